@@ -1,9 +1,37 @@
-//! The small-object allocator (CPython's `Objects/obmalloc.c`, "pymalloc").
+//! The small-object allocator: CPython 3.11's `Objects/obmalloc.c` ("pymalloc").
 //!
-//! TEMPORARY STUB: the public API below is final; the bodies are being replaced
-//! by the arena/pool implementation.
+//! Requests of 1..=512 bytes are served from 16 KiB *pools* of one size class
+//! each (32 classes of 16, 32, ..., 512 bytes), carved out of 1 MiB *arenas*
+//! mapped with `mmap`. Requests of 0 or more than 512 bytes go to the system
+//! allocator (`libc::malloc`, CPython's `PyMem_RawMalloc`). `free` tells the two
+//! apart with the arena-map radix tree, never by size.
+//!
+//! Files, one concept each:
+//! * [`pool`]: `pool_header` layout, size classes, pool initialisation;
+//! * [`arena`]: arena descriptors, `usable_arenas` sorted by free pools with the
+//!   `nfp2lasta` fingers, `unused_arena_objects`, mmap/munmap;
+//! * [`radix`]: the arena map used by `address_in_range`;
+//! * [`state`]: `usedpools` and the malloc/free/realloc paths;
+//! * [`stats`]: statistics and the `sys._debugmallocstats()` text.
+//!
+//! Where pymm differs from CPython: the state is per [`Heap`] instead of
+//! process-global (so the radix root is heap-owned and `usedpools` heads are
+//! real headers in a box); descriptor lists use indices instead of pointers;
+//! a heap can be capped ([`Heap::set_limit`]) and reports failure with
+//! [`AllocError`] instead of returning NULL.
+
+pub mod arena;
+pub mod pool;
+pub mod radix;
+pub mod state;
+pub mod stats;
 
 use core::ptr::NonNull;
+
+pub use pool::SizeClass;
+pub use stats::{HeapStats, SizeClassStats, write_freelist_line, write_stat_line};
+
+use state::{Failure, OMState};
 
 /// Every block is aligned to this many bytes (CPython `ALIGNMENT`).
 pub const ALIGNMENT: usize = 16;
@@ -54,12 +82,20 @@ impl core::fmt::Display for AllocError {
 
 impl std::error::Error for AllocError {}
 
-/// A private heap.
+/// A private heap (CPython's obmalloc state plus the raw-allocation fallback).
+///
+/// `Heap` is `!Send + !Sync`: blocks carry no synchronisation.
+///
+/// Dropping a heap unmaps all its arenas: any small block still allocated
+/// becomes invalid. Raw blocks (0 or > 512 bytes, or every block in
+/// [`AllocatorMode::Malloc`]) still allocated are not tracked and are leaked.
 #[derive(Debug)]
 pub struct Heap {
+    /// Requests with `size - 1 < small_threshold` go to pools: 512 in
+    /// `Pymalloc` mode, 0 in `Malloc` mode (so everything is raw).
+    small_threshold: usize,
     mode: AllocatorMode,
-    limit: Option<usize>,
-    raw_blocks: usize,
+    state: Box<OMState>,
     _not_send: core::marker::PhantomData<*mut u8>,
 }
 
@@ -76,8 +112,21 @@ impl Heap {
     }
 
     /// A heap in the given mode without a limit.
+    ///
+    /// # Panics
+    /// If the 256 KiB radix-tree root cannot be allocated.
     pub fn with_mode(mode: AllocatorMode) -> Self {
-        Heap { mode, limit: None, raw_blocks: 0, _not_send: core::marker::PhantomData }
+        let small_threshold = match mode {
+            AllocatorMode::Pymalloc => SMALL_REQUEST_THRESHOLD,
+            AllocatorMode::Malloc => 0,
+        };
+        let state = OMState::new_boxed().expect("cannot allocate the arena map root");
+        Heap {
+            small_threshold,
+            mode,
+            state,
+            _not_send: core::marker::PhantomData,
+        }
     }
 
     /// The mode chosen at construction.
@@ -88,21 +137,29 @@ impl Heap {
     /// Sets (or removes) the cap on the bytes this heap obtains from the system
     /// (arenas of 1 MiB plus the usable size of every raw block).
     pub fn set_limit(&mut self, limit: Option<usize>) {
-        self.limit = limit;
+        self.state.limit = limit;
     }
 
     /// The current cap.
     pub fn limit(&self) -> Option<usize> {
-        self.limit
+        self.state.limit
+    }
+
+    /// Bytes currently obtained from the system: what the limit counts.
+    pub fn system_bytes(&self) -> usize {
+        self.state.system_bytes()
     }
 
     /// Allocates `size` bytes aligned to 16.
     #[inline]
     pub fn malloc(&mut self, size: usize) -> Result<NonNull<u8>, AllocError> {
-        // SAFETY: malloc with a non-zero size; a null result is handled.
-        let p = unsafe { libc::malloc(size.max(1)) };
-        self.raw_blocks += 1;
-        NonNull::new(p.cast()).ok_or(AllocError { requested: size })
+        let r = if size.wrapping_sub(1) < self.small_threshold {
+            self.state
+                .pymalloc_alloc((size - 1) >> pool::ALIGNMENT_SHIFT)
+        } else {
+            self.state.raw_malloc(size)
+        };
+        r.map_err(|_: Failure| AllocError { requested: size })
     }
 
     /// Frees a block.
@@ -111,23 +168,94 @@ impl Heap {
     /// `ptr` came from `malloc`/`realloc` of this heap and was not freed since.
     #[inline]
     pub unsafe fn free(&mut self, ptr: NonNull<u8>) {
-        self.raw_blocks -= 1;
-        // SAFETY: the caller guarantees ptr is a live block of ours.
-        unsafe { libc::free(ptr.as_ptr().cast()) }
+        let p = ptr.as_ptr();
+        if self.state.address_in_range(p) {
+            // SAFETY: the radix tree says p is inside one of our arenas, and the
+            // caller guarantees it is a live block of this heap.
+            unsafe { self.state.pymalloc_free(p) }
+        } else {
+            // SAFETY: not ours, so it is a live raw block (caller's guarantee).
+            unsafe { self.state.raw_free(p) }
+        }
     }
 
-    /// Resizes a block.
+    /// Resizes a block. A small block stays in place when the new size fits its
+    /// class and shrinks it by less than a quarter; otherwise it moves (CPython
+    /// `_PyObject_Realloc`). Raw blocks use `libc::realloc`. On error the old
+    /// block is left untouched.
     ///
     /// # Safety
     /// As for [`Heap::free`].
-    pub unsafe fn realloc(&mut self, ptr: NonNull<u8>, new_size: usize) -> Result<NonNull<u8>, AllocError> {
-        // SAFETY: the caller guarantees ptr is a live block of ours.
-        let p = unsafe { libc::realloc(ptr.as_ptr().cast(), new_size.max(1)) };
-        NonNull::new(p.cast()).ok_or(AllocError { requested: new_size })
+    pub unsafe fn realloc(
+        &mut self,
+        ptr: NonNull<u8>,
+        new_size: usize,
+    ) -> Result<NonNull<u8>, AllocError> {
+        let p = ptr.as_ptr();
+        let r = if self.state.address_in_range(p) {
+            // SAFETY: p is a live pymalloc block of this heap.
+            unsafe {
+                self.state
+                    .pymalloc_realloc(p, new_size, self.small_threshold)
+            }
+        } else {
+            // SAFETY: p is a live raw block of this heap.
+            unsafe { self.state.raw_realloc(p, new_size) }
+        };
+        r.map_err(|_| AllocError {
+            requested: new_size,
+        })
     }
 
-    /// `sys.getallocatedblocks()`.
+    /// `sys.getallocatedblocks()`: allocated blocks in pools plus raw blocks.
     pub fn allocated_blocks(&self) -> usize {
-        self.raw_blocks
+        self.state.allocated_blocks()
+    }
+
+    /// A snapshot of every `_debugmallocstats` figure.
+    pub fn stats(&self) -> HeapStats {
+        HeapStats::collect(&self.state)
+    }
+
+    /// Writes CPython's `sys._debugmallocstats()` allocator section (from
+    /// `Small block threshold` through the arena-map `Total`). In `Malloc` mode
+    /// CPython prints nothing here, and neither does pymm.
+    pub fn write_debug_malloc_stats(&self, out: &mut String) {
+        if self.mode == AllocatorMode::Pymalloc {
+            self.stats().write_debug_malloc_stats(out);
+        }
+    }
+
+    /// Whether `ptr` lies in one of this heap's arenas (CPython `address_in_range`).
+    pub fn is_pymalloc_block(&self, ptr: NonNull<u8>) -> bool {
+        self.state.address_in_range(ptr.as_ptr())
+    }
+
+    /// Block size of the pool holding `ptr`, or `None` for a raw block.
+    ///
+    /// # Safety
+    /// `ptr` is a live block of this heap.
+    pub unsafe fn block_size(&self, ptr: NonNull<u8>) -> Option<usize> {
+        if !self.is_pymalloc_block(ptr) {
+            return None;
+        }
+        // SAFETY: a live block of ours has a live pool header.
+        let szidx = unsafe { (*pool::pool_addr(ptr.as_ptr())).szidx };
+        Some(pool::index_to_size(szidx as usize))
+    }
+
+    /// Descriptor indices of `usable_arenas` with their free-pool counts, in
+    /// list order (for tests and introspection).
+    pub fn usable_arenas(&self) -> Vec<(u32, u32)> {
+        let a = &self.state.arenas;
+        a.usable_order()
+            .into_iter()
+            .map(|i| (i, a.objs[i as usize].nfreepools))
+            .collect()
+    }
+
+    /// Checks the arena-list invariants (sorted order, links, `nfp2lasta`).
+    pub fn check_invariants(&self) -> Result<(), String> {
+        self.state.arenas.check_invariants()
     }
 }

@@ -1,0 +1,343 @@
+//! The allocator state of one heap and its allocation / free / realloc paths
+//! (CPython `Objects/obmalloc.c`: `usedpools`, `pymalloc_alloc`,
+//! `allocate_from_new_pool`, `pymalloc_free`, `insert_to_usedpool`,
+//! `insert_to_freepool`, `pymalloc_realloc`, and the `PyMem_Raw*` fallback).
+//!
+//! `usedpools[i]` is the head of a circular doubly linked list of the
+//! *partially used* pools of class `i`. CPython overlays fake headers on an
+//! array of pointers; pymm keeps 32 real [`PoolHeader`] sentinels in the boxed
+//! state (so their addresses are stable), which gives the same branch-free
+//! link/unlink. Full pools are on no list; empty pools go to their arena's
+//! `freepools`.
+//!
+//! Fast paths: allocation is "class = (n-1)>>4, pop the head pool's free block,
+//! count++"; free is "radix lookup, push, count--". Everything else (new pools,
+//! new arenas, full/empty transitions, raw blocks) is out of line.
+
+use core::ptr::{self, NonNull};
+
+use super::arena::{ArenaError, Arenas};
+use super::pool::{self, PoolHeader, index_to_size};
+use super::radix::ArenaMap;
+use super::{ARENA_SIZE, NB_SMALL_SIZE_CLASSES, SMALL_REQUEST_THRESHOLD};
+
+/// Why an allocation failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The heap limit would be exceeded.
+    Limit,
+    /// The system allocator refused.
+    System,
+}
+
+impl From<ArenaError> for Failure {
+    fn from(e: ArenaError) -> Self {
+        match e {
+            ArenaError::Limit => Failure::Limit,
+            ArenaError::System => Failure::System,
+        }
+    }
+}
+
+/// CPython's `OMState` for one heap. Always boxed: the `usedpools` sentinels
+/// are pointed to by the pools on their lists.
+#[derive(Debug)]
+pub struct OMState {
+    /// Heads of the partially-used pool lists, one per size class.
+    pub usedpools: [PoolHeader; NB_SMALL_SIZE_CLASSES],
+    /// Arena descriptors and lists.
+    pub arenas: Arenas,
+    /// The radix tree used by `address_in_range`.
+    pub map: ArenaMap,
+    /// Live blocks obtained from the system allocator (`raw_allocated_blocks`).
+    pub raw_allocated_blocks: usize,
+    /// Sum of `malloc_usable_size` over the live raw blocks.
+    pub raw_bytes: usize,
+    /// Cap on [`OMState::system_bytes`].
+    pub limit: Option<usize>,
+}
+
+impl OMState {
+    /// A boxed empty state; `None` if the radix-tree root cannot be allocated.
+    pub fn new_boxed() -> Option<Box<OMState>> {
+        let map = ArenaMap::new()?;
+        let mut st = Box::new(OMState {
+            usedpools: [const { PoolHeader::sentinel() }; NB_SMALL_SIZE_CLASSES],
+            arenas: Arenas::new(),
+            map,
+            raw_allocated_blocks: 0,
+            raw_bytes: 0,
+            limit: None,
+        });
+        for head in st.usedpools.iter_mut() {
+            let p: *mut PoolHeader = head;
+            head.nextpool = p;
+            head.prevpool = p;
+        }
+        Some(st)
+    }
+
+    /// Bytes obtained from the system: 1 MiB per mapped arena plus the usable
+    /// size of every live raw block.
+    #[inline]
+    pub fn system_bytes(&self) -> usize {
+        self.arenas.narenas_currently_allocated * ARENA_SIZE + self.raw_bytes
+    }
+
+    #[inline(always)]
+    fn head(&mut self, idx: usize) -> *mut PoolHeader {
+        // SAFETY: callers pass idx < NB_SMALL_SIZE_CLASSES.
+        unsafe { self.usedpools.as_mut_ptr().add(idx) }
+    }
+
+    /// Allocates a block of size class `idx` (CPython `pymalloc_alloc`).
+    #[inline(always)]
+    pub fn pymalloc_alloc(&mut self, idx: usize) -> Result<NonNull<u8>, Failure> {
+        debug_assert!(idx < NB_SMALL_SIZE_CLASSES);
+        let head = self.head(idx);
+        // SAFETY: `head` is a sentinel of a well-formed circular list; every
+        // other member is a live, partially used pool whose freeblock is a
+        // valid free block of that pool.
+        unsafe {
+            let pool = (*head).nextpool;
+            if pool != head {
+                (*pool).count += 1;
+                let bp = (*pool).freeblock;
+                let next = bp.cast::<*mut u8>().read();
+                (*pool).freeblock = next;
+                if next.is_null() {
+                    pool::pool_extend(pool, idx);
+                }
+                return Ok(NonNull::new_unchecked(bp));
+            }
+        }
+        self.allocate_from_new_pool(idx)
+    }
+
+    /// No partially used pool of class `idx`: take an empty pool (mapping a new
+    /// arena if needed), link it at the front of `usedpools[idx]` and return its
+    /// first block (CPython `allocate_from_new_pool`).
+    #[cold]
+    #[inline(never)]
+    fn allocate_from_new_pool(&mut self, idx: usize) -> Result<NonNull<u8>, Failure> {
+        if self.arenas.usable_arenas == super::arena::NO_ARENA {
+            if self
+                .limit
+                .is_some_and(|l| self.system_bytes() + ARENA_SIZE > l)
+            {
+                return Err(Failure::Limit);
+            }
+            self.arenas.new_arena(&mut self.map)?;
+        }
+        let pool = self.arenas.take_pool();
+        let head = self.head(idx);
+        // SAFETY: `pool` is an empty pool of a mapped arena on no list; `head`
+        // is the (empty) sentinel list of class idx.
+        unsafe {
+            pool::link_pool_front(head, pool);
+            (*pool).count = 1;
+            if (*pool).szidx as usize == idx {
+                // Reused pool of the same class: its free list is ready.
+                let bp = (*pool).freeblock;
+                debug_assert!(!bp.is_null());
+                (*pool).freeblock = bp.cast::<*mut u8>().read();
+                return Ok(NonNull::new_unchecked(bp));
+            }
+            Ok(NonNull::new_unchecked(pool::init_pool(pool, idx)))
+        }
+    }
+
+    /// Whether `p` is a block of one of our arenas (CPython `address_in_range`).
+    #[inline(always)]
+    pub fn address_in_range(&self, p: *mut u8) -> bool {
+        self.map.is_used(p.addr())
+    }
+
+    /// Frees a block known to be ours (CPython `pymalloc_free` after the
+    /// `address_in_range` test).
+    ///
+    /// # Safety
+    /// `p` is a live block handed out by [`OMState::pymalloc_alloc`].
+    #[inline(always)]
+    pub unsafe fn pymalloc_free(&mut self, p: *mut u8) {
+        let pool = pool::pool_addr(p);
+        // SAFETY: p is a live block of ours, so its pool header is live and
+        // the pool's count is at least 1.
+        unsafe {
+            let lastfree = (*pool).freeblock;
+            p.cast::<*mut u8>().write(lastfree);
+            (*pool).freeblock = p;
+            (*pool).count -= 1;
+            if lastfree.is_null() || (*pool).count == 0 {
+                self.free_slow(pool, lastfree.is_null());
+            }
+        }
+    }
+
+    /// The pool was full (relink it at the front of its usedpools list) or is
+    /// now empty (move it to its arena's freepools).
+    ///
+    /// # Safety
+    /// `pool` is a live pool of ours that just had a block freed.
+    #[cold]
+    #[inline(never)]
+    unsafe fn free_slow(&mut self, pool: *mut PoolHeader, was_full: bool) {
+        // SAFETY: the caller guarantees `pool` is live; a full pool is on no
+        // list, a non-full one is on its usedpools list.
+        unsafe {
+            if was_full {
+                // CPython insert_to_usedpool: the next allocation of this
+                // class reuses the block just freed.
+                let head = self.head((*pool).szidx as usize);
+                pool::link_pool_front(head, pool);
+                return;
+            }
+            pool::unlink_pool(pool);
+            self.arenas.return_pool(pool, &mut self.map);
+        }
+    }
+
+    /// Allocates from the system allocator (CPython `PyMem_RawMalloc`; size 0
+    /// becomes 1), counting the block and its usable size.
+    #[cold]
+    #[inline(never)]
+    pub fn raw_malloc(&mut self, nbytes: usize) -> Result<NonNull<u8>, Failure> {
+        let n = nbytes.max(1);
+        if let Some(l) = self.limit
+            && self.system_bytes().saturating_add(n) > l
+        {
+            return Err(Failure::Limit);
+        }
+        // SAFETY: plain malloc of a non-zero size; null is checked.
+        let p = unsafe { libc::malloc(n) }.cast::<u8>();
+        let Some(p) = NonNull::new(p) else {
+            return Err(Failure::System);
+        };
+        // SAFETY: p is a live malloc block.
+        let usable = unsafe { libc::malloc_usable_size(p.as_ptr().cast()) };
+        if self.limit.is_some_and(|l| self.system_bytes() + usable > l) {
+            // SAFETY: p was just allocated and never handed out.
+            unsafe { libc::free(p.as_ptr().cast()) };
+            return Err(Failure::Limit);
+        }
+        self.raw_allocated_blocks += 1;
+        self.raw_bytes += usable;
+        Ok(p)
+    }
+
+    /// Frees a system-allocator block.
+    ///
+    /// # Safety
+    /// `p` is a live block returned by [`OMState::raw_malloc`] / `raw_realloc`.
+    #[cold]
+    #[inline(never)]
+    pub unsafe fn raw_free(&mut self, p: *mut u8) {
+        // SAFETY: the caller guarantees p is a live malloc block of ours.
+        unsafe {
+            self.raw_bytes -= libc::malloc_usable_size(p.cast());
+            libc::free(p.cast());
+        }
+        self.raw_allocated_blocks -= 1;
+    }
+
+    /// Resizes a system-allocator block (CPython `PyMem_RawRealloc`).
+    ///
+    /// # Safety
+    /// As for [`OMState::raw_free`].
+    #[cold]
+    #[inline(never)]
+    pub unsafe fn raw_realloc(
+        &mut self,
+        p: *mut u8,
+        nbytes: usize,
+    ) -> Result<NonNull<u8>, Failure> {
+        let n = nbytes.max(1);
+        // SAFETY: the caller guarantees p is a live malloc block of ours.
+        let old_usable = unsafe { libc::malloc_usable_size(p.cast()) };
+        if self.limit.is_some() && n > old_usable {
+            // Growing under a limit: go through raw_malloc so the exact usable
+            // size is checked before anything is committed.
+            let q = self.raw_malloc(n)?;
+            // SAFETY: both blocks are live and distinct; old_usable < n bytes
+            // fit in the new block and are readable in the old one.
+            unsafe {
+                ptr::copy_nonoverlapping(p, q.as_ptr(), old_usable);
+                self.raw_free(p);
+            }
+            return Ok(q);
+        }
+        // SAFETY: p is a live malloc block; on failure it stays valid.
+        let q = unsafe { libc::realloc(p.cast(), n) }.cast::<u8>();
+        let Some(q) = NonNull::new(q) else {
+            return Err(Failure::System);
+        };
+        // SAFETY: q is a live malloc block.
+        let new_usable = unsafe { libc::malloc_usable_size(q.as_ptr().cast()) };
+        self.raw_bytes = self.raw_bytes - old_usable + new_usable;
+        Ok(q)
+    }
+
+    /// CPython `_PyObject_Realloc` for a pymalloc block: keep it in place when
+    /// `nbytes <= blocksize && 4*nbytes > 3*blocksize`, otherwise allocate,
+    /// copy `min(blocksize, nbytes)` bytes and free. On failure `p` is intact.
+    ///
+    /// # Safety
+    /// `p` is a live pymalloc block of this state.
+    pub unsafe fn pymalloc_realloc(
+        &mut self,
+        p: *mut u8,
+        nbytes: usize,
+        small_threshold: usize,
+    ) -> Result<NonNull<u8>, Failure> {
+        // SAFETY: p is a live block of ours, so its pool header is live.
+        let size = index_to_size(unsafe { (*pool::pool_addr(p)).szidx } as usize);
+        let mut copy = size;
+        if nbytes <= size {
+            if 4 * nbytes > 3 * size {
+                // SAFETY: p is non-null (a live block).
+                return Ok(unsafe { NonNull::new_unchecked(p) });
+            }
+            copy = nbytes;
+        }
+        let q = if nbytes.wrapping_sub(1) < small_threshold {
+            self.pymalloc_alloc((nbytes - 1) >> pool::ALIGNMENT_SHIFT)?
+        } else {
+            self.raw_malloc(nbytes)?
+        };
+        // SAFETY: q is a fresh block of at least `copy` bytes, distinct from
+        // p; p is live with at least `copy` readable bytes; then p is freed once.
+        unsafe {
+            ptr::copy_nonoverlapping(p, q.as_ptr(), copy);
+            self.pymalloc_free(p);
+        }
+        Ok(q)
+    }
+
+    /// `sys.getallocatedblocks()`: the sum of the pool counts over every carved
+    /// pool plus the raw blocks (computed by walking the arenas, as CPython's
+    /// `_Py_GetAllocatedBlocks` does).
+    pub fn allocated_blocks(&self) -> usize {
+        let mut n = self.raw_allocated_blocks;
+        for ao in &self.arenas.objs {
+            if ao.address == 0 {
+                continue;
+            }
+            let mut base = ao.first_pool();
+            while base < ao.pool_address {
+                // SAFETY: pools below pool_address were carved and have a
+                // live header inside the mapped arena.
+                n += unsafe { (*(base as *const PoolHeader)).count } as usize;
+                base += super::POOL_SIZE;
+            }
+        }
+        n
+    }
+}
+
+impl Drop for OMState {
+    fn drop(&mut self) {
+        self.arenas.unmap_all();
+    }
+}
+
+const _: () = assert!(SMALL_REQUEST_THRESHOLD == NB_SMALL_SIZE_CLASSES * super::ALIGNMENT);
