@@ -1,0 +1,403 @@
+//! The typed, safe API for plain-Rust users: [`Gc<T>`] (clone = incref, drop =
+//! decref, one pointer wide), [`Weak<T>`], and the [`Trace`] trait.
+//!
+//! A `Gc<T>` is a CPython-style object: refcounted, freed the moment its count
+//! reaches zero, and tracked by the generational cycle collector, which finds
+//! unreachable cycles and breaks them by dropping the values in place
+//! (`tp_clear`). A handle to a value the collector has dropped can only be held
+//! by other garbage; dereferencing it panics with a clear message instead of
+//! reading freed memory.
+//!
+//! Memory is never freed while a handle exists: the collector only drops
+//! values, and blocks are released by reference counting.
+
+use core::cell::{Cell, UnsafeCell};
+use core::fmt;
+use core::marker::PhantomData;
+use core::mem::ManuallyDrop;
+use core::ptr::NonNull;
+
+use crate::header::ObjHeader;
+use crate::object::{Obj, ObjRef};
+use crate::obmalloc::AllocError;
+use crate::typeinfo::{Body, BodyVTable, TypeInfo};
+use crate::visit::Visitor;
+use crate::weakref::{WEAKREF_TYPE, WeakKind, WeakListHead, new_weakref, weakref_body};
+
+/// Types whose values can live in a [`Gc`].
+///
+/// # Safety
+/// `trace` must visit every `Gc` (and `ObjRef`) the value owns, each once, and nothing
+/// else, without creating or dropping handles. The collector trusts it: a value whose
+/// `trace` reports an edge it does not own may be dropped while still referenced from
+/// outside. Prefer `#[derive(Trace)]`-style implementations that just forward to fields.
+pub unsafe trait Trace: 'static {
+    /// Visits the handles this value owns.
+    fn trace(&self, visitor: &mut Visitor<'_>);
+    /// The type name shown by the collector's debug output.
+    const NAME: &'static str = "gc object";
+}
+
+/// A finalizer (PEP 442 `__del__`): runs at most once per object, before the value is
+/// dropped — on the refcount path, or while its cycle is being collected. It may resurrect
+/// the object (by storing a clone of a handle that reaches it somewhere reachable).
+pub trait Finalize: Trace {
+    /// Called once.
+    fn finalize(&self);
+}
+
+#[repr(C)]
+struct GcBox<T: Trace> {
+    weaklist: WeakListHead,
+    dropped: Cell<bool>,
+    value: UnsafeCell<ManuallyDrop<T>>,
+}
+
+impl<T: Trace> Body for GcBox<T> {}
+
+impl<T: Trace> Drop for GcBox<T> {
+    fn drop(&mut self) {
+        if !self.dropped.replace(true) {
+            // SAFETY: the value is initialised (not dropped yet) and is dropped only here.
+            unsafe { ManuallyDrop::drop(self.value.get_mut()) }
+        }
+    }
+}
+
+impl<T: Trace> GcBox<T> {
+    fn get(&self) -> Option<&T> {
+        if self.dropped.get() {
+            None
+        } else {
+            // SAFETY: the value is initialised; it is only dropped by `clear_box`, which the
+            // collector calls on unreachable objects, so no reference from live code exists.
+            Some(unsafe { &*self.value.get() })
+        }
+    }
+}
+
+fn box_of<T: Trace>(o: Obj<'_>) -> &GcBox<T> {
+    o.downcast::<GcBox<T>>().expect("GcBox type mismatch")
+}
+
+fn trace_box<T: Trace>(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(x) = box_of::<T>(o).get() {
+        x.trace(v);
+    }
+}
+
+fn clear_box<T: Trace>(o: Obj<'_>) {
+    let b = box_of::<T>(o);
+    if !b.dropped.replace(true) {
+        // SAFETY: called by the collector on an unreachable object (Trace contract), so no
+        // reference into the value exists; `dropped` is set first so re-entrant access panics
+        // instead of reading the value being dropped.
+        unsafe { ManuallyDrop::drop(&mut *b.value.get()) }
+    }
+}
+
+fn finalize_box<T: Finalize>(o: Obj<'_>) {
+    if let Some(x) = box_of::<T>(o).get() {
+        x.finalize();
+    }
+}
+
+fn weaklist_box<T: Trace>(o: Obj<'_>) -> Option<&WeakListHead> {
+    Some(&box_of::<T>(o).weaklist)
+}
+
+struct InfoOf<T>(PhantomData<T>);
+
+impl<T: Trace> InfoOf<T> {
+    const BASE: TypeInfo = TypeInfo::new(T::NAME, BodyVTable::of::<GcBox<T>>())
+        .gc(trace_box::<T>)
+        .clear(clear_box::<T>)
+        .weakrefable(weaklist_box::<T>);
+    const PLAIN: &'static TypeInfo = &Self::BASE;
+}
+
+impl<T: Finalize> InfoOf<T> {
+    const FINALIZING: &'static TypeInfo = &Self::BASE.finalize(finalize_box::<T>);
+}
+
+/// A strong, cycle-collected reference to a `T`.
+pub struct Gc<T: Trace> {
+    ptr: NonNull<ObjHeader>,
+    _marker: PhantomData<(T, *mut ())>,
+}
+
+const _: () = assert!(core::mem::size_of::<Gc<()>>() == core::mem::size_of::<usize>());
+
+unsafe impl Trace for () {
+    fn trace(&self, _: &mut Visitor<'_>) {}
+}
+
+impl<T: Trace> Gc<T> {
+    fn alloc(ty: &'static TypeInfo, value: T) -> Result<Gc<T>, AllocError> {
+        let b = GcBox { weaklist: WeakListHead::new(), dropped: Cell::new(false), value: UnsafeCell::new(ManuallyDrop::new(value)) };
+        let o = ObjRef::new(ty, b)?;
+        o.track();
+        Ok(Gc { ptr: o.into_raw(), _marker: PhantomData })
+    }
+
+    /// Allocates `value` in this thread's heap and tracks it.
+    ///
+    /// # Panics
+    /// If the heap limit is reached (see [`Gc::try_new`]).
+    pub fn new(value: T) -> Gc<T> {
+        Self::try_new(value).expect("pymm_mem heap limit reached")
+    }
+
+    /// Like [`Gc::new`], returning the allocation error instead of panicking.
+    pub fn try_new(value: T) -> Result<Gc<T>, AllocError> {
+        Self::alloc(InfoOf::<T>::PLAIN, value)
+    }
+
+    /// Allocates a value whose [`Finalize::finalize`] runs once before it is dropped.
+    pub fn new_finalized(value: T) -> Gc<T>
+    where
+        T: Finalize,
+    {
+        Self::alloc(InfoOf::<T>::FINALIZING, value).expect("pymm_mem heap limit reached")
+    }
+
+    fn gcbox(&self) -> &GcBox<T> {
+        box_of::<T>(self.as_obj())
+    }
+
+    /// The value, or `None` if the collector has already dropped it (only possible from
+    /// inside the destruction of a garbage cycle).
+    pub fn try_get(&self) -> Option<&T> {
+        self.gcbox().get()
+    }
+
+    /// A borrowed untyped view.
+    pub fn as_obj(&self) -> Obj<'_> {
+        Obj::new(self.ptr)
+    }
+
+    /// An untyped strong reference.
+    pub fn to_objref(&self) -> ObjRef {
+        self.as_obj().to_owned()
+    }
+
+    /// The strong count.
+    pub fn strong_count(this: &Gc<T>) -> isize {
+        this.as_obj().refcnt()
+    }
+
+    /// Whether both handles point to the same object.
+    pub fn ptr_eq(a: &Gc<T>, b: &Gc<T>) -> bool {
+        a.ptr == b.ptr
+    }
+
+    /// A weak reference (the object's shared basic weakref, as `weakref.ref(o)`).
+    pub fn downgrade(this: &Gc<T>) -> Weak<T> {
+        let wr = new_weakref(WEAKREF_TYPE, WeakKind::Ref, this.as_obj(), None).expect("pymm_mem heap limit reached");
+        Weak { wr, _marker: PhantomData }
+    }
+
+    /// A weak reference whose callback runs when the object dies (with the weak reference,
+    /// which is dead by then).
+    pub fn downgrade_with_callback(this: &Gc<T>, callback: impl Fn(&Weak<T>) + 'static) -> Weak<T> {
+        let cb = crate::weakref::RustCallback::new_object(move |wr: Obj<'_>| {
+            let w = Weak { wr: wr.to_owned(), _marker: PhantomData };
+            callback(&w);
+        })
+        .expect("pymm_mem heap limit reached");
+        let wr = new_weakref(WEAKREF_TYPE, WeakKind::Ref, this.as_obj(), Some(cb)).expect("pymm_mem heap limit reached");
+        Weak { wr, _marker: PhantomData }
+    }
+
+    /// Whether the collector tracks the object (`gc.is_tracked`).
+    pub fn is_tracked(this: &Gc<T>) -> bool {
+        this.as_obj().is_tracked()
+    }
+
+    /// Whether its finalizer has run (`gc.is_finalized`).
+    pub fn is_finalized(this: &Gc<T>) -> bool {
+        this.as_obj().is_finalized()
+    }
+}
+
+impl<T: Trace> core::ops::Deref for Gc<T> {
+    type Target = T;
+    #[inline]
+    fn deref(&self) -> &T {
+        match self.try_get() {
+            Some(v) => v,
+            None => panic!(
+                "Gc<{}> dereferenced after the cycle collector dropped its value",
+                core::any::type_name::<T>()
+            ),
+        }
+    }
+}
+
+impl<T: Trace> Clone for Gc<T> {
+    #[inline]
+    fn clone(&self) -> Self {
+        crate::object::incref(self.ptr);
+        Gc { ptr: self.ptr, _marker: PhantomData }
+    }
+}
+
+impl<T: Trace> Drop for Gc<T> {
+    #[inline]
+    fn drop(&mut self) {
+        // SAFETY: a Gc owns one strong reference.
+        unsafe { crate::object::decref(self.ptr) }
+    }
+}
+
+impl<T: Trace + fmt::Debug> fmt::Debug for Gc<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.try_get() {
+            Some(v) => v.fmt(f),
+            None => f.write_str("<dropped by the cycle collector>"),
+        }
+    }
+}
+
+unsafe impl<T: Trace> Trace for Gc<T> {
+    #[inline]
+    fn trace(&self, visitor: &mut Visitor<'_>) {
+        visitor.visit(self.as_obj());
+    }
+}
+
+/// A weak reference to a `Gc<T>`.
+pub struct Weak<T: Trace> {
+    wr: ObjRef,
+    _marker: PhantomData<T>,
+}
+
+impl<T: Trace> Weak<T> {
+    /// A strong handle, if the object is alive.
+    pub fn upgrade(&self) -> Option<Gc<T>> {
+        let o = weakref_body(self.wr.as_obj())?.upgrade()?;
+        if box_of::<T>(o.as_obj()).dropped.get() {
+            return None;
+        }
+        Some(Gc { ptr: o.into_raw(), _marker: PhantomData })
+    }
+    /// Whether the object is gone.
+    pub fn is_dead(&self) -> bool {
+        weakref_body(self.wr.as_obj()).is_none_or(|b| b.is_dead())
+    }
+    /// The weak reference object.
+    pub fn as_obj(&self) -> Obj<'_> {
+        self.wr.as_obj()
+    }
+}
+
+impl<T: Trace> Clone for Weak<T> {
+    fn clone(&self) -> Self {
+        Weak { wr: self.wr.clone(), _marker: PhantomData }
+    }
+}
+
+impl<T: Trace> fmt::Debug for Weak<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Weak({})", if self.is_dead() { "dead" } else { "alive" })
+    }
+}
+
+// Weak references are not traced: they do not keep their referent alive.
+unsafe impl<T: Trace> Trace for Weak<T> {
+    fn trace(&self, _: &mut Visitor<'_>) {}
+}
+
+unsafe impl Trace for ObjRef {
+    fn trace(&self, visitor: &mut Visitor<'_>) {
+        visitor.visit(self.as_obj());
+    }
+}
+
+macro_rules! trace_leaf {
+    ($($t:ty),*) => { $(
+        // SAFETY: owns no handles.
+        unsafe impl Trace for $t { fn trace(&self, _: &mut Visitor<'_>) {} }
+    )* };
+}
+trace_leaf!(bool, char, u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64, String, &'static str);
+
+// SAFETY (for the impls below): each forwards to exactly the values it owns.
+unsafe impl<T: Trace> Trace for Option<T> {
+    fn trace(&self, v: &mut Visitor<'_>) {
+        if let Some(x) = self {
+            x.trace(v)
+        }
+    }
+}
+unsafe impl<T: Trace> Trace for Box<T> {
+    fn trace(&self, v: &mut Visitor<'_>) {
+        (**self).trace(v)
+    }
+}
+unsafe impl<T: Trace> Trace for Vec<T> {
+    fn trace(&self, v: &mut Visitor<'_>) {
+        for x in self {
+            x.trace(v)
+        }
+    }
+}
+unsafe impl<T: Trace, const N: usize> Trace for [T; N] {
+    fn trace(&self, v: &mut Visitor<'_>) {
+        for x in self {
+            x.trace(v)
+        }
+    }
+}
+unsafe impl<T: Trace> Trace for std::collections::VecDeque<T> {
+    fn trace(&self, v: &mut Visitor<'_>) {
+        for x in self {
+            x.trace(v)
+        }
+    }
+}
+unsafe impl<K: 'static, T: Trace, S: 'static> Trace for std::collections::HashMap<K, T, S> {
+    fn trace(&self, v: &mut Visitor<'_>) {
+        for x in self.values() {
+            x.trace(v)
+        }
+    }
+}
+unsafe impl<K: 'static, T: Trace> Trace for std::collections::BTreeMap<K, T> {
+    fn trace(&self, v: &mut Visitor<'_>) {
+        for x in self.values() {
+            x.trace(v)
+        }
+    }
+}
+/// A cell that is mutably borrowed while the collector looks is skipped: its edges then
+/// count as external references, which only keeps their targets alive longer.
+unsafe impl<T: Trace> Trace for core::cell::RefCell<T> {
+    fn trace(&self, v: &mut Visitor<'_>) {
+        if let Ok(x) = self.try_borrow() {
+            x.trace(v)
+        }
+    }
+}
+unsafe impl<T: Trace + Default> Trace for Cell<T> {
+    fn trace(&self, v: &mut Visitor<'_>) {
+        let x = self.take();
+        x.trace(v);
+        self.set(x);
+    }
+}
+macro_rules! trace_tuple {
+    ($($n:ident),+) => {
+        unsafe impl<$($n: Trace),+> Trace for ($($n,)+) {
+            #[allow(non_snake_case)]
+            fn trace(&self, v: &mut Visitor<'_>) {
+                let ($($n,)+) = self;
+                $($n.trace(v);)+
+            }
+        }
+    };
+}
+trace_tuple!(A);
+trace_tuple!(A, B);
+trace_tuple!(A, B, C);
+trace_tuple!(A, B, C, D);

@@ -1,0 +1,546 @@
+//! Objects, strong references and deallocation (CPython's `Objects/object.c`:
+//! `Py_INCREF`/`Py_DECREF`, `_Py_Dealloc`, `subtype_dealloc` in
+//! `Objects/typeobject.c`, `PyObject_CallFinalizerFromDealloc`, and the
+//! trashcan `_PyTrash_thread_deposit_object` / `_PyTrash_thread_destroy_chain`).
+//!
+//! [`ObjRef`] is an owned strong reference (clone = incref, drop = decref);
+//! [`Obj`] is a borrowed one, valid for a lifetime. Both are one pointer wide
+//! and point at the [`ObjHeader`].
+//!
+//! Deallocation (refcount reached zero), in CPython's `subtype_dealloc` order:
+//! untrack → trashcan → finalizer (once; the object is tracked during the call
+//! and may resurrect) → legacy `tp_del` → clear weak references and run their
+//! callbacks → drop the body → free the block (decrementing `count0` like
+//! `PyObject_GC_Del`) → release the type object. The trashcan bounds the native
+//! stack: past 50 nested deallocations, objects are queued and freed iteratively.
+
+use core::fmt;
+use core::marker::PhantomData;
+use core::ptr::NonNull;
+
+use crate::header::{GcHead, ObjHeader};
+use crate::obmalloc::{AllocError, Domain};
+use crate::runtime::{Runtime, guarded, rt};
+use crate::typeinfo::{Body, TypeInfo, VarBody};
+
+/// CPython's `_PyTrash_UNWIND_LEVEL`.
+pub const TRASH_UNWIND_LEVEL: isize = 50;
+
+/// A borrowed reference to a live object.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Obj<'a> {
+    ptr: NonNull<ObjHeader>,
+    _life: PhantomData<&'a ObjHeader>,
+}
+
+/// An owned (strong) reference to an object.
+#[repr(transparent)]
+pub struct ObjRef {
+    ptr: NonNull<ObjHeader>,
+    _not_send: PhantomData<*mut ObjHeader>,
+}
+
+// ---- raw helpers (crate-internal) ----
+
+#[inline]
+pub(crate) fn header<'a>(p: NonNull<ObjHeader>) -> &'a ObjHeader {
+    // SAFETY: every NonNull<ObjHeader> handled by pymm_mem points to a live object
+    // (the invariant of Obj/ObjRef and of the collector's lists).
+    unsafe { p.as_ref() }
+}
+
+#[inline]
+pub(crate) fn type_of<'a>(p: NonNull<ObjHeader>) -> &'a TypeInfo {
+    // SAFETY: an object's type descriptor outlives it (it is 'static, or owned by the type
+    // object the instance keeps alive).
+    unsafe { header(p).ty.get().as_ref() }
+}
+
+/// The GC head in front of an object of a GC type (`_Py_AS_GC`).
+#[inline]
+pub(crate) fn as_gc(p: NonNull<ObjHeader>) -> *const GcHead {
+    // SAFETY: objects of GC types have their GcHead immediately before the header, in the
+    // same block (the pointer keeps the block's provenance).
+    unsafe { p.as_ptr().cast::<GcHead>().sub(1) }
+}
+
+#[inline]
+pub(crate) fn gc_head<'a>(p: NonNull<ObjHeader>) -> &'a GcHead {
+    // SAFETY: see as_gc; the head lives as long as the object.
+    unsafe { &*as_gc(p) }
+}
+
+/// `FROM_GC`.
+#[inline]
+pub(crate) fn from_gc(g: *const GcHead) -> NonNull<ObjHeader> {
+    // SAFETY: g is the GcHead of an object, whose header follows it directly.
+    unsafe { NonNull::new_unchecked(g.add(1).cast::<ObjHeader>().cast_mut()) }
+}
+
+#[inline]
+pub(crate) fn body_ptr(p: NonNull<ObjHeader>) -> NonNull<u8> {
+    // SAFETY: the body follows the 16-byte header in the same block.
+    unsafe { p.cast::<u8>().add(16) }
+}
+
+#[inline]
+pub(crate) fn incref(p: NonNull<ObjHeader>) {
+    let h = header(p);
+    h.refcnt.set(h.refcnt.get() + 1);
+}
+
+/// `Py_DECREF`.
+///
+/// # Safety
+/// The caller owns one strong reference to `p`, which this consumes.
+#[inline]
+pub(crate) unsafe fn decref(p: NonNull<ObjHeader>) {
+    let h = header(p);
+    let n = h.refcnt.get() - 1;
+    h.refcnt.set(n);
+    if n == 0 {
+        // SAFETY: the count reached zero: nobody else holds a strong reference.
+        unsafe { dealloc(p) }
+    }
+}
+
+/// The address of the block that holds the object.
+#[inline]
+fn block_of(p: NonNull<ObjHeader>, ty: &TypeInfo) -> NonNull<u8> {
+    // SAFETY: the pre-header and the GC head precede the header in the same block.
+    unsafe { p.cast::<u8>().sub(ty.pre_size()) }
+}
+
+/// `_Py_Dealloc` with the trashcan.
+///
+/// # Safety
+/// `p`'s reference count is zero and nothing refers to it any more.
+#[inline(never)]
+pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
+    let ty = type_of(p);
+    let rt = rt();
+    if rt.gc.lists_unstable.get() {
+        // A type hook dropped a reference while the collector's lists are in a special state:
+        // leave the object (count 0) to a later collection rather than unlink it now.
+        return;
+    }
+    if !ty.is_gc() {
+        // SAFETY: forwarded from the caller.
+        unsafe { dealloc_body(rt, p, ty) };
+        return;
+    }
+    let g = gc_head(p);
+    if g.is_tracked() {
+        crate::gc::list::untrack(g);
+    }
+    if rt.trash_nesting.get() >= TRASH_UNWIND_LEVEL {
+        // Py_TRASHCAN_BEGIN: defer; link through the pointer part of _gc_prev.
+        g.set_prev(rt.trash_later.get());
+        rt.trash_later.set(g);
+        return;
+    }
+    rt.trash_nesting.set(rt.trash_nesting.get() + 1);
+    // SAFETY: forwarded from the caller.
+    unsafe { dealloc_body(rt, p, ty) };
+    rt.trash_nesting.set(rt.trash_nesting.get() - 1);
+    if !rt.trash_later.get().is_null() && rt.trash_nesting.get() <= 0 {
+        destroy_chain(rt);
+    }
+}
+
+/// `_PyTrash_thread_destroy_chain`.
+#[cold]
+fn destroy_chain(rt: &Runtime) {
+    rt.trash_nesting.set(rt.trash_nesting.get() + 1);
+    loop {
+        let g = rt.trash_later.get();
+        if g.is_null() {
+            break;
+        }
+        // SAFETY: the list holds GC heads of deferred objects (refcount 0, untracked).
+        let gref = unsafe { &*g };
+        rt.trash_later.set(gref.prev_ptr());
+        gref.set_prev(core::ptr::null());
+        let p = from_gc(g);
+        // SAFETY: deferred objects are dead and unreachable.
+        unsafe { dealloc_body(rt, p, type_of(p)) };
+    }
+    rt.trash_nesting.set(rt.trash_nesting.get() - 1);
+}
+
+/// Calls a finalizer on an object whose count reached zero; returns true if it resurrected.
+/// (`PyObject_CallFinalizerFromDealloc`.)
+fn call_finalizer_from_dealloc(
+    rt: &Runtime,
+    p: NonNull<ObjHeader>,
+    ty: &TypeInfo,
+    fin: crate::typeinfo::FinalizeFn,
+    legacy: bool,
+) -> bool {
+    let h = header(p);
+    if ty.is_gc() && !legacy {
+        let g = gc_head(p);
+        if g.is_finalized() {
+            return false;
+        }
+        // subtype_dealloc tracks the object while its finalizer runs.
+        crate::gc::list::track(rt, g);
+    }
+    h.refcnt.set(1);
+    guarded(rt, || fin(Obj::new(p)));
+    if ty.is_gc() && !legacy {
+        gc_head(p).set_finalized();
+    }
+    let n = h.refcnt.get() - 1;
+    h.refcnt.set(n);
+    if n > 0 {
+        return true;
+    }
+    if ty.is_gc() && !legacy {
+        let g = gc_head(p);
+        if g.is_tracked() {
+            crate::gc::list::untrack(g);
+        }
+    }
+    false
+}
+
+/// The body of `subtype_dealloc` after the trashcan.
+///
+/// # Safety
+/// As for [`dealloc`]; `p` is untracked.
+unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &TypeInfo) {
+    if let Some(fin) = ty.finalize
+        && call_finalizer_from_dealloc(rt, p, ty, fin, false)
+    {
+        return;
+    }
+    if let Some(del) = ty.legacy_del
+        && call_finalizer_from_dealloc(rt, p, ty, del, true)
+    {
+        return;
+    }
+    if ty.weaklist.is_some() {
+        crate::weakref::clear_weakrefs_on_dealloc(rt, p);
+    }
+    if ty.flags.contains(crate::typeinfo::TypeFlags::WEAKREF) {
+        crate::weakref::clear_ref(Obj::new(p));
+    }
+    let body = body_ptr(p);
+    let drop_fn = ty.body.drop;
+    let type_object = ty.type_object;
+    // The body drop runs user Drop code; a panic in it must not leave the block half-freed.
+    guarded(rt, || {
+        // SAFETY: the body is initialised and dropped exactly once, here.
+        unsafe { drop_fn(body) }
+    });
+    if ty.is_gc() {
+        rt.gc.on_gc_del();
+    }
+    if ty.flags.contains(crate::typeinfo::TypeFlags::PREHEADER) {
+        guarded(rt, || crate::preheader::drop_slots(p));
+    }
+    let block = block_of(p, ty);
+    // SAFETY: the block was allocated by this runtime for this object and is dead now.
+    unsafe { rt.free(block, Domain::Obj) };
+    if let Some(t) = type_object {
+        // SAFETY: every instance owns one reference to its type object.
+        unsafe { decref(t) };
+    }
+    if rt.trash_nesting.get() <= 1 && !rt.gc.is_collecting() {
+        rt.resume_pending_panic();
+    }
+}
+
+// ---- allocation ----
+
+/// Allocates the block for an object of type `ty` with `body_size` body bytes, writes the
+/// header (refcount 1) and, for GC types, links it like `_PyObject_GC_Link` (which may run an
+/// automatic collection). The body is left uninitialised.
+fn alloc_object(ty: &'static TypeInfo, body_size: usize) -> Result<NonNull<ObjHeader>, AllocError> {
+    let rt = rt();
+    let pre = ty.pre_size();
+    let total = pre + 16 + body_size;
+    let block = rt.malloc(total, Domain::Obj)?;
+    // SAFETY: the header lies within the block just allocated.
+    let p = unsafe { block.add(pre) }.cast::<ObjHeader>();
+    // SAFETY: p is valid for writes of an ObjHeader (16-aligned, in bounds).
+    unsafe {
+        p.as_ptr().write(ObjHeader {
+            refcnt: core::cell::Cell::new(1),
+            ty: core::cell::Cell::new(NonNull::from(ty)),
+        })
+    };
+    if ty.flags.contains(crate::typeinfo::TypeFlags::PREHEADER) {
+        crate::preheader::init_slots(p);
+    }
+    if ty.is_gc() {
+        // SAFETY: the GC head lies in the block just before the header.
+        unsafe { as_gc(p).cast_mut().write(GcHead::new()) };
+        if let Some(t) = ty.type_object {
+            incref(t);
+        }
+        rt.gc.on_gc_link(rt);
+    } else if let Some(t) = ty.type_object {
+        incref(t);
+    }
+    Ok(p)
+}
+
+impl ObjRef {
+    /// Allocates an object of type `ty` with a fixed-size body. GC objects start untracked;
+    /// call [`ObjRef::track`] once the body is ready to be traversed.
+    ///
+    /// # Panics
+    /// If `ty`'s body type is not `T` (a programming error).
+    pub fn new<T: Body>(ty: &'static TypeInfo, body: T) -> Result<ObjRef, AllocError> {
+        assert!(
+            ty.body_is::<T>(),
+            "TypeInfo {} describes a {}, not a {}",
+            ty.name,
+            (ty.body.type_name)(),
+            core::any::type_name::<T>()
+        );
+        assert!(ty.body.var_len.is_none(), "{} is a variable-size body", ty.name);
+        let p = alloc_object(ty, core::mem::size_of::<T>())?;
+        // SAFETY: the body area is in the block, suitably aligned (16) and uninitialised.
+        unsafe { body_ptr(p).cast::<T>().write(body) };
+        Ok(ObjRef::from_new(p))
+    }
+
+    /// Allocates an object of type `ty` whose body `head` is followed by the items of `items`
+    /// (`head.len()` of them).
+    ///
+    /// # Panics
+    /// If `ty`'s body type is not `T`, or `items` does not yield exactly `head.len()` items.
+    pub fn new_var<T: VarBody>(
+        ty: &'static TypeInfo,
+        head: T,
+        items: impl IntoIterator<Item = T::Item>,
+    ) -> Result<ObjRef, AllocError> {
+        assert!(
+            ty.body_is::<T>(),
+            "TypeInfo {} describes a {}, not a {}",
+            ty.name,
+            (ty.body.type_name)(),
+            core::any::type_name::<T>()
+        );
+        let n = head.len();
+        let mut items = items.into_iter();
+        // Collect first so that a panicking iterator cannot leave a half-built object.
+        let mut buf: Vec<T::Item> = Vec::with_capacity(n);
+        for _ in 0..n {
+            buf.push(items.next().expect("fewer items than head.len()"));
+        }
+        assert!(items.next().is_none(), "more items than head.len()");
+        let p = alloc_object(ty, ty.body.body_size(n))?;
+        let body = body_ptr(p);
+        // SAFETY: the body and item areas are in the block and uninitialised; the items are
+        // moved out of `buf`, whose length is then set to 0 so they are not dropped twice.
+        unsafe {
+            body.cast::<T>().write(head);
+            let dst = body.add(ty.body.items_offset).cast::<T::Item>();
+            core::ptr::copy_nonoverlapping(buf.as_ptr(), dst.as_ptr(), n);
+            buf.set_len(0);
+        }
+        Ok(ObjRef::from_new(p))
+    }
+
+    #[inline]
+    fn from_new(p: NonNull<ObjHeader>) -> ObjRef {
+        ObjRef { ptr: p, _not_send: PhantomData }
+    }
+
+    /// Gives up ownership without decrementing.
+    #[inline]
+    pub(crate) fn into_raw(self) -> NonNull<ObjHeader> {
+        let p = self.ptr;
+        core::mem::forget(self);
+        p
+    }
+
+    /// A borrowed view.
+    #[inline]
+    pub fn as_obj(&self) -> Obj<'_> {
+        Obj::new(self.ptr)
+    }
+
+    /// Whether two references point to the same object (`is`).
+    #[inline]
+    pub fn is(&self, other: &ObjRef) -> bool {
+        self.ptr == other.ptr
+    }
+}
+
+impl Clone for ObjRef {
+    #[inline]
+    fn clone(&self) -> Self {
+        incref(self.ptr);
+        ObjRef::from_new(self.ptr)
+    }
+}
+
+impl Drop for ObjRef {
+    #[inline]
+    fn drop(&mut self) {
+        // SAFETY: an ObjRef owns one strong reference.
+        unsafe { decref(self.ptr) }
+    }
+}
+
+impl fmt::Debug for ObjRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_obj().fmt(f)
+    }
+}
+
+impl PartialEq for ObjRef {
+    fn eq(&self, other: &Self) -> bool {
+        self.ptr == other.ptr
+    }
+}
+impl Eq for ObjRef {}
+
+impl<'a> Obj<'a> {
+    #[inline]
+    pub(crate) fn new(ptr: NonNull<ObjHeader>) -> Obj<'a> {
+        Obj { ptr, _life: PhantomData }
+    }
+    #[inline]
+    pub(crate) fn ptr(self) -> NonNull<ObjHeader> {
+        self.ptr
+    }
+
+    /// A new strong reference (`Py_NewRef`).
+    #[inline]
+    pub fn to_owned(self) -> ObjRef {
+        incref(self.ptr);
+        ObjRef::from_new(self.ptr)
+    }
+
+    /// The type descriptor.
+    #[inline]
+    pub fn type_info(self) -> &'a TypeInfo {
+        type_of(self.ptr)
+    }
+
+    /// The reference count (`Py_REFCNT`; `sys.getrefcount` adds one for its argument).
+    #[inline]
+    pub fn refcnt(self) -> isize {
+        header(self.ptr).refcnt.get()
+    }
+
+    /// The address, which is the object's identity (`id()`).
+    #[inline]
+    pub fn addr(self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    /// The body as a `T`, if the object's body is a `T`.
+    #[inline]
+    pub fn downcast<T: Body>(self) -> Option<&'a T> {
+        if self.type_info().body_is::<T>() {
+            // SAFETY: the type descriptor says the body is an initialised T, alive for 'a.
+            Some(unsafe { body_ptr(self.ptr).cast::<T>().as_ref() })
+        } else {
+            None
+        }
+    }
+
+    /// The trailing items of a variable-size body `T`, if the body is a `T`.
+    #[inline]
+    pub fn var_items<T: VarBody>(self) -> Option<&'a [T::Item]> {
+        let head = self.downcast::<T>()?;
+        let n = head.len();
+        let off = self.type_info().body.items_offset;
+        // SAFETY: the body is a T followed by n initialised items at items_offset.
+        Some(unsafe {
+            core::slice::from_raw_parts(body_ptr(self.ptr).add(off).cast::<T::Item>().as_ptr(), n)
+        })
+    }
+
+    /// Whether the type has a GC head (`_PyObject_IS_GC`).
+    #[inline]
+    pub fn is_gc(self) -> bool {
+        self.type_info().is_gc()
+    }
+
+    /// `gc.is_tracked`.
+    #[inline]
+    pub fn is_tracked(self) -> bool {
+        self.is_gc() && gc_head(self.ptr).is_tracked()
+    }
+
+    /// `gc.is_finalized`.
+    #[inline]
+    pub fn is_finalized(self) -> bool {
+        self.is_gc() && gc_head(self.ptr).is_finalized()
+    }
+
+    /// Starts tracking (`PyObject_GC_Track`): the object joins generation 0. Tracking an
+    /// object that is tracked, or not of a GC type, does nothing.
+    #[inline]
+    pub fn track(self) {
+        if self.is_gc() {
+            let g = gc_head(self.ptr);
+            let rt = rt();
+            if !g.is_tracked() && !rt.gc.lists_unstable.get() {
+                crate::gc::list::track(rt, g);
+            }
+        }
+    }
+
+    /// Stops tracking (`PyObject_GC_UnTrack`).
+    #[inline]
+    pub fn untrack(self) {
+        if self.is_gc() {
+            let g = gc_head(self.ptr);
+            if g.is_tracked() && !rt().gc.lists_unstable.get() {
+                crate::gc::list::untrack(g);
+            }
+        }
+    }
+
+    /// Bytes of the block that holds the object: pre-header, GC head, header and body
+    /// (what tracemalloc would trace for it).
+    pub fn allocated_size(self) -> usize {
+        let ty = self.type_info();
+        let n = match ty.body.var_len {
+            // SAFETY: the body is initialised and its type's var_len matches it.
+            Some(f) => unsafe { f(body_ptr(self.ptr)) },
+            None => 0,
+        };
+        ty.pre_size() + 16 + ty.body.body_size(n)
+    }
+
+    /// The object's basic size as CPython's `object.__sizeof__` computes it (header and body,
+    /// without GC head or pre-header).
+    pub fn basic_size(self) -> usize {
+        self.allocated_size() - self.type_info().pre_size()
+    }
+}
+
+impl ObjRef {
+    /// See [`Obj::track`].
+    pub fn track(&self) {
+        self.as_obj().track()
+    }
+    /// See [`Obj::untrack`].
+    pub fn untrack(&self) {
+        self.as_obj().untrack()
+    }
+    /// See [`Obj::downcast`].
+    pub fn downcast<T: Body>(&self) -> Option<&T> {
+        self.as_obj().downcast()
+    }
+    /// See [`Obj::refcnt`].
+    pub fn refcnt(&self) -> isize {
+        self.as_obj().refcnt()
+    }
+}
+
+impl fmt::Debug for Obj<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} object at {:#x}>", self.type_info().name, self.addr())
+    }
+}

@@ -1,0 +1,286 @@
+//! Type descriptors: the small table of hooks through which pymm_mem sees a type,
+//! as CPython's collector sees `tp_traverse`, `tp_clear`, `tp_dealloc`,
+//! `tp_finalize`, `tp_del` and `tp_weaklistoffset` (`Include/cpython/object.h`).
+//!
+//! A [`TypeInfo`] is immutable and can be built in a `const` context, so a Rust
+//! type gets a `&'static TypeInfo` with no registry and no lookup. It names the
+//! Rust type of the object's body ([`BodyVTable`]); all access to a body goes
+//! through a checked downcast, which is what makes the hooks safe to write.
+
+use core::any::TypeId;
+use core::mem::{align_of, size_of};
+use core::ptr::NonNull;
+
+use crate::header::ObjHeader;
+use crate::object::Obj;
+use crate::visit::Visitor;
+use crate::weakref::WeakListHead;
+
+/// `tp_traverse`: call `visitor.visit` on every object the body holds a strong reference to.
+pub type TraverseFn = for<'a> fn(Obj<'a>, &mut Visitor<'_>);
+/// `tp_clear`: drop the references the body holds, to break cycles.
+pub type ClearFn = for<'a> fn(Obj<'a>);
+/// `tp_finalize` (PEP 442) or legacy `tp_del`.
+pub type FinalizeFn = for<'a> fn(Obj<'a>);
+/// Where the object's weak-reference list lives (`tp_weaklistoffset`); `None` if it has none.
+pub type WeakListFn = for<'a> fn(Obj<'a>) -> Option<&'a WeakListHead>;
+/// Whether a tracked object may be untracked now (CPython's `_PyTuple_MaybeUntrack` and
+/// `_PyDict_MaybeUntrack`).
+pub type UntrackHintFn = for<'a> fn(Obj<'a>) -> bool;
+
+/// Type flags (a subset of CPython's `tp_flags`, plus pymm's own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TypeFlags(u32);
+
+impl TypeFlags {
+    /// No flags.
+    pub const NONE: TypeFlags = TypeFlags(0);
+    /// `Py_TPFLAGS_HAVE_GC`: objects carry a [`GcHead`](crate::header::GcHead).
+    pub const GC: TypeFlags = TypeFlags(1 << 0);
+    /// `Py_TPFLAGS_MANAGED_DICT`: 16 bytes of pre-header in front of the GC head.
+    pub const PREHEADER: TypeFlags = TypeFlags(1 << 1);
+    /// Objects are weak references (their body is a [`WeakRefBody`](crate::weakref::WeakRefBody)).
+    pub const WEAKREF: TypeFlags = TypeFlags(1 << 2);
+    /// The untrack hint is only consulted by full collections (dicts), not by every one (tuples).
+    pub const UNTRACK_ON_FULL_ONLY: TypeFlags = TypeFlags(1 << 3);
+
+    /// Union.
+    pub const fn union(self, other: TypeFlags) -> TypeFlags {
+        TypeFlags(self.0 | other.0)
+    }
+    /// Whether all bits of `other` are set.
+    pub const fn contains(self, other: TypeFlags) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+/// A Rust type that may be the body of an object.
+///
+/// Fixed-size bodies implement only this trait. Variable-size bodies (a tuple's
+/// items, an int's digits, a str's characters) also implement [`VarBody`].
+pub trait Body: 'static + Sized {}
+
+/// A body followed in the same block by `len()` items, as CPython's `PyVarObject`s.
+pub trait VarBody: Body {
+    /// The trailing item type.
+    type Item: 'static;
+    /// The number of trailing items (it must not change after construction).
+    fn len(&self) -> usize;
+    /// Whether there are no trailing items.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// How to handle the Rust value stored in an object's body.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyVTable {
+    pub(crate) type_id: TypeId,
+    pub(crate) type_name: fn() -> &'static str,
+    pub(crate) size: usize,
+    /// Offset of the first trailing item from the body start, for var bodies.
+    pub(crate) items_offset: usize,
+    pub(crate) item_size: usize,
+    /// Number of trailing items, read from the body (var bodies only).
+    pub(crate) var_len: Option<unsafe fn(NonNull<u8>) -> usize>,
+    pub(crate) drop: unsafe fn(NonNull<u8>),
+}
+
+/// # Safety
+/// `body` points to a live, initialised `T` that is not used afterwards.
+unsafe fn drop_fixed<T>(body: NonNull<u8>) {
+    // SAFETY: guaranteed by the caller.
+    unsafe { core::ptr::drop_in_place(body.cast::<T>().as_ptr()) }
+}
+
+/// # Safety
+/// `body` points to a live, initialised `T` followed by its `len()` items.
+unsafe fn var_len<T: VarBody>(body: NonNull<u8>) -> usize {
+    // SAFETY: guaranteed by the caller.
+    unsafe { body.cast::<T>().as_ref() }.len()
+}
+
+const fn items_offset<T: VarBody>() -> usize {
+    let a = align_of::<T::Item>();
+    size_of::<T>().div_ceil(a) * a
+}
+
+/// # Safety
+/// `body` points to a live `T` followed by `len()` initialised items; none is used afterwards.
+unsafe fn drop_var<T: VarBody>(body: NonNull<u8>) {
+    // SAFETY: guaranteed by the caller.
+    let n = unsafe { var_len::<T>(body) };
+    // SAFETY: the items start at items_offset within the same block.
+    let items = unsafe { body.as_ptr().add(items_offset::<T>()) }.cast::<T::Item>();
+    // SAFETY: the n items are initialised and owned by the body.
+    unsafe { core::ptr::drop_in_place(core::ptr::slice_from_raw_parts_mut(items, n)) };
+    // SAFETY: the fixed part is initialised.
+    unsafe { core::ptr::drop_in_place(body.cast::<T>().as_ptr()) };
+}
+
+impl BodyVTable {
+    /// The vtable of a fixed-size body.
+    pub const fn of<T: Body>() -> BodyVTable {
+        assert!(align_of::<T>() <= 16, "object bodies are at most 16-aligned");
+        BodyVTable {
+            type_id: TypeId::of::<T>(),
+            type_name: core::any::type_name::<T>,
+            size: size_of::<T>(),
+            items_offset: 0,
+            item_size: 0,
+            var_len: None,
+            drop: drop_fixed::<T>,
+        }
+    }
+
+    /// The vtable of a variable-size body.
+    pub const fn of_var<T: VarBody>() -> BodyVTable {
+        assert!(align_of::<T>() <= 16 && align_of::<T::Item>() <= 16);
+        BodyVTable {
+            type_id: TypeId::of::<T>(),
+            type_name: core::any::type_name::<T>,
+            size: size_of::<T>(),
+            items_offset: items_offset::<T>(),
+            item_size: size_of::<T::Item>(),
+            var_len: Some(var_len::<T>),
+            drop: drop_var::<T>,
+        }
+    }
+
+    /// Body bytes for `n` trailing items.
+    pub(crate) const fn body_size(&self, n: usize) -> usize {
+        if self.var_len.is_some() { self.items_offset + n * self.item_size } else { self.size }
+    }
+}
+
+/// Everything pymm_mem needs to know about a type.
+#[derive(Debug, Clone, Copy)]
+pub struct TypeInfo {
+    pub(crate) name: &'static str,
+    pub(crate) flags: TypeFlags,
+    pub(crate) body: BodyVTable,
+    pub(crate) traverse: Option<TraverseFn>,
+    pub(crate) clear: Option<ClearFn>,
+    pub(crate) finalize: Option<FinalizeFn>,
+    pub(crate) legacy_del: Option<FinalizeFn>,
+    pub(crate) weaklist: Option<WeakListFn>,
+    pub(crate) untrack_hint: Option<UntrackHintFn>,
+    pub(crate) type_object: Option<NonNull<ObjHeader>>,
+    pub(crate) user_data: usize,
+}
+
+impl TypeInfo {
+    /// A type named `name` (CPython's `tp_name`, printed by the collector's debug output)
+    /// whose objects have the body described by `body`. No GC head, no hooks.
+    pub const fn new(name: &'static str, body: BodyVTable) -> TypeInfo {
+        TypeInfo {
+            name,
+            flags: TypeFlags::NONE,
+            body,
+            traverse: None,
+            clear: None,
+            finalize: None,
+            legacy_del: None,
+            weaklist: None,
+            untrack_hint: None,
+            type_object: None,
+            user_data: 0,
+        }
+    }
+    /// Objects carry a GC head and may be tracked; `traverse` visits their references.
+    pub const fn gc(mut self, traverse: TraverseFn) -> TypeInfo {
+        self.flags = self.flags.union(TypeFlags::GC);
+        self.traverse = Some(traverse);
+        self
+    }
+    /// `tp_clear`.
+    pub const fn clear(mut self, clear: ClearFn) -> TypeInfo {
+        self.clear = Some(clear);
+        self
+    }
+    /// `tp_finalize`: called at most once per object, before it is freed or while its cycle
+    /// is being collected; it may resurrect the object.
+    pub const fn finalize(mut self, finalize: FinalizeFn) -> TypeInfo {
+        self.finalize = Some(finalize);
+        self
+    }
+    /// Legacy `tp_del`: objects of such a type found in cyclic garbage are uncollectable
+    /// and go to the garbage list, with everything they reach.
+    pub const fn legacy_del(mut self, del: FinalizeFn) -> TypeInfo {
+        self.legacy_del = Some(del);
+        self
+    }
+    /// Objects can be weakly referenced; `weaklist` finds the list head in the body.
+    pub const fn weakrefable(mut self, weaklist: WeakListFn) -> TypeInfo {
+        self.weaklist = Some(weaklist);
+        self
+    }
+    /// 16 bytes of pre-header (two optional object slots) in front of the GC head, as
+    /// CPython 3.11's `Py_TPFLAGS_MANAGED_DICT` types have.
+    pub const fn preheader(mut self) -> TypeInfo {
+        self.flags = self.flags.union(TypeFlags::PREHEADER);
+        self
+    }
+    /// Collections may untrack objects for which `hint` returns true. With `full_only`,
+    /// only full (generation 2) collections ask.
+    pub const fn untrack_hint(mut self, hint: UntrackHintFn, full_only: bool) -> TypeInfo {
+        self.untrack_hint = Some(hint);
+        if full_only {
+            self.flags = self.flags.union(TypeFlags::UNTRACK_ON_FULL_ONLY);
+        }
+        self
+    }
+    /// An arbitrary word for the embedding runtime (for example a pointer to its type object).
+    pub const fn user_data(mut self, data: usize) -> TypeInfo {
+        self.user_data = data;
+        self
+    }
+    pub(crate) const fn weakref_type(mut self) -> TypeInfo {
+        self.flags = self.flags.union(TypeFlags::WEAKREF);
+        self
+    }
+
+    /// `tp_name`.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+    /// The flags.
+    pub fn flags(&self) -> TypeFlags {
+        self.flags
+    }
+    /// `_PyType_IS_GC`.
+    #[inline]
+    pub fn is_gc(&self) -> bool {
+        self.flags.contains(TypeFlags::GC)
+    }
+    /// Whether a finalizer is set.
+    pub fn has_finalizer(&self) -> bool {
+        self.finalize.is_some()
+    }
+    /// Whether objects of this type can be weakly referenced.
+    pub fn is_weakrefable(&self) -> bool {
+        self.weaklist.is_some()
+    }
+    /// The user data word.
+    pub fn data(&self) -> usize {
+        self.user_data
+    }
+    /// Bytes in front of the object header: pre-header plus GC head
+    /// (CPython's `_PyType_PreHeaderSize`).
+    #[inline]
+    pub fn pre_size(&self) -> usize {
+        let mut n = 0;
+        if self.flags.contains(TypeFlags::GC) {
+            n += 16;
+        }
+        if self.flags.contains(TypeFlags::PREHEADER) {
+            n += 16;
+        }
+        n
+    }
+    /// Whether the body is the Rust type `T`.
+    #[inline]
+    pub fn body_is<T: 'static>(&self) -> bool {
+        self.body.type_id == TypeId::of::<T>()
+    }
+}
