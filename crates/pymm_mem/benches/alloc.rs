@@ -92,7 +92,10 @@ fn batch<A: BenchAlloc>(bencher: Bencher<'_, '_>, size: usize) {
     });
 }
 
-/// Allocate one block and free it at once, 1000 times.
+/// Allocate one block and free it at once, 1000 times, on an otherwise empty
+/// heap. For pymm (as for CPython) every free empties the pool, which goes back
+/// to its arena's `freepools` and is taken again by the next malloc: the
+/// allocator's worst case.
 #[divan::bench(types = [Pymm, Sys, Mi], args = SIZES)]
 fn interleaved<A: BenchAlloc>(bencher: Bencher<'_, '_>, size: usize) {
     let mut a = A::create();
@@ -103,4 +106,22 @@ fn interleaved<A: BenchAlloc>(bencher: Bencher<'_, '_>, size: usize) {
             unsafe { a.free(black_box(p), size) };
         }
     });
+}
+
+/// Allocate one block and free it at once, 1000 times, while one other block
+/// of the same size stays live (so the pool stays in use, the usual state of a
+/// running interpreter). Every allocator gets the same extra block.
+#[divan::bench(types = [Pymm, Sys, Mi], args = SIZES)]
+fn steady<A: BenchAlloc>(bencher: Bencher<'_, '_>, size: usize) {
+    let mut a = A::create();
+    let anchor = a.alloc(size);
+    bencher.bench_local(|| {
+        for _ in 0..BATCH {
+            let p = a.alloc(black_box(size));
+            // SAFETY: p was just allocated with this size.
+            unsafe { a.free(black_box(p), size) };
+        }
+    });
+    // SAFETY: anchor was allocated above with this size.
+    unsafe { a.free(anchor, size) };
 }

@@ -31,7 +31,7 @@ use core::ptr::NonNull;
 pub use pool::SizeClass;
 pub use stats::{HeapStats, SizeClassStats, write_freelist_line, write_stat_line};
 
-use state::{Failure, OMState};
+use state::OMState;
 
 /// Every block is aligned to this many bytes (CPython `ALIGNMENT`).
 pub const ALIGNMENT: usize = 16;
@@ -159,7 +159,7 @@ impl Heap {
         } else {
             self.state.raw_malloc(size)
         };
-        r.map_err(|_: Failure| AllocError { requested: size })
+        r.ok_or(AllocError { requested: size })
     }
 
     /// Frees a block.
@@ -202,7 +202,7 @@ impl Heap {
             // SAFETY: p is a live raw block of this heap.
             unsafe { self.state.raw_realloc(p, new_size) }
         };
-        r.map_err(|_| AllocError {
+        r.ok_or(AllocError {
             requested: new_size,
         })
     }

@@ -16,28 +16,10 @@
 
 use core::ptr::{self, NonNull};
 
-use super::arena::{ArenaError, Arenas};
+use super::arena::Arenas;
 use super::pool::{self, PoolHeader, index_to_size};
 use super::radix::ArenaMap;
 use super::{ARENA_SIZE, NB_SMALL_SIZE_CLASSES, SMALL_REQUEST_THRESHOLD};
-
-/// Why an allocation failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Failure {
-    /// The heap limit would be exceeded.
-    Limit,
-    /// The system allocator refused.
-    System,
-}
-
-impl From<ArenaError> for Failure {
-    fn from(e: ArenaError) -> Self {
-        match e {
-            ArenaError::Limit => Failure::Limit,
-            ArenaError::System => Failure::System,
-        }
-    }
-}
 
 /// CPython's `OMState` for one heap. Always boxed: the `usedpools` sentinels
 /// are pointed to by the pools on their lists.
@@ -92,7 +74,7 @@ impl OMState {
 
     /// Allocates a block of size class `idx` (CPython `pymalloc_alloc`).
     #[inline(always)]
-    pub fn pymalloc_alloc(&mut self, idx: usize) -> Result<NonNull<u8>, Failure> {
+    pub fn pymalloc_alloc(&mut self, idx: usize) -> Option<NonNull<u8>> {
         debug_assert!(idx < NB_SMALL_SIZE_CLASSES);
         let head = self.head(idx);
         // SAFETY: `head` is a sentinel of a well-formed circular list; every
@@ -108,7 +90,7 @@ impl OMState {
                 if next.is_null() {
                     pool::pool_extend(pool, idx);
                 }
-                return Ok(NonNull::new_unchecked(bp));
+                return Some(NonNull::new_unchecked(bp));
             }
         }
         self.allocate_from_new_pool(idx)
@@ -119,15 +101,15 @@ impl OMState {
     /// first block (CPython `allocate_from_new_pool`).
     #[cold]
     #[inline(never)]
-    fn allocate_from_new_pool(&mut self, idx: usize) -> Result<NonNull<u8>, Failure> {
+    fn allocate_from_new_pool(&mut self, idx: usize) -> Option<NonNull<u8>> {
         if self.arenas.usable_arenas == super::arena::NO_ARENA {
             if self
                 .limit
                 .is_some_and(|l| self.system_bytes() + ARENA_SIZE > l)
             {
-                return Err(Failure::Limit);
+                return None;
             }
-            self.arenas.new_arena(&mut self.map)?;
+            self.arenas.new_arena(&mut self.map).ok()?;
         }
         let pool = self.arenas.take_pool();
         let head = self.head(idx);
@@ -141,9 +123,9 @@ impl OMState {
                 let bp = (*pool).freeblock;
                 debug_assert!(!bp.is_null());
                 (*pool).freeblock = bp.cast::<*mut u8>().read();
-                return Ok(NonNull::new_unchecked(bp));
+                return Some(NonNull::new_unchecked(bp));
             }
-            Ok(NonNull::new_unchecked(pool::init_pool(pool, idx)))
+            Some(NonNull::new_unchecked(pool::init_pool(pool, idx)))
         }
     }
 
@@ -201,28 +183,28 @@ impl OMState {
     /// becomes 1), counting the block and its usable size.
     #[cold]
     #[inline(never)]
-    pub fn raw_malloc(&mut self, nbytes: usize) -> Result<NonNull<u8>, Failure> {
+    pub fn raw_malloc(&mut self, nbytes: usize) -> Option<NonNull<u8>> {
         let n = nbytes.max(1);
         if let Some(l) = self.limit
             && self.system_bytes().saturating_add(n) > l
         {
-            return Err(Failure::Limit);
+            return None;
         }
         // SAFETY: plain malloc of a non-zero size; null is checked.
         let p = unsafe { libc::malloc(n) }.cast::<u8>();
         let Some(p) = NonNull::new(p) else {
-            return Err(Failure::System);
+            return None;
         };
         // SAFETY: p is a live malloc block.
         let usable = unsafe { libc::malloc_usable_size(p.as_ptr().cast()) };
         if self.limit.is_some_and(|l| self.system_bytes() + usable > l) {
             // SAFETY: p was just allocated and never handed out.
             unsafe { libc::free(p.as_ptr().cast()) };
-            return Err(Failure::Limit);
+            return None;
         }
         self.raw_allocated_blocks += 1;
         self.raw_bytes += usable;
-        Ok(p)
+        Some(p)
     }
 
     /// Frees a system-allocator block.
@@ -246,11 +228,7 @@ impl OMState {
     /// As for [`OMState::raw_free`].
     #[cold]
     #[inline(never)]
-    pub unsafe fn raw_realloc(
-        &mut self,
-        p: *mut u8,
-        nbytes: usize,
-    ) -> Result<NonNull<u8>, Failure> {
+    pub unsafe fn raw_realloc(&mut self, p: *mut u8, nbytes: usize) -> Option<NonNull<u8>> {
         let n = nbytes.max(1);
         // SAFETY: the caller guarantees p is a live malloc block of ours.
         let old_usable = unsafe { libc::malloc_usable_size(p.cast()) };
@@ -264,17 +242,17 @@ impl OMState {
                 ptr::copy_nonoverlapping(p, q.as_ptr(), old_usable);
                 self.raw_free(p);
             }
-            return Ok(q);
+            return Some(q);
         }
         // SAFETY: p is a live malloc block; on failure it stays valid.
         let q = unsafe { libc::realloc(p.cast(), n) }.cast::<u8>();
         let Some(q) = NonNull::new(q) else {
-            return Err(Failure::System);
+            return None;
         };
         // SAFETY: q is a live malloc block.
         let new_usable = unsafe { libc::malloc_usable_size(q.as_ptr().cast()) };
         self.raw_bytes = self.raw_bytes - old_usable + new_usable;
-        Ok(q)
+        Some(q)
     }
 
     /// CPython `_PyObject_Realloc` for a pymalloc block: keep it in place when
@@ -288,14 +266,14 @@ impl OMState {
         p: *mut u8,
         nbytes: usize,
         small_threshold: usize,
-    ) -> Result<NonNull<u8>, Failure> {
+    ) -> Option<NonNull<u8>> {
         // SAFETY: p is a live block of ours, so its pool header is live.
         let size = index_to_size(unsafe { (*pool::pool_addr(p)).szidx } as usize);
         let mut copy = size;
         if nbytes <= size {
             if 4 * nbytes > 3 * size {
                 // SAFETY: p is non-null (a live block).
-                return Ok(unsafe { NonNull::new_unchecked(p) });
+                return Some(unsafe { NonNull::new_unchecked(p) });
             }
             copy = nbytes;
         }
@@ -310,7 +288,7 @@ impl OMState {
             ptr::copy_nonoverlapping(p, q.as_ptr(), copy);
             self.pymalloc_free(p);
         }
-        Ok(q)
+        Some(q)
     }
 
     /// `sys.getallocatedblocks()`: the sum of the pool counts over every carved

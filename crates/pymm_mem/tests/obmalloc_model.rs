@@ -1,0 +1,177 @@
+//! Model-based property test of the small-object allocator: random sequences of
+//! malloc / free / realloc checked after every step against a plain model of
+//! the live blocks (no overlap, contents intact, `allocated_blocks()` equal to
+//! the live count, at most one arena left once everything is freed).
+
+use std::ptr::NonNull;
+
+use proptest::prelude::*;
+use pymm_mem::obmalloc::{ARENA_SIZE, AllocatorMode, Heap};
+
+#[derive(Debug, Clone)]
+enum Op {
+    Malloc(usize),
+    /// Free the live block at `index % live`.
+    Free(usize),
+    /// Realloc the live block at `index % live` to a new size.
+    Realloc(usize, usize),
+    /// Allocate a burst of blocks of one size (fills pools and arenas quickly).
+    Burst(usize, usize),
+    /// Free every other live block.
+    FreeHalf,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => (0usize..=700).prop_map(Op::Malloc),
+        3 => any::<usize>().prop_map(Op::Free),
+        2 => (any::<usize>(), 0usize..=700).prop_map(|(i, n)| Op::Realloc(i, n)),
+        1 => (1usize..=512, 1usize..=1500).prop_map(|(n, k)| Op::Burst(n, k)),
+        1 => Just(Op::FreeHalf),
+    ]
+}
+
+struct Live {
+    ptr: NonNull<u8>,
+    size: usize,
+    tag: u8,
+}
+
+struct Model {
+    heap: Heap,
+    live: Vec<Live>,
+    next_tag: u8,
+}
+
+fn pattern(tag: u8, i: usize) -> u8 {
+    tag.wrapping_add((i as u8).wrapping_mul(31))
+}
+
+impl Model {
+    fn new(mode: AllocatorMode) -> Model {
+        Model {
+            heap: Heap::with_mode(mode),
+            live: Vec::new(),
+            next_tag: 1,
+        }
+    }
+
+    fn fill(b: &Live) {
+        for i in 0..b.size {
+            // SAFETY: the block is live and has at least `size` bytes.
+            unsafe { b.ptr.as_ptr().add(i).write(pattern(b.tag, i)) };
+        }
+    }
+
+    fn intact(b: &Live, upto: usize) -> bool {
+        // SAFETY: the block is live and has at least `size >= upto` bytes.
+        (0..upto).all(|i| unsafe { b.ptr.as_ptr().add(i).read() } == pattern(b.tag, i))
+    }
+
+    fn malloc(&mut self, size: usize) {
+        let ptr = self.heap.malloc(size).expect("no limit set");
+        assert_eq!(ptr.as_ptr() as usize % 16, 0);
+        let tag = self.next_tag;
+        self.next_tag = self.next_tag.wrapping_add(1).max(1);
+        let b = Live { ptr, size, tag };
+        Model::fill(&b);
+        self.live.push(b);
+    }
+
+    fn free(&mut self, i: usize) {
+        let b = self.live.swap_remove(i);
+        assert!(Model::intact(&b, b.size));
+        // SAFETY: b is a live block of this heap, removed from the model.
+        unsafe { self.heap.free(b.ptr) };
+    }
+
+    fn apply(&mut self, op: &Op) {
+        match *op {
+            Op::Malloc(n) => self.malloc(n),
+            Op::Free(i) if !self.live.is_empty() => self.free(i % self.live.len()),
+            Op::Realloc(i, n) if !self.live.is_empty() => {
+                let k = i % self.live.len();
+                let old = &self.live[k];
+                // SAFETY: old.ptr is a live block of this heap.
+                let q = unsafe { self.heap.realloc(old.ptr, n) }.expect("no limit set");
+                let keep = old.size.min(n);
+                let moved = Live {
+                    ptr: q,
+                    size: keep,
+                    tag: old.tag,
+                };
+                assert!(Model::intact(&moved, keep), "realloc lost data");
+                let b = Live {
+                    ptr: q,
+                    size: n,
+                    tag: old.tag,
+                };
+                Model::fill(&b);
+                self.live[k] = b;
+            }
+            Op::Burst(n, k) => (0..k).for_each(|_| self.malloc(n)),
+            Op::FreeHalf => {
+                let mut i = 0;
+                while i < self.live.len() {
+                    self.free(i);
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn check(&self) {
+        assert_eq!(self.heap.allocated_blocks(), self.live.len());
+        let mut spans: Vec<(usize, usize)> = self
+            .live
+            .iter()
+            .map(|b| (b.ptr.as_ptr() as usize, b.size.max(1)))
+            .collect();
+        spans.sort_unstable();
+        for w in spans.windows(2) {
+            assert!(w[0].0 + w[0].1 <= w[1].0, "blocks overlap: {w:?}");
+        }
+        for b in &self.live {
+            assert!(Model::intact(b, b.size), "block contents changed");
+        }
+        self.heap.check_invariants().unwrap();
+        let s = self.heap.stats();
+        assert_eq!(s.arena_total(), s.arenas_current * ARENA_SIZE);
+    }
+
+    fn free_everything(&mut self) {
+        while !self.live.is_empty() {
+            let last = self.live.len() - 1;
+            self.free(last);
+        }
+        self.check();
+        let s = self.heap.stats();
+        assert!(s.arenas_current <= 1, "{s:?}");
+        assert_eq!(self.heap.allocated_blocks(), 0);
+        assert_eq!(self.heap.system_bytes(), s.arenas_current * ARENA_SIZE);
+    }
+}
+
+fn run(mode: AllocatorMode, ops: &[Op]) {
+    let mut m = Model::new(mode);
+    for op in ops {
+        m.apply(op);
+        m.check();
+    }
+    m.free_everything();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn pymalloc_matches_model(ops in proptest::collection::vec(op(), 1..100)) {
+        run(AllocatorMode::Pymalloc, &ops);
+    }
+
+    #[test]
+    fn malloc_mode_matches_model(ops in proptest::collection::vec(op(), 1..40)) {
+        run(AllocatorMode::Malloc, &ops);
+    }
+}
