@@ -1,0 +1,310 @@
+//! One code object under construction ([`Unit`]): instruction emission with
+//! labels, compile-time stack-depth tracking, the exception-handler stack,
+//! and assembly into a [`CodeObject`].
+//!
+//! Unlike CPython's `compile.c`, which builds basic blocks and computes the
+//! stack depth and exception table in a later flow pass
+//! (`stackdepth`, `label_exception_targets`), pymm emits straight-line code
+//! and tracks the depth while emitting: after an unconditional transfer the
+//! depth is unknown (`None`) and the following code is unreachable, so it is
+//! simply not emitted (this is the dead-code elimination); binding a label
+//! that some jump targets makes it reachable again with the depth recorded at
+//! that jump. Code is emitted in structured order, so the handler in force
+//! for an instruction is the top of the compile-time handler stack when it is
+//! emitted; runs of equal handlers become exception-table entries.
+
+use std::rc::Rc;
+
+use crate::bytecode::Instr;
+use crate::code::{CodeFlags, CodeObject, Constant, ExceptionTableEntry, Location};
+use crate::symtable::ScopeId;
+
+/// A jump target not yet placed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Label(pub u32);
+
+/// An exception handler pushed by `SETUP_FINALLY` / `SETUP_CLEANUP` /
+/// `SETUP_WITH` (which are compile-time only here).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Handler {
+    pub label: Label,
+    pub depth: u32,
+    pub lasti: bool,
+}
+
+/// The kind of code object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    Module,
+    Class,
+    Function,
+    Lambda,
+    Comprehension,
+}
+
+#[derive(Debug)]
+pub(crate) struct Unit {
+    pub kind: UnitKind,
+    pub scope: ScopeId,
+    pub name: String,
+    pub qualname: String,
+    pub firstlineno: u32,
+    pub private: Option<String>,
+    pub flags: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+
+    pub instrs: Vec<Instr>,
+    /// For jumps: the label id the instruction targets.
+    pub jump_labels: Vec<Option<u32>>,
+    pub locs: Vec<Location>,
+    pub instr_handler: Vec<Option<u32>>,
+    pub labels: Vec<Option<u32>>,
+    pub label_depth: Vec<Option<u32>>,
+    pub depth: Option<u32>,
+    pub max_depth: u32,
+    pub handlers: Vec<Handler>,
+    pub handler_stack: Vec<u32>,
+    pub loc: Location,
+
+    pub consts: Vec<Constant>,
+    pub names: Vec<String>,
+    pub varnames: Vec<String>,
+    pub cellvars: Vec<String>,
+    pub freevars: Vec<String>,
+}
+
+impl Unit {
+    pub(crate) fn new(kind: UnitKind, scope: ScopeId, name: String, qualname: String) -> Self {
+        Unit {
+            kind,
+            scope,
+            name,
+            qualname,
+            firstlineno: 1,
+            private: None,
+            flags: 0,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            instrs: Vec::new(),
+            jump_labels: Vec::new(),
+            locs: Vec::new(),
+            instr_handler: Vec::new(),
+            labels: Vec::new(),
+            label_depth: Vec::new(),
+            depth: Some(0),
+            max_depth: 0,
+            handlers: Vec::new(),
+            handler_stack: Vec::new(),
+            loc: Location::default(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            varnames: Vec::new(),
+            cellvars: Vec::new(),
+            freevars: Vec::new(),
+        }
+    }
+
+    pub(crate) fn is_function_like(&self) -> bool {
+        matches!(
+            self.kind,
+            UnitKind::Function | UnitKind::Lambda | UnitKind::Comprehension
+        )
+    }
+
+    pub(crate) fn new_label(&mut self) -> Label {
+        self.labels.push(None);
+        self.label_depth.push(None);
+        Label(self.labels.len() as u32 - 1)
+    }
+
+    /// Whether code emitted now is reachable.
+    pub(crate) fn reachable(&self) -> bool {
+        self.depth.is_some()
+    }
+
+    fn set_depth(&mut self, d: i64) {
+        let d = d.max(0) as u32;
+        self.depth = Some(d);
+        self.max_depth = self.max_depth.max(d);
+    }
+
+    /// Emits a non-jump instruction.
+    pub(crate) fn emit(&mut self, instr: Instr) {
+        let Some(depth) = self.depth else {
+            return;
+        };
+        self.push_raw(instr, None);
+        if instr.is_terminator() {
+            self.depth = None;
+        } else {
+            self.set_depth(i64::from(depth) + i64::from(instr.stack_effect(false)));
+        }
+    }
+
+    /// Emits a jump to `label` (the instruction's operand is replaced).
+    pub(crate) fn emit_jump(&mut self, instr: Instr, label: Label) {
+        let Some(depth) = self.depth else {
+            return;
+        };
+        self.push_raw(instr, Some(label.0));
+        let at_target = i64::from(depth) + i64::from(instr.stack_effect(true));
+        self.note_label_depth(label, at_target);
+        if instr.is_terminator() {
+            self.depth = None;
+        } else {
+            self.set_depth(i64::from(depth) + i64::from(instr.stack_effect(false)));
+        }
+    }
+
+    fn note_label_depth(&mut self, label: Label, depth: i64) {
+        let d = depth.max(0) as u32;
+        self.max_depth = self.max_depth.max(d);
+        let slot = &mut self.label_depth[label.0 as usize];
+        if slot.is_none() {
+            *slot = Some(d);
+        }
+    }
+
+    fn push_raw(&mut self, instr: Instr, label: Option<u32>) {
+        self.instrs.push(instr);
+        self.jump_labels.push(label);
+        self.locs.push(self.loc);
+        self.instr_handler.push(self.handler_stack.last().copied());
+    }
+
+    /// Places `label` here.
+    pub(crate) fn bind(&mut self, label: Label) {
+        self.labels[label.0 as usize] = Some(self.instrs.len() as u32);
+        if self.depth.is_none() {
+            self.depth = self.label_depth[label.0 as usize];
+        } else if let Some(d) = self.depth {
+            self.note_label_depth(label, i64::from(d));
+        }
+    }
+
+    /// `SETUP_FINALLY` (`lasti = false`) / `SETUP_CLEANUP` / `SETUP_WITH`:
+    /// instructions emitted until [`Unit::pop_handler`] jump to `label` on
+    /// an exception, with the stack unwound to `depth`.
+    pub(crate) fn push_handler(&mut self, label: Label, depth: u32, lasti: bool) {
+        let idx = self.handlers.len() as u32;
+        self.handlers.push(Handler {
+            label,
+            depth,
+            lasti,
+        });
+        self.handler_stack.push(idx);
+        if self.depth.is_some() {
+            self.note_label_depth(label, i64::from(depth) + 1 + i64::from(lasti));
+        }
+    }
+
+    /// `POP_BLOCK`.
+    pub(crate) fn pop_handler(&mut self) {
+        self.handler_stack.pop();
+    }
+
+    pub(crate) fn current_depth(&self) -> u32 {
+        self.depth.unwrap_or(0)
+    }
+
+    pub(crate) fn add_const(&mut self, c: Constant) -> u32 {
+        if let Some(i) = self.consts.iter().position(|x| x.same_as(&c)) {
+            return i as u32;
+        }
+        self.consts.push(c);
+        self.consts.len() as u32 - 1
+    }
+
+    pub(crate) fn add_name(&mut self, n: &str) -> u32 {
+        index_or_push(&mut self.names, n)
+    }
+
+    pub(crate) fn add_varname(&mut self, n: &str) -> u32 {
+        index_or_push(&mut self.varnames, n)
+    }
+
+    /// Assembles the finished unit.
+    pub(crate) fn assemble(self, filename: &Rc<str>) -> CodeObject {
+        let labels = &self.labels;
+        let instructions: Vec<Instr> = self
+            .instrs
+            .iter()
+            .zip(&self.jump_labels)
+            .map(|(i, l)| match l {
+                Some(l) => i.with_target(labels[*l as usize].unwrap_or(0)),
+                None => *i,
+            })
+            .collect();
+        let mut exception_table: Vec<ExceptionTableEntry> = Vec::new();
+        let mut i = 0;
+        while i < self.instr_handler.len() {
+            let Some(h) = self.instr_handler[i] else {
+                i += 1;
+                continue;
+            };
+            let start = i;
+            while i < self.instr_handler.len() && self.instr_handler[i] == Some(h) {
+                i += 1;
+            }
+            let handler = self.handlers[h as usize];
+            exception_table.push(ExceptionTableEntry {
+                start: start as u32,
+                end: i as u32,
+                target: labels[handler.label.0 as usize].unwrap_or(0),
+                depth: handler.depth,
+                push_lasti: handler.lasti,
+            });
+        }
+        let rc = |v: Vec<String>| -> Vec<Rc<str>> { v.into_iter().map(Rc::from).collect() };
+        let cell2arg = self
+            .cellvars
+            .iter()
+            .map(|c| {
+                let nargs = (self.argcount
+                    + self.kwonlyargcount
+                    + u32::from(self.flags & CodeFlags::VARARGS != 0)
+                    + u32::from(self.flags & CodeFlags::VARKEYWORDS != 0))
+                    as usize;
+                self.varnames[..nargs.min(self.varnames.len())]
+                    .iter()
+                    .position(|v| v == c)
+                    .map(|p| p as u32)
+            })
+            .collect();
+        let mut flags = self.flags;
+        if self.cellvars.is_empty() && self.freevars.is_empty() {
+            flags |= CodeFlags::NOFREE;
+        }
+        CodeObject {
+            name: Rc::from(self.name.as_str()),
+            qualname: Rc::from(self.qualname.as_str()),
+            filename: filename.clone(),
+            firstlineno: self.firstlineno,
+            argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
+            kwonlyargcount: self.kwonlyargcount,
+            flags: CodeFlags(flags),
+            varnames: rc(self.varnames),
+            cellvars: rc(self.cellvars),
+            cell2arg,
+            freevars: rc(self.freevars),
+            names: rc(self.names),
+            constants: self.consts,
+            instructions,
+            locations: self.locs,
+            exception_table,
+            max_stackdepth: self.max_depth,
+        }
+    }
+}
+
+fn index_or_push(v: &mut Vec<String>, n: &str) -> u32 {
+    if let Some(i) = v.iter().position(|x| x == n) {
+        return i as u32;
+    }
+    v.push(n.to_string());
+    v.len() as u32 - 1
+}

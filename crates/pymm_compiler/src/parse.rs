@@ -1,0 +1,269 @@
+//! Front end: runs ruff's parser for Python 3.11 and turns its errors into
+//! [`CompileError`]s worded like CPython's (`Parser/pegen_errors.c`,
+//! `Grammar/python.gram` `invalid_*` rules).
+//!
+//! ruff recovers from errors and words them its own way; CPython's parser
+//! stops at the first. We take ruff's first error (by position), and map its
+//! kind to CPython's message. Syntax newer than 3.11 (PEP 695 type
+//! parameters and `type` statements, PEP 701-only f-string forms, `except`
+//! without parentheses, ...) is reported by ruff as an "unsupported syntax"
+//! error for target 3.11 and becomes a `SyntaxError` here.
+
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::{Mod, PythonVersion};
+use ruff_python_parser::{
+    InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType, ParseOptions,
+    UnsupportedSyntaxErrorKind,
+};
+use ruff_text_size::{TextRange, TextSize};
+
+use crate::error::{CompileError, ErrorKind};
+use crate::source::SourceMap;
+
+/// Parses `source` as a module (`expression == false`) or an expression.
+pub(crate) fn parse(
+    source: &str,
+    filename: &str,
+    map: &SourceMap<'_>,
+    expression: bool,
+) -> Result<Mod, CompileError> {
+    let mode = if expression {
+        ruff_python_parser::Mode::Expression
+    } else {
+        ruff_python_parser::Mode::Module
+    };
+    let options = ParseOptions::from(mode).with_target_version(PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    let first_error = parsed.errors().iter().min_by_key(|e| e.location.start());
+    if let Some(error) = first_error {
+        return Err(convert_parse_error(error, filename, map));
+    }
+    if let Some(error) = parsed
+        .unsupported_syntax_errors()
+        .iter()
+        .min_by_key(|e| e.range.start())
+    {
+        let message = match error.kind {
+            UnsupportedSyntaxErrorKind::TypeParameterList => "expected '('",
+            UnsupportedSyntaxErrorKind::Pep701FString(_) => "f-string: expecting '}'",
+            _ => "invalid syntax",
+        };
+        let range = match error.kind {
+            UnsupportedSyntaxErrorKind::TypeAliasStatement => {
+                // CPython points at the name after `type`.
+                let after = next_token_range(map.source(), error.range.start() + TextSize::from(4));
+                after.unwrap_or(error.range)
+            }
+            _ => error.range,
+        };
+        return Err(CompileError::at(
+            ErrorKind::SyntaxError,
+            message,
+            filename,
+            map,
+            range,
+        ));
+    }
+    Ok(parsed.into_syntax())
+}
+
+/// Range of the next non-blank token-ish run of characters after `from`.
+fn next_token_range(source: &str, from: TextSize) -> Option<TextRange> {
+    let start = usize::from(from);
+    let rest = source.get(start..)?;
+    let skip = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let begin = start + skip;
+    let word = source[begin..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .map(char::len_utf8)
+        .sum::<usize>()
+        .max(1);
+    Some(TextRange::new(
+        TextSize::try_from(begin).ok()?,
+        TextSize::try_from((begin + word).min(source.len())).ok()?,
+    ))
+}
+
+fn convert_parse_error(error: &ParseError, filename: &str, map: &SourceMap<'_>) -> CompileError {
+    let range = error.location;
+    let source = map.source();
+    let text_at = source
+        .get(usize::from(range.start())..usize::from(range.end()))
+        .unwrap_or("");
+    let mut kind = ErrorKind::SyntaxError;
+    let message: String = match &error.error {
+        ParseErrorType::Lexical(lex) => match lex {
+            LexicalErrorType::IndentationError => {
+                kind = ErrorKind::IndentationError;
+                "unindent does not match any outer indentation level".into()
+            }
+            LexicalErrorType::UnclosedStringError => {
+                let (line, _) = map.line_col(range.start().into());
+                if text_at.starts_with("\"\"\"") || text_at.starts_with("'''") {
+                    format!("unterminated triple-quoted string literal (detected at line {line})")
+                } else {
+                    format!("unterminated string literal (detected at line {line})")
+                }
+            }
+            LexicalErrorType::FStringError(e) => fstring_message(e),
+            LexicalErrorType::Eof => "unexpected EOF while parsing".into(),
+            LexicalErrorType::LineContinuationError => {
+                "unexpected character after line continuation character".into()
+            }
+            LexicalErrorType::InvalidByteLiteral => {
+                "bytes can only contain ASCII literal characters".into()
+            }
+            LexicalErrorType::OtherError(msg) => {
+                if msg.contains("triple-quoted") {
+                    let (line, _) = map.line_col(range.start().into());
+                    format!("unterminated triple-quoted string literal (detected at line {line})")
+                } else {
+                    "invalid syntax".into()
+                }
+            }
+            _ => "invalid syntax".into(),
+        },
+        ParseErrorType::UnexpectedIndentation => {
+            kind = ErrorKind::IndentationError;
+            "unexpected indent".into()
+        }
+        ParseErrorType::ExpectedToken { expected, .. } => match expected {
+            TokenKind::Colon => "expected ':'".into(),
+            TokenKind::Indent => {
+                kind = ErrorKind::IndentationError;
+                "expected an indented block".into()
+            }
+            TokenKind::Rpar if !text_at.is_empty() && text_at != ")" => "invalid syntax".into(),
+            _ => "invalid syntax".into(),
+        },
+        ParseErrorType::FStringError(e) => fstring_message(e),
+        ParseErrorType::InvalidAssignmentTarget => {
+            let what = describe_target(text_at);
+            if followed_by_single_eq(source, range.end()) {
+                format!("{what} here. Maybe you meant '==' instead of '='?")
+            } else {
+                what
+            }
+        }
+        ParseErrorType::InvalidAugmentedAssignmentTarget => {
+            if text_at.starts_with('(') || text_at.contains(',') {
+                "'tuple' is an illegal expression for augmented assignment".into()
+            } else if text_at.starts_with('[') {
+                "'list' is an illegal expression for augmented assignment".into()
+            } else {
+                "'expression' is an illegal expression for augmented assignment".into()
+            }
+        }
+        ParseErrorType::InvalidAnnotatedAssignmentTarget => "illegal target for annotation".into(),
+        ParseErrorType::InvalidDeleteTarget => {
+            describe_target(text_at).replace("assign to", "delete")
+        }
+        ParseErrorType::InvalidNamedAssignmentTarget => {
+            format!(
+                "cannot use assignment expressions with {}",
+                target_kind(text_at)
+            )
+        }
+        ParseErrorType::PositionalAfterKeywordArgument => {
+            "positional argument follows keyword argument".into()
+        }
+        ParseErrorType::PositionalAfterKeywordUnpacking => {
+            "positional argument follows keyword argument unpacking".into()
+        }
+        ParseErrorType::InvalidArgumentUnpackingOrder => {
+            "iterable argument unpacking follows keyword argument unpacking".into()
+        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            "non-default argument follows default argument".into()
+        }
+        ParseErrorType::ExpectedKeywordParam => "named arguments must follow bare *".into(),
+        ParseErrorType::UnparenthesizedGeneratorExpression => {
+            "Generator expression must be parenthesized".into()
+        }
+        ParseErrorType::InvalidStarredExpressionUsage => "can't use starred expression here".into(),
+        ParseErrorType::VarParameterWithDefault => {
+            "var-positional argument cannot have default value".into()
+        }
+        ParseErrorType::ParamAfterVarKeywordParam => {
+            "arguments cannot follow var-keyword argument".into()
+        }
+        ParseErrorType::IterableUnpackingInComprehension => {
+            "iterable unpacking cannot be used in comprehension".into()
+        }
+        _ => "invalid syntax".into(),
+    };
+    CompileError::at(kind, message, filename, map, range)
+}
+
+fn fstring_message(e: &InterpolatedStringErrorType) -> String {
+    match e {
+        InterpolatedStringErrorType::UnclosedLbrace => "f-string: expecting '}'".into(),
+        InterpolatedStringErrorType::SingleRbrace => "f-string: single '}' is not allowed".into(),
+        InterpolatedStringErrorType::InvalidConversionFlag => {
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'".into()
+        }
+        InterpolatedStringErrorType::UnterminatedString => "f-string: unterminated string".into(),
+        InterpolatedStringErrorType::UnterminatedTripleQuotedString => {
+            "f-string: unterminated triple-quoted string".into()
+        }
+        _ => "f-string: invalid syntax".into(),
+    }
+}
+
+fn followed_by_single_eq(source: &str, end: TextSize) -> bool {
+    let rest = source.get(usize::from(end)..).unwrap_or("");
+    let rest = rest.trim_start_matches([' ', '\t']);
+    rest.starts_with('=') && !rest.starts_with("==")
+}
+
+/// CPython's `_PyPegen_get_expr_name`, approximated from the source text.
+fn target_kind(text: &str) -> &'static str {
+    let t = text.trim();
+    match t {
+        "None" => return "None",
+        "True" => return "True",
+        "False" => return "False",
+        "..." => return "ellipsis",
+        "__debug__" => return "__debug__",
+        _ => {}
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if first.is_ascii_digit() || first == '"' || first == '\'' || (first == '.' && t.len() > 1) {
+        return "literal";
+    }
+    if (t.starts_with('f') || t.starts_with('F')) && t[1..].starts_with(['"', '\'']) {
+        return "f-string expression";
+    }
+    if t.starts_with("lambda") {
+        return "lambda";
+    }
+    if t.starts_with("(yield") || t.starts_with("yield") {
+        return "yield expression";
+    }
+    if t.starts_with("await") {
+        return "await expression";
+    }
+    if t.starts_with('{') {
+        return if t.contains(':') {
+            "dict literal"
+        } else {
+            "set display"
+        };
+    }
+    if t.ends_with(')') && !t.starts_with('(') {
+        return "function call";
+    }
+    if t.starts_with('[') && t.contains(" for ") {
+        return "list comprehension";
+    }
+    "expression"
+}
+
+fn describe_target(text: &str) -> String {
+    let kind = target_kind(text);
+    match kind {
+        "None" | "True" | "False" | "__debug__" | "ellipsis" => format!("cannot assign to {kind}"),
+        _ => format!("cannot assign to {kind}"),
+    }
+}
