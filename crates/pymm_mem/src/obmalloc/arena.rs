@@ -127,7 +127,25 @@ impl Arenas {
 
     #[inline(always)]
     fn ao(&mut self, i: u32) -> &mut ArenaObject {
-        &mut self.objs[i as usize]
+        debug_assert!((i as usize) < self.objs.len());
+        // SAFETY: every index stored in a list, a pool header or a finger is a
+        // descriptor index below objs.len() (the vector never shrinks).
+        unsafe { self.objs.get_unchecked_mut(i as usize) }
+    }
+
+    #[inline(always)]
+    fn ao_ref(&self, i: u32) -> &ArenaObject {
+        debug_assert!((i as usize) < self.objs.len());
+        // SAFETY: as in `ao`.
+        unsafe { self.objs.get_unchecked(i as usize) }
+    }
+
+    #[inline(always)]
+    fn finger(&mut self, nf: usize) -> &mut u32 {
+        debug_assert!(nf <= MAX_POOLS_IN_ARENA);
+        // SAFETY: a free-pool count never exceeds MAX_POOLS_IN_ARENA, the last
+        // index of nfp2lasta.
+        unsafe { self.nfp2lasta.get_unchecked_mut(nf) }
     }
 
     /// Maps a new arena, registers it in `map` and makes it the only member of
@@ -213,16 +231,16 @@ impl Arenas {
     #[inline]
     pub fn take_pool(&mut self) -> *mut PoolHeader {
         let ui = self.usable_arenas;
-        let nf = self.objs[ui as usize].nfreepools as usize;
+        let nf = self.ao_ref(ui).nfreepools as usize;
         debug_assert!(nf > 0);
         // This arena has the smallest nfreepools, so decrementing keeps the
         // list sorted; only the fingers need care.
-        if self.nfp2lasta[nf] == ui {
-            self.nfp2lasta[nf] = NO_ARENA;
+        if *self.finger(nf) == ui {
+            *self.finger(nf) = NO_ARENA;
         }
         if nf > 1 {
-            debug_assert_eq!(self.nfp2lasta[nf - 1], NO_ARENA);
-            self.nfp2lasta[nf - 1] = ui;
+            debug_assert_eq!(*self.finger(nf - 1), NO_ARENA);
+            *self.finger(nf - 1) = ui;
         }
         let ao = self.ao(ui);
         let pool = ao.freepools;
@@ -255,7 +273,7 @@ impl Arenas {
 
     fn unlink(&mut self, i: u32) {
         let (prev, next) = {
-            let ao = &self.objs[i as usize];
+            let ao = self.ao_ref(i);
             (ao.prevarena, ao.nextarena)
         };
         if prev == NO_ARENA {
@@ -286,11 +304,11 @@ impl Arenas {
         ao.freepools = pool;
         let old_nf = ao.nfreepools as usize;
         let prev = ao.prevarena;
-        let lastnf = self.nfp2lasta[old_nf];
+        let lastnf = *self.finger(old_nf);
         if lastnf == ai {
             // It was the rightmost arena with old_nf free pools.
-            self.nfp2lasta[old_nf] =
-                if prev != NO_ARENA && self.objs[prev as usize].nfreepools as usize == old_nf {
+            *self.finger(old_nf) =
+                if prev != NO_ARENA && self.ao_ref(prev).nfreepools as usize == old_nf {
                     prev
                 } else {
                     NO_ARENA
@@ -303,7 +321,7 @@ impl Arenas {
         // Case 1: wholly free and not last in the list: give it back.
         if nf == ao.ntotalpools as usize && ao.nextarena != NO_ARENA {
             self.unlink(ai);
-            let address = self.objs[ai as usize].address;
+            let address = self.ao_ref(ai).address;
             map.mark_used(address, false);
             // SAFETY: `address` is a live mapping of ARENA_SIZE bytes made by
             // new_arena; every block in it is free.
@@ -326,14 +344,14 @@ impl Arenas {
                 self.ao(head).prevarena = ai;
             }
             self.usable_arenas = ai;
-            if self.nfp2lasta[1] == NO_ARENA {
-                self.nfp2lasta[1] = ai;
+            if *self.finger(1) == NO_ARENA {
+                *self.finger(1) = ai;
             }
             return false;
         }
 
-        if self.nfp2lasta[nf] == NO_ARENA {
-            self.nfp2lasta[nf] = ai;
+        if *self.finger(nf) == NO_ARENA {
+            *self.finger(nf) = ai;
         }
         // Case 4: it was the rightmost of its old count, so still in order.
         if lastnf == ai {
@@ -342,7 +360,7 @@ impl Arenas {
         // Case 3: slide it right, to just after lastnf.
         debug_assert_ne!(lastnf, NO_ARENA);
         self.unlink(ai);
-        let after = self.objs[lastnf as usize].nextarena;
+        let after = self.ao_ref(lastnf).nextarena;
         let ao = self.ao(ai);
         ao.prevarena = lastnf;
         ao.nextarena = after;

@@ -192,9 +192,7 @@ impl OMState {
         }
         // SAFETY: plain malloc of a non-zero size; null is checked.
         let p = unsafe { libc::malloc(n) }.cast::<u8>();
-        let Some(p) = NonNull::new(p) else {
-            return None;
-        };
+        let p = NonNull::new(p)?;
         // SAFETY: p is a live malloc block.
         let usable = unsafe { libc::malloc_usable_size(p.as_ptr().cast()) };
         if self.limit.is_some_and(|l| self.system_bytes() + usable > l) {
@@ -246,9 +244,7 @@ impl OMState {
         }
         // SAFETY: p is a live malloc block; on failure it stays valid.
         let q = unsafe { libc::realloc(p.cast(), n) }.cast::<u8>();
-        let Some(q) = NonNull::new(q) else {
-            return None;
-        };
+        let q = NonNull::new(q)?;
         // SAFETY: q is a live malloc block.
         let new_usable = unsafe { libc::malloc_usable_size(q.as_ptr().cast()) };
         self.raw_bytes = self.raw_bytes - old_usable + new_usable;
