@@ -376,6 +376,13 @@ pub enum Instr {
     PopExcept,
     /// `[exc, type] -> [exc, isinstance-match(exc, type)]` (validates `type`).
     CheckExcMatch,
+    /// `except*` matching: `[exc, type] -> [rest, match]` when part of the
+    /// exception group matches (`exc.split(type)`; `rest` may be `None`),
+    /// or `[exc, type] -> [exc, None]` when nothing matches.
+    CheckEgMatch,
+    /// End of an `except*` block: `[orig, raised_list] -> [exc_or_None]`,
+    /// the exception group to re-raise (CPython's `PREP_RERAISE_STAR`).
+    PrepReraiseStar,
     /// Pushes `AssertionError`. `[] -> [AssertionError]`
     LoadAssertionError,
     /// `[mgr] -> [bound __exit__, mgr.__enter__()]`
@@ -393,6 +400,22 @@ pub enum Instr {
     ImportFrom(u32),
     /// `from m import *` into the locals. `[module] -> []`
     ImportStar,
+
+    // ---- pattern matching (`match`) ----------------------------------------
+    /// `[obj] -> [obj, len(obj)]`
+    GetLen,
+    /// `[subject] -> [subject, is_mapping(subject)]` (`Py_TPFLAGS_MAPPING`).
+    MatchMapping,
+    /// `[subject] -> [subject, is_sequence(subject)]` (`Py_TPFLAGS_SEQUENCE`,
+    /// never for str/bytes/bytearray).
+    MatchSequence,
+    /// `[subject, keys] -> [subject, keys, values_tuple_or_None]`: looks every
+    /// key up in the mapping `subject` (via `get`).
+    MatchKeys,
+    /// Class pattern with `n` positional sub-patterns:
+    /// `[subject, cls, kw_names] -> [attrs_tuple_or_None]` using
+    /// `__match_args__` for the positional ones.
+    MatchClass(u32),
 
     // ---- misc -------------------------------------------------------------
     /// `[value, fmt_spec?] -> [str]`: `format(conv(value), fmt_spec)`. The
@@ -461,10 +484,12 @@ impl Instr {
             PushNull | Copy(_) | LoadConst(_) | LoadFast(_) | LoadClosure(_) | LoadDeref(_)
             | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | LoadBuildClass
             | PushExcInfo | LoadAssertionError | BeforeWith | WithExceptStart | ImportFrom(_)
-            | GetANext | BeforeAsyncWith => 1,
+            | GetANext | BeforeAsyncWith | GetLen | MatchMapping | MatchSequence | MatchKeys => 1,
+            MatchClass(_) => -2,
             StoreAttr(_) | DeleteSubscr | MapAdd(_) | EndAsyncFor => -2,
             StoreSubscr => -3,
-            CheckExcMatch => 0,
+            CheckExcMatch | CheckEgMatch => 0,
+            PrepReraiseStar => -1,
             BuildTuple(k) | BuildList(k) | BuildSet(k) | BuildString(k) => 1 - n(k),
             BuildMap(k) => 1 - 2 * n(k),
             BuildConstKeyMap(k) => -n(k),

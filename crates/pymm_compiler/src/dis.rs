@@ -204,6 +204,8 @@ fn describe(code: &CodeObject, instr: Instr) -> (&'static str, Option<i64>, Stri
         PushExcInfo => ("PUSH_EXC_INFO", None, String::new()),
         PopExcept => ("POP_EXCEPT", None, String::new()),
         CheckExcMatch => ("CHECK_EXC_MATCH", None, String::new()),
+        CheckEgMatch => ("CHECK_EG_MATCH", None, String::new()),
+        PrepReraiseStar => ("PREP_RERAISE_STAR", None, String::new()),
         LoadAssertionError => ("LOAD_ASSERTION_ERROR", None, String::new()),
         BeforeWith => ("BEFORE_WITH", None, String::new()),
         WithExceptStart => ("WITH_EXCEPT_START", None, String::new()),
@@ -231,6 +233,11 @@ fn describe(code: &CodeObject, instr: Instr) -> (&'static str, Option<i64>, Stri
             )
         }
         PrintExpr => ("PRINT_EXPR", None, String::new()),
+        GetLen => ("GET_LEN", None, String::new()),
+        MatchMapping => ("MATCH_MAPPING", None, String::new()),
+        MatchSequence => ("MATCH_SEQUENCE", None, String::new()),
+        MatchKeys => ("MATCH_KEYS", None, String::new()),
+        MatchClass(x) => ("MATCH_CLASS", a(x), String::new()),
         SetupAnnotations => ("SETUP_ANNOTATIONS", None, String::new()),
     }
 }

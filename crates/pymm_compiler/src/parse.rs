@@ -36,6 +36,9 @@ pub(crate) fn parse(
     let parsed = ruff_python_parser::parse_unchecked(source, options);
     let first_error = parsed.errors().iter().min_by_key(|e| e.location.start());
     if let Some(error) = first_error {
+        if let Some(e) = bracket_error(parsed.tokens(), error, filename, map) {
+            return Err(e);
+        }
         return Err(convert_parse_error(error, filename, map));
     }
     if let Some(error) = parsed
@@ -43,9 +46,19 @@ pub(crate) fn parse(
         .iter()
         .min_by_key(|e| e.range.start())
     {
+        let text_at = source
+            .get(usize::from(error.range.start())..usize::from(error.range.end()))
+            .unwrap_or("");
         let message = match error.kind {
             UnsupportedSyntaxErrorKind::TypeParameterList => "expected '('",
             UnsupportedSyntaxErrorKind::Pep701FString(_) => "f-string: expecting '}'",
+            UnsupportedSyntaxErrorKind::UnpackingInComprehension(_) => {
+                if text_at.starts_with("**") {
+                    "dict unpacking cannot be used in dict comprehension"
+                } else {
+                    "iterable unpacking cannot be used in comprehension"
+                }
+            }
             _ => "invalid syntax",
         };
         let range = match error.kind {
@@ -63,6 +76,29 @@ pub(crate) fn parse(
             map,
             range,
         ));
+    }
+    // CPython's tokenizer limit (`MAXLEVEL` in `Parser/tokenizer.h`).
+    let mut level = 0u32;
+    for token in parsed.tokens().iter() {
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                level += 1;
+                if level >= 200 {
+                    let range = ruff_text_size::Ranged::range(token);
+                    return Err(CompileError::at(
+                        ErrorKind::SyntaxError,
+                        "too many nested parentheses",
+                        filename,
+                        map,
+                        range,
+                    ));
+                }
+            }
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                level = level.saturating_sub(1)
+            }
+            _ => {}
+        }
     }
     Ok(parsed.into_syntax())
 }
@@ -95,8 +131,25 @@ fn convert_parse_error(error: &ParseError, filename: &str, map: &SourceMap<'_>) 
     let message: String = match &error.error {
         ParseErrorType::Lexical(lex) => match lex {
             LexicalErrorType::IndentationError => {
-                kind = ErrorKind::IndentationError;
-                "unindent does not match any outer indentation level".into()
+                // CPython: offset is one past the end of the offending line.
+                let (line, _) = map.line_col(range.start().into());
+                let len = map
+                    .line_text(line)
+                    .trim_end_matches(['\n', '\r'])
+                    .chars()
+                    .count();
+                let mut e = CompileError::at(
+                    ErrorKind::IndentationError,
+                    "unindent does not match any outer indentation level",
+                    filename,
+                    map,
+                    range,
+                );
+                e.line = line;
+                e.col = len as u32 + 1;
+                e.end_line = line;
+                e.end_col = -1;
+                return e;
             }
             LexicalErrorType::UnclosedStringError => {
                 let (line, _) = map.line_col(range.start().into());
@@ -125,11 +178,50 @@ fn convert_parse_error(error: &ParseError, filename: &str, map: &SourceMap<'_>) 
             _ => "invalid syntax".into(),
         },
         ParseErrorType::UnexpectedIndentation => {
-            kind = ErrorKind::IndentationError;
-            "unexpected indent".into()
+            // CPython: offset is the 0-based column of the first token, no end.
+            let (line, end) = map.line_char_col(range.end().into());
+            let mut e = CompileError::at(
+                ErrorKind::IndentationError,
+                "unexpected indent",
+                filename,
+                map,
+                range,
+            );
+            e.line = line;
+            e.col = end - 1;
+            e.end_line = line;
+            e.end_col = -1;
+            return e;
+        }
+        ParseErrorType::OtherError(msg) if msg.starts_with("Expected an indented block after") => {
+            let clause = msg.trim_start_matches("Expected an indented block after ");
+            let clause = match clause {
+                "function definition" => "function definition".to_string(),
+                "`class` definition" => "class definition".to_string(),
+                other => {
+                    let word = other.split('`').nth(1).unwrap_or("");
+                    format!("'{word}' statement")
+                }
+            };
+            let (err_line, _) = map.line_col(range.start().into());
+            let mut header = err_line.saturating_sub(1).max(1);
+            while header > 1 && map.line_text(header).trim().is_empty() {
+                header -= 1;
+            }
+            return CompileError::at(
+                ErrorKind::IndentationError,
+                format!("expected an indented block after {clause} on line {header}"),
+                filename,
+                map,
+                range,
+            );
+        }
+        ParseErrorType::OtherError(msg) if msg.starts_with("Expected `except` or `finally`") => {
+            "expected 'except' or 'finally' block".into()
         }
         ParseErrorType::ExpectedToken { expected, .. } => match expected {
             TokenKind::Colon => "expected ':'".into(),
+            TokenKind::Else => "expected 'else' after 'if' expression".into(),
             TokenKind::Indent => {
                 kind = ErrorKind::IndentationError;
                 "expected an indented block".into()
@@ -140,7 +232,16 @@ fn convert_parse_error(error: &ParseError, filename: &str, map: &SourceMap<'_>) 
         ParseErrorType::FStringError(e) => fstring_message(e),
         ParseErrorType::InvalidAssignmentTarget => {
             let what = describe_target(text_at);
-            if followed_by_single_eq(source, range.end()) {
+            let keyword = matches!(
+                target_kind(text_at),
+                "None" | "True" | "False" | "__debug__" | "lambda"
+            );
+            let parenthesized = source[..usize::from(range.start())]
+                .trim_end()
+                .ends_with('(');
+            if text_at.starts_with("yield") && !parenthesized {
+                "assignment to yield expression not possible".into()
+            } else if !keyword && followed_by_single_eq(source, range.end()) {
                 format!("{what} here. Maybe you meant '==' instead of '='?")
             } else {
                 what
@@ -181,7 +282,15 @@ fn convert_parse_error(error: &ParseError, filename: &str, map: &SourceMap<'_>) 
         ParseErrorType::UnparenthesizedGeneratorExpression => {
             "Generator expression must be parenthesized".into()
         }
-        ParseErrorType::InvalidStarredExpressionUsage => "can't use starred expression here".into(),
+        ParseErrorType::InvalidStarredExpressionUsage => {
+            let before = source[..usize::from(range.start())].trim_end();
+            if before.ends_with(['+', '-', '*', '/', '%', '&', '|', '^', '<', '>', '~', '@']) {
+                // `1 +* 2`: CPython's parser fails at the `*` token itself.
+                let star = TextRange::at(range.start(), TextSize::from(1));
+                return CompileError::at(kind, "invalid syntax", filename, map, star);
+            }
+            "can't use starred expression here".into()
+        }
         ParseErrorType::VarParameterWithDefault => {
             "var-positional argument cannot have default value".into()
         }
@@ -213,7 +322,7 @@ fn fstring_message(e: &InterpolatedStringErrorType) -> String {
 
 fn followed_by_single_eq(source: &str, end: TextSize) -> bool {
     let rest = source.get(usize::from(end)..).unwrap_or("");
-    let rest = rest.trim_start_matches([' ', '\t']);
+    let rest = rest.trim_start_matches([' ', '\t', ')']);
     rest.starts_with('=') && !rest.starts_with("==")
 }
 
@@ -266,4 +375,89 @@ fn describe_target(text: &str) -> String {
         "None" | "True" | "False" | "__debug__" | "ellipsis" => format!("cannot assign to {kind}"),
         _ => format!("cannot assign to {kind}"),
     }
+}
+
+/// CPython's tokenizer reports unbalanced brackets before the parser's
+/// error: `'(' was never closed`, `unmatched ')'`, `closing parenthesis ...`.
+fn bracket_error(
+    tokens: &ruff_python_ast::token::Tokens,
+    first: &ParseError,
+    filename: &str,
+    map: &SourceMap<'_>,
+) -> Option<CompileError> {
+    let mut stack: Vec<(char, TextRange)> = Vec::new();
+    let open_of = |k: TokenKind| match k {
+        TokenKind::Lpar => Some('('),
+        TokenKind::Lsqb => Some('['),
+        TokenKind::Lbrace => Some('{'),
+        _ => None,
+    };
+    let close_of = |k: TokenKind| match k {
+        TokenKind::Rpar => Some(')'),
+        TokenKind::Rsqb => Some(']'),
+        TokenKind::Rbrace => Some('}'),
+        _ => None,
+    };
+    let error_start = first.location.start();
+    for token in tokens.iter() {
+        let kind = token.kind();
+        let range = ruff_text_size::Ranged::range(token);
+        if let Some(c) = open_of(kind) {
+            stack.push((c, range));
+        } else if let Some(c) = close_of(kind) {
+            if range.start() > error_start {
+                return None;
+            }
+            match stack.pop() {
+                None => {
+                    return Some(CompileError::at(
+                        ErrorKind::SyntaxError,
+                        format!("unmatched '{c}'"),
+                        filename,
+                        map,
+                        TextRange::empty(range.start()),
+                    ));
+                }
+                Some((o, orange)) => {
+                    let expected = match o {
+                        '(' => ')',
+                        '[' => ']',
+                        _ => '}',
+                    };
+                    if expected != c {
+                        let (oline, _) = map.line_col(orange.start().into());
+                        let (cline, _) = map.line_col(range.start().into());
+                        let suffix = if oline == cline {
+                            String::new()
+                        } else {
+                            format!(" on line {oline}")
+                        };
+                        return Some(CompileError::at(
+                            ErrorKind::SyntaxError,
+                            format!(
+                                "closing parenthesis '{c}' does not match opening parenthesis '{o}'{suffix}"
+                            ),
+                            filename,
+                            map,
+                            TextRange::empty(range.start()),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let at_eof = usize::from(error_start) >= map.source().trim_end().len();
+    let (o, orange) = stack.pop()?;
+    if !at_eof {
+        return None;
+    }
+    let mut e = CompileError::at(
+        ErrorKind::SyntaxError,
+        format!("'{o}' was never closed"),
+        filename,
+        map,
+        orange,
+    );
+    e.end_col = 0;
+    Some(e)
 }

@@ -40,6 +40,11 @@ pub(crate) const DEF_ANNOT: u16 = 1 << 7;
 pub(crate) const DEF_COMP_ITER: u16 = 1 << 8;
 const DEF_BOUND: u16 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
 
+/// Deepest AST nesting analysed (as the code generator's limit).
+const MAX_NESTING: u32 = crate::compile::MAX_NESTING;
+const NESTING_MESSAGE: &str =
+    "too many nested expressions or statements (compiler recursion limit)";
+
 /// Kind of scope.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ScopeType {
@@ -149,6 +154,8 @@ struct Builder {
     error: Option<SymtableError>,
     /// Comprehension iteration targets currently being visited.
     in_comp_iter_target: bool,
+    /// Current AST nesting, bounded like the code generator's.
+    nesting: u32,
 }
 
 impl SymbolTable {
@@ -183,6 +190,7 @@ impl Builder {
             stack: vec![0],
             error: None,
             in_comp_iter_target: false,
+            nesting: 0,
         }
     }
 
@@ -405,7 +413,10 @@ impl Builder {
             let msg = if f & DEF_PARAM != 0 {
                 format!("name '{name}' is parameter and {word}")
             } else if f & other != 0 {
-                format!("name '{name}' is nonlocal and global")
+                // CPython reports this at the first of the two declarations.
+                let first = scope.directives.get(&mangled).copied().unwrap_or(range);
+                self.fail(format!("name '{name}' is nonlocal and global"), first);
+                return;
             } else if f & DEF_ANNOT != 0 {
                 format!("annotated name '{name}' can't be {word}")
             } else if f & DEF_LOCAL != 0 {
@@ -448,6 +459,61 @@ impl Scope {
 
 impl<'a> Visitor<'a> for Builder {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        self.nesting += 1;
+        if self.nesting <= MAX_NESTING {
+            stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.visit_stmt_inner(stmt));
+        } else {
+            self.fail(NESTING_MESSAGE, stmt.range());
+        }
+        self.nesting -= 1;
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        self.nesting += 1;
+        if self.nesting <= MAX_NESTING {
+            stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.visit_expr_inner(expr));
+        } else {
+            self.fail(NESTING_MESSAGE, expr.range());
+        }
+        self.nesting -= 1;
+    }
+
+    fn visit_except_handler(&mut self, handler: &'a ExceptHandler) {
+        let ExceptHandler::ExceptHandler(h) = handler;
+        if let Some(t) = &h.type_ {
+            self.visit_expr(t);
+        }
+        if let Some(n) = &h.name {
+            self.add_def(&n.id, DEF_LOCAL, n.range);
+        }
+        self.visit_body(&h.body);
+    }
+
+    fn visit_pattern(&mut self, pattern: &'a Pattern) {
+        match pattern {
+            Pattern::MatchAs(p) => {
+                if let Some(n) = &p.name {
+                    self.add_def(&n.id, DEF_LOCAL, n.range);
+                }
+            }
+            Pattern::MatchStar(p) => {
+                if let Some(n) = &p.name {
+                    self.add_def(&n.id, DEF_LOCAL, n.range);
+                }
+            }
+            Pattern::MatchMapping(p) => {
+                if let Some(n) = &p.rest {
+                    self.add_def(&n.id, DEF_LOCAL, n.range);
+                }
+            }
+            _ => {}
+        }
+        visitor::walk_pattern(self, pattern);
+    }
+}
+
+impl<'a> Builder {
+    fn visit_stmt_inner(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(f) => {
                 for d in &f.decorator_list {
@@ -560,40 +626,7 @@ impl<'a> Visitor<'a> for Builder {
         }
     }
 
-    fn visit_except_handler(&mut self, handler: &'a ExceptHandler) {
-        let ExceptHandler::ExceptHandler(h) = handler;
-        if let Some(t) = &h.type_ {
-            self.visit_expr(t);
-        }
-        if let Some(n) = &h.name {
-            self.add_def(&n.id, DEF_LOCAL, n.range);
-        }
-        self.visit_body(&h.body);
-    }
-
-    fn visit_pattern(&mut self, pattern: &'a Pattern) {
-        match pattern {
-            Pattern::MatchAs(p) => {
-                if let Some(n) = &p.name {
-                    self.add_def(&n.id, DEF_LOCAL, n.range);
-                }
-            }
-            Pattern::MatchStar(p) => {
-                if let Some(n) = &p.name {
-                    self.add_def(&n.id, DEF_LOCAL, n.range);
-                }
-            }
-            Pattern::MatchMapping(p) => {
-                if let Some(n) = &p.rest {
-                    self.add_def(&n.id, DEF_LOCAL, n.range);
-                }
-            }
-            _ => {}
-        }
-        visitor::walk_pattern(self, pattern);
-    }
-
-    fn visit_expr(&mut self, expr: &'a Expr) {
+    fn visit_expr_inner(&mut self, expr: &'a Expr) {
         match expr {
             Expr::Name(n) => {
                 let flag = match n.ctx {
@@ -674,6 +707,9 @@ impl<'a> Visitor<'a> for Builder {
                     self.fail("'yield from' inside async function", expr.range());
                 } else if word != "await" {
                     self.cur_scope().is_generator = true;
+                } else if scope.is_comprehension {
+                    // `await` inside a comprehension makes it asynchronous.
+                    self.cur_scope().is_coroutine = true;
                 }
                 visitor::walk_expr(self, expr);
             }

@@ -24,9 +24,18 @@ use crate::code::{CodeFlags, Constant};
 
 impl<'a> Compiler<'a> {
     pub(super) fn compile_expr(&mut self, e: &'a Expr) -> CResult {
+        self.nesting += 1;
+        if self.nesting > super::MAX_NESTING {
+            self.nesting -= 1;
+            return Err(self.error(
+                "too many nested expressions or statements (compiler recursion limit)",
+                e.range(),
+            ));
+        }
         let saved = self.set_loc(e.range());
-        let r = self.compile_expr_inner(e);
+        let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.compile_expr_inner(e));
         self.restore_loc(saved);
+        self.nesting -= 1;
         r
     }
 
@@ -231,7 +240,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `SEND` loop shared by `yield from` and `await`: `[receiver, None] -> [result]`.
-    fn yield_from_loop(&mut self) {
+    pub(super) fn yield_from_loop(&mut self) {
         let start = self.new_label();
         let exit = self.new_label();
         self.bind(start);
@@ -242,6 +251,14 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn compile_subscript_key(&mut self, key: &'a Expr) -> CResult {
+        if let Expr::Starred(s) = key {
+            // `x[*a]` (PEP 646) indexes with the tuple `(*a,)`.
+            self.emit(Instr::BuildList(0));
+            self.compile_expr(&s.value)?;
+            self.emit(Instr::ListExtend(1));
+            self.emit(Instr::ListToTuple);
+            return Ok(());
+        }
         self.compile_expr(key)
     }
 

@@ -47,7 +47,9 @@ pub(crate) enum FBlock<'a> {
     FinallyEnd,
     With {
         range: TextRange,
+        is_async: bool,
     },
+    ExceptionGroupHandler,
     HandlerCleanup {
         name: Option<&'a str>,
         range: TextRange,
@@ -97,13 +99,25 @@ impl<'a> Compiler<'a> {
                 self.unit().pop_handler();
                 self.emit(Instr::PopExcept);
             }
-            FBlock::With { range } => {
+            FBlock::ExceptionGroupHandler => {
+                let range = self.current_range;
+                return Err(self.error(
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    range,
+                ));
+            }
+            FBlock::With { range, is_async } => {
                 let saved = self.set_loc(*range);
                 self.unit().pop_handler();
                 if preserve_tos {
                     self.emit(Instr::Swap(2));
                 }
                 self.call_exit_with_nones();
+                if *is_async {
+                    self.emit(Instr::GetAwaitable(2));
+                    self.load_const(Constant::None);
+                    self.yield_from_loop();
+                }
                 self.emit(Instr::PopTop);
                 self.restore_loc(saved);
             }
@@ -225,7 +239,7 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn compile_for(&mut self, s: &'a StmtFor) -> CResult {
         if s.is_async {
-            return Err(self.error("'async for' is not supported by pymm yet", s.range));
+            return self.compile_async_for(s);
         }
         let start = self.new_label();
         let cleanup = self.new_label();
@@ -246,11 +260,8 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn compile_try(&mut self, s: &'a StmtTry) -> CResult {
-        if s.is_star {
-            return Err(self.error("'except*' is not supported by pymm yet", s.range));
-        }
         if s.finalbody.is_empty() {
-            return self.compile_try_except(s);
+            return self.compile_try_except_dispatch(s);
         }
         let end = self.new_label();
         let exit = self.new_label();
@@ -261,7 +272,7 @@ impl<'a> Compiler<'a> {
         if s.handlers.is_empty() {
             self.compile_body(&s.body)?;
         } else {
-            self.compile_try_except(s)?;
+            self.compile_try_except_dispatch(s)?;
         }
         self.unit().pop_handler();
         self.pop_fblock();
@@ -390,19 +401,27 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn compile_with(&mut self, s: &'a StmtWith, pos: usize) -> CResult {
-        if s.is_async {
-            return Err(self.error("'async with' is not supported by pymm yet", s.range));
-        }
         let item = &s.items[pos];
         let final_ = self.new_label();
         let exit = self.new_label();
         let cleanup = self.new_label();
         let saved = self.set_loc(item.range());
         self.compile_expr(&item.context_expr)?;
-        self.emit(Instr::BeforeWith);
+        if s.is_async {
+            self.check_async("'async with' outside async function", s.range)?;
+            self.emit(Instr::BeforeAsyncWith);
+            self.emit(Instr::GetAwaitable(1));
+            self.load_const(Constant::None);
+            self.yield_from_loop();
+        } else {
+            self.emit(Instr::BeforeWith);
+        }
         let depth = self.unit_ref().current_depth().saturating_sub(1);
         self.unit().push_handler(final_, depth, true);
-        self.push_fblock(FBlock::With { range: s.range });
+        self.push_fblock(FBlock::With {
+            range: s.range,
+            is_async: s.is_async,
+        });
         match &item.optional_vars {
             Some(target) => self.compile_store(target)?,
             None => self.emit(Instr::PopTop),
@@ -416,6 +435,11 @@ impl<'a> Compiler<'a> {
         self.unit().pop_handler();
         self.pop_fblock();
         self.call_exit_with_nones();
+        if s.is_async {
+            self.emit(Instr::GetAwaitable(2));
+            self.load_const(Constant::None);
+            self.yield_from_loop();
+        }
         self.emit(Instr::PopTop);
         self.emit_jump(Instr::Jump(0), exit);
 
@@ -424,6 +448,11 @@ impl<'a> Compiler<'a> {
         self.unit().push_handler(cleanup, depth, true);
         self.emit(Instr::PushExcInfo);
         self.emit(Instr::WithExceptStart);
+        if s.is_async {
+            self.emit(Instr::GetAwaitable(2));
+            self.load_const(Constant::None);
+            self.yield_from_loop();
+        }
         let suppress = self.new_label();
         self.emit_jump(Instr::PopJumpIfTrue(0), suppress);
         self.emit(Instr::Reraise(2));
@@ -438,6 +467,157 @@ impl<'a> Compiler<'a> {
         self.pop_except_and_reraise();
         self.bind(exit);
         self.restore_loc(saved);
+        Ok(())
+    }
+
+    /// `async` constructs are only valid in coroutines.
+    pub(super) fn check_async(&self, msg: &str, range: TextRange) -> CResult {
+        let flags = self.unit_ref().flags;
+        let coroutine = crate::code::CodeFlags::COROUTINE | crate::code::CodeFlags::ASYNC_GENERATOR;
+        if self.unit_ref().is_function_like() && flags & coroutine != 0 {
+            Ok(())
+        } else {
+            Err(self.error(msg, range))
+        }
+    }
+
+    fn compile_try_except_dispatch(&mut self, s: &'a StmtTry) -> CResult {
+        if s.is_star {
+            self.compile_try_star_except(s)
+        } else {
+            self.compile_try_except(s)
+        }
+    }
+
+    fn compile_async_for(&mut self, s: &'a StmtFor) -> CResult {
+        self.check_async("'async for' outside async function", s.range)?;
+        let start = self.new_label();
+        let except = self.new_label();
+        let end = self.new_label();
+        self.compile_expr(&s.iter)?;
+        self.emit(Instr::GetAIter);
+        self.bind(start);
+        self.push_fblock(FBlock::ForLoop { start, end });
+        let depth = self.unit_ref().current_depth();
+        self.unit().push_handler(except, depth, false);
+        self.emit(Instr::GetANext);
+        self.load_const(Constant::None);
+        self.yield_from_loop();
+        self.unit().pop_handler();
+        self.compile_store(&s.target)?;
+        self.compile_body(&s.body)?;
+        self.emit_jump(Instr::Jump(0), start);
+        self.pop_fblock();
+        self.bind(except);
+        let saved = self.set_loc(s.iter.range());
+        self.emit(Instr::EndAsyncFor);
+        self.restore_loc(saved);
+        self.compile_body(&s.orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `try: ... except* T as e: ...` (CPython 3.11 `compiler_try_star_except`).
+    fn compile_try_star_except(&mut self, s: &'a StmtTry) -> CResult {
+        let except = self.new_label();
+        let orelse = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        let reraise_star = self.new_label();
+        let depth = self.unit_ref().current_depth();
+        self.unit().push_handler(except, depth, false);
+        self.push_fblock(FBlock::TryExcept);
+        self.compile_body(&s.body)?;
+        self.pop_fblock();
+        self.unit().pop_handler();
+        self.emit_jump(Instr::Jump(0), orelse);
+
+        self.bind(except);
+        let depth = self.unit_ref().current_depth();
+        self.unit().push_handler(cleanup, depth, true);
+        let cleanup_idx = self.cleanup_handler_index(cleanup);
+        self.emit(Instr::PushExcInfo);
+        self.push_fblock(FBlock::ExceptionGroupHandler);
+        let n = s.handlers.len();
+        for (i, handler) in s.handlers.iter().enumerate() {
+            let ExceptHandler::ExceptHandler(h) = handler;
+            let saved = self.set_loc(h.range);
+            let next_except = self.new_label();
+            let except_with_error = self.new_label();
+            let no_match = self.new_label();
+            if i == 0 {
+                self.emit(Instr::Copy(1));
+                self.emit(Instr::BuildList(0));
+                self.emit(Instr::Swap(2));
+            }
+            if let Some(t) = &h.type_ {
+                self.compile_expr(t)?;
+                self.emit(Instr::CheckEgMatch);
+                self.emit(Instr::Copy(1));
+                self.emit_jump(Instr::PopJumpIfNone(0), no_match);
+            }
+            let cleanup_end = self.new_label();
+            match &h.name {
+                Some(name) => self.name_op(&name.id, Ctx::Store, name.range)?,
+                None => self.emit(Instr::PopTop),
+            }
+            let depth = self.unit_ref().current_depth();
+            self.unit().push_handler(cleanup_end, depth, true);
+            self.push_fblock(FBlock::HandlerCleanup {
+                name: h.name.as_ref().map(|n| &*n.id),
+                range: h.range,
+            });
+            self.compile_body(&h.body)?;
+            self.pop_fblock();
+            self.unit().pop_handler();
+            if let Some(name) = &h.name {
+                self.load_const(Constant::None);
+                self.name_op(&name.id, Ctx::Store, name.range)?;
+                self.name_op(&name.id, Ctx::Del, name.range)?;
+            }
+            self.emit_jump(Instr::Jump(0), next_except);
+            self.bind(cleanup_end);
+            if let Some(name) = &h.name {
+                self.load_const(Constant::None);
+                self.name_op(&name.id, Ctx::Store, name.range)?;
+                self.name_op(&name.id, Ctx::Del, name.range)?;
+            }
+            self.emit(Instr::ListAppend(3));
+            self.emit(Instr::PopTop);
+            self.emit_jump(Instr::Jump(0), except_with_error);
+            self.bind(next_except);
+            self.emit(Instr::Nop);
+            self.emit_jump(Instr::Jump(0), except_with_error);
+            self.bind(no_match);
+            self.emit(Instr::PopTop);
+            self.bind(except_with_error);
+            if i + 1 == n {
+                self.emit(Instr::ListAppend(1));
+                self.emit_jump(Instr::Jump(0), reraise_star);
+            }
+            self.restore_loc(saved);
+        }
+        self.pop_fblock();
+        let reraise = self.new_label();
+        self.bind(reraise_star);
+        self.emit(Instr::PrepReraiseStar);
+        self.emit(Instr::Copy(1));
+        self.emit_jump(Instr::PopJumpIfNotNone(0), reraise);
+        self.emit(Instr::PopTop);
+        self.unit().pop_handler();
+        self.emit(Instr::PopExcept);
+        self.emit_jump(Instr::Jump(0), end);
+        self.unit().handler_stack.push(cleanup_idx);
+        self.bind(reraise);
+        self.unit().pop_handler();
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Reraise(0));
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(orelse);
+        self.compile_body(&s.orelse)?;
+        self.bind(end);
         Ok(())
     }
 }

@@ -6,11 +6,13 @@
 //! * `stmt.rs` — statements and assignment targets;
 //! * `expr.rs` — expressions, calls, f-strings;
 //! * `scope.rs` — functions, lambdas, classes, comprehensions (nested units);
+//! * `pattern.rs` — `match` statements and patterns;
 //! * `flow.rs` — loops, `try`, `with`, and the frame-block (`fblock`) stack
 //!   that `break`/`continue`/`return` unwind.
 
 mod expr;
 mod flow;
+mod pattern;
 mod scope;
 mod stmt;
 mod unit;
@@ -44,6 +46,11 @@ pub enum Mode {
 
 pub(crate) type CResult<T = ()> = Result<T, CompileError>;
 
+/// Deepest AST nesting compiled (statements plus expressions) before a
+/// `SyntaxError` (CPython 3.11 raises `RecursionError` near 3000). The
+/// recursive passes grow their stack on the heap with `stacker` as needed.
+pub(crate) const MAX_NESTING: u32 = 2900;
+
 /// Name access context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Ctx {
@@ -61,6 +68,9 @@ pub(crate) struct Compiler<'a> {
     /// Frame blocks of each unit, parallel to `units`.
     fblocks: Vec<Vec<FBlock<'a>>>,
     future_annotations: bool,
+    nesting: u32,
+    /// Range of the statement being compiled (for unwinding errors).
+    current_range: TextRange,
 }
 
 /// Compiles `source` to a module, expression or interactive code object.
@@ -84,6 +94,8 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject
         units: Vec::new(),
         fblocks: Vec::new(),
         future_annotations: false,
+        nesting: 0,
+        current_range: TextRange::default(),
     };
     c.units.push(Unit::new(
         UnitKind::Module,

@@ -185,7 +185,14 @@ impl<'a> Compiler<'a> {
             if let Some(a) = p.annotation() {
                 let name = self.mangle(&p.name().id);
                 self.load_const(Constant::Str(Rc::from(name.as_str())));
-                self.compile_annotation(a)?;
+                match a {
+                    // `*args: *Ts` (PEP 646): the annotation is `*Ts` unpacked once.
+                    Expr::Starred(s) if !self.future_annotations => {
+                        self.compile_expr(&s.value)?;
+                        self.emit(Instr::UnpackSequence(1));
+                    }
+                    _ => self.compile_annotation(a)?,
+                }
                 n += 1;
             }
         }
@@ -361,11 +368,14 @@ impl<'a> Compiler<'a> {
             Expr::Generator(c) => ("<genexpr>", &c.generators, CompKind::Gen(&c.elt)),
             _ => unreachable!("not a comprehension"),
         };
-        if generators.iter().any(|g| g.is_async) {
-            return Err(self.error(
-                "asynchronous comprehensions are not supported by pymm yet",
+        let comp_scope = &self.table.scopes[self.table.scope_of(e)];
+        let is_async = comp_scope.is_coroutine;
+        let is_gen = matches!(kind, CompKind::Gen(_));
+        if is_async && !is_gen {
+            self.check_async(
+                "asynchronous comprehension outside of an asynchronous function",
                 e.range(),
-            ));
+            )?;
         }
         if let CompKind::Dict(None, _) = kind {
             return Err(self.error(
@@ -384,8 +394,17 @@ impl<'a> Compiler<'a> {
         let code = self.leave_unit();
         self.make_closure(code, 0);
         self.compile_expr(&generators[0].iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if generators[0].is_async {
+            Instr::GetAIter
+        } else {
+            Instr::GetIter
+        });
         self.emit(Instr::Call(0));
+        if is_async && !is_gen {
+            self.emit(Instr::GetAwaitable(0));
+            self.load_const(Constant::None);
+            self.yield_from_loop();
+        }
         Ok(())
     }
 
@@ -422,10 +441,24 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::LoadFast(idx));
         } else {
             self.compile_expr(&g.iter)?;
-            self.emit(Instr::GetIter);
+            self.emit(if g.is_async {
+                Instr::GetAIter
+            } else {
+                Instr::GetIter
+            });
         }
         self.bind(start);
-        self.emit_jump(Instr::ForIter(0), anchor);
+        if g.is_async {
+            // `anchor` is the StopAsyncIteration handler around `__anext__`.
+            let depth = self.unit_ref().current_depth();
+            self.unit().push_handler(anchor, depth, false);
+            self.emit(Instr::GetANext);
+            self.load_const(Constant::None);
+            self.yield_from_loop();
+            self.unit().pop_handler();
+        } else {
+            self.emit_jump(Instr::ForIter(0), anchor);
+        }
         self.compile_store(&g.target)?;
         for cond in &g.ifs {
             self.jump_if(cond, start, false)?;
@@ -452,6 +485,9 @@ impl<'a> Compiler<'a> {
                 }
                 CompKind::Gen(elt) => {
                     self.compile_expr(elt)?;
+                    if self.unit_ref().flags & CodeFlags::ASYNC_GENERATOR != 0 {
+                        self.emit(Instr::AsyncGenWrap);
+                    }
                     self.emit(Instr::YieldValue);
                     self.emit(Instr::PopTop);
                 }
@@ -459,6 +495,9 @@ impl<'a> Compiler<'a> {
         }
         self.emit_jump(Instr::Jump(0), start);
         self.bind(anchor);
+        if g.is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
         Ok(())
     }
 }

@@ -13,9 +13,20 @@ use crate::code::Constant;
 
 impl<'a> Compiler<'a> {
     pub(super) fn compile_stmt(&mut self, s: &'a Stmt) -> CResult {
+        self.nesting += 1;
+        if self.nesting > super::MAX_NESTING {
+            self.nesting -= 1;
+            return Err(self.error(
+                "too many nested expressions or statements (compiler recursion limit)",
+                s.range(),
+            ));
+        }
         let saved = self.set_loc(s.range());
-        let r = self.compile_stmt_inner(s);
+        let saved_range = std::mem::replace(&mut self.current_range, s.range());
+        let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.compile_stmt_inner(s));
+        self.current_range = saved_range;
         self.restore_loc(saved);
+        self.nesting -= 1;
         r
     }
 
@@ -66,9 +77,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::With(w) => self.compile_with(w, 0),
-            Stmt::Match(m) => {
-                Err(self.error("'match' statements are not supported by pymm yet", m.range))
-            }
+            Stmt::Match(m) => self.compile_match(m),
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {
