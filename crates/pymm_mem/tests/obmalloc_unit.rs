@@ -437,3 +437,112 @@ fn many_heaps_are_independent() {
     free_all(&mut a, [pa]);
     free_all(&mut b, [pb]);
 }
+
+#[test]
+fn descriptor_vector_starts_at_16_and_doubles() {
+    let mut h = Heap::new();
+    assert_eq!(h.arena_descriptors(), 0);
+    let mut v = vec![h.malloc(512).unwrap()];
+    assert_eq!(h.arena_descriptors(), 16);
+    // 512-byte blocks: 31 per pool, at most 64 pools per arena.
+    while h.stats().arenas_current < 17 {
+        v.push(h.malloc(512).unwrap());
+    }
+    assert_eq!(h.arena_descriptors(), 32);
+    let s = h.stats();
+    assert_eq!(s.arena_total(), 17 * ARENA_SIZE);
+    // Pools per arena: 64 when the mmap base is 16 KiB-aligned, else 63.
+    let misaligned = s.arena_alignment / POOL_SIZE;
+    assert!(misaligned <= 17);
+    free_all(&mut h, v);
+    assert!(h.stats().arenas_current <= 1);
+    assert_eq!(h.arena_descriptors(), 32);
+}
+
+/// The shape of every line (where `=` sits, where right-aligned numbers end)
+/// matches real `sys._debugmallocstats()` output of the installed python3.
+#[test]
+fn debug_malloc_stats_matches_cpython_layout() {
+    let Ok(out) = std::process::Command::new("python3")
+        .args(["-c", "import sys; sys._debugmallocstats()"])
+        .output()
+    else {
+        eprintln!("python3 not found; skipped");
+        return;
+    };
+    let cpython = String::from_utf8_lossy(&out.stderr).into_owned();
+    let start = cpython
+        .find("Small block threshold")
+        .expect("cpython output");
+    let cpython: Vec<&str> = cpython[start..].lines().collect();
+    let end = cpython
+        .iter()
+        .rposition(|l| l.starts_with("Total"))
+        .unwrap();
+    let cpython = &cpython[..=end];
+
+    let mut h = Heap::new();
+    // Populate every size class so that all 32 rows are printed, as in CPython.
+    let v: Vec<_> = (0..40_000)
+        .map(|i| h.malloc(1 + (i * 53) % 512).unwrap())
+        .collect();
+    let mut ours = String::new();
+    h.write_debug_malloc_stats(&mut ours);
+    let ours: Vec<&str> = ours.lines().collect();
+
+    fn shape(line: &str) -> (String, Vec<usize>, Option<usize>, usize) {
+        // Label text without numbers, end columns of number tokens after '='
+        // or in table rows, column of '=', length.
+        let eq = line.find('=');
+        let label: String = match eq {
+            Some(e) => line[..e]
+                .chars()
+                .filter(|c| !c.is_ascii_digit())
+                .collect::<String>()
+                .trim()
+                .to_string(),
+            None => line
+                .chars()
+                .filter(|c| !c.is_ascii_digit())
+                .collect::<String>()
+                .trim()
+                .to_string(),
+        };
+        let from = eq.map_or(0, |e| e + 1);
+        let mut ends = Vec::new();
+        let b = line.as_bytes();
+        for i in from..b.len() {
+            let num = b[i].is_ascii_digit() || b[i] == b',';
+            if num && (i + 1 == b.len() || b[i + 1] == b' ') {
+                ends.push(i);
+            }
+        }
+        (label, ends, eq, line.len())
+    }
+    // Table rows (CPython skips classes without pools, so the row count may
+    // differ) are compared by shape; every other line one to one.
+    let is_row = |l: &&str| l.starts_with("  ") && !l.contains('=');
+    let (our_rows, our_rest): (Vec<&str>, Vec<&str>) = ours.iter().copied().partition(is_row);
+    let (c_rows, c_rest): (Vec<&str>, Vec<&str>) = cpython.iter().copied().partition(is_row);
+    assert_eq!(our_rows.len(), 32);
+    assert!(!c_rows.is_empty());
+    for o in &our_rows {
+        assert_eq!(
+            shape(o).1,
+            shape(c_rows[0]).1,
+            "row {o:?} vs {:?}",
+            c_rows[0]
+        );
+    }
+    assert_eq!(
+        our_rest.len(),
+        c_rest.len(),
+        "ours:\n{}\ncpython:\n{}",
+        our_rest.join("\n"),
+        c_rest.join("\n")
+    );
+    for (o, c) in our_rest.iter().zip(c_rest.iter()) {
+        assert_eq!(shape(o), shape(c), "line {o:?} vs {c:?}");
+    }
+    free_all(&mut h, v);
+}

@@ -254,6 +254,12 @@ impl Heap {
             .collect()
     }
 
+    /// Length of the arena descriptor vector (CPython `maxarenas`): 0, then 16,
+    /// doubling whenever no unused descriptor is left.
+    pub fn arena_descriptors(&self) -> usize {
+        self.state.arenas.objs.len()
+    }
+
     /// Checks the arena-list invariants (sorted order, links, `nfp2lasta`).
     pub fn check_invariants(&self) -> Result<(), String> {
         self.state.arenas.check_invariants()
