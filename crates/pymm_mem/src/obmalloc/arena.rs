@@ -77,15 +77,6 @@ impl ArenaObject {
     }
 }
 
-/// Why [`Arenas::new_arena`] failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ArenaError {
-    /// The heap limit would be exceeded.
-    Limit,
-    /// `mmap`, the descriptor vector or a radix node could not be allocated.
-    System,
-}
-
 /// All arena bookkeeping of one heap.
 #[derive(Debug)]
 pub struct Arenas {
@@ -150,10 +141,12 @@ impl Arenas {
 
     /// Maps a new arena, registers it in `map` and makes it the only member of
     /// `usable_arenas` (CPython `new_arena` plus the list set-up done by its
-    /// caller). Only called when `usable_arenas` is empty.
+    /// caller). Only called when `usable_arenas` is empty. `None` when `mmap`,
+    /// the descriptor vector or a radix-tree node cannot be allocated (the
+    /// heap limit is checked by the caller).
     #[cold]
     #[inline(never)]
-    pub fn new_arena(&mut self, map: &mut ArenaMap) -> Result<u32, ArenaError> {
+    pub fn new_arena(&mut self, map: &mut ArenaMap) -> Option<u32> {
         debug_assert_eq!(self.usable_arenas, NO_ARENA);
         if self.unused_arena_objects == NO_ARENA {
             let old = self.objs.len();
@@ -163,7 +156,7 @@ impl Arenas {
                 old * 2
             };
             if new > NO_ARENA as usize || self.objs.try_reserve_exact(new - old).is_err() {
-                return Err(ArenaError::System);
+                return None;
             }
             for i in old..new {
                 let next = if i + 1 < new {
@@ -189,13 +182,13 @@ impl Arenas {
             )
         };
         if address == libc::MAP_FAILED {
-            return Err(ArenaError::System);
+            return None;
         }
         let address = address as usize;
         if !map.mark_used(address, true) {
             // SAFETY: unmapping the mapping made just above, never handed out.
             unsafe { libc::munmap(address as *mut libc::c_void, ARENA_SIZE) };
-            return Err(ArenaError::System);
+            return None;
         }
         let ao = self.ao(idx);
         let next_unused = ao.nextarena;
@@ -221,7 +214,7 @@ impl Arenas {
         self.usable_arenas = idx;
         debug_assert_eq!(self.nfp2lasta[nf], NO_ARENA);
         self.nfp2lasta[nf] = idx;
-        Ok(idx)
+        Some(idx)
     }
 
     /// Takes a pool from the head of `usable_arenas` (which must not be empty):

@@ -109,7 +109,7 @@ impl OMState {
             {
                 return None;
             }
-            self.arenas.new_arena(&mut self.map).ok()?;
+            self.arenas.new_arena(&mut self.map)?;
         }
         let pool = self.arenas.take_pool();
         let head = self.head(idx);
