@@ -310,7 +310,8 @@ pub enum Instr {
     /// Creates a generator / coroutine object for the current frame and
     /// returns it; when the generator is first resumed execution continues
     /// after this instruction with the sent value (`None`) pushed. First
-    /// instruction of every generator (followed by `PopTop`).
+    /// instruction of every generator (followed by `PopTop`). Stack effect
+    /// on the resumed path: `[] -> [sent]`.
     ReturnGenerator,
     /// Suspends a generator, yielding TOS; on resumption pushes the value sent
     /// in. `[value] -> [sent]`
@@ -474,7 +475,7 @@ impl Instr {
             | DeleteGlobal(_) | DeleteName(_) | KwNames(_) | SetupAnnotations | Swap(_)
             | UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert | LoadAttr(_) | GetIter
             | GetYieldFromIter | GetAwaitable(_) | GetAIter | ListToTuple | YieldValue
-            | AsyncGenWrap | ReturnGenerator => 0,
+            | AsyncGenWrap => 0,
             PopTop | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_)
             | DeleteAttr(_) | BinarySubscr | BinaryOp(_) | CompareOp(_) | IsOp(_)
             | ContainsOp(_) | ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_)
@@ -484,7 +485,8 @@ impl Instr {
             PushNull | Copy(_) | LoadConst(_) | LoadFast(_) | LoadClosure(_) | LoadDeref(_)
             | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | LoadBuildClass
             | PushExcInfo | LoadAssertionError | BeforeWith | WithExceptStart | ImportFrom(_)
-            | GetANext | BeforeAsyncWith | GetLen | MatchMapping | MatchSequence | MatchKeys => 1,
+            | GetANext | BeforeAsyncWith | ReturnGenerator | GetLen | MatchMapping
+            | MatchSequence | MatchKeys => 1,
             MatchClass(_) => -2,
             StoreAttr(_) | DeleteSubscr | MapAdd(_) | EndAsyncFor => -2,
             StoreSubscr => -3,

@@ -20,6 +20,9 @@
 //! 4. **Assembly** (`compile/unit.rs`): labels resolved to absolute
 //!    instruction indexes, the exception table built from the compile-time
 //!    handler stack, `max_stackdepth` recorded.
+//! 5. **Verification** ([`verify()`], optional): a flow pass over every
+//!    path and handler edge checking consistent stack depths, operand
+//!    ranges and targets — the tests run it on everything they compile.
 //!
 //! ## The bytecode model
 //!
@@ -73,9 +76,11 @@ pub mod error;
 mod parse;
 pub mod source;
 mod symtable;
+pub mod verify;
 
 pub use bytecode::{BinaryOperator, ComparisonOperator, Conversion, Instr};
 pub use code::{CodeFlags, CodeObject, Constant, ExceptionTableEntry, Location};
 pub use compile::{Mode, compile};
 pub use dis::disassemble;
 pub use error::{CompileError, ErrorKind};
+pub use verify::verify;

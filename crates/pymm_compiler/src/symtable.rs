@@ -354,7 +354,14 @@ impl Builder {
         for e in elts {
             self.visit_expr(e);
         }
+        let is_async = self.table.scopes[id].is_coroutine && !is_generator;
         self.leave();
+        // Awaiting an async comprehension makes an enclosing comprehension
+        // asynchronous too.
+        let parent = self.cur();
+        if is_async && self.table.scopes[parent].is_comprehension {
+            self.table.scopes[parent].is_coroutine = true;
+        }
     }
 
     /// Walrus inside a comprehension binds in the enclosing function/module.

@@ -1,10 +1,11 @@
 //! Snapshot tests (insta) of the disassembly of representative programs.
 //! Review changes with `cargo insta review` (or set `INSTA_UPDATE=always`).
 
-use pymm_compiler::{Mode, compile, disassemble};
+use pymm_compiler::{Mode, compile, disassemble, verify};
 
 fn dis(src: &str) -> String {
     let code = compile(src, "snap.py", Mode::Exec).unwrap_or_else(|e| panic!("{}", e.render()));
+    verify(&code).unwrap();
     disassemble(&code)
 }
 

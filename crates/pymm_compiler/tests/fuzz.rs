@@ -2,7 +2,7 @@
 //! mutations (deletions, insertions, duplications) of valid programs.
 
 use proptest::prelude::*;
-use pymm_compiler::{Mode, compile};
+use pymm_compiler::{Mode, compile, verify};
 
 const SEED_PROGRAM: &str = r#"
 import os
@@ -51,7 +51,11 @@ const TOKENS: &[&str] = &[
 
 fn compile_all_modes(src: &str) {
     for mode in [Mode::Exec, Mode::Eval, Mode::Single] {
-        let _ = compile(src, "fuzz.py", mode);
+        if let Ok(code) = compile(src, "fuzz.py", mode)
+            && let Err(e) = verify(&code)
+        {
+            panic!("verifier rejected {src:?}: {e}");
+        }
     }
 }
 

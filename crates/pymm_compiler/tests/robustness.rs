@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use pymm_compiler::{Mode, compile};
+use pymm_compiler::{Mode, compile, verify};
 
 /// Directory of CPython's `Lib/` (via the installed `python3`).
 fn stdlib_dir() -> Option<PathBuf> {
@@ -65,7 +65,10 @@ fn compile_all(files: &[PathBuf]) -> (usize, Vec<String>) {
         };
         let name = f.display().to_string();
         match std::panic::catch_unwind(|| compile(&src, &name, Mode::Exec)) {
-            Ok(Ok(_)) => ok += 1,
+            Ok(Ok(code)) => match verify(&code) {
+                Ok(()) => ok += 1,
+                Err(e) => failures.push(format!("{name}: verifier: {e}")),
+            },
             Ok(Err(e)) => {
                 if cpython_accepts(f) {
                     failures.push(format!("{name}: {e}"));

@@ -371,7 +371,7 @@ impl<'a> Compiler<'a> {
         let comp_scope = &self.table.scopes[self.table.scope_of(e)];
         let is_async = comp_scope.is_coroutine;
         let is_gen = matches!(kind, CompKind::Gen(_));
-        if is_async && !is_gen {
+        if is_async && !is_gen && self.unit_ref().kind != UnitKind::Comprehension {
             self.check_async(
                 "asynchronous comprehension outside of an asynchronous function",
                 e.range(),
