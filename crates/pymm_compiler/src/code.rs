@@ -26,7 +26,8 @@ impl CodeFlags {
     pub const NESTED: u32 = 0x0010;
     /// A generator function.
     pub const GENERATOR: u32 = 0x0020;
-    /// No free or cell variables.
+    /// No free or cell variables (defined for completeness; CPython 3.11
+    /// no longer sets it, and neither does pymm).
     pub const NOFREE: u32 = 0x0040;
     /// An `async def` function.
     pub const COROUTINE: u32 = 0x0080;

@@ -141,6 +141,11 @@ impl<'a> Compiler<'a> {
     }
 
     fn load_const(&mut self, c: Constant) {
+        if !self.unit_ref().reachable() {
+            // Dead code: keep `co_consts` free of unused constants, as
+            // CPython's `remove_unused_consts` does.
+            return;
+        }
         let i = self.unit().add_const(c);
         self.emit(Instr::LoadConst(i));
     }

@@ -33,6 +33,15 @@ impl<'a> Compiler<'a> {
             self.unit_ref().private.clone()
         };
         let mut cellvars = scope.names_sorted(SymbolScope::Cell, 0);
+        // As CPython 3.11's `co_cellvars` (localsplus order): cells that are
+        // parameters first, in parameter order, then the others sorted.
+        cellvars.sort_by_key(|c| {
+            scope
+                .params
+                .iter()
+                .position(|p| p == c)
+                .unwrap_or(usize::MAX)
+        });
         if kind == UnitKind::Class && scope.needs_class_closure {
             cellvars.insert(0, "__class__".to_string());
         }
@@ -94,10 +103,10 @@ impl<'a> Compiler<'a> {
             return name.to_string();
         }
         match parent.kind {
-            UnitKind::Function | UnitKind::Lambda | UnitKind::Comprehension => {
+            UnitKind::Function | UnitKind::Lambda => {
                 format!("{}.<locals>.{}", parent.qualname, name)
             }
-            UnitKind::Class => format!("{}.{}", parent.qualname, name),
+            UnitKind::Class | UnitKind::Comprehension => format!("{}.{}", parent.qualname, name),
             UnitKind::Module => name.to_string(),
         }
     }
@@ -383,7 +392,18 @@ impl<'a> Compiler<'a> {
                 e.range(),
             ));
         }
-        let line = self.line_of(e.range());
+        let mut start = e.range().start();
+        if let Expr::Generator(g) = e {
+            if !g.parenthesized {
+                // `f(x for x in y)`: CPython's genexp starts at the call's `(`.
+                let before = &self.map.source()[..usize::from(start)];
+                let trimmed = before.trim_end();
+                if trimmed.ends_with('(') {
+                    start = ruff_text_size::TextSize::try_from(trimmed.len() - 1).unwrap_or(start);
+                }
+            }
+        }
+        let line = self.map.line_col(start.into()).0;
         self.enter_unit(e, UnitKind::Comprehension, name, line);
         self.unit().argcount = 1;
         let r = self.comprehension_body(generators, kind);

@@ -274,10 +274,8 @@ impl Unit {
                     .map(|p| p as u32)
             })
             .collect();
-        let mut flags = self.flags;
-        if self.cellvars.is_empty() && self.freevars.is_empty() {
-            flags |= CodeFlags::NOFREE;
-        }
+        // CPython 3.11 no longer sets CO_NOFREE; neither do we.
+        let flags = self.flags;
         CodeObject {
             name: Rc::from(self.name.as_str()),
             qualname: Rc::from(self.qualname.as_str()),
