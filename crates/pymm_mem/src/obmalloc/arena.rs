@@ -279,6 +279,24 @@ impl Arenas {
         }
     }
 
+    /// Unlinks the wholly free arena `ai` from `usable_arenas`, unmarks it in
+    /// the radix tree, unmaps it and puts its descriptor on
+    /// `unused_arena_objects`.
+    #[cold]
+    #[inline(never)]
+    fn free_arena(&mut self, ai: u32, map: &mut ArenaMap) {
+        self.unlink(ai);
+        let address = self.ao_ref(ai).address;
+        map.mark_used(address, false);
+        // SAFETY: `address` is a live mapping of ARENA_SIZE bytes made by
+        // new_arena; every block in it is free, and no pointer to it is kept.
+        unsafe { libc::munmap(address as *mut libc::c_void, ARENA_SIZE) };
+        let unused = self.unused_arena_objects;
+        *self.ao(ai) = ArenaObject::unassociated(unused);
+        self.unused_arena_objects = ai;
+        self.narenas_currently_allocated -= 1;
+    }
+
     /// An empty pool goes back to its arena's `freepools`; the arena is then
     /// re-sorted in `usable_arenas` or, when wholly free and not last, unmapped
     /// (CPython `insert_to_freepool`, arena part). Returns true if an arena
@@ -286,8 +304,7 @@ impl Arenas {
     ///
     /// # Safety
     /// `pool` is a live, empty pool of one of our arenas, on no list.
-    #[cold]
-    #[inline(never)]
+    #[inline]
     pub unsafe fn return_pool(&mut self, pool: *mut PoolHeader, map: &mut ArenaMap) -> bool {
         // SAFETY: the caller guarantees `pool` is a live header of our arena.
         let ai = unsafe { (*pool).arenaindex };
@@ -313,17 +330,7 @@ impl Arenas {
 
         // Case 1: wholly free and not last in the list: give it back.
         if nf == ao.ntotalpools as usize && ao.nextarena != NO_ARENA {
-            self.unlink(ai);
-            let address = self.ao_ref(ai).address;
-            map.mark_used(address, false);
-            // SAFETY: `address` is a live mapping of ARENA_SIZE bytes made by
-            // new_arena; every block in it is free.
-            unsafe { libc::munmap(address as *mut libc::c_void, ARENA_SIZE) };
-            let unused = self.unused_arena_objects;
-            let ao = self.ao(ai);
-            *ao = ArenaObject::unassociated(unused);
-            self.unused_arena_objects = ai;
-            self.narenas_currently_allocated -= 1;
+            self.free_arena(ai, map);
             return true;
         }
 

@@ -102,14 +102,8 @@ impl OMState {
     #[cold]
     #[inline(never)]
     fn allocate_from_new_pool(&mut self, idx: usize) -> Option<NonNull<u8>> {
-        if self.arenas.usable_arenas == super::arena::NO_ARENA {
-            if self
-                .limit
-                .is_some_and(|l| self.system_bytes() + ARENA_SIZE > l)
-            {
-                return None;
-            }
-            self.arenas.new_arena(&mut self.map)?;
+        if self.arenas.usable_arenas == super::arena::NO_ARENA && !self.new_arena() {
+            return None;
         }
         let pool = self.arenas.take_pool();
         let head = self.head(idx);
@@ -127,6 +121,19 @@ impl OMState {
             }
             Some(NonNull::new_unchecked(pool::init_pool(pool, idx)))
         }
+    }
+
+    /// Maps a new arena unless the limit forbids it (CPython `new_arena`).
+    #[cold]
+    #[inline(never)]
+    fn new_arena(&mut self) -> bool {
+        if self
+            .limit
+            .is_some_and(|l| self.system_bytes() + ARENA_SIZE > l)
+        {
+            return false;
+        }
+        self.arenas.new_arena(&mut self.map).is_some()
     }
 
     /// Whether `p` is a block of one of our arenas (CPython `address_in_range`).
