@@ -7,7 +7,8 @@ def v(n):
     return n
 print(v(1) < v(0) < v(5))
 print(calls)
-print(None is None, [] is [], () is (), "a" in "abc", 3 not in [1, 2])
+E1, E2 = [], []
+print(None is None, E1 is E2, tuple() is tuple(), "a" in "abc", 3 not in [1, 2])
 print(1 and 2, 0 and 2, 1 or 2, 0 or "", "" or [] or None, not 0, not "x")
 print([] == [], [1, 2] < [1, 3], (1, 2) < (1, 2, 0), "abc" < "abd", "Z" < "a")
 print({1, 2} < {1, 2, 3}, {1, 2} <= {1, 2}, {1} > set(), frozenset([1]) == {1})

@@ -52,7 +52,8 @@ try:
 except IndexError as e:
     print("IndexError:", e)
 try:
-    [1]["a"]
+    one = [1]
+    one["a"]
 except TypeError as e:
     print("TypeError:", e)
 stack = []

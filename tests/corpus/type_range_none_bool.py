@@ -22,7 +22,7 @@ def f():
 print(f() is None, [None] * 2, {None: 1}[None], hash(None) == hash(None))
 print(True, False, True + 1, True & False, True | False, True ^ True, not True, ~True, -True, True * 3.5)
 print(bool(0), bool(1), bool(-1), bool(0.0), bool(""), bool(" "), bool([]), bool([0]), bool({}), bool(set()), bool(()), bool(range(0)), bool(0j))
-print(isinstance(True, int), type(True).__name__, True == 1, True is 1 == 1, str(True), repr(False), int(False), float(True))
+print(isinstance(True, int), type(True).__name__, True == 1, bool(1) is True, str(True), repr(False), int(False), float(True))
 print(True + True + True, sum([True, False, True]), sorted([True, False, True]), max(False, True), hash(True), hash(False))
 print(bool.__bases__, True.__class__, (1 == 1) is True, (1 < 0) is False)
 try:
