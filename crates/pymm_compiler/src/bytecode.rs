@@ -190,6 +190,10 @@ pub enum Instr {
     DeleteDeref(u32),
     /// Pushes `names[i]` from the globals, then the builtins. `[] -> [value]`
     LoadGlobal(u32),
+    /// Superinstruction `PUSH_NULL; LOAD_GLOBAL i` (CPython 3.11's
+    /// `LOAD_GLOBAL` with the low oparg bit set), the common start of a call
+    /// to a global function. `[] -> [NULL, value]`
+    LoadGlobalNull(u32),
     /// Stores `names[i]` in the globals. `[value] -> []`
     StoreGlobal(u32),
     /// Deletes `names[i]` from the globals. `[] -> []`
@@ -489,6 +493,7 @@ impl Instr {
             | MatchSequence | MatchKeys => 1,
             MatchClass(_) => -2,
             StoreAttr(_) | DeleteSubscr | MapAdd(_) | EndAsyncFor => -2,
+            LoadGlobalNull(_) => 2,
             StoreSubscr => -3,
             CheckExcMatch | CheckEgMatch => 0,
             PrepReraiseStar => -1,

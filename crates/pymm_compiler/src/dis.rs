@@ -133,6 +133,7 @@ fn describe(code: &CodeObject, instr: Instr) -> (&'static str, Option<i64>, Stri
         StoreDeref(x) => ("STORE_DEREF", a(x), d(x)),
         DeleteDeref(x) => ("DELETE_DEREF", a(x), d(x)),
         LoadGlobal(x) => ("LOAD_GLOBAL", a(x), n(x)),
+        LoadGlobalNull(x) => ("LOAD_GLOBAL_NULL", a(x), format!("NULL + {}", n(x))),
         StoreGlobal(x) => ("STORE_GLOBAL", a(x), n(x)),
         DeleteGlobal(x) => ("DELETE_GLOBAL", a(x), n(x)),
         LoadName(x) => ("LOAD_NAME", a(x), n(x)),

@@ -109,9 +109,9 @@ fn check_operands(code: &CodeObject, instr: Instr) -> Result<(), String> {
                 Err("COPY_FREE_VARS count differs from freevars".into())
             }
         }
-        LoadGlobal(i) | StoreGlobal(i) | DeleteGlobal(i) | LoadName(i) | StoreName(i)
-        | DeleteName(i) | LoadAttr(i) | StoreAttr(i) | DeleteAttr(i) | LoadMethod(i)
-        | ImportName(i) | ImportFrom(i) => within(i, code.names.len(), "name"),
+        LoadGlobal(i) | LoadGlobalNull(i) | StoreGlobal(i) | DeleteGlobal(i) | LoadName(i)
+        | StoreName(i) | DeleteName(i) | LoadAttr(i) | StoreAttr(i) | DeleteAttr(i)
+        | LoadMethod(i) | ImportName(i) | ImportFrom(i) => within(i, code.names.len(), "name"),
         Copy(0) | Swap(0) | Swap(1) => Err("COPY/SWAP operand too small".into()),
         _ => Ok(()),
     }

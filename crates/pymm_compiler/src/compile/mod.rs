@@ -202,6 +202,11 @@ impl<'a> Compiler<'a> {
             };
             return Err(self.error(msg, range));
         }
+        if ctx == Ctx::Load && name == "__debug__" {
+            // CPython compiles `__debug__` to the constant `True` (no -O).
+            self.load_const(Constant::Bool(true));
+            return Ok(());
+        }
         let mangled = self.mangle(name);
         let unit = self.unit_ref();
         let scope = &self.table.scopes[unit.scope];

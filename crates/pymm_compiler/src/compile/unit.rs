@@ -67,6 +67,8 @@ pub(crate) struct Unit {
     pub handlers: Vec<Handler>,
     pub handler_stack: Vec<u32>,
     pub loc: Location,
+    /// Position of the most recently bound label (no peephole across it).
+    pub last_bound: Option<u32>,
 
     pub consts: Vec<Constant>,
     pub names: Vec<String>,
@@ -99,6 +101,7 @@ impl Unit {
             handlers: Vec::new(),
             handler_stack: Vec::new(),
             loc: Location::default(),
+            last_bound: None,
             consts: Vec::new(),
             names: Vec::new(),
             varnames: Vec::new(),
@@ -136,6 +139,18 @@ impl Unit {
         let Some(depth) = self.depth else {
             return;
         };
+        if let Instr::LoadGlobal(i) = instr
+            && self.instrs.last() == Some(&Instr::PushNull)
+            && self.last_bound != Some(self.instrs.len() as u32)
+            && self.instr_handler.last().copied() == Some(self.handler_stack.last().copied())
+        {
+            // Peephole: `PUSH_NULL; LOAD_GLOBAL` → `LOAD_GLOBAL_NULL`.
+            let last = self.instrs.len() - 1;
+            self.instrs[last] = Instr::LoadGlobalNull(i);
+            self.locs[last] = self.loc;
+            self.set_depth(i64::from(depth) + 1);
+            return;
+        }
         self.push_raw(instr, None);
         if instr.is_terminator() {
             self.depth = None;
@@ -178,6 +193,7 @@ impl Unit {
     /// Places `label` here.
     pub(crate) fn bind(&mut self, label: Label) {
         self.labels[label.0 as usize] = Some(self.instrs.len() as u32);
+        self.last_bound = Some(self.instrs.len() as u32);
         if self.depth.is_none() {
             self.depth = self.label_depth[label.0 as usize];
         } else if let Some(d) = self.depth {
