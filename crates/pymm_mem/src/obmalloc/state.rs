@@ -5,10 +5,11 @@
 //!
 //! `usedpools[i]` is the head of a circular doubly linked list of the
 //! *partially used* pools of class `i`. CPython overlays fake headers on an
-//! array of pointers; pymm keeps 32 real [`PoolHeader`] sentinels in the boxed
-//! state (so their addresses are stable), which gives the same branch-free
-//! link/unlink. Full pools are on no list; empty pools go to their arena's
-//! `freepools`.
+//! array of pointers; pymm keeps 32 real [`PoolHeader`] sentinels in a
+//! separate allocation reached only through a raw pointer (pools on the lists
+//! point at them, so they must neither move nor be covered by a `&mut` of the
+//! state), which gives the same branch-free link/unlink. Full pools are on no
+//! list; empty pools go to their arena's `freepools`.
 //!
 //! Fast paths: allocation is "class = (n-1)>>4, pop the head pool's free block,
 //! count++"; free is "radix lookup, push, count--". Everything else (new pools,
@@ -21,12 +22,16 @@ use super::pool::{self, PoolHeader, index_to_size};
 use super::radix::ArenaMap;
 use super::{ARENA_SIZE, NB_SMALL_SIZE_CLASSES, SMALL_REQUEST_THRESHOLD};
 
-/// CPython's `OMState` for one heap. Always boxed: the `usedpools` sentinels
-/// are pointed to by the pools on their lists.
+/// The `usedpools` sentinels of one heap.
+type UsedPools = [PoolHeader; NB_SMALL_SIZE_CLASSES];
+
+/// CPython's `OMState` for one heap.
 #[derive(Debug)]
 pub struct OMState {
-    /// Heads of the partially-used pool lists, one per size class.
-    pub usedpools: [PoolHeader; NB_SMALL_SIZE_CLASSES],
+    /// Heads of the partially-used pool lists, one per size class: a leaked
+    /// `Box<UsedPools>`, freed by `Drop`, only ever accessed through raw
+    /// pointers.
+    usedpools: NonNull<PoolHeader>,
     /// Arena descriptors and lists.
     pub arenas: Arenas,
     /// The radix tree used by `address_in_range`.
@@ -43,20 +48,28 @@ impl OMState {
     /// A boxed empty state; `None` if the radix-tree root cannot be allocated.
     pub fn new_boxed() -> Option<Box<OMState>> {
         let map = ArenaMap::new()?;
-        let mut st = Box::new(OMState {
-            usedpools: [const { PoolHeader::sentinel() }; NB_SMALL_SIZE_CLASSES],
+        let heads: *mut UsedPools = Box::into_raw(Box::new(
+            [const { PoolHeader::sentinel() }; NB_SMALL_SIZE_CLASSES],
+        ));
+        let usedpools = heads.cast::<PoolHeader>();
+        for i in 0..NB_SMALL_SIZE_CLASSES {
+            // SAFETY: i < 32, inside the array just allocated; an empty
+            // circular list points at itself.
+            unsafe {
+                let h = usedpools.add(i);
+                (*h).nextpool = h;
+                (*h).prevpool = h;
+            }
+        }
+        Some(Box::new(OMState {
+            // SAFETY: Box::into_raw never returns null.
+            usedpools: unsafe { NonNull::new_unchecked(usedpools) },
             arenas: Arenas::new(),
             map,
             raw_allocated_blocks: 0,
             raw_bytes: 0,
             limit: None,
-        });
-        for head in st.usedpools.iter_mut() {
-            let p: *mut PoolHeader = head;
-            head.nextpool = p;
-            head.prevpool = p;
-        }
-        Some(st)
+        }))
     }
 
     /// Bytes obtained from the system: 1 MiB per mapped arena plus the usable
@@ -67,9 +80,9 @@ impl OMState {
     }
 
     #[inline(always)]
-    fn head(&mut self, idx: usize) -> *mut PoolHeader {
-        // SAFETY: callers pass idx < NB_SMALL_SIZE_CLASSES.
-        unsafe { self.usedpools.as_mut_ptr().add(idx) }
+    fn head(&self, idx: usize) -> *mut PoolHeader {
+        // SAFETY: callers pass idx < NB_SMALL_SIZE_CLASSES, inside the array.
+        unsafe { self.usedpools.as_ptr().add(idx) }
     }
 
     /// Allocates a block of size class `idx` (CPython `pymalloc_alloc`).
@@ -318,6 +331,9 @@ impl OMState {
 impl Drop for OMState {
     fn drop(&mut self) {
         self.arenas.unmap_all();
+        // SAFETY: `usedpools` came from Box::into_raw of a UsedPools in
+        // new_boxed and is freed only here; no pool points at it any more.
+        drop(unsafe { Box::from_raw(self.usedpools.as_ptr().cast::<UsedPools>()) });
     }
 }
 
