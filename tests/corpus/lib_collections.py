@@ -1,0 +1,31 @@
+# collections: Counter, defaultdict, deque, namedtuple, ChainMap, OrderedDict
+from collections import Counter, defaultdict, deque, namedtuple, ChainMap, OrderedDict
+c = Counter("the quick brown fox jumps over the lazy dog".replace(" ", ""))
+print(c.most_common(5), c["o"], c["z"], c["!"], len(c), sum(c.values()))
+c2 = Counter(a=3, b=1)
+c3 = Counter(a=1, b=2, c=5)
+print(c2 + c3, c2 - c3, c2 & c3, c2 | c3, sorted(c3.elements()))
+c2.update("aab")
+c2.subtract({"a": 10})
+print(c2, +c2, -c2, c2.total() if hasattr(c2, "total") else None)
+dd = defaultdict(int)
+for w in "a b a c b a".split():
+    dd[w] += 1
+print(dd, dict(dd), dd.default_factory)
+tree = lambda: defaultdict(tree)
+t = tree()
+t["a"]["b"]["c"] = 1
+print(json_like := {k: {k2: dict(v2) for k2, v2 in v.items()} for k, v in t.items()})
+d = deque([1, 2, 3])
+d.rotate(1)
+print(d, d.popleft(), d, deque("abc", maxlen=2))
+Pt = namedtuple("Pt", ["x", "y"], defaults=[0])
+p = Pt(1)
+print(p, p._replace(y=5), Pt._make([7, 8]), p._fields, p._field_defaults, Pt(x=1, y=2) == (1, 2))
+cm = ChainMap({"a": 1}, {"a": 2, "b": 3})
+print(cm["a"], cm["b"], sorted(cm), len(cm), cm.maps, cm.new_child({"c": 4})["c"])
+od = OrderedDict.fromkeys("abcde")
+od.move_to_end("b")
+od.move_to_end("e", last=False)
+print(list(od), od.popitem(), od.popitem(last=False), od == OrderedDict.fromkeys("acd"))
+print(OrderedDict(a=1, b=2) == OrderedDict(b=2, a=1), dict(a=1, b=2) == OrderedDict(b=2, a=1))
