@@ -5,7 +5,7 @@
 //! A 64-bit address is split (with `IGNORE_BITS = 0`, as CPython on 64-bit) into
 //! 15 top bits, 15 mid bits, 14 bottom bits and the 20 bits of an offset inside a
 //! 1 MiB arena-sized chunk. The root (2^15 pointers, 256 KiB) is allocated once
-//! per heap; mid nodes (256 KiB) and bottom nodes (2^14 `{tail_hi, tail_lo}`,
+//! per heap; mid nodes (256 KiB) and bottom nodes (2^14 8-byte slots,
 //! 128 KiB) are `calloc`'d on demand and kept until the heap is dropped, as
 //! CPython keeps them for the process lifetime.
 //!
@@ -13,6 +13,14 @@
 //! chunk and the head of the next: the first chunk records `tail_hi = offset`
 //! ("used from here up"), the second `tail_lo = offset` ("used below here").
 //! An aligned arena stores `tail_hi = -1`.
+//!
+//! pymm differs in the encoding of a slot, not in its meaning: it stores
+//! `tail_lo` and `ARENA_SIZE - (hi - tail_lo)`, where `hi` is the offset from
+//! which the chunk is used (`ARENA_SIZE` for none, 0 for a whole aligned arena).
+//! A zeroed slot still means "nothing used", the slot is still 8 bytes, and
+//! the test "`t < lo || t >= hi`" becomes one subtraction and one unsigned
+//! compare (`t - lo >= hi - lo`), since the unused gap `lo..hi` is never
+//! negative (arenas do not overlap).
 //!
 //! pymm differs from CPython only in that the root is heap-owned rather than a
 //! static, so several heaps can coexist.
@@ -44,14 +52,59 @@ const MAP_TOP_SHIFT: u32 = MAP_MID_BITS + MAP_MID_SHIFT;
 const ARENA_SIZE_MASK: usize = ARENA_SIZE - 1;
 
 /// One bottom-level slot: which part of a 1 MiB chunk belongs to an arena
-/// (CPython `arena_coverage_t`).
+/// (CPython `arena_coverage_t`, encoded as described in the module docs).
 #[repr(C)]
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Clone, Copy, Default)]
 pub struct ArenaCoverage {
-    /// Offsets `>= tail_hi` are used (0: none; -1: the whole chunk).
-    pub tail_hi: i32,
     /// Offsets `< tail_lo` are used (0: none).
-    pub tail_lo: i32,
+    tail_lo: u32,
+    /// `ARENA_SIZE - (hi - tail_lo)`: offsets `>= hi` are used.
+    not_gap: u32,
+}
+
+const _: () = assert!(core::mem::size_of::<ArenaCoverage>() == 8);
+
+impl ArenaCoverage {
+    /// CPython's `tail_lo`.
+    pub fn tail_lo(&self) -> i32 {
+        self.tail_lo as i32
+    }
+
+    /// Offset from which the chunk is used (`ARENA_SIZE`: nowhere).
+    fn hi(&self) -> u32 {
+        self.tail_lo + ARENA_SIZE as u32 - self.not_gap
+    }
+
+    /// CPython's `tail_hi`: 0 when no arena starts in this chunk, -1 when an
+    /// aligned arena covers it, else the offset where an arena starts.
+    pub fn tail_hi(&self) -> i32 {
+        match self.hi() {
+            h if h == ARENA_SIZE as u32 => 0,
+            0 => -1,
+            h => h as i32,
+        }
+    }
+
+    fn set(&mut self, lo: u32, hi: u32) {
+        debug_assert!(lo <= hi && hi <= ARENA_SIZE as u32);
+        self.tail_lo = lo;
+        self.not_gap = ARENA_SIZE as u32 - (hi - lo);
+    }
+
+    /// Whether offset `t` of the chunk is inside an arena.
+    #[inline(always)]
+    pub fn covers(&self, t: u32) -> bool {
+        t.wrapping_sub(self.tail_lo) >= ARENA_SIZE as u32 - self.not_gap
+    }
+}
+
+impl core::fmt::Debug for ArenaCoverage {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ArenaCoverage")
+            .field("tail_hi", &self.tail_hi())
+            .field("tail_lo", &self.tail_lo())
+            .finish()
+    }
 }
 
 /// A bottom node (CPython `arena_map_bot_t`): 2^14 coverage slots, 128 KiB.
@@ -169,25 +222,46 @@ impl ArenaMap {
             return false;
         }
         let i3 = bot_index(base);
-        let tail = (base & ARENA_SIZE_MASK) as i32;
+        let tail = (base & ARENA_SIZE_MASK) as u32;
+        let none = ARENA_SIZE as u32;
         // SAFETY: `n_hi` (and `n_lo` below) are live bottom nodes of this tree;
         // indices are masked to the node length.
         unsafe {
-            if tail == 0 {
-                (*n_hi).arenas[i3].tail_hi = if used { -1 } else { 0 };
-            } else {
-                (*n_hi).arenas[i3].tail_hi = if used { tail } else { 0 };
+            let slot = &mut (*n_hi).arenas[i3];
+            let lo = slot.tail_lo;
+            // An aligned arena covers the whole chunk (CPython tail_hi = -1);
+            // a misaligned one covers it from `tail` up (tail_hi = tail).
+            slot.set(lo, if used { tail } else { none });
+            if tail != 0 {
                 let next = base + ARENA_SIZE;
                 let n_lo = self.get(next, used);
                 if n_lo.is_null() {
                     debug_assert!(used, "unmarking an arena whose node is missing");
-                    (*n_hi).arenas[i3].tail_hi = 0;
+                    (*n_hi).arenas[i3].set(lo, none);
                     return false;
                 }
-                (*n_lo).arenas[bot_index(next)].tail_lo = if used { tail } else { 0 };
+                let slot = &mut (*n_lo).arenas[bot_index(next)];
+                let hi = slot.hi();
+                slot.set(if used { tail } else { 0 }, hi);
             }
         }
         true
+    }
+
+    /// The slot covering `p` (a zeroed slot when its nodes do not exist).
+    pub fn coverage(&self, p: usize) -> ArenaCoverage {
+        // SAFETY: as in `is_used`.
+        unsafe {
+            let mid = *(*self.root).ptrs.get_unchecked(top_index(p));
+            if mid.is_null() {
+                return ArenaCoverage::default();
+            }
+            let bot = *(*mid).ptrs.get_unchecked(mid_index(p));
+            if bot.is_null() {
+                return ArenaCoverage::default();
+            }
+            *(*bot).arenas.get_unchecked(bot_index(p))
+        }
     }
 
     /// Whether `p` lies inside one of our arenas (CPython `arena_map_is_used`,
@@ -206,8 +280,7 @@ impl ArenaMap {
                 return false;
             }
             let cov = *(*bot).arenas.get_unchecked(bot_index(p));
-            let t = (p & ARENA_SIZE_MASK) as i32;
-            (t < cov.tail_lo) | ((t >= cov.tail_hi) & (cov.tail_hi != 0))
+            cov.covers((p & ARENA_SIZE_MASK) as u32)
         }
     }
 }
@@ -255,6 +328,24 @@ mod tests {
         assert!(!m.is_used(mis + ARENA_SIZE));
         assert_eq!(m.mid_count, 1);
         assert_eq!(m.bot_count, 1);
+        assert_eq!(m.coverage(aligned).tail_hi(), -1);
+        assert_eq!(m.coverage(aligned).tail_lo(), 0);
+        assert_eq!(m.coverage(mis).tail_hi(), 0x3000);
+        assert_eq!(m.coverage(mis).tail_lo(), 0);
+        assert_eq!(m.coverage(mis + ARENA_SIZE).tail_hi(), 0);
+        assert_eq!(m.coverage(mis + ARENA_SIZE).tail_lo(), 0x3000);
+        // A second misaligned arena right after the first shares a chunk.
+        let mis2 = mis + ARENA_SIZE + 0x5000;
+        assert!(m.mark_used(mis2, true));
+        assert_eq!(m.coverage(mis2).tail_lo(), 0x3000);
+        assert_eq!(m.coverage(mis2).tail_hi(), 0x8000);
+        assert!(m.is_used(mis + ARENA_SIZE - 1));
+        assert!(!m.is_used(mis + ARENA_SIZE));
+        assert!(!m.is_used(mis2 - 1));
+        assert!(m.is_used(mis2));
+        assert!(m.mark_used(mis2, false));
+        assert!(m.is_used(mis + ARENA_SIZE - 1));
+        assert!(!m.is_used(mis2));
         assert!(m.mark_used(mis, false));
         assert!(!m.is_used(mis));
         assert!(!m.is_used(mis + ARENA_SIZE - 1));
