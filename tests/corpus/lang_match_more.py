@@ -12,6 +12,8 @@ class Cmd:
     __match_args__ = ("verb", "obj")
     def __init__(self, verb, obj=None):
         self.verb, self.obj = verb, obj
+    def __repr__(self):
+        return f"Cmd({self.verb!r}, {self.obj!r})"
 def classify(v):
     match v:
         case None:

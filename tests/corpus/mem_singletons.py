@@ -1,4 +1,7 @@
 # identity of cached objects (spec section 2): small ints, empty tuple, 1-char strs, bool/None
+E = ""
+EB = b""
+ET = ()
 a = 256
 b = int("256")
 print("int 256 cached:", a is b)
