@@ -138,6 +138,23 @@ impl Model {
         self.heap.check_invariants().unwrap();
         let s = self.heap.stats();
         assert_eq!(s.arena_total(), s.arenas_current * ARENA_SIZE);
+        // Per-class counts agree with the live small blocks.
+        let mut per_class = [0usize; 32];
+        let mut raw = 0;
+        for b in &self.live {
+            // SAFETY: b is a live block of this heap.
+            match unsafe { self.heap.block_size(b.ptr) } {
+                Some(bs) => {
+                    assert!(b.size <= bs);
+                    per_class[bs / 16 - 1] += 1;
+                }
+                None => raw += 1,
+            }
+        }
+        assert_eq!(s.raw_blocks, raw);
+        for (row, &n) in s.classes.iter().zip(per_class.iter()) {
+            assert_eq!(row.blocks_in_use, n, "class of size {}", row.size);
+        }
     }
 
     fn free_everything(&mut self) {

@@ -15,10 +15,18 @@
 //! * [`stats`]: statistics and the `sys._debugmallocstats()` text.
 //!
 //! Where pymm differs from CPython: the state is per [`Heap`] instead of
-//! process-global (so the radix root is heap-owned and `usedpools` heads are
-//! real headers in a box); descriptor lists use indices instead of pointers;
-//! a heap can be capped ([`Heap::set_limit`]) and reports failure with
-//! [`AllocError`] instead of returning NULL.
+//! process-global (so the radix root is heap-owned and the `usedpools` heads
+//! are 32 real pool headers in their own allocation); descriptor lists use
+//! indices instead of pointers; a radix slot encodes CPython's
+//! `{tail_hi, tail_lo}` so that the test is one compare; a heap can be capped
+//! ([`Heap::set_limit`]) and reports failure with [`AllocError`] instead of
+//! returning NULL. Arena allocation cannot be replaced
+//! (`PyObject_SetArenaAllocator`), and there is no debug allocator
+//! (`PYTHONMALLOC=debug`) yet.
+//!
+//! Fast paths: [`Heap::malloc`] is "class = (n-1)>>4, pop the first used
+//! pool's free block, count++" and [`Heap::free`] is "radix lookup, push,
+//! count--", both inlined; everything else is out of line.
 
 pub mod arena;
 pub mod pool;
