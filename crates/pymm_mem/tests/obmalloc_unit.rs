@@ -546,3 +546,20 @@ fn debug_malloc_stats_matches_cpython_layout() {
     }
     free_all(&mut h, v);
 }
+
+// `Heap` must stay `!Send + !Sync`: if it implemented either trait, the calls
+// below would be ambiguous and this file would not compile.
+trait AmbiguousIfSend<A> {
+    fn some_item() {}
+}
+impl<T: ?Sized> AmbiguousIfSend<()> for T {}
+impl<T: ?Sized + Send> AmbiguousIfSend<u8> for T {}
+trait AmbiguousIfSync<A> {
+    fn some_item() {}
+}
+impl<T: ?Sized> AmbiguousIfSync<()> for T {}
+impl<T: ?Sized + Sync> AmbiguousIfSync<u8> for T {}
+const _: fn() = || {
+    <Heap as AmbiguousIfSend<_>>::some_item();
+    <Heap as AmbiguousIfSync<_>>::some_item();
+};
