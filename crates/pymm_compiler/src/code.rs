@@ -98,6 +98,9 @@ pub enum Constant {
     Bytes(Rc<[u8]>),
     /// A tuple of constants (keyword names, folded constant tuples).
     Tuple(Rc<[Constant]>),
+    /// A frozenset of constants (from `x in {1, 2}`), distinct elements
+    /// in source order.
+    FrozenSet(Rc<[Constant]>),
     /// `...`
     Ellipsis,
     /// A nested code object (function, class body, lambda, comprehension).
@@ -114,7 +117,8 @@ impl Constant {
             (Constant::Complex { real: a, imag: b }, Constant::Complex { real: c, imag: d }) => {
                 a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
             }
-            (Constant::Tuple(a), Constant::Tuple(b)) => {
+            (Constant::Tuple(a), Constant::Tuple(b))
+            | (Constant::FrozenSet(a), Constant::FrozenSet(b)) => {
                 a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.same_as(y))
             }
             (Constant::Code(a), Constant::Code(b)) => Rc::ptr_eq(a, b),
@@ -157,6 +161,14 @@ impl Constant {
                     format!("({},)", parts[0])
                 } else {
                     format!("({})", parts.join(", "))
+                }
+            }
+            Constant::FrozenSet(items) => {
+                if items.is_empty() {
+                    "frozenset()".into()
+                } else {
+                    let parts: Vec<String> = items.iter().map(Constant::repr).collect();
+                    format!("frozenset({{{}}})", parts.join(", "))
                 }
             }
             Constant::Ellipsis => "Ellipsis".into(),

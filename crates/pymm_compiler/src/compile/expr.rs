@@ -40,7 +40,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_expr_inner(&mut self, e: &'a Expr) -> CResult {
-        if let Some(c) = self.try_constant(e) {
+        if let Some(c) = self.fold(e) {
             self.load_const(c);
             return Ok(());
         }
@@ -159,7 +159,7 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(&c.left)?;
                 let n = c.ops.len();
                 if n == 1 {
-                    self.compile_expr(&c.comparators[0])?;
+                    self.compile_compare_operand(&c.comparators[0], c.ops[0])?;
                     self.emit(compare_instr(c.ops[0]));
                 } else {
                     let cleanup = self.new_label();
@@ -171,7 +171,7 @@ impl<'a> Compiler<'a> {
                         self.emit(compare_instr(c.ops[i]));
                         self.emit_jump(Instr::JumpIfFalseOrPop(0), cleanup);
                     }
-                    self.compile_expr(&c.comparators[n - 1])?;
+                    self.compile_compare_operand(&c.comparators[n - 1], c.ops[n - 1])?;
                     self.emit(compare_instr(c.ops[n - 1]));
                     self.emit_jump(Instr::Jump(0), end);
                     self.bind(cleanup);
@@ -262,41 +262,7 @@ impl<'a> Compiler<'a> {
         self.compile_expr(key)
     }
 
-    /// Literal constants, including folded `-1`, `(1, 2)`.
-    fn try_constant(&self, e: &Expr) -> Option<Constant> {
-        match e {
-            Expr::UnaryOp(u) if u.op == UnaryOp::USub => {
-                if let Expr::NumberLiteral(n) = &*u.operand {
-                    return match &n.value {
-                        Number::Int(i) => match i.as_i64() {
-                            Some(v) => Some(Constant::Int(-v)),
-                            None => parse_big_int(&i.to_string()).map(|b| big_const(-b)),
-                        },
-                        Number::Float(f) => Some(Constant::Float(-f)),
-                        Number::Complex { real, imag } => Some(Constant::Complex {
-                            real: -real,
-                            imag: -imag,
-                        }),
-                    };
-                }
-                None
-            }
-            Expr::Tuple(t) if !t.elts.is_empty() => {
-                let items: Option<Vec<Constant>> = t
-                    .elts
-                    .iter()
-                    .map(|x| match x {
-                        Expr::Starred(_) => None,
-                        _ => self.try_constant(x).or_else(|| self.literal(x).ok()),
-                    })
-                    .collect();
-                items.map(|v| Constant::Tuple(v.into()))
-            }
-            _ => None,
-        }
-    }
-
-    fn literal(&self, e: &Expr) -> CResult<Constant> {
+    pub(super) fn literal(&self, e: &Expr) -> CResult<Constant> {
         Ok(match e {
             Expr::StringLiteral(s) => Constant::Str(Rc::from(s.value.to_str())),
             Expr::BytesLiteral(b) => Constant::Bytes(b.value.bytes().collect::<Vec<u8>>().into()),
@@ -368,8 +334,11 @@ impl<'a> Compiler<'a> {
         let args = &c.arguments;
         let simple = !args.args.iter().any(|a| matches!(a, Expr::Starred(_)))
             && args.keywords.iter().all(|k| k.arg.is_some());
+        // CPython 3.11 `maybe_optimize_method_call`: not for attributes of
+        // imported modules, nor for calls with very many arguments.
+        let nargs = args.args.len() + args.keywords.len() + usize::from(!args.keywords.is_empty());
         if let Expr::Attribute(attr) = &*c.func {
-            if simple {
+            if simple && nargs < 30 && !self.is_import_originated(&attr.value) {
                 self.compile_expr(&attr.value)?;
                 let saved = self.set_loc(attr.range);
                 let name = self.mangle(&attr.attr.id);
@@ -536,9 +505,44 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// The right operand of a comparison; `in [1, 2]` uses a constant tuple.
+    fn compile_compare_operand(&mut self, e: &'a Expr, op: CmpOp) -> CResult {
+        if matches!(op, CmpOp::In | CmpOp::NotIn) {
+            if let Some(c) = self.fold_iterable(e) {
+                let saved = self.set_loc(e.range());
+                self.load_const(c);
+                self.restore_loc(saved);
+                return Ok(());
+            }
+        }
+        self.compile_expr(e)
+    }
+
+    /// An iterable of `for` or a comprehension: list/set displays of
+    /// constants become constant tuples/frozensets.
+    pub(super) fn compile_iterable(&mut self, e: &'a Expr) -> CResult {
+        if let Some(c) = self.fold_iterable(e) {
+            let saved = self.set_loc(e.range());
+            self.load_const(c);
+            self.restore_loc(saved);
+            return Ok(());
+        }
+        self.compile_expr(e)
+    }
+
     /// Compiles a condition and jumps to `target` if its truth equals
-    /// `jump_if_true` (CPython's `compiler_jump_if`).
+    /// `jump_if_true` (CPython's `compiler_jump_if`). A constant condition
+    /// emits an unconditional jump or nothing.
     pub(super) fn jump_if(&mut self, e: &'a Expr, target: Label, jump_if_true: bool) -> CResult {
+        if let Some(truth) = self.fold(e).as_ref().and_then(super::fold::truthy) {
+            if truth == jump_if_true {
+                let saved = self.set_loc(e.range());
+                self.emit_jump(Instr::Jump(0), target);
+                self.unit().dead_by_constant = true;
+                self.restore_loc(saved);
+            }
+            return Ok(());
+        }
         match e {
             Expr::UnaryOp(u) if u.op == UnaryOp::Not => {
                 return self.jump_if(&u.operand, target, !jump_if_true);
@@ -648,4 +652,16 @@ pub(crate) fn parse_big_int(token: &str) -> Option<BigInt> {
         (lower, 10)
     };
     BigInt::from_str_radix(&digits, radix).ok()
+}
+
+impl Compiler<'_> {
+    /// Whether `e` is a name bound by an import at module level.
+    fn is_import_originated(&self, e: &Expr) -> bool {
+        let Expr::Name(n) = e else {
+            return false;
+        };
+        self.table.scopes[0]
+            .lookup(&n.id)
+            .is_some_and(|s| s.flags & crate::symtable::DEF_IMPORT != 0)
+    }
 }

@@ -244,7 +244,7 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
-        self.compile_expr(&s.iter)?;
+        self.compile_iterable(&s.iter)?;
         self.emit(Instr::GetIter);
         self.bind(start);
         self.push_fblock(FBlock::ForLoop { start, end });

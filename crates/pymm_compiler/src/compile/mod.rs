@@ -6,12 +6,14 @@
 //! * `stmt.rs` — statements and assignment targets;
 //! * `expr.rs` — expressions, calls, f-strings;
 //! * `scope.rs` — functions, lambdas, classes, comprehensions (nested units);
+//! * `fold.rs` — constant folding (CPython's `ast_opt.c`);
 //! * `pattern.rs` — `match` statements and patterns;
 //! * `flow.rs` — loops, `try`, `with`, and the frame-block (`fblock`) stack
 //!   that `break`/`continue`/`return` unwind.
 
 mod expr;
 mod flow;
+mod fold;
 mod pattern;
 mod scope;
 mod stmt;
@@ -143,7 +145,11 @@ impl<'a> Compiler<'a> {
     fn load_const(&mut self, c: Constant) {
         if !self.unit_ref().reachable() {
             // Dead code: keep `co_consts` free of unused constants, as
-            // CPython's `remove_unused_consts` does.
+            // CPython's `remove_unused_consts` does -- except code objects
+            // under a constant-false condition, which CPython 3.11 keeps.
+            if self.unit_ref().dead_by_constant && matches!(c, Constant::Code(_)) {
+                self.unit().add_const(c);
+            }
             return;
         }
         let i = self.unit().add_const(c);

@@ -146,7 +146,7 @@ impl<'a> Compiler<'a> {
 
     fn apply_decorators(&mut self, decorators: &'a [Decorator]) {
         for d in decorators.iter().rev() {
-            let saved = self.set_loc(d.range);
+            let saved = self.set_loc(d.expression.range());
             self.emit(Instr::Call(0));
             self.restore_loc(saved);
         }
@@ -392,17 +392,9 @@ impl<'a> Compiler<'a> {
                 e.range(),
             ));
         }
-        let mut start = e.range().start();
-        if let Expr::Generator(g) = e {
-            if !g.parenthesized {
-                // `f(x for x in y)`: CPython's genexp starts at the call's `(`.
-                let before = &self.map.source()[..usize::from(start)];
-                let trimmed = before.trim_end();
-                if trimmed.ends_with('(') {
-                    start = ruff_text_size::TextSize::try_from(trimmed.len() - 1).unwrap_or(start);
-                }
-            }
-        }
+        let range = self.comprehension_range(e);
+        let start = range.start();
+        self.set_loc(range);
         let line = self.map.line_col(start.into()).0;
         self.enter_unit(e, UnitKind::Comprehension, name, line);
         self.unit().argcount = 1;
@@ -413,7 +405,7 @@ impl<'a> Compiler<'a> {
         }
         let code = self.leave_unit();
         self.make_closure(code, 0);
-        self.compile_expr(&generators[0].iter)?;
+        self.compile_iterable(&generators[0].iter)?;
         self.emit(if generators[0].is_async {
             Instr::GetAIter
         } else {
@@ -460,7 +452,7 @@ impl<'a> Compiler<'a> {
             let idx = self.unit().add_varname(".0");
             self.emit(Instr::LoadFast(idx));
         } else {
-            self.compile_expr(&g.iter)?;
+            self.compile_iterable(&g.iter)?;
             self.emit(if g.is_async {
                 Instr::GetAIter
             } else {
@@ -533,4 +525,34 @@ enum CompKind<'a> {
 #[allow(dead_code)]
 fn is_function_scope(t: ScopeType) -> bool {
     t == ScopeType::Function
+}
+
+impl Compiler<'_> {
+    /// The range CPython gives a comprehension: for `f(x for x in y)` the
+    /// generator expression includes the call's parentheses.
+    fn comprehension_range(&self, e: &Expr) -> TextRange {
+        let range = e.range();
+        let Expr::Generator(g) = e else {
+            return range;
+        };
+        if g.parenthesized {
+            return range;
+        }
+        let source = self.map.source();
+        let before = source[..usize::from(range.start())].trim_end();
+        let after_start = usize::from(range.end());
+        let after = &source[after_start..];
+        let skipped = after.len() - after.trim_start().len();
+        if before.ends_with('(') && after.trim_start().starts_with(')') {
+            let (Ok(s), Ok(e)) = (
+                ruff_text_size::TextSize::try_from(before.len() - 1),
+                ruff_text_size::TextSize::try_from(after_start + skipped + 1),
+            ) else {
+                return range;
+            };
+            TextRange::new(s, e)
+        } else {
+            range
+        }
+    }
 }

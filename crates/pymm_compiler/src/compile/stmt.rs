@@ -272,8 +272,12 @@ impl<'a> Compiler<'a> {
         r
     }
 
+    /// CPython 3.11 `compiler_augassign`: the load and store carry the
+    /// target's location, the operation the statement's.
     fn compile_augassign(&mut self, a: &'a StmtAugAssign) -> CResult {
         let op = inplace_op(a.op);
+        let stmt_loc = self.set_loc(a.target.range());
+        self.restore_loc(stmt_loc);
         match &*a.target {
             Expr::Name(n) => {
                 self.name_op(&n.id, Ctx::Load, n.range)?;
@@ -283,27 +287,35 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(at) => {
                 self.compile_expr(&at.value)?;
+                self.set_loc(at.range);
                 self.emit(Instr::Copy(1));
                 let name = self.mangle(&at.attr.id);
                 let idx = self.unit().add_name(&name);
                 self.emit(Instr::LoadAttr(idx));
+                self.restore_loc(stmt_loc);
                 self.compile_expr(&a.value)?;
                 self.emit(Instr::BinaryOp(op));
+                self.set_loc(at.range);
                 self.emit(Instr::Swap(2));
                 self.emit(Instr::StoreAttr(idx));
+                self.restore_loc(stmt_loc);
                 Ok(())
             }
             Expr::Subscript(s) => {
                 self.compile_expr(&s.value)?;
                 self.compile_subscript_key(&s.slice)?;
+                self.set_loc(s.range);
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::BinarySubscr);
+                self.restore_loc(stmt_loc);
                 self.compile_expr(&a.value)?;
                 self.emit(Instr::BinaryOp(op));
+                self.set_loc(s.range);
                 self.emit(Instr::Swap(3));
                 self.emit(Instr::Swap(2));
                 self.emit(Instr::StoreSubscr);
+                self.restore_loc(stmt_loc);
                 Ok(())
             }
             other => Err(self.error(

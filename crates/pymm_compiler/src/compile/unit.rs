@@ -69,6 +69,10 @@ pub(crate) struct Unit {
     pub loc: Location,
     /// Position of the most recently bound label (no peephole across it).
     pub last_bound: Option<u32>,
+    /// The current unreachable region is dead only because of a constant
+    /// condition (`if 0:`): CPython 3.11 still puts nested code objects of
+    /// such regions in `co_consts`, so we do too.
+    pub dead_by_constant: bool,
 
     pub consts: Vec<Constant>,
     pub names: Vec<String>,
@@ -102,6 +106,7 @@ impl Unit {
             handler_stack: Vec::new(),
             loc: Location::default(),
             last_bound: None,
+            dead_by_constant: false,
             consts: Vec::new(),
             names: Vec::new(),
             varnames: Vec::new(),
@@ -165,6 +170,7 @@ impl Unit {
             return;
         };
         self.push_raw(instr, Some(label.0));
+        self.dead_by_constant = false;
         let at_target = i64::from(depth) + i64::from(instr.stack_effect(true));
         self.note_label_depth(label, at_target);
         if instr.is_terminator() {
@@ -243,7 +249,8 @@ impl Unit {
     }
 
     /// Assembles the finished unit.
-    pub(crate) fn assemble(self, filename: &Rc<str>) -> CodeObject {
+    pub(crate) fn assemble(mut self, filename: &Rc<str>) -> CodeObject {
+        self.remove_nops();
         let labels = &self.labels;
         let instructions: Vec<Instr> = self
             .instrs
@@ -312,6 +319,42 @@ impl Unit {
             exception_table,
             max_stackdepth: self.max_depth,
         }
+    }
+}
+
+impl Unit {
+    /// Drops `NOP`s and jumps to the next instruction, remapping labels
+    /// (CPython's `clean_basic_block` / `remove_redundant_jumps`).
+    fn remove_nops(&mut self) {
+        let n = self.instrs.len();
+        let keep: Vec<bool> = (0..n)
+            .map(|i| match (self.instrs[i], self.jump_labels[i]) {
+                (Instr::Nop, _) => false,
+                (Instr::Jump(_), Some(l)) => self.labels[l as usize] != Some(i as u32 + 1),
+                _ => true,
+            })
+            .collect();
+        if keep.iter().all(|k| *k) {
+            return;
+        }
+        let mut new_index = Vec::with_capacity(n + 1);
+        let mut kept = 0u32;
+        for k in &keep {
+            new_index.push(kept);
+            kept += u32::from(*k);
+        }
+        new_index.push(kept);
+        for l in self.labels.iter_mut().flatten() {
+            *l = new_index[(*l as usize).min(n)];
+        }
+        let mut it = keep.iter();
+        self.instrs.retain(|_| *it.next().unwrap_or(&true));
+        let mut it = keep.iter();
+        self.jump_labels.retain(|_| *it.next().unwrap_or(&true));
+        let mut it = keep.iter();
+        self.locs.retain(|_| *it.next().unwrap_or(&true));
+        let mut it = keep.iter();
+        self.instr_handler.retain(|_| *it.next().unwrap_or(&true));
     }
 }
 
