@@ -205,7 +205,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
-                let saved = self.set_loc(a.range);
+                let saved = self.set_loc(self.attr_location(a));
                 let name = self.mangle(&a.attr.id);
                 let idx = self.unit().add_name(&name);
                 self.emit(Instr::LoadAttr(idx));
@@ -340,12 +340,15 @@ impl<'a> Compiler<'a> {
         if let Expr::Attribute(attr) = &*c.func {
             if simple && nargs < 30 && !self.is_import_originated(&attr.value) {
                 self.compile_expr(&attr.value)?;
-                let saved = self.set_loc(attr.range);
+                let saved = self.set_loc(self.attr_location(attr));
                 let name = self.mangle(&attr.attr.id);
                 let idx = self.unit().add_name(&name);
                 self.emit(Instr::LoadMethod(idx));
                 self.restore_loc(saved);
-                return self.call_helper(0, c);
+                // The CALL also starts at the method name when the
+                // attribute spans lines.
+                let call_range = TextRange::new(self.attr_location(attr).start(), c.range().end());
+                return self.call_helper_args(0, &c.arguments, call_range);
             }
         }
         self.emit(Instr::PushNull);
@@ -663,5 +666,20 @@ impl Compiler<'_> {
         self.table.scopes[0]
             .lookup(&n.id)
             .is_some_and(|s| s.flags & crate::symtable::DEF_IMPORT != 0)
+    }
+}
+
+impl Compiler<'_> {
+    /// CPython 3.11 `update_start_location_to_match_attr`: an attribute
+    /// access spanning several lines is located from the attribute name on,
+    /// so tracebacks point at `.name` rather than the start of the chain.
+    pub(super) fn attr_location(&self, a: &ruff_python_ast::ExprAttribute) -> TextRange {
+        let first = self.line_of(a.range);
+        let last = self.map.line_col(a.range.end().into()).0;
+        if first < last {
+            TextRange::new(a.attr.range.start(), a.range.end())
+        } else {
+            a.range
+        }
     }
 }

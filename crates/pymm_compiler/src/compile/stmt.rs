@@ -95,6 +95,8 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.new_label();
                 self.jump_if(&a.test, end, true)?;
+                // CPython 3.11 points the raise at the test (`^^^` under it).
+                self.set_loc(a.test.range());
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = &a.msg {
                     self.compile_expr(m)?;
@@ -192,6 +194,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.name_op(&n.id, Ctx::Store, n.range),
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
+                self.set_loc(self.attr_location(a));
                 let name = self.mangle(&a.attr.id);
                 let idx = self.unit().add_name(&name);
                 self.emit(Instr::StoreAttr(idx));
@@ -253,6 +256,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.name_op(&n.id, Ctx::Del, n.range),
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
+                self.set_loc(self.attr_location(a));
                 let name = self.mangle(&a.attr.id);
                 let idx = self.unit().add_name(&name);
                 self.emit(Instr::DeleteAttr(idx));
