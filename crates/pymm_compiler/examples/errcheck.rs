@@ -1,18 +1,18 @@
-//! Prints pymm's compile error for each JSON-lines case on stdin as
-//! `kind|msg|line|offset|end_line|end_offset` (used to compare with CPython).
-use std::io::BufRead;
+//! Reads NUL-separated Python sources on stdin and prints, per source, one
+//! line `kind|msg|line|offset|end_line|end_offset` or `OK` (used to compare
+//! pymm's compile errors with CPython's).
+use std::io::Read;
 
 fn main() {
-    for line in std::io::stdin().lock().lines() {
-        let line = line.expect("stdin");
-        // Each line is a Rust-escaped source: \n and \t escapes only.
-        let src = line.replace("\\n", "\n").replace("\\t", "\t");
-        match pymm_compiler::compile(&src, "x.py", pymm_compiler::Mode::Exec) {
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input).expect("stdin");
+    for src in input.split('\0').filter(|s| !s.is_empty()) {
+        match pymm_compiler::compile(src, "x.py", pymm_compiler::Mode::Exec) {
             Ok(_) => println!("OK"),
             Err(e) => println!(
                 "{}|{}|{}|{}|{}|{}",
                 e.kind.name(),
-                e.message,
+                e.message.replace('\n', " "),
                 e.line,
                 e.col,
                 e.end_line,

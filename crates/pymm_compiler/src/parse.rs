@@ -39,7 +39,7 @@ pub(crate) fn parse(
         if let Some(e) = bracket_error(parsed.tokens(), error, filename, map) {
             return Err(e);
         }
-        return Err(convert_parse_error(error, filename, map));
+        return Err(convert_parse_error(error, filename, map, parsed.tokens()));
     }
     if let Some(error) = parsed
         .unsupported_syntax_errors()
@@ -52,6 +52,9 @@ pub(crate) fn parse(
         let message = match error.kind {
             UnsupportedSyntaxErrorKind::TypeParameterList => "expected '('",
             UnsupportedSyntaxErrorKind::Pep701FString(_) => "f-string: expecting '}'",
+            UnsupportedSyntaxErrorKind::UnparenthesizedExceptionTypes => {
+                "multiple exception types must be parenthesized"
+            }
             UnsupportedSyntaxErrorKind::UnpackingInComprehension(_) => {
                 if text_at.starts_with("**") {
                     "dict unpacking cannot be used in dict comprehension"
@@ -121,7 +124,77 @@ fn next_token_range(source: &str, from: TextSize) -> Option<TextRange> {
     ))
 }
 
-fn convert_parse_error(error: &ParseError, filename: &str, map: &SourceMap<'_>) -> CompileError {
+/// CPython's wording for ruff's free-form parser messages.
+fn other_error_message(msg: &str) -> &'static str {
+    match msg {
+        "Only one '/' separator allowed" => "/ may appear only once",
+        "Only one '*' parameter allowed" => "* argument may appear only once",
+        "'/' parameter must appear before '*' parameter" => "/ must be ahead of *",
+        "Position-only parameter separator not allowed as first parameter" => {
+            "at least one argument must precede /"
+        }
+        "Cannot have both 'except' and 'except*' on the same 'try'" => {
+            "cannot have both 'except' and 'except*' on the same 'try'"
+        }
+        "Trailing comma not allowed" => {
+            "trailing comma not allowed without surrounding parentheses"
+        }
+        "Only single target (not tuple) can be annotated" => {
+            "only single target (not tuple) can be annotated"
+        }
+        "Only single target (not list) can be annotated" => {
+            "only single target (not list) can be annotated"
+        }
+        "Positional patterns cannot follow keyword patterns" => {
+            "positional patterns follow keyword patterns"
+        }
+        _ => "invalid syntax",
+    }
+}
+
+/// `+=`, `-=`, ... (ruff names them `PlusEqual`, `MinusEqual`, ...).
+fn is_augmented_assign(kind: TokenKind) -> bool {
+    let name = format!("{kind:?}");
+    name.ends_with("Equal")
+        && !matches!(
+            kind,
+            TokenKind::EqEqual
+                | TokenKind::NotEqual
+                | TokenKind::LessEqual
+                | TokenKind::GreaterEqual
+                | TokenKind::ColonEqual
+        )
+}
+
+fn text_before_is_list(source: &str, at: TextSize) -> bool {
+    let line_start = source[..usize::from(at)].rfind('\n').map_or(0, |i| i + 1);
+    source[line_start..usize::from(at)]
+        .trim_start()
+        .starts_with('[')
+}
+
+/// Bracket nesting depth at byte offset `at`.
+fn bracket_depth_at(tokens: &ruff_python_ast::token::Tokens, at: TextSize) -> i32 {
+    let mut depth = 0;
+    for token in tokens.iter() {
+        if ruff_text_size::Ranged::range(token).start() >= at {
+            break;
+        }
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+            _ => {}
+        }
+    }
+    depth
+}
+
+fn convert_parse_error(
+    error: &ParseError,
+    filename: &str,
+    map: &SourceMap<'_>,
+    tokens: &ruff_python_ast::token::Tokens,
+) -> CompileError {
     let range = error.location;
     let source = map.source();
     let text_at = source
@@ -219,8 +292,44 @@ fn convert_parse_error(error: &ParseError, filename: &str, map: &SourceMap<'_>) 
         ParseErrorType::OtherError(msg) if msg.starts_with("Expected `except` or `finally`") => {
             "expected 'except' or 'finally' block".into()
         }
+        ParseErrorType::OtherError(msg) if msg == "Expected a parameter name" => match text_at {
+            "True" | "False" | "None" => format!("cannot assign to {text_at}"),
+            _ => "invalid syntax".into(),
+        },
+        ParseErrorType::OtherError(msg) => other_error_message(msg).into(),
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Comma,
+            found,
+        } if is_augmented_assign(*found) => {
+            if text_before_is_list(source, range.start()) {
+                "'list' is an illegal expression for augmented assignment".into()
+            } else {
+                "'tuple' is an illegal expression for augmented assignment".into()
+            }
+        }
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Comma,
+            found:
+                TokenKind::Name
+                | TokenKind::Int
+                | TokenKind::Float
+                | TokenKind::Complex
+                | TokenKind::String
+                | TokenKind::FStringStart,
+        } if bracket_depth_at(tokens, range.start()) > 0 => {
+            "invalid syntax. Perhaps you forgot a comma?".into()
+        }
         ParseErrorType::ExpectedToken { expected, .. } => match expected {
             TokenKind::Colon => "expected ':'".into(),
+            TokenKind::Lpar
+                if source[..usize::from(range.start())]
+                    .trim_end()
+                    .rsplit(|c: char| c.is_whitespace())
+                    .nth(1)
+                    == Some("def") =>
+            {
+                "expected '('".into()
+            }
             TokenKind::Else => "expected 'else' after 'if' expression".into(),
             TokenKind::Indent => {
                 kind = ErrorKind::IndentationError;
@@ -248,17 +357,21 @@ fn convert_parse_error(error: &ParseError, filename: &str, map: &SourceMap<'_>) 
             }
         }
         ParseErrorType::InvalidAugmentedAssignmentTarget => {
-            if text_at.starts_with('(') || text_at.contains(',') {
-                "'tuple' is an illegal expression for augmented assignment".into()
-            } else if text_at.starts_with('[') {
+            if text_at.starts_with('[') {
                 "'list' is an illegal expression for augmented assignment".into()
+            } else if text_at.starts_with('(') || text_at.contains(',') {
+                "'tuple' is an illegal expression for augmented assignment".into()
             } else {
                 "'expression' is an illegal expression for augmented assignment".into()
             }
         }
         ParseErrorType::InvalidAnnotatedAssignmentTarget => "illegal target for annotation".into(),
         ParseErrorType::InvalidDeleteTarget => {
-            describe_target(text_at).replace("assign to", "delete")
+            if text_at.starts_with('*') {
+                "cannot delete starred".into()
+            } else {
+                describe_target(text_at).replace("assign to", "delete")
+            }
         }
         ParseErrorType::InvalidNamedAssignmentTarget => {
             format!(
@@ -289,10 +402,18 @@ fn convert_parse_error(error: &ParseError, filename: &str, map: &SourceMap<'_>) 
                 let star = TextRange::at(range.start(), TextSize::from(1));
                 return CompileError::at(kind, "invalid syntax", filename, map, star);
             }
-            "can't use starred expression here".into()
+            if before.ends_with('(') {
+                "cannot use starred expression here".into()
+            } else {
+                "invalid syntax".into()
+            }
         }
         ParseErrorType::VarParameterWithDefault => {
-            "var-positional argument cannot have default value".into()
+            if source[..usize::from(range.start())].ends_with("**") {
+                "var-keyword argument cannot have default value".into()
+            } else {
+                "var-positional argument cannot have default value".into()
+            }
         }
         ParseErrorType::ParamAfterVarKeywordParam => {
             "arguments cannot follow var-keyword argument".into()
@@ -338,6 +459,19 @@ fn target_kind(text: &str) -> &'static str {
         _ => {}
     }
     let first = t.chars().next().unwrap_or(' ');
+    let lower = t.to_ascii_lowercase();
+    if ["b'", "b\"", "r'", "r\"", "u'", "u\"", "br", "rb"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return "literal";
+    }
+    if t.starts_with('(') && t.contains(" for ") && t.contains(" in ") {
+        return "generator expression";
+    }
+    if t.contains(" if ") && t.contains(" else ") && !t.starts_with('(') && !t.starts_with('[') {
+        return "conditional expression";
+    }
     if first.is_ascii_digit() || first == '"' || first == '\'' || (first == '.' && t.len() > 1) {
         return "literal";
     }

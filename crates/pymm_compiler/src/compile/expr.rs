@@ -368,6 +368,19 @@ impl<'a> Compiler<'a> {
         args: &'a ruff_python_ast::Arguments,
         range: TextRange,
     ) -> CResult {
+        // CPython's `validate_keywords`.
+        for (i, k) in args.keywords.iter().enumerate() {
+            let Some(name) = &k.arg else {
+                continue;
+            };
+            self.check_forbidden(&name.id, k.range)?;
+            if args.keywords[..i]
+                .iter()
+                .any(|o| o.arg.as_ref().is_some_and(|o| o.id == name.id))
+            {
+                return Err(self.error(format!("keyword argument repeated: {}", name.id), k.range));
+            }
+        }
         let simple = !args.args.iter().any(|a| matches!(a, Expr::Starred(_)))
             && args.keywords.iter().all(|k| k.arg.is_some());
         if simple {

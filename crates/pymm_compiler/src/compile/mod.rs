@@ -292,6 +292,15 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// CPython's `forbidden_name`: `__debug__` cannot be bound.
+    fn check_forbidden(&self, name: &str, range: TextRange) -> CResult {
+        if name == "__debug__" {
+            Err(self.error("cannot assign to __debug__", range))
+        } else {
+            Ok(())
+        }
+    }
+
     fn compile_module(&mut self, body: &'a [Stmt]) -> CResult {
         let mut rest = body;
         self.future_annotations = has_future_annotations(body);

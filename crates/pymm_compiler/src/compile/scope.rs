@@ -218,6 +218,14 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Parameters may not be named `__debug__`.
+    fn check_params(&self, params: &Parameters) -> CResult {
+        for p in params.iter() {
+            self.check_forbidden(&p.name().id, p.name().range)?;
+        }
+        Ok(())
+    }
+
     fn set_arg_counts(&mut self, params: &Parameters) {
         let u = self.unit();
         u.posonlyargcount = params.posonlyargs.len() as u32;
@@ -236,6 +244,7 @@ impl<'a> Compiler<'a> {
         node: &'a Stmt,
         f: &'a StmtFunctionDef,
     ) -> CResult {
+        self.check_params(&f.parameters)?;
         self.compile_decorators(&f.decorator_list)?;
         let firstlineno = match f.decorator_list.first() {
             Some(d) => self.line_of(d.range),
@@ -282,6 +291,7 @@ impl<'a> Compiler<'a> {
     pub(super) fn compile_lambda(&mut self, node: &'a Expr, l: &'a ExprLambda) -> CResult {
         let mut flags = 0;
         if let Some(p) = &l.parameters {
+            self.check_params(p)?;
             flags = self.compile_defaults(p)?;
         }
         let line = self.line_of(l.range);

@@ -193,6 +193,7 @@ impl<'a> Compiler<'a> {
         match target {
             Expr::Name(n) => self.name_op(&n.id, Ctx::Store, n.range),
             Expr::Attribute(a) => {
+                self.check_forbidden(&a.attr.id, a.attr.range)?;
                 self.compile_expr(&a.value)?;
                 self.set_loc(self.attr_location(a));
                 let name = self.mangle(&a.attr.id);
@@ -255,6 +256,7 @@ impl<'a> Compiler<'a> {
         let r = match target {
             Expr::Name(n) => self.name_op(&n.id, Ctx::Del, n.range),
             Expr::Attribute(a) => {
+                self.check_forbidden(&a.attr.id, a.attr.range)?;
                 self.compile_expr(&a.value)?;
                 self.set_loc(self.attr_location(a));
                 let name = self.mangle(&a.attr.id);
@@ -330,6 +332,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_annassign(&mut self, a: &'a StmtAnnAssign) -> CResult {
+        if let Expr::Name(n) = &*a.target {
+            self.check_forbidden(&n.id, n.range)?;
+        }
         if let Some(v) = &a.value {
             self.compile_expr(v)?;
             self.compile_store(&a.target)?;
