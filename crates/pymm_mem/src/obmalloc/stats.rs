@@ -1,6 +1,6 @@
 //! Allocator statistics and the text of `sys._debugmallocstats()` (CPython
-//! `Objects/obmalloc.c`: `_PyObject_DebugMallocStats`, `printone`;
-//! `Objects/obmalloc.c`/`Objects/object.c`: `_PyDebugAllocatorStats`).
+//! `Objects/obmalloc.c`: `_PyObject_DebugMallocStats`, `printone`, and
+//! `_PyDebugAllocatorStats`, which the free lists use for their lines).
 //!
 //! The figures are computed by walking every mapped arena and its carved
 //! pools, exactly as CPython does; nothing is counted on the fast paths.
