@@ -16,9 +16,9 @@ use ruff_python_ast::{
 };
 use ruff_text_size::{Ranged, TextRange};
 
+use super::compiler::{CResult, Compiler, Ctx};
 use super::stmt::binary_op;
 use super::unit::Label;
-use super::{CResult, Compiler, Ctx};
 use crate::bytecode::{ComparisonOperator, Conversion, Instr};
 use crate::code::{CodeFlags, Constant};
 

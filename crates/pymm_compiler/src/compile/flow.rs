@@ -23,8 +23,8 @@
 use ruff_python_ast::{ExceptHandler, Expr, Stmt, StmtFor, StmtTry, StmtWhile, StmtWith};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::compiler::{CResult, Compiler, Ctx};
 use super::unit::Label;
-use super::{CResult, Compiler, Ctx};
 use crate::bytecode::Instr;
 use crate::code::Constant;
 

@@ -13,7 +13,7 @@ use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 use ruff_python_ast::{Expr, Operator, UnaryOp};
 
-use super::Compiler;
+use super::compiler::Compiler;
 use crate::code::Constant;
 
 const MAX_INT_SIZE: u64 = 128;

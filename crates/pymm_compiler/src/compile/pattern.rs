@@ -12,8 +12,8 @@ use std::rc::Rc;
 use ruff_python_ast::{Expr, Pattern, Singleton, StmtMatch};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::compiler::{CResult, Compiler, Ctx};
 use super::unit::Label;
-use super::{CResult, Compiler, Ctx};
 use crate::bytecode::{BinaryOperator, ComparisonOperator, Instr};
 use crate::code::Constant;
 

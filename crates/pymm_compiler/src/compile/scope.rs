@@ -10,8 +10,8 @@ use ruff_python_ast::{
 };
 use ruff_text_size::{Ranged, TextRange};
 
+use super::compiler::{CResult, Compiler, Ctx, docstring, find_annotations};
 use super::unit::{Unit, UnitKind};
-use super::{CResult, Compiler, Ctx, docstring, find_annotations};
 use crate::bytecode::{
     Instr, MAKE_FUNCTION_ANNOTATIONS, MAKE_FUNCTION_CLOSURE, MAKE_FUNCTION_DEFAULTS,
     MAKE_FUNCTION_KWDEFAULTS,

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use ruff_python_ast::{Expr, ExprContext, Operator, Stmt, StmtAnnAssign, StmtAugAssign};
 use ruff_text_size::Ranged;
 
-use super::{CResult, Compiler, Ctx, Mode};
+use super::compiler::{CResult, Compiler, Ctx, Mode};
 use crate::bytecode::{BinaryOperator, Instr};
 use crate::code::Constant;
 
