@@ -25,7 +25,7 @@ def count_words(text):
     return counts
 
 
-def main(rounds=15):
+def main(rounds=20):
     checksum = 0
     for r in range(rounds):
         text = make_text(40000, r + 1)
@@ -54,4 +54,4 @@ def main(rounds=15):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 15)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20)

@@ -29,7 +29,7 @@ def create_cycle(n_links):
     return first
 
 
-def main(rounds=300, cycles=100, links=20):
+def main(rounds=400, cycles=100, links=20):
     gc.collect()
     total = 0
     for _ in range(rounds):
@@ -40,4 +40,4 @@ def main(rounds=300, cycles=100, links=20):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 300)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 400)

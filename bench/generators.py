@@ -61,7 +61,7 @@ def chunks(seq, size):
         yield buf
 
 
-def main(scale=12):
+def main(scale=16):
     checksum = 0
     for _ in range(scale):
         checksum += sum(take_mod(evens(squares(numbers(60000))), 1009))
@@ -86,4 +86,4 @@ def main(scale=12):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 12)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 16)
