@@ -2,9 +2,11 @@
 """Run the differential corpus under an interpreter and compare with CPython's
 recorded outputs.
 
-usage: scripts/corpus_check.py [--interp CMD] [--wishlist] [-v] [NAME ...]
+usage: scripts/corpus_check.py [--interp CMD] [--wishlist] [--groups] [-v] [NAME ...]
   --interp CMD   interpreter command line (default: target/release/pymm)
   --wishlist     also run tests/corpus/wishlist/ (skipped by default)
+  --groups       also print pass counts per topic prefix (lang_, type_, ...)
+  --timeout S    per-script timeout in seconds (default 30)
   NAME           only scripts whose relative path contains NAME
 Prints one line per failure and finally "N passed, N failed"; exit 1 on any
 failure (2 if the interpreter cannot be found).
@@ -31,7 +33,7 @@ def first_diff(a, b):
     return "trailing newline/bytes differ"
 
 
-def check(interp, rel):
+def check(interp, rel, timeout=cc.TIMEOUT):
     po, pe, pc = cc.expected_paths(rel)
     try:
         with open(po, "rb") as f:
@@ -42,7 +44,7 @@ def check(interp, rel):
             exp_code = int(f.read().strip())
     except OSError:
         return "missing expected files (run scripts/corpus_record.sh)"
-    out, err, code = cc.run_script(interp, rel)
+    out, err, code = cc.run_script(interp, rel, timeout=timeout)
     problems = []
     if code != exp_code:
         problems.append("exit %d, expected %d" % (code, exp_code))
@@ -59,6 +61,8 @@ def main():
     ap.add_argument("--wishlist", action="store_true")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--groups", action="store_true")
+    ap.add_argument("--timeout", type=float, default=cc.TIMEOUT)
     ap.add_argument("names", nargs="*")
     a = ap.parse_args()
     exe = shlex.split(a.interp)[0] if a.interp.strip() else ""
@@ -72,8 +76,11 @@ def main():
     if a.names:
         scripts = [s for s in scripts if any(n in s for n in a.names)]
     passed = failed = 0
+    groups = {}
     with ThreadPoolExecutor(a.jobs) as ex:
-        for rel, res in zip(scripts, ex.map(lambda r: check(a.interp, r), scripts)):
+        for rel, res in zip(scripts, ex.map(lambda r: check(a.interp, r, a.timeout), scripts)):
+            g = groups.setdefault(os.path.basename(rel).split("_")[0], [0, 0])
+            g[0 if res is None else 1] += 1
             if res is None:
                 passed += 1
                 if a.verbose:
@@ -82,6 +89,10 @@ def main():
                 failed += 1
                 print("FAIL %s: %s" % (rel, res))
             sys.stdout.flush()
+    if a.groups:
+        for name in sorted(groups):
+            ok, bad = groups[name]
+            print("  %-10s %3d/%-3d passed" % (name, ok, ok + bad))
     print("%d passed, %d failed" % (passed, failed))
     sys.exit(1 if failed else 0)
 
