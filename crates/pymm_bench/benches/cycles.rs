@@ -4,6 +4,7 @@
 //!
 //! Arguments after `--` select workloads by name (default: all). Environment:
 //! `PYMM_BENCH_REPS` (default 3) runs per cell, the fastest is reported;
+//! `PYMM_BENCH_CLOCK=wall` times with the wall clock instead of the thread's CPU time;
 //! `PYMM_BENCH_TIMEOUT` (default 300) seconds per child.
 
 use std::fmt::Write as _;
@@ -36,30 +37,28 @@ fn main() {
 
     let mut rows: Vec<(&str, Vec<Result<Outcome, String>>)> = Vec::new();
     for &w in &workloads {
-        let mut cells = Vec::new();
-        for &lib in LIBS {
-            let mut best: Option<Outcome> = None;
-            let mut failure = None;
-            for _ in 0..reps {
+        // Round-robin over the libraries, `reps` times, so a burst of load from other
+        // processes hits every library alike; a library that failed is not run again.
+        let mut cells: Vec<Result<Option<Outcome>, String>> = vec![Ok(None); LIBS.len()];
+        for _ in 0..reps {
+            for (cell, &lib) in cells.iter_mut().zip(LIBS) {
+                let Ok(best) = cell else { continue };
                 match spawn_child(lib, w, timeout) {
                     Ok(o) => {
                         if best.as_ref().is_none_or(|b| o.phases[0].1 < b.phases[0].1) {
-                            best = Some(o);
+                            *best = Some(o);
                         }
                     }
-                    Err(e) => {
-                        failure = Some(e);
-                        break;
-                    }
+                    Err(e) => *cell = Err(e),
                 }
             }
-            let cell = match (failure, best) {
-                (Some(e), _) => Err(e),
-                (None, Some(o)) => Ok(o),
-                (None, None) => Err("no runs".to_owned()),
-            };
-            eprintln!("{w:>13} {lib:>18}: {}", describe(&cell));
-            cells.push(cell);
+        }
+        let cells: Vec<Result<Outcome, String>> = cells
+            .into_iter()
+            .map(|c| c.and_then(|o| o.ok_or_else(|| "no runs".to_owned())))
+            .collect();
+        for (c, lib) in cells.iter().zip(LIBS) {
+            eprintln!("{w:>13} {lib:>24}: {}", describe(c));
         }
         rows.push((w, cells));
     }
@@ -241,7 +240,13 @@ fn render(
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "\nBest of {reps} runs, each in a fresh process. [N leaked] = nodes alive after the final collection.\n"
+        "\nBest of {reps} runs (round-robin over the libraries), each in a fresh process; {} time. \
+         [N leaked] = nodes alive after the final collection.\n",
+        if pymm_bench::wall_clock() {
+            "wall-clock"
+        } else {
+            "thread CPU"
+        }
     );
     let _ = write!(s, "| workload |");
     for l in LIBS {
@@ -254,6 +259,35 @@ fn render(
         for c in cells {
             let text = match c {
                 Ok(o) => headline(w, o),
+                Err(e) => e.clone(),
+            };
+            let _ = write!(s, " {text} |");
+        }
+        let _ = writeln!(s);
+    }
+    let _ = writeln!(
+        s,
+        "\nDrop + explicit collection only (the same runs without their build phase; dumpster's automatic collection runs inside the drop):\n"
+    );
+    let _ = write!(s, "| workload |");
+    for l in LIBS {
+        let _ = write!(s, " {l} |");
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "|---|{}", "---:|".repeat(LIBS.len()));
+    for (w, cells) in rows {
+        if !(w.starts_with("rings") || *w == "trees" || *w == "churn") {
+            continue;
+        }
+        let _ = write!(s, "| {w} |");
+        for c in cells {
+            let text = match c {
+                Ok(o) => ms(o
+                    .phases
+                    .iter()
+                    .filter(|(n, _)| !matches!(*n, "total" | "build" | "ops"))
+                    .map(|(_, d)| *d)
+                    .sum()),
                 Err(e) => e.clone(),
             };
             let _ = write!(s, " {text} |");
@@ -277,7 +311,12 @@ fn render(
 
 fn run_cpython() -> Option<String> {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/full_collect.py");
-    let out = Command::new("python3").arg(script).output().ok()?;
+    let mut cmd = Command::new("python3");
+    cmd.arg(script);
+    if pymm_bench::wall_clock() {
+        cmd.arg("--wall");
+    }
+    let out = cmd.output().ok()?;
     if !out.status.success() {
         return None;
     }

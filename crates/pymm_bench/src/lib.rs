@@ -24,6 +24,7 @@
 //! - `Rc`: nothing (cycles leak).
 
 use std::cell::{Cell, RefCell};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 thread_local! {
@@ -38,6 +39,25 @@ pub fn live() -> isize {
 #[inline]
 fn live_add(d: isize) {
     LIVE.with(|l| l.set(l.get() + d));
+}
+
+/// Whether timestamps are wall-clock (`PYMM_BENCH_CLOCK=wall`) rather than this thread's
+/// CPU time (the default: on a shared machine, time slices given to other processes do not
+/// count, while cache and memory stalls of this thread do).
+pub fn wall_clock() -> bool {
+    static WALL: OnceLock<bool> = OnceLock::new();
+    *WALL.get_or_init(|| std::env::var("PYMM_BENCH_CLOCK").is_ok_and(|v| v == "wall"))
+}
+
+/// A timestamp: this thread's CPU time, or wall-clock time since the first call (see
+/// [`wall_clock`]). Phases are differences of two timestamps.
+pub fn now() -> Duration {
+    if wall_clock() {
+        static START: OnceLock<Instant> = OnceLock::new();
+        START.get_or_init(Instant::now).elapsed()
+    } else {
+        cpu_time::ThreadTime::now().as_duration()
+    }
 }
 
 /// A small fixed-seed PCG32 (no `rand` dependency).
@@ -95,6 +115,8 @@ pub trait Lib: 'static {
     fn with_edges(r: &Self::MRef, f: impl FnOnce(&mut Vec<Self::MRef>));
     /// A full, explicit collection (see the crate docs for what each library does).
     fn collect();
+    /// Called once before the workload (e.g. to switch automatic collection off).
+    fn setup() {}
     /// Library-specific statistics after a workload (e.g. pymm's automatic collections).
     fn stats() -> String {
         String::new()
@@ -192,7 +214,7 @@ macro_rules! lib_impl {
 }
 
 fn stats_of<L: Lib>() -> String {
-    if L::NAME == Pymm::NAME {
+    if L::NAME == Pymm::NAME || L::NAME == PymmManual::NAME {
         let s = pymm_mem::gc::get_stats();
         format!(
             "auto+explicit collections gen0/1/2 = {}/{}/{}, blocks left = {}",
@@ -212,6 +234,10 @@ pub struct StdRc;
 /// `pymm_mem::Gc`.
 #[derive(Debug)]
 pub struct Pymm;
+/// `pymm_mem::Gc` with automatic collection off (`gc::disable()`, like `gc.disable()`): only
+/// the explicit collections run, as with `bacon_rajan_cc`.
+#[derive(Debug)]
+pub struct PymmManual;
 /// `dumpster::unsync::Gc`.
 #[derive(Debug)]
 pub struct Dumpster;
@@ -236,6 +262,35 @@ mod pymm_nodes {
     lib_impl!(Pymm, "pymm_mem", PNode, PMulti, Gc, {
         pymm_mem::gc::collect(2);
     });
+    impl Lib for PymmManual {
+        const NAME: &'static str = "pymm_mem, gc.disable()";
+        type Ref = <Pymm as Lib>::Ref;
+        type MRef = <Pymm as Lib>::MRef;
+        fn node(val: u64) -> Self::Ref {
+            Pymm::node(val)
+        }
+        fn set(r: &Self::Ref, slot: usize, to: Option<Self::Ref>) {
+            Pymm::set(r, slot, to)
+        }
+        fn val(r: &Self::Ref) -> u64 {
+            Pymm::val(r)
+        }
+        fn multi() -> Self::MRef {
+            Pymm::multi()
+        }
+        fn with_edges(r: &Self::MRef, f: impl FnOnce(&mut Vec<Self::MRef>)) {
+            Pymm::with_edges(r, f)
+        }
+        fn collect() {
+            Pymm::collect()
+        }
+        fn setup() {
+            pymm_mem::gc::disable();
+        }
+        fn stats() -> String {
+            stats_of::<PymmManual>()
+        }
+    }
     // SAFETY: visits exactly the three edge slots the node owns (RefCell's impl skips a
     // mutably borrowed cell, which only keeps its targets alive longer).
     unsafe impl Trace for PNode {
@@ -343,7 +398,7 @@ fn finish<L: Lib>(mut o: Outcome) -> Outcome {
 pub fn churn<L: Lib>(ops: usize, seed: u64) -> Outcome {
     let mut rng = Pcg32::new(seed);
     let mut pool: Vec<L::MRef> = (0..50).map(|_| L::multi()).collect();
-    let t0 = Instant::now();
+    let t0 = now();
     for _ in 0..ops {
         if pool.is_empty() {
             pool.push(L::multi());
@@ -375,10 +430,10 @@ pub fn churn<L: Lib>(ops: usize, seed: u64) -> Outcome {
             }
         }
     }
-    let t1 = Instant::now();
+    let t1 = now();
     drop(pool);
     L::collect();
-    let t2 = Instant::now();
+    let t2 = now();
     finish::<L>(Outcome {
         phases: vec![
             ("total", t2 - t0),
@@ -393,7 +448,7 @@ pub fn churn<L: Lib>(ops: usize, seed: u64) -> Outcome {
 /// `total` nodes in rings of `size` nodes (node i -> node i+1, last -> first): built,
 /// the handles dropped, then one explicit collection.
 pub fn rings<L: Lib>(size: usize, total: usize) -> Outcome {
-    let t0 = Instant::now();
+    let t0 = now();
     let n = total / size;
     let mut heads = Vec::with_capacity(n);
     for r in 0..n {
@@ -408,11 +463,11 @@ pub fn rings<L: Lib>(size: usize, total: usize) -> Outcome {
         drop(prev);
         heads.push(first);
     }
-    let t1 = Instant::now();
+    let t1 = now();
     drop(heads);
-    let t2 = Instant::now();
+    let t2 = now();
     L::collect();
-    let t3 = Instant::now();
+    let t3 = now();
     finish::<L>(Outcome {
         phases: vec![
             ("total", t3 - t0),
@@ -444,20 +499,20 @@ fn tree<L: Lib>(depth: u32, parent: Option<&L::Ref>) -> L::Ref {
 pub fn trees<L: Lib>(depth: u32, count: usize) -> Outcome {
     let mut build = Duration::ZERO;
     let mut collect = Duration::ZERO;
-    let t0 = Instant::now();
+    let t0 = now();
     let mut sum = 0;
     for _ in 0..count {
-        let a = Instant::now();
+        let a = now();
         let t = tree::<L>(depth, None);
         sum += L::val(&t);
-        let b = Instant::now();
+        let b = now();
         drop(t);
         L::collect();
-        let c = Instant::now();
+        let c = now();
         build += b - a;
         collect += c - b;
     }
-    let t1 = Instant::now();
+    let t1 = now();
     assert_eq!(sum, u64::from(depth) * count as u64);
     finish::<L>(Outcome {
         phases: vec![
@@ -474,18 +529,18 @@ pub fn trees<L: Lib>(depth: u32, count: usize) -> Outcome {
 /// counting frees it, recursively unless the library has something like CPython's
 /// trashcan), then one explicit collection.
 pub fn chain<L: Lib>(n: usize) -> Outcome {
-    let t0 = Instant::now();
+    let t0 = now();
     let mut head: Option<L::Ref> = None;
     for i in 0..n {
         let nd = L::node(i as u64);
         L::set(&nd, 0, head.take());
         head = Some(nd);
     }
-    let t1 = Instant::now();
+    let t1 = now();
     drop(head);
-    let t2 = Instant::now();
+    let t2 = now();
     L::collect();
-    let t3 = Instant::now();
+    let t3 = now();
     finish::<L>(Outcome {
         phases: vec![("drop", t2 - t1), ("build", t1 - t0), ("collect", t3 - t2)],
         items: n,
@@ -499,12 +554,12 @@ pub fn chain<L: Lib>(n: usize) -> Outcome {
 pub fn acyclic<L: Lib>(n: usize) -> Outcome {
     const W: usize = 256;
     let mut window: Vec<Option<L::Ref>> = vec![None; W];
-    let t0 = Instant::now();
+    let t0 = now();
     for i in 0..n {
         window[i % W] = Some(L::node(i as u64));
     }
     drop(window);
-    let t1 = Instant::now();
+    let t1 = now();
     finish::<L>(Outcome {
         phases: vec![("total", t1 - t0)],
         items: n,
@@ -538,7 +593,7 @@ pub fn full_collect<L: Lib>(
     checkpoint: &mut dyn FnMut(&Outcome),
 ) -> Outcome {
     let mut rng = Pcg32::new(42);
-    let t0 = Instant::now();
+    let t0 = now();
     let nodes: Vec<L::Ref> = (0..n).map(|i| L::node(i as u64)).collect();
     for (i, nd) in nodes.iter().enumerate() {
         let (a, b) = match links {
@@ -548,7 +603,7 @@ pub fn full_collect<L: Lib>(
         L::set(nd, 0, Some(nodes[a].clone()));
         L::set(nd, 1, Some(nodes[b].clone()));
     }
-    let build = t0.elapsed();
+    let build = now() - t0;
     // One collection first, as the CPython script does, so every run times the same state.
     L::collect();
     let mut best = Duration::MAX;
@@ -558,9 +613,9 @@ pub fn full_collect<L: Lib>(
                 drop(nd.clone());
             }
         }
-        let a = Instant::now();
+        let a = now();
         L::collect();
-        best = best.min(a.elapsed());
+        best = best.min(now() - a);
     }
     let live_before_drop = live();
     let mut o = Outcome {
@@ -602,6 +657,7 @@ pub const WORKLOADS: &[&str] = &[
 /// # Panics
 /// On an unknown workload name.
 pub fn run<L: Lib>(w: &str, checkpoint: &mut dyn FnMut(&Outcome)) -> Outcome {
+    L::setup();
     match w {
         "churn" => churn::<L>(1_000_000, 12345),
         "rings2" => rings::<L>(2, 1_000_000),
@@ -621,6 +677,7 @@ pub fn run<L: Lib>(w: &str, checkpoint: &mut dyn FnMut(&Outcome)) -> Outcome {
 pub const LIBS: &[&str] = &[
     StdRc::NAME,
     Pymm::NAME,
+    PymmManual::NAME,
     Dumpster::NAME,
     Bacon::NAME,
     RustCc::NAME,
@@ -634,6 +691,7 @@ pub fn run_named(lib: &str, w: &str, checkpoint: &mut dyn FnMut(&Outcome)) -> Ou
     match lib {
         StdRc::NAME => run::<StdRc>(w, checkpoint),
         Pymm::NAME => run::<Pymm>(w, checkpoint),
+        PymmManual::NAME => run::<PymmManual>(w, checkpoint),
         Dumpster::NAME => run::<Dumpster>(w, checkpoint),
         Bacon::NAME => run::<Bacon>(w, checkpoint),
         RustCc::NAME => run::<RustCc>(w, checkpoint),
