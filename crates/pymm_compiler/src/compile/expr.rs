@@ -99,6 +99,15 @@ impl<'a> Compiler<'a> {
                             self.compile_expr(k)?;
                             self.compile_expr(&item.value)?;
                             pending += 1;
+                            if pending == 16 {
+                                // Bound the stack for big dict displays.
+                                self.emit(Instr::BuildMap(pending));
+                                if have {
+                                    self.emit(Instr::DictUpdate(1));
+                                }
+                                have = true;
+                                pending = 0;
+                            }
                         }
                         None => {
                             if pending > 0 || !have {
@@ -287,9 +296,34 @@ impl<'a> Compiler<'a> {
         })
     }
 
+    /// Displays (CPython's `starunpack_helper`): small ones with one
+    /// `BUILD_*`; three or more constants as `BUILD_LIST 0; LOAD_CONST
+    /// tuple; LIST_EXTEND 1` (set: frozenset, `SET_UPDATE`); big ones (more
+    /// than 30 items) built incrementally to bound the stack.
     fn compile_sequence(&mut self, elts: &'a [Expr], kind: Seq) -> CResult {
         let starred = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
-        if !starred {
+        if !starred && elts.len() > 2 && kind != Seq::Tuple {
+            let folded: Option<Vec<Constant>> = elts.iter().map(|e| self.fold(e)).collect();
+            if let Some(items) = folded {
+                let (build, c, extend) = match kind {
+                    Seq::Set => (
+                        Instr::BuildSet(0),
+                        Constant::FrozenSet(super::fold::dedup(items).into()),
+                        Instr::SetUpdate(1),
+                    ),
+                    _ => (
+                        Instr::BuildList(0),
+                        Constant::Tuple(items.into()),
+                        Instr::ListExtend(1),
+                    ),
+                };
+                self.emit(build);
+                self.load_const(c);
+                self.emit(extend);
+                return Ok(());
+            }
+        }
+        if !starred && elts.len() <= 30 {
             for e in elts {
                 self.compile_expr(e)?;
             }

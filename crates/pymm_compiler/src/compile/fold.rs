@@ -191,6 +191,22 @@ fn fold_binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
     None
 }
 
+/// Distinct constants in first-seen order (frozenset elements).
+pub(super) fn dedup(items: Vec<Constant>) -> Vec<Constant> {
+    let mut seen = std::collections::HashSet::new();
+    let mut unique: Vec<Constant> = Vec::with_capacity(items.len());
+    for c in items {
+        let fresh = match super::unit::ConstKey::of(&c) {
+            Some(k) => seen.insert(k),
+            None => !unique.iter().any(|u| u.same_as(&c)),
+        };
+        if fresh {
+            unique.push(c);
+        }
+    }
+    unique
+}
+
 impl Compiler<'_> {
     /// The constant value of `e`, if it is a literal or folds to one.
     pub(super) fn fold(&self, e: &Expr) -> Option<Constant> {
@@ -239,13 +255,7 @@ impl Compiler<'_> {
             .collect();
         let items = items?;
         if set {
-            let mut unique: Vec<Constant> = Vec::with_capacity(items.len());
-            for c in items {
-                if !unique.iter().any(|u| u.same_as(&c)) {
-                    unique.push(c);
-                }
-            }
-            Some(Constant::FrozenSet(unique.into()))
+            Some(Constant::FrozenSet(dedup(items).into()))
         } else {
             Some(Constant::Tuple(items.into()))
         }

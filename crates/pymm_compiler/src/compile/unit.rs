@@ -13,6 +13,7 @@
 //! for an instruction is the top of the compile-time handler stack when it is
 //! emitted; runs of equal handlers become exception-table entries.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::bytecode::Instr;
@@ -75,6 +76,9 @@ pub(crate) struct Unit {
     pub dead_by_constant: bool,
 
     pub consts: Vec<Constant>,
+    const_index: HashMap<ConstKey, u32>,
+    name_index: HashMap<String, u32>,
+    varname_index: HashMap<String, u32>,
     pub names: Vec<String>,
     pub varnames: Vec<String>,
     pub cellvars: Vec<String>,
@@ -108,6 +112,9 @@ impl Unit {
             last_bound: None,
             dead_by_constant: false,
             consts: Vec::new(),
+            const_index: HashMap::new(),
+            name_index: HashMap::new(),
+            varname_index: HashMap::new(),
             names: Vec::new(),
             varnames: Vec::new(),
             cellvars: Vec::new(),
@@ -233,19 +240,28 @@ impl Unit {
     }
 
     pub(crate) fn add_const(&mut self, c: Constant) -> u32 {
-        if let Some(i) = self.consts.iter().position(|x| x.same_as(&c)) {
+        let key = ConstKey::of(&c);
+        if let Some(k) = &key {
+            if let Some(&i) = self.const_index.get(k) {
+                return i;
+            }
+        } else if let Some(i) = self.consts.iter().position(|x| x.same_as(&c)) {
             return i as u32;
         }
+        let i = self.consts.len() as u32;
         self.consts.push(c);
-        self.consts.len() as u32 - 1
+        if let Some(k) = key {
+            self.const_index.insert(k, i);
+        }
+        i
     }
 
     pub(crate) fn add_name(&mut self, n: &str) -> u32 {
-        index_or_push(&mut self.names, n)
+        index_or_push(&mut self.names, &mut self.name_index, n)
     }
 
     pub(crate) fn add_varname(&mut self, n: &str) -> u32 {
-        index_or_push(&mut self.varnames, n)
+        index_or_push(&mut self.varnames, &mut self.varname_index, n)
     }
 
     /// Assembles the finished unit.
@@ -358,10 +374,45 @@ impl Unit {
     }
 }
 
-fn index_or_push(v: &mut Vec<String>, n: &str) -> u32 {
-    if let Some(i) = v.iter().position(|x| x == n) {
-        return i as u32;
+fn index_or_push(v: &mut Vec<String>, index: &mut HashMap<String, u32>, n: &str) -> u32 {
+    if let Some(&i) = index.get(n) {
+        return i;
     }
+    let i = v.len() as u32;
     v.push(n.to_string());
-    v.len() as u32 - 1
+    index.insert(n.to_string(), i);
+    i
+}
+
+/// Hashable identity of a scalar constant (CPython's `_PyCode_ConstantKey`:
+/// `1`, `1.0`, `True` and `0.0`/`-0.0` stay distinct). Containers and code
+/// objects have no key and are shared by a linear search instead.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum ConstKey {
+    None,
+    Bool(bool),
+    Int(i64),
+    BigInt(String),
+    Float(u64),
+    Complex(u64, u64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    Ellipsis,
+}
+
+impl ConstKey {
+    pub(crate) fn of(c: &Constant) -> Option<ConstKey> {
+        Some(match c {
+            Constant::None => ConstKey::None,
+            Constant::Bool(b) => ConstKey::Bool(*b),
+            Constant::Int(i) => ConstKey::Int(*i),
+            Constant::BigInt(b) => ConstKey::BigInt(b.to_string()),
+            Constant::Float(f) => ConstKey::Float(f.to_bits()),
+            Constant::Complex { real, imag } => ConstKey::Complex(real.to_bits(), imag.to_bits()),
+            Constant::Str(s) => ConstKey::Str(s.clone()),
+            Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
+            Constant::Ellipsis => ConstKey::Ellipsis,
+            Constant::Tuple(_) | Constant::FrozenSet(_) | Constant::Code(_) => return None,
+        })
+    }
 }
