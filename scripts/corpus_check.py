@@ -7,6 +7,7 @@ usage: scripts/corpus_check.py [--interp CMD] [--wishlist] [--groups] [-v] [NAME
   --wishlist     also run tests/corpus/wishlist/ (skipped by default)
   --groups       also print pass counts per topic prefix (lang_, type_, ...)
   --timeout S    per-script timeout in seconds (default 30)
+  --diff         after a stdout mismatch, print a unified diff (at most 40 lines)
   NAME           only scripts whose relative path contains NAME
 Prints one line per failure and finally "N passed, N failed"; exit 1 on any
 failure (2 if the interpreter cannot be found).
@@ -33,7 +34,17 @@ def first_diff(a, b):
     return "trailing newline/bytes differ"
 
 
-def check(interp, rel, timeout=cc.TIMEOUT):
+def udiff(a, b, name):
+    import difflib
+    lines = list(difflib.unified_diff(a.decode("utf-8", "replace").splitlines(),
+                                      b.decode("utf-8", "replace").splitlines(),
+                                      "expected/" + name, "got/" + name, lineterm=""))
+    if len(lines) > 40:
+        lines = lines[:40] + ["... (%d more diff lines)" % (len(lines) - 40)]
+    return "\n".join("    " + l for l in lines)
+
+
+def check(interp, rel, timeout=cc.TIMEOUT, diff=False):
     po, pe, pc = cc.expected_paths(rel)
     try:
         with open(po, "rb") as f:
@@ -50,6 +61,8 @@ def check(interp, rel, timeout=cc.TIMEOUT):
         problems.append("exit %d, expected %d" % (code, exp_code))
     if out != exp_out:
         problems.append("stdout " + first_diff(exp_out, out))
+        if diff:
+            problems.append("\n" + udiff(exp_out, out, rel))
     if err.strip() != exp_err:
         problems.append("stderr last line %r, expected %r" % (err[:160], exp_err[:160]))
     return "; ".join(problems) or None
@@ -62,6 +75,7 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--groups", action="store_true")
+    ap.add_argument("--diff", action="store_true")
     ap.add_argument("--timeout", type=float, default=cc.TIMEOUT)
     ap.add_argument("names", nargs="*")
     a = ap.parse_args()
@@ -78,7 +92,7 @@ def main():
     passed = failed = 0
     groups = {}
     with ThreadPoolExecutor(a.jobs) as ex:
-        for rel, res in zip(scripts, ex.map(lambda r: check(a.interp, r, a.timeout), scripts)):
+        for rel, res in zip(scripts, ex.map(lambda r: check(a.interp, r, a.timeout, a.diff), scripts)):
             g = groups.setdefault(os.path.basename(rel).split("_")[0], [0, 0])
             g[0 if res is None else 1] += 1
             if res is None:
