@@ -97,7 +97,7 @@ pub mod verify;
 
 pub use bytecode::{BinaryOperator, ComparisonOperator, Conversion, Instr};
 pub use code::{CodeFlags, CodeObject, Constant, ExceptionTableEntry, Location};
-pub use compile::{Mode, compile};
+pub use compile::{CompileOptions, Mode, compile, compile_with};
 pub use dis::disassemble;
 pub use error::{CompileError, ErrorKind};
 pub use verify::verify;

@@ -239,3 +239,35 @@ fn stack_effects_are_consistent_with_verifier() {
     let code = module(src);
     assert!(code.max_stackdepth >= 3);
 }
+
+#[test]
+fn optimize_levels() {
+    use pymm_compiler::{CompileOptions, compile_with};
+    let src = "'mod doc'\ndef f():\n    'f doc'\n    assert x, 'boom'\n    return __debug__\n";
+    let o0 = compile_with(src, "t.py", Mode::Exec, CompileOptions { optimize: 0 }).unwrap();
+    let f0 = find(&o0, "f");
+    assert!(f0.instructions.contains(&Instr::LoadAssertionError));
+    assert_eq!(f0.constants[0], Constant::Str(Rc::from("f doc")));
+    let o1 = compile_with(src, "t.py", Mode::Exec, CompileOptions { optimize: 1 }).unwrap();
+    let f1 = find(&o1, "f");
+    assert!(!f1.instructions.contains(&Instr::LoadAssertionError));
+    assert!(f1.constants.contains(&Constant::Bool(false)));
+    assert_eq!(f1.constants[0], Constant::Str(Rc::from("f doc")));
+    let o2 = compile_with(src, "t.py", Mode::Exec, CompileOptions { optimize: 2 }).unwrap();
+    assert_eq!(find(&o2, "f").constants[0], Constant::None);
+    assert!(!o2.names.iter().any(|n| &**n == "__doc__"));
+}
+
+#[test]
+fn single_mode_takes_one_statement() {
+    let err = compile("x = 1\ny = 2\n", "<stdin>", Mode::Single).unwrap_err();
+    assert_eq!(
+        (err.message.as_str(), err.line, err.col),
+        (
+            "multiple statements found while compiling a single statement",
+            1,
+            6
+        )
+    );
+    assert!(compile("if x:\n    pass\n", "<stdin>", Mode::Single).is_ok());
+}

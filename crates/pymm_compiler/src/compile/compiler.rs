@@ -55,6 +55,8 @@ pub(crate) struct Compiler<'a> {
     pub(super) nesting: u32,
     /// Range of the statement being compiled (for unwinding errors).
     pub(super) current_range: TextRange,
+    /// `optimize` level (see [`CompileOptions`]).
+    pub(super) optimize: u8,
 }
 
 /// Compiles `source` to a module, expression or interactive code object.
@@ -63,6 +65,28 @@ pub(crate) struct Compiler<'a> {
 /// A [`CompileError`] for any syntax error, with CPython's message and
 /// location.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject>, CompileError> {
+    compile_with(source, filename, mode, CompileOptions::default())
+}
+
+/// Options of [`compile_with`], like the `optimize` argument of Python's
+/// `compile()` and the `-O`/`-OO` command-line flags.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// 0: normal; 1 (`-O`): `assert` statements removed and `__debug__` is
+    /// `False`; 2 (`-OO`): also docstrings removed.
+    pub optimize: u8,
+}
+
+/// [`compile`] with explicit [`CompileOptions`].
+///
+/// # Errors
+/// A [`CompileError`] for any syntax error.
+pub fn compile_with(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    options: CompileOptions,
+) -> Result<Rc<CodeObject>, CompileError> {
     let map = SourceMap::new(source);
     let module = crate::parse::parse(source, filename, &map, mode == Mode::Eval)?;
     let table = match &module {
@@ -80,7 +104,22 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject
         future_annotations: false,
         nesting: 0,
         current_range: TextRange::default(),
+        optimize: options.optimize,
     };
+    if mode == Mode::Single {
+        if let Mod::Module(m) = &module {
+            if m.body.len() > 1 {
+                let end = m.body[0].range().end();
+                return Err(CompileError::at(
+                    ErrorKind::SyntaxError,
+                    "multiple statements found while compiling a single statement",
+                    filename,
+                    &map,
+                    TextRange::empty(end),
+                ));
+            }
+        }
+    }
     c.units.push(Unit::new(
         UnitKind::Module,
         0,
@@ -192,7 +231,7 @@ impl<'a> Compiler<'a> {
         }
         if ctx == Ctx::Load && name == "__debug__" {
             // CPython compiles `__debug__` to the constant `True` (no -O).
-            self.load_const(Constant::Bool(true));
+            self.load_const(Constant::Bool(self.optimize == 0));
             return Ok(());
         }
         let mangled = self.mangle(name);
@@ -286,7 +325,7 @@ impl<'a> Compiler<'a> {
     pub(super) fn compile_module(&mut self, body: &'a [Stmt]) -> CResult {
         let mut rest = body;
         self.future_annotations = has_future_annotations(body);
-        if let Some(doc) = docstring(body) {
+        if let Some(doc) = self.doc_of(body) {
             if self.mode != Mode::Single {
                 let saved = self.set_loc(body[0].range());
                 self.load_const(Constant::Str(Rc::from(doc)));
@@ -322,6 +361,17 @@ impl<'a> Compiler<'a> {
             self.compile_stmt(s)?;
         }
         Ok(())
+    }
+}
+
+impl Compiler<'_> {
+    /// The docstring of a body, unless docstrings are optimised away.
+    pub(super) fn doc_of<'b>(&self, body: &'b [Stmt]) -> Option<&'b str> {
+        if self.optimize >= 2 {
+            None
+        } else {
+            docstring(body)
+        }
     }
 }
 

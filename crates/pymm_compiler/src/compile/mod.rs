@@ -22,4 +22,4 @@ mod stmt;
 mod unit;
 
 pub(crate) use compiler::MAX_NESTING;
-pub use compiler::{Mode, compile};
+pub use compiler::{CompileOptions, Mode, compile, compile_with};

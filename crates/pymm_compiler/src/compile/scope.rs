@@ -10,7 +10,7 @@ use ruff_python_ast::{
 };
 use ruff_text_size::{Ranged, TextRange};
 
-use super::compiler::{CResult, Compiler, Ctx, docstring, find_annotations};
+use super::compiler::{CResult, Compiler, Ctx, find_annotations};
 use super::unit::{Unit, UnitKind};
 use crate::bytecode::{
     Instr, MAKE_FUNCTION_ANNOTATIONS, MAKE_FUNCTION_CLOSURE, MAKE_FUNCTION_DEFAULTS,
@@ -254,7 +254,7 @@ impl<'a> Compiler<'a> {
         flags |= self.compile_annotations(&f.parameters, f.returns.as_deref())?;
         self.enter_unit(node, UnitKind::Function, &f.name.id, firstlineno);
         self.set_arg_counts(&f.parameters);
-        let doc = docstring(&f.body);
+        let doc = self.doc_of(&f.body);
         self.unit()
             .add_const(doc.map_or(Constant::None, |d| Constant::Str(Rc::from(d))));
         let body = if doc.is_some() {
@@ -350,7 +350,7 @@ impl<'a> Compiler<'a> {
         let q_idx = self.unit().add_name("__qualname__");
         self.emit(Instr::StoreName(q_idx));
         let mut body: &[Stmt] = &c.body;
-        if let Some(doc) = docstring(body) {
+        if let Some(doc) = self.doc_of(body) {
             self.load_const(Constant::Str(Rc::from(doc)));
             let idx = self.unit().add_name("__doc__");
             self.emit(Instr::StoreName(idx));
