@@ -1,0 +1,11 @@
+# smoke test: print of literals only
+print("hello, world")
+print(42)
+print(-7)
+print(3.5)
+print(True)
+print(False)
+print(None)
+print("a", "b", 1, 2)
+print()
+print("done")
