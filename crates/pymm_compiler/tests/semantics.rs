@@ -168,13 +168,11 @@ fn annotations() {
 
 #[test]
 fn interactive_mode_prints_expression_statements() {
-    let code = compile("1 + 1\nfor i in x: i\n", "<stdin>", Mode::Single).unwrap();
-    let prints = code
-        .instructions
-        .iter()
-        .filter(|i| **i == Instr::PrintExpr)
-        .count();
-    assert_eq!(prints, 2);
+    let code = compile("1 + 1\n", "<stdin>", Mode::Single).unwrap();
+    assert!(code.instructions.contains(&Instr::PrintExpr));
+    // Expression statements nested in blocks print too (the REPL's `for`).
+    let code = compile("for i in x: i\n", "<stdin>", Mode::Single).unwrap();
+    assert!(code.instructions.contains(&Instr::PrintExpr));
     let exec = compile("1 + 1\n", "t.py", Mode::Exec).unwrap();
     assert!(!exec.instructions.contains(&Instr::PrintExpr));
 }
