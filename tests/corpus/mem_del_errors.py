@@ -1,4 +1,6 @@
 # exceptions inside __del__ are reported as unraisable and do not stop the program
+import weakref
+import gc
 import sys
 events = []
 def hook(unraisable):
@@ -24,7 +26,6 @@ l = [Bad("l1"), Bad("l2")]
 l.clear()
 print("after clear:", events)
 events.clear()
-import weakref
 class T:
     pass
 t = T()
@@ -34,7 +35,6 @@ r = weakref.ref(t, cb)
 del t
 print("weakref callback error:", events)
 events.clear()
-import gc
 gc.disable()
 c = Bad("cycle")
 c.me = c

@@ -1,4 +1,5 @@
 # cycles through many kinds of containers, each collected by gc.collect()
+import weakref
 import gc, sys
 gc.disable()
 gc.collect()
@@ -26,7 +27,6 @@ report("instance holding its bound method")
 def gen():
     g = yield
     yield g
-import weakref
 g = gen(); next(g); g.send(g)
 gref = weakref.ref(g)
 del g
