@@ -2,18 +2,20 @@
 """Run the bench/ workloads side by side under pymm and CPython.
 
 usage: scripts/bench_compare.py [--pymm PATH] [--python CMD] [-n N] [--only NAME]...
-                                [--cpu] [--timeout S] [--list]
+                                [--cpu] [--timeout S] [--list] [--json FILE]
 
 Each workload (bench/*.py) runs N times (default 3) under each interpreter;
 the minimum time is kept. The outputs of the two interpreters must be equal
 (every workload prints a checksum). Prints a table (workload, python3 s,
-pymm s, ratio pymm/python3) and the geometric mean of the ratios.
+pymm s, ratio pymm/python3) and the geometric mean of the ratios (workloads
+whose outputs differ are excluded from the mean).
 Exit status: 0 ok, 1 an output mismatch or a failed run, 2 pymm not found.
 --cpu measures the children's user+sys CPU time instead of wall time (more
-stable on a loaded machine).
+stable on a loaded machine). --json FILE also writes the results as JSON.
 """
 import argparse
 import glob
+import json
 import math
 import os
 import resource
@@ -85,6 +87,7 @@ def main():
     ap.add_argument("--cpu", action="store_true", help="measure child CPU time, not wall time")
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("--list", action="store_true", help="list the workloads and exit")
+    ap.add_argument("--json", metavar="FILE", help="also write the results to FILE as JSON")
     a = ap.parse_args()
 
     names = workloads()
@@ -114,12 +117,14 @@ def main():
     print(header)
     print("-" * len(header))
     ratios, failures = [], 0
+    rows = []
     for name in names:
         script = name + ".py"
         (tp, outp), (tm, outm) = measure_pair([a.python, a.pymm], script, a.repeat, a.timeout, a.cpu)
         if tp is None or tm is None:
             failures += 1
             why = ("python3: " + outp) if tp is None else ("pymm: " + outm)
+            rows.append({"workload": name, "python3": tp, "pymm": tm, "ratio": None, "status": "failed", "error": why})
             print("%-16s %12s %12s %8s  FAILED (%s)" % (
                 name, "%.3f" % tp if tp is not None else "-", "%.3f" % tm if tm is not None else "-", "-", why))
             continue
@@ -127,16 +132,26 @@ def main():
         if not same:
             failures += 1
         ratio = tm / tp if tp > 0 else float("inf")
-        ratios.append(ratio)
+        if same:  # a wrong answer does not count towards the mean
+            ratios.append(ratio)
+        rows.append({"workload": name, "python3": tp, "pymm": tm, "ratio": ratio,
+                     "status": "ok" if same else "mismatch"})
         print("%-16s %12.3f %12.3f %8.2f  %s" % (name, tp, tm, ratio, "ok" if same else "MISMATCH"))
         if not same:
             print("    python3: %r" % outp.decode("utf-8", "replace").strip()[:200])
             print("    pymm:    %r" % outm.decode("utf-8", "replace").strip()[:200])
         sys.stdout.flush()
     print("-" * len(header))
+    gm = None
     if ratios:
         gm = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
         print("geometric mean of ratios (pymm/python3) over %d workload(s): %.3f" % (len(ratios), gm))
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump({"pymm": a.pymm, "python": a.python, "repeat": a.repeat,
+                       "measure": "cpu" if a.cpu else "wall", "results": rows,
+                       "geomean": gm, "failures": failures}, f, indent=2)
+            f.write("\n")
     if failures:
         print("%d workload(s) failed or produced different output" % failures)
         return 1
