@@ -350,8 +350,10 @@ pub enum Instr {
     /// `[iter] -> [iter, next(iter)]`; when exhausted pops the iterator and
     /// jumps to `target`.
     ForIter(u32),
-    /// Unconditional jump (forward or backward; backward jumps are where the
-    /// VM checks its eval breaker).
+    /// Unconditional jump. Any jump whose target is not after the jump
+    /// itself is a backward jump (loops): that is where the VM checks its
+    /// eval breaker. Conditional jumps can be backward too (the bottom test
+    /// of a `while` loop).
     Jump(u32),
     /// `[v] -> []`, jumps if `v` is false.
     PopJumpIfFalse(u32),

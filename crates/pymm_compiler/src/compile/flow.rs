@@ -225,12 +225,18 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let anchor = self.new_label();
         let end = self.new_label();
+        let body = self.new_label();
+        // CPython 3.11 layout: the test at the top, and again at the bottom
+        // jumping back into the body, so an iteration costs one jump.
         self.bind(start);
-        self.jump_if(&s.test, anchor, false)?;
         self.push_fblock(FBlock::WhileLoop { start, end });
+        self.jump_if(&s.test, anchor, false)?;
+        self.bind(body);
         self.compile_body(&s.body)?;
+        let saved = self.set_loc(s.range);
+        self.jump_if(&s.test, body, true)?;
+        self.restore_loc(saved);
         self.pop_fblock();
-        self.emit_jump(Instr::Jump(0), start);
         self.bind(anchor);
         self.compile_body(&s.orelse)?;
         self.bind(end);
