@@ -63,10 +63,10 @@
 //!   `if 0:`) compiled to plain jumps, dead code after
 //!   `return`/`raise`/jumps dropped, `NOP`s and jumps-to-next removed, and one
 //!   superinstruction, [`Instr::LoadGlobalNull`] (`PUSH_NULL; LOAD_GLOBAL`).
-//!   `while` conditions are tested at the top and again at the bottom, as in
-//!   CPython 3.11. CPython's rewriting of `"%s" % x` into f-string code and
-//!   its other CFG peepholes are not done, so instruction counts differ; the
-//!   semantics do not.
+//!   `while` conditions are tested at the top and again at the bottom and
+//!   `"%s" % (x,)` becomes f-string code, as in CPython 3.11. CPython's CFG
+//!   peepholes (jump threading, ...) are not done, so instruction counts
+//!   differ; the semantics do not.
 //! * Frozenset constants keep their elements in source order.
 //! * Everything in Python 3.11 compiles: `match` (PEP 634), `except*`,
 //!   `async def`/`await`/`async for`/`async with`/async comprehensions.

@@ -3,8 +3,7 @@
 //! binary operations, subscripts, attribute and method loads, comparisons,
 //! attribute/item stores) the multiset of `(qualname, kind, line, end_line,
 //! col, end_col)` must match CPython's almost exactly. The known remaining
-//! differences come from CPython's CFG peepholes (jump threading) and its
-//! rewriting of `"%s" % x` into f-string code.
+//! differences come from CPython's CFG peepholes (jump threading).
 
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -269,3 +269,24 @@ fn single_mode_takes_one_statement() {
     );
     assert!(compile("if x:\n    pass\n", "<stdin>", Mode::Single).is_ok());
 }
+
+#[test]
+fn percent_formatting_becomes_fstring_code() {
+    // CPython 3.11's `optimize_format`: same instructions as `dis` shows.
+    let m = module("x = 'a%s-%5r|%-3s %.2a %% end' % (p, q, r, s)\ny = '%d' % (p,)\n");
+    let formats = m
+        .instructions
+        .iter()
+        .filter(|i| matches!(i, Instr::FormatValue(..)))
+        .count();
+    assert_eq!(formats, 4);
+    assert!(m.instructions.contains(&Instr::BuildString(9)));
+    assert!(m.constants.contains(&Constant::Str(Rc::from(">5"))));
+    assert!(m.constants.contains(&Constant::Str(Rc::from(" % end"))));
+    // `%d` is not a simple conversion: it stays a BINARY_OP.
+    assert!(
+        m.instructions
+            .iter()
+            .any(|i| matches!(i, Instr::BinaryOp(_)))
+    );
+}

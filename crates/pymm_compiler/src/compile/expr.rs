@@ -66,6 +66,9 @@ impl<'a> Compiler<'a> {
                 self.compile_store(&n.target)?;
             }
             Expr::BinOp(b) => {
+                if self.try_percent_format(b)? {
+                    return Ok(());
+                }
                 self.compile_expr(&b.left)?;
                 self.compile_expr(&b.right)?;
                 self.emit(Instr::BinaryOp(binary_op(b.op)));

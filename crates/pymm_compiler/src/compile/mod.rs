@@ -7,6 +7,8 @@
 //! * `expr.rs` — expressions, calls, f-strings;
 //! * `scope.rs` — functions, lambdas, classes, comprehensions (nested units);
 //! * `fold.rs` — constant folding (CPython's `ast_opt.c`);
+//! * `percent_format.rs` — `"%s" % (x,)` as f-string code (CPython's
+//!   `optimize_format`);
 //! * `pattern.rs` — `match` statements and patterns;
 //! * `flow.rs` — loops, `try`, `with`, and the frame-block (`fblock`) stack
 //!   that `break`/`continue`/`return` unwind.
@@ -17,6 +19,7 @@ mod expr;
 mod flow;
 mod fold;
 mod pattern;
+mod percent_format;
 mod scope;
 mod stmt;
 mod unit;
