@@ -22,6 +22,11 @@ fn main() {
         child(&args[i + 1], &args[i + 2]);
         return;
     }
+    if !args.iter().any(|a| a == "--bench") {
+        // `cargo test --all-targets` runs bench targets without `--bench`: stay quick there.
+        println!("pymm_bench: run the benchmarks with `cargo bench -p pymm_bench`");
+        return;
+    }
     let picked: Vec<&str> = WORKLOADS
         .iter()
         .copied()
