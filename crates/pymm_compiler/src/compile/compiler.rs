@@ -87,6 +87,28 @@ pub fn compile_with(
     mode: Mode,
     options: CompileOptions,
 ) -> Result<Rc<CodeObject>, CompileError> {
+    // ruff's recursive-descent parser and the AST's drop glue recurse once per
+    // nesting level without checking the stack; nesting is bounded by the
+    // source length, so run the whole pipeline where that much stack is free.
+    let needed = source
+        .len()
+        .saturating_mul(STACK_PER_SOURCE_BYTE)
+        .clamp(256 << 10, 1 << 30);
+    stacker::maybe_grow(needed, needed, || {
+        compile_on_stack(source, filename, mode, options)
+    })
+}
+
+/// Stack bytes reserved per source byte for the parser's recursion (a debug
+/// build uses a few KiB per nesting level; every level needs a byte of source).
+const STACK_PER_SOURCE_BYTE: usize = 4096;
+
+fn compile_on_stack(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    options: CompileOptions,
+) -> Result<Rc<CodeObject>, CompileError> {
     let map = SourceMap::new(source);
     let module = crate::parse::parse(source, filename, &map, mode == Mode::Eval)?;
     let table = match &module {

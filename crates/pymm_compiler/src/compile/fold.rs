@@ -207,6 +207,26 @@ pub(super) fn dedup(items: Vec<Constant>) -> Vec<Constant> {
     unique
 }
 
+/// `"abc"[1]`, `b"!"[0]`, `(1, 2)[-1]` with a constant int index in range.
+fn fold_subscript(value: &Constant, index: &Constant) -> Option<Constant> {
+    let i = to_big(index)?.to_i64()?;
+    let at = |len: usize| -> Option<usize> {
+        let len = i64::try_from(len).ok()?;
+        let j = if i < 0 { i + len } else { i };
+        (0..len).contains(&j).then_some(j as usize)
+    };
+    match value {
+        Constant::Str(s) => {
+            let n = s.chars().count();
+            let c = s.chars().nth(at(n)?)?;
+            Some(Constant::Str(Rc::from(c.to_string().as_str())))
+        }
+        Constant::Bytes(b) => Some(Constant::Int(i64::from(b[at(b.len())?]))),
+        Constant::Tuple(t) => Some(t[at(t.len())?].clone()),
+        _ => None,
+    }
+}
+
 impl Compiler<'_> {
     /// The constant value of `e`, if it is a literal or folds to one.
     pub(super) fn fold(&self, e: &Expr) -> Option<Constant> {
@@ -223,6 +243,7 @@ impl Compiler<'_> {
                 let r = self.fold(&b.right)?;
                 fold_binary(b.op, &l, &r)
             }
+            Expr::Subscript(s) => fold_subscript(&self.fold(&s.value)?, &self.fold(&s.slice)?),
             Expr::Tuple(t) => {
                 let items: Option<Vec<Constant>> = t
                     .elts

@@ -137,6 +137,30 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::MakeFunction(flags));
     }
 
+    /// A decorated definition's own location starts at `def`/`class`
+    /// (CPython's `FunctionDef.lineno`), after the decorators.
+    fn definition_range(&self, range: TextRange, decorators: &[Decorator]) -> TextRange {
+        let Some(last) = decorators.last() else {
+            return range;
+        };
+        let source = self.map.source();
+        let mut pos = usize::from(last.range.end());
+        loop {
+            let rest = &source[pos..];
+            let trimmed = rest.trim_start();
+            pos += rest.len() - trimmed.len();
+            if trimmed.starts_with('#') {
+                pos += trimmed.find('\n').unwrap_or(trimmed.len());
+            } else {
+                break;
+            }
+        }
+        match ruff_text_size::TextSize::try_from(pos) {
+            Ok(start) if start < range.end() => TextRange::new(start, range.end()),
+            _ => range,
+        }
+    }
+
     fn compile_decorators(&mut self, decorators: &'a [Decorator]) -> CResult {
         for d in decorators {
             self.compile_expr(&d.expression)?;
@@ -246,6 +270,7 @@ impl<'a> Compiler<'a> {
     ) -> CResult {
         self.check_params(&f.parameters)?;
         self.compile_decorators(&f.decorator_list)?;
+        self.set_loc(self.definition_range(f.range, &f.decorator_list));
         let firstlineno = match f.decorator_list.first() {
             Some(d) => self.line_of(d.range),
             None => self.line_of(f.name.range),
@@ -317,6 +342,7 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn compile_class_def(&mut self, node: &'a Stmt, c: &'a StmtClassDef) -> CResult {
         self.compile_decorators(&c.decorator_list)?;
+        self.set_loc(self.definition_range(c.range, &c.decorator_list));
         let firstlineno = match c.decorator_list.first() {
             Some(d) => self.line_of(d.range),
             None => self.line_of(c.name.range),
@@ -333,7 +359,10 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0);
         self.load_const(Constant::Str(Rc::from(&*c.name.id)));
         match &c.arguments {
-            Some(args) => self.call_helper_args(2, args, c.range)?,
+            Some(args) => {
+                let range = self.definition_range(c.range, &c.decorator_list);
+                self.call_helper_args(2, args, range)?;
+            }
             None => self.emit(Instr::Call(2)),
         }
         self.apply_decorators(&c.decorator_list);

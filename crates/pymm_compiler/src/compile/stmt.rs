@@ -96,8 +96,12 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.new_label();
                 self.jump_if(&a.test, end, true)?;
-                // CPython 3.11 points the raise at the test (`^^^` under it).
-                self.set_loc(a.test.range());
+                // CPython 3.11's compiler_jump_if leaks the location of the
+                // last comparison it visited into the raise; otherwise the
+                // raise carries the statement's location.
+                if let Some(r) = compare_location_leak(&a.test) {
+                    self.set_loc(r);
+                }
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = &a.msg {
                     self.compile_expr(m)?;
@@ -442,4 +446,21 @@ fn inplace_op(op: Operator) -> BinaryOperator {
 #[allow(dead_code)]
 fn is_store(ctx: ExprContext) -> bool {
     ctx == ExprContext::Store
+}
+
+/// The location CPython 3.11's `compiler_jump_if` leaves behind: that of
+/// the last comparison it set (through `not`, `and`/`or` and `x if c else y`).
+fn compare_location_leak(e: &Expr) -> Option<ruff_text_size::TextRange> {
+    match e {
+        Expr::Compare(c) => Some(c.range),
+        Expr::UnaryOp(u) if u.op == ruff_python_ast::UnaryOp::Not => {
+            compare_location_leak(&u.operand)
+        }
+        Expr::BoolOp(b) => b.values.iter().rev().find_map(compare_location_leak),
+        Expr::If(i) => [&i.test, &i.body, &i.orelse]
+            .into_iter()
+            .rev()
+            .find_map(|x| compare_location_leak(x)),
+        _ => None,
+    }
 }
