@@ -293,6 +293,7 @@ mod pymm_nodes {
     }
     // SAFETY: visits exactly the three edge slots the node owns (RefCell's impl skips a
     // mutably borrowed cell, which only keeps its targets alive longer).
+    // SAFETY: visits every handle the value owns.
     unsafe impl Trace for PNode {
         fn trace(&self, v: &mut Visitor<'_>) {
             self.edges.trace(v);

@@ -27,12 +27,20 @@ unsafe impl Trace for Person {
 
 impl Finalize for Person {
     fn finalize(&self) {
-        println!("    __del__ {} (has {} friends)", self.name, self.friends.borrow().len());
+        println!(
+            "    __del__ {} (has {} friends)",
+            self.name,
+            self.friends.borrow().len()
+        );
     }
 }
 
 fn person(name: &str) -> Gc<Person> {
-    Gc::new_finalized(Person { name: name.into(), friends: RefCell::new(Vec::new()), mentor: RefCell::new(None) })
+    Gc::new_finalized(Person {
+        name: name.into(),
+        friends: RefCell::new(Vec::new()),
+        mentor: RefCell::new(None),
+    })
 }
 
 fn befriend(a: &Gc<Person>, b: &Gc<Person>) {
@@ -78,7 +86,8 @@ fn main() {
     befriend(&cy, &ada);
     // A weak edge and a weak reference with a callback, from outside the cycle.
     *bob.mentor.borrow_mut() = Some(Gc::downgrade(&ada));
-    let watcher = Gc::downgrade_with_callback(&cy, |_| println!("    weakref callback: Cy is gone"));
+    let watcher =
+        Gc::downgrade_with_callback(&cy, |_| println!("    weakref callback: Cy is gone"));
     show_counts("after building the triangle");
 
     // 2. An acyclic pair is freed by reference counting alone, at once.
@@ -89,7 +98,10 @@ fn main() {
     show_counts("after an acyclic pair came and went");
 
     // 3. Drop the triangle: reference counts never reach zero, the cycle survives `del`.
-    println!("refcount of Ada before dropping the handles: {}", Gc::strong_count(&ada));
+    println!(
+        "refcount of Ada before dropping the handles: {}",
+        Gc::strong_count(&ada)
+    );
     drop((ada, bob, cy));
     println!("watcher dead after drop? {}", watcher.is_dead());
     show_counts("after dropping the triangle");
@@ -107,7 +119,11 @@ fn main() {
     let mut keep = Vec::new();
     for i in 0..5000 {
         // No finalizer here, to keep the output short.
-        let p = Gc::new(Person { name: format!("p{i}"), friends: RefCell::new(Vec::new()), mentor: RefCell::new(None) });
+        let p = Gc::new(Person {
+            name: format!("p{i}"),
+            friends: RefCell::new(Vec::new()),
+            mentor: RefCell::new(None),
+        });
         if i % 2 == 0 {
             befriend(&p, &p.clone());
         } else {

@@ -128,16 +128,24 @@ pub struct Gc<T: Trace> {
 
 const _: () = assert!(core::mem::size_of::<Gc<()>>() == core::mem::size_of::<usize>());
 
+// SAFETY: owns no handles.
 unsafe impl Trace for () {
     fn trace(&self, _: &mut Visitor<'_>) {}
 }
 
 impl<T: Trace> Gc<T> {
     fn alloc(ty: &'static TypeInfo, value: T) -> Result<Gc<T>, AllocError> {
-        let b = GcBox { weaklist: WeakListHead::new(), dropped: Cell::new(false), value: UnsafeCell::new(ManuallyDrop::new(value)) };
+        let b = GcBox {
+            weaklist: WeakListHead::new(),
+            dropped: Cell::new(false),
+            value: UnsafeCell::new(ManuallyDrop::new(value)),
+        };
         let o = ObjRef::new(ty, b)?;
         o.track();
-        Ok(Gc { ptr: o.into_raw(), _marker: PhantomData })
+        Ok(Gc {
+            ptr: o.into_raw(),
+            _marker: PhantomData,
+        })
     }
 
     /// Allocates `value` in this thread's heap and tracks it.
@@ -193,20 +201,31 @@ impl<T: Trace> Gc<T> {
 
     /// A weak reference (the object's shared basic weakref, as `weakref.ref(o)`).
     pub fn downgrade(this: &Gc<T>) -> Weak<T> {
-        let wr = new_weakref(WEAKREF_TYPE, WeakKind::Ref, this.as_obj(), None).expect("pymm_mem heap limit reached");
-        Weak { wr, _marker: PhantomData }
+        let wr = new_weakref(WEAKREF_TYPE, WeakKind::Ref, this.as_obj(), None)
+            .expect("pymm_mem heap limit reached");
+        Weak {
+            wr,
+            _marker: PhantomData,
+        }
     }
 
     /// A weak reference whose callback runs when the object dies (with the weak reference,
     /// which is dead by then).
     pub fn downgrade_with_callback(this: &Gc<T>, callback: impl Fn(&Weak<T>) + 'static) -> Weak<T> {
         let cb = crate::weakref::RustCallback::new_object(move |wr: Obj<'_>| {
-            let w = Weak { wr: wr.to_owned(), _marker: PhantomData };
+            let w = Weak {
+                wr: wr.to_owned(),
+                _marker: PhantomData,
+            };
             callback(&w);
         })
         .expect("pymm_mem heap limit reached");
-        let wr = new_weakref(WEAKREF_TYPE, WeakKind::Ref, this.as_obj(), Some(cb)).expect("pymm_mem heap limit reached");
-        Weak { wr, _marker: PhantomData }
+        let wr = new_weakref(WEAKREF_TYPE, WeakKind::Ref, this.as_obj(), Some(cb))
+            .expect("pymm_mem heap limit reached");
+        Weak {
+            wr,
+            _marker: PhantomData,
+        }
     }
 
     /// Whether the collector tracks the object (`gc.is_tracked`).
@@ -238,7 +257,10 @@ impl<T: Trace> Clone for Gc<T> {
     #[inline]
     fn clone(&self) -> Self {
         crate::object::incref(self.ptr);
-        Gc { ptr: self.ptr, _marker: PhantomData }
+        Gc {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        }
     }
 }
 
@@ -259,6 +281,7 @@ impl<T: Trace + fmt::Debug> fmt::Debug for Gc<T> {
     }
 }
 
+// SAFETY: visits exactly the strong handles the value owns.
 unsafe impl<T: Trace> Trace for Gc<T> {
     #[inline]
     fn trace(&self, visitor: &mut Visitor<'_>) {
@@ -279,7 +302,10 @@ impl<T: Trace> Weak<T> {
         if box_of::<T>(o.as_obj()).dropped.get() {
             return None;
         }
-        Some(Gc { ptr: o.into_raw(), _marker: PhantomData })
+        Some(Gc {
+            ptr: o.into_raw(),
+            _marker: PhantomData,
+        })
     }
     /// Whether the object is gone.
     pub fn is_dead(&self) -> bool {
@@ -293,7 +319,10 @@ impl<T: Trace> Weak<T> {
 
 impl<T: Trace> Clone for Weak<T> {
     fn clone(&self) -> Self {
-        Weak { wr: self.wr.clone(), _marker: PhantomData }
+        Weak {
+            wr: self.wr.clone(),
+            _marker: PhantomData,
+        }
     }
 }
 
@@ -304,10 +333,12 @@ impl<T: Trace> fmt::Debug for Weak<T> {
 }
 
 // Weak references are not traced: they do not keep their referent alive.
+// SAFETY: a weak handle owns no strong reference, so it visits nothing.
 unsafe impl<T: Trace> Trace for Weak<T> {
     fn trace(&self, _: &mut Visitor<'_>) {}
 }
 
+// SAFETY: visits exactly the strong handles the value owns.
 unsafe impl Trace for ObjRef {
     fn trace(&self, visitor: &mut Visitor<'_>) {
         visitor.visit(self.as_obj());
@@ -320,9 +351,28 @@ macro_rules! trace_leaf {
         unsafe impl Trace for $t { fn trace(&self, _: &mut Visitor<'_>) {} }
     )* };
 }
-trace_leaf!(bool, char, u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64, String, &'static str);
+trace_leaf!(
+    bool,
+    char,
+    u8,
+    u16,
+    u32,
+    u64,
+    u128,
+    usize,
+    i8,
+    i16,
+    i32,
+    i64,
+    i128,
+    isize,
+    f32,
+    f64,
+    String,
+    &'static str
+);
 
-// SAFETY (for the impls below): each forwards to exactly the values it owns.
+// SAFETY: visits exactly the strong handles the value owns.
 unsafe impl<T: Trace> Trace for Option<T> {
     fn trace(&self, v: &mut Visitor<'_>) {
         if let Some(x) = self {
@@ -330,11 +380,13 @@ unsafe impl<T: Trace> Trace for Option<T> {
         }
     }
 }
+// SAFETY: visits exactly the strong handles the value owns.
 unsafe impl<T: Trace> Trace for Box<T> {
     fn trace(&self, v: &mut Visitor<'_>) {
         (**self).trace(v)
     }
 }
+// SAFETY: visits exactly the strong handles the value owns.
 unsafe impl<T: Trace> Trace for Vec<T> {
     fn trace(&self, v: &mut Visitor<'_>) {
         for x in self {
@@ -342,6 +394,7 @@ unsafe impl<T: Trace> Trace for Vec<T> {
         }
     }
 }
+// SAFETY: visits exactly the strong handles the value owns.
 unsafe impl<T: Trace, const N: usize> Trace for [T; N] {
     fn trace(&self, v: &mut Visitor<'_>) {
         for x in self {
@@ -349,6 +402,7 @@ unsafe impl<T: Trace, const N: usize> Trace for [T; N] {
         }
     }
 }
+// SAFETY: visits exactly the strong handles the value owns.
 unsafe impl<T: Trace> Trace for std::collections::VecDeque<T> {
     fn trace(&self, v: &mut Visitor<'_>) {
         for x in self {
@@ -356,6 +410,7 @@ unsafe impl<T: Trace> Trace for std::collections::VecDeque<T> {
         }
     }
 }
+// SAFETY: visits exactly the strong handles the value owns.
 unsafe impl<K: 'static, T: Trace, S: 'static> Trace for std::collections::HashMap<K, T, S> {
     fn trace(&self, v: &mut Visitor<'_>) {
         for x in self.values() {
@@ -363,6 +418,7 @@ unsafe impl<K: 'static, T: Trace, S: 'static> Trace for std::collections::HashMa
         }
     }
 }
+// SAFETY: visits exactly the strong handles the value owns.
 unsafe impl<K: 'static, T: Trace> Trace for std::collections::BTreeMap<K, T> {
     fn trace(&self, v: &mut Visitor<'_>) {
         for x in self.values() {
@@ -372,6 +428,7 @@ unsafe impl<K: 'static, T: Trace> Trace for std::collections::BTreeMap<K, T> {
 }
 /// A cell that is mutably borrowed while the collector looks is skipped: its edges then
 /// count as external references, which only keeps their targets alive longer.
+// SAFETY: visits exactly the strong handles the value owns.
 unsafe impl<T: Trace> Trace for core::cell::RefCell<T> {
     fn trace(&self, v: &mut Visitor<'_>) {
         if let Ok(x) = self.try_borrow() {
@@ -379,6 +436,7 @@ unsafe impl<T: Trace> Trace for core::cell::RefCell<T> {
         }
     }
 }
+// SAFETY: visits exactly the strong handles the value owns.
 unsafe impl<T: Trace + Default> Trace for Cell<T> {
     fn trace(&self, v: &mut Visitor<'_>) {
         let x = self.take();
@@ -388,6 +446,7 @@ unsafe impl<T: Trace + Default> Trace for Cell<T> {
 }
 macro_rules! trace_tuple {
     ($($n:ident),+) => {
+        // SAFETY: visits exactly the strong handles the value owns.
         unsafe impl<$($n: Trace),+> Trace for ($($n,)+) {
             #[allow(non_snake_case)]
             fn trace(&self, v: &mut Visitor<'_>) {

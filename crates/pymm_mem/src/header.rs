@@ -59,7 +59,10 @@ const _: () = assert!(core::mem::size_of::<GcHead>() == 16);
 
 impl GcHead {
     pub(crate) const fn new() -> Self {
-        GcHead { next: Cell::new(0), prev: Cell::new(0) }
+        GcHead {
+            next: Cell::new(0),
+            prev: Cell::new(0),
+        }
     }
     #[inline]
     pub(crate) fn next_ptr(&self) -> *const GcHead {
@@ -110,7 +113,8 @@ impl GcHead {
     /// `gc_set_refs`: keeps the flag bits.
     #[inline]
     pub(crate) fn set_refs(&self, refs: isize) {
-        self.prev.set((self.prev.get() & !PREV_MASK) | ((refs as usize) << PREV_SHIFT));
+        self.prev
+            .set((self.prev.get() & !PREV_MASK) | ((refs as usize) << PREV_SHIFT));
     }
     /// `gc_reset_refs`: keeps FINALIZED, sets COLLECTING.
     #[inline]

@@ -13,16 +13,17 @@ mod typeinfo;
 mod visit;
 pub mod weakref;
 
+pub use handle::{Finalize, Gc, Trace, Weak};
 pub use header::{GcHead, ObjHeader};
 pub use object::{Obj, ObjRef, TRASH_UNWIND_LEVEL};
 pub use obmalloc::{AllocError, AllocatorMode, Domain, Heap};
 pub use preheader::PreHeader;
 pub use runtime::{
-    AllocEvent, AllocHook, CollectionInfo, HostHooks, Phase, allocated_blocks, allocator_mode, heap_limit,
-    set_alloc_hook, set_heap_limit, set_host_hooks, with_heap,
+    AllocEvent, AllocHook, CollectionInfo, HostHooks, Phase, allocated_blocks, allocator_mode,
+    heap_limit, set_alloc_hook, set_heap_limit, set_host_hooks, with_heap,
 };
 pub use typeinfo::{
-    Body, BodyVTable, ClearFn, FinalizeFn, TraverseFn, TypeFlags, TypeInfo, UntrackHintFn, VarBody, WeakListFn,
+    Body, BodyVTable, ClearFn, FinalizeFn, TraverseFn, TypeFlags, TypeInfo, UntrackHintFn, VarBody,
+    WeakListFn,
 };
 pub use visit::{Visitor, traverse};
-pub use handle::{Finalize, Gc, Trace, Weak};

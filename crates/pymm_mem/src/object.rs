@@ -301,7 +301,11 @@ impl ObjRef {
             (ty.body.type_name)(),
             core::any::type_name::<T>()
         );
-        assert!(ty.body.var_len.is_none(), "{} is a variable-size body", ty.name);
+        assert!(
+            ty.body.var_len.is_none(),
+            "{} is a variable-size body",
+            ty.name
+        );
         let p = alloc_object(ty, core::mem::size_of::<T>())?;
         // SAFETY: the body area is in the block, suitably aligned (16) and uninitialised.
         unsafe { body_ptr(p).cast::<T>().write(body) };
@@ -348,7 +352,10 @@ impl ObjRef {
 
     #[inline]
     fn from_new(p: NonNull<ObjHeader>) -> ObjRef {
-        ObjRef { ptr: p, _not_send: PhantomData }
+        ObjRef {
+            ptr: p,
+            _not_send: PhantomData,
+        }
     }
 
     /// Gives up ownership without decrementing.
@@ -404,7 +411,10 @@ impl Eq for ObjRef {}
 impl<'a> Obj<'a> {
     #[inline]
     pub(crate) fn new(ptr: NonNull<ObjHeader>) -> Obj<'a> {
-        Obj { ptr, _life: PhantomData }
+        Obj {
+            ptr,
+            _life: PhantomData,
+        }
     }
     #[inline]
     pub(crate) fn ptr(self) -> NonNull<ObjHeader> {
@@ -541,6 +551,11 @@ impl ObjRef {
 
 impl fmt::Debug for Obj<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<{} object at {:#x}>", self.type_info().name, self.addr())
+        write!(
+            f,
+            "<{} object at {:#x}>",
+            self.type_info().name,
+            self.addr()
+        )
     }
 }

@@ -29,7 +29,11 @@ impl core::fmt::Debug for PreHeader {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         let v = self.values.take();
         let d = self.dict.take();
-        let r = f.debug_struct("PreHeader").field("values", &v).field("dict", &d).finish();
+        let r = f
+            .debug_struct("PreHeader")
+            .field("values", &v)
+            .field("dict", &d)
+            .finish();
         self.values.set(v);
         self.dict.set(d);
         r

@@ -94,7 +94,10 @@ impl core::fmt::Debug for HostHooks {
             .field("debug_write", &self.debug_write.is_some())
             .field("garbage", &self.garbage.is_some())
             .field("full_collection_done", &self.full_collection_done.is_some())
-            .field("call_weakref_callback", &self.call_weakref_callback.is_some())
+            .field(
+                "call_weakref_callback",
+                &self.call_weakref_callback.is_some(),
+            )
             .field("may_collect", &self.may_collect.is_some())
             .finish()
     }
@@ -189,7 +192,11 @@ impl Runtime {
         // SAFETY: the only `&mut Heap` is this short borrow; Heap methods do not call out.
         let r = unsafe { (*self.heap.get()).malloc(size) };
         if let (Ok(p), Some(hook)) = (r, self.alloc_hook.get()) {
-            hook(AllocEvent::Alloc { ptr: p.as_ptr() as usize, size, domain });
+            hook(AllocEvent::Alloc {
+                ptr: p.as_ptr() as usize,
+                size,
+                domain,
+            });
         }
         r
     }
@@ -201,7 +208,10 @@ impl Runtime {
     #[inline]
     pub(crate) unsafe fn free(&self, p: NonNull<u8>, domain: Domain) {
         if let Some(hook) = self.alloc_hook.get() {
-            hook(AllocEvent::Free { ptr: p.as_ptr() as usize, domain });
+            hook(AllocEvent::Free {
+                ptr: p.as_ptr() as usize,
+                domain,
+            });
         }
         // SAFETY: the caller guarantees p is a live block; the borrow is short as above.
         unsafe { (*self.heap.get()).free(p) }

@@ -121,7 +121,10 @@ unsafe fn drop_var<T: VarBody>(body: NonNull<u8>) {
 impl BodyVTable {
     /// The vtable of a fixed-size body.
     pub const fn of<T: Body>() -> BodyVTable {
-        assert!(align_of::<T>() <= 16, "object bodies are at most 16-aligned");
+        assert!(
+            align_of::<T>() <= 16,
+            "object bodies are at most 16-aligned"
+        );
         BodyVTable {
             type_id: TypeId::of::<T>(),
             type_name: core::any::type_name::<T>,
@@ -149,7 +152,11 @@ impl BodyVTable {
 
     /// Body bytes for `n` trailing items.
     pub(crate) const fn body_size(&self, n: usize) -> usize {
-        if self.var_len.is_some() { self.items_offset + n * self.item_size } else { self.size }
+        if self.var_len.is_some() {
+            self.items_offset + n * self.item_size
+        } else {
+            self.size
+        }
     }
 }
 

@@ -33,7 +33,9 @@ impl core::fmt::Debug for Visitor<'_> {
 impl<'v> Visitor<'v> {
     /// A visitor that calls `f` on every object visited.
     pub fn from_fn(f: &'v mut dyn FnMut(Obj<'_>)) -> Visitor<'v> {
-        Visitor { kind: VisitKind::Fn(f) }
+        Visitor {
+            kind: VisitKind::Fn(f),
+        }
     }
 
     /// Visits one referenced object.

@@ -31,7 +31,9 @@ pub struct WeakListHead {
 impl WeakListHead {
     /// An empty list.
     pub const fn new() -> Self {
-        WeakListHead { first: Cell::new(None) }
+        WeakListHead {
+            first: Cell::new(None),
+        }
     }
     /// The first weak reference.
     pub fn first(&self) -> Option<Obj<'_>> {
@@ -116,7 +118,8 @@ impl WeakRefBody {
 }
 
 fn body<'a>(wr: Obj<'a>) -> &'a WeakRefBody {
-    wr.downcast::<WeakRefBody>().expect("a weakref type whose body is not a WeakRefBody")
+    wr.downcast::<WeakRefBody>()
+        .expect("a weakref type whose body is not a WeakRefBody")
 }
 
 fn weakref_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
@@ -133,7 +136,10 @@ fn weakref_clear(o: Obj<'_>) {
 /// A weak-reference type named `name` (the embedding runtime makes its proxy and subclass
 /// types with this, adding hooks as it needs).
 pub const fn weakref_type_info(name: &'static str) -> TypeInfo {
-    TypeInfo::new(name, BodyVTable::of::<WeakRefBody>()).gc(weakref_traverse).clear(weakref_clear).weakref_type()
+    TypeInfo::new(name, BodyVTable::of::<WeakRefBody>())
+        .gc(weakref_traverse)
+        .clear(weakref_clear)
+        .weakref_type()
 }
 
 /// `weakref.ReferenceType`, used by the typed handles.
@@ -194,7 +200,8 @@ impl core::fmt::Debug for RustCallback {
 
 impl Body for RustCallback {}
 
-const RUST_CALLBACK_TYPE: &TypeInfo = &TypeInfo::new("rust_callback", BodyVTable::of::<RustCallback>());
+const RUST_CALLBACK_TYPE: &TypeInfo =
+    &TypeInfo::new("rust_callback", BodyVTable::of::<RustCallback>());
 
 impl RustCallback {
     /// Wraps a closure (called with the weak reference) as a callback object.
@@ -217,7 +224,9 @@ pub(crate) fn call_callback(rt: &Runtime, cb: Obj<'_>, wr: Obj<'_>) {
 
 /// `PyObject_ClearWeakRefs`, on the refcount path: clear all, then call callbacks in order.
 pub(crate) fn clear_weakrefs_on_dealloc(rt: &Runtime, p: NonNull<ObjHeader>) {
-    let Some(head) = list_head(Obj::new(p)) else { return };
+    let Some(head) = list_head(Obj::new(p)) else {
+        return;
+    };
     if head.is_empty() {
         return;
     }
@@ -311,7 +320,11 @@ pub fn new_weakref(
     referent: Obj<'_>,
     callback: Option<ObjRef>,
 ) -> Result<ObjRef, WeakRefError> {
-    assert!(ty.flags().contains(crate::typeinfo::TypeFlags::WEAKREF), "{} is not a weakref type", ty.name());
+    assert!(
+        ty.flags().contains(crate::typeinfo::TypeFlags::WEAKREF),
+        "{} is not a weakref type",
+        ty.name()
+    );
     let Some(_) = list_head(referent) else {
         return Err(WeakRefError::NotWeakrefable);
     };
@@ -364,7 +377,15 @@ pub fn new_weakref(
 
 /// The body of a weak reference object, if `wr` is one.
 pub fn weakref_body(wr: Obj<'_>) -> Option<&WeakRefBody> {
-    if wr.type_info().flags().contains(crate::typeinfo::TypeFlags::WEAKREF) { wr.downcast() } else { None }
+    if wr
+        .type_info()
+        .flags()
+        .contains(crate::typeinfo::TypeFlags::WEAKREF)
+    {
+        wr.downcast()
+    } else {
+        None
+    }
 }
 
 /// `weakref.getweakrefcount`.
@@ -385,7 +406,10 @@ pub fn weakrefs(o: Obj<'_>) -> Vec<ObjRef> {
 }
 
 /// Makes a plain weak reference with a Rust callback.
-pub fn new_weakref_with_fn(referent: Obj<'_>, f: impl Fn(Obj<'_>) + 'static) -> Result<ObjRef, WeakRefError> {
+pub fn new_weakref_with_fn(
+    referent: Obj<'_>,
+    f: impl Fn(Obj<'_>) + 'static,
+) -> Result<ObjRef, WeakRefError> {
     let cb = RustCallback::new_object(f)?;
     new_weakref(WEAKREF_TYPE, WeakKind::Ref, referent, Some(cb))
 }

@@ -72,7 +72,12 @@ impl World {
             let h = self.live_handle(id);
             prop_assert!(h.is_some(), "reachable object {id} is dead");
             let h = h.unwrap();
-            let got: Vec<u32> = node(h.as_obj()).refs.borrow().iter().map(|r| node(r.as_obj()).id).collect();
+            let got: Vec<u32> = node(h.as_obj())
+                .refs
+                .borrow()
+                .iter()
+                .map(|r| node(r.as_obj()).id)
+                .collect();
             prop_assert_eq!(&got, &self.edges[&id], "edges of reachable {} changed", id);
         }
         Ok(())
@@ -136,7 +141,9 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 let (id, h) = w.roots[i % w.roots.len()].clone();
                 let tag = format!("cb {id} {}", w.weak_cb.len());
                 let t2 = tag.clone();
-                let wr = pymm_mem::weakref::new_weakref_with_fn(h.as_obj(), move |_| log(t2.clone())).unwrap();
+                let wr =
+                    pymm_mem::weakref::new_weakref_with_fn(h.as_obj(), move |_| log(t2.clone()))
+                        .unwrap();
                 w.weak_cb.push((id, wr, tag));
             }
             Op::Collect(g) => {
@@ -153,7 +160,11 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 *dels.entry(e.as_str()).or_default() += 1;
             }
         }
-        prop_assert!(dels.values().all(|&n| n == 1), "a finalizer ran twice: {:?}", dels);
+        prop_assert!(
+            dels.values().all(|&n| n == 1),
+            "a finalizer ran twice: {:?}",
+            dels
+        );
     }
     // A full collection: exactly the unreachable objects are gone.
     gc::collect(2);
@@ -161,10 +172,26 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
     let log_now = take_log();
     for (&id, wr) in &w.weak {
         let dead = weakref_body(wr.as_obj()).unwrap().is_dead();
-        prop_assert_eq!(dead, !reach.contains(&id), "object {} dead={} reachable={}", id, dead, reach.contains(&id));
+        prop_assert_eq!(
+            dead,
+            !reach.contains(&id),
+            "object {} dead={} reachable={}",
+            id,
+            dead,
+            reach.contains(&id)
+        );
         if w.has_finalizer.contains(&id) {
-            let ran = log_now.iter().filter(|e| **e == format!("del {id}")).count();
-            prop_assert_eq!(ran, usize::from(dead), "finalizer of {} ran {} times", id, ran);
+            let ran = log_now
+                .iter()
+                .filter(|e| **e == format!("del {id}"))
+                .count();
+            prop_assert_eq!(
+                ran,
+                usize::from(dead),
+                "finalizer of {} ran {} times",
+                id,
+                ran
+            );
         }
     }
     for (id, wr, tag) in &w.weak_cb {
@@ -179,7 +206,11 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
     prop_assert_eq!(tracked, reach.len() + w.weak.len() + w.weak_cb.len());
     drop(w);
     gc::collect(2);
-    prop_assert_eq!(pymm_mem::allocated_blocks(), 0, "everything freed at the end");
+    prop_assert_eq!(
+        pymm_mem::allocated_blocks(),
+        0,
+        "everything freed at the end"
+    );
     gc::set_threshold(700, Some(10), Some(10));
     Ok(())
 }

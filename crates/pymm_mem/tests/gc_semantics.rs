@@ -150,7 +150,10 @@ fn refcount_path_lazarus() {
     assert_eq!(take_log(), ["del 7"]);
     let back = LAZARUS.with(|l| l.borrow_mut().pop()).unwrap();
     assert!(back.as_obj().is_finalized());
-    assert!(back.as_obj().is_tracked(), "resurrected during __del__: stays tracked");
+    assert!(
+        back.as_obj().is_tracked(),
+        "resurrected during __del__: stays tracked"
+    );
     drop(back);
     assert!(take_log().is_empty());
 }
@@ -175,7 +178,12 @@ fn weakref_callbacks_refcount_path_order() {
     };
     assert_eq!(take_log(), ["del 1", "cb4", "cb3"]);
     // Afterwards the callbacks are gone.
-    assert!(weakref_body(alive_in_del.0.as_obj()).unwrap().callback().is_none());
+    assert!(
+        weakref_body(alive_in_del.0.as_obj())
+            .unwrap()
+            .callback()
+            .is_none()
+    );
 }
 
 #[test]
@@ -191,7 +199,11 @@ fn basic_ref_is_shared() {
     // Non-weakrefable types are refused.
     let atom = new_obj(common::ATOM, 0);
     assert!(new_weakref(WEAKREF_TYPE, WeakKind::Ref, atom.as_obj(), None).is_err());
-    assert_eq!(r1.as_obj().allocated_size(), 80, "CPython's getsizeof(weakref.ref(x)) == 80");
+    assert_eq!(
+        r1.as_obj().allocated_size(),
+        80,
+        "CPython's getsizeof(weakref.ref(x)) == 80"
+    );
 }
 
 #[test]
@@ -284,16 +296,17 @@ fn collect_during_collection_returns_zero() {
         log(format!("inner {}", gc::collect(2)));
         let _ = o;
     }
-    const T: &pymm_mem::TypeInfo = &pymm_mem::TypeInfo::new("T", pymm_mem::BodyVTable::of::<Node>())
-        .gc(|o, v| {
-            for r in common::node(o).refs.borrow().iter() {
-                v.visit_ref(r)
-            }
-        })
-        .clear(|o| {
-            common::node(o).refs.borrow_mut().clear();
-        })
-        .finalize(fin);
+    const T: &pymm_mem::TypeInfo =
+        &pymm_mem::TypeInfo::new("T", pymm_mem::BodyVTable::of::<Node>())
+            .gc(|o, v| {
+                for r in common::node(o).refs.borrow().iter() {
+                    v.visit_ref(r)
+                }
+            })
+            .clear(|o| {
+                common::node(o).refs.borrow_mut().clear();
+            })
+            .finalize(fin);
     let a = new_obj(T, 1);
     link(&a, &a);
     drop(a);
@@ -306,7 +319,10 @@ fn callbacks_see_start_and_stop() {
     clean();
     let hooks = pymm_mem::HostHooks {
         on_collection: Some(std::rc::Rc::new(|phase, info: pymm_mem::CollectionInfo| {
-            log(format!("{phase:?} {} {} {}", info.generation, info.collected, info.uncollectable));
+            log(format!(
+                "{phase:?} {} {} {}",
+                info.generation, info.collected, info.uncollectable
+            ));
         })),
         ..Default::default()
     };
@@ -342,7 +358,11 @@ fn debug_stats_lines() {
     assert_eq!(lines[1], "gc: objects in each generation: 1 0 0");
     assert_eq!(lines[2], "gc: objects in permanent generation: 0");
     assert_eq!(lines[3], format!("gc: collectable <Node {addr:#x}>"));
-    assert!(lines[4].starts_with("gc: done, 1 unreachable, 0 uncollectable, "), "{}", lines[4]);
+    assert!(
+        lines[4].starts_with("gc: done, 1 unreachable, 0 uncollectable, "),
+        "{}",
+        lines[4]
+    );
     assert!(lines[4].ends_with("s elapsed"));
 }
 
@@ -387,13 +407,20 @@ fn untrack_hints() {
     }
     fn tr(_: pymm_mem::Obj<'_>, _: &mut pymm_mem::Visitor<'_>) {}
     const TUPLE_LIKE: &pymm_mem::TypeInfo =
-        &pymm_mem::TypeInfo::new("tuple", pymm_mem::BodyVTable::of::<Node>()).gc(tr).untrack_hint(always, false);
+        &pymm_mem::TypeInfo::new("tuple", pymm_mem::BodyVTable::of::<Node>())
+            .gc(tr)
+            .untrack_hint(always, false);
     const DICT_LIKE: &pymm_mem::TypeInfo =
-        &pymm_mem::TypeInfo::new("dict", pymm_mem::BodyVTable::of::<Node>()).gc(tr).untrack_hint(always, true);
+        &pymm_mem::TypeInfo::new("dict", pymm_mem::BodyVTable::of::<Node>())
+            .gc(tr)
+            .untrack_hint(always, true);
     let t = new_obj(TUPLE_LIKE, 1);
     let d = new_obj(DICT_LIKE, 2);
     gc::collect(1);
-    assert!(!t.as_obj().is_tracked(), "tuples are untracked by any collection");
+    assert!(
+        !t.as_obj().is_tracked(),
+        "tuples are untracked by any collection"
+    );
     assert!(d.as_obj().is_tracked(), "dicts only by full collections");
     gc::collect(2);
     assert!(!d.as_obj().is_tracked());

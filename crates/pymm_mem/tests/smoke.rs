@@ -1,9 +1,10 @@
+use pymm_mem::{Gc, Trace, Visitor, gc};
 use std::cell::RefCell;
-use pymm_mem::{gc, Gc, Trace, Visitor};
 
 struct Node {
     next: RefCell<Option<Gc<Node>>>,
 }
+// SAFETY: visits every handle the value owns.
 unsafe impl Trace for Node {
     fn trace(&self, v: &mut Visitor<'_>) {
         self.next.trace(v)
@@ -13,7 +14,9 @@ unsafe impl Trace for Node {
 #[test]
 fn self_cycle_is_collected() {
     gc::collect(2);
-    let a = Gc::new(Node { next: RefCell::new(None) });
+    let a = Gc::new(Node {
+        next: RefCell::new(None),
+    });
     *a.next.borrow_mut() = Some(a.clone());
     drop(a);
     assert_eq!(gc::collect(2), 1);
@@ -23,10 +26,14 @@ fn self_cycle_is_collected() {
 #[test]
 fn ring_collected() {
     gc::collect(2);
-    let first = Gc::new(Node { next: RefCell::new(None) });
+    let first = Gc::new(Node {
+        next: RefCell::new(None),
+    });
     let mut cur = first.clone();
     for _ in 0..99 {
-        let n = Gc::new(Node { next: RefCell::new(None) });
+        let n = Gc::new(Node {
+            next: RefCell::new(None),
+        });
         *cur.next.borrow_mut() = Some(n.clone());
         cur = n;
     }

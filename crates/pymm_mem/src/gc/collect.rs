@@ -64,7 +64,9 @@ fn update_refs(containers: &GcHead) {
 
 /// `subtract_refs`.
 fn subtract_refs(rt: &Runtime, containers: &GcHead) {
-    let mut v = Visitor { kind: VisitKind::Decref };
+    let mut v = Visitor {
+        kind: VisitKind::Decref,
+    };
     for g in list::iter(containers) {
         call_traverse(rt, obj(g), &mut v);
     }
@@ -104,7 +106,9 @@ fn move_unreachable(rt: &Runtime, young: &GcHead, unreachable: &GcHead) {
     let unreachable_p: *const GcHead = unreachable;
     let mut prev: *const GcHead = young_p;
     let mut g = young.next_ptr();
-    let mut v = Visitor { kind: VisitKind::Reachable(young_p) };
+    let mut v = Visitor {
+        kind: VisitKind::Reachable(young_p),
+    };
     while g != young_p {
         let gh = h(g);
         if gh.refs() != 0 {
@@ -124,7 +128,9 @@ fn move_unreachable(rt: &Runtime, young: &GcHead, unreachable: &GcHead) {
         g = h(prev).next_ptr();
     }
     young.prev.set(prev as usize);
-    unreachable.next.set(unreachable.next.get() & !NEXT_MASK_UNREACHABLE);
+    unreachable
+        .next
+        .set(unreachable.next.get() & !NEXT_MASK_UNREACHABLE);
 }
 
 /// `deduce_unreachable`: afterwards `base` holds the reachable objects (COLLECTING
@@ -141,7 +147,7 @@ fn deduce_unreachable(rt: &Runtime, base: &GcHead, unreachable: &GcHead) {
 /// `untrack_tuples` / `untrack_dicts`.
 fn untrack_hinted(head: &GcHead, full: bool) {
     let mut g = head.next_ptr();
-    while g != head as *const GcHead {
+    while !core::ptr::eq(g, head) {
         let next = h(g).next_ptr();
         let o = obj(g);
         let ty = o.type_info();
@@ -158,7 +164,7 @@ fn untrack_hinted(head: &GcHead, full: bool) {
 /// `move_legacy_finalizers`: also clears NEXT_MASK_UNREACHABLE everywhere.
 fn move_legacy_finalizers(unreachable: &GcHead, finalizers: &GcHead) {
     let mut g = unreachable.next_ptr();
-    while g != unreachable as *const GcHead {
+    while !core::ptr::eq(g, unreachable) {
         let gh = h(g);
         gh.next.set(gh.next.get() & !NEXT_MASK_UNREACHABLE);
         let next = gh.next_ptr();
@@ -173,7 +179,9 @@ fn move_legacy_finalizers(unreachable: &GcHead, finalizers: &GcHead) {
 /// `move_legacy_finalizer_reachable`: the list grows while it is scanned.
 fn move_legacy_finalizer_reachable(rt: &Runtime, finalizers: &GcHead) {
     let fin_p: *const GcHead = finalizers;
-    let mut v = Visitor { kind: VisitKind::Move(fin_p) };
+    let mut v = Visitor {
+        kind: VisitKind::Move(fin_p),
+    };
     rt.gc.lists_unstable.set(true);
     let mut g = finalizers.next_ptr();
     while g != fin_p {
@@ -190,7 +198,7 @@ fn handle_weakrefs(rt: &Runtime, unreachable: &GcHead, old: *const GcHead) -> us
     // The weak-list accessors are type hooks: keep deallocations out of this walk.
     rt.gc.lists_unstable.set(true);
     let mut g = unreachable.next_ptr();
-    while g != unreachable as *const GcHead {
+    while !core::ptr::eq(g, unreachable) {
         let next = h(g).next_ptr();
         let o = obj(g);
         let ty = o.type_info();
@@ -227,7 +235,9 @@ fn handle_weakrefs(rt: &Runtime, unreachable: &GcHead, old: *const GcHead) -> us
         let g = wrcb_to_call.next_ptr();
         let wr = from_gc(g);
         if let Some(cb) = crate::weakref::callback_of(Obj::new(wr)) {
-            guarded(rt, || crate::weakref::call_callback(rt, cb.as_obj(), Obj::new(wr)));
+            guarded(rt, || {
+                crate::weakref::call_callback(rt, cb.as_obj(), Obj::new(wr))
+            });
         }
         // SAFETY: releases the reference taken above.
         unsafe { decref(wr) };
@@ -263,7 +273,12 @@ fn finalize_garbage(rt: &Runtime, collectable: &GcHead) {
 }
 
 /// `handle_resurrected_objects`.
-fn handle_resurrected_objects(rt: &Runtime, unreachable: &GcHead, still: &GcHead, old: *const GcHead) {
+fn handle_resurrected_objects(
+    rt: &Runtime,
+    unreachable: &GcHead,
+    still: &GcHead,
+    old: *const GcHead,
+) {
     for g in list::iter(unreachable) {
         h(g).clear_collecting();
     }
@@ -307,7 +322,10 @@ fn debug_write(rt: &Runtime, s: &str) {
 
 fn debug_cycle(rt: &Runtime, msg: &str, g: *const GcHead) {
     let o = obj(g);
-    debug_write(rt, &format!("gc: {msg} <{} {:#x}>\n", o.type_info().name(), o.addr()));
+    debug_write(
+        rt,
+        &format!("gc: {msg} <{} {:#x}>\n", o.type_info().name(), o.addr()),
+    );
 }
 
 /// `gc_collect_main`: returns (collected, uncollectable).
@@ -315,7 +333,9 @@ fn collect_main(rt: &Runtime, generation: usize) -> (usize, usize) {
     let gc = &rt.gc;
     let debug = gc.debug.get();
     let t1 = if debug & DEBUG_STATS != 0 {
-        let sizes: Vec<String> = (0..NUM_GENERATIONS).map(|i| list::size(gc.gen_head(i)).to_string()).collect();
+        let sizes: Vec<String> = (0..NUM_GENERATIONS)
+            .map(|i| list::size(gc.gen_head(i)).to_string())
+            .collect();
         debug_write(
             rt,
             &format!(
@@ -340,14 +360,19 @@ fn collect_main(rt: &Runtime, generation: usize) -> (usize, usize) {
         list::merge(gc.gen_head(i), gc.gen_head(generation));
     }
     let young = gc.gen_head(generation);
-    let old: &GcHead = if generation < NUM_GENERATIONS - 1 { gc.gen_head(generation + 1) } else { young };
+    let old: &GcHead = if generation < NUM_GENERATIONS - 1 {
+        gc.gen_head(generation + 1)
+    } else {
+        young
+    };
 
     let unreachable = GcHead::new();
     deduce_unreachable(rt, young, &unreachable);
     untrack_hinted(young, false);
     if !core::ptr::eq(young, old) {
         if generation == NUM_GENERATIONS - 2 {
-            gc.long_lived_pending.set(gc.long_lived_pending.get() + list::size(young));
+            gc.long_lived_pending
+                .set(gc.long_lived_pending.get() + list::size(young));
         }
         list::merge(young, old);
     } else {
@@ -429,9 +454,25 @@ fn invoke_callbacks(rt: &Runtime, phase: Phase, info: CollectionInfo) {
 
 /// `gc_collect_with_callback`; the caller has set `collecting`.
 pub(crate) fn collect_with_callback(rt: &Runtime, generation: usize) -> usize {
-    invoke_callbacks(rt, Phase::Start, CollectionInfo { generation, collected: 0, uncollectable: 0 });
+    invoke_callbacks(
+        rt,
+        Phase::Start,
+        CollectionInfo {
+            generation,
+            collected: 0,
+            uncollectable: 0,
+        },
+    );
     let (m, n) = collect_main(rt, generation);
-    invoke_callbacks(rt, Phase::Stop, CollectionInfo { generation, collected: m, uncollectable: n });
+    invoke_callbacks(
+        rt,
+        Phase::Stop,
+        CollectionInfo {
+            generation,
+            collected: m,
+            uncollectable: n,
+        },
+    );
     m + n
 }
 
@@ -449,7 +490,9 @@ pub(crate) fn collect_generations(rt: &Runtime) {
     gc.collecting.set(true);
     for i in (0..NUM_GENERATIONS).rev() {
         if gc.count[i].get() > gc.threshold[i].get() {
-            if i == NUM_GENERATIONS - 1 && gc.long_lived_pending.get() < gc.long_lived_total.get() / 4 {
+            if i == NUM_GENERATIONS - 1
+                && gc.long_lived_pending.get() < gc.long_lived_total.get() / 4
+            {
                 continue;
             }
             collect_with_callback(rt, i);

@@ -20,7 +20,7 @@ pub(crate) fn init(head: &GcHead) {
 }
 
 pub(crate) fn is_empty(head: &GcHead) -> bool {
-    head.next_ptr() == head as *const GcHead
+    core::ptr::eq(head.next_ptr(), head)
 }
 
 /// Appends `node` at the tail of `list`.
@@ -76,7 +76,7 @@ pub(crate) fn merge(from: &GcHead, to: &GcHead) {
 pub(crate) fn size(head: &GcHead) -> usize {
     let mut n = 0;
     let mut g = head.next_ptr();
-    while g != head as *const GcHead {
+    while !core::ptr::eq(g, head) {
         n += 1;
         g = h(g).next_ptr();
     }
@@ -108,5 +108,6 @@ pub(crate) fn track(rt: &Runtime, g: &GcHead) {
 #[inline]
 pub(crate) fn untrack(g: &GcHead) {
     remove(g);
-    g.prev.set(g.prev.get() & crate::header::PREV_MASK_FINALIZED);
+    g.prev
+        .set(g.prev.get() & crate::header::PREV_MASK_FINALIZED);
 }

@@ -168,7 +168,10 @@ pub fn freeze() {
 /// `gc.unfreeze()`: the permanent generation goes back into generation 2.
 pub fn unfreeze() {
     let gc = &rt().gc;
-    list::merge(gc.gen_head(NUM_GENERATIONS), gc.gen_head(NUM_GENERATIONS - 1));
+    list::merge(
+        gc.gen_head(NUM_GENERATIONS),
+        gc.gen_head(NUM_GENERATIONS - 1),
+    );
 }
 
 /// `gc.get_freeze_count()`.

@@ -55,8 +55,10 @@ fn legacy(o: Obj<'_>) {
     log(format!("tp_del {}", node(o).id));
 }
 
-pub const NODE: &TypeInfo =
-    &TypeInfo::new("Node", BodyVTable::of::<Node>()).gc(traverse).clear(clear).weakrefable(weaklist);
+pub const NODE: &TypeInfo = &TypeInfo::new("Node", BodyVTable::of::<Node>())
+    .gc(traverse)
+    .clear(clear)
+    .weakrefable(weaklist);
 pub const NODE_DEL: &TypeInfo = &TypeInfo::new("NodeDel", BodyVTable::of::<Node>())
     .gc(traverse)
     .clear(clear)
@@ -76,7 +78,15 @@ pub const NODE_LEGACY: &TypeInfo = &TypeInfo::new("NodeLegacy", BodyVTable::of::
 pub const ATOM: &TypeInfo = &TypeInfo::new("Atom", BodyVTable::of::<Node>());
 
 pub fn new_obj(ty: &'static TypeInfo, id: u32) -> ObjRef {
-    let o = ObjRef::new(ty, Node { id, refs: RefCell::new(Vec::new()), weaklist: WeakListHead::new() }).unwrap();
+    let o = ObjRef::new(
+        ty,
+        Node {
+            id,
+            refs: RefCell::new(Vec::new()),
+            weaklist: WeakListHead::new(),
+        },
+    )
+    .unwrap();
     o.track();
     o
 }
