@@ -144,11 +144,21 @@ impl Drop for TeardownGuard {
             // SAFETY: no object of this heap is alive, so nothing can reach the runtime any
             // more; the pointer came from Box::leak in `init`.
             drop(unsafe { Box::from_raw(p.cast_mut()) });
+        } else {
+            // Objects still live (uncollectable cycles, or objects held by other
+            // thread-locals); the runtime is kept so that their later release stays valid. Its
+            // address is recorded in a process-wide list so that the retention is deliberate
+            // and visible (leak checkers report it as still reachable, not as lost).
+            RETAINED_RUNTIMES
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(p as usize);
         }
-        // Otherwise objects still live (held by other thread-locals); the runtime is leaked
-        // so that their later release stays valid.
     }
 }
+
+/// Runtimes whose thread ended while some of their objects were still alive.
+static RETAINED_RUNTIMES: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
 
 #[cold]
 #[inline(never)]
