@@ -65,6 +65,7 @@
 pub mod gc;
 mod handle;
 mod header;
+mod heapvec;
 mod object;
 pub mod obmalloc;
 mod preheader;
@@ -75,6 +76,7 @@ pub mod weakref;
 
 pub use handle::{Finalize, Gc, Trace, Weak};
 pub use header::{GcHead, ObjHeader};
+pub use heapvec::{HeapItem, HeapVec};
 pub use object::{Obj, ObjRef, TRASH_UNWIND_LEVEL};
 pub use obmalloc::{AllocError, AllocatorMode, Domain, Heap};
 pub use preheader::PreHeader;

@@ -434,6 +434,15 @@ impl<'a> Obj<'a> {
         type_of(self.ptr)
     }
 
+    /// The type object of an instance of a run-time type
+    /// ([`TypeInfo::leak_with_type_object`]); `None` for static types.
+    #[inline]
+    pub fn type_object(self) -> Option<Obj<'a>> {
+        // The object owns a reference to its type object, which therefore lives at least
+        // as long as the object.
+        self.type_info().type_object.map(Obj::new)
+    }
+
     /// The reference count (`Py_REFCNT`; `sys.getrefcount` adds one for its argument).
     #[inline]
     pub fn refcnt(self) -> isize {

@@ -12,7 +12,7 @@ use core::mem::{align_of, size_of};
 use core::ptr::NonNull;
 
 use crate::header::ObjHeader;
-use crate::object::Obj;
+use crate::object::{Obj, ObjRef};
 use crate::visit::Visitor;
 use crate::weakref::WeakListHead;
 
@@ -241,6 +241,15 @@ impl TypeInfo {
     pub const fn user_data(mut self, data: usize) -> TypeInfo {
         self.user_data = data;
         self
+    }
+    /// Makes this the descriptor of a type defined at run time (a Python class) whose type
+    /// object is `type_object`: every instance owns a reference to it, as CPython's heap
+    /// type instances do, and [`Obj::type_object`] returns it. The descriptor is leaked
+    /// (about 150 bytes) and keeps one reference to the type object, so the type object
+    /// outlives every use of the descriptor: classes made at run time are never freed.
+    pub fn leak_with_type_object(mut self, type_object: ObjRef) -> &'static TypeInfo {
+        self.type_object = Some(type_object.into_raw());
+        Box::leak(Box::new(self))
     }
     pub(crate) const fn weakref_type(mut self) -> TypeInfo {
         self.flags = self.flags.union(TypeFlags::WEAKREF);
