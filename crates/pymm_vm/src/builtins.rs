@@ -1,0 +1,1615 @@
+//! The `builtins` module, module execution and import, and the built-in behaviour of the
+//! core types (repr, operators, subscripts, constructors).
+
+use num_traits::ToPrimitive;
+use pymm_compiler::{BinaryOperator as B, ComparisonOperator as C};
+use pymm_mem::{Obj, ObjRef};
+
+use crate::call::{Kw, call, check_args, new_builtin};
+use crate::exc::{Exc, R, memory_error, new_exc, type_error, value_error};
+use crate::object::*;
+use crate::ops::{float_val, new_float, repr_of, str_of, truthy};
+use crate::state::{builtin_type, none, pybool, rt};
+use crate::typeobj::{is_heap_instance, obj_type_name};
+
+pub use crate::methods::*;
+
+/// A constructor for a built-in type: `cls(*args, **kw)`.
+pub type Ctor = fn(&ObjRef, &[ObjRef], &Kw) -> R;
+
+// ---------------------------------------------------------------------------------------
+// Module execution and import
+
+fn new_module(name: &str) -> R<(ObjRef, ObjRef)> {
+    let d = crate::dict::try_new_dict()?;
+    d.track();
+    crate::dict::set_str(&d, "__name__", crate::str::new_str(name)?);
+    crate::dict::set_str(&d, "__builtins__", builtin_module());
+    crate::dict::set_str(&d, "__doc__", none());
+    let m = ObjRef::new(&MODULE_T, ModuleBody { dict: d.clone() }).map_err(|_| memory_error())?;
+    m.track();
+    Ok((m, d))
+}
+
+/// Compiles `source` and runs it as module `name`.
+pub fn exec_module_source(source: &str, filename: &str, name: &str) -> R {
+    let code = compile(source, filename, pymm_compiler::Mode::Exec)?;
+    let (m, d) = new_module(name)?;
+    if name == "__main__" {
+        crate::dict::set_str(&d, "__file__", crate::str::new_str(filename)?);
+    }
+    crate::dict::set(rt().modules.as_obj(), crate::str::intern(name), m.clone())?;
+    let code = crate::frame::new_code(code)?;
+    let mut f = crate::frame::Frame::new(code, d.clone(), Some(d), None);
+    crate::eval::run_frame(&mut f)?;
+    Ok(m)
+}
+
+/// Compiles source, turning a compile error into `SyntaxError`.
+pub fn compile(source: &str, filename: &str, mode: pymm_compiler::Mode) -> R<std::rc::Rc<pymm_compiler::CodeObject>> {
+    pymm_compiler::compile(source, filename, mode).map_err(|e| syntax_error(&e))
+}
+
+/// A `SyntaxError` from a compile error; printing it shows CPython's display.
+pub fn syntax_error(e: &pymm_compiler::CompileError) -> Exc {
+    let rendered = e.render();
+    let kind = format!("{:?}", e.kind);
+    let cls = if kind.contains("Indentation") {
+        "IndentationError"
+    } else if kind.contains("Tab") {
+        "TabError"
+    } else {
+        "SyntaxError"
+    };
+    let ex = new_exc(cls, &e.message);
+    SYNTAX_RENDER.with(|r| r.borrow_mut().push((ex.0.as_obj().addr(), rendered)));
+    ex
+}
+
+thread_local! {
+    /// CPython-style renderings of syntax errors, by exception address.
+    pub static SYNTAX_RENDER: std::cell::RefCell<Vec<(usize, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static MAIN_DICT: std::cell::RefCell<Option<ObjRef>> = const { std::cell::RefCell::new(None) };
+    static ATEXIT: std::cell::RefCell<Vec<(ObjRef, Vec<ObjRef>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs one REPL input in the persistent `__main__` namespace.
+pub fn exec_interactive(source: &str) -> R<()> {
+    let d = MAIN_DICT.with(|m| {
+        m.borrow_mut()
+            .get_or_insert_with(|| {
+                let (m, d) = new_module("__main__").expect("main module");
+                let _ = crate::dict::set(rt().modules.as_obj(), crate::str::intern("__main__"), m);
+                d
+            })
+            .clone()
+    });
+    let code = compile(source, "<stdin>", pymm_compiler::Mode::Single)?;
+    let code = crate::frame::new_code(code)?;
+    let mut f = crate::frame::Frame::new(code, d.clone(), Some(d), None);
+    crate::eval::run_frame(&mut f)?;
+    Ok(())
+}
+
+/// Runs the `atexit` handlers (last registered first).
+pub fn run_atexit() {
+    let hs = ATEXIT.with(|a| std::mem::take(&mut *a.borrow_mut()));
+    for (f, args) in hs.into_iter().rev() {
+        if let Err(e) = call(&f, &args) {
+            crate::exc::write_unraisable(&e, "atexit callback");
+        }
+    }
+}
+
+fn builtin_module() -> ObjRef {
+    crate::dict::get_str(rt().modules.as_obj(), "builtins").unwrap_or_else(none)
+}
+
+/// `import name`.
+pub fn import_module(name: &str) -> R {
+    if let Some(m) = crate::dict::get_str(rt().modules.as_obj(), name) {
+        return Ok(m);
+    }
+    if let Some(m) = crate::modules::make_builtin_module(name)? {
+        crate::dict::set(rt().modules.as_obj(), crate::str::intern(name), m.clone())?;
+        return Ok(m);
+    }
+    let dir = rt().script_dir.borrow().clone().unwrap_or_default();
+    let path = dir.join(format!("{}.py", name.replace('.', "/")));
+    if let Ok(src) = std::fs::read_to_string(&path) {
+        return exec_module_source(&src, &path.to_string_lossy(), name);
+    }
+    let e = new_exc("ModuleNotFoundError", &format!("No module named '{name}'"));
+    Err(e)
+}
+
+// ---------------------------------------------------------------------------------------
+// Constructors of the core objects
+
+/// A new function object.
+pub fn new_function(code: ObjRef, globals: ObjRef, defaults: Option<ObjRef>, kwdefaults: Option<ObjRef>, closure: Option<ObjRef>, annotations: Option<ObjRef>) -> R {
+    let cb = crate::frame::code_body(&code);
+    let name = crate::str::intern(&cb.code.name);
+    let qualname = crate::str::new_str(&cb.code.qualname)?;
+    let doc = if cb.code.flags.has(pymm_compiler::CodeFlags::OPTIMIZED) {
+        cb.consts.first().filter(|c| kind(c.as_obj()) == Kind::Str).cloned()
+    } else {
+        None
+    };
+    let module = crate::dict::get_str(globals.as_obj(), "__name__");
+    let ann = match annotations {
+        Some(t) => {
+            let d = crate::dict::try_new_dict()?;
+            let items = crate::seq::tuple_items(t.as_obj());
+            for p in items.chunks(2) {
+                if let [k, v] = p {
+                    crate::dict::set(d.as_obj(), k.clone(), v.clone())?;
+                }
+            }
+            Some(d)
+        }
+        None => None,
+    };
+    let f = ObjRef::new(
+        &FUNCTION_T,
+        FunctionBody {
+            code,
+            builtins: rt().builtins.clone(),
+            globals,
+            name: Slot::new(name),
+            qualname: Slot::new(qualname),
+            defaults: OptSlot::new(defaults),
+            kwdefaults: OptSlot::new(kwdefaults),
+            closure: OptSlot::new(closure),
+            doc: OptSlot::new(doc),
+            dict: OptSlot::default(),
+            module: OptSlot::new(module),
+            annotations: OptSlot::new(ann),
+            weaklist: Default::default(),
+        },
+    )
+    .map_err(|_| memory_error())?;
+    f.track();
+    Ok(f)
+}
+
+/// A new slice.
+pub fn new_slice(start: ObjRef, stop: ObjRef, step: ObjRef) -> R {
+    ObjRef::new(&SLICE_T, SliceBody { start, stop, step }).map_err(|_| memory_error())
+}
+
+/// A new bytes object.
+pub fn new_bytes(b: &[u8]) -> R {
+    let mut items = Vec::with_capacity(b.len() + 1);
+    items.extend_from_slice(b);
+    items.push(0);
+    ObjRef::new_var(&BYTES_T, BytesBody { size: b.len(), hash: std::cell::Cell::new(-1) }, items).map_err(|_| memory_error())
+}
+
+/// The bytes of a bytes object.
+pub fn bytes_data(o: Obj<'_>) -> &[u8] {
+    match (o.downcast::<BytesBody>(), o.var_items::<BytesBody>()) {
+        (Some(b), Some(items)) => &items[..b.size],
+        _ => &[],
+    }
+}
+
+/// `hash(bytes)`.
+pub fn bytes_hash(o: Obj<'_>) -> isize {
+    let s = String::from_utf8_lossy(bytes_data(o)).into_owned();
+    let t = crate::str::alloc_str(&s).ok();
+    t.map_or(0, |t| crate::str::hash(t.as_obj()))
+}
+
+/// `x in bytes`.
+pub fn bytes_contains(b: &ObjRef, x: &ObjRef) -> R<bool> {
+    let data = bytes_data(b.as_obj());
+    if let Some(v) = crate::int::to_i64(x.as_obj()) {
+        return Ok((0..256).contains(&v) && data.contains(&(v as u8)));
+    }
+    let n = bytes_data(x.as_obj());
+    Ok(n.is_empty() || data.windows(n.len()).any(|w| w == n))
+}
+
+/// `range` parts as `i64`s.
+pub fn range_parts(o: &ObjRef) -> R<(i64, i64, i64)> {
+    let r = o.as_obj().downcast::<RangeBody>().expect("range");
+    let g = |x: &ObjRef| crate::int::to_i64(x.as_obj()).ok_or_else(|| new_exc("OverflowError", "Python int too large to convert to C ssize_t"));
+    Ok((g(&r.start)?, g(&r.stop)?, g(&r.step)?))
+}
+
+/// `len(range)`.
+pub fn range_len(o: &ObjRef) -> R<usize> {
+    let r = o.as_obj().downcast::<RangeBody>().expect("range");
+    crate::int::to_i64(r.length.as_obj())
+        .map(|n| n as usize)
+        .ok_or_else(|| new_exc("OverflowError", "Python int too large to convert to C ssize_t"))
+}
+
+fn compute_range_len(a: i64, b: i64, c: i64) -> i64 {
+    if c > 0 && a < b {
+        (b - a - 1) / c + 1
+    } else if c < 0 && a > b {
+        (a - b - 1) / (-c) + 1
+    } else {
+        0
+    }
+}
+
+/// A new range.
+pub fn new_range(a: i64, b: i64, c: i64) -> R {
+    let len = compute_range_len(a, b, c);
+    ObjRef::new(
+        &RANGE_T,
+        RangeBody {
+            start: crate::int::from_i64(a)?,
+            stop: crate::int::from_i64(b)?,
+            step: crate::int::from_i64(c)?,
+            length: crate::int::from_i64(len)?,
+        },
+    )
+    .map_err(|_| memory_error())
+}
+
+/// `range == range`.
+pub fn range_eq(a: &ObjRef, b: &ObjRef) -> R<bool> {
+    let (x, y) = (range_parts(a)?, range_parts(b)?);
+    let (lx, ly) = (compute_range_len(x.0, x.1, x.2), compute_range_len(y.0, y.1, y.2));
+    Ok(lx == ly && (lx == 0 || (x.0 == y.0 && (lx == 1 || x.2 == y.2))))
+}
+
+/// `x in range`.
+pub fn range_contains(r: &ObjRef, x: &ObjRef) -> R<bool> {
+    if let Some(v) = crate::int::to_i64(x.as_obj()).filter(|_| crate::int::is_int(x.as_obj())) {
+        let (a, b, c) = range_parts(r)?;
+        return Ok(if c > 0 { v >= a && v < b && (v - a) % c == 0 } else { v <= a && v > b && (a - v) % (-c) == 0 });
+    }
+    for v in crate::iter::collect(r)? {
+        if crate::ops::eq_bool(&v, x)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The items of a mapping (a dict or anything with `keys()` and `__getitem__`).
+pub fn mapping_items(m: &ObjRef) -> R<Vec<(ObjRef, ObjRef)>> {
+    if kind(m.as_obj()) == Kind::Dict && !is_heap_instance(m.as_obj()) {
+        return Ok(crate::dict::items(m.as_obj()));
+    }
+    let keys = crate::typeobj::getattr(m, &crate::str::intern("keys"))?;
+    let ks = crate::iter::collect(&call(&keys, &[])?)?;
+    let mut out = Vec::with_capacity(ks.len());
+    for k in ks {
+        let v = crate::ops::getitem(m, &k)?;
+        out.push((k, v));
+    }
+    Ok(out)
+}
+
+/// A callable's name as CPython shows it in argument errors.
+pub fn func_display_name(f: &ObjRef) -> String {
+    match kind(f.as_obj()) {
+        Kind::Function => {
+            let b = f.as_obj().downcast::<FunctionBody>().expect("function");
+            format!("{}()", crate::str::as_str(b.qualname.get().as_obj()))
+        }
+        Kind::BuiltinFunction => format!("{}()", f.as_obj().downcast::<BuiltinBody>().expect("builtin").name),
+        Kind::Method => func_display_name(&f.as_obj().downcast::<MethodBody>().expect("method").func),
+        _ => format!("{} object", obj_type_name(f)),
+    }
+}
+
+/// `except T:` matching.
+pub fn exception_matches(e: &ObjRef, t: &ObjRef) -> R<bool> {
+    let base = crate::exc::exc_type("BaseException");
+    let et = crate::typeobj::type_of(e.as_obj());
+    let check = |c: &ObjRef| -> R<bool> {
+        if kind(c.as_obj()) != Kind::Type || !crate::typeobj::is_subtype(c.as_obj(), base.as_obj()) {
+            return Err(type_error("catching classes that do not inherit from BaseException is not allowed"));
+        }
+        Ok(crate::typeobj::is_subtype(et.as_obj(), c.as_obj()))
+    };
+    if kind(t.as_obj()) == Kind::Tuple {
+        for c in crate::seq::tuple_items(t.as_obj()) {
+            if check(c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    check(t)
+}
+
+/// Class patterns in `match`.
+pub fn match_class(subj: &ObjRef, cls: &ObjRef, npos: usize, kwnames: &ObjRef) -> R<Option<ObjRef>> {
+    if kind(cls.as_obj()) != Kind::Type {
+        return Err(type_error("called match pattern must be a class"));
+    }
+    if !crate::builtins::isinstance(subj, cls)? {
+        return Ok(None);
+    }
+    let mut out = Vec::new();
+    if npos > 0 {
+        let self_match = matches!(
+            crate::typeobj::tb(cls.as_obj()).base_kind,
+            Kind::Int | Kind::Bool | Kind::Float | Kind::Str | Kind::Bytes | Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::FrozenSet
+        ) && !crate::typeobj::tb(cls.as_obj()).is_heap;
+        if self_match {
+            if npos > 1 {
+                return Err(type_error(format!("{}() accepts 1 positional sub-pattern ({npos} given)", crate::typeobj::type_name(cls.as_obj()))));
+            }
+            out.push(subj.clone());
+        } else {
+            let ma = crate::typeobj::getattr_opt(cls, &crate::str::intern("__match_args__"))?;
+            let names = ma.map(|m| crate::seq::tuple_items(m.as_obj()).to_vec()).unwrap_or_default();
+            if names.len() < npos {
+                return Err(type_error(format!(
+                    "{}() accepts {} positional sub-pattern{} ({npos} given)",
+                    crate::typeobj::type_name(cls.as_obj()),
+                    names.len(),
+                    if names.len() == 1 { "" } else { "s" }
+                )));
+            }
+            for n in &names[..npos] {
+                match crate::typeobj::getattr_opt(subj, n)? {
+                    Some(v) => out.push(v),
+                    None => return Ok(None),
+                }
+            }
+        }
+    }
+    for n in crate::seq::tuple_items(kwnames.as_obj()) {
+        match crate::typeobj::getattr_opt(subj, n)? {
+            Some(v) => out.push(v),
+            None => return Ok(None),
+        }
+    }
+    crate::seq::new_tuple(out).map(Some)
+}
+
+/// `isinstance(o, cls)` for one class or a tuple of classes.
+pub fn isinstance(o: &ObjRef, cls: &ObjRef) -> R<bool> {
+    if kind(cls.as_obj()) == Kind::Tuple {
+        for c in crate::seq::tuple_items(cls.as_obj()) {
+            if isinstance(o, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if kind(cls.as_obj()) != Kind::Type {
+        return Err(type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+    }
+    if let Some(f) = crate::typeobj::lookup(crate::typeobj::type_of(cls.as_obj()).as_obj(), &crate::str::intern("__instancecheck__"))
+        && kind(f.as_obj()) == Kind::Function
+    {
+        return truthy(&call(&f, &[cls.clone(), o.clone()])?);
+    }
+    Ok(crate::typeobj::is_subtype(crate::typeobj::type_of(o.as_obj()).as_obj(), cls.as_obj()))
+}
+
+/// Whether a user class defines `__eq__` but no `__hash__` anywhere below `object`.
+pub fn defines_eq_without_hash(o: &ObjRef) -> bool {
+    let t = crate::typeobj::type_of(o.as_obj());
+    let mro = crate::typeobj::tb(t.as_obj()).mro.borrow().clone();
+    for c in mro.iter() {
+        let d = &crate::typeobj::tb(c.as_obj()).dict;
+        if crate::dict::get_str(d.as_obj(), "__hash__").is_some() {
+            return false;
+        }
+        if crate::dict::get_str(d.as_obj(), "__eq__").is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------
+// repr
+
+/// `repr(float)` with CPython's shortest round-trip rules.
+pub fn float_repr(v: f64) -> String {
+    if v.is_nan() {
+        return "nan".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if v == 0.0 {
+        return if v.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    let e = format!("{v:e}");
+    let (mant, exp) = e.split_once('e').expect("exponent");
+    let exp: i32 = exp.parse().expect("exponent");
+    let neg = mant.starts_with('-');
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    if (-4..16).contains(&exp) {
+        if exp >= 0 {
+            let int_len = exp as usize + 1;
+            if digits.len() <= int_len {
+                out.push_str(&digits);
+                out.push_str(&"0".repeat(int_len - digits.len()));
+                out.push_str(".0");
+            } else {
+                out.push_str(&digits[..int_len]);
+                out.push('.');
+                out.push_str(&digits[int_len..]);
+            }
+        } else {
+            out.push_str("0.");
+            out.push_str(&"0".repeat((-exp - 1) as usize));
+            out.push_str(&digits);
+        }
+    } else {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push_str(&format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs()));
+    }
+    out
+}
+
+thread_local! {
+    static REPR_STACK: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn with_repr_guard(o: &ObjRef, recursive: &str, f: impl FnOnce() -> R<String>) -> R<String> {
+    let a = o.as_obj().addr();
+    if REPR_STACK.with(|s| s.borrow().contains(&a)) {
+        return Ok(recursive.into());
+    }
+    REPR_STACK.with(|s| s.borrow_mut().push(a));
+    let r = f();
+    REPR_STACK.with(|s| s.borrow_mut().pop());
+    r
+}
+
+/// `repr` of objects whose type does not override `__repr__`.
+pub fn builtin_repr(o: &ObjRef) -> R<String> {
+    let obj = o.as_obj();
+    Ok(match kind(obj) {
+        Kind::NoneType => "None".into(),
+        Kind::NotImplementedType => "NotImplemented".into(),
+        Kind::Ellipsis => "Ellipsis".into(),
+        Kind::Int | Kind::Bool => crate::int::repr(obj),
+        Kind::Float => float_repr(float_val(o).unwrap_or(0.0)),
+        Kind::Complex => {
+            let c = obj.downcast::<ComplexBody>().expect("complex");
+            complex_repr(c.0, c.1)
+        }
+        Kind::Str => crate::str::repr(&crate::str::as_str(obj)),
+        Kind::Bytes => bytes_repr(bytes_data(obj)),
+        Kind::Tuple => with_repr_guard(o, "(...)", || {
+            let items = crate::seq::tuple_items(obj);
+            let parts = items.iter().map(repr_of).collect::<R<Vec<_>>>()?;
+            Ok(if parts.len() == 1 { format!("({},)", parts[0]) } else { format!("({})", parts.join(", ")) })
+        })?,
+        Kind::List => with_repr_guard(o, "[...]", || {
+            let parts = crate::seq::list_items(obj).iter().map(repr_of).collect::<R<Vec<_>>>()?;
+            Ok(format!("[{}]", parts.join(", ")))
+        })?,
+        Kind::Dict => with_repr_guard(o, "{...}", || {
+            let mut parts = Vec::new();
+            for (k, v) in crate::dict::items(obj) {
+                parts.push(format!("{}: {}", repr_of(&k)?, repr_of(&v)?));
+            }
+            Ok(format!("{{{}}}", parts.join(", ")))
+        })?,
+        Kind::Set | Kind::FrozenSet => with_repr_guard(o, "{...}", || {
+            let items = set_items(obj);
+            let frozen = kind(obj) == Kind::FrozenSet;
+            let tn = obj_type_name(o);
+            if items.is_empty() {
+                return Ok(format!("{tn}()"));
+            }
+            let parts = items.iter().map(repr_of).collect::<R<Vec<_>>>()?;
+            let inner = format!("{{{}}}", parts.join(", "));
+            Ok(if frozen || is_heap_instance(obj) { format!("{tn}({inner})") } else { inner })
+        })?,
+        Kind::Range => {
+            let (a, b, c) = range_parts(o)?;
+            if c == 1 { format!("range({a}, {b})") } else { format!("range({a}, {b}, {c})") }
+        }
+        Kind::Slice => {
+            let s = obj.downcast::<SliceBody>().expect("slice");
+            format!("slice({}, {}, {})", repr_of(&s.start)?, repr_of(&s.stop)?, repr_of(&s.step)?)
+        }
+        Kind::Function => {
+            let f = obj.downcast::<FunctionBody>().expect("function");
+            format!("<function {} at {:#x}>", crate::str::as_str(f.qualname.get().as_obj()), obj.addr())
+        }
+        Kind::BuiltinFunction => {
+            let b = obj.downcast::<BuiltinBody>().expect("builtin");
+            match b.bound.get() {
+                Some(s) if kind(s.as_obj()) != Kind::Module => {
+                    format!("<built-in method {} of {} object at {:#x}>", b.name, obj_type_name(&s), s.as_obj().addr())
+                }
+                _ => format!("<built-in function {}>", b.name),
+            }
+        }
+        Kind::Method => {
+            let m = obj.downcast::<MethodBody>().expect("method");
+            let fname = match kind(m.func.as_obj()) {
+                Kind::Function => crate::str::as_str(m.func.as_obj().downcast::<FunctionBody>().expect("f").qualname.get().as_obj()).into_owned(),
+                _ => "?".into(),
+            };
+            format!("<bound method {} of {}>", fname, repr_of(&m.this)?)
+        }
+        Kind::Type => {
+            let m = crate::typeobj::type_module(obj);
+            let q = crate::typeobj::tb(obj).qualname.borrow().clone();
+            if m == "builtins" { format!("<class '{q}'>") } else { format!("<class '{m}.{q}'>") }
+        }
+        Kind::Module => {
+            let d = &obj.downcast::<ModuleBody>().expect("module").dict;
+            let n = crate::dict::get_str(d.as_obj(), "__name__").map(|s| crate::str::as_str(s.as_obj()).into_owned()).unwrap_or_default();
+            if crate::dict::get_str(d.as_obj(), "__file__").is_some() && n != "__main__" {
+                let f = crate::dict::get_str(d.as_obj(), "__file__").map(|s| crate::str::as_str(s.as_obj()).into_owned()).unwrap_or_default();
+                format!("<module '{n}' from '{f}'>")
+            } else {
+                format!("<module '{n}' (built-in)>")
+            }
+        }
+        Kind::Generator => {
+            let g = obj.downcast::<GenBody>().expect("gen");
+            format!("<generator object {} at {:#x}>", crate::str::as_str(g.qualname.get().as_obj()), obj.addr())
+        }
+        Kind::BaseException => {
+            let b = obj.downcast::<ExcBody>().expect("exc");
+            let args = b.args.get();
+            let items = crate::seq::tuple_items(args.as_obj());
+            let tn = obj_type_name(o);
+            if items.len() == 1 {
+                format!("{tn}({})", repr_of(&items[0])?)
+            } else {
+                format!("{tn}{}", repr_of(&args)?)
+            }
+        }
+        Kind::Cell => format!("<cell at {:#x}>", obj.addr()),
+        Kind::Code => {
+            let c = obj.downcast::<CodeBody>().expect("code");
+            format!("<code object {} at {:#x}, file \"{}\", line {}>", c.code.name, obj.addr(), c.code.filename, c.code.firstlineno)
+        }
+        Kind::DictView => {
+            let v = obj.downcast::<DictViewBody>().expect("view");
+            let (name, items) = match v.which {
+                0 => ("dict_keys", crate::dict::items(v.dict.as_obj()).into_iter().map(|(k, _)| repr_of(&k)).collect::<R<Vec<_>>>()?),
+                1 => ("dict_values", crate::dict::items(v.dict.as_obj()).into_iter().map(|(_, x)| repr_of(&x)).collect::<R<Vec<_>>>()?),
+                _ => (
+                    "dict_items",
+                    crate::dict::items(v.dict.as_obj())
+                        .into_iter()
+                        .map(|(k, x)| Ok(format!("({}, {})", repr_of(&k)?, repr_of(&x)?)))
+                        .collect::<R<Vec<_>>>()?,
+                ),
+            };
+            format!("{name}([{}])", items.join(", "))
+        }
+        Kind::Iterator => {
+            let b = obj.downcast::<IterBody>().expect("iter");
+            let n = b.state.borrow().type_name();
+            format!("<{n} object at {:#x}>", obj.addr())
+        }
+        Kind::Property => format!("<property object at {:#x}>", obj.addr()),
+        _ => {
+            let t = crate::typeobj::type_of(obj);
+            let m = crate::typeobj::type_module(t.as_obj());
+            let q = crate::typeobj::tb(t.as_obj()).qualname.borrow().clone();
+            if m == "builtins" {
+                format!("<{q} object at {:#x}>", obj.addr())
+            } else {
+                format!("<{m}.{q} object at {:#x}>", obj.addr())
+            }
+        }
+    })
+}
+
+fn complex_repr(re: f64, im: f64) -> String {
+    let fmt = |v: f64| {
+        let s = float_repr(v);
+        s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+    };
+    if re == 0.0 && !re.is_sign_negative() {
+        format!("{}j", fmt(im))
+    } else {
+        let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) { "-" } else { "+" };
+        format!("({}{}{}j)", fmt(re), sign, fmt(im.abs()))
+    }
+}
+
+/// `repr(bytes)`.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let mut s = String::from("b");
+    s.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => s.push_str("\\\\"),
+            b'\n' => s.push_str("\\n"),
+            b'\r' => s.push_str("\\r"),
+            b'\t' => s.push_str("\\t"),
+            c if c as char == quote => {
+                s.push('\\');
+                s.push(c as char);
+            }
+            0x20..=0x7e => s.push(c as char),
+            _ => s.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    s.push(quote);
+    s
+}
+
+// ---------------------------------------------------------------------------------------
+// Operators on built-in types
+
+fn num_f64(o: &ObjRef) -> Option<f64> {
+    match kind(o.as_obj()) {
+        Kind::Float => float_val(o),
+        Kind::Int | Kind::Bool => crate::int::to_f64(o.as_obj()).ok(),
+        _ => None,
+    }
+}
+
+/// Float floor division and modulo as CPython's `float_divmod`.
+pub fn float_divmod(x: f64, y: f64) -> R<(f64, f64)> {
+    if y == 0.0 {
+        return Err(new_exc("ZeroDivisionError", "float divmod()"));
+    }
+    let mut m = x % y;
+    let mut div = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(y);
+    }
+    let floordiv = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 { f + 1.0 } else { f }
+    } else {
+        0.0f64.copysign(x / y)
+    };
+    Ok((floordiv, m))
+}
+
+/// Binary operators of the built-in types other than int×int; `None` if unsupported.
+pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
+    let (x, y) = (a.as_obj(), b.as_obj());
+    let (ka, kb) = (kind(x), kind(y));
+    let isnum = |k: Kind| matches!(k, Kind::Int | Kind::Bool | Kind::Float);
+    if isnum(ka) && isnum(kb) {
+        let (Some(p), Some(q)) = (num_f64(a), num_f64(b)) else {
+            return Err(new_exc("OverflowError", "int too large to convert to float"));
+        };
+        let r = match op {
+            B::Add | B::InplaceAdd => p + q,
+            B::Subtract | B::InplaceSubtract => p - q,
+            B::Multiply | B::InplaceMultiply => p * q,
+            B::TrueDivide | B::InplaceTrueDivide => {
+                if q == 0.0 {
+                    return Err(new_exc("ZeroDivisionError", "float division by zero"));
+                }
+                p / q
+            }
+            B::FloorDivide | B::InplaceFloorDivide => {
+                if q == 0.0 {
+                    return Err(new_exc("ZeroDivisionError", "float floor division by zero"));
+                }
+                float_divmod(p, q)?.0
+            }
+            B::Remainder | B::InplaceRemainder => {
+                if q == 0.0 {
+                    return Err(new_exc("ZeroDivisionError", "float modulo"));
+                }
+                float_divmod(p, q)?.1
+            }
+            B::Power | B::InplacePower => {
+                if p == 0.0 && q < 0.0 {
+                    return Err(new_exc("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                }
+                if p < 0.0 && q.fract() != 0.0 {
+                    let (r, i) = complex_pow(p, 0.0, q, 0.0);
+                    return ObjRef::new(&COMPLEX_T, ComplexBody(r, i)).map(Some).map_err(|_| memory_error());
+                }
+                let r = p.powf(q);
+                if r.is_infinite() && p.is_finite() && q.is_finite() {
+                    return Err(new_exc("OverflowError", "(34, 'Numerical result out of range')"));
+                }
+                r
+            }
+            _ => return Ok(None),
+        };
+        return new_float(r).map(Some);
+    }
+    let iscx = |k: Kind| isnum(k) || k == Kind::Complex;
+    if iscx(ka) && iscx(kb) {
+        let c = |o: &ObjRef| match o.as_obj().downcast::<ComplexBody>() {
+            Some(c) => (c.0, c.1),
+            None => (num_f64(o).unwrap_or(0.0), 0.0),
+        };
+        let ((p, q), (r, s)) = (c(a), c(b));
+        let (re, im) = match op {
+            B::Add | B::InplaceAdd => (p + r, q + s),
+            B::Subtract | B::InplaceSubtract => (p - r, q - s),
+            B::Multiply | B::InplaceMultiply => (p * r - q * s, p * s + q * r),
+            B::TrueDivide | B::InplaceTrueDivide => {
+                let d = r * r + s * s;
+                if d == 0.0 {
+                    return Err(new_exc("ZeroDivisionError", "complex division by zero"));
+                }
+                ((p * r + q * s) / d, (q * r - p * s) / d)
+            }
+            B::Power | B::InplacePower => complex_pow(p, q, r, s),
+            _ => return Ok(None),
+        };
+        return ObjRef::new(&COMPLEX_T, ComplexBody(re, im)).map(Some).map_err(|_| memory_error());
+    }
+    match (ka, kb, op) {
+        (Kind::Str, Kind::Str, B::Add | B::InplaceAdd) => {
+            let mut s = crate::str::as_str(x).into_owned();
+            s.push_str(&crate::str::as_str(y));
+            crate::str::new_str(&s).map(Some)
+        }
+        (Kind::Str, Kind::Int | Kind::Bool, B::Multiply | B::InplaceMultiply) | (Kind::Int | Kind::Bool, Kind::Str, B::Multiply | B::InplaceMultiply) => {
+            let (s, n) = if ka == Kind::Str { (x, y) } else { (y, x) };
+            let n = crate::int::to_i64(n).unwrap_or(i64::MAX).max(0) as usize;
+            let t = crate::str::as_str(s);
+            if t.len().saturating_mul(n) > isize::MAX as usize / 2 {
+                return Err(crate::exc::memory_error());
+            }
+            crate::str::new_str(&t.repeat(n)).map(Some)
+        }
+        (Kind::Str, _, B::Remainder | B::InplaceRemainder) => crate::str::percent_format(a, b).map(Some),
+        (Kind::Bytes, Kind::Bytes, B::Add | B::InplaceAdd) => {
+            let mut v = bytes_data(x).to_vec();
+            v.extend_from_slice(bytes_data(y));
+            new_bytes(&v).map(Some)
+        }
+        (Kind::Bytes, Kind::Int, B::Multiply) => {
+            let n = crate::int::to_i64(y).unwrap_or(0).max(0) as usize;
+            new_bytes(&bytes_data(x).repeat(n)).map(Some)
+        }
+        (Kind::List, Kind::List, B::Add) => {
+            let mut v = crate::seq::list_items(x);
+            v.extend(crate::seq::list_items(y));
+            crate::seq::new_list(v).map(Some)
+        }
+        (Kind::List, _, B::InplaceAdd) => {
+            let items = crate::iter::collect(b)?;
+            crate::seq::list_extend(x, items)?;
+            Ok(Some(a.clone()))
+        }
+        (Kind::Tuple, Kind::Tuple, B::Add | B::InplaceAdd) => {
+            let mut v = crate::seq::tuple_items(x).to_vec();
+            v.extend_from_slice(crate::seq::tuple_items(y));
+            crate::seq::new_tuple(v).map(Some)
+        }
+        (Kind::List | Kind::Tuple, Kind::Int | Kind::Bool, B::Multiply | B::InplaceMultiply) | (Kind::Int | Kind::Bool, Kind::List | Kind::Tuple, B::Multiply) => {
+            let (s, n) = if matches!(ka, Kind::List | Kind::Tuple) { (a, y) } else { (b, x) };
+            let n = crate::int::to_i64(n).unwrap_or(0).max(0) as usize;
+            let items = crate::iter::collect(s)?;
+            if items.len().saturating_mul(n) > (1 << 40) {
+                return Err(crate::exc::memory_error());
+            }
+            let mut v = Vec::with_capacity(items.len() * n);
+            for _ in 0..n {
+                v.extend(items.iter().cloned());
+            }
+            if kind(s.as_obj()) == Kind::List {
+                if op == B::InplaceMultiply {
+                    let old = crate::seq::list_body(s.as_obj()).expect("list").items.replace_all(v).map_err(|_| memory_error())?;
+                    drop(old);
+                    return Ok(Some(s.clone()));
+                }
+                crate::seq::new_list(v).map(Some)
+            } else {
+                crate::seq::new_tuple(v).map(Some)
+            }
+        }
+        (Kind::Set | Kind::FrozenSet | Kind::DictView, Kind::Set | Kind::FrozenSet | Kind::DictView, _) => set_binop(op, a, b),
+        (Kind::Dict, Kind::Dict, B::Or) => {
+            let d = crate::dict::try_new_dict()?;
+            for (k, v) in crate::dict::items(x).into_iter().chain(crate::dict::items(y)) {
+                crate::dict::set(d.as_obj(), k, v)?;
+            }
+            Ok(Some(d))
+        }
+        (Kind::Dict, Kind::Dict, B::InplaceOr) => {
+            for (k, v) in crate::dict::items(y) {
+                crate::dict::set(x, k, v)?;
+            }
+            Ok(Some(a.clone()))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn complex_pow(a: f64, b: f64, c: f64, d: f64) -> (f64, f64) {
+    if c == 0.0 && d == 0.0 {
+        return (1.0, 0.0);
+    }
+    if a == 0.0 && b == 0.0 {
+        return (0.0, 0.0);
+    }
+    let vabs = a.hypot(b);
+    let mut len = vabs.powf(c);
+    let at = b.atan2(a);
+    let mut phase = at * c;
+    if d != 0.0 {
+        len /= (at * d).exp();
+        phase += d * vabs.ln();
+    }
+    (len * phase.cos(), len * phase.sin())
+}
+
+// ---------------------------------------------------------------------------------------
+// Subscripts
+
+fn index_of(k: &ObjRef, what: &str) -> R<i64> {
+    if crate::int::is_int(k.as_obj()) {
+        return crate::int::to_i64(k.as_obj()).ok_or_else(|| new_exc("IndexError", &format!("cannot fit 'int' into an index-sized integer")));
+    }
+    if is_heap_instance(k.as_obj())
+        && let Some(f) = crate::typeobj::lookup_special(k, "__index__")
+    {
+        let r = call(&f, &[k.clone()])?;
+        return index_of(&r, what);
+    }
+    Err(type_error(format!("{what} indices must be integers or slices, not {}", obj_type_name(k))))
+}
+
+/// Optional slice bound as `i64`.
+pub fn slice_bound(o: &ObjRef) -> R<Option<i64>> {
+    if kind(o.as_obj()) == Kind::NoneType {
+        return Ok(None);
+    }
+    if crate::int::is_int(o.as_obj()) {
+        return Ok(Some(match crate::int::to_i64(o.as_obj()) {
+            Some(v) => v,
+            None => {
+                if crate::int::to_big(o.as_obj()) < num_bigint::BigInt::from(0) { i64::MIN / 2 } else { i64::MAX / 2 }
+            }
+        }));
+    }
+    if let Some(f) = crate::typeobj::lookup_special(o, "__index__") {
+        let r = call(&f, &[o.clone()])?;
+        return slice_bound(&r);
+    }
+    Err(type_error("slice indices must be integers or None or have an __index__ method"))
+}
+
+/// `slice.indices(len)` for a slice object.
+pub fn slice_of(s: &ObjRef, len: usize) -> R<(i64, i64, i64, usize)> {
+    let b = s.as_obj().downcast::<SliceBody>().expect("slice");
+    crate::seq::slice_indices(slice_bound(&b.start)?, slice_bound(&b.stop)?, slice_bound(&b.step)?, len)
+}
+
+fn pick<T: Clone>(v: &[T], start: i64, step: i64, n: usize) -> Vec<T> {
+    (0..n).map(|i| v[(start + i as i64 * step) as usize].clone()).collect()
+}
+
+/// `o[k]` for built-in containers.
+pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
+    let obj = o.as_obj();
+    let is_slice = kind(k.as_obj()) == Kind::Slice;
+    match kind(obj) {
+        Kind::List => {
+            if is_slice {
+                let items = crate::seq::list_items(obj);
+                let (a, _, c, n) = slice_of(k, items.len())?;
+                return crate::seq::new_list(pick(&items, a, c, n));
+            }
+            let i = index_of(k, "list")?;
+            let n = crate::seq::list_len(obj);
+            crate::seq::norm_index(i, n)
+                .and_then(|i| crate::seq::list_get(obj, i))
+                .ok_or_else(|| new_exc("IndexError", "list index out of range"))
+        }
+        Kind::Tuple => {
+            let items = crate::seq::tuple_items(obj);
+            if is_slice {
+                let (a, _, c, n) = slice_of(k, items.len())?;
+                if a == 0 && c == 1 && n == items.len() && !is_heap_instance(obj) {
+                    return Ok(o.clone());
+                }
+                return crate::seq::new_tuple(pick(items, a, c, n));
+            }
+            let i = index_of(k, "tuple")?;
+            crate::seq::norm_index(i, items.len())
+                .map(|i| items[i].clone())
+                .ok_or_else(|| new_exc("IndexError", "tuple index out of range"))
+        }
+        Kind::Str => {
+            let s = crate::str::as_str(obj);
+            if is_slice {
+                let chars: Vec<char> = s.chars().collect();
+                let (a, _, c, n) = slice_of(k, chars.len())?;
+                let r: String = pick(&chars, a, c, n).into_iter().collect();
+                return crate::str::new_str(&r);
+            }
+            let i = index_of(k, "string")?;
+            let n = crate::str::char_len(obj);
+            let i = crate::seq::norm_index(i, n).ok_or_else(|| new_exc("IndexError", "string index out of range"))?;
+            let c = if crate::str::is_ascii(obj) { s.as_bytes()[i] as char } else { s.chars().nth(i).unwrap_or('\0') };
+            let mut buf = [0u8; 4];
+            crate::str::new_str(c.encode_utf8(&mut buf))
+        }
+        Kind::Bytes => {
+            let d = bytes_data(obj);
+            if is_slice {
+                let (a, _, c, n) = slice_of(k, d.len())?;
+                return new_bytes(&pick(d, a, c, n));
+            }
+            let i = index_of(k, "byte")?;
+            crate::seq::norm_index(i, d.len())
+                .map(|i| crate::int::from_i64(d[i] as i64))
+                .ok_or_else(|| new_exc("IndexError", "index out of range"))?
+        }
+        Kind::Dict => match crate::dict::get(obj, k)? {
+            Some(v) => Ok(v),
+            None => {
+                if is_heap_instance(obj)
+                    && let Some(m) = crate::typeobj::lookup_special(o, "__missing__")
+                {
+                    return call(&m, &[o.clone(), k.clone()]);
+                }
+                Err(crate::exc::new_exc_args("KeyError", vec![k.clone()]))
+            }
+        },
+        Kind::Range => {
+            let (a, b, c) = range_parts(o)?;
+            let n = compute_range_len(a, b, c) as usize;
+            if is_slice {
+                let (s, _, st, m) = slice_of(k, n)?;
+                let start = a + s * c;
+                let step = c * st;
+                return new_range(start, start + m as i64 * step, step);
+            }
+            let i = index_of(k, "range")?;
+            crate::seq::norm_index(i, n)
+                .map(|i| crate::int::from_i64(a + i as i64 * c))
+                .ok_or_else(|| new_exc("IndexError", "range object index out of range"))?
+        }
+        _ => Err(type_error(format!("'{}' object is not subscriptable", obj_type_name(o)))),
+    }
+}
+
+/// `o[k] = v` / `del o[k]` for built-in containers.
+pub fn builtin_setitem(o: &ObjRef, k: ObjRef, v: Option<ObjRef>) -> R<()> {
+    let obj = o.as_obj();
+    match kind(obj) {
+        Kind::List => {
+            let n = crate::seq::list_len(obj);
+            if kind(k.as_obj()) == Kind::Slice {
+                let (a, b, c, m) = slice_of(&k, n)?;
+                let new_items = match &v {
+                    Some(v) => crate::iter::collect(v)?,
+                    None => Vec::new(),
+                };
+                if c == 1 {
+                    let hi = b.max(a) as usize;
+                    return crate::seq::list_splice(obj, a as usize, hi, new_items);
+                }
+                if v.is_none() {
+                    let mut idx: Vec<usize> = (0..m).map(|i| (a + i as i64 * c) as usize).collect();
+                    idx.sort_unstable();
+                    for i in idx.into_iter().rev() {
+                        drop(crate::seq::list_pop(obj, i));
+                    }
+                    return Ok(());
+                }
+                if new_items.len() != m {
+                    return Err(value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {m}",
+                        new_items.len()
+                    )));
+                }
+                let b = crate::seq::list_body(obj).expect("list");
+                for (i, x) in new_items.into_iter().enumerate() {
+                    drop(b.items.replace((a + i as i64 * c) as usize, x));
+                }
+                return Ok(());
+            }
+            let i = index_of(&k, "list")?;
+            let Some(i) = crate::seq::norm_index(i, n) else {
+                return Err(new_exc(
+                    "IndexError",
+                    if v.is_some() { "list assignment index out of range" } else { "list assignment index out of range" },
+                ));
+            };
+            match v {
+                Some(v) => {
+                    let old = crate::seq::list_body(obj).expect("list").items.replace(i, v);
+                    drop(old);
+                }
+                None => drop(crate::seq::list_pop(obj, i)),
+            }
+            Ok(())
+        }
+        Kind::Dict => match v {
+            Some(v) => crate::dict::set(obj, k, v),
+            None => match crate::dict::del(obj, &k)? {
+                Some(_) => Ok(()),
+                None => Err(crate::exc::new_exc_args("KeyError", vec![k])),
+            },
+        },
+        _ => Err(type_error(if v.is_some() {
+            format!("'{}' object does not support item assignment", obj_type_name(o))
+        } else {
+            format!("'{}' object doesn't support item deletion", obj_type_name(o))
+        })),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Sets (CPython's setobject.c table: linear probes, then perturbation)
+
+const LINEAR_PROBES: usize = 9;
+
+/// A new set or frozenset.
+pub fn new_set(items: &[ObjRef], frozen: bool) -> R {
+    let s = ObjRef::new(if frozen { &FROZENSET_T } else { &SET_T }, SetBody::default()).map_err(|_| memory_error())?;
+    s.track();
+    for x in items {
+        set_add(&s, x.clone())?;
+    }
+    Ok(s)
+}
+
+fn sbody(s: Obj<'_>) -> &SetBody {
+    s.downcast::<SetBody>().expect("set body")
+}
+
+/// The live keys in table order.
+pub fn set_items(s: Obj<'_>) -> Vec<ObjRef> {
+    let b = sbody(s);
+    let mut out = Vec::with_capacity(b.used.get());
+    for i in 0..b.table.len() {
+        if let Some((h, Some(k))) = b.table.get(i)
+            && h != -1
+        {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// The first live key at or after table position `i`.
+pub fn set_entry_from(s: Obj<'_>, mut i: usize) -> Option<(usize, ObjRef)> {
+    let b = s.downcast::<SetBody>()?;
+    while i < b.table.len() {
+        if let Some((h, Some(k))) = b.table.get(i)
+            && h != -1
+        {
+            return Some((i + 1, k));
+        }
+        i += 1;
+    }
+    None
+}
+
+fn set_find(b: &SetBody, key: &ObjRef, hash: isize) -> R<Result<usize, usize>> {
+    let size = b.table.len();
+    let mask = size - 1;
+    let mut perturb = hash as usize;
+    let mut i = (hash as usize) & mask;
+    let mut freeslot: Option<usize> = None;
+    loop {
+        for j in 0..=LINEAR_PROBES {
+            let pos = (i + j) & mask;
+            if i + LINEAR_PROBES > mask && j > 0 {
+                break;
+            }
+            let (h, k) = b.table.get(pos).expect("slot");
+            match k {
+                None => return Ok(Err(freeslot.unwrap_or(pos))),
+                Some(k) => {
+                    if h == -1 {
+                        freeslot.get_or_insert(pos);
+                    } else if h == hash && (k.is(key) || crate::ops::eq_bool(&k, key)?) {
+                        return Ok(Ok(pos));
+                    }
+                }
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+fn set_resize(b: &SetBody, minused: usize) -> R<()> {
+    let mut newsize = 8;
+    while newsize <= minused {
+        newsize <<= 1;
+    }
+    let old = b.table.take_all();
+    b.table.replace_all(vec![(0, None); newsize]).map_err(|_| memory_error())?;
+    b.fill.set(0);
+    b.used.set(0);
+    for (h, k) in old {
+        if let Some(k) = k
+            && h != -1
+        {
+            insert_clean(b, k, h);
+        }
+    }
+    Ok(())
+}
+
+fn insert_clean(b: &SetBody, key: ObjRef, hash: isize) {
+    let mask = b.table.len() - 1;
+    let mut perturb = hash as usize;
+    let mut i = (hash as usize) & mask;
+    loop {
+        for j in 0..=LINEAR_PROBES {
+            if i + LINEAR_PROBES > mask && j > 0 {
+                break;
+            }
+            let pos = (i + j) & mask;
+            if b.table.get(pos).is_some_and(|e| e.1.is_none()) {
+                let _ = b.table.replace(pos, (hash, Some(key)));
+                b.fill.set(b.fill.get() + 1);
+                b.used.set(b.used.get() + 1);
+                return;
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+/// `s.add(x)`.
+pub fn set_add(s: &ObjRef, key: ObjRef) -> R<()> {
+    let h = crate::ops::hash(&key)?;
+    let b = sbody(s.as_obj());
+    if b.table.is_empty() {
+        b.table.replace_all(vec![(0, None); 8]).map_err(|_| memory_error())?;
+    }
+    match set_find(b, &key, h)? {
+        Ok(_) => Ok(()),
+        Err(pos) => {
+            let was_dummy = b.table.get(pos).is_some_and(|e| e.1.is_some());
+            let old = b.table.replace(pos, (h, Some(key)));
+            drop(old);
+            if !was_dummy {
+                b.fill.set(b.fill.get() + 1);
+            }
+            b.used.set(b.used.get() + 1);
+            let mask = b.table.len() - 1;
+            if b.fill.get() * 5 >= mask * 3 {
+                let u = b.used.get();
+                set_resize(b, if u > 50000 { u * 2 } else { u * 4 })?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `s.discard(x)`; whether it was present.
+pub fn set_discard(s: &ObjRef, key: &ObjRef) -> R<bool> {
+    let h = crate::ops::hash(key)?;
+    let b = sbody(s.as_obj());
+    if b.table.is_empty() {
+        return Ok(false);
+    }
+    match set_find(b, key, h)? {
+        Ok(pos) => {
+            let old = b.table.get(pos).and_then(|e| e.1);
+            let dummy = crate::state::sg().ellipsis.clone();
+            let prev = b.table.replace(pos, (-1, Some(dummy)));
+            b.used.set(b.used.get() - 1);
+            drop(prev);
+            drop(old);
+            Ok(true)
+        }
+        Err(_) => Ok(false),
+    }
+}
+
+/// `x in s`.
+pub fn set_contains(s: &ObjRef, key: &ObjRef) -> R<bool> {
+    let h = match crate::ops::hash(key) {
+        Ok(h) => h,
+        Err(e) => {
+            if kind(key.as_obj()) == Kind::Set {
+                let f = new_set(&set_items(key.as_obj()), true)?;
+                return set_contains(s, &f);
+            }
+            return Err(e);
+        }
+    };
+    let b = sbody(s.as_obj());
+    if b.table.is_empty() {
+        return Ok(false);
+    }
+    Ok(set_find(b, key, h)?.is_ok())
+}
+
+/// `hash(frozenset)`, CPython's algorithm.
+pub fn frozenset_hash(o: &ObjRef) -> R<isize> {
+    let b = sbody(o.as_obj());
+    let cached = b.hash.get();
+    if cached != 0 && cached != -1 {
+        return Ok(cached);
+    }
+    let mut hash: u64 = 0;
+    for k in set_items(o.as_obj()) {
+        let h = crate::ops::hash(&k)? as u64;
+        hash ^= ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
+    }
+    hash ^= (b.used.get() as u64 + 1).wrapping_mul(1927868237);
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+    let mut h = hash as isize;
+    if h == -1 {
+        h = 590923713;
+    }
+    b.hash.set(h);
+    Ok(h)
+}
+
+fn as_key_list(o: &ObjRef) -> R<Vec<ObjRef>> {
+    if matches!(kind(o.as_obj()), Kind::Set | Kind::FrozenSet) {
+        Ok(set_items(o.as_obj()))
+    } else {
+        crate::iter::collect(o)
+    }
+}
+
+fn set_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
+    let frozen = kind(a.as_obj()) == Kind::FrozenSet;
+    let inplace = matches!(op, B::InplaceOr | B::InplaceAnd | B::InplaceSubtract | B::InplaceXor) && kind(a.as_obj()) == Kind::Set;
+    let av = as_key_list(a)?;
+    let bset = if matches!(kind(b.as_obj()), Kind::Set | Kind::FrozenSet) { b.clone() } else { new_set(&as_key_list(b)?, true)? };
+    let aset = if matches!(kind(a.as_obj()), Kind::Set | Kind::FrozenSet) { a.clone() } else { new_set(&av, true)? };
+    let mut out = Vec::new();
+    match op {
+        B::Or | B::InplaceOr => {
+            out.extend(av.iter().cloned());
+            out.extend(set_items(bset.as_obj()));
+        }
+        B::And | B::InplaceAnd => {
+            for x in &av {
+                if set_contains(&bset, x)? {
+                    out.push(x.clone());
+                }
+            }
+        }
+        B::Subtract | B::InplaceSubtract => {
+            for x in &av {
+                if !set_contains(&bset, x)? {
+                    out.push(x.clone());
+                }
+            }
+        }
+        B::Xor | B::InplaceXor => {
+            for x in &av {
+                if !set_contains(&bset, x)? {
+                    out.push(x.clone());
+                }
+            }
+            for x in set_items(bset.as_obj()) {
+                if !set_contains(&aset, &x)? {
+                    out.push(x);
+                }
+            }
+        }
+        _ => return Ok(None),
+    }
+    if inplace {
+        let body = sbody(a.as_obj());
+        let old = body.table.take_all();
+        body.used.set(0);
+        body.fill.set(0);
+        for x in out {
+            set_add(a, x)?;
+        }
+        drop(old);
+        return Ok(Some(a.clone()));
+    }
+    new_set(&out, frozen).map(Some)
+}
+
+/// Set comparisons (subset/superset/equality).
+pub fn set_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
+    let ka = kind(a.as_obj());
+    let kb = kind(b.as_obj());
+    let setlike = |k: Kind| matches!(k, Kind::Set | Kind::FrozenSet | Kind::DictView);
+    if !setlike(ka) || !setlike(kb) {
+        return Ok(match op {
+            C::Equal => Some(false),
+            C::NotEqual => Some(true),
+            _ => None,
+        });
+    }
+    let x = new_set(&as_key_list(a)?, true)?;
+    let y = new_set(&as_key_list(b)?, true)?;
+    let subset = |p: &ObjRef, q: &ObjRef| -> R<bool> {
+        for k in set_items(p.as_obj()) {
+            if !set_contains(q, &k)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    let (lx, ly) = (sbody(x.as_obj()).used.get(), sbody(y.as_obj()).used.get());
+    Ok(Some(match op {
+        C::Equal => lx == ly && subset(&x, &y)?,
+        C::NotEqual => !(lx == ly && subset(&x, &y)?),
+        C::LessEqual => subset(&x, &y)?,
+        C::Less => lx < ly && subset(&x, &y)?,
+        C::GreaterEqual => subset(&y, &x)?,
+        C::Greater => lx > ly && subset(&y, &x)?,
+    }))
+}
+
+// ---------------------------------------------------------------------------------------
+// format()
+
+/// `format(v, spec)` for built-in types.
+pub fn builtin_format(v: &ObjRef, spec: &str) -> R<String> {
+    let obj = v.as_obj();
+    match kind(obj) {
+        Kind::Int | Kind::Bool if !(kind(obj) == Kind::Bool && spec.is_empty()) => crate::format::format_int(obj, spec),
+        Kind::Float => crate::format::format_float(float_val(v).unwrap_or(0.0), spec),
+        Kind::Str => crate::format::format_str(&crate::str::as_str(obj), spec),
+        _ => {
+            if spec.is_empty() {
+                return str_of(v);
+            }
+            Err(type_error(format!("unsupported format string passed to {}.__format__", obj_type_name(v))))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Initialisation of builtins
+
+/// Registers a native function in `builtins`.
+pub fn def(name: &'static str, f: crate::object::NativeFn) {
+    crate::dict::set_str(&rt().builtins, name, new_builtin(name, f, ""));
+}
+
+/// Fills the `builtins` module.
+pub fn init_builtins() {
+    let b = &rt().builtins;
+    for (name, k) in [
+        ("int", Kind::Int),
+        ("bool", Kind::Bool),
+        ("float", Kind::Float),
+        ("complex", Kind::Complex),
+        ("str", Kind::Str),
+        ("bytes", Kind::Bytes),
+        ("tuple", Kind::Tuple),
+        ("list", Kind::List),
+        ("dict", Kind::Dict),
+        ("set", Kind::Set),
+        ("frozenset", Kind::FrozenSet),
+        ("range", Kind::Range),
+        ("slice", Kind::Slice),
+        ("type", Kind::Type),
+        ("object", Kind::Object),
+        ("property", Kind::Property),
+        ("staticmethod", Kind::StaticMethod),
+        ("classmethod", Kind::ClassMethod),
+        ("super", Kind::Super),
+    ] {
+        crate::dict::set_str(b, name, builtin_type(k));
+    }
+    crate::dict::set_str(b, "None", none());
+    crate::dict::set_str(b, "True", pybool(true));
+    crate::dict::set_str(b, "False", pybool(false));
+    crate::dict::set_str(b, "NotImplemented", crate::state::notimpl());
+    crate::dict::set_str(b, "Ellipsis", crate::state::sg().ellipsis.clone());
+    crate::dict::set_str(b, "__debug__", pybool(true));
+    crate::functions::register();
+    crate::methods::register_methods();
+    let m = ObjRef::new(&MODULE_T, ModuleBody { dict: b.clone() }).expect("builtins module");
+    m.track();
+    crate::dict::set_str(b, "__name__", crate::str::intern("builtins"));
+    let _ = crate::dict::set(rt().modules.as_obj(), crate::str::intern("builtins"), m);
+    crate::modules::run_prelude();
+}
+
+/// Registers `f` with `atexit`.
+pub fn atexit_register(f: ObjRef, args: Vec<ObjRef>) {
+    ATEXIT.with(|a| a.borrow_mut().push((f, args)));
+}
+
+/// Attributes of built-in objects that are not in their type's dict.
+pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
+    let obj = o.as_obj();
+    Ok(match (kind(obj), name) {
+        (Kind::Function, _) => {
+            let f = obj.downcast::<FunctionBody>().expect("function");
+            match name {
+                "__name__" => Some(f.name.get()),
+                "__qualname__" => Some(f.qualname.get()),
+                "__doc__" => Some(f.doc.get().unwrap_or_else(none)),
+                "__module__" => Some(f.module.get().unwrap_or_else(none)),
+                "__defaults__" => Some(f.defaults.get().unwrap_or_else(none)),
+                "__kwdefaults__" => Some(f.kwdefaults.get().unwrap_or_else(none)),
+                "__code__" => Some(f.code.clone()),
+                "__globals__" => Some(f.globals.clone()),
+                "__closure__" => Some(f.closure.get().unwrap_or_else(none)),
+                "__annotations__" => {
+                    if f.annotations.get().is_none() {
+                        f.annotations.set(Some(crate::dict::try_new_dict()?));
+                    }
+                    f.annotations.get()
+                }
+                "__dict__" => {
+                    if f.dict.get().is_none() {
+                        let d = crate::dict::try_new_dict()?;
+                        d.track();
+                        f.dict.set(Some(d));
+                    }
+                    f.dict.get()
+                }
+                _ => f.dict.get().and_then(|d| crate::dict::get_str(d.as_obj(), name)),
+            }
+        }
+        (Kind::BuiltinFunction, "__name__" | "__qualname__") => Some(crate::str::new_str(obj.downcast::<BuiltinBody>().expect("b").name)?),
+        (Kind::BuiltinFunction, "__self__") => Some(obj.downcast::<BuiltinBody>().expect("b").bound.get().unwrap_or_else(none)),
+        (Kind::Method, "__self__") => Some(obj.downcast::<MethodBody>().expect("m").this.clone()),
+        (Kind::Method, "__func__") => Some(obj.downcast::<MethodBody>().expect("m").func.clone()),
+        (Kind::Method, _) => {
+            let f = obj.downcast::<MethodBody>().expect("m").func.clone();
+            return crate::typeobj::getattr_opt(&f, &crate::str::intern(name));
+        }
+        (Kind::BaseException, _) => {
+            let e = obj.downcast::<ExcBody>().expect("exc");
+            match name {
+                "args" => Some(e.args.get()),
+                "__cause__" => Some(e.cause.get().unwrap_or_else(none)),
+                "__context__" => Some(e.context.get().unwrap_or_else(none)),
+                "__suppress_context__" => Some(pybool(e.suppress_context.get())),
+                "__traceback__" => Some(if e.traceback.borrow().is_empty() { none() } else { crate::str::new_str("<traceback>")? }),
+                "__notes__" => e.notes.get(),
+                "value" if crate::exc::matches(o, "StopIteration") => {
+                    Some(crate::seq::tuple_items(e.args.get().as_obj()).first().cloned().unwrap_or_else(none))
+                }
+                "code" if crate::exc::matches(o, "SystemExit") => {
+                    let a = e.args.get();
+                    let items = crate::seq::tuple_items(a.as_obj());
+                    Some(match items.len() {
+                        0 => none(),
+                        1 => items[0].clone(),
+                        _ => a.clone(),
+                    })
+                }
+                "msg" if crate::exc::matches(o, "SyntaxError") => crate::seq::tuple_items(e.args.get().as_obj()).first().cloned(),
+                _ => None,
+            }
+        }
+        (Kind::Generator, _) => {
+            let g = obj.downcast::<GenBody>().expect("gen");
+            match name {
+                "__name__" => Some(g.name.get()),
+                "__qualname__" => Some(g.qualname.get()),
+                "gi_running" => Some(pybool(g.running.get())),
+                "gi_frame" => Some(if g.frame.try_borrow().map(|f| f.is_some()).unwrap_or(true) { crate::str::new_str("<frame>")? } else { none() }),
+                _ => None,
+            }
+        }
+        (Kind::Complex, "real") => Some(new_float(obj.downcast::<ComplexBody>().expect("c").0)?),
+        (Kind::Complex, "imag") => Some(new_float(obj.downcast::<ComplexBody>().expect("c").1)?),
+        (Kind::Int | Kind::Bool, "real" | "numerator") => Some(crate::int::from_big(&crate::int::to_big(obj))?),
+        (Kind::Int | Kind::Bool, "imag") => Some(crate::int::from_i64(0)?),
+        (Kind::Int | Kind::Bool, "denominator") => Some(crate::int::from_i64(1)?),
+        (Kind::Float, "real") => Some(o.clone()),
+        (Kind::Float, "imag") => Some(new_float(0.0)?),
+        (Kind::Range, "start" | "stop" | "step") => {
+            let r = obj.downcast::<RangeBody>().expect("range");
+            Some(match name {
+                "start" => r.start.clone(),
+                "stop" => r.stop.clone(),
+                _ => r.step.clone(),
+            })
+        }
+        (Kind::Slice, "start" | "stop" | "step") => {
+            let r = obj.downcast::<SliceBody>().expect("slice");
+            Some(match name {
+                "start" => r.start.clone(),
+                "stop" => r.stop.clone(),
+                _ => r.step.clone(),
+            })
+        }
+        (Kind::Property, "fget" | "fset" | "fdel" | "__doc__") => {
+            let p = obj.downcast::<PropertyBody>().expect("p");
+            Some(
+                match name {
+                    "fget" => p.fget.get(),
+                    "fset" => p.fset.get(),
+                    "fdel" => p.fdel.get(),
+                    _ => p.doc.get().or_else(|| p.fget.get().and_then(|f| f.as_obj().downcast::<FunctionBody>().and_then(|b| b.doc.get()))),
+                }
+                .unwrap_or_else(none),
+            )
+        }
+        (Kind::StaticMethod | Kind::ClassMethod, "__func__") => Some(obj.downcast::<WrapperBody>().expect("w").0.get()),
+        (Kind::Code, _) => {
+            let c = obj.downcast::<CodeBody>().expect("code");
+            match name {
+                "co_name" => Some(crate::str::new_str(&c.code.name)?),
+                "co_qualname" => Some(crate::str::new_str(&c.code.qualname)?),
+                "co_filename" => Some(crate::str::new_str(&c.code.filename)?),
+                "co_firstlineno" => Some(crate::int::from_i64(c.code.firstlineno as i64)?),
+                "co_argcount" => Some(crate::int::from_i64(c.code.argcount as i64)?),
+                "co_kwonlyargcount" => Some(crate::int::from_i64(c.code.kwonlyargcount as i64)?),
+                "co_posonlyargcount" => Some(crate::int::from_i64(c.code.posonlyargcount as i64)?),
+                "co_flags" => Some(crate::int::from_i64(c.code.flags.0 as i64)?),
+                "co_varnames" => Some(crate::seq::new_tuple(c.varnames.clone())?),
+                "co_names" => Some(crate::seq::new_tuple(c.names.clone())?),
+                "co_consts" => Some(crate::seq::new_tuple(c.consts.clone())?),
+                "co_freevars" => Some(crate::seq::new_tuple(c.code.freevars.iter().map(|n| crate::str::intern(n)).collect())?),
+                "co_cellvars" => Some(crate::seq::new_tuple(c.code.cellvars.iter().map(|n| crate::str::intern(n)).collect())?),
+                "co_nlocals" => Some(crate::int::from_i64(c.code.varnames.len() as i64)?),
+                _ => None,
+            }
+        }
+        (Kind::Cell, "cell_contents") => match obj.downcast::<CellBody>().expect("cell").0.get() {
+            Some(v) => Some(v),
+            None => return Err(value_error("Cell is empty")),
+        },
+        (Kind::Super, _) => return crate::methods::super_getattr(o, name),
+        (Kind::DictView, "mapping") => Some(obj.downcast::<DictViewBody>().expect("v").dict.clone()),
+        _ => None,
+    })
+}
+
+/// Converts an object to `i64` for natives (`__index__`).
+pub fn to_index(o: &ObjRef) -> R<i64> {
+    if crate::int::is_int(o.as_obj()) {
+        return crate::int::to_i64(o.as_obj()).ok_or_else(|| new_exc("OverflowError", "Python int too large to convert to C ssize_t"));
+    }
+    if let Some(f) = crate::typeobj::lookup_special(o, "__index__") {
+        let r = call(&f, &[o.clone()])?;
+        return to_index(&r);
+    }
+    Err(type_error(format!("'{}' object cannot be interpreted as an integer", obj_type_name(o))))
+}
+
+/// Converts a number to `f64` (`__float__`).
+pub fn to_f64(o: &ObjRef) -> R<f64> {
+    match kind(o.as_obj()) {
+        Kind::Float => Ok(float_val(o).unwrap_or(0.0)),
+        Kind::Int | Kind::Bool => crate::int::to_f64(o.as_obj()),
+        _ => {
+            if let Some(f) = crate::typeobj::lookup_special(o, "__float__") {
+                let r = call(&f, &[o.clone()])?;
+                return to_f64(&r);
+            }
+            if let Some(f) = crate::typeobj::lookup_special(o, "__index__") {
+                let r = call(&f, &[o.clone()])?;
+                return to_f64(&r);
+            }
+            Err(type_error(format!("must be real number, not {}", obj_type_name(o))))
+        }
+    }
+}
+
+/// Helper for natives: the i-th argument or a keyword.
+pub fn arg(args: &[ObjRef], kw: &Kw, i: usize, name: &str) -> Option<ObjRef> {
+    args.get(i).cloned().or_else(|| kw.get(name))
+}
+
+/// `check_args` re-exported for the method tables.
+pub fn nargs(name: &str, args: &[ObjRef], min: usize, max: usize) -> R<()> {
+    check_args(name, args, min, max)
+}
+
+/// `int` conversion helper used by big-int natives.
+pub fn big_to_usize(b: &num_bigint::BigInt) -> Option<usize> {
+    b.to_usize()
+}

@@ -1,0 +1,222 @@
+//! Calling: functions (argument binding as CPython's `_PyEval_MakeFrameVector`), bound
+//! methods, native functions, classes (`type.__call__`), and callable instances.
+
+use pymm_mem::ObjRef;
+
+use crate::exc::{R, memory_error, new_exc, type_error};
+use crate::object::*;
+use crate::typeobj::{lookup_special, obj_type_name, tb};
+
+/// Keyword arguments: `(name, value)` pairs in call order.
+#[derive(Debug, Default)]
+pub struct Kw(pub Vec<(ObjRef, ObjRef)>);
+
+impl Kw {
+    /// No keyword arguments.
+    pub const EMPTY: Kw = Kw(Vec::new());
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The value of keyword `name`.
+    pub fn get(&self, name: &str) -> Option<ObjRef> {
+        self.0
+            .iter()
+            .find(|(k, _)| crate::str::as_str(k.as_obj()) == name)
+            .map(|(_, v)| v.clone())
+    }
+}
+
+/// A native function object.
+pub fn new_builtin(name: &'static str, func: NativeFn, owner: &'static str) -> ObjRef {
+    let o = ObjRef::new(
+        &BUILTIN_T,
+        BuiltinBody {
+            name,
+            func,
+            bound: OptSlot::default(),
+            owner,
+        },
+    )
+    .expect("out of memory creating a builtin");
+    o.track();
+    o
+}
+
+/// A native method bound to `this`.
+pub fn bind_builtin(f: &ObjRef, this: ObjRef) -> R {
+    let b = f.as_obj().downcast::<BuiltinBody>().expect("builtin");
+    let o = ObjRef::new(
+        &BUILTIN_T,
+        BuiltinBody {
+            name: b.name,
+            func: b.func,
+            bound: OptSlot::new(Some(this)),
+            owner: b.owner,
+        },
+    )
+    .map_err(|_| memory_error())?;
+    o.track();
+    Ok(o)
+}
+
+/// A bound method.
+pub fn new_method(func: ObjRef, this: ObjRef) -> R {
+    let o = ObjRef::new(&METHOD_T, MethodBody { func, this }).map_err(|_| memory_error())?;
+    o.track();
+    Ok(o)
+}
+
+/// `f(*args)`.
+#[inline]
+pub fn call(f: &ObjRef, args: &[ObjRef]) -> R {
+    call_kw(f, args, &Kw::EMPTY)
+}
+
+/// `f(*args, **kw)`.
+pub fn call_kw(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    let o = f.as_obj();
+    match kind(o) {
+        Kind::Function => crate::frame::call_function(f, args, kw),
+        Kind::BuiltinFunction => {
+            let b = o.downcast::<BuiltinBody>().expect("builtin");
+            match b.bound.get() {
+                Some(this) => {
+                    let mut v = Vec::with_capacity(args.len() + 1);
+                    v.push(this);
+                    v.extend_from_slice(args);
+                    (b.func)(&v, kw)
+                }
+                None => (b.func)(args, kw),
+            }
+        }
+        Kind::Method => {
+            let m = o.downcast::<MethodBody>().expect("method");
+            let mut v = Vec::with_capacity(args.len() + 1);
+            v.push(m.this.clone());
+            v.extend_from_slice(args);
+            call_kw(&m.func, &v, kw)
+        }
+        Kind::Type => type_call(f, args, kw),
+        _ => match lookup_special(f, "__call__") {
+            Some(c) => {
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(f.clone());
+                v.extend_from_slice(args);
+                call_kw(&c, &v, kw)
+            }
+            None => Err(type_error(format!("'{}' object is not callable", obj_type_name(f)))),
+        },
+    }
+}
+
+/// Whether `callable(o)`.
+pub fn is_callable(o: &ObjRef) -> bool {
+    matches!(
+        kind(o.as_obj()),
+        Kind::Function | Kind::BuiltinFunction | Kind::Method | Kind::Type
+    ) || lookup_special(o, "__call__").is_some()
+}
+
+/// `type.__call__(cls, *args, **kw)`.
+fn type_call(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    let t = tb(cls.as_obj());
+    if !t.is_heap {
+        if let Some(ctor) = crate::builtins::constructor(cls) {
+            return ctor(cls, args, kw);
+        }
+    }
+    // Metaclass call: type(name, bases, ns) goes through the class machinery.
+    if t.base_kind == Kind::Type {
+        return crate::builtins::type_new(cls, args, kw);
+    }
+    let new = lookup_special_on_type(cls, "__new__");
+    let obj = match new {
+        Some(n) if kind(n.as_obj()) != Kind::BuiltinFunction => {
+            let mut v = Vec::with_capacity(args.len() + 1);
+            v.push(cls.clone());
+            v.extend_from_slice(args);
+            let f = match kind(n.as_obj()) {
+                Kind::StaticMethod => n.as_obj().downcast::<WrapperBody>().expect("sm").0.get(),
+                _ => n,
+            };
+            call_kw(&f, &v, kw)?
+        }
+        _ => {
+            if t.base_kind != Kind::Object && t.base_kind != Kind::BaseException {
+                if let Some(ctor) = crate::builtins::constructor_for_kind(t.base_kind) {
+                    let o = crate::typeobj::alloc_instance(cls)?;
+                    crate::builtins::init_builtin_subclass(&o, ctor, cls, args, kw)?;
+                    return finish_init(o, cls, args, kw);
+                }
+            }
+            crate::typeobj::alloc_instance(cls)?
+        }
+    };
+    if !crate::typeobj::is_subtype(crate::typeobj::type_of(obj.as_obj()).as_obj(), cls.as_obj()) {
+        return Ok(obj);
+    }
+    if t.base_kind == Kind::BaseException
+        && let Some(b) = obj.as_obj().downcast::<ExcBody>()
+    {
+        b.args.set(crate::seq::new_tuple(args.to_vec())?);
+    }
+    finish_init(obj, cls, args, kw)
+}
+
+fn finish_init(obj: ObjRef, cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    if let Some(init) = lookup_special_on_type(cls, "__init__")
+        && kind(init.as_obj()) == Kind::Function
+    {
+        let mut v = Vec::with_capacity(args.len() + 1);
+        v.push(obj.clone());
+        v.extend_from_slice(args);
+        let r = call_kw(&init, &v, kw)?;
+        if kind(r.as_obj()) != Kind::NoneType {
+            return Err(type_error(format!(
+                "__init__() should return None, not '{}'",
+                obj_type_name(&r)
+            )));
+        }
+    } else if (!args.is_empty() || !kw.is_empty())
+        && tb(cls.as_obj()).base_kind == Kind::Object
+        && lookup_special_on_type(cls, "__new__").is_none_or(|n| kind(n.as_obj()) == Kind::BuiltinFunction)
+    {
+        return Err(type_error(format!(
+            "{}() takes no arguments",
+            crate::typeobj::type_name(cls.as_obj())
+        )));
+    }
+    Ok(obj)
+}
+
+fn lookup_special_on_type(cls: &ObjRef, name: &str) -> Option<ObjRef> {
+    crate::typeobj::lookup(cls.as_obj(), &crate::str::intern(name))
+}
+
+/// Checks a native function's positional argument count.
+pub fn check_args(name: &str, args: &[ObjRef], min: usize, max: usize) -> R<()> {
+    if args.len() < min || args.len() > max {
+        let msg = if min == max {
+            match min {
+                0 => format!("{name}() takes no arguments ({} given)", args.len()),
+                1 => format!("{name}() takes exactly one argument ({} given)", args.len()),
+                _ => format!("{name} expected {min} arguments, got {}", args.len()),
+            }
+        } else if args.len() < min {
+            format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
+        } else {
+            format!("{name} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
+        };
+        return Err(type_error(msg));
+    }
+    Ok(())
+}
+
+/// Rejects keyword arguments for natives that take none.
+pub fn no_kw(name: &str, kw: &Kw) -> R<()> {
+    if kw.is_empty() {
+        Ok(())
+    } else {
+        Err(new_exc("TypeError", &format!("{name}() takes no keyword arguments")))
+    }
+}

@@ -1,0 +1,904 @@
+//! The eval loop: one `match` over [`Instr`] per instruction, CPython 3.11's stack
+//! discipline and zero-cost exception table.
+
+use pymm_compiler::{ComparisonOperator, Instr};
+use pymm_mem::ObjRef;
+
+use crate::call::Kw;
+use crate::exc::{Exc, R, TbEntry, new_exc, type_error};
+use crate::frame::{Frame, code_body};
+use crate::object::*;
+use crate::state::{none, pybool, rt};
+
+/// How a frame stopped running.
+#[derive(Debug)]
+pub enum Exit {
+    Return(ObjRef),
+    Yield(ObjRef),
+    /// The frame executed `RETURN_GENERATOR`.
+    Generator,
+}
+
+/// Runs a (non-generator) frame to completion.
+pub fn run_frame(f: &mut Frame) -> R {
+    match eval(f)? {
+        Exit::Return(v) | Exit::Yield(v) => Ok(v),
+        Exit::Generator => Ok(none()),
+    }
+}
+
+macro_rules! pop {
+    ($f:expr) => {
+        $f.stack.pop().flatten().expect("stack underflow")
+    };
+}
+
+macro_rules! top {
+    ($f:expr) => {
+        $f.stack.last().cloned().flatten().expect("empty stack")
+    };
+}
+
+fn name_error(name: &str) -> Exc {
+    new_exc("NameError", &format!("name '{name}' is not defined"))
+}
+
+fn unbound_local(name: &str) -> Exc {
+    new_exc(
+        "UnboundLocalError",
+        &format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+/// Records the frame in the exception's traceback.
+fn add_traceback(e: &Exc, f: &Frame, pc: usize) {
+    if let Some(b) = crate::exc::exc_body(e.0.as_obj()) {
+        b.traceback.borrow_mut().insert(0, TbEntry { code: f.co.clone(), lasti: pc as u32 });
+    }
+}
+
+/// Sets `__context__` of a newly raised exception to the one being handled.
+fn set_context(e: &Exc) {
+    let cur = rt().exc_info.borrow().last().cloned().flatten();
+    if let (Some(c), Some(b)) = (cur, crate::exc::exc_body(e.0.as_obj()))
+        && !c.is(&e.0)
+        && b.context.get().is_none()
+    {
+        b.context.set(Some(c));
+    }
+}
+
+/// Runs `f` until it returns, yields or raises.
+pub fn eval(f: &mut Frame) -> R<Exit> {
+    loop {
+        let pc = f.pc;
+        match step(f) {
+            Ok(Some(exit)) => return Ok(exit),
+            Ok(None) => {}
+            Err((e, reraise)) => {
+                if !reraise {
+                    set_context(&e);
+                }
+                if !reraise || crate::exc::exc_body(e.0.as_obj()).is_some_and(|b| b.traceback.borrow().first().is_none_or(|t| !std::rc::Rc::ptr_eq(&t.code, &f.co))) {
+                    add_traceback(&e, f, f.pc.saturating_sub(1).max(pc.min(f.pc)));
+                }
+                let at = f.pc.saturating_sub(1) as u32;
+                match f.co.handler_for(at).copied() {
+                    Some(h) => {
+                        f.stack.truncate(h.depth as usize);
+                        if h.push_lasti {
+                            f.stack.push(Some(crate::int::from_i64(at as i64)?));
+                        }
+                        f.stack.push(Some(e.0));
+                        f.pc = h.target as usize;
+                    }
+                    None => {
+                        f.stack.clear();
+                        return Err(e);
+                    }
+                }
+            }
+        }
+    }
+}
+
+type StepErr = (Exc, bool);
+
+fn err<T>(e: Exc) -> Result<T, StepErr> {
+    Err((e, false))
+}
+
+trait Raise<T> {
+    fn r(self) -> Result<T, StepErr>;
+}
+impl<T> Raise<T> for R<T> {
+    #[inline]
+    fn r(self) -> Result<T, StepErr> {
+        self.map_err(|e| (e, false))
+    }
+}
+
+/// Executes one instruction.
+#[inline(always)]
+fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
+    let instr = f.co.instructions[f.pc];
+    f.pc += 1;
+    match instr {
+        Instr::Nop => {}
+        Instr::PopTop => {
+            f.stack.pop();
+        }
+        Instr::PushNull => f.stack.push(None),
+        Instr::Copy(i) => {
+            let v = f.stack[f.stack.len() - i as usize].clone();
+            f.stack.push(v);
+        }
+        Instr::Swap(i) => {
+            let n = f.stack.len();
+            f.stack.swap(n - 1, n - i as usize);
+        }
+        Instr::LoadConst(i) => {
+            let v = code_body(&f.code).consts[i as usize].clone();
+            f.stack.push(Some(v));
+        }
+        Instr::LoadFast(i) => match &f.fast[i as usize] {
+            Some(v) => {
+                let v = v.clone();
+                f.stack.push(Some(v));
+            }
+            None => return err(unbound_local(&f.co.varnames[i as usize])),
+        },
+        Instr::StoreFast(i) => {
+            let v = f.stack.pop().flatten();
+            let old = std::mem::replace(&mut f.fast[i as usize], v);
+            drop(old);
+        }
+        Instr::DeleteFast(i) => {
+            if f.fast[i as usize].is_none() {
+                return err(unbound_local(&f.co.varnames[i as usize]));
+            }
+            let old = f.fast[i as usize].take();
+            drop(old);
+        }
+        Instr::MakeCell(i) => {
+            let slot = f.co.varnames.len() + i as usize;
+            let init = match f.co.cell2arg.get(i as usize).copied().flatten() {
+                Some(a) => f.fast[a as usize].clone(),
+                None => f.fast[slot].take(),
+            };
+            let c = ObjRef::new(&CELL_T, CellBody(OptSlot::new(init))).map_err(|_| (crate::exc::memory_error(), false))?;
+            c.track();
+            f.fast[slot] = Some(c);
+        }
+        Instr::CopyFreeVars(n) => {
+            let func = f.func.clone().expect("closure function");
+            let fb = func.as_obj().downcast::<FunctionBody>().expect("function");
+            let closure = fb.closure.get().expect("closure");
+            let base = f.co.varnames.len() + f.co.cellvars.len();
+            for (i, c) in crate::seq::tuple_items(closure.as_obj()).iter().take(n as usize).enumerate() {
+                f.fast[base + i] = Some(c.clone());
+            }
+        }
+        Instr::LoadClosure(i) => {
+            let v = f.fast[f.co.varnames.len() + i as usize].clone();
+            f.stack.push(v);
+        }
+        Instr::LoadDeref(i) => {
+            let c = f.fast[f.co.varnames.len() + i as usize].clone().expect("cell");
+            match c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()) {
+                Some(v) => f.stack.push(Some(v)),
+                None => {
+                    let name = deref_name(f, i as usize);
+                    return err(if (i as usize) < f.co.cellvars.len() {
+                        unbound_local(&name)
+                    } else {
+                        new_exc(
+                            "NameError",
+                            &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                        )
+                    });
+                }
+            }
+        }
+        Instr::LoadClassDeref(i) => {
+            let name = deref_name(f, i as usize);
+            let key = crate::str::intern(&name);
+            if let Some(l) = &f.locals
+                && let Some(v) = crate::ops::mapping_get(l, &key).r()?
+            {
+                f.stack.push(Some(v));
+                return Ok(None);
+            }
+            let c = f.fast[f.co.varnames.len() + i as usize].clone().expect("cell");
+            match c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()) {
+                Some(v) => f.stack.push(Some(v)),
+                None => return err(name_error(&name)),
+            }
+        }
+        Instr::StoreDeref(i) => {
+            let v = pop!(f);
+            let c = f.fast[f.co.varnames.len() + i as usize].clone().expect("cell");
+            c.as_obj().downcast::<CellBody>().expect("cell").0.set(Some(v));
+        }
+        Instr::DeleteDeref(i) => {
+            let c = f.fast[f.co.varnames.len() + i as usize].clone().expect("cell");
+            let cb = c.as_obj().downcast::<CellBody>().expect("cell");
+            if cb.0.get().is_none() {
+                return err(unbound_local(&deref_name(f, i as usize)));
+            }
+            cb.0.set(None);
+        }
+        Instr::LoadGlobal(i) | Instr::LoadGlobalNull(i) => {
+            if matches!(instr, Instr::LoadGlobalNull(_)) {
+                f.stack.push(None);
+            }
+            let name = &code_body(&f.code).names[i as usize];
+            let v = match crate::dict::get_str_obj(f.globals.as_obj(), name) {
+                Some(v) => v,
+                None => match crate::dict::get_str_obj(f.builtins.as_obj(), name) {
+                    Some(v) => v,
+                    None => return err(name_error(&f.co.names[i as usize])),
+                },
+            };
+            f.stack.push(Some(v));
+        }
+        Instr::StoreGlobal(i) => {
+            let v = pop!(f);
+            let name = code_body(&f.code).names[i as usize].clone();
+            crate::dict::set(f.globals.as_obj(), name, v).r()?;
+        }
+        Instr::DeleteGlobal(i) => {
+            let name = code_body(&f.code).names[i as usize].clone();
+            if crate::dict::del(f.globals.as_obj(), &name).r()?.is_none() {
+                return err(name_error(&f.co.names[i as usize]));
+            }
+        }
+        Instr::LoadName(i) => {
+            let name = code_body(&f.code).names[i as usize].clone();
+            if let Some(l) = &f.locals
+                && let Some(v) = crate::ops::mapping_get(l, &name).r()?
+            {
+                f.stack.push(Some(v));
+                return Ok(None);
+            }
+            let v = match crate::dict::get_str_obj(f.globals.as_obj(), &name) {
+                Some(v) => v,
+                None => match crate::dict::get_str_obj(f.builtins.as_obj(), &name) {
+                    Some(v) => v,
+                    None => return err(name_error(&f.co.names[i as usize])),
+                },
+            };
+            f.stack.push(Some(v));
+        }
+        Instr::StoreName(i) => {
+            let v = pop!(f);
+            let name = code_body(&f.code).names[i as usize].clone();
+            let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+            crate::ops::setitem(&l, name, v).r()?;
+        }
+        Instr::DeleteName(i) => {
+            let name = code_body(&f.code).names[i as usize].clone();
+            let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+            if crate::dict::is_dict(l.as_obj()) {
+                if crate::dict::del(l.as_obj(), &name).r()?.is_none() {
+                    return err(name_error(&f.co.names[i as usize]));
+                }
+            } else {
+                crate::ops::delitem(&l, &name).r()?;
+            }
+        }
+        Instr::LoadAttr(i) => {
+            let o = pop!(f);
+            let name = &code_body(&f.code).names[i as usize];
+            let v = crate::typeobj::getattr(&o, name).r()?;
+            f.stack.push(Some(v));
+        }
+        Instr::StoreAttr(i) => {
+            let o = pop!(f);
+            let v = pop!(f);
+            let name = code_body(&f.code).names[i as usize].clone();
+            crate::typeobj::setattr(&o, &name, Some(v)).r()?;
+        }
+        Instr::DeleteAttr(i) => {
+            let o = pop!(f);
+            let name = code_body(&f.code).names[i as usize].clone();
+            crate::typeobj::setattr(&o, &name, None).r()?;
+        }
+        Instr::LoadMethod(i) => {
+            let o = pop!(f);
+            let name = code_body(&f.code).names[i as usize].clone();
+            // Unbound-method optimisation: a plain function found on the type.
+            let obj = o.as_obj();
+            if kind(obj) != Kind::Type && kind(obj) != Kind::Module {
+                let t = crate::typeobj::type_of(obj);
+                if let Some(d) = crate::typeobj::lookup(t.as_obj(), &name) {
+                    let k = kind(d.as_obj());
+                    let plain = k == Kind::Function
+                        || (k == Kind::BuiltinFunction
+                            && d.as_obj().downcast::<BuiltinBody>().is_some_and(|b| b.bound.get().is_none() && !b.owner.is_empty()));
+                    if plain {
+                        let shadowed = crate::typeobj::instance_dict(obj, false)
+                            .is_some_and(|dd| crate::dict::get_str_obj(dd.as_obj(), &name).is_some());
+                        if !shadowed {
+                            f.stack.push(Some(d));
+                            f.stack.push(Some(o));
+                            return Ok(None);
+                        }
+                    }
+                }
+            }
+            let v = crate::typeobj::getattr(&o, &name).r()?;
+            f.stack.push(None);
+            f.stack.push(Some(v));
+        }
+        Instr::BinarySubscr => {
+            let k = pop!(f);
+            let o = pop!(f);
+            let v = crate::ops::getitem(&o, &k).r()?;
+            f.stack.push(Some(v));
+        }
+        Instr::StoreSubscr => {
+            let k = pop!(f);
+            let o = pop!(f);
+            let v = pop!(f);
+            crate::ops::setitem(&o, k, v).r()?;
+        }
+        Instr::DeleteSubscr => {
+            let k = pop!(f);
+            let o = pop!(f);
+            crate::ops::delitem(&o, &k).r()?;
+        }
+        Instr::BinaryOp(op) => {
+            let b = pop!(f);
+            let a = pop!(f);
+            let v = crate::ops::binary_op(op, &a, &b).r()?;
+            f.stack.push(Some(v));
+        }
+        Instr::UnaryPositive => {
+            let a = pop!(f);
+            f.stack.push(Some(crate::ops::unary(&a, "__pos__").r()?));
+        }
+        Instr::UnaryNegative => {
+            let a = pop!(f);
+            f.stack.push(Some(crate::ops::unary(&a, "__neg__").r()?));
+        }
+        Instr::UnaryInvert => {
+            let a = pop!(f);
+            f.stack.push(Some(crate::ops::unary(&a, "__invert__").r()?));
+        }
+        Instr::UnaryNot => {
+            let a = pop!(f);
+            let t = crate::ops::truthy(&a).r()?;
+            f.stack.push(Some(pybool(!t)));
+        }
+        Instr::CompareOp(op) => {
+            let b = pop!(f);
+            let a = pop!(f);
+            let v = crate::ops::compare(&a, &b, op).r()?;
+            f.stack.push(Some(v));
+        }
+        Instr::IsOp(invert) => {
+            let b = pop!(f);
+            let a = pop!(f);
+            f.stack.push(Some(pybool(a.is(&b) != invert)));
+        }
+        Instr::ContainsOp(invert) => {
+            let container = pop!(f);
+            let item = pop!(f);
+            let r = crate::ops::contains(&container, &item).r()?;
+            f.stack.push(Some(pybool(r != invert)));
+        }
+        Instr::BuildTuple(n) => {
+            let items = pop_n(f, n as usize);
+            f.stack.push(Some(crate::seq::new_tuple(items).r()?));
+        }
+        Instr::BuildList(n) => {
+            let items = pop_n(f, n as usize);
+            f.stack.push(Some(crate::seq::new_list(items).r()?));
+        }
+        Instr::BuildSet(n) => {
+            let items = pop_n(f, n as usize);
+            let s = crate::builtins::new_set(&items, false).r()?;
+            f.stack.push(Some(s));
+        }
+        Instr::BuildMap(n) => {
+            let items = pop_n(f, 2 * n as usize);
+            let d = crate::dict::try_new_dict().r()?;
+            let mut it = items.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                crate::dict::set(d.as_obj(), k, v).r()?;
+            }
+            f.stack.push(Some(d));
+        }
+        Instr::BuildConstKeyMap(n) => {
+            let keys = pop!(f);
+            let vals = pop_n(f, n as usize);
+            let d = crate::dict::try_new_dict().r()?;
+            for (k, v) in crate::seq::tuple_items(keys.as_obj()).iter().zip(vals) {
+                crate::dict::set(d.as_obj(), k.clone(), v).r()?;
+            }
+            f.stack.push(Some(d));
+        }
+        Instr::BuildString(n) => {
+            let parts = pop_n(f, n as usize);
+            let mut s = String::new();
+            for p in &parts {
+                s.push_str(&crate::str::as_str(p.as_obj()));
+            }
+            f.stack.push(Some(crate::str::new_str(&s).r()?));
+        }
+        Instr::BuildSlice(n) => {
+            let step = if n == 3 { pop!(f) } else { none() };
+            let stop = pop!(f);
+            let start = pop!(f);
+            f.stack.push(Some(crate::builtins::new_slice(start, stop, step).r()?));
+        }
+        Instr::ListAppend(i) => {
+            let v = pop!(f);
+            let l = f.stack[f.stack.len() - i as usize].clone().expect("list");
+            crate::seq::list_append(l.as_obj(), v).r()?;
+        }
+        Instr::SetAdd(i) => {
+            let v = pop!(f);
+            let s = f.stack[f.stack.len() - i as usize].clone().expect("set");
+            crate::builtins::set_add(&s, v).r()?;
+        }
+        Instr::MapAdd(i) => {
+            let v = pop!(f);
+            let k = pop!(f);
+            let d = f.stack[f.stack.len() - i as usize].clone().expect("dict");
+            crate::dict::set(d.as_obj(), k, v).r()?;
+        }
+        Instr::ListExtend(i) => {
+            let it = pop!(f);
+            let l = f.stack[f.stack.len() - i as usize].clone().expect("list");
+            let items = crate::iter::collect(&it).map_err(|e| {
+                if crate::exc::matches(&e.0, "TypeError") && crate::typeobj::lookup_special(&it, "__iter__").is_none() {
+                    (type_error(format!("Value after * must be an iterable, not {}", crate::typeobj::obj_type_name(&it))), false)
+                } else {
+                    (e, false)
+                }
+            })?;
+            crate::seq::list_extend(l.as_obj(), items).r()?;
+        }
+        Instr::SetUpdate(i) => {
+            let it = pop!(f);
+            let s = f.stack[f.stack.len() - i as usize].clone().expect("set");
+            for x in crate::iter::collect(&it).r()? {
+                crate::builtins::set_add(&s, x).r()?;
+            }
+        }
+        Instr::DictUpdate(i) | Instr::DictMerge(i) => {
+            let m = pop!(f);
+            let d = f.stack[f.stack.len() - i as usize].clone().expect("dict");
+            let merge = matches!(instr, Instr::DictMerge(_));
+            if merge && !crate::dict::is_dict(m.as_obj()) && crate::typeobj::lookup_special(&m, "keys").is_none() {
+                let func = f.stack[f.stack.len() - i as usize - 2].clone();
+                let fname = func.map(|x| crate::builtins::func_display_name(&x)).unwrap_or_default();
+                return err(type_error(format!(
+                    "{fname} argument after ** must be a mapping, not {}",
+                    crate::typeobj::obj_type_name(&m)
+                )));
+            }
+            for (k, v) in crate::builtins::mapping_items(&m).r()? {
+                if merge && crate::dict::get(d.as_obj(), &k).r()?.is_some() {
+                    let func = f.stack[f.stack.len() - i as usize - 2].clone();
+                    let fname = func.map(|x| crate::builtins::func_display_name(&x)).unwrap_or_default();
+                    return err(type_error(format!(
+                        "{fname} got multiple values for keyword argument '{}'",
+                        crate::str::as_str(k.as_obj())
+                    )));
+                }
+                crate::dict::set(d.as_obj(), k, v).r()?;
+            }
+        }
+        Instr::ListToTuple => {
+            let l = pop!(f);
+            f.stack.push(Some(crate::seq::new_tuple(crate::seq::list_items(l.as_obj())).r()?));
+        }
+        Instr::UnpackSequence(n) => {
+            let s = pop!(f);
+            let items = crate::iter::unpack(&s, n as usize).r()?;
+            for x in items.into_iter().rev() {
+                f.stack.push(Some(x));
+            }
+        }
+        Instr::UnpackEx { before, after } => {
+            let s = pop!(f);
+            let items = crate::iter::collect(&s).r()?;
+            let (b, a) = (before as usize, after as usize);
+            if items.len() < b + a {
+                return err(crate::exc::value_error(format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    b + a,
+                    items.len()
+                )));
+            }
+            let mid = crate::seq::new_list(items[b..items.len() - a].to_vec()).r()?;
+            for x in items[items.len() - a..].iter().rev() {
+                f.stack.push(Some(x.clone()));
+            }
+            f.stack.push(Some(mid));
+            for x in items[..b].iter().rev() {
+                f.stack.push(Some(x.clone()));
+            }
+        }
+        Instr::KwNames(i) => {
+            let names = code_body(&f.code).consts[i as usize].clone();
+            let next = f.co.instructions[f.pc];
+            let Instr::Call(n) = next else { unreachable!("KW_NAMES without CALL") };
+            f.pc += 1;
+            do_call(f, n as usize, Some(names))?;
+        }
+        Instr::Call(n) => do_call(f, n as usize, None)?,
+        Instr::CallFunctionEx(has_kw) => {
+            let kwargs = if has_kw { Some(pop!(f)) } else { None };
+            let args = pop!(f);
+            let callable = pop!(f);
+            let a = f.stack.pop().flatten();
+            let mut argv = crate::iter::collect(&args).r()?;
+            let callee = match a {
+                Some(m) => {
+                    argv.insert(0, callable);
+                    m
+                }
+                None => callable,
+            };
+            let mut kw = Kw::default();
+            if let Some(d) = kwargs {
+                kw.0 = crate::builtins::mapping_items(&d).r()?;
+            }
+            let r = crate::call::call_kw(&callee, &argv, &kw).r()?;
+            f.stack.push(Some(r));
+        }
+        Instr::MakeFunction(flags) => {
+            let code = pop!(f);
+            let closure = if flags & 8 != 0 { Some(pop!(f)) } else { None };
+            let annotations = if flags & 4 != 0 { Some(pop!(f)) } else { None };
+            let kwdefaults = if flags & 2 != 0 { Some(pop!(f)) } else { None };
+            let defaults = if flags & 1 != 0 { Some(pop!(f)) } else { None };
+            let func = crate::builtins::new_function(code, f.globals.clone(), defaults, kwdefaults, closure, annotations).r()?;
+            f.stack.push(Some(func));
+        }
+        Instr::ReturnValue => {
+            let v = pop!(f);
+            return Ok(Some(Exit::Return(v)));
+        }
+        Instr::LoadBuildClass => {
+            let v = crate::dict::get_str(f.builtins.as_obj(), "__build_class__").expect("__build_class__");
+            f.stack.push(Some(v));
+        }
+        Instr::ReturnGenerator => return Ok(Some(Exit::Generator)),
+        Instr::YieldValue => {
+            let v = pop!(f);
+            return Ok(Some(Exit::Yield(v)));
+        }
+        Instr::Send(target) => {
+            let v = pop!(f);
+            let recv = top!(f);
+            match crate::gen::send_to(&recv, v).r()? {
+                crate::gen::SendResult::Yielded(y) => f.stack.push(Some(y)),
+                crate::gen::SendResult::Returned(r) => {
+                    f.stack.pop();
+                    f.stack.push(Some(r));
+                    f.pc = target as usize;
+                }
+            }
+        }
+        Instr::GetYieldFromIter => {
+            let o = pop!(f);
+            let it = if kind(o.as_obj()) == Kind::Generator { o } else { crate::iter::get_iter(&o).r()? };
+            f.stack.push(Some(it));
+        }
+        Instr::GetIter => {
+            let o = pop!(f);
+            f.stack.push(Some(crate::iter::get_iter(&o).r()?));
+        }
+        Instr::ForIter(target) => {
+            let it = top!(f);
+            match crate::iter::next(&it).r()? {
+                Some(v) => f.stack.push(Some(v)),
+                None => {
+                    f.stack.pop();
+                    f.pc = target as usize;
+                }
+            }
+        }
+        Instr::Jump(t) => f.pc = t as usize,
+        Instr::PopJumpIfFalse(t) => {
+            let v = pop!(f);
+            if !crate::ops::truthy(&v).r()? {
+                f.pc = t as usize;
+            }
+        }
+        Instr::PopJumpIfTrue(t) => {
+            let v = pop!(f);
+            if crate::ops::truthy(&v).r()? {
+                f.pc = t as usize;
+            }
+        }
+        Instr::PopJumpIfNone(t) => {
+            let v = pop!(f);
+            if kind(v.as_obj()) == Kind::NoneType {
+                f.pc = t as usize;
+            }
+        }
+        Instr::PopJumpIfNotNone(t) => {
+            let v = pop!(f);
+            if kind(v.as_obj()) != Kind::NoneType {
+                f.pc = t as usize;
+            }
+        }
+        Instr::JumpIfTrueOrPop(t) => {
+            let v = top!(f);
+            if crate::ops::truthy(&v).r()? {
+                f.pc = t as usize;
+            } else {
+                f.stack.pop();
+            }
+        }
+        Instr::JumpIfFalseOrPop(t) => {
+            let v = top!(f);
+            if !crate::ops::truthy(&v).r()? {
+                f.pc = t as usize;
+            } else {
+                f.stack.pop();
+            }
+        }
+        Instr::RaiseVarargs(n) => {
+            match n {
+                0 => {
+                    let cur = rt().exc_info.borrow().last().cloned().flatten();
+                    return match cur {
+                        Some(e) => Err((Exc(e), true)),
+                        None => err(new_exc("RuntimeError", "No active exception to reraise")),
+                    };
+                }
+                1 => {
+                    let e = pop!(f);
+                    return err(make_exception(&e).r()?);
+                }
+                _ => {
+                    let cause = pop!(f);
+                    let e = pop!(f);
+                    let ex = make_exception(&e).r()?;
+                    let c = if kind(cause.as_obj()) == Kind::NoneType {
+                        None
+                    } else {
+                        Some(make_exception(&cause).r()?.0)
+                    };
+                    if let Some(b) = crate::exc::exc_body(ex.0.as_obj()) {
+                        b.cause.set(c);
+                        b.suppress_context.set(true);
+                    }
+                    return err(ex);
+                }
+            }
+        }
+        Instr::Reraise(n) => {
+            let e = pop!(f);
+            if n > 0 {
+                let lasti = f.stack[f.stack.len() - n as usize].clone().expect("lasti");
+                f.pc = crate::int::to_i64(lasti.as_obj()).unwrap_or(0) as usize + 1;
+            }
+            return Err((Exc(e), true));
+        }
+        Instr::PushExcInfo => {
+            let e = pop!(f);
+            let prev = {
+                let mut info = rt().exc_info.borrow_mut();
+                let prev = info.last().cloned().flatten();
+                info.push(Some(e.clone()));
+                prev
+            };
+            f.stack.push(Some(prev.unwrap_or_else(none)));
+            f.stack.push(Some(e));
+        }
+        Instr::PopExcept => {
+            f.stack.pop();
+            let old = rt().exc_info.borrow_mut().pop();
+            drop(old);
+        }
+        Instr::CheckExcMatch => {
+            let t = pop!(f);
+            let e = top!(f);
+            let m = crate::builtins::exception_matches(&e, &t).r()?;
+            f.stack.push(Some(pybool(m)));
+        }
+        Instr::LoadAssertionError => f.stack.push(Some(crate::exc::exc_type("AssertionError"))),
+        Instr::BeforeWith => {
+            let mgr = pop!(f);
+            let enter = crate::typeobj::lookup_special(&mgr, "__enter__");
+            let exit = crate::typeobj::lookup_special(&mgr, "__exit__");
+            let (Some(enter), Some(exit)) = (enter, exit) else {
+                return err(type_error(format!(
+                    "'{}' object does not support the context manager protocol",
+                    crate::typeobj::obj_type_name(&mgr)
+                )));
+            };
+            let t = crate::typeobj::type_of(mgr.as_obj());
+            let bound_exit = crate::typeobj::bind_descr(exit, &mgr, &t).r()?;
+            let bound_enter = crate::typeobj::bind_descr(enter, &mgr, &t).r()?;
+            f.stack.push(Some(bound_exit));
+            let r = crate::call::call(&bound_enter, &[]).r()?;
+            f.stack.push(Some(r));
+        }
+        Instr::WithExceptStart => {
+            let n = f.stack.len();
+            let e = f.stack[n - 1].clone().expect("exc");
+            let exit = f.stack[n - 4].clone().expect("exit");
+            let t = crate::typeobj::type_of(e.as_obj());
+            let r = crate::call::call(&exit, &[t, e, none()]).r()?;
+            f.stack.push(Some(r));
+        }
+        Instr::ImportName(i) => {
+            let _fromlist = pop!(f);
+            let _level = pop!(f);
+            let m = crate::builtins::import_module(&f.co.names[i as usize]).r()?;
+            f.stack.push(Some(m));
+        }
+        Instr::ImportFrom(i) => {
+            let m = top!(f);
+            let name = code_body(&f.code).names[i as usize].clone();
+            match crate::typeobj::getattr_opt(&m, &name).r()? {
+                Some(v) => f.stack.push(Some(v)),
+                None => {
+                    let mname = crate::typeobj::getattr(&m, &crate::str::intern("__name__"))
+                        .map(|s| crate::str::as_str(s.as_obj()).into_owned())
+                        .unwrap_or_default();
+                    return err(new_exc(
+                        "ImportError",
+                        &format!("cannot import name '{}' from '{}' (unknown location)", f.co.names[i as usize], mname),
+                    ));
+                }
+            }
+        }
+        Instr::ImportStar => {
+            let m = pop!(f);
+            let d = crate::typeobj::getattr(&m, &crate::str::intern("__dict__")).r()?;
+            let target = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+            for (k, v) in crate::dict::items(d.as_obj()) {
+                if !crate::str::as_str(k.as_obj()).starts_with('_') {
+                    crate::dict::set(target.as_obj(), k, v).r()?;
+                }
+            }
+        }
+        Instr::FormatValue(conv, has_spec) => {
+            let spec = if has_spec { Some(pop!(f)) } else { None };
+            let v = pop!(f);
+            let v = match conv {
+                pymm_compiler::Conversion::None => v,
+                pymm_compiler::Conversion::Str => crate::str::new_str(&crate::ops::str_of(&v).r()?).r()?,
+                pymm_compiler::Conversion::Repr => crate::str::new_str(&crate::ops::repr_of(&v).r()?).r()?,
+                pymm_compiler::Conversion::Ascii => {
+                    crate::str::new_str(&crate::str::ascii_repr_obj(&v).r()?).r()?
+                }
+            };
+            let spec_s = spec.map(|s| crate::str::as_str(s.as_obj()).into_owned()).unwrap_or_default();
+            let r = if spec_s.is_empty() && kind(v.as_obj()) == Kind::Str && !crate::typeobj::is_heap_instance(v.as_obj()) {
+                v
+            } else {
+                crate::str::new_str(&crate::ops::format(&v, &spec_s).r()?).r()?
+            };
+            f.stack.push(Some(r));
+        }
+        Instr::PrintExpr => {
+            let v = pop!(f);
+            if kind(v.as_obj()) != Kind::NoneType {
+                let s = crate::ops::repr_of(&v).r()?;
+                crate::state::write_out(&s);
+                crate::state::write_out("\n");
+                crate::dict::set_str(&rt().builtins, "_", v);
+            }
+        }
+        Instr::SetupAnnotations => {
+            let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+            if crate::dict::get_str(l.as_obj(), "__annotations__").is_none() {
+                crate::dict::set_str(&l, "__annotations__", crate::dict::try_new_dict().r()?);
+            }
+        }
+        Instr::GetLen => {
+            let o = top!(f);
+            let n = crate::ops::len(&o).r()?;
+            f.stack.push(Some(crate::int::from_i64(n as i64).r()?));
+        }
+        Instr::MatchSequence | Instr::MatchMapping => {
+            let o = top!(f);
+            let k = kind(o.as_obj());
+            let r = if matches!(instr, Instr::MatchSequence) {
+                matches!(k, Kind::List | Kind::Tuple | Kind::Range)
+            } else {
+                k == Kind::Dict
+            };
+            f.stack.push(Some(pybool(r)));
+        }
+        Instr::MatchKeys => {
+            let keys = top!(f);
+            let subj = f.stack[f.stack.len() - 2].clone().expect("subject");
+            let mut vals = Vec::new();
+            let mut ok = true;
+            for k in crate::seq::tuple_items(keys.as_obj()) {
+                match crate::ops::mapping_get(&subj, k).r()? {
+                    Some(v) => vals.push(v),
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            let r = if ok { crate::seq::new_tuple(vals).r()? } else { none() };
+            f.stack.push(Some(r));
+        }
+        Instr::MatchClass(n) => {
+            let kwn = pop!(f);
+            let cls = pop!(f);
+            let subj = pop!(f);
+            let r = crate::builtins::match_class(&subj, &cls, n as usize, &kwn).r()?;
+            f.stack.push(Some(r.unwrap_or_else(none)));
+        }
+        other => {
+            return err(new_exc(
+                "SystemError",
+                &format!("pymm does not support this instruction yet: {other:?}"),
+            ));
+        }
+    }
+    Ok(None)
+}
+
+fn deref_name(f: &Frame, i: usize) -> String {
+    let nc = f.co.cellvars.len();
+    if i < nc { f.co.cellvars[i].to_string() } else { f.co.freevars[i - nc].to_string() }
+}
+
+#[inline]
+fn pop_n(f: &mut Frame, n: usize) -> Vec<ObjRef> {
+    let at = f.stack.len() - n;
+    f.stack.drain(at..).map(|x| x.expect("NULL in values")).collect()
+}
+
+fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepErr> {
+    let mut args = pop_n(f, n);
+    let b = f.stack.pop().flatten().expect("callable");
+    let a = f.stack.pop().flatten();
+    let callee = match a {
+        Some(m) => {
+            args.insert(0, b);
+            m
+        }
+        None => b,
+    };
+    let kw = match kwnames {
+        Some(names) => {
+            let names = crate::seq::tuple_items(names.as_obj());
+            let split = args.len() - names.len();
+            let vals = args.split_off(split);
+            Kw(names.iter().cloned().zip(vals).collect())
+        }
+        None => Kw::EMPTY,
+    };
+    let r = crate::call::call_kw(&callee, &args, &kw).r()?;
+    f.stack.push(Some(r));
+    Ok(())
+}
+
+/// `raise X`: an exception instance, or a class to instantiate.
+fn make_exception(e: &ObjRef) -> R<Exc> {
+    let o = e.as_obj();
+    if kind(o) == Kind::Type {
+        let base = crate::exc::exc_type("BaseException");
+        if crate::typeobj::is_subtype(o, base.as_obj()) {
+            let inst = crate::call::call(e, &[])?;
+            return Ok(Exc(inst));
+        }
+    } else if kind(o) == Kind::BaseException {
+        return Ok(Exc(e.clone()));
+    }
+    Err(type_error("exceptions must derive from BaseException"))
+}
+
+/// Compares with a known operator (used by `sorted`, `min`, `max`).
+pub fn compare_op(a: &ObjRef, b: &ObjRef, op: ComparisonOperator) -> R<bool> {
+    let r = crate::ops::compare(a, b, op)?;
+    crate::ops::truthy(&r)
+}

@@ -1,0 +1,305 @@
+//! The format-spec mini-language (`format()`, f-strings, `str.format`) for int, float
+//! and str, with CPython's rounding (correctly rounded decimal conversion).
+
+use crate::exc::{R, value_error};
+use pymm_mem::Obj;
+
+/// A parsed format spec.
+#[derive(Debug, Default, Clone)]
+pub struct Spec {
+    pub fill: Option<char>,
+    pub align: Option<char>,
+    pub sign: Option<char>,
+    pub alt: bool,
+    pub zero: bool,
+    pub width: usize,
+    pub grouping: Option<char>,
+    pub precision: Option<usize>,
+    pub ty: Option<char>,
+}
+
+/// Parses a format spec.
+pub fn parse(spec: &str) -> R<Spec> {
+    let c: Vec<char> = spec.chars().collect();
+    let mut i = 0;
+    let mut s = Spec::default();
+    let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
+    if c.len() >= 2 && is_align(c[1]) {
+        s.fill = Some(c[0]);
+        s.align = Some(c[1]);
+        i = 2;
+    } else if !c.is_empty() && is_align(c[0]) {
+        s.align = Some(c[0]);
+        i = 1;
+    }
+    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
+        s.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == 'z' {
+        i += 1;
+    }
+    if i < c.len() && c[i] == '#' {
+        s.alt = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '0' {
+        s.zero = true;
+        i += 1;
+    }
+    let st = i;
+    while i < c.len() && c[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i > st {
+        s.width = c[st..i].iter().collect::<String>().parse().map_err(|_| value_error("Too many decimal digits in format string"))?;
+    }
+    if i < c.len() && matches!(c[i], ',' | '_') {
+        s.grouping = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '.' {
+        i += 1;
+        let st = i;
+        while i < c.len() && c[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == st {
+            return Err(value_error("Format specifier missing precision"));
+        }
+        s.precision = Some(c[st..i].iter().collect::<String>().parse().map_err(|_| value_error("Too many decimal digits in format string"))?);
+    }
+    if i < c.len() {
+        s.ty = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() {
+        return Err(value_error("Invalid format specifier"));
+    }
+    Ok(s)
+}
+
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let mut out = String::new();
+    let n = digits.len();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Pads `body` (with `sign`/prefix already split out) to the spec's width.
+fn pad(sign: &str, body: &str, s: &Spec, default_align: char) -> String {
+    let len = sign.chars().count() + body.chars().count();
+    if s.width <= len {
+        return format!("{sign}{body}");
+    }
+    let fill = s.fill.unwrap_or(if s.zero && s.align.is_none() { '0' } else { ' ' });
+    let align = s.align.unwrap_or(if s.zero && s.fill.is_none() { '=' } else { default_align });
+    let n = s.width - len;
+    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+    match align {
+        '<' => format!("{sign}{body}{}", f(n)),
+        '>' => format!("{}{sign}{body}", f(n)),
+        '^' => format!("{}{sign}{body}{}", f(n / 2), f(n - n / 2)),
+        _ => format!("{sign}{}{body}", f(n)),
+    }
+}
+
+/// `format(int, spec)`.
+pub fn format_int(o: Obj<'_>, spec: &str) -> R<String> {
+    let s = parse(spec)?;
+    let v = crate::int::to_big(o);
+    match s.ty {
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
+            return format_float_spec(crate::int::to_f64(o)?, &s);
+        }
+        Some('c') => {
+            let c = num_traits::ToPrimitive::to_u32(&v).and_then(char::from_u32).ok_or_else(|| crate::exc::new_exc("OverflowError", "%c arg not in range(0x110000)"))?;
+            return Ok(pad("", &c.to_string(), &s, '<'));
+        }
+        _ => {}
+    }
+    if s.precision.is_some() {
+        return Err(value_error("Precision not allowed in integer format specifier"));
+    }
+    let neg = v < num_bigint::BigInt::from(0);
+    let mag = if neg { -v } else { v };
+    let (digits, prefix) = match s.ty {
+        None | Some('d') | Some('n') => (mag.to_str_radix(10), ""),
+        Some('b') => (mag.to_str_radix(2), "0b"),
+        Some('o') => (mag.to_str_radix(8), "0o"),
+        Some('x') => (mag.to_str_radix(16), "0x"),
+        Some('X') => (mag.to_str_radix(16).to_uppercase(), "0X"),
+        Some(t) => {
+            return Err(value_error(format!("Unknown format code '{t}' for object of type 'int'")));
+        }
+    };
+    let digits = match s.grouping {
+        Some(g) => group(&digits, g, if matches!(s.ty, Some('b' | 'o' | 'x' | 'X')) { 4 } else { 3 }),
+        None => digits,
+    };
+    let sign = if neg {
+        "-"
+    } else {
+        match s.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    };
+    let prefix = if s.alt { prefix } else { "" };
+    let full_sign = format!("{sign}{prefix}");
+    if s.zero && s.align.is_none() && s.grouping.is_some() && s.width > digits.len() + full_sign.len() {
+        // Zero padding inserts separators too.
+        let every = if matches!(s.ty, Some('b' | 'o' | 'x' | 'X')) { 4 } else { 3 };
+        let raw: String = digits.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        let mut r = raw.clone();
+        loop {
+            let g = group(&r, s.grouping.unwrap_or(','), every);
+            if g.len() + full_sign.len() >= s.width {
+                return Ok(format!("{full_sign}{g}"));
+            }
+            r.insert(0, '0');
+        }
+    }
+    Ok(pad(&full_sign, &digits, &s, '>'))
+}
+
+/// Rounds `v` to `n` decimal places, correctly (via the shortest-repr decimal digits).
+pub fn round_float(v: f64, n: i64) -> f64 {
+    if !v.is_finite() || n > 300 {
+        return v;
+    }
+    if n < -308 {
+        return 0.0 * v.signum();
+    }
+    if n >= 0 {
+        let s = format!("{:.*}", n as usize, v);
+        s.parse().unwrap_or(v)
+    } else {
+        let p = 10f64.powi((-n) as i32);
+        let r = (v / p).round_ties_even() * p;
+        // Exact halfway checks use the decimal expansion.
+        let q = v / p;
+        if (q - q.trunc()).abs() == 0.5 {
+            return (q.trunc() + if q.trunc() % 2.0 == 0.0 { 0.0 } else { q.signum() }) * p;
+        }
+        r
+    }
+}
+
+fn strip_trailing_zeros(s: &str) -> String {
+    if let Some((m, e)) = s.split_once('e') {
+        let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+        return format!("{m}e{e}");
+    }
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s.to_string() }
+}
+
+fn exp_fmt(v: f64, prec: usize, upper: bool) -> String {
+    let s = format!("{:.*e}", prec, v);
+    let (m, e) = s.split_once('e').expect("exponent");
+    let e: i32 = e.parse().expect("exponent");
+    let r = format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
+    if upper { r.to_uppercase() } else { r }
+}
+
+fn general_fmt(v: f64, prec: usize, alt: bool, upper: bool) -> String {
+    let p = if prec == 0 { 1 } else { prec };
+    if v == 0.0 {
+        let z = if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+        return if v.is_sign_negative() { format!("-{z}") } else { z };
+    }
+    let s = format!("{:.*e}", p - 1, v);
+    let (_, e) = s.split_once('e').expect("exp");
+    let exp: i32 = e.parse().expect("exp");
+    let r = if -4 <= exp && exp < p as i32 {
+        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, v)
+    } else {
+        exp_fmt(v, p - 1, upper)
+    };
+    if alt { r } else { strip_trailing_zeros(&r) }
+}
+
+fn format_float_spec(v: f64, s: &Spec) -> R<String> {
+    let neg = v.is_sign_negative() && !(v == 0.0 && false);
+    let a = v.abs();
+    let upper = matches!(s.ty, Some('E' | 'F' | 'G'));
+    let mut body = if a.is_nan() {
+        "nan".to_string()
+    } else if a.is_infinite() {
+        "inf".to_string()
+    } else {
+        match s.ty {
+            Some('f' | 'F') => format!("{:.*}", s.precision.unwrap_or(6), a),
+            Some('e' | 'E') => exp_fmt(a, s.precision.unwrap_or(6), upper),
+            Some('g' | 'G') => general_fmt(a, s.precision.unwrap_or(6), s.alt, upper),
+            Some('%') => format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0),
+            None => match s.precision {
+                Some(p) => {
+                    let g = general_fmt(a, p, s.alt, false);
+                    if g.contains(['.', 'e', 'n', 'i']) { g } else { format!("{g}.0") }
+                }
+                None => crate::builtins::float_repr(a),
+            },
+            Some('n') => general_fmt(a, s.precision.unwrap_or(6), s.alt, false),
+            Some(t) => return Err(value_error(format!("Unknown format code '{t}' for object of type 'float'"))),
+        }
+    };
+    if upper {
+        body = body.to_uppercase();
+    }
+    if let Some(g) = s.grouping {
+        let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
+            Some(i) => (body[..i].to_string(), body[i..].to_string()),
+            None => (body.clone(), String::new()),
+        };
+        body = format!("{}{}", group(&int_part, g, 3), rest);
+    }
+    let sign = if neg && !v.is_nan() {
+        "-"
+    } else {
+        match s.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    };
+    Ok(pad(sign, &body, s, '>'))
+}
+
+/// `format(float, spec)`.
+pub fn format_float(v: f64, spec: &str) -> R<String> {
+    let s = parse(spec)?;
+    format_float_spec(v, &s)
+}
+
+/// `format(str, spec)`.
+pub fn format_str(text: &str, spec: &str) -> R<String> {
+    let s = parse(spec)?;
+    if let Some(t) = s.ty
+        && t != 's'
+    {
+        return Err(value_error(format!("Unknown format code '{t}' for object of type 'str'")));
+    }
+    if s.sign.is_some() {
+        return Err(value_error("Sign not allowed in string format specifier"));
+    }
+    if s.align == Some('=') {
+        return Err(value_error("'=' alignment not allowed in string format specifier"));
+    }
+    let t: String = match s.precision {
+        Some(p) => text.chars().take(p).collect(),
+        None => text.to_string(),
+    };
+    let mut s2 = s.clone();
+    if s2.zero && s2.align.is_none() {
+        s2.align = Some('<');
+        s2.fill = Some('0');
+    }
+    Ok(pad("", &t, &s2, '<'))
+}

@@ -1,0 +1,226 @@
+//! Frames and argument binding. A frame is a Rust value owned by the native stack while
+//! it runs, or by its generator object while suspended.
+
+use std::rc::Rc;
+
+use pymm_compiler::{CodeFlags, CodeObject};
+use pymm_mem::{ObjRef, Visitor};
+
+use crate::call::Kw;
+use crate::exc::{R, memory_error, type_error};
+use crate::object::*;
+
+/// An executing (or suspended) function activation.
+#[derive(Debug)]
+pub struct Frame {
+    pub code: ObjRef,
+    pub co: Rc<CodeObject>,
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
+    /// The locals mapping of module and class bodies.
+    pub locals: Option<ObjRef>,
+    pub func: Option<ObjRef>,
+    /// Fast locals, then cells, then free variables.
+    pub fast: Vec<Option<ObjRef>>,
+    /// The value stack; `None` is CPython's `NULL`.
+    pub stack: Vec<Option<ObjRef>>,
+    pub pc: usize,
+    /// The exception being handled when this generator frame was suspended.
+    pub exc_state: Vec<Option<ObjRef>>,
+}
+
+impl Frame {
+    /// A frame for `code` with the given namespaces.
+    pub fn new(code: ObjRef, globals: ObjRef, locals: Option<ObjRef>, func: Option<ObjRef>) -> Frame {
+        let co = code_body(&code).code.clone();
+        let n = co.varnames.len() + co.cellvars.len() + co.freevars.len();
+        let builtins = crate::state::rt().builtins.clone();
+        Frame {
+            code,
+            stack: Vec::with_capacity(co.max_stackdepth as usize),
+            co,
+            globals,
+            builtins,
+            locals,
+            func,
+            fast: vec![None; n],
+            pc: 0,
+            exc_state: Vec::new(),
+        }
+    }
+
+    /// Visits every object the frame holds.
+    pub fn traverse(&self, v: &mut Visitor<'_>) {
+        v.visit(self.code.as_obj());
+        v.visit(self.globals.as_obj());
+        v.visit(self.builtins.as_obj());
+        for o in self.locals.iter().chain(self.func.iter()) {
+            v.visit(o.as_obj());
+        }
+        for o in self.fast.iter().chain(self.stack.iter()).chain(self.exc_state.iter()).flatten() {
+            v.visit(o.as_obj());
+        }
+    }
+}
+
+/// The code body of a code object.
+#[inline]
+pub fn code_body(o: &ObjRef) -> &CodeBody {
+    o.as_obj().downcast::<CodeBody>().expect("code object")
+}
+
+/// Builds a Python code object from compiled code.
+pub fn new_code(co: Rc<CodeObject>) -> R {
+    let mut consts = Vec::with_capacity(co.constants.len());
+    for c in &co.constants {
+        consts.push(crate::ops::from_constant(c)?);
+    }
+    let names = co.names.iter().map(|n| crate::str::intern(n)).collect();
+    let varnames = co.varnames.iter().map(|n| crate::str::intern(n)).collect();
+    ObjRef::new(&CODE_T, CodeBody { code: co, consts, names, varnames }).map_err(|_| memory_error())
+}
+
+fn fname(co: &CodeObject) -> &str {
+    &co.qualname
+}
+
+/// Calls a Python function.
+pub fn call_function(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    let fb = f.as_obj().downcast::<FunctionBody>().expect("function");
+    let mut frame = Frame::new(fb.code.clone(), fb.globals.clone(), None, Some(f.clone()));
+    bind_args(&mut frame, fb, args, kw)?;
+    if frame.co.flags.is_generator_like() {
+        return crate::gen::run_until_generator(frame, fb);
+    }
+    crate::state::enter_call()?;
+    let r = crate::eval::run_frame(&mut frame);
+    crate::state::leave_call();
+    r
+}
+
+fn bind_args(frame: &mut Frame, fb: &FunctionBody, args: &[ObjRef], kw: &Kw) -> R<()> {
+    let co = frame.co.clone();
+    let argcount = co.argcount as usize;
+    let kwonly = co.kwonlyargcount as usize;
+    let posonly = co.posonlyargcount as usize;
+    let has_varargs = co.flags.has(CodeFlags::VARARGS);
+    let has_varkw = co.flags.has(CodeFlags::VARKEYWORDS);
+    let n = args.len().min(argcount);
+    for (slot, a) in frame.fast.iter_mut().zip(&args[..n]) {
+        *slot = Some(a.clone());
+    }
+    let mut idx = argcount + kwonly;
+    if has_varargs {
+        let extra = if args.len() > argcount { args[argcount..].to_vec() } else { Vec::new() };
+        frame.fast[idx] = Some(crate::seq::new_tuple(extra)?);
+        idx += 1;
+    } else if args.len() > argcount {
+        let ndefaults = fb.defaults.get().map_or(0, |d| crate::seq::tuple_items(d.as_obj()).len());
+        let given_kw = 0;
+        let _ = given_kw;
+        let takes = if ndefaults > 0 {
+            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+        } else {
+            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+        };
+        return Err(type_error(format!(
+            "{}() takes {} but {} {} given",
+            fname(&co),
+            takes,
+            args.len(),
+            if args.len() == 1 { "was" } else { "were" }
+        )));
+    }
+    let kwdict = if has_varkw {
+        let d = crate::dict::try_new_dict()?;
+        frame.fast[idx] = Some(d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    for (k, v) in &kw.0 {
+        let name = crate::str::as_str(k.as_obj());
+        let pos = co.varnames[posonly..argcount + kwonly].iter().position(|n| **n == *name).map(|p| p + posonly);
+        match pos {
+            Some(p) => {
+                if frame.fast[p].is_some() {
+                    return Err(type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        fname(&co),
+                        name
+                    )));
+                }
+                frame.fast[p] = Some(v.clone());
+            }
+            None => match &kwdict {
+                Some(d) => crate::dict::set(d.as_obj(), k.clone(), v.clone())?,
+                None => {
+                    if co.varnames[..posonly].iter().any(|n| **n == *name) {
+                        return Err(type_error(format!(
+                            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                            fname(&co),
+                            name
+                        )));
+                    }
+                    return Err(type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        fname(&co),
+                        name
+                    )));
+                }
+            },
+        }
+    }
+    if n < argcount {
+        let defaults = fb.defaults.get();
+        let d = defaults.as_ref().map(|d| crate::seq::tuple_items(d.as_obj())).unwrap_or(&[]);
+        let first_default = argcount - d.len();
+        let mut missing = Vec::new();
+        for i in n..argcount {
+            if frame.fast[i].is_none() {
+                if i >= first_default {
+                    frame.fast[i] = Some(d[i - first_default].clone());
+                } else {
+                    missing.push(co.varnames[i].to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(type_error(missing_msg(fname(&co), "positional", &missing)));
+        }
+    }
+    if kwonly > 0 {
+        let kwd = fb.kwdefaults.get();
+        let mut missing = Vec::new();
+        for i in argcount..argcount + kwonly {
+            if frame.fast[i].is_none() {
+                let dv = kwd.as_ref().and_then(|d| crate::dict::get_str(d.as_obj(), &co.varnames[i]));
+                match dv {
+                    Some(v) => frame.fast[i] = Some(v),
+                    None => missing.push(co.varnames[i].to_string()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(type_error(missing_msg(fname(&co), "keyword-only", &missing)));
+        }
+    }
+    Ok(())
+}
+
+fn missing_msg(name: &str, what: &str, missing: &[String]) -> String {
+    let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+    };
+    format!(
+        "{}() missing {} required {} argument{}: {}",
+        name,
+        missing.len(),
+        what,
+        if missing.len() == 1 { "" } else { "s" },
+        list
+    )
+}

@@ -1,0 +1,245 @@
+//! Generators: a suspended frame in a GC object; `send`, `throw`, `close`, and the
+//! PEP 442 finalizer that closes a generator suspended inside `try`.
+
+use std::cell::RefCell;
+
+use pymm_mem::{Obj, ObjRef};
+
+use crate::eval::Exit;
+use crate::exc::{Exc, R, memory_error, new_exc};
+use crate::frame::Frame;
+use crate::object::*;
+use crate::state::none;
+
+/// Runs a generator function's prologue and returns the generator object.
+pub fn run_until_generator(mut frame: Frame, fb: &FunctionBody) -> R {
+    match crate::eval::eval(&mut frame)? {
+        Exit::Generator => {}
+        Exit::Return(v) | Exit::Yield(v) => return Ok(v),
+    }
+    let g = ObjRef::new(
+        &GEN_T,
+        GenBody {
+            frame: RefCell::new(Some(Box::new(frame))),
+            running: Default::default(),
+            name: Slot::new(fb.name.get()),
+            qualname: Slot::new(fb.qualname.get()),
+            weaklist: Default::default(),
+        },
+    )
+    .map_err(|_| memory_error())?;
+    g.track();
+    Ok(g)
+}
+
+/// What `send` produced.
+#[derive(Debug)]
+pub enum SendResult {
+    Yielded(ObjRef),
+    Returned(ObjRef),
+}
+
+fn gen_body(g: Obj<'_>) -> &GenBody {
+    g.downcast::<GenBody>().expect("generator")
+}
+
+/// Resumes generator `g`, pushing `value` (or raising `exc` inside it).
+pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResult> {
+    let b = gen_body(g.as_obj());
+    if b.running.get() {
+        return Err(new_exc("ValueError", "generator already executing"));
+    }
+    let Some(mut frame) = b.frame.borrow_mut().take() else {
+        if let Some(e) = exc {
+            return Err(e);
+        }
+        return Err(crate::exc::new_exc_args("StopIteration", vec![]));
+    };
+    let first = frame.pc == 0 || matches!(frame.co.instructions.get(frame.pc.wrapping_sub(1)), Some(pymm_compiler::Instr::ReturnGenerator));
+    if first && exc.is_none() && value.as_ref().is_some_and(|v| kind(v.as_obj()) != Kind::NoneType) {
+        *b.frame.borrow_mut() = Some(frame);
+        return Err(crate::exc::type_error("can't send non-None value to a just-started generator"));
+    }
+    b.running.set(true);
+    let rt = crate::state::rt();
+    let saved_len = rt.exc_info.borrow().len();
+    rt.exc_info.borrow_mut().append(&mut frame.exc_state);
+    let r = match crate::state::enter_call() {
+        Err(e) => Err(e),
+        Ok(()) => {
+            let r = match exc {
+                Some(e) => raise_in(&mut frame, e),
+                None => {
+                    frame.stack.push(Some(value.unwrap_or_else(none)));
+                    crate::eval::eval(&mut frame)
+                }
+            };
+            crate::state::leave_call();
+            r
+        }
+    };
+    {
+        let mut info = rt.exc_info.borrow_mut();
+        let extra = info.split_off(saved_len.min(info.len()));
+        frame.exc_state = extra;
+    }
+    b.running.set(false);
+    match r {
+        Ok(Exit::Yield(v)) => {
+            *b.frame.borrow_mut() = Some(frame);
+            Ok(SendResult::Yielded(v))
+        }
+        Ok(Exit::Return(v)) | Ok(Exit::Generator) if true => {
+            drop(frame);
+            let v = match r {
+                Ok(Exit::Return(v)) => v,
+                _ => none(),
+            };
+            Ok(SendResult::Returned(v))
+        }
+        Ok(_) => unreachable!(),
+        Err(e) => {
+            drop(frame);
+            if crate::exc::matches(&e.0, "StopIteration") {
+                let re = new_exc("RuntimeError", "generator raised StopIteration");
+                if let Some(rb) = crate::exc::exc_body(re.0.as_obj()) {
+                    rb.cause.set(Some(e.0.clone()));
+                    rb.context.set(Some(e.0));
+                }
+                return Err(re);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Raises `e` at the frame's current instruction and continues with its handler.
+fn raise_in(frame: &mut Frame, e: Exc) -> R<Exit> {
+    // A yield-from delegate gets the exception first.
+    let at = frame.pc.saturating_sub(1);
+    if let Some(pymm_compiler::Instr::YieldValue) = frame.co.instructions.get(at).copied()
+        && frame.stack.len() >= 2
+        && let Some(Some(d)) = frame.stack.get(frame.stack.len() - 1).cloned().map(Some)
+        && kind(d.as_obj()) == Kind::Generator
+    {
+        let _ = d;
+    }
+    let at = frame.pc.saturating_sub(1) as u32;
+    if let Some(b) = crate::exc::exc_body(e.0.as_obj()) {
+        b.traceback.borrow_mut().insert(0, crate::exc::TbEntry { code: frame.co.clone(), lasti: at });
+    }
+    match frame.co.handler_for(at).copied() {
+        Some(h) => {
+            frame.stack.truncate(h.depth as usize);
+            if h.push_lasti {
+                frame.stack.push(Some(crate::int::from_i64(at as i64)?));
+            }
+            frame.stack.push(Some(e.0));
+            frame.pc = h.target as usize;
+            crate::eval::eval(frame)
+        }
+        None => Err(e),
+    }
+}
+
+/// `SEND`: delegates to a generator or an iterator.
+pub fn send_to(recv: &ObjRef, v: ObjRef) -> R<SendResult> {
+    if kind(recv.as_obj()) == Kind::Generator {
+        return resume(recv, Some(v), None);
+    }
+    let r = if kind(v.as_obj()) == Kind::NoneType {
+        crate::iter::next(recv)?
+    } else {
+        let send = crate::typeobj::getattr(recv, &crate::str::intern("send"))?;
+        match crate::call::call(&send, &[v]) {
+            Ok(x) => Some(x),
+            Err(e) if crate::exc::matches(&e.0, "StopIteration") => {
+                return Ok(SendResult::Returned(stop_value(&e)));
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    Ok(match r {
+        Some(x) => SendResult::Yielded(x),
+        None => SendResult::Returned(none()),
+    })
+}
+
+/// The value carried by a `StopIteration`.
+pub fn stop_value(e: &Exc) -> ObjRef {
+    crate::exc::exc_body(e.0.as_obj())
+        .and_then(|b| crate::seq::tuple_items(b.args.get().as_obj()).first().cloned())
+        .unwrap_or_else(none)
+}
+
+/// `next(gen)`.
+pub fn next(g: &ObjRef) -> R<Option<ObjRef>> {
+    match resume(g, None, None)? {
+        SendResult::Yielded(v) => Ok(Some(v)),
+        SendResult::Returned(v) => {
+            if kind(v.as_obj()) == Kind::NoneType {
+                Ok(None)
+            } else {
+                Err(crate::exc::new_exc_args("StopIteration", vec![v]))
+            }
+        }
+    }
+}
+
+/// `gen.send(v)`.
+pub fn send(g: &ObjRef, v: ObjRef) -> R {
+    match resume(g, Some(v), None)? {
+        SendResult::Yielded(v) => Ok(v),
+        SendResult::Returned(v) => Err(stop_exc(v)),
+    }
+}
+
+fn stop_exc(v: ObjRef) -> Exc {
+    if kind(v.as_obj()) == Kind::NoneType {
+        crate::exc::new_exc_args("StopIteration", vec![])
+    } else {
+        crate::exc::new_exc_args("StopIteration", vec![v])
+    }
+}
+
+/// `gen.throw(exc)`.
+pub fn throw(g: &ObjRef, e: Exc) -> R {
+    match resume(g, None, Some(e))? {
+        SendResult::Yielded(v) => Ok(v),
+        SendResult::Returned(v) => Err(stop_exc(v)),
+    }
+}
+
+/// Whether the generator has started and not finished.
+fn is_suspended(g: Obj<'_>) -> bool {
+    gen_body(g).frame.try_borrow().is_ok_and(|f| {
+        f.as_ref().is_some_and(|f| !matches!(f.co.instructions.get(f.pc.wrapping_sub(1)), Some(pymm_compiler::Instr::ReturnGenerator)))
+    })
+}
+
+/// `gen.close()`.
+pub fn close(g: &ObjRef) -> R<()> {
+    if !is_suspended(g.as_obj()) {
+        drop(gen_body(g.as_obj()).frame.borrow_mut().take());
+        return Ok(());
+    }
+    let e = crate::exc::new_exc_args("GeneratorExit", vec![]);
+    match resume(g, None, Some(e)) {
+        Ok(SendResult::Yielded(_)) => Err(new_exc("RuntimeError", "generator ignored GeneratorExit")),
+        Ok(SendResult::Returned(_)) => Ok(()),
+        Err(e) if crate::exc::matches(&e.0, "GeneratorExit") || crate::exc::matches(&e.0, "StopIteration") => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// The generator's finalizer: close it if suspended.
+pub fn finalize(o: Obj<'_>) {
+    if !is_suspended(o) {
+        return;
+    }
+    let g = o.to_owned();
+    if let Err(e) = close(&g) {
+        let name = crate::str::as_str(gen_body(o).qualname.get().as_obj()).into_owned();
+        crate::exc::write_unraisable(&e, &format!("<generator object {name} at {:#x}>", o.addr()));
+    }
+}

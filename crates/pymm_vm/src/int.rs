@@ -1,0 +1,444 @@
+//! `int` and `bool`: CPython 3.11's `PyLongObject` layout (30-bit digits in `u32`s), so
+//! `sys.getsizeof(n)` is `24 + 4 * ndigits` (28 for 1..2**30). Arithmetic takes an `i64`
+//! fast path for values up to two digits and falls back to `num-bigint`.
+
+use num_bigint::{BigInt, Sign};
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use pymm_mem::{Obj, ObjRef};
+
+use crate::exc::{Exc, R, new_exc};
+use crate::object::*;
+use crate::state::sg;
+
+const SHIFT: u32 = 30;
+const MASK: u64 = (1 << SHIFT) - 1;
+
+fn digits_of_u128(mut m: u128) -> Vec<u32> {
+    let mut d = Vec::new();
+    while m != 0 {
+        d.push((m as u64 & MASK) as u32);
+        m >>= SHIFT;
+    }
+    d
+}
+
+fn alloc_digits(ty: &'static pymm_mem::TypeInfo, neg: bool, d: Vec<u32>) -> R {
+    let n = d.len() as isize;
+    ObjRef::new_var(ty, IntBody { size: if neg { -n } else { n } }, d).map_err(|_| crate::exc::memory_error())
+}
+
+pub(crate) fn alloc_small(v: i64) -> Result<ObjRef, Exc> {
+    alloc_digits(&INT_T, v < 0, digits_of_u128(v.unsigned_abs() as u128))
+}
+
+pub(crate) fn alloc_bool(b: bool) -> ObjRef {
+    // CPython's bools are ints with one digit (False has ob_size 0).
+    ObjRef::new_var(&BOOL_T, IntBody { size: b as isize }, if b { vec![1] } else { vec![] })
+        .expect("out of memory at start-up")
+}
+
+/// An int object for `v` (cached for -5..=256).
+#[inline]
+pub fn from_i64(v: i64) -> R {
+    if (-5..=256).contains(&v) {
+        return Ok(sg().small_ints[(v + 5) as usize].clone());
+    }
+    alloc_digits(&INT_T, v < 0, digits_of_u128(v.unsigned_abs() as u128))
+}
+
+/// An int object for `v`.
+pub fn from_i128(v: i128) -> R {
+    if let Ok(x) = i64::try_from(v) {
+        return from_i64(x);
+    }
+    alloc_digits(&INT_T, v < 0, digits_of_u128(v.unsigned_abs()))
+}
+
+/// An int object for a big integer.
+pub fn from_big(v: &BigInt) -> R {
+    if let Some(x) = v.to_i64() {
+        return from_i64(x);
+    }
+    let neg = v.sign() == Sign::Minus;
+    let bytes = v.magnitude().to_u32_digits();
+    // Re-pack base 2**32 digits into base 2**30.
+    let mut d = Vec::new();
+    let mut acc: u64 = 0;
+    let mut bits = 0u32;
+    for w in bytes {
+        acc |= (w as u64) << bits;
+        bits += 32;
+        while bits >= SHIFT {
+            d.push((acc & MASK) as u32);
+            acc >>= SHIFT;
+            bits -= SHIFT;
+        }
+    }
+    if acc != 0 {
+        d.push(acc as u32);
+    }
+    while d.last() == Some(&0) {
+        d.pop();
+    }
+    alloc_digits(&INT_T, neg, d)
+}
+
+/// Whether `o` is an int (or bool, or a subclass).
+#[inline]
+pub fn is_int(o: Obj<'_>) -> bool {
+    matches!(kind(o), Kind::Int | Kind::Bool)
+}
+
+/// The value as `i64`, if it is an int that fits.
+#[inline]
+pub fn to_i64(o: Obj<'_>) -> Option<i64> {
+    let b = o.downcast::<IntBody>()?;
+    let d = o.var_items::<IntBody>()?;
+    let m: u64 = match d.len() {
+        0 => 0,
+        1 => d[0] as u64,
+        2 => d[0] as u64 | (d[1] as u64) << SHIFT,
+        3 if d[2] < 8 => d[0] as u64 | (d[1] as u64) << SHIFT | (d[2] as u64) << 60,
+        _ => return big_to_i64(o),
+    };
+    if b.size < 0 {
+        if m <= i64::MAX as u64 + 1 {
+            Some((m as i64).wrapping_neg())
+        } else {
+            None
+        }
+    } else if m <= i64::MAX as u64 {
+        Some(m as i64)
+    } else {
+        None
+    }
+}
+
+fn big_to_i64(o: Obj<'_>) -> Option<i64> {
+    to_big(o).to_i64()
+}
+
+/// The value as a big integer.
+pub fn to_big(o: Obj<'_>) -> BigInt {
+    let Some(b) = o.downcast::<IntBody>() else {
+        return BigInt::zero();
+    };
+    let d = o.var_items::<IntBody>().unwrap_or(&[]);
+    let mut v = BigInt::zero();
+    for &x in d.iter().rev() {
+        v = (v << SHIFT) + BigInt::from(x);
+    }
+    if b.size < 0 { -v } else { v }
+}
+
+/// Number of 30-bit digits (for `__sizeof__`).
+pub fn ndigits(o: Obj<'_>) -> usize {
+    o.downcast::<IntBody>().map_or(0, |b| b.size.unsigned_abs())
+}
+
+enum Num {
+    Small(i64),
+    Big(BigInt),
+}
+
+fn num(o: Obj<'_>) -> Num {
+    match to_i64(o) {
+        Some(v) => Num::Small(v),
+        None => Num::Big(to_big(o)),
+    }
+}
+
+fn big(n: Num) -> BigInt {
+    match n {
+        Num::Small(v) => BigInt::from(v),
+        Num::Big(b) => b,
+    }
+}
+
+/// Binary arithmetic on two ints; `None` if the operator does not apply.
+pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Option<R> {
+    use pymm_compiler::BinaryOperator as B;
+    let (x, y) = (num(a), num(b));
+    if let (Num::Small(x), Num::Small(y)) = (&x, &y) {
+        let (x, y) = (*x, *y);
+        let r = match op {
+            B::Add | B::InplaceAdd => x.checked_add(y),
+            B::Subtract | B::InplaceSubtract => x.checked_sub(y),
+            B::Multiply | B::InplaceMultiply => x.checked_mul(y),
+            B::FloorDivide | B::InplaceFloorDivide => {
+                if y == 0 {
+                    return Some(Err(zero_div("integer division or modulo by zero")));
+                }
+                x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+            }
+            B::Remainder | B::InplaceRemainder => {
+                if y == 0 {
+                    return Some(Err(zero_div("integer division or modulo by zero")));
+                }
+                x.checked_rem(y).map(|_| x.mod_floor(&y))
+            }
+            B::And | B::InplaceAnd => Some(x & y),
+            B::Or | B::InplaceOr => Some(x | y),
+            B::Xor | B::InplaceXor => Some(x ^ y),
+            B::Lshift | B::InplaceLshift => {
+                if y < 0 {
+                    return Some(Err(new_exc("ValueError", "negative shift count")));
+                }
+                if y < 63 && x.unsigned_abs() < (1u64 << (62 - y)) {
+                    Some(x << y)
+                } else {
+                    None
+                }
+            }
+            B::Rshift | B::InplaceRshift => {
+                if y < 0 {
+                    return Some(Err(new_exc("ValueError", "negative shift count")));
+                }
+                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+            }
+            B::TrueDivide | B::InplaceTrueDivide => {
+                if y == 0 {
+                    return Some(Err(zero_div("division by zero")));
+                }
+                if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+                    return Some(crate::ops::new_float(x as f64 / y as f64));
+                }
+                None
+            }
+            B::Power | B::InplacePower => {
+                if y < 0 {
+                    if x == 0 {
+                        return Some(Err(zero_div(
+                            "0.0 cannot be raised to a negative power",
+                        )));
+                    }
+                    return Some(crate::ops::new_float((x as f64).powf(y as f64)));
+                }
+                u32::try_from(y).ok().and_then(|e| x.checked_pow(e))
+            }
+            _ => return None,
+        };
+        if let Some(r) = r {
+            return Some(from_i64(r));
+        }
+    }
+    let (x, y) = (big(x), big(y));
+    let r = match op {
+        B::Add | B::InplaceAdd => x + y,
+        B::Subtract | B::InplaceSubtract => x - y,
+        B::Multiply | B::InplaceMultiply => x * y,
+        B::FloorDivide | B::InplaceFloorDivide => {
+            if y.is_zero() {
+                return Some(Err(zero_div("integer division or modulo by zero")));
+            }
+            x.div_floor(&y)
+        }
+        B::Remainder | B::InplaceRemainder => {
+            if y.is_zero() {
+                return Some(Err(zero_div("integer division or modulo by zero")));
+            }
+            x.mod_floor(&y)
+        }
+        B::And | B::InplaceAnd => x & y,
+        B::Or | B::InplaceOr => x | y,
+        B::Xor | B::InplaceXor => x ^ y,
+        B::Lshift | B::InplaceLshift => {
+            let Some(s) = y.to_usize() else {
+                return Some(Err(if y.is_negative() {
+                    new_exc("ValueError", "negative shift count")
+                } else {
+                    new_exc("OverflowError", "too many digits in integer")
+                }));
+            };
+            x << s
+        }
+        B::Rshift | B::InplaceRshift => {
+            if y.is_negative() {
+                return Some(Err(new_exc("ValueError", "negative shift count")));
+            }
+            match y.to_usize() {
+                Some(s) => x >> s,
+                None => {
+                    if x.is_negative() {
+                        -BigInt::one()
+                    } else {
+                        BigInt::zero()
+                    }
+                }
+            }
+        }
+        B::TrueDivide | B::InplaceTrueDivide => {
+            if y.is_zero() {
+                return Some(Err(zero_div("division by zero")));
+            }
+            return Some(true_div_big(&x, &y));
+        }
+        B::Power | B::InplacePower => {
+            if y.is_negative() {
+                let (xf, yf) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::NEG_INFINITY));
+                if xf == 0.0 {
+                    return Some(Err(zero_div("0.0 cannot be raised to a negative power")));
+                }
+                return Some(crate::ops::new_float(xf.powf(yf)));
+            }
+            let Some(e) = y.to_u32() else {
+                return Some(Err(new_exc("OverflowError", "exponent too large")));
+            };
+            num_traits::pow(x, e as usize)
+        }
+        _ => return None,
+    };
+    Some(from_big(&r))
+}
+
+fn true_div_big(x: &BigInt, y: &BigInt) -> R {
+    // Correctly rounded for the common cases; huge operands go through scaling.
+    match (x.to_f64(), y.to_f64()) {
+        (Some(a), Some(b)) if a.is_finite() && b.is_finite() => {
+            let (q, r) = x.div_rem(y);
+            if r.is_zero()
+                && let Some(q) = q.to_f64()
+            {
+                return crate::ops::new_float(q);
+            }
+            crate::ops::new_float(a / b)
+        }
+        _ => Err(new_exc("OverflowError", "integer division result too large for a float")),
+    }
+}
+
+fn zero_div(msg: &str) -> Exc {
+    new_exc("ZeroDivisionError", msg)
+}
+
+/// `-x`, `~x`, `abs(x)`.
+pub fn neg(a: Obj<'_>) -> R {
+    match to_i64(a).and_then(i64::checked_neg) {
+        Some(v) => from_i64(v),
+        None => from_big(&-to_big(a)),
+    }
+}
+
+pub fn invert(a: Obj<'_>) -> R {
+    match to_i64(a) {
+        Some(v) => from_i64(!v),
+        None => from_big(&(-to_big(a) - 1)),
+    }
+}
+
+/// Three-way comparison.
+pub fn cmp(a: Obj<'_>, b: Obj<'_>) -> std::cmp::Ordering {
+    match (to_i64(a), to_i64(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        _ => to_big(a).cmp(&to_big(b)),
+    }
+}
+
+/// `hash(int)`: the value modulo the Mersenne prime 2**61 - 1, with -1 mapped to -2.
+pub fn hash(a: Obj<'_>) -> isize {
+    const P: i128 = (1 << 61) - 1;
+    let h = match to_i64(a) {
+        Some(v) => {
+            let m = (v.unsigned_abs() as i128) % P;
+            if v < 0 { -m } else { m }
+        }
+        None => {
+            let b = to_big(a);
+            let m = (b.abs() % BigInt::from(P)).to_i128().unwrap_or(0);
+            if b.is_negative() { -m } else { m }
+        }
+    };
+    let h = h as isize;
+    if h == -1 { -2 } else { h }
+}
+
+/// `repr(int)`.
+pub fn repr(a: Obj<'_>) -> String {
+    if kind(a) == Kind::Bool {
+        return if to_i64(a) == Some(1) { "True" } else { "False" }.to_string();
+    }
+    match to_i64(a) {
+        Some(v) => v.to_string(),
+        None => to_big(a).to_string(),
+    }
+}
+
+/// Whether the int is nonzero.
+pub fn is_true(a: Obj<'_>) -> bool {
+    a.downcast::<IntBody>().is_some_and(|b| b.size != 0)
+}
+
+/// `int` from a float (truncating).
+pub fn from_f64(f: f64) -> R {
+    if f.is_nan() {
+        return Err(new_exc("ValueError", "cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(new_exc("OverflowError", "cannot convert float infinity to integer"));
+    }
+    let t = f.trunc();
+    if t.abs() < 9.0e18 {
+        return from_i64(t as i64);
+    }
+    from_big(&num_bigint::BigInt::from_signed_bytes_le(&[]).max(float_to_big(t)))
+}
+
+fn float_to_big(f: f64) -> BigInt {
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let m = BigInt::from(mant);
+    let v = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+    if f < 0.0 { -v } else { v }
+}
+
+/// Converts to `f64`, raising `OverflowError` when too large.
+pub fn to_f64(a: Obj<'_>) -> Result<f64, Exc> {
+    match to_i64(a) {
+        Some(v) => Ok(v as f64),
+        None => {
+            let f = to_big(a).to_f64().unwrap_or(f64::INFINITY);
+            if f.is_infinite() {
+                Err(new_exc("OverflowError", "int too large to convert to float"))
+            } else {
+                Ok(f)
+            }
+        }
+    }
+}
+
+/// Parses an int literal as `int(s, base)` does.
+pub fn parse(s: &str, base: u32) -> Option<BigInt> {
+    let t = s.trim();
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let mut base = base;
+    let mut t = t;
+    let lower = t.to_ascii_lowercase();
+    for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if (base == 0 || base == b) && lower.starts_with(p) {
+            base = b;
+            t = &t[2..];
+            if t.starts_with('_') {
+                t = &t[1..];
+            }
+            break;
+        }
+    }
+    if base == 0 {
+        if t.len() > 1 && t.starts_with('0') && t.chars().any(|c| c != '0' && c != '_') {
+            return None;
+        }
+        base = 10;
+    }
+    if t.is_empty() || t.starts_with('_') || t.ends_with('_') || t.contains("__") {
+        return None;
+    }
+    let digits: String = t.chars().filter(|&c| c != '_').collect();
+    let v = BigInt::parse_bytes(digits.as_bytes(), base)?;
+    Some(if neg { -v } else { v })
+}

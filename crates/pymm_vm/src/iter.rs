@@ -1,0 +1,374 @@
+//! Iteration: the built-in iterators (one body, [`IterState`] per kind) and the
+//! `iter()`/`next()` protocol over generators and user classes.
+
+use pymm_mem::{ObjRef, Visitor};
+
+use crate::exc::{R, memory_error, type_error};
+use crate::object::*;
+use crate::typeobj::{lookup_special, obj_type_name};
+
+/// The state of a built-in iterator.
+#[derive(Debug)]
+pub enum IterState {
+    List(ObjRef, usize),
+    Tuple(ObjRef, usize),
+    Range(i64, i64, i64),
+    Str(ObjRef, usize),
+    Bytes(ObjRef, usize),
+    /// dict iteration over entry positions; `which`: 0 keys, 1 values, 2 items.
+    Dict(ObjRef, usize, u8, usize),
+    Set(ObjRef, usize),
+    /// The old sequence protocol (`__getitem__` with 0, 1, 2, ...).
+    Seq(ObjRef, usize),
+    Enumerate(ObjRef, ObjRef),
+    Zip(Vec<ObjRef>, bool),
+    Map(ObjRef, Vec<ObjRef>),
+    Filter(ObjRef, ObjRef),
+    Reversed(ObjRef, usize),
+    Callable(ObjRef, ObjRef),
+    Exhausted,
+}
+
+impl IterState {
+    /// Visits the referenced objects.
+    pub fn traverse(&self, v: &mut Visitor<'_>) {
+        let mut visit = |o: &ObjRef| v.visit(o.as_obj());
+        match self {
+            IterState::List(o, _)
+            | IterState::Tuple(o, _)
+            | IterState::Str(o, _)
+            | IterState::Bytes(o, _)
+            | IterState::Dict(o, ..)
+            | IterState::Set(o, _)
+            | IterState::Seq(o, _)
+            | IterState::Reversed(o, _) => visit(o),
+            IterState::Enumerate(a, b) | IterState::Filter(a, b) | IterState::Callable(a, b) => {
+                visit(a);
+                visit(b);
+            }
+            IterState::Zip(v, _) => v.iter().for_each(visit),
+            IterState::Map(f, v) => {
+                visit(f);
+                v.iter().for_each(visit);
+            }
+            IterState::Range(..) | IterState::Exhausted => {}
+        }
+    }
+
+    /// The Python type name of this iterator.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            IterState::List(..) => "list_iterator",
+            IterState::Tuple(..) => "tuple_iterator",
+            IterState::Range(..) => "range_iterator",
+            IterState::Str(..) => "str_ascii_iterator",
+            IterState::Bytes(..) => "bytes_iterator",
+            IterState::Dict(_, _, 0, _) => "dict_keyiterator",
+            IterState::Dict(_, _, 1, _) => "dict_valueiterator",
+            IterState::Dict(..) => "dict_itemiterator",
+            IterState::Set(..) => "set_iterator",
+            IterState::Seq(..) => "iterator",
+            IterState::Enumerate(..) => "enumerate",
+            IterState::Zip(..) => "zip",
+            IterState::Map(..) => "map",
+            IterState::Filter(..) => "filter",
+            IterState::Reversed(..) => "list_reverseiterator",
+            IterState::Callable(..) => "callable_iterator",
+            IterState::Exhausted => "iterator",
+        }
+    }
+}
+
+/// A new built-in iterator.
+pub fn new_iter(s: IterState) -> R {
+    let o = ObjRef::new(&ITER_T, IterBody { state: std::cell::RefCell::new(s) }).map_err(|_| memory_error())?;
+    o.track();
+    Ok(o)
+}
+
+/// `iter(o)`.
+pub fn get_iter(o: &ObjRef) -> R {
+    let obj = o.as_obj();
+    if crate::typeobj::is_heap_instance(obj) {
+        if let Some(f) = lookup_special(o, "__iter__") {
+            let it = crate::call::call(&f, &[o.clone()])?;
+            if lookup_special(&it, "__next__").is_none() && !matches!(kind(it.as_obj()), Kind::Iterator | Kind::Generator) {
+                return Err(type_error(format!("iter() returned non-iterator of type '{}'", obj_type_name(&it))));
+            }
+            return Ok(it);
+        }
+        if lookup_special(o, "__getitem__").is_some() {
+            return new_iter(IterState::Seq(o.clone(), 0));
+        }
+    }
+    let st = match kind(obj) {
+        Kind::List => IterState::List(o.clone(), 0),
+        Kind::Tuple => IterState::Tuple(o.clone(), 0),
+        Kind::Str => IterState::Str(o.clone(), 0),
+        Kind::Bytes => IterState::Bytes(o.clone(), 0),
+        Kind::Dict => IterState::Dict(o.clone(), 0, 0, crate::dict::len(obj)),
+        Kind::DictView => {
+            let v = obj.downcast::<DictViewBody>().expect("view");
+            IterState::Dict(v.dict.clone(), 0, v.which, crate::dict::len(v.dict.as_obj()))
+        }
+        Kind::Set | Kind::FrozenSet => IterState::Set(o.clone(), 0),
+        Kind::Range => {
+            let (a, b, c) = crate::builtins::range_parts(o)?;
+            IterState::Range(a, b, c)
+        }
+        Kind::Iterator | Kind::Generator => return Ok(o.clone()),
+        _ => {
+            if lookup_special(o, "__next__").is_some() {
+                return Ok(o.clone());
+            }
+            return Err(type_error(format!("'{}' object is not iterable", obj_type_name(o))));
+        }
+    };
+    new_iter(st)
+}
+
+/// `next(it)`: `None` when exhausted.
+pub fn next(it: &ObjRef) -> R<Option<ObjRef>> {
+    let obj = it.as_obj();
+    match kind(obj) {
+        Kind::Iterator if !crate::typeobj::is_heap_instance(obj) => {
+            let b = obj.downcast::<IterBody>().expect("iterator");
+            advance(b)
+        }
+        Kind::Generator => crate::gen::next(it),
+        _ => {
+            let Some(f) = lookup_special(it, "__next__") else {
+                return Err(type_error(format!("'{}' object is not an iterator", obj_type_name(it))));
+            };
+            match crate::call::call(&f, &[it.clone()]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if crate::exc::matches(&e.0, "StopIteration") => Ok(None),
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
+fn advance(b: &IterBody) -> R<Option<ObjRef>> {
+    // Steps that call Python code release the borrow first.
+    let mut st = b.state.borrow_mut();
+    let r = match &mut *st {
+        IterState::List(l, i) => match crate::seq::list_get(l.as_obj(), *i) {
+            Some(v) => {
+                *i += 1;
+                Some(v)
+            }
+            None => None,
+        },
+        IterState::Tuple(t, i) => match crate::seq::tuple_items(t.as_obj()).get(*i) {
+            Some(v) => {
+                *i += 1;
+                Some(v.clone())
+            }
+            None => None,
+        },
+        IterState::Range(cur, stop, step) => {
+            if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                let v = *cur;
+                *cur += *step;
+                Some(crate::int::from_i64(v)?)
+            } else {
+                None
+            }
+        }
+        IterState::Str(s, i) => {
+            let text = crate::str::as_str(s.as_obj());
+            match text[*i..].chars().next() {
+                Some(c) => {
+                    *i += c.len_utf8();
+                    let mut buf = [0u8; 4];
+                    Some(crate::str::new_str(c.encode_utf8(&mut buf))?)
+                }
+                None => None,
+            }
+        }
+        IterState::Bytes(s, i) => match crate::builtins::bytes_data(s.as_obj()).get(*i) {
+            Some(&x) => {
+                *i += 1;
+                Some(crate::int::from_i64(x as i64)?)
+            }
+            None => None,
+        },
+        IterState::Dict(d, pos, which, size) => {
+            if crate::dict::len(d.as_obj()) != *size {
+                *st = IterState::Exhausted;
+                return Err(crate::exc::new_exc("RuntimeError", "dictionary changed size during iteration"));
+            }
+            match crate::dict::entry_from(d.as_obj(), *pos) {
+                Some((next, k, v)) => {
+                    *pos = next;
+                    Some(match which {
+                        0 => k,
+                        1 => v,
+                        _ => crate::seq::new_tuple(vec![k, v])?,
+                    })
+                }
+                None => None,
+            }
+        }
+        IterState::Set(s, pos) => match crate::builtins::set_entry_from(s.as_obj(), *pos) {
+            Some((next, k)) => {
+                *pos = next;
+                Some(k)
+            }
+            None => None,
+        },
+        IterState::Reversed(s, i) => {
+            if *i == 0 {
+                None
+            } else {
+                *i -= 1;
+                let s = s.clone();
+                let idx = *i;
+                drop(st);
+                let k = crate::int::from_i64(idx as i64)?;
+                return crate::ops::getitem(&s, &k).map(Some);
+            }
+        }
+        IterState::Exhausted => None,
+        _ => {
+            let state = std::mem::replace(&mut *st, IterState::Exhausted);
+            drop(st);
+            let (r, state) = advance_slow(state)?;
+            if r.is_some() {
+                *b.state.borrow_mut() = state;
+            }
+            return Ok(r);
+        }
+    };
+    if r.is_none() {
+        *st = IterState::Exhausted;
+    }
+    Ok(r)
+}
+
+fn advance_slow(st: IterState) -> R<(Option<ObjRef>, IterState)> {
+    Ok(match st {
+        IterState::Seq(o, i) => {
+            let k = crate::int::from_i64(i as i64)?;
+            match crate::ops::getitem(&o, &k) {
+                Ok(v) => (Some(v), IterState::Seq(o, i + 1)),
+                Err(e) if crate::exc::matches(&e.0, "IndexError") || crate::exc::matches(&e.0, "StopIteration") => {
+                    (None, IterState::Exhausted)
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        IterState::Enumerate(it, n) => match next(&it)? {
+            Some(v) => {
+                let next_n = crate::ops::binary_op(pymm_compiler::BinaryOperator::Add, &n, &crate::int::from_i64(1)?)?;
+                (Some(crate::seq::new_tuple(vec![n, v])?), IterState::Enumerate(it, next_n))
+            }
+            None => (None, IterState::Exhausted),
+        },
+        IterState::Zip(its, strict) => {
+            let mut vals = Vec::with_capacity(its.len());
+            for (i, it) in its.iter().enumerate() {
+                match next(it)? {
+                    Some(v) => vals.push(v),
+                    None => {
+                        if strict && (i > 0 || its.iter().skip(1).any(|x| next(x).ok().flatten().is_some())) {
+                            let msg = if i > 0 {
+                                format!("zip() argument {} is shorter than argument{} 1{}", i + 1, if i > 1 { "s" } else { "" }, if i > 1 { format!("-{i}") } else { String::new() })
+                            } else {
+                                "zip() argument 2 is longer than argument 1".to_string()
+                            };
+                            return Err(crate::exc::value_error(msg));
+                        }
+                        return Ok((None, IterState::Exhausted));
+                    }
+                }
+            }
+            if its.is_empty() {
+                return Ok((None, IterState::Exhausted));
+            }
+            (Some(crate::seq::new_tuple(vals)?), IterState::Zip(its, strict))
+        }
+        IterState::Map(f, its) => {
+            let mut vals = Vec::with_capacity(its.len());
+            for it in &its {
+                match next(it)? {
+                    Some(v) => vals.push(v),
+                    None => return Ok((None, IterState::Exhausted)),
+                }
+            }
+            (Some(crate::call::call(&f, &vals)?), IterState::Map(f, its))
+        }
+        IterState::Filter(f, it) => loop {
+            match next(&it)? {
+                Some(v) => {
+                    let keep = if kind(f.as_obj()) == Kind::NoneType {
+                        crate::ops::truthy(&v)?
+                    } else {
+                        crate::ops::truthy(&crate::call::call(&f, std::slice::from_ref(&v))?)?
+                    };
+                    if keep {
+                        break (Some(v), IterState::Filter(f, it));
+                    }
+                }
+                None => break (None, IterState::Exhausted),
+            }
+        },
+        IterState::Callable(f, sentinel) => {
+            let v = crate::call::call(&f, &[])?;
+            if crate::ops::eq_bool(&v, &sentinel)? {
+                (None, IterState::Exhausted)
+            } else {
+                (Some(v), IterState::Callable(f, sentinel))
+            }
+        }
+        other => (None, other),
+    })
+}
+
+/// All items of an iterable.
+pub fn collect(o: &ObjRef) -> R<Vec<ObjRef>> {
+    match kind(o.as_obj()) {
+        Kind::List if !crate::typeobj::is_heap_instance(o.as_obj()) => return Ok(crate::seq::list_items(o.as_obj())),
+        Kind::Tuple if !crate::typeobj::is_heap_instance(o.as_obj()) => return Ok(crate::seq::tuple_items(o.as_obj()).to_vec()),
+        _ => {}
+    }
+    let it = get_iter(o)?;
+    let mut out = Vec::new();
+    while let Some(v) = next(&it)? {
+        out.push(v);
+    }
+    Ok(out)
+}
+
+/// Unpacks exactly `n` items.
+pub fn unpack(o: &ObjRef, n: usize) -> R<Vec<ObjRef>> {
+    let it = get_iter(o).map_err(|e| {
+        if crate::exc::matches(&e.0, "TypeError") {
+            type_error(format!("cannot unpack non-iterable {} object", obj_type_name(o)))
+        } else {
+            e
+        }
+    })?;
+    let mut out = Vec::with_capacity(n);
+    while let Some(v) = next(&it)? {
+        if out.len() == n {
+            let total = match kind(o.as_obj()) {
+                Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set => crate::ops::len(o).ok(),
+                _ => None,
+            };
+            return Err(crate::exc::value_error(match total {
+                Some(t) => format!("too many values to unpack (expected {n}, got {t})"),
+                None => format!("too many values to unpack (expected {n})"),
+            }));
+        }
+        out.push(v);
+    }
+    if out.len() < n {
+        return Err(crate::exc::value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            out.len()
+        )));
+    }
+    Ok(out)
+}

@@ -1,0 +1,28 @@
+//! # pymm_vm — the pymm interpreter
+//!
+//! CPython 3.11's object model on [`pymm_mem`]: every value is a pymm_mem object whose
+//! body mirrors the CPython struct (see [`object`]), reference counted, with container
+//! types tracked by the cycle collector exactly where CPython tracks them. Code comes
+//! from [`pymm_compiler`]; [`eval`] runs it with CPython 3.11's stack discipline.
+//!
+//! The interpreter state is per thread ([`state`]); objects never cross threads.
+
+pub mod builtins;
+pub mod call;
+pub mod dict;
+pub mod eval;
+pub mod exc;
+pub mod frame;
+pub mod gen;
+pub mod int;
+pub mod iter;
+pub mod object;
+pub mod ops;
+pub mod seq;
+pub mod state;
+pub mod str;
+pub mod typeobj;
+
+pub use exc::{Exc, R};
+pub use pymm_mem::ObjRef;
+pub use state::{Interp, RunOutcome};

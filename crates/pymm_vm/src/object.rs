@@ -1,0 +1,966 @@
+//! Object bodies and their pymm_mem type descriptors.
+//!
+//! Every Python value is a pymm_mem object ([`ObjRef`]). A built-in type is a static
+//! [`TypeInfo`] whose user-data word is its [`Kind`]; a class defined in Python gets a
+//! run-time descriptor copied from its solid base's (so its instances have the base's
+//! body) plus a pre-header for the instance `__dict__`, and points to its type object.
+//! Bodies mirror CPython 3.11's structs field for field where `sys.getsizeof` depends on
+//! them (int, float, str, tuple, list, instances).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use pymm_compiler::CodeObject;
+use pymm_mem::weakref::WeakListHead;
+use pymm_mem::{Body, BodyVTable, HeapVec, Obj, ObjRef, TypeInfo, VarBody, Visitor};
+
+/// The built-in type of an object's body (the `user_data` of its [`TypeInfo`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(usize)]
+pub enum Kind {
+    NoneType,
+    NotImplementedType,
+    Ellipsis,
+    Int,
+    Bool,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Code,
+    Cell,
+    Generator,
+    Type,
+    Object,
+    Module,
+    BaseException,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Super,
+    Iterator,
+    DictView,
+    Complex,
+}
+
+pub const NKINDS: usize = Kind::Complex as usize + 1;
+
+impl Kind {
+    pub fn from_usize(n: usize) -> Kind {
+        const ALL: [Kind; NKINDS] = [
+            Kind::NoneType,
+            Kind::NotImplementedType,
+            Kind::Ellipsis,
+            Kind::Int,
+            Kind::Bool,
+            Kind::Float,
+            Kind::Str,
+            Kind::Bytes,
+            Kind::Tuple,
+            Kind::List,
+            Kind::Dict,
+            Kind::Set,
+            Kind::FrozenSet,
+            Kind::Range,
+            Kind::Slice,
+            Kind::Function,
+            Kind::BuiltinFunction,
+            Kind::Method,
+            Kind::Code,
+            Kind::Cell,
+            Kind::Generator,
+            Kind::Type,
+            Kind::Object,
+            Kind::Module,
+            Kind::BaseException,
+            Kind::Property,
+            Kind::StaticMethod,
+            Kind::ClassMethod,
+            Kind::Super,
+            Kind::Iterator,
+            Kind::DictView,
+            Kind::Complex,
+        ];
+        ALL[n]
+    }
+}
+
+/// The kind of an object's body.
+#[inline]
+pub fn kind(o: Obj<'_>) -> Kind {
+    Kind::from_usize(o.type_info().data())
+}
+
+/// Reads an optional reference held in a `Cell`.
+#[inline]
+pub fn cell_get(c: &Cell<Option<ObjRef>>) -> Option<ObjRef> {
+    let v = c.take();
+    let r = v.clone();
+    c.set(v);
+    r
+}
+
+/// Visits an optional reference held in a `Cell`.
+#[inline]
+pub fn cell_visit(c: &Cell<Option<ObjRef>>, v: &mut Visitor<'_>) {
+    let x = c.take();
+    if let Some(o) = &x {
+        v.visit(o.as_obj());
+    }
+    c.set(x);
+}
+
+/// A reference field that is always set but may be replaced.
+#[derive(Debug)]
+pub struct Slot(Cell<Option<ObjRef>>);
+
+impl Slot {
+    pub fn new(o: ObjRef) -> Slot {
+        Slot(Cell::new(Some(o)))
+    }
+    #[inline]
+    pub fn get(&self) -> ObjRef {
+        cell_get(&self.0).expect("slot cleared")
+    }
+    pub fn try_get(&self) -> Option<ObjRef> {
+        cell_get(&self.0)
+    }
+    /// Replaces the value; the old one is dropped after the slot holds the new one.
+    pub fn set(&self, o: ObjRef) {
+        drop(self.0.replace(Some(o)));
+    }
+    pub fn clear(&self) {
+        drop(self.0.take());
+    }
+    pub fn visit(&self, v: &mut Visitor<'_>) {
+        cell_visit(&self.0, v)
+    }
+}
+
+/// An optional reference field.
+#[derive(Debug, Default)]
+pub struct OptSlot(pub Cell<Option<ObjRef>>);
+
+impl OptSlot {
+    pub fn new(o: Option<ObjRef>) -> OptSlot {
+        OptSlot(Cell::new(o))
+    }
+    #[inline]
+    pub fn get(&self) -> Option<ObjRef> {
+        cell_get(&self.0)
+    }
+    pub fn set(&self, o: Option<ObjRef>) {
+        drop(self.0.replace(o));
+    }
+    pub fn visit(&self, v: &mut Visitor<'_>) {
+        cell_visit(&self.0, v)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Bodies
+
+/// `None`, `NotImplemented`, `Ellipsis`, `object()`: no fields beyond the header.
+#[derive(Debug)]
+pub struct Unit;
+impl Body for Unit {}
+
+/// `PyLongObject`: `ob_size` (sign = sign of the number, magnitude = number of digits)
+/// followed by 30-bit digits in `u32`s, least significant first.
+#[derive(Debug)]
+pub struct IntBody {
+    pub size: isize,
+}
+impl Body for IntBody {}
+impl VarBody for IntBody {
+    type Item = u32;
+    fn len(&self) -> usize {
+        self.size.unsigned_abs()
+    }
+}
+
+/// `PyFloatObject`.
+#[derive(Debug)]
+pub struct FloatBody(pub f64);
+impl Body for FloatBody {}
+
+/// `PyComplexObject`.
+#[derive(Debug)]
+pub struct ComplexBody(pub f64, pub f64);
+impl Body for ComplexBody {}
+
+/// PEP 393 compact strings. ASCII strings are `PyASCIIObject` (48 bytes with the
+/// header) followed by the characters and a NUL; other strings are
+/// `PyCompactUnicodeObject` (72 bytes) followed by `(len + 1) * kind` bytes in
+/// latin-1, UCS-2 or UCS-4.
+#[derive(Debug)]
+pub struct StrBody {
+    /// Number of code points.
+    pub length: usize,
+    pub hash: Cell<isize>,
+    /// CPython's `state` bit field: interned (2 bits), kind (3), compact (1), ascii (1).
+    pub state: Cell<u32>,
+    /// `wstr` in CPython; always null there for new strings. Bytes of storage that
+    /// follow (items), for the var-body length.
+    pub nbytes: usize,
+}
+impl Body for StrBody {}
+impl VarBody for StrBody {
+    type Item = u8;
+    fn len(&self) -> usize {
+        self.nbytes
+    }
+}
+
+/// The extra fields of `PyCompactUnicodeObject`.
+#[derive(Debug)]
+pub struct WideStrBody {
+    pub base: StrBody,
+    pub utf8_length: usize,
+    pub utf8: usize,
+    pub wstr_length: usize,
+}
+impl Body for WideStrBody {}
+impl VarBody for WideStrBody {
+    type Item = u8;
+    fn len(&self) -> usize {
+        self.base.nbytes
+    }
+}
+
+/// `PyBytesObject`: `ob_size`, `ob_shash`, then the bytes and a NUL.
+#[derive(Debug)]
+pub struct BytesBody {
+    pub size: usize,
+    pub hash: Cell<isize>,
+}
+impl Body for BytesBody {}
+impl VarBody for BytesBody {
+    type Item = u8;
+    fn len(&self) -> usize {
+        self.size + 1
+    }
+}
+
+/// `PyTupleObject`: `ob_size` and the items.
+#[derive(Debug)]
+pub struct TupleBody {
+    pub size: usize,
+}
+impl Body for TupleBody {}
+impl VarBody for TupleBody {
+    type Item = ObjRef;
+    fn len(&self) -> usize {
+        self.size
+    }
+}
+
+/// `PyListObject`: `ob_size`, `ob_item`, `allocated` — exactly a [`HeapVec`].
+#[derive(Debug, Default)]
+pub struct ListBody {
+    pub items: HeapVec<ObjRef>,
+}
+impl Body for ListBody {}
+
+/// A dict: CPython's compact, insertion-ordered table. Entries are
+/// `(hash, key, value)`; deleted entries have no key. `indices` maps hash slots to
+/// entry numbers (-1 empty, -2 deleted).
+#[derive(Debug, Default)]
+pub struct DictBody {
+    pub used: Cell<usize>,
+    pub entries: HeapVec<(isize, Option<ObjRef>, Option<ObjRef>)>,
+    pub indices: HeapVec<i32>,
+}
+impl Body for DictBody {}
+
+/// A set or frozenset: CPython's open-addressing table (`setobject.c`), whose order is
+/// the iteration order. Slots are `(hash, key)`; `hash == -1` with a key marks a
+/// dummy (deleted) slot.
+#[derive(Debug, Default)]
+pub struct SetBody {
+    pub fill: Cell<usize>,
+    pub used: Cell<usize>,
+    pub table: HeapVec<(isize, Option<ObjRef>)>,
+    pub hash: Cell<isize>,
+    pub finger: Cell<usize>,
+}
+impl Body for SetBody {}
+
+/// `range`.
+#[derive(Debug)]
+pub struct RangeBody {
+    pub start: ObjRef,
+    pub stop: ObjRef,
+    pub step: ObjRef,
+    pub length: ObjRef,
+}
+impl Body for RangeBody {}
+
+/// `slice`.
+#[derive(Debug)]
+pub struct SliceBody {
+    pub start: ObjRef,
+    pub stop: ObjRef,
+    pub step: ObjRef,
+}
+impl Body for SliceBody {}
+
+/// A code object: the compiled unit plus its constants and names as objects.
+#[derive(Debug)]
+pub struct CodeBody {
+    pub code: Rc<CodeObject>,
+    pub consts: Vec<ObjRef>,
+    pub names: Vec<ObjRef>,
+    pub varnames: Vec<ObjRef>,
+}
+impl Body for CodeBody {}
+
+/// `PyFunctionObject`.
+#[derive(Debug)]
+pub struct FunctionBody {
+    pub code: ObjRef,
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
+    pub name: Slot,
+    pub qualname: Slot,
+    pub defaults: OptSlot,
+    pub kwdefaults: OptSlot,
+    pub closure: OptSlot,
+    pub doc: OptSlot,
+    pub dict: OptSlot,
+    pub module: OptSlot,
+    pub annotations: OptSlot,
+    pub weaklist: WeakListHead,
+}
+impl Body for FunctionBody {}
+
+/// A native function's signature: positional arguments and optional keyword arguments.
+pub type NativeFn = fn(&[ObjRef], &crate::call::Kw) -> crate::R;
+
+/// `builtin_function_or_method` / `method_descriptor`: a native function, optionally
+/// bound to `self`.
+#[derive(Debug)]
+pub struct BuiltinBody {
+    pub name: &'static str,
+    pub func: NativeFn,
+    pub bound: OptSlot,
+    /// For method descriptors: the type whose method this is (for `TypeError`s).
+    pub owner: &'static str,
+}
+impl Body for BuiltinBody {}
+
+/// A bound method.
+#[derive(Debug)]
+pub struct MethodBody {
+    pub func: ObjRef,
+    pub this: ObjRef,
+}
+impl Body for MethodBody {}
+
+/// A closure cell.
+#[derive(Debug, Default)]
+pub struct CellBody(pub OptSlot);
+impl Body for CellBody {}
+
+/// A module.
+#[derive(Debug)]
+pub struct ModuleBody {
+    pub dict: ObjRef,
+}
+impl Body for ModuleBody {}
+
+/// A generator: its suspended frame.
+#[derive(Debug)]
+pub struct GenBody {
+    pub frame: RefCell<Option<Box<crate::frame::Frame>>>,
+    pub running: Cell<bool>,
+    pub name: Slot,
+    pub qualname: Slot,
+    pub weaklist: WeakListHead,
+}
+impl Body for GenBody {}
+
+/// A type object.
+#[derive(Debug)]
+pub struct TypeBody {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub dict: ObjRef,
+    pub bases: Slot,
+    pub base: OptSlot,
+    pub mro: RefCell<Vec<ObjRef>>,
+    /// Descriptor of instances (for classes defined in Python; built-ins use their
+    /// static one).
+    pub instance_info: Cell<Option<&'static TypeInfo>>,
+    /// The built-in kind of instances' bodies.
+    pub base_kind: Kind,
+    pub is_heap: bool,
+    /// `__slots__` names, when the class defines them (instances then have no dict).
+    pub slots: RefCell<Option<Vec<String>>>,
+    pub weaklist: WeakListHead,
+}
+impl Body for TypeBody {}
+
+/// An instance of a class defined in Python whose solid base is `object`. CPython's
+/// basic size is 24 (header + `__weakref__`); the `__dict__` lives in the pre-header.
+#[derive(Debug, Default)]
+pub struct InstanceBody {
+    pub weaklist: WeakListHead,
+    /// `__slots__` values (empty without `__slots__`).
+    pub slots: RefCell<Vec<Option<ObjRef>>>,
+}
+impl Body for InstanceBody {}
+
+/// `PyBaseExceptionObject`.
+#[derive(Debug)]
+pub struct ExcBody {
+    pub args: Slot,
+    pub notes: OptSlot,
+    pub traceback: RefCell<Vec<crate::exc::TbEntry>>,
+    pub context: OptSlot,
+    pub cause: OptSlot,
+    pub suppress_context: Cell<bool>,
+    pub weaklist: WeakListHead,
+}
+impl Body for ExcBody {}
+
+/// `property`.
+#[derive(Debug)]
+pub struct PropertyBody {
+    pub fget: OptSlot,
+    pub fset: OptSlot,
+    pub fdel: OptSlot,
+    pub doc: OptSlot,
+}
+impl Body for PropertyBody {}
+
+/// `staticmethod` / `classmethod`.
+#[derive(Debug)]
+pub struct WrapperBody(pub Slot);
+impl Body for WrapperBody {}
+
+/// `super`.
+#[derive(Debug)]
+pub struct SuperBody {
+    pub ty: ObjRef,
+    pub obj: OptSlot,
+    pub obj_type: OptSlot,
+}
+impl Body for SuperBody {}
+
+/// Iterators of every built-in kind.
+#[derive(Debug)]
+pub struct IterBody {
+    pub state: RefCell<crate::iter::IterState>,
+}
+impl Body for IterBody {}
+
+/// `dict_keys`, `dict_values`, `dict_items`.
+#[derive(Debug)]
+pub struct DictViewBody {
+    pub dict: ObjRef,
+    pub which: u8,
+}
+impl Body for DictViewBody {}
+
+// ---------------------------------------------------------------------------------------
+// Hooks
+
+fn visit_opt(o: &Option<ObjRef>, v: &mut Visitor<'_>) {
+    if let Some(o) = o {
+        v.visit(o.as_obj());
+    }
+}
+
+/// Visits the pre-header slots (instance `__dict__`) of objects that have them.
+fn visit_preheader(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(p) = o.preheader() {
+        cell_visit(&p.values, v);
+        cell_visit(&p.dict, v);
+    }
+}
+
+fn clear_preheader(o: Obj<'_>) {
+    if let Some(p) = o.preheader() {
+        drop(p.values.take());
+        drop(p.dict.take());
+    }
+}
+
+/// Visits the type object of an instance of a class defined in Python.
+fn visit_type(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(t) = o.type_object() {
+        v.visit(t);
+    }
+}
+
+fn tuple_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    visit_type(o, v);
+    visit_preheader(o, v);
+    if let Some(items) = o.var_items::<TupleBody>() {
+        for i in items {
+            v.visit(i.as_obj());
+        }
+    }
+}
+
+fn tuple_untrack(o: Obj<'_>) -> bool {
+    // `_PyTuple_MaybeUntrack`: untrack when no item can be part of a cycle.
+    if o.type_object().is_some() {
+        return false;
+    }
+    o.var_items::<TupleBody>()
+        .is_some_and(|items| items.iter().all(|i| !may_be_tracked(i.as_obj())))
+}
+
+/// `_PyObject_GC_MAY_BE_TRACKED`.
+fn may_be_tracked(o: Obj<'_>) -> bool {
+    o.is_gc() && (o.is_tracked() || kind(o) != Kind::Tuple)
+}
+
+fn list_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    visit_type(o, v);
+    visit_preheader(o, v);
+    if let Some(b) = o.downcast::<ListBody>() {
+        b.items.traverse(v);
+    }
+}
+
+fn list_clear(o: Obj<'_>) {
+    clear_preheader(o);
+    if let Some(b) = o.downcast::<ListBody>() {
+        drop(b.items.take_all());
+    }
+}
+
+fn dict_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    visit_type(o, v);
+    visit_preheader(o, v);
+    if let Some(b) = o.downcast::<DictBody>() {
+        b.entries.traverse(v);
+    }
+}
+
+fn dict_clear(o: Obj<'_>) {
+    clear_preheader(o);
+    if let Some(b) = o.downcast::<DictBody>() {
+        crate::dict::clear(b);
+    }
+}
+
+fn dict_untrack(o: Obj<'_>) -> bool {
+    // `_PyDict_MaybeUntrack`: untrack when no key or value may be tracked.
+    if o.type_object().is_some() {
+        return false;
+    }
+    let Some(b) = o.downcast::<DictBody>() else {
+        return false;
+    };
+    (0..b.entries.len()).all(|i| {
+        let (_, k, val) = b.entries.get(i).expect("in range");
+        !k.as_ref().is_some_and(|k| may_be_tracked(k.as_obj()))
+            && !val.as_ref().is_some_and(|x| may_be_tracked(x.as_obj()))
+    })
+}
+
+fn set_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    visit_type(o, v);
+    visit_preheader(o, v);
+    if let Some(b) = o.downcast::<SetBody>() {
+        b.table.traverse(v);
+    }
+}
+
+fn set_clear(o: Obj<'_>) {
+    clear_preheader(o);
+    if let Some(b) = o.downcast::<SetBody>() {
+        drop(b.table.take_all());
+        b.used.set(0);
+        b.fill.set(0);
+    }
+}
+
+fn range_traverse(_o: Obj<'_>, _v: &mut Visitor<'_>) {}
+
+fn func_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(f) = o.downcast::<FunctionBody>() {
+        v.visit(f.code.as_obj());
+        v.visit(f.globals.as_obj());
+        v.visit(f.builtins.as_obj());
+        f.name.visit(v);
+        f.qualname.visit(v);
+        f.defaults.visit(v);
+        f.kwdefaults.visit(v);
+        f.closure.visit(v);
+        f.doc.visit(v);
+        f.dict.visit(v);
+        f.module.visit(v);
+        f.annotations.visit(v);
+    }
+}
+
+fn func_clear(o: Obj<'_>) {
+    if let Some(f) = o.downcast::<FunctionBody>() {
+        f.defaults.set(None);
+        f.kwdefaults.set(None);
+        f.closure.set(None);
+        f.doc.set(None);
+        f.dict.set(None);
+        f.module.set(None);
+        f.annotations.set(None);
+    }
+}
+
+fn code_traverse(_o: Obj<'_>, _v: &mut Visitor<'_>) {}
+
+fn builtin_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(b) = o.downcast::<BuiltinBody>() {
+        b.bound.visit(v);
+    }
+}
+
+fn method_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(m) = o.downcast::<MethodBody>() {
+        v.visit(m.func.as_obj());
+        v.visit(m.this.as_obj());
+    }
+}
+
+fn cell_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(c) = o.downcast::<CellBody>() {
+        c.0.visit(v);
+    }
+}
+
+fn cell_clear(o: Obj<'_>) {
+    if let Some(c) = o.downcast::<CellBody>() {
+        c.0.set(None);
+    }
+}
+
+fn module_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(m) = o.downcast::<ModuleBody>() {
+        v.visit(m.dict.as_obj());
+    }
+}
+
+fn gen_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(g) = o.downcast::<GenBody>() {
+        g.name.visit(v);
+        g.qualname.visit(v);
+        if let Ok(f) = g.frame.try_borrow()
+            && let Some(f) = f.as_ref()
+        {
+            f.traverse(v);
+        }
+    }
+}
+
+fn gen_clear(o: Obj<'_>) {
+    if let Some(g) = o.downcast::<GenBody>() {
+        let f = g.frame.try_borrow_mut().ok().and_then(|mut f| f.take());
+        drop(f);
+    }
+}
+
+fn gen_finalize(o: Obj<'_>) {
+    crate::gen::finalize(o);
+}
+
+fn type_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    visit_type(o, v);
+    if let Some(t) = o.downcast::<TypeBody>() {
+        v.visit(t.dict.as_obj());
+        t.bases.visit(v);
+        t.base.visit(v);
+        if let Ok(m) = t.mro.try_borrow() {
+            for c in m.iter() {
+                v.visit(c.as_obj());
+            }
+        }
+    }
+}
+
+fn type_clear(o: Obj<'_>) {
+    if let Some(t) = o.downcast::<TypeBody>() {
+        let m = t.mro.try_borrow_mut().map(|mut m| std::mem::take(&mut *m));
+        drop(m);
+        crate::dict::clear(t.dict.as_obj().downcast::<DictBody>().expect("type dict"));
+    }
+}
+
+fn instance_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    visit_type(o, v);
+    visit_preheader(o, v);
+    if let Some(b) = o.downcast::<InstanceBody>()
+        && let Ok(s) = b.slots.try_borrow()
+    {
+        for x in s.iter() {
+            visit_opt(x, v);
+        }
+    }
+}
+
+fn instance_clear(o: Obj<'_>) {
+    clear_preheader(o);
+    if let Some(b) = o.downcast::<InstanceBody>() {
+        let s = b.slots.try_borrow_mut().map(|mut s| std::mem::take(&mut *s));
+        drop(s);
+    }
+}
+
+fn exc_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    visit_type(o, v);
+    visit_preheader(o, v);
+    if let Some(e) = o.downcast::<ExcBody>() {
+        e.args.visit(v);
+        e.notes.visit(v);
+        e.context.visit(v);
+        e.cause.visit(v);
+    }
+}
+
+fn exc_clear(o: Obj<'_>) {
+    clear_preheader(o);
+    if let Some(e) = o.downcast::<ExcBody>() {
+        e.notes.set(None);
+        e.context.set(None);
+        e.cause.set(None);
+    }
+}
+
+fn property_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(p) = o.downcast::<PropertyBody>() {
+        p.fget.visit(v);
+        p.fset.visit(v);
+        p.fdel.visit(v);
+        p.doc.visit(v);
+    }
+}
+
+fn wrapper_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(w) = o.downcast::<WrapperBody>() {
+        w.0.visit(v);
+    }
+}
+
+fn super_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(s) = o.downcast::<SuperBody>() {
+        v.visit(s.ty.as_obj());
+        s.obj.visit(v);
+        s.obj_type.visit(v);
+    }
+}
+
+fn iter_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(i) = o.downcast::<IterBody>()
+        && let Ok(s) = i.state.try_borrow()
+    {
+        s.traverse(v);
+    }
+}
+
+fn iter_clear(o: Obj<'_>) {
+    if let Some(i) = o.downcast::<IterBody>() {
+        let old = i
+            .state
+            .try_borrow_mut()
+            .map(|mut s| std::mem::replace(&mut *s, crate::iter::IterState::Exhausted));
+        drop(old);
+    }
+}
+
+fn view_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(d) = o.downcast::<DictViewBody>() {
+        v.visit(d.dict.as_obj());
+    }
+}
+
+fn func_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
+    o.downcast::<FunctionBody>().map(|f| &f.weaklist)
+}
+fn gen_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
+    o.downcast::<GenBody>().map(|f| &f.weaklist)
+}
+fn type_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
+    o.downcast::<TypeBody>().map(|f| &f.weaklist)
+}
+fn instance_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
+    o.downcast::<InstanceBody>().map(|f| &f.weaklist)
+}
+fn exc_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
+    o.downcast::<ExcBody>().map(|f| &f.weaklist)
+}
+
+macro_rules! info {
+    ($name:expr, $body:ty, $kind:expr) => {
+        TypeInfo::new($name, BodyVTable::of::<$body>()).user_data($kind as usize)
+    };
+    (var $name:expr, $body:ty, $kind:expr) => {
+        TypeInfo::new($name, BodyVTable::of_var::<$body>()).user_data($kind as usize)
+    };
+}
+
+pub static NONE_T: TypeInfo = info!("NoneType", Unit, Kind::NoneType);
+pub static NOTIMPL_T: TypeInfo = info!("NotImplementedType", Unit, Kind::NotImplementedType);
+pub static ELLIPSIS_T: TypeInfo = info!("ellipsis", Unit, Kind::Ellipsis);
+pub static INT_T: TypeInfo = info!(var "int", IntBody, Kind::Int);
+pub static BOOL_T: TypeInfo = info!(var "bool", IntBody, Kind::Bool);
+pub static FLOAT_T: TypeInfo = info!("float", FloatBody, Kind::Float);
+pub static COMPLEX_T: TypeInfo = info!("complex", ComplexBody, Kind::Complex);
+pub static STR_T: TypeInfo = info!(var "str", StrBody, Kind::Str);
+pub static WSTR_T: TypeInfo = info!(var "str", WideStrBody, Kind::Str);
+pub static BYTES_T: TypeInfo = info!(var "bytes", BytesBody, Kind::Bytes);
+pub static TUPLE_T: TypeInfo = info!(var "tuple", TupleBody, Kind::Tuple)
+    .gc(tuple_traverse)
+    .untrack_hint(tuple_untrack, false);
+pub static LIST_T: TypeInfo = info!("list", ListBody, Kind::List)
+    .gc(list_traverse)
+    .clear(list_clear);
+pub static DICT_T: TypeInfo = info!("dict", DictBody, Kind::Dict)
+    .gc(dict_traverse)
+    .clear(dict_clear)
+    .untrack_hint(dict_untrack, true);
+pub static SET_T: TypeInfo = info!("set", SetBody, Kind::Set)
+    .gc(set_traverse)
+    .clear(set_clear);
+pub static FROZENSET_T: TypeInfo = info!("frozenset", SetBody, Kind::FrozenSet)
+    .gc(set_traverse)
+    .clear(set_clear);
+pub static RANGE_T: TypeInfo = info!("range", RangeBody, Kind::Range);
+pub static SLICE_T: TypeInfo = info!("slice", SliceBody, Kind::Slice);
+pub static CODE_T: TypeInfo = info!("code", CodeBody, Kind::Code);
+pub static FUNCTION_T: TypeInfo = info!("function", FunctionBody, Kind::Function)
+    .gc(func_traverse)
+    .clear(func_clear)
+    .weakrefable(func_weaklist);
+pub static BUILTIN_T: TypeInfo =
+    info!("builtin_function_or_method", BuiltinBody, Kind::BuiltinFunction).gc(builtin_traverse);
+pub static METHOD_T: TypeInfo = info!("method", MethodBody, Kind::Method).gc(method_traverse);
+pub static CELL_T: TypeInfo = info!("cell", CellBody, Kind::Cell)
+    .gc(cell_traverse)
+    .clear(cell_clear);
+pub static MODULE_T: TypeInfo = info!("module", ModuleBody, Kind::Module).gc(module_traverse);
+pub static GEN_T: TypeInfo = info!("generator", GenBody, Kind::Generator)
+    .gc(gen_traverse)
+    .clear(gen_clear)
+    .finalize(gen_finalize)
+    .weakrefable(gen_weaklist);
+pub static TYPE_T: TypeInfo = info!("type", TypeBody, Kind::Type)
+    .gc(type_traverse)
+    .clear(type_clear)
+    .weakrefable(type_weaklist);
+pub static OBJECT_T: TypeInfo = info!("object", Unit, Kind::Object);
+pub static INSTANCE_T: TypeInfo = info!("object", InstanceBody, Kind::Object)
+    .gc(instance_traverse)
+    .clear(instance_clear)
+    .weakrefable(instance_weaklist)
+    .preheader();
+pub static EXC_T: TypeInfo = info!("BaseException", ExcBody, Kind::BaseException)
+    .gc(exc_traverse)
+    .clear(exc_clear)
+    .weakrefable(exc_weaklist)
+    .preheader();
+pub static PROPERTY_T: TypeInfo = info!("property", PropertyBody, Kind::Property).gc(property_traverse);
+pub static STATICMETHOD_T: TypeInfo =
+    info!("staticmethod", WrapperBody, Kind::StaticMethod).gc(wrapper_traverse);
+pub static CLASSMETHOD_T: TypeInfo =
+    info!("classmethod", WrapperBody, Kind::ClassMethod).gc(wrapper_traverse);
+pub static SUPER_T: TypeInfo = info!("super", SuperBody, Kind::Super).gc(super_traverse);
+pub static ITER_T: TypeInfo = info!("iterator", IterBody, Kind::Iterator)
+    .gc(iter_traverse)
+    .clear(iter_clear);
+pub static DICTVIEW_T: TypeInfo = info!("dict_view", DictViewBody, Kind::DictView).gc(view_traverse);
+
+/// The hooks a class defined in Python adds to its solid base's descriptor: a GC head,
+/// the managed-dict pre-header, and traversal of its type object.
+pub fn heap_type_info(base: &'static TypeInfo, name: &'static str) -> TypeInfo {
+    let mut t = TypeInfo::new(name, body_vtable_of(base)).user_data(base.data());
+    let (trav, clear, weak) = match kind_of_info(base) {
+        Kind::List => (list_traverse as pymm_mem::TraverseFn, list_clear as pymm_mem::ClearFn, None),
+        Kind::Dict => (dict_traverse, dict_clear, None),
+        Kind::Set | Kind::FrozenSet => (set_traverse, set_clear, None),
+        Kind::Tuple => (tuple_traverse, instance_clear_pre, None),
+        Kind::BaseException => (
+            exc_traverse,
+            exc_clear,
+            Some(exc_weaklist as pymm_mem::WeakListFn),
+        ),
+        _ => (
+            instance_traverse,
+            instance_clear,
+            Some(instance_weaklist as pymm_mem::WeakListFn),
+        ),
+    };
+    t = t.gc(trav).clear(clear).preheader();
+    if let Some(w) = weak {
+        t = t.weakrefable(w);
+    }
+    t
+}
+
+fn instance_clear_pre(o: Obj<'_>) {
+    clear_preheader(o);
+}
+
+fn kind_of_info(t: &TypeInfo) -> Kind {
+    Kind::from_usize(t.data())
+}
+
+fn body_vtable_of(t: &'static TypeInfo) -> BodyVTable {
+    match kind_of_info(t) {
+        Kind::List => BodyVTable::of::<ListBody>(),
+        Kind::Dict => BodyVTable::of::<DictBody>(),
+        Kind::Set | Kind::FrozenSet => BodyVTable::of::<SetBody>(),
+        Kind::Tuple => BodyVTable::of_var::<TupleBody>(),
+        Kind::BaseException => BodyVTable::of::<ExcBody>(),
+        _ => BodyVTable::of::<InstanceBody>(),
+    }
+}
+
+/// The static descriptor of a built-in kind's instances.
+pub fn static_info(k: Kind) -> &'static TypeInfo {
+    match k {
+        Kind::NoneType => &NONE_T,
+        Kind::NotImplementedType => &NOTIMPL_T,
+        Kind::Ellipsis => &ELLIPSIS_T,
+        Kind::Int => &INT_T,
+        Kind::Bool => &BOOL_T,
+        Kind::Float => &FLOAT_T,
+        Kind::Complex => &COMPLEX_T,
+        Kind::Str => &STR_T,
+        Kind::Bytes => &BYTES_T,
+        Kind::Tuple => &TUPLE_T,
+        Kind::List => &LIST_T,
+        Kind::Dict => &DICT_T,
+        Kind::Set => &SET_T,
+        Kind::FrozenSet => &FROZENSET_T,
+        Kind::Range => &RANGE_T,
+        Kind::Slice => &SLICE_T,
+        Kind::Function => &FUNCTION_T,
+        Kind::BuiltinFunction => &BUILTIN_T,
+        Kind::Method => &METHOD_T,
+        Kind::Code => &CODE_T,
+        Kind::Cell => &CELL_T,
+        Kind::Generator => &GEN_T,
+        Kind::Type => &TYPE_T,
+        Kind::Object => &OBJECT_T,
+        Kind::Module => &MODULE_T,
+        Kind::BaseException => &EXC_T,
+        Kind::Property => &PROPERTY_T,
+        Kind::StaticMethod => &STATICMETHOD_T,
+        Kind::ClassMethod => &CLASSMETHOD_T,
+        Kind::Super => &SUPER_T,
+        Kind::Iterator => &ITER_T,
+        Kind::DictView => &DICTVIEW_T,
+    }
+}

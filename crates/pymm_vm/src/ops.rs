@@ -1,0 +1,808 @@
+//! The abstract object protocols (`Objects/abstract.c`, `Objects/object.c`): truth,
+//! `repr`/`str`, hashing, rich comparison, binary operators with reflected operands,
+//! subscripts, `len`, `in`, and `format`.
+
+use pymm_compiler::{BinaryOperator as B, ComparisonOperator as C, Constant};
+use pymm_mem::ObjRef;
+
+use crate::call::call;
+use crate::exc::{Exc, R, memory_error, new_exc, type_error};
+use crate::object::*;
+use crate::state::{none, notimpl, pybool};
+use crate::typeobj::{is_heap_instance, lookup_special, obj_type_name};
+
+/// A new float.
+#[inline]
+pub fn new_float(v: f64) -> R {
+    ObjRef::new(&FLOAT_T, FloatBody(v)).map_err(|_| memory_error())
+}
+
+/// The float value of a float object.
+#[inline]
+pub fn float_val(o: &ObjRef) -> Option<f64> {
+    o.as_obj().downcast::<FloatBody>().map(|f| f.0)
+}
+
+/// Converts a compile-time constant to an object.
+pub fn from_constant(c: &Constant) -> R {
+    Ok(match c {
+        Constant::None => none(),
+        Constant::Bool(b) => pybool(*b),
+        Constant::Int(v) => crate::int::from_i64(*v)?,
+        Constant::BigInt(b) => crate::int::from_big(b)?,
+        Constant::Float(f) => new_float(*f)?,
+        Constant::Complex { real, imag } => ObjRef::new(&COMPLEX_T, ComplexBody(*real, *imag)).map_err(|_| memory_error())?,
+        Constant::Str(s) => {
+            if s.len() < 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                crate::str::intern(s)
+            } else {
+                crate::str::new_str(s)?
+            }
+        }
+        Constant::Bytes(b) => crate::builtins::new_bytes(b)?,
+        Constant::Tuple(items) => {
+            let v = items.iter().map(from_constant).collect::<R<Vec<_>>>()?;
+            crate::seq::new_tuple(v)?
+        }
+        Constant::FrozenSet(items) => {
+            let v = items.iter().map(from_constant).collect::<R<Vec<_>>>()?;
+            crate::builtins::new_set(&v, true)?
+        }
+        Constant::Ellipsis => crate::state::sg().ellipsis.clone(),
+        Constant::Code(code) => crate::frame::new_code(code.clone())?,
+    })
+}
+
+/// `bool(o)`.
+#[inline]
+pub fn truthy(o: &ObjRef) -> R<bool> {
+    let obj = o.as_obj();
+    match kind(obj) {
+        Kind::Bool => return Ok(o.is(&crate::state::sg().true_)),
+        Kind::NoneType => return Ok(false),
+        _ => {}
+    }
+    if !is_heap_instance(obj) {
+        return Ok(match kind(obj) {
+            Kind::Int => crate::int::is_true(obj),
+            Kind::Float => float_val(o) != Some(0.0),
+            Kind::Str => crate::str::char_len(obj) > 0,
+            Kind::List => crate::seq::list_len(obj) > 0,
+            Kind::Tuple => !crate::seq::tuple_items(obj).is_empty(),
+            Kind::Dict => crate::dict::len(obj) > 0,
+            Kind::Set | Kind::FrozenSet | Kind::Bytes | Kind::Range | Kind::DictView => len(o)? > 0,
+            Kind::Complex => obj.downcast::<ComplexBody>().is_some_and(|c| c.0 != 0.0 || c.1 != 0.0),
+            _ => true,
+        });
+    }
+    if let Some(f) = lookup_special(o, "__bool__") {
+        let r = call(&f, &[o.clone()])?;
+        if kind(r.as_obj()) != Kind::Bool {
+            return Err(type_error(format!("__bool__ should return bool, returned {}", obj_type_name(&r))));
+        }
+        return Ok(r.is(&crate::state::sg().true_));
+    }
+    if lookup_special(o, "__len__").is_some() {
+        return Ok(len(o)? > 0);
+    }
+    Ok(true)
+}
+
+/// `repr(o)`.
+pub fn repr_of(o: &ObjRef) -> R<String> {
+    let obj = o.as_obj();
+    if is_heap_instance(obj)
+        && let Some(f) = lookup_special(o, "__repr__")
+        && kind(f.as_obj()) == Kind::Function
+    {
+        let r = call(&f, &[o.clone()])?;
+        if kind(r.as_obj()) != Kind::Str {
+            return Err(type_error(format!("__repr__ returned non-string (type {})", obj_type_name(&r))));
+        }
+        return Ok(crate::str::as_str(r.as_obj()).into_owned());
+    }
+    crate::builtins::builtin_repr(o)
+}
+
+/// `str(o)`.
+pub fn str_of(o: &ObjRef) -> R<String> {
+    let obj = o.as_obj();
+    if kind(obj) == Kind::Str && !is_heap_instance(obj) {
+        return Ok(crate::str::as_str(obj).into_owned());
+    }
+    if is_heap_instance(obj)
+        && let Some(f) = lookup_special(o, "__str__")
+        && kind(f.as_obj()) == Kind::Function
+    {
+        let r = call(&f, &[o.clone()])?;
+        if kind(r.as_obj()) != Kind::Str {
+            return Err(type_error(format!("__str__ returned non-string (type {})", obj_type_name(&r))));
+        }
+        return Ok(crate::str::as_str(r.as_obj()).into_owned());
+    }
+    match kind(obj) {
+        Kind::Str => Ok(crate::str::as_str(obj).into_owned()),
+        Kind::BaseException => crate::exc::exc_str(o),
+        _ => repr_of(o),
+    }
+}
+
+/// `hash(o)`.
+pub fn hash(o: &ObjRef) -> R<isize> {
+    let obj = o.as_obj();
+    if !is_heap_instance(obj) {
+        return Ok(match kind(obj) {
+            Kind::Str => crate::str::hash(obj),
+            Kind::Int | Kind::Bool => crate::int::hash(obj),
+            Kind::Float => float_hash(float_val(o).unwrap_or(0.0)),
+            Kind::Tuple => {
+                // CPython's xxHash-based tuplehash.
+                const P1: u64 = 11400714785074694791;
+                const P2: u64 = 14029467366897019727;
+                const P5: u64 = 2870177450012600261;
+                let items = crate::seq::tuple_items(obj);
+                let mut acc: u64 = P5;
+                for it in items {
+                    let lane = hash(it)? as u64;
+                    acc = acc.wrapping_add(lane.wrapping_mul(P2));
+                    acc = acc.rotate_left(31);
+                    acc = acc.wrapping_mul(P1);
+                }
+                acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3527539));
+                if acc == u64::MAX { 1546275796 } else { acc as isize }
+            }
+            Kind::FrozenSet => crate::builtins::frozenset_hash(o)?,
+            Kind::List | Kind::Dict | Kind::Set | Kind::Slice => {
+                return Err(type_error(format!("unhashable type: '{}'", obj_type_name(o))));
+            }
+            Kind::Bytes => crate::builtins::bytes_hash(obj),
+            _ => {
+                let a = obj.addr();
+                ((a >> 4) | (a << (usize::BITS - 4))) as isize
+            }
+        });
+    }
+    match lookup_special(o, "__hash__") {
+        Some(f) if kind(f.as_obj()) == Kind::NoneType => Err(type_error(format!("unhashable type: '{}'", obj_type_name(o)))),
+        Some(f) if kind(f.as_obj()) == Kind::Function => {
+            let r = call(&f, &[o.clone()])?;
+            if !crate::int::is_int(r.as_obj()) {
+                return Err(type_error("__hash__ method should return an integer"));
+            }
+            let h = crate::int::hash(r.as_obj());
+            Ok(h)
+        }
+        _ => {
+            if lookup_special(o, "__eq__").is_some_and(|f| kind(f.as_obj()) == Kind::Function) {
+                // A class that defines __eq__ without __hash__ is unhashable: handled at
+                // class creation in CPython by setting __hash__ = None.
+                if crate::builtins::defines_eq_without_hash(o) {
+                    return Err(type_error(format!("unhashable type: '{}'", obj_type_name(o))));
+                }
+            }
+            let a = obj.addr();
+            Ok(((a >> 4) | (a << (usize::BITS - 4))) as isize)
+        }
+    }
+}
+
+/// `hash(float)`: CPython's `_Py_HashDouble`.
+pub fn float_hash(v: f64) -> isize {
+    if v.is_nan() {
+        return 0;
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { 314159 } else { -314159 };
+    }
+    if v.fract() == 0.0 && v.abs() < 9.0e18 {
+        let i = v as i64;
+        let h = (i.unsigned_abs() % ((1 << 61) - 1)) as isize;
+        let h = if i < 0 { -h } else { h };
+        return if h == -1 { -2 } else { h };
+    }
+    const MODULUS: u64 = (1 << 61) - 1;
+    let (m, e) = frexp(v.abs());
+    let mut m = m;
+    let mut e = e;
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & MODULUS) | (x >> (61 - 28));
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= MODULUS {
+            x -= MODULUS;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    x = ((x << e) & MODULUS) | (x >> (61 - e));
+    let mut h = x as isize;
+    if v < 0.0 {
+        h = -h;
+    }
+    if h == -1 { -2 } else { h }
+}
+
+fn frexp(v: f64) -> (f64, i32) {
+    if v == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = v.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        let (m, e) = frexp(v * (1u64 << 54) as f64);
+        return (m, e - 54);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022)
+}
+
+fn reflected(op: C) -> C {
+    match op {
+        C::Less => C::Greater,
+        C::LessEqual => C::GreaterEqual,
+        C::Greater => C::Less,
+        C::GreaterEqual => C::LessEqual,
+        C::Equal => C::Equal,
+        C::NotEqual => C::NotEqual,
+    }
+}
+
+fn cmp_name(op: C) -> &'static str {
+    match op {
+        C::Less => "__lt__",
+        C::LessEqual => "__le__",
+        C::Greater => "__gt__",
+        C::GreaterEqual => "__ge__",
+        C::Equal => "__eq__",
+        C::NotEqual => "__ne__",
+    }
+}
+
+fn ord_result(o: std::cmp::Ordering, op: C) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        C::Less => o == Less,
+        C::LessEqual => o != Greater,
+        C::Greater => o == Greater,
+        C::GreaterEqual => o != Less,
+        C::Equal => o == Equal,
+        C::NotEqual => o != Equal,
+    }
+}
+
+/// Comparison of two built-in objects; `None` means `NotImplemented`.
+fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
+    let (x, y) = (a.as_obj(), b.as_obj());
+    let (ka, kb) = (kind(x), kind(y));
+    let num = |k: Kind| matches!(k, Kind::Int | Kind::Bool | Kind::Float);
+    if num(ka) && num(kb) {
+        if ka != Kind::Float && kb != Kind::Float {
+            return Ok(Some(ord_result(crate::int::cmp(x, y), op)));
+        }
+        let fa = if ka == Kind::Float { float_val(a).unwrap_or(0.0) } else { int_as_f64_cmp(a, b, op)? };
+        let fb = if kb == Kind::Float { float_val(b).unwrap_or(0.0) } else { int_as_f64_cmp(b, a, op)? };
+        return Ok(Some(match op {
+            C::Less => fa < fb,
+            C::LessEqual => fa <= fb,
+            C::Greater => fa > fb,
+            C::GreaterEqual => fa >= fb,
+            C::Equal => fa == fb,
+            C::NotEqual => fa != fb,
+        }));
+    }
+    if ka != kb {
+        let both_sets = matches!(ka, Kind::Set | Kind::FrozenSet) && matches!(kb, Kind::Set | Kind::FrozenSet);
+        let views = ka == Kind::DictView || kb == Kind::DictView;
+        if !both_sets && !views {
+            return Ok(match op {
+                C::Equal => Some(false),
+                C::NotEqual => Some(true),
+                _ => None,
+            });
+        }
+    }
+    match ka {
+        Kind::Str => {
+            if matches!(op, C::Equal | C::NotEqual) {
+                return Ok(Some(crate::str::eq(x, y) == (op == C::Equal)));
+            }
+            let (s, t) = (crate::str::as_str(x), crate::str::as_str(y));
+            Ok(Some(ord_result(s.as_ref().cmp(t.as_ref()), op)))
+        }
+        Kind::Bytes => Ok(Some(ord_result(crate::builtins::bytes_data(x).cmp(crate::builtins::bytes_data(y)), op))),
+        Kind::List | Kind::Tuple => {
+            let (va, vb) = if ka == Kind::List {
+                (crate::seq::list_items(x), crate::seq::list_items(y))
+            } else {
+                (crate::seq::tuple_items(x).to_vec(), crate::seq::tuple_items(y).to_vec())
+            };
+            if matches!(op, C::Equal | C::NotEqual) && va.len() != vb.len() {
+                return Ok(Some(op == C::NotEqual));
+            }
+            for (p, q) in va.iter().zip(vb.iter()) {
+                if !p.is(q) && !eq_bool(p, q)? {
+                    if op == C::Equal {
+                        return Ok(Some(false));
+                    }
+                    if op == C::NotEqual {
+                        return Ok(Some(true));
+                    }
+                    let r = compare(p, q, op)?;
+                    return truthy(&r).map(Some);
+                }
+            }
+            Ok(Some(ord_result(va.len().cmp(&vb.len()), op)))
+        }
+        Kind::Dict => {
+            if !matches!(op, C::Equal | C::NotEqual) {
+                return Ok(None);
+            }
+            let e = dict_eq(a, b)?;
+            Ok(Some(e == (op == C::Equal)))
+        }
+        Kind::Set | Kind::FrozenSet | Kind::DictView => crate::builtins::set_compare(a, b, op),
+        Kind::NoneType | Kind::Ellipsis | Kind::NotImplementedType => Ok(match op {
+            C::Equal => Some(true),
+            C::NotEqual => Some(false),
+            _ => None,
+        }),
+        Kind::Complex => {
+            if !matches!(op, C::Equal | C::NotEqual) {
+                return Ok(None);
+            }
+            let (p, q) = (x.downcast::<ComplexBody>(), y.downcast::<ComplexBody>());
+            let e = p.zip(q).is_some_and(|(p, q)| p.0 == q.0 && p.1 == q.1);
+            Ok(Some(e == (op == C::Equal)))
+        }
+        Kind::Range => {
+            if !matches!(op, C::Equal | C::NotEqual) {
+                return Ok(None);
+            }
+            let e = crate::builtins::range_eq(a, b)?;
+            Ok(Some(e == (op == C::Equal)))
+        }
+        Kind::Method => {
+            if !matches!(op, C::Equal | C::NotEqual) {
+                return Ok(None);
+            }
+            let (p, q) = (x.downcast::<MethodBody>(), y.downcast::<MethodBody>());
+            let e = p.zip(q).is_some_and(|(p, q)| p.func.is(&q.func) && p.this.is(&q.this));
+            Ok(Some(e == (op == C::Equal)))
+        }
+        _ => Ok(match op {
+            C::Equal => Some(a.is(b)),
+            C::NotEqual => Some(!a.is(b)),
+            _ => None,
+        }),
+    }
+}
+
+fn int_as_f64_cmp(i: &ObjRef, _other: &ObjRef, _op: C) -> R<f64> {
+    Ok(crate::int::to_f64(i.as_obj()).unwrap_or(if crate::int::cmp(i.as_obj(), crate::state::sg().small_ints[5].as_obj()).is_lt() { f64::NEG_INFINITY } else { f64::INFINITY }))
+}
+
+fn dict_eq(a: &ObjRef, b: &ObjRef) -> R<bool> {
+    if crate::dict::len(a.as_obj()) != crate::dict::len(b.as_obj()) {
+        return Ok(false);
+    }
+    for (k, v) in crate::dict::items(a.as_obj()) {
+        match crate::dict::get(b.as_obj(), &k)? {
+            Some(w) => {
+                if !v.is(&w) && !eq_bool(&v, &w)? {
+                    return Ok(false);
+                }
+            }
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+/// `a == b` as a bool.
+#[inline]
+pub fn eq_bool(a: &ObjRef, b: &ObjRef) -> R<bool> {
+    if !is_heap_instance(a.as_obj()) && !is_heap_instance(b.as_obj()) {
+        if let Some(r) = builtin_compare(a, b, C::Equal)? {
+            return Ok(r);
+        }
+        return Ok(a.is(b));
+    }
+    let r = compare(a, b, C::Equal)?;
+    truthy(&r)
+}
+
+/// Rich comparison `a op b`.
+pub fn compare(a: &ObjRef, b: &ObjRef, op: C) -> R {
+    let (ha, hb) = (is_heap_instance(a.as_obj()), is_heap_instance(b.as_obj()));
+    if !ha && !hb {
+        if let Some(r) = builtin_compare(a, b, op)? {
+            return Ok(pybool(r));
+        }
+        return Err(cmp_error(a, b, op));
+    }
+    let name = cmp_name(op);
+    let rname = cmp_name(reflected(op));
+    let ta = crate::typeobj::type_of(a.as_obj());
+    let tb = crate::typeobj::type_of(b.as_obj());
+    let b_is_sub = !ta.is(&tb) && crate::typeobj::is_subtype(tb.as_obj(), ta.as_obj());
+    let try_user = |x: &ObjRef, y: &ObjRef, n: &str| -> R<Option<ObjRef>> {
+        if let Some(f) = lookup_special(x, n)
+            && kind(f.as_obj()) == Kind::Function
+        {
+            let r = call(&f, &[x.clone(), y.clone()])?;
+            if kind(r.as_obj()) != Kind::NotImplementedType {
+                return Ok(Some(r));
+            }
+        } else if !is_heap_instance(x.as_obj()) || lookup_special(x, n).is_none() {
+            let _ = ();
+        }
+        Ok(None)
+    };
+    if b_is_sub && let Some(r) = try_user(b, a, rname)? {
+        return Ok(r);
+    }
+    if let Some(r) = try_user(a, b, name)? {
+        return Ok(r);
+    }
+    if !b_is_sub && let Some(r) = try_user(b, a, rname)? {
+        return Ok(r);
+    }
+    // Built-in behaviour of the bases (e.g. subclasses of list or int).
+    if !matches!(kind(a.as_obj()), Kind::Object) && !matches!(kind(b.as_obj()), Kind::Object)
+        && let Some(r) = builtin_compare(a, b, op)?
+    {
+        return Ok(pybool(r));
+    }
+    if op == C::NotEqual
+        && let Some(f) = lookup_special(a, "__eq__")
+        && kind(f.as_obj()) == Kind::Function
+    {
+        let r = call(&f, &[a.clone(), b.clone()])?;
+        if kind(r.as_obj()) != Kind::NotImplementedType {
+            return Ok(pybool(!truthy(&r)?));
+        }
+    }
+    match op {
+        C::Equal => Ok(pybool(a.is(b))),
+        C::NotEqual => Ok(pybool(!a.is(b))),
+        _ => Err(cmp_error(a, b, op)),
+    }
+}
+
+fn cmp_error(a: &ObjRef, b: &ObjRef, op: C) -> Exc {
+    type_error(format!(
+        "'{}' not supported between instances of '{}' and '{}'",
+        op.symbol(),
+        obj_type_name(a),
+        obj_type_name(b)
+    ))
+}
+
+fn op_names(op: B) -> (&'static str, &'static str, Option<&'static str>, &'static str) {
+    match op {
+        B::Add | B::InplaceAdd => ("__add__", "__radd__", Some("__iadd__"), "+"),
+        B::Subtract | B::InplaceSubtract => ("__sub__", "__rsub__", Some("__isub__"), "-"),
+        B::Multiply | B::InplaceMultiply => ("__mul__", "__rmul__", Some("__imul__"), "*"),
+        B::TrueDivide | B::InplaceTrueDivide => ("__truediv__", "__rtruediv__", Some("__itruediv__"), "/"),
+        B::FloorDivide | B::InplaceFloorDivide => ("__floordiv__", "__rfloordiv__", Some("__ifloordiv__"), "//"),
+        B::Remainder | B::InplaceRemainder => ("__mod__", "__rmod__", Some("__imod__"), "%"),
+        B::Power | B::InplacePower => ("__pow__", "__rpow__", Some("__ipow__"), "**"),
+        B::Lshift | B::InplaceLshift => ("__lshift__", "__rlshift__", Some("__ilshift__"), "<<"),
+        B::Rshift | B::InplaceRshift => ("__rshift__", "__rrshift__", Some("__irshift__"), ">>"),
+        B::And | B::InplaceAnd => ("__and__", "__rand__", Some("__iand__"), "&"),
+        B::Or | B::InplaceOr => ("__or__", "__ror__", Some("__ior__"), "|"),
+        B::Xor | B::InplaceXor => ("__xor__", "__rxor__", Some("__ixor__"), "^"),
+        B::MatrixMultiply | B::InplaceMatrixMultiply => ("__matmul__", "__rmatmul__", Some("__imatmul__"), "@"),
+    }
+}
+
+fn is_inplace(op: B) -> bool {
+    matches!(
+        op,
+        B::InplaceAdd
+            | B::InplaceSubtract
+            | B::InplaceMultiply
+            | B::InplaceTrueDivide
+            | B::InplaceFloorDivide
+            | B::InplaceRemainder
+            | B::InplacePower
+            | B::InplaceLshift
+            | B::InplaceRshift
+            | B::InplaceAnd
+            | B::InplaceOr
+            | B::InplaceXor
+            | B::InplaceMatrixMultiply
+    )
+}
+
+/// `a op b` (binary and in-place operators).
+#[inline]
+pub fn binary_op(op: B, a: &ObjRef, b: &ObjRef) -> R {
+    let (x, y) = (a.as_obj(), b.as_obj());
+    let (ha, hb) = (is_heap_instance(x), is_heap_instance(y));
+    if !ha && !hb {
+        // Fast paths.
+        let (ka, kb) = (kind(x), kind(y));
+        if matches!(ka, Kind::Int | Kind::Bool) && matches!(kb, Kind::Int | Kind::Bool) {
+            if let Some(r) = crate::int::binop(op, x, y) {
+                return r;
+            }
+        } else if let Some(r) = crate::builtins::builtin_binop(op, a, b)? {
+            return Ok(r);
+        }
+        let (_, _, _, sym) = op_names(op);
+        return Err(binop_error(sym, a, b, is_inplace(op)));
+    }
+    let (name, rname, iname, sym) = op_names(op);
+    if is_inplace(op)
+        && let Some(iname) = iname
+        && let Some(f) = lookup_special(a, iname)
+        && kind(f.as_obj()) == Kind::Function
+    {
+        let r = call(&f, &[a.clone(), b.clone()])?;
+        if kind(r.as_obj()) != Kind::NotImplementedType {
+            return Ok(r);
+        }
+    }
+    let ta = crate::typeobj::type_of(x);
+    let tb = crate::typeobj::type_of(y);
+    let b_is_sub = !ta.is(&tb) && crate::typeobj::is_subtype(tb.as_obj(), ta.as_obj());
+    let call_user = |o: &ObjRef, other: &ObjRef, n: &str| -> R<Option<ObjRef>> {
+        if let Some(f) = lookup_special(o, n)
+            && kind(f.as_obj()) == Kind::Function
+        {
+            let r = call(&f, &[o.clone(), other.clone()])?;
+            if kind(r.as_obj()) != Kind::NotImplementedType {
+                return Ok(Some(r));
+            }
+        }
+        Ok(None)
+    };
+    if b_is_sub && let Some(r) = call_user(b, a, rname)? {
+        return Ok(r);
+    }
+    if let Some(r) = call_user(a, b, name)? {
+        return Ok(r);
+    }
+    if !ta.is(&tb) && !b_is_sub && let Some(r) = call_user(b, a, rname)? {
+        return Ok(r);
+    }
+    // Built-in bases of user subclasses (int, list, str...).
+    let (ka, kb) = (kind(x), kind(y));
+    if ka != Kind::Object && kb != Kind::Object && ka != Kind::BaseException {
+        if matches!(ka, Kind::Int | Kind::Bool) && matches!(kb, Kind::Int | Kind::Bool) {
+            if let Some(r) = crate::int::binop(op, x, y) {
+                return r;
+            }
+        } else if let Some(r) = crate::builtins::builtin_binop(op, a, b)? {
+            return Ok(r);
+        }
+    }
+    Err(binop_error(sym, a, b, is_inplace(op)))
+}
+
+fn binop_error(sym: &str, a: &ObjRef, b: &ObjRef, inplace: bool) -> Exc {
+    let (ta, tb) = (obj_type_name(a), obj_type_name(b));
+    if sym == "+" && kind(a.as_obj()) == Kind::Str && !inplace {
+        return type_error(format!("can only concatenate str (not \"{tb}\") to str"));
+    }
+    if sym == "+" && kind(a.as_obj()) == Kind::List && kind(b.as_obj()) != Kind::List {
+        return type_error(format!("can only concatenate list (not \"{tb}\") to list"));
+    }
+    if sym == "+" && kind(a.as_obj()) == Kind::Tuple && kind(b.as_obj()) != Kind::Tuple {
+        return type_error(format!("can only concatenate tuple (not \"{tb}\") to tuple"));
+    }
+    if sym == "**" {
+        return type_error(format!(
+            "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
+            if inplace { "**=" } else { "** or pow()" }
+        ));
+    }
+    let s = if inplace { format!("{sym}=") } else { sym.to_string() };
+    type_error(format!("unsupported operand type(s) for {s}: '{ta}' and '{tb}'"))
+}
+
+/// Unary operators by dunder name.
+pub fn unary(a: &ObjRef, name: &str) -> R {
+    let x = a.as_obj();
+    if is_heap_instance(x) {
+        if let Some(f) = lookup_special(a, name)
+            && kind(f.as_obj()) == Kind::Function
+        {
+            return call(&f, &[a.clone()]);
+        }
+    }
+    match (kind(x), name) {
+        (Kind::Int | Kind::Bool, "__neg__") => crate::int::neg(x),
+        (Kind::Int | Kind::Bool, "__pos__") => match crate::int::to_i64(x) {
+            Some(v) => crate::int::from_i64(v),
+            None => crate::int::from_big(&crate::int::to_big(x)),
+        },
+        (Kind::Int | Kind::Bool, "__invert__") => crate::int::invert(x),
+        (Kind::Float, "__neg__") => new_float(-float_val(a).unwrap_or(0.0)),
+        (Kind::Float, "__pos__") => new_float(float_val(a).unwrap_or(0.0)),
+        (Kind::Complex, "__neg__") => {
+            let c = x.downcast::<ComplexBody>().expect("complex");
+            ObjRef::new(&COMPLEX_T, ComplexBody(-c.0, -c.1)).map_err(|_| memory_error())
+        }
+        _ => {
+            let sym = match name {
+                "__neg__" => "-",
+                "__pos__" => "+",
+                _ => "~",
+            };
+            Err(type_error(format!("bad operand type for unary {sym}: '{}'", obj_type_name(a))))
+        }
+    }
+}
+
+/// `len(o)`.
+pub fn len(o: &ObjRef) -> R<usize> {
+    let obj = o.as_obj();
+    if is_heap_instance(obj)
+        && let Some(f) = lookup_special(o, "__len__")
+        && kind(f.as_obj()) == Kind::Function
+    {
+        let r = call(&f, &[o.clone()])?;
+        if !crate::int::is_int(r.as_obj()) {
+            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", obj_type_name(&r))));
+        }
+        let n = crate::int::to_i64(r.as_obj()).ok_or_else(|| new_exc("OverflowError", "cannot fit 'int' into an index-sized integer"))?;
+        if n < 0 {
+            return Err(crate::exc::value_error("__len__() should return >= 0"));
+        }
+        return Ok(n as usize);
+    }
+    Ok(match kind(obj) {
+        Kind::Str => crate::str::char_len(obj),
+        Kind::List => crate::seq::list_len(obj),
+        Kind::Tuple => crate::seq::tuple_items(obj).len(),
+        Kind::Dict => crate::dict::len(obj),
+        Kind::DictView => crate::dict::len(obj.downcast::<DictViewBody>().expect("view").dict.as_obj()),
+        Kind::Set | Kind::FrozenSet => obj.downcast::<SetBody>().map_or(0, |s| s.used.get()),
+        Kind::Bytes => crate::builtins::bytes_data(obj).len(),
+        Kind::Range => crate::builtins::range_len(o)?,
+        _ => return Err(type_error(format!("object of type '{}' has no len()", obj_type_name(o)))),
+    })
+}
+
+/// `o[k]`.
+pub fn getitem(o: &ObjRef, k: &ObjRef) -> R {
+    let obj = o.as_obj();
+    if is_heap_instance(obj)
+        && let Some(f) = lookup_special(o, "__getitem__")
+        && kind(f.as_obj()) == Kind::Function
+    {
+        return call(&f, &[o.clone(), k.clone()]);
+    }
+    if kind(obj) == Kind::Type {
+        if let Some(f) = crate::typeobj::getattr_opt(o, &crate::str::intern("__class_getitem__"))? {
+            return call(&f, &[k.clone()]);
+        }
+        return Err(type_error(format!("type '{}' is not subscriptable", crate::typeobj::type_name(obj))));
+    }
+    crate::builtins::builtin_getitem(o, k)
+}
+
+/// `o[k] = v`.
+pub fn setitem(o: &ObjRef, k: ObjRef, v: ObjRef) -> R<()> {
+    let obj = o.as_obj();
+    if kind(obj) == Kind::Dict && !is_heap_instance(obj) {
+        return crate::dict::set(obj, k, v);
+    }
+    if is_heap_instance(obj)
+        && let Some(f) = lookup_special(o, "__setitem__")
+        && kind(f.as_obj()) == Kind::Function
+    {
+        call(&f, &[o.clone(), k, v])?;
+        return Ok(());
+    }
+    crate::builtins::builtin_setitem(o, k, Some(v))
+}
+
+/// `del o[k]`.
+pub fn delitem(o: &ObjRef, k: &ObjRef) -> R<()> {
+    let obj = o.as_obj();
+    if is_heap_instance(obj)
+        && let Some(f) = lookup_special(o, "__delitem__")
+        && kind(f.as_obj()) == Kind::Function
+    {
+        call(&f, &[o.clone(), k.clone()])?;
+        return Ok(());
+    }
+    crate::builtins::builtin_setitem(o, k.clone(), None)
+}
+
+/// `mapping.get(k)` for namespaces (dicts or user mappings).
+pub fn mapping_get(m: &ObjRef, k: &ObjRef) -> R<Option<ObjRef>> {
+    if kind(m.as_obj()) == Kind::Dict && !is_heap_instance(m.as_obj()) {
+        return crate::dict::get(m.as_obj(), k);
+    }
+    match getitem(m, k) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if crate::exc::matches(&e.0, "KeyError") => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `item in container`.
+pub fn contains(container: &ObjRef, item: &ObjRef) -> R<bool> {
+    let obj = container.as_obj();
+    if is_heap_instance(obj) {
+        if let Some(f) = lookup_special(container, "__contains__")
+            && kind(f.as_obj()) == Kind::Function
+        {
+            return truthy(&call(&f, &[container.clone(), item.clone()])?);
+        }
+        if lookup_special(container, "__iter__").is_some() || lookup_special(container, "__getitem__").is_some() {
+            let it = crate::iter::get_iter(container)?;
+            while let Some(v) = crate::iter::next(&it)? {
+                if v.is(item) || eq_bool(&v, item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+    }
+    match kind(obj) {
+        Kind::Dict => Ok(crate::dict::get(obj, item)?.is_some()),
+        Kind::Set | Kind::FrozenSet => crate::builtins::set_contains(container, item),
+        Kind::Str => {
+            if kind(item.as_obj()) != Kind::Str {
+                return Err(type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    obj_type_name(item)
+                )));
+            }
+            Ok(crate::str::as_str(obj).contains(crate::str::as_str(item.as_obj()).as_ref()))
+        }
+        Kind::Range => crate::builtins::range_contains(container, item),
+        Kind::DictView => {
+            let v = obj.downcast::<DictViewBody>().expect("view");
+            match v.which {
+                0 => Ok(crate::dict::get(v.dict.as_obj(), item)?.is_some()),
+                _ => {
+                    for x in crate::iter::collect(container)? {
+                        if eq_bool(&x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
+            }
+        }
+        Kind::Bytes => crate::builtins::bytes_contains(container, item),
+        _ => {
+            let it = crate::iter::get_iter(container).map_err(|_| {
+                type_error(format!("argument of type '{}' is not iterable", obj_type_name(container)))
+            })?;
+            while let Some(v) = crate::iter::next(&it)? {
+                if v.is(item) || eq_bool(&v, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+    }
+}
+
+/// `format(v, spec)`.
+pub fn format(v: &ObjRef, spec: &str) -> R<String> {
+    let obj = v.as_obj();
+    if is_heap_instance(obj)
+        && let Some(f) = lookup_special(v, "__format__")
+        && kind(f.as_obj()) == Kind::Function
+    {
+        let r = call(&f, &[v.clone(), crate::str::new_str(spec)?])?;
+        return Ok(crate::str::as_str(r.as_obj()).into_owned());
+    }
+    crate::builtins::builtin_format(v, spec)
+}
+
+/// `NotImplemented` check helper.
+pub fn is_notimpl(o: &ObjRef) -> bool {
+    o.is(&notimpl())
+}

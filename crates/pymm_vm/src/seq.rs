@@ -1,0 +1,167 @@
+//! `tuple` and `list`: CPython 3.11 layouts (`PyTupleObject` with inline items,
+//! `PyListObject` with an `ob_item` buffer grown by `list_resize`'s formula).
+
+use pymm_mem::{Obj, ObjRef};
+
+use crate::exc::{R, memory_error};
+use crate::object::*;
+
+/// A new tuple (the empty tuple is shared). Tracked unless empty.
+pub fn new_tuple(items: Vec<ObjRef>) -> R {
+    if items.is_empty() {
+        return Ok(crate::state::sg().empty_tuple.clone());
+    }
+    let o = ObjRef::new_var(&TUPLE_T, TupleBody { size: items.len() }, items).map_err(|_| memory_error())?;
+    o.track();
+    Ok(o)
+}
+
+/// The items of a tuple (empty for anything else).
+#[inline]
+pub fn tuple_items(o: Obj<'_>) -> &[ObjRef] {
+    o.var_items::<TupleBody>().unwrap_or(&[])
+}
+
+/// Whether `o` is a tuple (or subclass).
+#[inline]
+pub fn is_tuple(o: Obj<'_>) -> bool {
+    kind(o) == Kind::Tuple
+}
+
+/// Whether `o` is a list (or subclass).
+#[inline]
+pub fn is_list(o: Obj<'_>) -> bool {
+    kind(o) == Kind::List
+}
+
+/// The list body.
+#[inline]
+pub fn list_body(o: Obj<'_>) -> Option<&ListBody> {
+    o.downcast::<ListBody>()
+}
+
+/// A new list holding `items` (capacity exactly their number, as `PyList_New`).
+pub fn new_list(items: Vec<ObjRef>) -> R {
+    let body = ListBody::default();
+    body.items.replace_all(items).map_err(|_| memory_error())?;
+    let o = ObjRef::new(&LIST_T, body).map_err(|_| memory_error())?;
+    o.track();
+    Ok(o)
+}
+
+/// Copies of a list's items.
+pub fn list_items(o: Obj<'_>) -> Vec<ObjRef> {
+    list_body(o).map(|b| b.items.to_vec()).unwrap_or_default()
+}
+
+/// CPython's `list_resize`: the capacity for a list about to hold `newsize` items.
+fn resize(b: &ListBody, newsize: usize) -> R<()> {
+    let allocated = b.items.capacity();
+    if allocated >= newsize && newsize >= allocated >> 1 {
+        return Ok(());
+    }
+    let mut new_allocated = (newsize + (newsize >> 3) + 6) & !3;
+    if newsize - b.items.len().min(newsize) > new_allocated - newsize {
+        new_allocated = (newsize + 3) & !3;
+    }
+    if newsize == 0 {
+        new_allocated = 0;
+    }
+    b.items.set_capacity(new_allocated.max(b.items.len())).map_err(|_| memory_error())
+}
+
+/// `list.append`.
+#[inline]
+pub fn list_append(o: Obj<'_>, v: ObjRef) -> R<()> {
+    let b = list_body(o).expect("list");
+    let n = b.items.len();
+    if n == b.items.capacity() {
+        resize(b, n + 1)?;
+    }
+    b.items.push(v).map_err(|_| memory_error())
+}
+
+/// `list.insert`.
+pub fn list_insert(o: Obj<'_>, i: usize, v: ObjRef) -> R<()> {
+    let b = list_body(o).expect("list");
+    resize(b, b.items.len() + 1)?;
+    b.items.insert(i, v).map_err(|_| memory_error())
+}
+
+/// `list.extend` with already collected items.
+pub fn list_extend(o: Obj<'_>, items: Vec<ObjRef>) -> R<()> {
+    let b = list_body(o).expect("list");
+    let n = b.items.len();
+    if items.is_empty() {
+        return Ok(());
+    }
+    resize(b, n + items.len())?;
+    b.items.splice(n, n, items).map_err(|_| memory_error())?;
+    Ok(())
+}
+
+/// Removes item `i` (shrinking as CPython does), returning it.
+pub fn list_pop(o: Obj<'_>, i: usize) -> Option<ObjRef> {
+    let b = list_body(o)?;
+    let v = b.items.remove(i)?;
+    let _ = resize(b, b.items.len());
+    Some(v)
+}
+
+/// Replaces items `lo..hi` with `items` (slice assignment / deletion).
+pub fn list_splice(o: Obj<'_>, lo: usize, hi: usize, items: Vec<ObjRef>) -> R<()> {
+    let b = list_body(o).expect("list");
+    let n = b.items.len();
+    let newsize = n - (hi.min(n) - lo.min(hi.min(n))) + items.len();
+    if newsize > b.items.capacity() {
+        resize(b, newsize)?;
+    }
+    let removed = b.items.splice(lo, hi, items).map_err(|_| memory_error())?;
+    let _ = resize(b, b.items.len());
+    drop(removed);
+    Ok(())
+}
+
+/// The number of items.
+pub fn list_len(o: Obj<'_>) -> usize {
+    list_body(o).map_or(0, |b| b.items.len())
+}
+
+/// Item `i`.
+#[inline]
+pub fn list_get(o: Obj<'_>, i: usize) -> Option<ObjRef> {
+    list_body(o)?.items.get(i)
+}
+
+/// Normalises a possibly negative index against `len`.
+pub fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i + len as i64 } else { i };
+    if i < 0 || i as usize >= len { None } else { Some(i as usize) }
+}
+
+/// `slice.indices(len)` → (start, stop, step, slicelength).
+pub fn slice_indices(start: Option<i64>, stop: Option<i64>, step: Option<i64>, len: usize) -> R<(i64, i64, i64, usize)> {
+    let step = step.unwrap_or(1);
+    if step == 0 {
+        return Err(crate::exc::value_error("slice step cannot be zero"));
+    }
+    let len = len as i64;
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let fix = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(v) if v < 0 => (v + len).max(lower),
+            Some(v) => v.min(upper),
+        }
+    };
+    let start = fix(start, if step < 0 { upper } else { lower });
+    let stop = fix(stop, if step < 0 { lower } else { upper });
+    let n = if step < 0 {
+        if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    };
+    Ok((start, stop, step, n as usize))
+}

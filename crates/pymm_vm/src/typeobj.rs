@@ -1,0 +1,661 @@
+//! Type objects: the built-in types, classes made by `class` statements (C3 MRO,
+//! a run-time pymm_mem descriptor per class), attribute lookup with descriptors.
+
+use pymm_mem::{Obj, ObjRef, TypeInfo};
+
+use crate::exc::{Exc, R, memory_error, new_exc, type_error};
+use crate::object::*;
+use crate::state::{builtin_type, none};
+
+/// The Python name of a built-in kind's type.
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::NoneType => "NoneType",
+        Kind::NotImplementedType => "NotImplementedType",
+        Kind::Ellipsis => "ellipsis",
+        Kind::Int => "int",
+        Kind::Bool => "bool",
+        Kind::Float => "float",
+        Kind::Complex => "complex",
+        Kind::Str => "str",
+        Kind::Bytes => "bytes",
+        Kind::Tuple => "tuple",
+        Kind::List => "list",
+        Kind::Dict => "dict",
+        Kind::Set => "set",
+        Kind::FrozenSet => "frozenset",
+        Kind::Range => "range",
+        Kind::Slice => "slice",
+        Kind::Function => "function",
+        Kind::BuiltinFunction => "builtin_function_or_method",
+        Kind::Method => "method",
+        Kind::Code => "code",
+        Kind::Cell => "cell",
+        Kind::Generator => "generator",
+        Kind::Type => "type",
+        Kind::Object => "object",
+        Kind::Module => "module",
+        Kind::BaseException => "BaseException",
+        Kind::Property => "property",
+        Kind::StaticMethod => "staticmethod",
+        Kind::ClassMethod => "classmethod",
+        Kind::Super => "super",
+        Kind::Iterator => "iterator",
+        Kind::DictView => "dict_view",
+    }
+}
+
+fn alloc_type(body: TypeBody) -> ObjRef {
+    let o = ObjRef::new(&TYPE_T, body).expect("out of memory allocating a type");
+    o.track();
+    o
+}
+
+/// Creates the type objects of all built-in kinds (called once per thread).
+pub fn make_builtin_types() -> Vec<ObjRef> {
+    let mut v: Vec<ObjRef> = Vec::with_capacity(NKINDS);
+    for i in 0..NKINDS {
+        let k = Kind::from_usize(i);
+        let name = kind_name(k);
+        let t = alloc_type(TypeBody {
+            name: name.to_string().into(),
+            qualname: name.to_string().into(),
+            dict: crate::dict::new_dict(),
+            bases: Slot::new(crate::state::sg().empty_tuple.clone()),
+            base: OptSlot::default(),
+            mro: Default::default(),
+            instance_info: std::cell::Cell::new(Some(static_info(k))),
+            base_kind: k,
+            is_heap: false,
+            slots: Default::default(),
+            weaklist: Default::default(),
+        });
+        v.push(t);
+    }
+    let object = v[Kind::Object as usize].clone();
+    for (i, t) in v.iter().enumerate() {
+        let k = Kind::from_usize(i);
+        let b = t.as_obj().downcast::<TypeBody>().expect("type");
+        let parent = match k {
+            Kind::Object => None,
+            Kind::Bool => Some(v[Kind::Int as usize].clone()),
+            _ => Some(object.clone()),
+        };
+        let mut mro = vec![t.clone()];
+        if let Some(p) = &parent {
+            if k == Kind::Bool {
+                mro.push(p.clone());
+            }
+            mro.push(object.clone());
+            b.bases.set(crate::seq::new_tuple(vec![p.clone()]).expect("tuple"));
+        }
+        b.base.set(parent);
+        *b.mro.borrow_mut() = mro;
+    }
+    v
+}
+
+/// A built-in class deriving from `base` whose instances have the body of kind `k`
+/// (the exception hierarchy).
+pub fn new_builtin_subclass(name: &'static str, base: &ObjRef, k: Kind) -> ObjRef {
+    let t = alloc_type(TypeBody {
+        name: name.to_string().into(),
+        qualname: name.to_string().into(),
+        dict: crate::dict::new_dict(),
+        bases: Slot::new(crate::seq::new_tuple(vec![base.clone()]).expect("tuple")),
+        base: OptSlot::new(Some(base.clone())),
+        mro: Default::default(),
+        instance_info: std::cell::Cell::new(None),
+        base_kind: k,
+        is_heap: false,
+        slots: Default::default(),
+        weaklist: Default::default(),
+    });
+    let b = tb(t.as_obj());
+    let mut mro = vec![t.clone()];
+    mro.extend(tb(base.as_obj()).mro.borrow().iter().cloned());
+    *b.mro.borrow_mut() = mro;
+    let info = heap_type_info(static_info(k), name).leak_with_type_object(t.clone());
+    b.instance_info.set(Some(info));
+    t
+}
+
+/// The type body of a type object.
+#[inline]
+pub fn tb(t: Obj<'_>) -> &TypeBody {
+    t.downcast::<TypeBody>().expect("type object")
+}
+
+/// Whether `o` is a type object.
+#[inline]
+pub fn is_type(o: Obj<'_>) -> bool {
+    kind(o) == Kind::Type
+}
+
+/// `type(o)`.
+#[inline]
+pub fn type_of(o: Obj<'_>) -> ObjRef {
+    match o.type_object() {
+        Some(t) => t.to_owned(),
+        None => builtin_type(kind(o)),
+    }
+}
+
+/// Whether `o`'s type was defined in Python (so special methods may be overridden).
+#[inline]
+pub fn is_heap_instance(o: Obj<'_>) -> bool {
+    o.type_object().is_some_and(|t| tb(t).is_heap)
+}
+
+/// `tp_name`.
+pub fn type_name(t: Obj<'_>) -> String {
+    tb(t).name.borrow().clone()
+}
+
+/// The `__module__` of a type.
+pub fn type_module(t: Obj<'_>) -> String {
+    let b = tb(t);
+    if !b.is_heap {
+        return "builtins".into();
+    }
+    crate::dict::get_str(b.dict.as_obj(), "__module__")
+        .map(|m| crate::str::as_str(m.as_obj()).into_owned())
+        .unwrap_or_else(|| "builtins".into())
+}
+
+/// The type name of an object, for error messages.
+pub fn obj_type_name(o: &ObjRef) -> String {
+    type_name(type_of(o.as_obj()).as_obj())
+}
+
+/// The descriptor instances of `t` are allocated with.
+pub fn instance_info(t: Obj<'_>) -> &'static TypeInfo {
+    tb(t).instance_info.get().unwrap_or(&OBJECT_T)
+}
+
+/// `issubclass(a, b)` for type objects.
+pub fn is_subtype(a: Obj<'_>, b: Obj<'_>) -> bool {
+    if a.addr() == b.addr() {
+        return true;
+    }
+    tb(a).mro.borrow().iter().any(|c| c.as_obj().addr() == b.addr())
+}
+
+/// Looks `name` up along the MRO of type `t` (`_PyType_Lookup`).
+#[inline]
+pub fn lookup(t: Obj<'_>, name: &ObjRef) -> Option<ObjRef> {
+    let b = tb(t);
+    let mro = b.mro.borrow();
+    for c in mro.iter() {
+        if let Some(v) = crate::dict::get_str_obj(tb(c.as_obj()).dict.as_obj(), name) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Looks a special method up on the type of `o`.
+pub fn lookup_special(o: &ObjRef, name: &str) -> Option<ObjRef> {
+    let t = type_of(o.as_obj());
+    lookup(t.as_obj(), &crate::str::intern(name))
+}
+
+/// C3 linearisation.
+fn c3_mro(t: &ObjRef, bases: &[ObjRef]) -> R<Vec<ObjRef>> {
+    let mut seqs: Vec<Vec<ObjRef>> = bases.iter().map(|b| tb(b.as_obj()).mro.borrow().clone()).collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![t.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let cand = &s[0];
+            if !seqs.iter().any(|s2| s2[1..].iter().any(|x| x.is(cand))) {
+                found = Some(cand.clone());
+                break;
+            }
+        }
+        let Some(c) = found else {
+            let names: Vec<String> = bases.iter().map(|b| type_name(b.as_obj())).collect();
+            return Err(type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if s[0].is(&c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+/// `type(name, bases, ns)`: creates a class.
+pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> R {
+    let object = builtin_type(Kind::Object);
+    let bases = if bases.is_empty() { vec![object.clone()] } else { bases };
+    for b in &bases {
+        if !is_type(b.as_obj()) {
+            return Err(type_error("bases must be types"));
+        }
+        let k = tb(b.as_obj()).base_kind;
+        if matches!(k, Kind::Bool | Kind::Function | Kind::Generator | Kind::NoneType | Kind::Range | Kind::Slice) {
+            return Err(type_error(format!(
+                "type '{}' is not an acceptable base type",
+                type_name(b.as_obj())
+            )));
+        }
+    }
+    // The solid base decides the instance body.
+    let base_kind = bases
+        .iter()
+        .map(|b| tb(b.as_obj()).base_kind)
+        .find(|k| *k != Kind::Object)
+        .unwrap_or(Kind::Object);
+    let dict = crate::dict::try_new_dict()?;
+    for (k, v) in crate::dict::items(ns.as_obj()) {
+        crate::dict::set(dict.as_obj(), k, v)?;
+    }
+    let slots = match crate::dict::get_str(dict.as_obj(), "__slots__") {
+        Some(s) => {
+            let names = if crate::str::is_str(s.as_obj()) {
+                vec![s]
+            } else {
+                crate::iter::collect(&s)?
+            };
+            Some(names.iter().map(|n| crate::str::as_str(n.as_obj()).into_owned()).collect::<Vec<_>>())
+        }
+        None => None,
+    };
+    let t = ObjRef::new(
+        crate::typeobj::instance_info(meta.as_obj()),
+        TypeBody {
+            name: name.to_string().into(),
+            qualname: crate::dict::get_str(dict.as_obj(), "__qualname__")
+                .map(|q| crate::str::as_str(q.as_obj()).into_owned())
+                .unwrap_or_else(|| name.to_string())
+                .into(),
+            dict,
+            bases: Slot::new(crate::seq::new_tuple(bases.clone())?),
+            base: OptSlot::new(Some(bases[0].clone())),
+            mro: Default::default(),
+            instance_info: std::cell::Cell::new(None),
+            base_kind,
+            is_heap: true,
+            slots: std::cell::RefCell::new(slots),
+            weaklist: Default::default(),
+        },
+    )
+    .map_err(|_| memory_error())?;
+    t.track();
+    let mro = c3_mro(&t, &bases)?;
+    *tb(t.as_obj()).mro.borrow_mut() = mro;
+    let leaked_name: &'static str = Box::leak(name.to_string().into_boxed_str());
+    let info = heap_type_info(static_info(base_kind), leaked_name).leak_with_type_object(t.clone());
+    tb(t.as_obj()).instance_info.set(Some(info));
+    if crate::dict::get_str(tb(t.as_obj()).dict.as_obj(), "__qualname__").is_some() {
+        let _ = crate::dict::del(tb(t.as_obj()).dict.as_obj(), &crate::str::intern("__qualname__"));
+    }
+    Ok(t)
+}
+
+/// `object.__new__(cls)`: allocates an instance of `cls`.
+pub fn alloc_instance(cls: &ObjRef) -> R {
+    let b = tb(cls.as_obj());
+    let info = instance_info(cls.as_obj());
+    let o = match b.base_kind {
+        Kind::Object => {
+            let nslots = b
+                .mro
+                .borrow()
+                .iter()
+                .map(|c| tb(c.as_obj()).slots.borrow().as_ref().map_or(0, Vec::len))
+                .sum::<usize>();
+            ObjRef::new(
+                info,
+                InstanceBody {
+                    weaklist: Default::default(),
+                    slots: std::cell::RefCell::new(vec![None; nslots]),
+                },
+            )
+        }
+        Kind::List => ObjRef::new(info, ListBody::default()),
+        Kind::Dict => ObjRef::new(info, DictBody::default()),
+        Kind::Set | Kind::FrozenSet => ObjRef::new(info, SetBody::default()),
+        Kind::BaseException => {
+            return crate::exc::alloc_exc(cls, crate::state::sg().empty_tuple.clone());
+        }
+        k => {
+            return Err(type_error(format!(
+                "pymm cannot yet subclass built-in type '{}'",
+                kind_name(k)
+            )));
+        }
+    }
+    .map_err(|_| memory_error())?;
+    if o.as_obj().is_gc() {
+        o.track();
+    }
+    Ok(o)
+}
+
+/// The instance `__dict__`, created on demand.
+pub fn instance_dict(o: Obj<'_>, create: bool) -> Option<ObjRef> {
+    let p = o.preheader()?;
+    if let Some(d) = cell_get(&p.dict) {
+        return Some(d);
+    }
+    if !create {
+        return None;
+    }
+    let d = crate::dict::new_dict();
+    d.track();
+    p.dict.set(Some(d.clone()));
+    Some(d)
+}
+
+fn slot_index(o: Obj<'_>, name: &str) -> Option<usize> {
+    let t = o.type_object()?;
+    let mro = tb(t).mro.borrow();
+    let mut base = 0;
+    // Slots of the most basic classes come first.
+    for c in mro.iter().rev() {
+        if let Some(s) = tb(c.as_obj()).slots.borrow().as_ref() {
+            if let Some(i) = s.iter().position(|n| n == name) {
+                return Some(base + i);
+            }
+            base += s.len();
+        }
+    }
+    None
+}
+
+fn has_dict(o: Obj<'_>) -> bool {
+    let Some(t) = o.type_object() else { return false };
+    let mro = tb(t).mro.borrow();
+    mro.iter().any(|c| {
+        let b = tb(c.as_obj());
+        b.is_heap && b.slots.borrow().is_none()
+    }) || !matches!(tb(t).base_kind, Kind::Object)
+}
+
+/// `getattr(o, name)`, or `None` when the attribute does not exist (no exception
+/// object is built on that path).
+pub fn getattr_opt(o: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
+    let obj = o.as_obj();
+    let k = kind(obj);
+    if k == Kind::Type {
+        return type_getattr(o, name);
+    }
+    if k == Kind::Module {
+        let d = &obj.downcast::<ModuleBody>().expect("module").dict;
+        if let Some(v) = crate::dict::get_str_obj(d.as_obj(), name) {
+            return Ok(Some(v));
+        }
+        if crate::str::as_str(name.as_obj()) == "__dict__" {
+            return Ok(Some(d.clone()));
+        }
+        return Ok(None);
+    }
+    let t = type_of(obj);
+    let descr = lookup(t.as_obj(), name);
+    if let Some(d) = &descr {
+        match kind(d.as_obj()) {
+            Kind::Property => {
+                let p = d.as_obj().downcast::<PropertyBody>().expect("property");
+                return match p.fget.get() {
+                    Some(f) => crate::call::call(&f, &[o.clone()]).map(Some),
+                    None => Err(new_exc(
+                        "AttributeError",
+                        &format!("property '{}' of '{}' object has no getter", crate::str::as_str(name.as_obj()), type_name(t.as_obj())),
+                    )),
+                };
+            }
+            _ if is_heap_instance(d.as_obj()) => {
+                if let Some(get) = lookup_special(d, "__get__")
+                    && lookup_special(d, "__set__").is_some()
+                {
+                    return crate::call::call(&get, &[d.clone(), o.clone(), t.clone()]).map(Some);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(ib) = obj.downcast::<InstanceBody>() {
+        let n = crate::str::as_str(name.as_obj());
+        if let Some(i) = slot_index(obj, &n) {
+            let v = ib.slots.borrow().get(i).cloned().flatten();
+            return match v {
+                Some(v) => Ok(Some(v)),
+                None => Err(new_exc("AttributeError", &format!("'{}' object has no attribute '{}'", type_name(t.as_obj()), n))),
+            };
+        }
+    }
+    if let Some(d) = instance_dict(obj, false)
+        && let Some(v) = crate::dict::get_str_obj(d.as_obj(), name)
+    {
+        return Ok(Some(v));
+    }
+    if let Some(d) = descr {
+        return bind_descr(d, o, &t).map(Some);
+    }
+    let n = crate::str::as_str(name.as_obj());
+    match &*n {
+        "__class__" => return Ok(Some(t)),
+        "__dict__" if has_dict(obj) => return Ok(instance_dict(obj, true)),
+        _ => {}
+    }
+    if let Some(v) = crate::builtins::builtin_attr(o, &n)? {
+        return Ok(Some(v));
+    }
+    if is_heap_instance(obj)
+        && let Some(ga) = lookup_special(o, "__getattr__")
+    {
+        return match crate::call::call(&ga, &[o.clone(), name.clone()]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if crate::exc::matches(&e.0, "AttributeError") => Err(e),
+            Err(e) => Err(e),
+        };
+    }
+    Ok(None)
+}
+
+/// Binds a class attribute found on the type of `o` (`tp_descr_get`).
+pub fn bind_descr(d: ObjRef, o: &ObjRef, t: &ObjRef) -> R {
+    match kind(d.as_obj()) {
+        Kind::Function => crate::call::new_method(d, o.clone()),
+        Kind::BuiltinFunction => {
+            let b = d.as_obj().downcast::<BuiltinBody>().expect("builtin");
+            if b.bound.get().is_none() && !b.owner.is_empty() {
+                crate::call::bind_builtin(&d, o.clone())
+            } else {
+                Ok(d)
+            }
+        }
+        Kind::StaticMethod => Ok(d.as_obj().downcast::<WrapperBody>().expect("sm").0.get()),
+        Kind::ClassMethod => {
+            let f = d.as_obj().downcast::<WrapperBody>().expect("cm").0.get();
+            crate::call::new_method(f, t.clone())
+        }
+        _ if is_heap_instance(d.as_obj()) => match lookup_special(&d, "__get__") {
+            Some(get) => crate::call::call(&get, &[d.clone(), o.clone(), t.clone()]),
+            None => Ok(d),
+        },
+        _ => Ok(d),
+    }
+}
+
+fn type_getattr(t: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
+    let meta = type_of(t.as_obj());
+    let n = crate::str::as_str(name.as_obj());
+    if let Some(d) = lookup(meta.as_obj(), name)
+        && kind(d.as_obj()) == Kind::Property
+    {
+        return bind_descr_prop(d, t).map(Some);
+    }
+    if let Some(v) = lookup(t.as_obj(), name) {
+        return match kind(v.as_obj()) {
+            Kind::StaticMethod => Ok(Some(v.as_obj().downcast::<WrapperBody>().expect("sm").0.get())),
+            Kind::ClassMethod => {
+                let f = v.as_obj().downcast::<WrapperBody>().expect("cm").0.get();
+                crate::call::new_method(f, t.clone()).map(Some)
+            }
+            Kind::Property => Ok(Some(v)),
+            _ if is_heap_instance(v.as_obj()) => match lookup_special(&v, "__get__") {
+                Some(get) => crate::call::call(&get, &[v.clone(), none(), t.clone()]).map(Some),
+                None => Ok(Some(v)),
+            },
+            _ => Ok(Some(v)),
+        };
+    }
+    let b = tb(t.as_obj());
+    let r = match &*n {
+        "__name__" => Some(crate::str::new_str(&b.name.borrow())?),
+        "__qualname__" => Some(crate::str::new_str(&b.qualname.borrow())?),
+        "__mro__" => Some(crate::seq::new_tuple(b.mro.borrow().clone())?),
+        "__bases__" => Some(b.bases.get()),
+        "__base__" => Some(b.base.get().unwrap_or_else(none)),
+        "__dict__" => Some(b.dict.clone()),
+        "__module__" => Some(crate::str::new_str(&type_module(t.as_obj()))?),
+        "__class__" => Some(meta.clone()),
+        "__doc__" => Some(none()),
+        _ => None,
+    };
+    if r.is_some() {
+        return Ok(r);
+    }
+    if let Some(d) = lookup(meta.as_obj(), name) {
+        return bind_descr(d, t, &meta).map(Some);
+    }
+    Ok(None)
+}
+
+fn bind_descr_prop(d: ObjRef, o: &ObjRef) -> R {
+    let p = d.as_obj().downcast::<PropertyBody>().expect("property");
+    match p.fget.get() {
+        Some(f) => crate::call::call(&f, &[o.clone()]),
+        None => Err(new_exc("AttributeError", "unreadable attribute")),
+    }
+}
+
+/// `getattr(o, name)`, raising `AttributeError`.
+pub fn getattr(o: &ObjRef, name: &ObjRef) -> R {
+    match getattr_opt(o, name)? {
+        Some(v) => Ok(v),
+        None => Err(attr_error(o, name)),
+    }
+}
+
+/// The `AttributeError` for a missing attribute.
+pub fn attr_error(o: &ObjRef, name: &ObjRef) -> Exc {
+    let n = crate::str::as_str(name.as_obj());
+    let obj = o.as_obj();
+    let msg = match kind(obj) {
+        Kind::Type => format!("type object '{}' has no attribute '{}'", type_name(obj), n),
+        Kind::Module => {
+            let mname = crate::dict::get_str(obj.downcast::<ModuleBody>().expect("module").dict.as_obj(), "__name__")
+                .map(|s| crate::str::as_str(s.as_obj()).into_owned())
+                .unwrap_or_default();
+            format!("module '{mname}' has no attribute '{n}'")
+        }
+        _ => format!("'{}' object has no attribute '{}'", obj_type_name(o), n),
+    };
+    new_exc("AttributeError", &msg)
+}
+
+/// `setattr(o, name, v)`; `v = None` deletes.
+pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
+    let obj = o.as_obj();
+    let t = type_of(obj);
+    if let Some(d) = lookup(t.as_obj(), name) {
+        if kind(d.as_obj()) == Kind::Property {
+            let p = d.as_obj().downcast::<PropertyBody>().expect("property");
+            let (f, what) = if v.is_some() { (p.fset.get(), "setter") } else { (p.fdel.get(), "deleter") };
+            let Some(f) = f else {
+                return Err(new_exc(
+                    "AttributeError",
+                    &format!("property '{}' of '{}' object has no {what}", crate::str::as_str(name.as_obj()), type_name(t.as_obj())),
+                ));
+            };
+            let mut args = vec![o.clone()];
+            args.extend(v);
+            crate::call::call(&f, &args)?;
+            return Ok(());
+        }
+        if is_heap_instance(d.as_obj()) {
+            let m = if v.is_some() { "__set__" } else { "__delete__" };
+            if let Some(set) = lookup_special(&d, m) {
+                let mut args = vec![d.clone(), o.clone()];
+                args.extend(v);
+                crate::call::call(&set, &args)?;
+                return Ok(());
+            }
+        }
+    }
+    if is_heap_instance(obj) && kind(obj) != Kind::Type {
+        let custom = if v.is_some() { "__setattr__" } else { "__delattr__" };
+        if let Some(f) = lookup_special(o, custom)
+            && kind(f.as_obj()) == Kind::Function
+        {
+            let mut args = vec![o.clone(), name.clone()];
+            args.extend(v);
+            crate::call::call(&f, &args)?;
+            return Ok(());
+        }
+    }
+    generic_setattr(o, name, v)
+}
+
+/// `object.__setattr__`.
+pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
+    let obj = o.as_obj();
+    let n = crate::str::as_str(name.as_obj());
+    if let Some(ib) = obj.downcast::<InstanceBody>()
+        && let Some(i) = slot_index(obj, &n)
+    {
+        let old = {
+            let mut s = ib.slots.borrow_mut();
+            if v.is_none() && s[i].is_none() {
+                drop(s);
+                return Err(new_exc("AttributeError", &n));
+            }
+            std::mem::replace(&mut s[i], v)
+        };
+        drop(old);
+        return Ok(());
+    }
+    let target = match kind(obj) {
+        Kind::Type => Some(tb(obj).dict.clone()),
+        Kind::Module => Some(obj.downcast::<ModuleBody>().expect("module").dict.clone()),
+        Kind::Function => {
+            let f = obj.downcast::<FunctionBody>().expect("function");
+            if f.dict.get().is_none() {
+                let d = crate::dict::new_dict();
+                d.track();
+                f.dict.set(Some(d));
+            }
+            f.dict.get()
+        }
+        _ if has_dict(obj) => instance_dict(obj, true),
+        _ => None,
+    };
+    let Some(d) = target else {
+        let tn = obj_type_name(o);
+        return Err(if crate::typeobj::lookup(type_of(obj).as_obj(), name).is_some() {
+            new_exc("AttributeError", &format!("'{tn}' object attribute '{n}' is read-only"))
+        } else {
+            new_exc("AttributeError", &format!("'{tn}' object has no attribute '{n}'"))
+        });
+    };
+    match v {
+        Some(v) => crate::dict::set(d.as_obj(), name.clone(), v),
+        None => match crate::dict::del(d.as_obj(), name)? {
+            Some(_) => Ok(()),
+            None => Err(attr_error(o, name)),
+        },
+    }
+}
