@@ -228,7 +228,7 @@ unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &TypeInfo) {
     }
     let body = body_ptr(p);
     let drop_fn = ty.body.drop;
-    let type_object = ty.type_object;
+    let type_object = ty.type_object_ptr();
     // The body drop runs user Drop code; a panic in it must not leave the block half-freed.
     guarded(rt, || {
         // SAFETY: the body is initialised and dropped exactly once, here.
@@ -277,11 +277,11 @@ fn alloc_object(ty: &'static TypeInfo, body_size: usize) -> Result<NonNull<ObjHe
     if ty.is_gc() {
         // SAFETY: the GC head lies in the block just before the header.
         unsafe { as_gc(p).cast_mut().write(GcHead::new()) };
-        if let Some(t) = ty.type_object {
+        if let Some(t) = ty.type_object_ptr() {
             incref(t);
         }
         rt.gc.on_gc_link(rt);
-    } else if let Some(t) = ty.type_object {
+    } else if let Some(t) = ty.type_object_ptr() {
         incref(t);
     }
     Ok(p)
@@ -440,7 +440,7 @@ impl<'a> Obj<'a> {
     pub fn type_object(self) -> Option<Obj<'a>> {
         // The object owns a reference to its type object, which therefore lives at least
         // as long as the object.
-        self.type_info().type_object.map(Obj::new)
+        self.type_info().type_object_ptr().map(Obj::new)
     }
 
     /// The reference count (`Py_REFCNT`; `sys.getrefcount` adds one for its argument).

@@ -172,7 +172,9 @@ pub struct TypeInfo {
     pub(crate) legacy_del: Option<FinalizeFn>,
     pub(crate) weaklist: Option<WeakListFn>,
     pub(crate) untrack_hint: Option<UntrackHintFn>,
-    pub(crate) type_object: Option<NonNull<ObjHeader>>,
+    /// The type object's address (an address, not a pointer, so that static descriptors
+    /// stay `Sync`; only the owning thread's objects ever reach it).
+    pub(crate) type_object: Option<core::num::NonZeroUsize>,
     pub(crate) user_data: usize,
 }
 
@@ -248,8 +250,12 @@ impl TypeInfo {
     /// (about 150 bytes) and keeps one reference to the type object, so the type object
     /// outlives every use of the descriptor: classes made at run time are never freed.
     pub fn leak_with_type_object(mut self, type_object: ObjRef) -> &'static TypeInfo {
-        self.type_object = Some(type_object.into_raw());
+        self.type_object = core::num::NonZeroUsize::new(type_object.into_raw().as_ptr() as usize);
         Box::leak(Box::new(self))
+    }
+    /// The type object of run-time types.
+    pub(crate) fn type_object_ptr(&self) -> Option<NonNull<ObjHeader>> {
+        self.type_object.and_then(|a| NonNull::new(a.get() as *mut ObjHeader))
     }
     pub(crate) const fn weakref_type(mut self) -> TypeInfo {
         self.flags = self.flags.union(TypeFlags::WEAKREF);

@@ -576,9 +576,9 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
         Instr::Send(target) => {
             let v = pop!(f);
             let recv = top!(f);
-            match crate::gen::send_to(&recv, v).r()? {
-                crate::gen::SendResult::Yielded(y) => f.stack.push(Some(y)),
-                crate::gen::SendResult::Returned(r) => {
+            match crate::genobj::send_to(&recv, v).r()? {
+                crate::genobj::SendResult::Yielded(y) => f.stack.push(Some(y)),
+                crate::genobj::SendResult::Returned(r) => {
                     f.stack.pop();
                     f.stack.push(Some(r));
                     f.pc = target as usize;

@@ -90,7 +90,7 @@ pub fn call_function(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     let mut frame = Frame::new(fb.code.clone(), fb.globals.clone(), None, Some(f.clone()));
     bind_args(&mut frame, fb, args, kw)?;
     if frame.co.flags.is_generator_like() {
-        return crate::gen::run_until_generator(frame, fb);
+        return crate::genobj::run_until_generator(frame, fb);
     }
     crate::state::enter_call()?;
     let r = crate::eval::run_frame(&mut frame);

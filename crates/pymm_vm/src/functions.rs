@@ -330,9 +330,9 @@ fn next_f(args: &[ObjRef], _kw: &Kw) -> R {
         return Err(type_error(format!("'{}' object is not an iterator", obj_type_name(it))));
     }
     if kind(it.as_obj()) == Kind::Generator {
-        return match crate::gen::resume(it, None, None) {
-            Ok(crate::gen::SendResult::Yielded(v)) => Ok(v),
-            Ok(crate::gen::SendResult::Returned(v)) => match args.get(1) {
+        return match crate::genobj::resume(it, None, None) {
+            Ok(crate::genobj::SendResult::Yielded(v)) => Ok(v),
+            Ok(crate::genobj::SendResult::Returned(v)) => match args.get(1) {
                 Some(d) => Ok(d.clone()),
                 None => Err(if kind(v.as_obj()) == Kind::NoneType {
                     crate::exc::new_exc_args("StopIteration", vec![])

@@ -135,7 +135,7 @@ pub fn next(it: &ObjRef) -> R<Option<ObjRef>> {
             let b = obj.downcast::<IterBody>().expect("iterator");
             advance(b)
         }
-        Kind::Generator => crate::gen::next(it),
+        Kind::Generator => crate::genobj::next(it),
         _ => {
             let Some(f) = lookup_special(it, "__next__") else {
                 return Err(type_error(format!("'{}' object is not an iterator", obj_type_name(it))));

@@ -120,8 +120,13 @@ pub fn cell_visit(c: &Cell<Option<ObjRef>>, v: &mut Visitor<'_>) {
 }
 
 /// A reference field that is always set but may be replaced.
-#[derive(Debug)]
 pub struct Slot(Cell<Option<ObjRef>>);
+
+impl std::fmt::Debug for Slot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Slot")
+    }
+}
 
 impl Slot {
     pub fn new(o: ObjRef) -> Slot {
@@ -147,8 +152,14 @@ impl Slot {
 }
 
 /// An optional reference field.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct OptSlot(pub Cell<Option<ObjRef>>);
+
+impl std::fmt::Debug for OptSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OptSlot")
+    }
+}
 
 impl OptSlot {
     pub fn new(o: Option<ObjRef>) -> OptSlot {
@@ -673,7 +684,7 @@ fn gen_clear(o: Obj<'_>) {
 }
 
 fn gen_finalize(o: Obj<'_>) {
-    crate::gen::finalize(o);
+    crate::genobj::finalize(o);
 }
 
 fn type_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
@@ -887,17 +898,17 @@ pub fn heap_type_info(base: &'static TypeInfo, name: &'static str) -> TypeInfo {
     let mut t = TypeInfo::new(name, body_vtable_of(base)).user_data(base.data());
     let (trav, clear, weak) = match kind_of_info(base) {
         Kind::List => (list_traverse as pymm_mem::TraverseFn, list_clear as pymm_mem::ClearFn, None),
-        Kind::Dict => (dict_traverse, dict_clear, None),
-        Kind::Set | Kind::FrozenSet => (set_traverse, set_clear, None),
-        Kind::Tuple => (tuple_traverse, instance_clear_pre, None),
+        Kind::Dict => (dict_traverse as pymm_mem::TraverseFn, dict_clear as pymm_mem::ClearFn, None),
+        Kind::Set | Kind::FrozenSet => (set_traverse as pymm_mem::TraverseFn, set_clear as pymm_mem::ClearFn, None),
+        Kind::Tuple => (tuple_traverse as pymm_mem::TraverseFn, instance_clear_pre as pymm_mem::ClearFn, None),
         Kind::BaseException => (
-            exc_traverse,
-            exc_clear,
+            exc_traverse as pymm_mem::TraverseFn,
+            exc_clear as pymm_mem::ClearFn,
             Some(exc_weaklist as pymm_mem::WeakListFn),
         ),
         _ => (
-            instance_traverse,
-            instance_clear,
+            instance_traverse as pymm_mem::TraverseFn,
+            instance_clear as pymm_mem::ClearFn,
             Some(instance_weaklist as pymm_mem::WeakListFn),
         ),
     };

@@ -253,3 +253,254 @@ pub fn ascii_repr(s: &str) -> String {
     }
     out
 }
+
+/// `ascii(o)`: `repr(o)` with non-ASCII characters escaped.
+pub fn ascii_repr_obj(o: &ObjRef) -> R<String> {
+    let r = crate::ops::repr_of(o)?;
+    if r.is_ascii() {
+        return Ok(r);
+    }
+    let mut out = String::with_capacity(r.len());
+    for c in r.chars() {
+        let v = c as u32;
+        if v < 0x80 {
+            out.push(c);
+        } else if v < 0x100 {
+            out.push_str(&format!("\\x{v:02x}"));
+        } else if v < 0x10000 {
+            out.push_str(&format!("\\u{v:04x}"));
+        } else {
+            out.push_str(&format!("\\U{v:08x}"));
+        }
+    }
+    Ok(out)
+}
+
+/// `fmt % args`: printf-style formatting (`%s`, `%r`, `%a`, `%d`, `%i`, `%u`, `%x`, `%X`,
+/// `%o`, `%e`, `%E`, `%f`, `%F`, `%g`, `%G`, `%c`, `%%`, with flags, width, precision,
+/// `*`, and `%(name)s` with a mapping).
+pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
+    use crate::exc::{new_exc, type_error, value_error};
+    use crate::object::{Kind, kind};
+    let f = as_str(fmt.as_obj()).into_owned();
+    let is_tuple = kind(args.as_obj()) == Kind::Tuple && !crate::typeobj::is_heap_instance(args.as_obj());
+    let items: Vec<ObjRef> = if is_tuple { crate::seq::tuple_items(args.as_obj()).to_vec() } else { vec![args.clone()] };
+    let is_mapping = !is_tuple && kind(args.as_obj()) != Kind::Str && crate::typeobj::lookup_special(args, "__getitem__").is_some()
+        || kind(args.as_obj()) == Kind::Dict;
+    let mut next = 0usize;
+    let mut take = |what: &str| -> R<ObjRef> {
+        let _ = what;
+        let v = items.get(next).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
+        next += 1;
+        Ok(v)
+    };
+    let chars: Vec<char> = f.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    let mut used_mapping = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '%' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let mut key: Option<String> = None;
+        if chars.get(i) == Some(&'(') {
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                match chars[j] {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if depth > 0 {
+                return Err(value_error("incomplete format key"));
+            }
+            key = Some(chars[i + 1..j - 1].iter().collect());
+            i = j;
+        }
+        let mut flags = String::new();
+        while let Some(&ch) = chars.get(i) {
+            if "-+ #0".contains(ch) {
+                flags.push(ch);
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let mut width: Option<i64> = None;
+        if chars.get(i) == Some(&'*') {
+            width = Some(crate::builtins::to_index(&take("width")?)?);
+            i += 1;
+        } else {
+            let st = i;
+            while chars.get(i).is_some_and(|c| c.is_ascii_digit()) {
+                i += 1;
+            }
+            if i > st {
+                width = chars[st..i].iter().collect::<String>().parse().ok();
+            }
+        }
+        let mut prec: Option<usize> = None;
+        if chars.get(i) == Some(&'.') {
+            i += 1;
+            if chars.get(i) == Some(&'*') {
+                prec = Some(crate::builtins::to_index(&take("precision")?)?.max(0) as usize);
+                i += 1;
+            } else {
+                let st = i;
+                while chars.get(i).is_some_and(|c| c.is_ascii_digit()) {
+                    i += 1;
+                }
+                prec = Some(chars[st..i].iter().collect::<String>().parse().unwrap_or(0));
+            }
+        }
+        while chars.get(i).is_some_and(|c| "hlL".contains(*c)) {
+            i += 1;
+        }
+        let Some(&conv) = chars.get(i) else {
+            return Err(value_error("incomplete format"));
+        };
+        i += 1;
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let v = match &key {
+            Some(k) => {
+                if !is_mapping {
+                    return Err(type_error("format requires a mapping"));
+                }
+                used_mapping = true;
+                crate::ops::getitem(args, &new_str(k)?)?
+            }
+            None => {
+                if is_mapping && !is_tuple && kind(args.as_obj()) == Kind::Dict {
+                    used_mapping = true;
+                    args.clone()
+                } else {
+                    take("value")?
+                }
+            }
+        };
+        let left = flags.contains('-');
+        let zero = flags.contains('0') && !left;
+        let sign = if flags.contains('+') {
+            "+"
+        } else if flags.contains(' ') {
+            " "
+        } else {
+            ""
+        };
+        let alt = flags.contains('#');
+        let body = match conv {
+            's' => {
+                let s = crate::ops::str_of(&v)?;
+                match prec {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                }
+            }
+            'r' | 'a' => {
+                let s = if conv == 'r' { crate::ops::repr_of(&v)? } else { ascii_repr_obj(&v)? };
+                match prec {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                }
+            }
+            'c' => {
+                if kind(v.as_obj()) == Kind::Str {
+                    if char_len(v.as_obj()) != 1 {
+                        return Err(type_error("%c requires int or char"));
+                    }
+                    as_str(v.as_obj()).into_owned()
+                } else {
+                    let n = crate::builtins::to_index(&v)?;
+                    char::from_u32(n as u32).ok_or_else(|| new_exc("OverflowError", "%c arg not in range(0x110000)"))?.to_string()
+                }
+            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                let n = if crate::int::is_int(v.as_obj()) {
+                    v.clone()
+                } else if kind(v.as_obj()) == Kind::Float && matches!(conv, 'd' | 'i' | 'u') {
+                    crate::int::from_f64(crate::ops::float_val(&v).unwrap_or(0.0).trunc())?
+                } else if let Some(f) = crate::typeobj::lookup_special(&v, if matches!(conv, 'd' | 'i' | 'u') { "__int__" } else { "__index__" }) {
+                    crate::call::call(&f, &[v.clone()])?
+                } else {
+                    let what = if matches!(conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
+                    return Err(type_error(format!("%{conv} format: {what} is required, not {}", crate::typeobj::obj_type_name(&v))));
+                };
+                let big = crate::int::to_big(n.as_obj());
+                let neg = big.sign() == num_bigint::Sign::Minus;
+                let mag = big.magnitude();
+                let mut digits = match conv {
+                    'x' => mag.to_str_radix(16),
+                    'X' => mag.to_str_radix(16).to_uppercase(),
+                    'o' => mag.to_str_radix(8),
+                    _ => mag.to_str_radix(10),
+                };
+                if let Some(p) = prec
+                    && digits.len() < p
+                {
+                    digits = "0".repeat(p - digits.len()) + &digits;
+                }
+                let prefix = match (alt, conv) {
+                    (true, 'x') => "0x",
+                    (true, 'X') => "0X",
+                    (true, 'o') => "0o",
+                    _ => "",
+                };
+                let sgn = if neg { "-" } else { sign };
+                pad_num(sgn, prefix, &digits, width, left, zero)
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let x = crate::builtins::to_f64(&v).map_err(|_| {
+                    type_error(format!("must be real number, not {}", crate::typeobj::obj_type_name(&v)))
+                })?;
+                let spec = format!("{}{}.{}{}", if alt { "#" } else { "" }, "", prec.unwrap_or(6), conv);
+                let s = crate::format::format_float(x.abs(), &spec)?;
+                let sgn = if x.is_sign_negative() && !x.is_nan() { "-" } else { sign };
+                pad_num(sgn, "", &s, width, left, zero && x.is_finite())
+            }
+            other => {
+                return Err(value_error(format!(
+                    "unsupported format character '{other}' (0x{:x}) at index {}",
+                    other as u32,
+                    i - 1
+                )));
+            }
+        };
+        let body = if matches!(conv, 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G') {
+            body
+        } else {
+            pad_num("", "", &body, width, left, false)
+        };
+        out.push_str(&body);
+    }
+    if next < items.len() && !used_mapping && !(items.len() == 1 && !is_tuple && next == 0 && is_mapping) {
+        return Err(type_error("not all arguments converted during string formatting"));
+    }
+    new_str(&out)
+}
+
+fn pad_num(sign: &str, prefix: &str, digits: &str, width: Option<i64>, left: bool, zero: bool) -> String {
+    let len = sign.len() + prefix.len() + digits.chars().count();
+    let w = width.map_or(0, |w| w.unsigned_abs() as usize);
+    let left = left || width.is_some_and(|w| w < 0);
+    if len >= w {
+        return format!("{sign}{prefix}{digits}");
+    }
+    let fill = w - len;
+    if left {
+        format!("{sign}{prefix}{digits}{}", " ".repeat(fill))
+    } else if zero {
+        format!("{sign}{prefix}{}{digits}", "0".repeat(fill))
+    } else {
+        format!("{}{sign}{prefix}{digits}", " ".repeat(fill))
+    }
+}

@@ -80,7 +80,8 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
     };
     {
         let mut info = rt.exc_info.borrow_mut();
-        let extra = info.split_off(saved_len.min(info.len()));
+        let at = saved_len.min(info.len());
+        let extra = info.split_off(at);
         frame.exc_state = extra;
     }
     b.running.set(false);
@@ -89,15 +90,14 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
             *b.frame.borrow_mut() = Some(frame);
             Ok(SendResult::Yielded(v))
         }
-        Ok(Exit::Return(v)) | Ok(Exit::Generator) if true => {
+        Ok(Exit::Return(v)) => {
             drop(frame);
-            let v = match r {
-                Ok(Exit::Return(v)) => v,
-                _ => none(),
-            };
             Ok(SendResult::Returned(v))
         }
-        Ok(_) => unreachable!(),
+        Ok(Exit::Generator) => {
+            drop(frame);
+            Ok(SendResult::Returned(none()))
+        }
         Err(e) => {
             drop(frame);
             if crate::exc::matches(&e.0, "StopIteration") {
@@ -115,15 +115,6 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
 
 /// Raises `e` at the frame's current instruction and continues with its handler.
 fn raise_in(frame: &mut Frame, e: Exc) -> R<Exit> {
-    // A yield-from delegate gets the exception first.
-    let at = frame.pc.saturating_sub(1);
-    if let Some(pymm_compiler::Instr::YieldValue) = frame.co.instructions.get(at).copied()
-        && frame.stack.len() >= 2
-        && let Some(Some(d)) = frame.stack.get(frame.stack.len() - 1).cloned().map(Some)
-        && kind(d.as_obj()) == Kind::Generator
-    {
-        let _ = d;
-    }
     let at = frame.pc.saturating_sub(1) as u32;
     if let Some(b) = crate::exc::exc_body(e.0.as_obj()) {
         b.traceback.borrow_mut().insert(0, crate::exc::TbEntry { code: frame.co.clone(), lasti: at });

@@ -1,0 +1,2600 @@
+//! The methods of the built-in types (`str.split`, `list.append`, `dict.get`, ...), the
+//! constructors of the built-in types (`int(x)`, `list(it)`, ...), `super`, and the
+//! metaclass path of `type(...)`.
+//!
+//! Methods are method descriptors: native functions stored in their type's dict with
+//! the type as owner; attribute lookup binds them to the instance. The receiver is
+//! always `args[0]`.
+
+use pymm_compiler::{BinaryOperator as B, ComparisonOperator as C};
+use pymm_mem::ObjRef;
+
+use crate::builtins::{Ctor, arg, to_index};
+use crate::call::{Kw, call, call_kw, check_args, new_builtin, no_kw};
+use crate::exc::{R, new_exc, type_error, value_error};
+use crate::iter::collect;
+use crate::object::*;
+use crate::ops::{eq_bool, float_val, hash, new_float, repr_of, str_of, truthy};
+use crate::state::{builtin_type, none, pybool};
+use crate::typeobj::{obj_type_name, tb};
+
+fn int(v: i64) -> R {
+    crate::int::from_i64(v)
+}
+
+fn s(v: &str) -> R {
+    crate::str::new_str(v)
+}
+
+fn is_none(o: &ObjRef) -> bool {
+    kind(o.as_obj()) == Kind::NoneType
+}
+
+/// The receiver of a method descriptor, checked to be of kind `k` (or a subclass).
+fn this<'a>(args: &'a [ObjRef], k: Kind, owner: &str, name: &str) -> R<&'a ObjRef> {
+    match args.first() {
+        Some(o) if kind(o.as_obj()) == k || (k == Kind::Int && kind(o.as_obj()) == Kind::Bool) => Ok(o),
+        Some(o) => Err(type_error(format!(
+            "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
+            obj_type_name(o)
+        ))),
+        None => Err(type_error(format!("unbound method {owner}.{name}() needs an argument"))),
+    }
+}
+
+fn add(k: Kind, owner: &'static str, name: &'static str, f: NativeFn) {
+    let t = builtin_type(k);
+    crate::dict::set_str(&tb(t.as_obj()).dict, name, new_builtin(name, f, owner));
+}
+
+fn add_to(t: &ObjRef, owner: &'static str, name: &'static str, f: NativeFn) {
+    crate::dict::set_str(&tb(t.as_obj()).dict, name, new_builtin(name, f, owner));
+}
+
+// ---------------------------------------------------------------------------------------
+// str
+
+fn sv(o: &ObjRef) -> String {
+    crate::str::as_str(o.as_obj()).into_owned()
+}
+
+fn str_arg(o: &ObjRef, what: &str) -> R<String> {
+    if kind(o.as_obj()) == Kind::Str {
+        Ok(sv(o))
+    } else {
+        Err(type_error(format!("{what} must be str, not {}", obj_type_name(o))))
+    }
+}
+
+macro_rules! str_self {
+    ($args:expr, $name:expr) => {
+        sv(this($args, Kind::Str, "str", $name)?)
+    };
+}
+
+fn opt_chars(args: &[ObjRef], name: &str) -> R<Option<String>> {
+    match args.get(1) {
+        None => Ok(None),
+        Some(o) if is_none(o) => Ok(None),
+        Some(o) if kind(o.as_obj()) == Kind::Str => Ok(Some(sv(o))),
+        Some(o) => Err(type_error(format!("{name} arg must be None or str, not {}", obj_type_name(o)))),
+    }
+}
+
+fn str_strip_impl(args: &[ObjRef], name: &str, left: bool, right: bool) -> R {
+    check_args(name, &args[1.min(args.len())..], 0, 1)?;
+    let t = str_self!(args, name);
+    let chars = opt_chars(args, name)?;
+    let pred = |c: char| match &chars {
+        Some(cs) => cs.contains(c),
+        None => c.is_whitespace(),
+    };
+    let mut r: &str = &t;
+    if left {
+        r = r.trim_start_matches(pred);
+    }
+    if right {
+        r = r.trim_end_matches(pred);
+    }
+    s(r)
+}
+
+fn str_strip(args: &[ObjRef], _kw: &Kw) -> R {
+    str_strip_impl(args, "strip", true, true)
+}
+fn str_lstrip(args: &[ObjRef], _kw: &Kw) -> R {
+    str_strip_impl(args, "lstrip", true, false)
+}
+fn str_rstrip(args: &[ObjRef], _kw: &Kw) -> R {
+    str_strip_impl(args, "rstrip", false, true)
+}
+
+fn str_split_impl(args: &[ObjRef], kw: &Kw, right: bool) -> R {
+    let name = if right { "rsplit" } else { "split" };
+    let t = str_self!(args, name);
+    let sep = arg(args, kw, 1, "sep").filter(|o| !is_none(o));
+    let maxsplit = match arg(args, kw, 2, "maxsplit") {
+        Some(m) => to_index(&m)?,
+        None => -1,
+    };
+    let mut out: Vec<String> = Vec::new();
+    match sep {
+        None => {
+            let words: Vec<&str> = t.split_whitespace().collect();
+            if maxsplit < 0 || (words.len() as i64) <= maxsplit + 1 {
+                out = words.iter().map(|w| w.to_string()).collect();
+            } else if !right {
+                let mut rest = t.trim_start();
+                for _ in 0..maxsplit {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    out.push(rest[..end].to_string());
+                    rest = rest[end..].trim_start();
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+            } else {
+                let mut rest = t.trim_end();
+                let mut tail = Vec::new();
+                for _ in 0..maxsplit {
+                    let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+                    tail.push(rest[start..].to_string());
+                    rest = rest[..start].trim_end();
+                }
+                if !rest.is_empty() {
+                    tail.push(rest.to_string());
+                }
+                tail.reverse();
+                out = tail;
+            }
+        }
+        Some(sep) => {
+            let sep = str_arg(&sep, "must be str or None")?;
+            if sep.is_empty() {
+                return Err(value_error("empty separator"));
+            }
+            if maxsplit < 0 {
+                out = t.split(sep.as_str()).map(str::to_string).collect();
+            } else if !right {
+                out = t.splitn(maxsplit as usize + 1, sep.as_str()).map(str::to_string).collect();
+            } else {
+                out = t.rsplitn(maxsplit as usize + 1, sep.as_str()).map(str::to_string).collect();
+                out.reverse();
+            }
+        }
+    }
+    let items = out.iter().map(|w| s(w)).collect::<R<Vec<_>>>()?;
+    crate::seq::new_list(items)
+}
+
+fn str_split(args: &[ObjRef], kw: &Kw) -> R {
+    str_split_impl(args, kw, false)
+}
+fn str_rsplit(args: &[ObjRef], kw: &Kw) -> R {
+    str_split_impl(args, kw, true)
+}
+
+fn str_splitlines(args: &[ObjRef], kw: &Kw) -> R {
+    let t = str_self!(args, "splitlines");
+    let keep = match arg(args, kw, 1, "keepends") {
+        Some(k) => truthy(&k)?,
+        None => false,
+    };
+    let mut out = Vec::new();
+    let chars: Vec<char> = t.chars().collect();
+    let mut i = 0;
+    let mut start = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if is_break {
+            let mut end = i + 1;
+            if c == '\r' && chars.get(i + 1) == Some(&'\n') {
+                end += 1;
+            }
+            let line: String = chars[start..if keep { end } else { i }].iter().collect();
+            out.push(s(&line)?);
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < chars.len() {
+        let line: String = chars[start..].iter().collect();
+        out.push(s(&line)?);
+    }
+    crate::seq::new_list(out)
+}
+
+fn str_join(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("join", &args[1.min(args.len())..], 1, 1)?;
+    let sep = str_self!(args, "join");
+    let items = collect(&args[1])?;
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if kind(it.as_obj()) != Kind::Str {
+            return Err(type_error(format!("sequence item {i}: expected str instance, {} found", obj_type_name(it))));
+        }
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&crate::str::as_str(it.as_obj()));
+    }
+    s(&out)
+}
+
+fn str_replace(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("replace", &args[1.min(args.len())..], 2, 3)?;
+    let t = str_self!(args, "replace");
+    let old = str_arg(&args[1], "replace() argument 1")?;
+    let new = str_arg(&args[2], "replace() argument 2")?;
+    let count = match args.get(3) {
+        Some(c) => to_index(c)?,
+        None => -1,
+    };
+    if count < 0 {
+        s(&t.replace(&old, &new))
+    } else {
+        s(&t.replacen(&old, &new, count as usize))
+    }
+}
+
+/// Character-index bounds of `str.find` and friends.
+fn char_bounds(t: &str, args: &[ObjRef], at: usize) -> R<(usize, usize)> {
+    let n = t.chars().count() as i64;
+    let norm = |o: Option<&ObjRef>, dflt: i64| -> R<i64> {
+        match o {
+            None => Ok(dflt),
+            Some(o) if is_none(o) => Ok(dflt),
+            Some(o) => {
+                let v = to_index(o)?;
+                Ok(if v < 0 { (v + n).max(0) } else { v.min(n) })
+            }
+        }
+    };
+    let a = norm(args.get(at), 0)?;
+    let b = norm(args.get(at + 1), n)?;
+    Ok((a as usize, b.max(a) as usize))
+}
+
+fn byte_offset(t: &str, ci: usize) -> usize {
+    t.char_indices().nth(ci).map_or(t.len(), |(b, _)| b)
+}
+
+fn str_find_impl(args: &[ObjRef], name: &str, right: bool) -> R<i64> {
+    check_args(name, &args[1.min(args.len())..], 1, 3)?;
+    let t = str_self!(args, name);
+    let sub = str_arg(&args[1], &format!("{name}() argument 1"))?;
+    let (a, b) = char_bounds(&t, args, 2)?;
+    let n = t.chars().count();
+    if a > n {
+        return Ok(-1);
+    }
+    let (ba, bb) = (byte_offset(&t, a), byte_offset(&t, b));
+    let hay = &t[ba..bb];
+    let found = if right { hay.rfind(&sub) } else { hay.find(&sub) };
+    Ok(match found {
+        Some(bi) => (a + hay[..bi].chars().count()) as i64,
+        None => -1,
+    })
+}
+
+fn str_find(args: &[ObjRef], _kw: &Kw) -> R {
+    int(str_find_impl(args, "find", false)?)
+}
+fn str_rfind(args: &[ObjRef], _kw: &Kw) -> R {
+    int(str_find_impl(args, "rfind", true)?)
+}
+fn str_index(args: &[ObjRef], _kw: &Kw) -> R {
+    match str_find_impl(args, "index", false)? {
+        -1 => Err(value_error("substring not found")),
+        i => int(i),
+    }
+}
+fn str_rindex(args: &[ObjRef], _kw: &Kw) -> R {
+    match str_find_impl(args, "rindex", true)? {
+        -1 => Err(value_error("substring not found")),
+        i => int(i),
+    }
+}
+
+fn str_count(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("count", &args[1.min(args.len())..], 1, 3)?;
+    let t = str_self!(args, "count");
+    let sub = str_arg(&args[1], "count() argument 1")?;
+    let (a, b) = char_bounds(&t, args, 2)?;
+    let hay = &t[byte_offset(&t, a)..byte_offset(&t, b)];
+    if sub.is_empty() {
+        return int(hay.chars().count() as i64 + 1);
+    }
+    int(hay.matches(&sub).count() as i64)
+}
+
+fn affix_impl(args: &[ObjRef], name: &str, end: bool) -> R {
+    check_args(name, &args[1.min(args.len())..], 1, 3)?;
+    let t = str_self!(args, name);
+    let (a, b) = char_bounds(&t, args, 2)?;
+    let part = &t[byte_offset(&t, a)..byte_offset(&t, b)];
+    let test = |p: &ObjRef| -> R<bool> {
+        if kind(p.as_obj()) != Kind::Str {
+            return Err(type_error(format!(
+                "{name} first arg must be str or a tuple of str, not {}",
+                obj_type_name(p)
+            )));
+        }
+        let p = crate::str::as_str(p.as_obj());
+        Ok(if end { part.ends_with(&*p) } else { part.starts_with(&*p) })
+    };
+    let p = &args[1];
+    if kind(p.as_obj()) == Kind::Tuple {
+        for x in crate::seq::tuple_items(p.as_obj()) {
+            if test(x)? {
+                return Ok(pybool(true));
+            }
+        }
+        return Ok(pybool(false));
+    }
+    Ok(pybool(test(p)?))
+}
+
+fn str_startswith(args: &[ObjRef], _kw: &Kw) -> R {
+    affix_impl(args, "startswith", false)
+}
+fn str_endswith(args: &[ObjRef], _kw: &Kw) -> R {
+    affix_impl(args, "endswith", true)
+}
+
+fn str_map(args: &[ObjRef], name: &str, f: fn(&str) -> String) -> R {
+    check_args(name, &args[1.min(args.len())..], 0, 0)?;
+    let t = str_self!(args, name);
+    s(&f(&t))
+}
+
+fn capitalize(t: &str) -> String {
+    let mut c = t.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+        None => String::new(),
+    }
+}
+
+fn title(t: &str) -> String {
+    let mut out = String::new();
+    let mut prev_cased = false;
+    for c in t.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    out
+}
+
+fn swapcase(t: &str) -> String {
+    t.chars()
+        .flat_map(|c| -> Vec<char> {
+            if c.is_uppercase() {
+                c.to_lowercase().collect()
+            } else if c.is_lowercase() {
+                c.to_uppercase().collect()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
+fn str_upper(a: &[ObjRef], _k: &Kw) -> R {
+    str_map(a, "upper", str::to_uppercase)
+}
+fn str_lower(a: &[ObjRef], _k: &Kw) -> R {
+    str_map(a, "lower", str::to_lowercase)
+}
+fn str_casefold(a: &[ObjRef], _k: &Kw) -> R {
+    str_map(a, "casefold", str::to_lowercase)
+}
+fn str_capitalize(a: &[ObjRef], _k: &Kw) -> R {
+    str_map(a, "capitalize", capitalize)
+}
+fn str_title(a: &[ObjRef], _k: &Kw) -> R {
+    str_map(a, "title", title)
+}
+fn str_swapcase(a: &[ObjRef], _k: &Kw) -> R {
+    str_map(a, "swapcase", swapcase)
+}
+
+fn str_pred(args: &[ObjRef], name: &str, f: fn(&str) -> bool) -> R {
+    check_args(name, &args[1.min(args.len())..], 0, 0)?;
+    let t = str_self!(args, name);
+    Ok(pybool(!t.is_empty() && f(&t)))
+}
+
+fn str_isdigit(a: &[ObjRef], _k: &Kw) -> R {
+    str_pred(a, "isdigit", |t| t.chars().all(|c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some()))
+}
+fn str_isdecimal(a: &[ObjRef], _k: &Kw) -> R {
+    str_pred(a, "isdecimal", |t| t.chars().all(|c| c.is_ascii_digit()))
+}
+fn str_isnumeric(a: &[ObjRef], _k: &Kw) -> R {
+    str_pred(a, "isnumeric", |t| t.chars().all(char::is_numeric))
+}
+fn str_isalpha(a: &[ObjRef], _k: &Kw) -> R {
+    str_pred(a, "isalpha", |t| t.chars().all(char::is_alphabetic))
+}
+fn str_isalnum(a: &[ObjRef], _k: &Kw) -> R {
+    str_pred(a, "isalnum", |t| t.chars().all(char::is_alphanumeric))
+}
+fn str_isspace(a: &[ObjRef], _k: &Kw) -> R {
+    str_pred(a, "isspace", |t| t.chars().all(char::is_whitespace))
+}
+fn str_isupper(a: &[ObjRef], _k: &Kw) -> R {
+    str_pred(a, "isupper", |t| t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase()))
+}
+fn str_islower(a: &[ObjRef], _k: &Kw) -> R {
+    str_pred(a, "islower", |t| t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase()))
+}
+fn str_istitle(a: &[ObjRef], _k: &Kw) -> R {
+    str_pred(a, "istitle", |t| t.chars().any(char::is_alphabetic) && title(t) == t)
+}
+fn str_isidentifier(a: &[ObjRef], _k: &Kw) -> R {
+    str_pred(a, "isidentifier", |t| {
+        let mut c = t.chars();
+        c.next().is_some_and(|f| f == '_' || f.is_alphabetic()) && c.all(|x| x == '_' || x.is_alphanumeric())
+    })
+}
+fn str_isascii(a: &[ObjRef], _k: &Kw) -> R {
+    let t = str_self!(a, "isascii");
+    Ok(pybool(t.is_ascii()))
+}
+fn str_isprintable(a: &[ObjRef], _k: &Kw) -> R {
+    let t = str_self!(a, "isprintable");
+    Ok(pybool(t.chars().all(crate::str::is_printable)))
+}
+
+fn fill_char(args: &[ObjRef], at: usize, name: &str) -> R<char> {
+    match args.get(at) {
+        None => Ok(' '),
+        Some(f) => {
+            let t = str_arg(f, &format!("{name}() argument 2"))?;
+            let mut c = t.chars();
+            match (c.next(), c.next()) {
+                (Some(ch), None) => Ok(ch),
+                _ => Err(type_error("The fill character must be exactly one character long")),
+            }
+        }
+    }
+}
+
+fn str_pad(args: &[ObjRef], name: &str, align: char) -> R {
+    check_args(name, &args[1.min(args.len())..], 1, 2)?;
+    let t = str_self!(args, name);
+    let width = to_index(&args[1])?;
+    let fill = fill_char(args, 2, name)?;
+    let n = t.chars().count() as i64;
+    if width <= n {
+        return Ok(args[0].clone());
+    }
+    let total = (width - n) as usize;
+    let (left, right) = match align {
+        '<' => (0, total),
+        '>' => (total, 0),
+        _ => {
+            // CPython's centre: extra padding goes left when the width is odd.
+            let left = total / 2 + (total & width as usize & 1);
+            (left, total - left)
+        }
+    };
+    let f = fill.to_string();
+    s(&format!("{}{}{}", f.repeat(left), t, f.repeat(right)))
+}
+
+fn str_ljust(a: &[ObjRef], _k: &Kw) -> R {
+    str_pad(a, "ljust", '<')
+}
+fn str_rjust(a: &[ObjRef], _k: &Kw) -> R {
+    str_pad(a, "rjust", '>')
+}
+fn str_center(a: &[ObjRef], _k: &Kw) -> R {
+    str_pad(a, "center", '^')
+}
+
+fn str_zfill(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("zfill", &args[1.min(args.len())..], 1, 1)?;
+    let t = str_self!(args, "zfill");
+    let width = to_index(&args[1])?;
+    let n = t.chars().count() as i64;
+    if width <= n {
+        return Ok(args[0].clone());
+    }
+    let pad = "0".repeat((width - n) as usize);
+    let r = if t.starts_with('+') || t.starts_with('-') {
+        format!("{}{}{}", &t[..1], pad, &t[1..])
+    } else {
+        format!("{pad}{t}")
+    };
+    s(&r)
+}
+
+fn str_partition_impl(args: &[ObjRef], right: bool) -> R {
+    let name = if right { "rpartition" } else { "partition" };
+    check_args(name, &args[1.min(args.len())..], 1, 1)?;
+    let t = str_self!(args, name);
+    let sep = str_arg(&args[1], "must be str")?;
+    if sep.is_empty() {
+        return Err(value_error("empty separator"));
+    }
+    let found = if right { t.rfind(&sep) } else { t.find(&sep) };
+    let parts = match found {
+        Some(i) => (t[..i].to_string(), sep.clone(), t[i + sep.len()..].to_string()),
+        None if right => (String::new(), String::new(), t.clone()),
+        None => (t.clone(), String::new(), String::new()),
+    };
+    crate::seq::new_tuple(vec![s(&parts.0)?, s(&parts.1)?, s(&parts.2)?])
+}
+
+fn str_partition(a: &[ObjRef], _k: &Kw) -> R {
+    str_partition_impl(a, false)
+}
+fn str_rpartition(a: &[ObjRef], _k: &Kw) -> R {
+    str_partition_impl(a, true)
+}
+
+fn str_removeprefix(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("removeprefix", &args[1.min(args.len())..], 1, 1)?;
+    let t = str_self!(args, "removeprefix");
+    let p = str_arg(&args[1], "removeprefix() argument")?;
+    s(t.strip_prefix(&p).unwrap_or(&t))
+}
+
+fn str_removesuffix(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("removesuffix", &args[1.min(args.len())..], 1, 1)?;
+    let t = str_self!(args, "removesuffix");
+    let p = str_arg(&args[1], "removesuffix() argument")?;
+    s(t.strip_suffix(&p).unwrap_or(&t))
+}
+
+fn str_expandtabs(args: &[ObjRef], kw: &Kw) -> R {
+    let t = str_self!(args, "expandtabs");
+    let size = match arg(args, kw, 1, "tabsize") {
+        Some(v) => to_index(&v)?,
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut col = 0i64;
+    for c in t.chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    out.push_str(&" ".repeat(n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    s(&out)
+}
+
+fn str_encode(args: &[ObjRef], kw: &Kw) -> R {
+    let t = str_self!(args, "encode");
+    let enc = match arg(args, kw, 1, "encoding") {
+        Some(e) => sv(&e).to_lowercase().replace('_', "-"),
+        None => "utf-8".into(),
+    };
+    match enc.as_str() {
+        "utf-8" | "utf8" => crate::builtins::new_bytes(t.as_bytes()),
+        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
+            let limit = if enc == "ascii" { 128 } else { 256 };
+            let mut out = Vec::with_capacity(t.len());
+            for (i, c) in t.chars().enumerate() {
+                if (c as u32) >= limit {
+                    return Err(new_exc(
+                        "UnicodeEncodeError",
+                        &format!(
+                            "'{}' codec can't encode character '\\x{:x}' in position {i}: ordinal not in range({limit})",
+                            if limit == 128 { "ascii" } else { "latin-1" },
+                            c as u32
+                        ),
+                    ));
+                }
+                out.push(c as u8);
+            }
+            crate::builtins::new_bytes(&out)
+        }
+        _ => Err(new_exc("LookupError", &format!("unknown encoding: {enc}"))),
+    }
+}
+
+fn str_format(args: &[ObjRef], kw: &Kw) -> R {
+    let t = str_self!(args, "format");
+    s(&format_template(&t, &args[1..], kw)?)
+}
+
+fn str_format_map(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("format_map", &args[1.min(args.len())..], 1, 1)?;
+    let t = str_self!(args, "format_map");
+    let m = &args[1];
+    let kw = Kw(crate::builtins::mapping_items(m)?);
+    s(&format_template(&t, &[], &kw)?)
+}
+
+/// `str.format`: replacement fields `{name!conv:spec}` with attribute and index access.
+pub fn format_template(t: &str, args: &[ObjRef], kw: &Kw) -> R<String> {
+    let mut out = String::new();
+    let chars: Vec<char> = t.chars().collect();
+    let mut i = 0;
+    let mut auto = 0usize;
+    let mut manual = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' {
+            if chars.get(i + 1) == Some(&'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            // Find the matching close brace (nested braces allowed in the spec).
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                match chars[j] {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                if depth > 0 {
+                    j += 1;
+                }
+            }
+            if j >= chars.len() {
+                return Err(value_error("Single '{' encountered in format string"));
+            }
+            let field: String = chars[i + 1..j].iter().collect();
+            i = j + 1;
+            let (head, spec) = match field.find(':') {
+                Some(p) => (&field[..p], &field[p + 1..]),
+                None => (field.as_str(), ""),
+            };
+            let (name, conv) = match head.find('!') {
+                Some(p) => (&head[..p], Some(&head[p + 1..])),
+                None => (head, None),
+            };
+            // The first part of the name selects the argument.
+            let split = name.find(['.', '[']).unwrap_or(name.len());
+            let (first, mut rest) = name.split_at(split);
+            let mut v = if first.is_empty() {
+                if manual {
+                    return Err(value_error("cannot switch from manual field specification to automatic field numbering"));
+                }
+                let v = args
+                    .get(auto)
+                    .cloned()
+                    .ok_or_else(|| new_exc("IndexError", &format!("Replacement index {auto} out of range for positional args tuple")))?;
+                auto += 1;
+                v
+            } else if let Ok(n) = first.parse::<usize>() {
+                if auto > 0 {
+                    return Err(value_error("cannot switch from automatic field numbering to manual field specification"));
+                }
+                manual = true;
+                args.get(n)
+                    .cloned()
+                    .ok_or_else(|| new_exc("IndexError", &format!("Replacement index {n} out of range for positional args tuple")))?
+            } else {
+                kw.get(first).ok_or_else(|| crate::exc::new_exc_args("KeyError", vec![s(first).unwrap_or_else(|_| none())]))?
+            };
+            while !rest.is_empty() {
+                if let Some(r) = rest.strip_prefix('.') {
+                    let end = r.find(['.', '[']).unwrap_or(r.len());
+                    v = crate::typeobj::getattr(&v, &crate::str::intern(&r[..end]))?;
+                    rest = &r[end..];
+                } else if let Some(r) = rest.strip_prefix('[') {
+                    let end = r.find(']').ok_or_else(|| value_error("Missing ']' in format string"))?;
+                    let key = &r[..end];
+                    let k = match key.parse::<i64>() {
+                        Ok(n) => int(n)?,
+                        Err(_) => s(key)?,
+                    };
+                    v = crate::ops::getitem(&v, &k)?;
+                    rest = &r[end + 1..];
+                } else {
+                    break;
+                }
+            }
+            let v = match conv {
+                Some("r") => s(&repr_of(&v)?)?,
+                Some("s") => s(&str_of(&v)?)?,
+                Some("a") => s(&crate::str::ascii_repr_obj(&v)?)?,
+                Some(c) => return Err(value_error(format!("Unknown conversion specifier {c}"))),
+                None => v,
+            };
+            let spec = if spec.contains('{') { format_template(spec, args, kw)? } else { spec.to_string() };
+            out.push_str(&crate::ops::format(&v, &spec)?);
+        } else if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(value_error("Single '}' encountered in format string"));
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+fn str_maketrans(args: &[ObjRef], _kw: &Kw) -> R {
+    let args = if args.first().is_some_and(|a| kind(a.as_obj()) == Kind::Str) && args.len() > 1 && args.len() <= 3 && !args.is_empty() {
+        args
+    } else {
+        args
+    };
+    let d = crate::dict::try_new_dict()?;
+    match args.len() {
+        1 => {
+            for (k, v) in crate::builtins::mapping_items(&args[0])? {
+                let k = if kind(k.as_obj()) == Kind::Str { int(sv(&k).chars().next().map_or(0, |c| c as i64))? } else { k };
+                crate::dict::set(d.as_obj(), k, v)?;
+            }
+        }
+        2 | 3 => {
+            let a: Vec<char> = sv(&args[0]).chars().collect();
+            let b: Vec<char> = sv(&args[1]).chars().collect();
+            if a.len() != b.len() {
+                return Err(value_error("the first two maketrans arguments must have equal length"));
+            }
+            for (x, y) in a.iter().zip(b.iter()) {
+                crate::dict::set(d.as_obj(), int(*x as i64)?, int(*y as i64)?)?;
+            }
+            if let Some(z) = args.get(2) {
+                for c in sv(z).chars() {
+                    crate::dict::set(d.as_obj(), int(c as i64)?, none())?;
+                }
+            }
+        }
+        _ => return Err(type_error("maketrans() takes at most 3 arguments")),
+    }
+    Ok(d)
+}
+
+fn str_translate(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("translate", &args[1.min(args.len())..], 1, 1)?;
+    let t = str_self!(args, "translate");
+    let table = &args[1];
+    let mut out = String::new();
+    for c in t.chars() {
+        let k = int(c as i64)?;
+        match crate::ops::getitem(table, &k) {
+            Ok(v) => match kind(v.as_obj()) {
+                Kind::NoneType => {}
+                Kind::Str => out.push_str(&crate::str::as_str(v.as_obj())),
+                _ => {
+                    let n = to_index(&v)?;
+                    out.push(char::from_u32(n as u32).ok_or_else(|| value_error("character mapping must be in range(0x110000)"))?);
+                }
+            },
+            Err(e) if crate::exc::matches(&e.0, "LookupError") => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    s(&out)
+}
+
+// ---------------------------------------------------------------------------------------
+// list
+
+fn list_self<'a>(args: &'a [ObjRef], name: &str) -> R<&'a ObjRef> {
+    this(args, Kind::List, "list", name)
+}
+
+fn list_append(args: &[ObjRef], _kw: &Kw) -> R {
+    let l = list_self(args, "append")?;
+    check_args("list.append", &args[1..], 1, 1)?;
+    crate::seq::list_append(l.as_obj(), args[1].clone())?;
+    Ok(none())
+}
+
+fn list_extend(args: &[ObjRef], _kw: &Kw) -> R {
+    let l = list_self(args, "extend")?;
+    check_args("list.extend", &args[1..], 1, 1)?;
+    let items = collect(&args[1])?;
+    crate::seq::list_extend(l.as_obj(), items)?;
+    Ok(none())
+}
+
+fn list_insert(args: &[ObjRef], _kw: &Kw) -> R {
+    let l = list_self(args, "insert")?;
+    check_args("insert", &args[1..], 2, 2)?;
+    let n = crate::seq::list_len(l.as_obj()) as i64;
+    let mut i = to_index(&args[1])?;
+    if i < 0 {
+        i = (i + n).max(0);
+    }
+    crate::seq::list_insert(l.as_obj(), i.min(n) as usize, args[2].clone())?;
+    Ok(none())
+}
+
+fn list_pop(args: &[ObjRef], _kw: &Kw) -> R {
+    let l = list_self(args, "pop")?;
+    check_args("pop", &args[1..], 0, 1)?;
+    let n = crate::seq::list_len(l.as_obj());
+    if n == 0 {
+        return Err(new_exc("IndexError", "pop from empty list"));
+    }
+    let i = match args.get(1) {
+        Some(i) => to_index(i)?,
+        None => -1,
+    };
+    let idx = crate::seq::norm_index(i, n).ok_or_else(|| new_exc("IndexError", "pop index out of range"))?;
+    crate::seq::list_pop(l.as_obj(), idx).ok_or_else(|| new_exc("IndexError", "pop index out of range"))
+}
+
+fn list_find(l: &ObjRef, x: &ObjRef, start: usize, stop: usize) -> R<Option<usize>> {
+    let mut i = start;
+    while i < stop.min(crate::seq::list_len(l.as_obj())) {
+        let Some(v) = crate::seq::list_get(l.as_obj(), i) else { break };
+        if v.is(x) || eq_bool(&v, x)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+    Ok(None)
+}
+
+fn seq_bounds(args: &[ObjRef], at: usize, n: usize) -> R<(usize, usize)> {
+    let norm = |o: Option<&ObjRef>, d: usize| -> R<usize> {
+        match o {
+            None => Ok(d),
+            Some(o) => {
+                let v = to_index(o)?;
+                Ok(if v < 0 { (v + n as i64).max(0) as usize } else { (v as usize).min(n) })
+            }
+        }
+    };
+    Ok((norm(args.get(at), 0)?, norm(args.get(at + 1), n)?))
+}
+
+fn list_remove(args: &[ObjRef], _kw: &Kw) -> R {
+    let l = list_self(args, "remove")?;
+    check_args("list.remove", &args[1..], 1, 1)?;
+    match list_find(l, &args[1], 0, usize::MAX)? {
+        Some(i) => {
+            crate::seq::list_pop(l.as_obj(), i);
+            Ok(none())
+        }
+        None => Err(value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn list_index(args: &[ObjRef], _kw: &Kw) -> R {
+    let l = list_self(args, "index")?;
+    check_args("index", &args[1..], 1, 3)?;
+    let (a, b) = seq_bounds(args, 2, crate::seq::list_len(l.as_obj()))?;
+    match list_find(l, &args[1], a, b)? {
+        Some(i) => int(i as i64),
+        None => Err(value_error(format!("{} is not in list", repr_of(&args[1])?))),
+    }
+}
+
+fn list_count(args: &[ObjRef], _kw: &Kw) -> R {
+    let l = list_self(args, "count")?;
+    check_args("list.count", &args[1..], 1, 1)?;
+    let mut n = 0;
+    for v in crate::seq::list_items(l.as_obj()) {
+        if v.is(&args[1]) || eq_bool(&v, &args[1])? {
+            n += 1;
+        }
+    }
+    int(n)
+}
+
+fn list_reverse(args: &[ObjRef], _kw: &Kw) -> R {
+    let l = list_self(args, "reverse")?;
+    crate::seq::list_body(l.as_obj()).expect("list").items.reverse();
+    Ok(none())
+}
+
+fn list_copy(args: &[ObjRef], _kw: &Kw) -> R {
+    let l = list_self(args, "copy")?;
+    crate::seq::new_list(crate::seq::list_items(l.as_obj()))
+}
+
+fn list_clear(args: &[ObjRef], _kw: &Kw) -> R {
+    let l = list_self(args, "clear")?;
+    let n = crate::seq::list_len(l.as_obj());
+    crate::seq::list_splice(l.as_obj(), 0, n, Vec::new())?;
+    Ok(none())
+}
+
+fn list_sort(args: &[ObjRef], kw: &Kw) -> R {
+    let l = list_self(args, "sort")?;
+    if args.len() > 1 {
+        return Err(type_error("sort() takes no positional arguments"));
+    }
+    list_sort_impl(l, kw)?;
+    Ok(none())
+}
+
+fn list_init(args: &[ObjRef], _kw: &Kw) -> R {
+    let l = list_self(args, "__init__")?;
+    check_args("list", &args[1..], 0, 1)?;
+    let items = match args.get(1) {
+        Some(it) => collect(it)?,
+        None => Vec::new(),
+    };
+    let n = crate::seq::list_len(l.as_obj());
+    crate::seq::list_splice(l.as_obj(), 0, n, items)?;
+    Ok(none())
+}
+
+/// A stable merge sort where the comparison may raise: the first error stops it.
+fn merge_sort(v: &mut Vec<(ObjRef, ObjRef)>, less: &mut dyn FnMut(&ObjRef, &ObjRef) -> R<bool>) -> R<()> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    // Insertion sort for small runs, then bottom-up merges.
+    const RUN: usize = 32;
+    let mut start = 0;
+    while start < n {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && less(&v[j].0, &v[j - 1].0)? {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        start = end;
+    }
+    let mut width = RUN;
+    let mut buf: Vec<(ObjRef, ObjRef)> = Vec::with_capacity(n);
+    while width < n {
+        let mut lo = 0;
+        buf.clear();
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let (mut i, mut j) = (lo, mid);
+            while i < mid && j < hi {
+                // Take from the right only when strictly less: stability.
+                if less(&v[j].0, &v[i].0)? {
+                    buf.push(v[j].clone());
+                    j += 1;
+                } else {
+                    buf.push(v[i].clone());
+                    i += 1;
+                }
+            }
+            buf.extend_from_slice(&v[i..mid]);
+            buf.extend_from_slice(&v[j..hi]);
+            lo = hi;
+        }
+        std::mem::swap(v, &mut buf);
+        width *= 2;
+    }
+    Ok(())
+}
+
+/// `list.sort(key=None, reverse=False)`: stable; the list appears empty while sorting,
+/// as in CPython.
+pub fn list_sort_impl(l: &ObjRef, kw: &Kw) -> R<()> {
+    let mut key = None;
+    let mut reverse = false;
+    for (k, v) in &kw.0 {
+        match &*crate::str::as_str(k.as_obj()) {
+            "key" => key = Some(v.clone()).filter(|v| !is_none(v)),
+            "reverse" => reverse = truthy(v)?,
+            other => return Err(type_error(format!("'{other}' is an invalid keyword argument for sort()"))),
+        }
+    }
+    let body = crate::seq::list_body(l.as_obj()).expect("list");
+    let items = body.items.take_all();
+    let mut pairs = Vec::with_capacity(items.len());
+    let mut result = Ok(());
+    for it in &items {
+        match &key {
+            Some(f) => match call(f, &[it.clone()]) {
+                Ok(k) => pairs.push((k, it.clone())),
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            },
+            None => pairs.push((it.clone(), it.clone())),
+        }
+    }
+    if result.is_ok() {
+        if reverse {
+            pairs.reverse();
+        }
+        let mut less = |a: &ObjRef, b: &ObjRef| -> R<bool> { fast_less(a, b) };
+        result = merge_sort(&mut pairs, &mut less);
+        if result.is_ok() && reverse {
+            pairs.reverse();
+        }
+    }
+    let sorted: Vec<ObjRef> = if result.is_ok() { pairs.into_iter().map(|p| p.1).collect() } else { items };
+    let modified = body.items.len() > 0;
+    body.items.replace_all(sorted);
+    result?;
+    if modified {
+        return Err(value_error("list modified during sort"));
+    }
+    Ok(())
+}
+
+fn fast_less(a: &ObjRef, b: &ObjRef) -> R<bool> {
+    match (kind(a.as_obj()), kind(b.as_obj())) {
+        (Kind::Int, Kind::Int) if !crate::typeobj::is_heap_instance(a.as_obj()) && !crate::typeobj::is_heap_instance(b.as_obj()) => {
+            Ok(crate::int::cmp(a.as_obj(), b.as_obj()) == std::cmp::Ordering::Less)
+        }
+        (Kind::Float, Kind::Float) => Ok(float_val(a).unwrap_or(0.0) < float_val(b).unwrap_or(0.0)),
+        (Kind::Str, Kind::Str) => Ok(crate::str::as_str(a.as_obj()) < crate::str::as_str(b.as_obj())),
+        _ => crate::eval::compare_op(a, b, C::Less),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// tuple
+
+fn tuple_index(args: &[ObjRef], _kw: &Kw) -> R {
+    let t = this(args, Kind::Tuple, "tuple", "index")?;
+    check_args("index", &args[1..], 1, 3)?;
+    let items = crate::seq::tuple_items(t.as_obj());
+    let (a, b) = seq_bounds(args, 2, items.len())?;
+    for (i, v) in items.iter().enumerate().take(b).skip(a) {
+        if v.is(&args[1]) || eq_bool(v, &args[1])? {
+            return int(i as i64);
+        }
+    }
+    Err(value_error("tuple.index(x): x not in tuple"))
+}
+
+fn tuple_count(args: &[ObjRef], _kw: &Kw) -> R {
+    let t = this(args, Kind::Tuple, "tuple", "count")?;
+    check_args("tuple.count", &args[1..], 1, 1)?;
+    let mut n = 0;
+    for v in crate::seq::tuple_items(t.as_obj()) {
+        if v.is(&args[1]) || eq_bool(v, &args[1])? {
+            n += 1;
+        }
+    }
+    int(n)
+}
+
+// ---------------------------------------------------------------------------------------
+// dict
+
+fn dict_self<'a>(args: &'a [ObjRef], name: &str) -> R<&'a ObjRef> {
+    this(args, Kind::Dict, "dict", name)
+}
+
+fn new_view(d: &ObjRef, which: u8) -> R {
+    let o = ObjRef::new(&DICTVIEW_T, DictViewBody { dict: d.clone(), which }).map_err(|_| crate::exc::memory_error())?;
+    o.track();
+    Ok(o)
+}
+
+fn dict_keys(args: &[ObjRef], _kw: &Kw) -> R {
+    new_view(dict_self(args, "keys")?, 0)
+}
+fn dict_values(args: &[ObjRef], _kw: &Kw) -> R {
+    new_view(dict_self(args, "values")?, 1)
+}
+fn dict_items(args: &[ObjRef], _kw: &Kw) -> R {
+    new_view(dict_self(args, "items")?, 2)
+}
+
+fn dict_get(args: &[ObjRef], _kw: &Kw) -> R {
+    let d = dict_self(args, "get")?;
+    check_args("get", &args[1..], 1, 2)?;
+    Ok(crate::dict::get(d.as_obj(), &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(none)))
+}
+
+fn dict_setdefault(args: &[ObjRef], _kw: &Kw) -> R {
+    let d = dict_self(args, "setdefault")?;
+    check_args("setdefault", &args[1..], 1, 2)?;
+    if let Some(v) = crate::dict::get(d.as_obj(), &args[1])? {
+        return Ok(v);
+    }
+    let v = args.get(2).cloned().unwrap_or_else(none);
+    crate::dict::set(d.as_obj(), args[1].clone(), v.clone())?;
+    Ok(v)
+}
+
+fn key_error(k: &ObjRef) -> crate::exc::Exc {
+    crate::exc::new_exc_args("KeyError", vec![k.clone()])
+}
+
+fn dict_pop(args: &[ObjRef], _kw: &Kw) -> R {
+    let d = dict_self(args, "pop")?;
+    check_args("pop", &args[1..], 1, 2)?;
+    match crate::dict::del(d.as_obj(), &args[1])? {
+        Some(v) => Ok(v),
+        None => args.get(2).cloned().ok_or_else(|| key_error(&args[1])),
+    }
+}
+
+fn dict_popitem(args: &[ObjRef], _kw: &Kw) -> R {
+    let d = dict_self(args, "popitem")?;
+    let Some((k, v)) = crate::dict::items(d.as_obj()).pop() else {
+        return Err(new_exc("KeyError", "popitem(): dictionary is empty"));
+    };
+    crate::dict::del(d.as_obj(), &k)?;
+    crate::seq::new_tuple(vec![k, v])
+}
+
+/// `dict.update(other, **kw)` and the dict constructor's argument handling.
+pub fn dict_update_from(d: &ObjRef, other: Option<&ObjRef>, kw: &Kw) -> R<()> {
+    if let Some(o) = other {
+        let has_keys = kind(o.as_obj()) == Kind::Dict || crate::typeobj::getattr_opt(o, &crate::str::intern("keys"))?.is_some();
+        if has_keys {
+            for (k, v) in crate::builtins::mapping_items(o)? {
+                crate::dict::set(d.as_obj(), k, v)?;
+            }
+        } else {
+            for (i, item) in collect(o)?.into_iter().enumerate() {
+                let kv = match collect(&item) {
+                    Ok(kv) => kv,
+                    Err(_) => {
+                        return Err(type_error(format!(
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        )));
+                    }
+                };
+                if kv.len() != 2 {
+                    return Err(value_error(format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        kv.len()
+                    )));
+                }
+                crate::dict::set(d.as_obj(), kv[0].clone(), kv[1].clone())?;
+            }
+        }
+    }
+    for (k, v) in &kw.0 {
+        crate::dict::set(d.as_obj(), k.clone(), v.clone())?;
+    }
+    Ok(())
+}
+
+fn dict_update(args: &[ObjRef], kw: &Kw) -> R {
+    let d = dict_self(args, "update")?;
+    check_args("update", &args[1..], 0, 1)?;
+    dict_update_from(d, args.get(1), kw)?;
+    Ok(none())
+}
+
+fn dict_init(args: &[ObjRef], kw: &Kw) -> R {
+    let d = dict_self(args, "__init__")?;
+    check_args("dict", &args[1..], 0, 1)?;
+    dict_update_from(d, args.get(1), kw)?;
+    Ok(none())
+}
+
+fn dict_copy(args: &[ObjRef], _kw: &Kw) -> R {
+    let d = dict_self(args, "copy")?;
+    let n = crate::dict::try_new_dict()?;
+    for (k, v) in crate::dict::items(d.as_obj()) {
+        crate::dict::set(n.as_obj(), k, v)?;
+    }
+    Ok(n)
+}
+
+fn dict_clear(args: &[ObjRef], _kw: &Kw) -> R {
+    let d = dict_self(args, "clear")?;
+    crate::dict::clear(crate::dict::body(d.as_obj()));
+    Ok(none())
+}
+
+fn dict_fromkeys(args: &[ObjRef], _kw: &Kw) -> R {
+    // Called as a class method: args[0] is the class.
+    check_args("fromkeys", &args[1.min(args.len())..], 1, 2)?;
+    let d = crate::dict::try_new_dict()?;
+    let v = args.get(2).cloned().unwrap_or_else(none);
+    for k in collect(&args[1])? {
+        crate::dict::set(d.as_obj(), k, v.clone())?;
+    }
+    Ok(d)
+}
+
+// ---------------------------------------------------------------------------------------
+// set and frozenset
+
+fn any_set<'a>(args: &'a [ObjRef], name: &str) -> R<&'a ObjRef> {
+    match args.first() {
+        Some(o) if matches!(kind(o.as_obj()), Kind::Set | Kind::FrozenSet) => Ok(o),
+        _ => this(args, Kind::Set, "set", name),
+    }
+}
+
+fn set_self<'a>(args: &'a [ObjRef], name: &str) -> R<&'a ObjRef> {
+    this(args, Kind::Set, "set", name)
+}
+
+fn set_add(args: &[ObjRef], _kw: &Kw) -> R {
+    let st = set_self(args, "add")?;
+    check_args("set.add", &args[1..], 1, 1)?;
+    crate::builtins::set_add(st, args[1].clone())?;
+    Ok(none())
+}
+
+fn set_discard(args: &[ObjRef], _kw: &Kw) -> R {
+    let st = set_self(args, "discard")?;
+    check_args("set.discard", &args[1..], 1, 1)?;
+    crate::builtins::set_discard(st, &args[1])?;
+    Ok(none())
+}
+
+fn set_remove(args: &[ObjRef], _kw: &Kw) -> R {
+    let st = set_self(args, "remove")?;
+    check_args("set.remove", &args[1..], 1, 1)?;
+    if !crate::builtins::set_discard(st, &args[1])? {
+        return Err(key_error(&args[1]));
+    }
+    Ok(none())
+}
+
+fn set_pop(args: &[ObjRef], _kw: &Kw) -> R {
+    let st = set_self(args, "pop")?;
+    let b = st.as_obj().downcast::<SetBody>().expect("set");
+    // CPython scans from the finger.
+    let n = b.table.len();
+    if b.used.get() == 0 || n == 0 {
+        return Err(new_exc("KeyError", "pop from an empty set"));
+    }
+    let mut i = b.finger.get() % n;
+    loop {
+        if let Some((h, Some(k))) = b.table.get(i)
+            && h != -1
+        {
+            crate::builtins::set_discard(st, &k)?;
+            b.finger.set(i + 1);
+            return Ok(k);
+        }
+        i = (i + 1) % n;
+    }
+}
+
+fn set_clear(args: &[ObjRef], _kw: &Kw) -> R {
+    let st = set_self(args, "clear")?;
+    for k in crate::builtins::set_items(st.as_obj()) {
+        crate::builtins::set_discard(st, &k)?;
+    }
+    let b = st.as_obj().downcast::<SetBody>().expect("set");
+    b.table.replace_all(Vec::new());
+    b.fill.set(0);
+    b.used.set(0);
+    Ok(none())
+}
+
+fn set_copy(args: &[ObjRef], _kw: &Kw) -> R {
+    let st = any_set(args, "copy")?;
+    if kind(st.as_obj()) == Kind::FrozenSet && !crate::typeobj::is_heap_instance(st.as_obj()) {
+        return Ok(st.clone());
+    }
+    crate::builtins::new_set(&crate::builtins::set_items(st.as_obj()), kind(st.as_obj()) == Kind::FrozenSet)
+}
+
+fn as_set(o: &ObjRef) -> R {
+    if matches!(kind(o.as_obj()), Kind::Set | Kind::FrozenSet) {
+        Ok(o.clone())
+    } else {
+        crate::builtins::new_set(&collect(o)?, false)
+    }
+}
+
+fn set_multi(args: &[ObjRef], name: &str, op: B) -> R {
+    let st = any_set(args, name)?;
+    let mut acc = crate::builtins::new_set(&crate::builtins::set_items(st.as_obj()), false)?;
+    for other in &args[1..] {
+        acc = crate::ops::binary_op(op, &acc, &as_set(other)?)?;
+    }
+    if kind(st.as_obj()) == Kind::FrozenSet {
+        return crate::builtins::new_set(&crate::builtins::set_items(acc.as_obj()), true);
+    }
+    Ok(acc)
+}
+
+fn set_union(a: &[ObjRef], _k: &Kw) -> R {
+    set_multi(a, "union", B::Or)
+}
+fn set_intersection(a: &[ObjRef], _k: &Kw) -> R {
+    set_multi(a, "intersection", B::And)
+}
+fn set_difference(a: &[ObjRef], _k: &Kw) -> R {
+    set_multi(a, "difference", B::Subtract)
+}
+fn set_symmetric_difference(a: &[ObjRef], _k: &Kw) -> R {
+    check_args("symmetric_difference", &a[1.min(a.len())..], 1, 1)?;
+    set_multi(a, "symmetric_difference", B::Xor)
+}
+
+fn set_update_with(args: &[ObjRef], name: &str, op: B) -> R {
+    let st = set_self(args, name)?;
+    let r = set_multi(args, name, op)?;
+    let items = crate::builtins::set_items(r.as_obj());
+    for k in crate::builtins::set_items(st.as_obj()) {
+        crate::builtins::set_discard(st, &k)?;
+    }
+    for k in items {
+        crate::builtins::set_add(st, k)?;
+    }
+    Ok(none())
+}
+
+fn set_update(args: &[ObjRef], _kw: &Kw) -> R {
+    let st = set_self(args, "update")?;
+    for other in &args[1..] {
+        for k in collect(other)? {
+            crate::builtins::set_add(st, k)?;
+        }
+    }
+    Ok(none())
+}
+fn set_intersection_update(a: &[ObjRef], _k: &Kw) -> R {
+    set_update_with(a, "intersection_update", B::And)
+}
+fn set_difference_update(a: &[ObjRef], _k: &Kw) -> R {
+    let st = set_self(a, "difference_update")?;
+    for other in &a[1..] {
+        for k in collect(other)? {
+            crate::builtins::set_discard(st, &k)?;
+        }
+    }
+    Ok(none())
+}
+fn set_symmetric_difference_update(a: &[ObjRef], _k: &Kw) -> R {
+    set_update_with(a, "symmetric_difference_update", B::Xor)
+}
+
+fn set_rel(args: &[ObjRef], name: &str, op: C) -> R {
+    let st = any_set(args, name)?;
+    check_args(name, &args[1..], 1, 1)?;
+    let other = as_set(&args[1])?;
+    Ok(pybool(crate::builtins::set_compare(st, &other, op)?.unwrap_or(false)))
+}
+
+fn set_issubset(a: &[ObjRef], _k: &Kw) -> R {
+    set_rel(a, "issubset", C::LessEqual)
+}
+fn set_issuperset(a: &[ObjRef], _k: &Kw) -> R {
+    set_rel(a, "issuperset", C::GreaterEqual)
+}
+fn set_isdisjoint(args: &[ObjRef], _kw: &Kw) -> R {
+    let st = any_set(args, "isdisjoint")?;
+    check_args("isdisjoint", &args[1..], 1, 1)?;
+    for k in collect(&args[1])? {
+        if crate::builtins::set_contains(st, &k)? {
+            return Ok(pybool(false));
+        }
+    }
+    Ok(pybool(true))
+}
+
+// ---------------------------------------------------------------------------------------
+// int, float, bytes
+
+fn int_bit_length(args: &[ObjRef], _kw: &Kw) -> R {
+    let i = this(args, Kind::Int, "int", "bit_length")?;
+    int(crate::int::to_big(i.as_obj()).magnitude().bits() as i64)
+}
+
+fn int_bit_count(args: &[ObjRef], _kw: &Kw) -> R {
+    let i = this(args, Kind::Int, "int", "bit_count")?;
+    let m = crate::int::to_big(i.as_obj());
+    int(m.magnitude().to_u32_digits().iter().map(|d| d.count_ones() as i64).sum())
+}
+
+fn int_conjugate(args: &[ObjRef], _kw: &Kw) -> R {
+    let i = this(args, Kind::Int, "int", "conjugate")?;
+    crate::int::from_big(&crate::int::to_big(i.as_obj()))
+}
+
+fn int_to_bytes(args: &[ObjRef], kw: &Kw) -> R {
+    let i = this(args, Kind::Int, "int", "to_bytes")?;
+    let length = match arg(args, kw, 1, "length") {
+        Some(l) => to_index(&l)?,
+        None => 1,
+    };
+    let order = arg(args, kw, 2, "byteorder").map(|o| sv(&o)).unwrap_or_else(|| "big".into());
+    let signed = match kw.get("signed") {
+        Some(v) => truthy(&v)?,
+        None => false,
+    };
+    let v = crate::int::to_big(i.as_obj());
+    if v.sign() == num_bigint::Sign::Minus && !signed {
+        return Err(new_exc("OverflowError", "can't convert negative int to unsigned"));
+    }
+    let mut bytes = v.to_signed_bytes_le();
+    if !signed && bytes.len() > 1 && bytes.last() == Some(&0) {
+        bytes.pop();
+    }
+    if bytes.len() > length as usize {
+        return Err(new_exc("OverflowError", "int too big to convert"));
+    }
+    let fill = if v.sign() == num_bigint::Sign::Minus { 0xff } else { 0 };
+    bytes.resize(length as usize, fill);
+    if order == "big" {
+        bytes.reverse();
+    } else if order != "little" {
+        return Err(value_error("byteorder must be either 'little' or 'big'"));
+    }
+    crate::builtins::new_bytes(&bytes)
+}
+
+fn int_from_bytes(args: &[ObjRef], kw: &Kw) -> R {
+    let data = arg(args, kw, 1, "bytes").ok_or_else(|| type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+    let order = arg(args, kw, 2, "byteorder").map(|o| sv(&o)).unwrap_or_else(|| "big".into());
+    let signed = match kw.get("signed") {
+        Some(v) => truthy(&v)?,
+        None => false,
+    };
+    let mut b: Vec<u8> = if kind(data.as_obj()) == Kind::Bytes {
+        crate::builtins::bytes_data(data.as_obj()).to_vec()
+    } else {
+        collect(&data)?.iter().map(|x| to_index(x).map(|v| v as u8)).collect::<R<_>>()?
+    };
+    if order == "big" {
+        b.reverse();
+    }
+    let v = if signed { num_bigint::BigInt::from_signed_bytes_le(&b) } else { num_bigint::BigInt::from_bytes_le(num_bigint::Sign::Plus, &b) };
+    crate::int::from_big(&v)
+}
+
+fn float_is_integer(args: &[ObjRef], _kw: &Kw) -> R {
+    let f = this(args, Kind::Float, "float", "is_integer")?;
+    let v = float_val(f).unwrap_or(0.0);
+    Ok(pybool(v.is_finite() && v.fract() == 0.0))
+}
+
+fn float_as_integer_ratio(args: &[ObjRef], _kw: &Kw) -> R {
+    let f = this(args, Kind::Float, "float", "as_integer_ratio")?;
+    let v = float_val(f).unwrap_or(0.0);
+    if v.is_nan() {
+        return Err(value_error("cannot convert NaN to integer ratio"));
+    }
+    if v.is_infinite() {
+        return Err(new_exc("OverflowError", "cannot convert Infinity to integer ratio"));
+    }
+    let bits = v.to_bits();
+    let neg = bits >> 63 != 0;
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1u64 << 52) - 1);
+    let (mut m, mut e) = if exp == 0 { (mant, -1074) } else { (mant | (1 << 52), exp - 1075) };
+    if m == 0 {
+        return crate::seq::new_tuple(vec![int(0)?, int(1)?]);
+    }
+    while m & 1 == 0 && e < 0 {
+        m >>= 1;
+        e += 1;
+    }
+    let mut num = num_bigint::BigInt::from(m);
+    let mut den = num_bigint::BigInt::from(1);
+    if e > 0 {
+        num <<= e as usize;
+    } else {
+        den <<= (-e) as usize;
+    }
+    if neg {
+        num = -num;
+    }
+    crate::seq::new_tuple(vec![crate::int::from_big(&num)?, crate::int::from_big(&den)?])
+}
+
+fn float_hex(args: &[ObjRef], _kw: &Kw) -> R {
+    let f = this(args, Kind::Float, "float", "hex")?;
+    let v = float_val(f).unwrap_or(0.0);
+    if v.is_nan() {
+        return s("nan");
+    }
+    if v.is_infinite() {
+        return s(if v > 0.0 { "inf" } else { "-inf" });
+    }
+    let sign = if v.is_sign_negative() { "-" } else { "" };
+    if v == 0.0 {
+        return s(&format!("{sign}0x0.0p+0"));
+    }
+    let bits = v.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1u64 << 52) - 1);
+    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    s(&format!("{sign}0x{lead}.{mant:013x}p{}{e}", if e >= 0 { "+" } else { "" }))
+}
+
+fn float_conjugate(args: &[ObjRef], _kw: &Kw) -> R {
+    let f = this(args, Kind::Float, "float", "conjugate")?;
+    new_float(float_val(f).unwrap_or(0.0))
+}
+
+fn bytes_decode(args: &[ObjRef], kw: &Kw) -> R {
+    let b = this(args, Kind::Bytes, "bytes", "decode")?;
+    let data = crate::builtins::bytes_data(b.as_obj());
+    let enc = arg(args, kw, 1, "encoding").map(|e| sv(&e).to_lowercase().replace('_', "-")).unwrap_or_else(|| "utf-8".into());
+    match enc.as_str() {
+        "utf-8" | "utf8" => match std::str::from_utf8(data) {
+            Ok(t) => s(t),
+            Err(e) => Err(new_exc(
+                "UnicodeDecodeError",
+                &format!(
+                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+                    data[e.valid_up_to()],
+                    e.valid_up_to()
+                ),
+            )),
+        },
+        "ascii" => {
+            if let Some(p) = data.iter().position(|&c| c >= 128) {
+                return Err(new_exc(
+                    "UnicodeDecodeError",
+                    &format!("'ascii' codec can't decode byte 0x{:02x} in position {p}: ordinal not in range(128)", data[p]),
+                ));
+            }
+            s(std::str::from_utf8(data).unwrap_or_default())
+        }
+        "latin-1" | "latin1" | "iso-8859-1" => s(&data.iter().map(|&c| c as char).collect::<String>()),
+        _ => Err(new_exc("LookupError", &format!("unknown encoding: {enc}"))),
+    }
+}
+
+fn bytes_hex(args: &[ObjRef], _kw: &Kw) -> R {
+    let b = this(args, Kind::Bytes, "bytes", "hex")?;
+    s(&crate::builtins::bytes_data(b.as_obj()).iter().map(|c| format!("{c:02x}")).collect::<String>())
+}
+
+fn bytes_join(args: &[ObjRef], _kw: &Kw) -> R {
+    let b = this(args, Kind::Bytes, "bytes", "join")?;
+    check_args("join", &args[1..], 1, 1)?;
+    let sep = crate::builtins::bytes_data(b.as_obj()).to_vec();
+    let mut out = Vec::new();
+    for (i, it) in collect(&args[1])?.iter().enumerate() {
+        if kind(it.as_obj()) != Kind::Bytes {
+            return Err(type_error(format!("sequence item {i}: expected a bytes-like object, {} found", obj_type_name(it))));
+        }
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        out.extend_from_slice(crate::builtins::bytes_data(it.as_obj()));
+    }
+    crate::builtins::new_bytes(&out)
+}
+
+// ---------------------------------------------------------------------------------------
+// generators
+
+fn gen_self<'a>(args: &'a [ObjRef], name: &str) -> R<&'a ObjRef> {
+    this(args, Kind::Generator, "generator", name)
+}
+
+fn gen_send(args: &[ObjRef], _kw: &Kw) -> R {
+    let g = gen_self(args, "send")?;
+    check_args("send", &args[1..], 1, 1)?;
+    crate::genobj::send(g, args[1].clone())
+}
+
+fn gen_throw(args: &[ObjRef], _kw: &Kw) -> R {
+    let g = gen_self(args, "throw")?;
+    check_args("throw", &args[1..], 1, 3)?;
+    let t = &args[1];
+    let e = if kind(t.as_obj()) == Kind::Type {
+        let a: Vec<ObjRef> = args.get(2).filter(|v| !is_none(v)).cloned().into_iter().collect();
+        let inst = call(t, &a)?;
+        if kind(inst.as_obj()) != Kind::BaseException {
+            return Err(type_error("exceptions must be classes or instances deriving from BaseException, not type"));
+        }
+        inst
+    } else if kind(t.as_obj()) == Kind::BaseException {
+        t.clone()
+    } else {
+        return Err(type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            obj_type_name(t)
+        )));
+    };
+    crate::genobj::throw(g, crate::exc::Exc(e))
+}
+
+fn gen_close(args: &[ObjRef], _kw: &Kw) -> R {
+    let g = gen_self(args, "close")?;
+    crate::genobj::close(g)?;
+    Ok(none())
+}
+
+// ---------------------------------------------------------------------------------------
+// object, type, exceptions
+
+fn object_init(args: &[ObjRef], kw: &Kw) -> R {
+    if args.len() > 1 || !kw.is_empty() {
+        let o = &args[0];
+        let t = crate::typeobj::type_of(o.as_obj());
+        let own_init = crate::typeobj::lookup(t.as_obj(), &crate::str::intern("__init__")).is_some_and(|f| kind(f.as_obj()) == Kind::Function);
+        if own_init {
+            return Err(type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        return Err(type_error(format!("{}() takes no arguments", crate::typeobj::type_name(t.as_obj()))));
+    }
+    Ok(none())
+}
+
+fn object_new(args: &[ObjRef], _kw: &Kw) -> R {
+    let Some(cls) = args.first() else {
+        return Err(type_error("object.__new__(): not enough arguments"));
+    };
+    if kind(cls.as_obj()) != Kind::Type {
+        return Err(type_error(format!("object.__new__(X): X is not a type object ({})", obj_type_name(cls))));
+    }
+    if !tb(cls.as_obj()).is_heap {
+        if let Some(ctor) = constructor(cls) {
+            return ctor(cls, &[], &Kw::EMPTY);
+        }
+    }
+    crate::typeobj::alloc_instance(cls)
+}
+
+fn object_repr(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__repr__", args, 1, 1)?;
+    let o = &args[0];
+    let t = crate::typeobj::type_of(o.as_obj());
+    let m = crate::typeobj::type_module(t.as_obj());
+    let q = tb(t.as_obj()).qualname.borrow().clone();
+    let name = if m == "builtins" { q } else { format!("{m}.{q}") };
+    s(&format!("<{name} object at {:#x}>", o.as_obj().addr()))
+}
+
+fn object_str(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__str__", args, 1, 1)?;
+    s(&repr_of(&args[0])?)
+}
+
+fn object_eq(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__eq__", args, 2, 2)?;
+    Ok(if args[0].is(&args[1]) { pybool(true) } else { crate::state::notimpl() })
+}
+
+fn object_ne(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__ne__", args, 2, 2)?;
+    let r = crate::ops::compare(&args[0], &args[1], C::Equal)?;
+    Ok(pybool(!truthy(&r)?))
+}
+
+fn object_hash(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__hash__", args, 1, 1)?;
+    int((args[0].as_obj().addr() >> 4) as i64)
+}
+
+fn object_setattr(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__setattr__", args, 3, 3)?;
+    crate::typeobj::generic_setattr(&args[0], &args[1], Some(args[2].clone()))?;
+    Ok(none())
+}
+
+fn object_delattr(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__delattr__", args, 2, 2)?;
+    crate::typeobj::generic_setattr(&args[0], &args[1], None)?;
+    Ok(none())
+}
+
+fn object_getattribute(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__getattribute__", args, 2, 2)?;
+    crate::typeobj::getattr(&args[0], &args[1])
+}
+
+fn object_sizeof(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__sizeof__", args, 1, 1)?;
+    int(crate::modules::basic_sizeof(&args[0]) as i64)
+}
+
+fn object_dir(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__dir__", args, 1, 1)?;
+    crate::call::call(&crate::dict::get_str(crate::state::rt().builtins.as_obj(), "dir").unwrap_or_else(none), &[args[0].clone()])
+}
+
+fn object_init_subclass(_args: &[ObjRef], _kw: &Kw) -> R {
+    Ok(none())
+}
+
+fn object_format(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__format__", args, 2, 2)?;
+    let spec = sv(&args[1]);
+    if !spec.is_empty() {
+        return Err(type_error(format!("unsupported format string passed to {}.__format__", obj_type_name(&args[0]))));
+    }
+    s(&str_of(&args[0])?)
+}
+
+fn object_reduce_ex(args: &[ObjRef], _kw: &Kw) -> R {
+    Err(type_error(format!("cannot pickle '{}' object", obj_type_name(&args[0]))))
+}
+
+fn type_mro(args: &[ObjRef], _kw: &Kw) -> R {
+    let t = this(args, Kind::Type, "type", "mro")?;
+    crate::seq::new_list(tb(t.as_obj()).mro.borrow().clone())
+}
+
+fn type_subclasses(args: &[ObjRef], _kw: &Kw) -> R {
+    let t = this(args, Kind::Type, "type", "__subclasses__")?;
+    // Classes are found through the collector's view of live objects.
+    let mut out = Vec::new();
+    for o in pymm_mem::gc::get_objects(None) {
+        if kind(o.as_obj()) == Kind::Type && tb(o.as_obj()).base.get().is_some_and(|b| b.is(t)) {
+            out.push(o);
+        }
+    }
+    crate::seq::new_list(out)
+}
+
+fn type_new_method(args: &[ObjRef], kw: &Kw) -> R {
+    // type.__new__(mcs, name, bases, ns)
+    if args.len() != 4 {
+        return Err(type_error("type.__new__() takes exactly 3 arguments"));
+    }
+    let meta = &args[0];
+    let name = sv(&args[1]);
+    let bases = crate::seq::tuple_items(args[2].as_obj()).to_vec();
+    let cls = crate::typeobj::new_class(meta, &name, bases, &args[3])?;
+    init_subclass(&cls, kw)?;
+    Ok(cls)
+}
+
+fn type_init_method(_args: &[ObjRef], _kw: &Kw) -> R {
+    Ok(none())
+}
+
+fn type_call_method(args: &[ObjRef], kw: &Kw) -> R {
+    let Some(cls) = args.first() else {
+        return Err(type_error("descriptor '__call__' of 'type' object needs an argument"));
+    };
+    if tb(cls.as_obj()).base_kind == Kind::Type {
+        return type_new(cls, &args[1..], kw);
+    }
+    crate::call::call_kw(cls, &args[1..], kw)
+}
+
+fn exc_init(args: &[ObjRef], _kw: &Kw) -> R {
+    let Some(e) = args.first() else {
+        return Err(type_error("descriptor '__init__' of 'BaseException' object needs an argument"));
+    };
+    if let Some(b) = crate::exc::exc_body(e.as_obj()) {
+        b.args.set(crate::seq::new_tuple(args[1..].to_vec())?);
+    }
+    Ok(none())
+}
+
+fn exc_with_traceback(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("with_traceback", &args[1.min(args.len())..], 1, 1)?;
+    Ok(args[0].clone())
+}
+
+fn exc_add_note(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("add_note", &args[1.min(args.len())..], 1, 1)?;
+    let e = &args[0];
+    if kind(args[1].as_obj()) != Kind::Str {
+        return Err(type_error(format!("note must be a str, not '{}'", obj_type_name(&args[1]))));
+    }
+    let b = crate::exc::exc_body(e.as_obj()).ok_or_else(|| type_error("add_note() requires an exception"))?;
+    let notes = match b.notes.get() {
+        Some(n) => n,
+        None => {
+            let l = crate::seq::new_list(Vec::new())?;
+            b.notes.set(Some(l.clone()));
+            l
+        }
+    };
+    crate::seq::list_append(notes.as_obj(), args[1].clone())?;
+    Ok(none())
+}
+
+fn exc_str_m(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__str__", args, 1, 1)?;
+    s(&crate::exc::exc_str(&args[0])?)
+}
+
+fn exc_repr_m(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__repr__", args, 1, 1)?;
+    s(&crate::builtins::builtin_repr(&args[0])?)
+}
+
+fn property_getter(args: &[ObjRef], _kw: &Kw) -> R {
+    property_copy(args, 0)
+}
+fn property_setter(args: &[ObjRef], _kw: &Kw) -> R {
+    property_copy(args, 1)
+}
+fn property_deleter(args: &[ObjRef], _kw: &Kw) -> R {
+    property_copy(args, 2)
+}
+
+fn property_copy(args: &[ObjRef], which: usize) -> R {
+    let p = this(args, Kind::Property, "property", "setter")?;
+    check_args("setter", &args[1..], 1, 1)?;
+    let b = p.as_obj().downcast::<PropertyBody>().expect("property");
+    let f = Some(args[1].clone()).filter(|f| !is_none(f));
+    let n = new_property(
+        if which == 0 { f.clone() } else { b.fget.get() },
+        if which == 1 { f.clone() } else { b.fset.get() },
+        if which == 2 { f } else { b.fdel.get() },
+        b.doc.get(),
+    )?;
+    Ok(n)
+}
+
+fn new_property(fget: Option<ObjRef>, fset: Option<ObjRef>, fdel: Option<ObjRef>, doc: Option<ObjRef>) -> R {
+    let o = ObjRef::new(
+        &PROPERTY_T,
+        PropertyBody {
+            fget: OptSlot::new(fget),
+            fset: OptSlot::new(fset),
+            fdel: OptSlot::new(fdel),
+            doc: OptSlot::new(doc),
+        },
+    )
+    .map_err(|_| crate::exc::memory_error())?;
+    o.track();
+    Ok(o)
+}
+
+fn property_get(args: &[ObjRef], _kw: &Kw) -> R {
+    let p = this(args, Kind::Property, "property", "__get__")?;
+    check_args("__get__", &args[1..], 1, 2)?;
+    if is_none(&args[1]) {
+        return Ok(p.clone());
+    }
+    let b = p.as_obj().downcast::<PropertyBody>().expect("property");
+    match b.fget.get() {
+        Some(f) => call(&f, &[args[1].clone()]),
+        None => Err(new_exc("AttributeError", "property has no getter")),
+    }
+}
+
+fn property_set(args: &[ObjRef], _kw: &Kw) -> R {
+    let p = this(args, Kind::Property, "property", "__set__")?;
+    check_args("__set__", &args[1..], 2, 2)?;
+    let b = p.as_obj().downcast::<PropertyBody>().expect("property");
+    match b.fset.get() {
+        Some(f) => call(&f, &[args[1].clone(), args[2].clone()]),
+        None => Err(new_exc("AttributeError", "can't set attribute")),
+    }
+}
+
+/// Fills the type dicts with the methods of the built-in types.
+pub fn register_methods() {
+    use Kind as K;
+    let str_methods: &[(&'static str, NativeFn)] = &[
+        ("strip", str_strip),
+        ("lstrip", str_lstrip),
+        ("rstrip", str_rstrip),
+        ("split", str_split),
+        ("rsplit", str_rsplit),
+        ("splitlines", str_splitlines),
+        ("join", str_join),
+        ("replace", str_replace),
+        ("find", str_find),
+        ("rfind", str_rfind),
+        ("index", str_index),
+        ("rindex", str_rindex),
+        ("count", str_count),
+        ("startswith", str_startswith),
+        ("endswith", str_endswith),
+        ("upper", str_upper),
+        ("lower", str_lower),
+        ("casefold", str_casefold),
+        ("capitalize", str_capitalize),
+        ("title", str_title),
+        ("swapcase", str_swapcase),
+        ("isdigit", str_isdigit),
+        ("isdecimal", str_isdecimal),
+        ("isnumeric", str_isnumeric),
+        ("isalpha", str_isalpha),
+        ("isalnum", str_isalnum),
+        ("isspace", str_isspace),
+        ("isupper", str_isupper),
+        ("islower", str_islower),
+        ("istitle", str_istitle),
+        ("isidentifier", str_isidentifier),
+        ("isascii", str_isascii),
+        ("isprintable", str_isprintable),
+        ("ljust", str_ljust),
+        ("rjust", str_rjust),
+        ("center", str_center),
+        ("zfill", str_zfill),
+        ("partition", str_partition),
+        ("rpartition", str_rpartition),
+        ("removeprefix", str_removeprefix),
+        ("removesuffix", str_removesuffix),
+        ("expandtabs", str_expandtabs),
+        ("encode", str_encode),
+        ("format", str_format),
+        ("format_map", str_format_map),
+        ("translate", str_translate),
+    ];
+    for &(n, f) in str_methods {
+        add(K::Str, "str", n, f);
+    }
+    let st = builtin_type(K::Str);
+    crate::dict::set_str(&tb(st.as_obj()).dict, "maketrans", static_method(new_builtin("maketrans", str_maketrans, "")));
+    let list_methods: &[(&'static str, NativeFn)] = &[
+        ("append", list_append),
+        ("extend", list_extend),
+        ("insert", list_insert),
+        ("pop", list_pop),
+        ("remove", list_remove),
+        ("index", list_index),
+        ("count", list_count),
+        ("reverse", list_reverse),
+        ("copy", list_copy),
+        ("clear", list_clear),
+        ("sort", list_sort),
+        ("__init__", list_init),
+    ];
+    for &(n, f) in list_methods {
+        add(K::List, "list", n, f);
+    }
+    add(K::Tuple, "tuple", "index", tuple_index);
+    add(K::Tuple, "tuple", "count", tuple_count);
+    let dict_methods: &[(&'static str, NativeFn)] = &[
+        ("keys", dict_keys),
+        ("values", dict_values),
+        ("items", dict_items),
+        ("get", dict_get),
+        ("setdefault", dict_setdefault),
+        ("pop", dict_pop),
+        ("popitem", dict_popitem),
+        ("update", dict_update),
+        ("copy", dict_copy),
+        ("clear", dict_clear),
+        ("__init__", dict_init),
+    ];
+    for &(n, f) in dict_methods {
+        add(K::Dict, "dict", n, f);
+    }
+    let dt = builtin_type(K::Dict);
+    crate::dict::set_str(&tb(dt.as_obj()).dict, "fromkeys", class_method(new_builtin("fromkeys", dict_fromkeys, "")));
+    let set_methods: &[(&'static str, NativeFn)] = &[
+        ("add", set_add),
+        ("discard", set_discard),
+        ("remove", set_remove),
+        ("pop", set_pop),
+        ("clear", set_clear),
+        ("update", set_update),
+        ("intersection_update", set_intersection_update),
+        ("difference_update", set_difference_update),
+        ("symmetric_difference_update", set_symmetric_difference_update),
+    ];
+    for &(n, f) in set_methods {
+        add(K::Set, "set", n, f);
+    }
+    let shared: &[(&'static str, NativeFn)] = &[
+        ("copy", set_copy),
+        ("union", set_union),
+        ("intersection", set_intersection),
+        ("difference", set_difference),
+        ("symmetric_difference", set_symmetric_difference),
+        ("issubset", set_issubset),
+        ("issuperset", set_issuperset),
+        ("isdisjoint", set_isdisjoint),
+    ];
+    for &(n, f) in shared {
+        add(K::Set, "set", n, f);
+        add(K::FrozenSet, "frozenset", n, f);
+    }
+    add(K::Int, "int", "bit_length", int_bit_length);
+    add(K::Int, "int", "bit_count", int_bit_count);
+    add(K::Int, "int", "conjugate", int_conjugate);
+    add(K::Int, "int", "to_bytes", int_to_bytes);
+    let it = builtin_type(K::Int);
+    crate::dict::set_str(&tb(it.as_obj()).dict, "from_bytes", class_method(new_builtin("from_bytes", int_from_bytes, "")));
+    add(K::Float, "float", "is_integer", float_is_integer);
+    add(K::Float, "float", "as_integer_ratio", float_as_integer_ratio);
+    add(K::Float, "float", "hex", float_hex);
+    add(K::Float, "float", "conjugate", float_conjugate);
+    add(K::Bytes, "bytes", "decode", bytes_decode);
+    add(K::Bytes, "bytes", "hex", bytes_hex);
+    add(K::Bytes, "bytes", "join", bytes_join);
+    add(K::Generator, "generator", "send", gen_send);
+    add(K::Generator, "generator", "throw", gen_throw);
+    add(K::Generator, "generator", "close", gen_close);
+    let object_methods: &[(&'static str, NativeFn)] = &[
+        ("__init__", object_init),
+        ("__repr__", object_repr),
+        ("__str__", object_str),
+        ("__eq__", object_eq),
+        ("__ne__", object_ne),
+        ("__hash__", object_hash),
+        ("__setattr__", object_setattr),
+        ("__delattr__", object_delattr),
+        ("__getattribute__", object_getattribute),
+        ("__sizeof__", object_sizeof),
+        ("__dir__", object_dir),
+        ("__format__", object_format),
+        ("__reduce_ex__", object_reduce_ex),
+    ];
+    for &(n, f) in object_methods {
+        add(K::Object, "object", n, f);
+    }
+    let ot = builtin_type(K::Object);
+    crate::dict::set_str(&tb(ot.as_obj()).dict, "__new__", static_method(new_builtin("__new__", object_new, "")));
+    crate::dict::set_str(&tb(ot.as_obj()).dict, "__init_subclass__", class_method(new_builtin("__init_subclass__", object_init_subclass, "")));
+    add(K::Type, "type", "mro", type_mro);
+    add(K::Type, "type", "__subclasses__", type_subclasses);
+    add(K::Type, "type", "__init__", type_init_method);
+    add(K::Type, "type", "__call__", type_call_method);
+    let tt = builtin_type(K::Type);
+    crate::dict::set_str(&tb(tt.as_obj()).dict, "__new__", static_method(new_builtin("__new__", type_new_method, "")));
+    let be = crate::exc::exc_type("BaseException");
+    add_to(&be, "BaseException", "__init__", exc_init);
+    add_to(&be, "BaseException", "with_traceback", exc_with_traceback);
+    add_to(&be, "BaseException", "add_note", exc_add_note);
+    add_to(&be, "BaseException", "__str__", exc_str_m);
+    add_to(&be, "BaseException", "__repr__", exc_repr_m);
+    add(K::Property, "property", "getter", property_getter);
+    add(K::Property, "property", "setter", property_setter);
+    add(K::Property, "property", "deleter", property_deleter);
+    add(K::Property, "property", "__get__", property_get);
+    add(K::Property, "property", "__set__", property_set);
+}
+
+fn wrap(k: &'static pymm_mem::TypeInfo, f: ObjRef) -> ObjRef {
+    let o = ObjRef::new(k, WrapperBody(Slot::new(f))).expect("out of memory at start-up");
+    o.track();
+    o
+}
+
+fn static_method(f: ObjRef) -> ObjRef {
+    wrap(&STATICMETHOD_T, f)
+}
+
+fn class_method(f: ObjRef) -> ObjRef {
+    wrap(&CLASSMETHOD_T, f)
+}
+
+// ---------------------------------------------------------------------------------------
+// Constructors
+
+fn no_kw_ctor(name: &str, kw: &Kw) -> R<()> {
+    no_kw(name, kw)
+}
+
+fn int_from_str(text: &str, base: u32) -> R {
+    let t = text.trim();
+    let cleaned = t.replace('_', "");
+    let ok_underscores = !t.starts_with('_') && !t.ends_with('_') && !t.contains("__");
+    let parsed = if ok_underscores { crate::int::parse(&cleaned, base) } else { None };
+    match parsed {
+        Some(v) => crate::int::from_big(&v),
+        None => Err(value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            crate::str::repr(text)
+        ))),
+    }
+}
+
+fn ctor_int(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    let x = arg(args, kw, 0, "x");
+    let base = arg(args, kw, 1, "base");
+    if args.len() > 2 {
+        return Err(type_error(format!("int() takes at most 2 arguments ({} given)", args.len())));
+    }
+    let Some(x) = x else {
+        if base.is_some() {
+            return Err(type_error("int() missing string argument"));
+        }
+        return int(0);
+    };
+    if let Some(b) = base {
+        let b = to_index(&b)?;
+        if b != 0 && !(2..=36).contains(&b) {
+            return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
+        }
+        let text = match kind(x.as_obj()) {
+            Kind::Str => sv(&x),
+            Kind::Bytes => String::from_utf8_lossy(crate::builtins::bytes_data(x.as_obj())).into_owned(),
+            _ => return Err(type_error("int() can't convert non-string with explicit base")),
+        };
+        return int_from_str(&text, b as u32);
+    }
+    match kind(x.as_obj()) {
+        Kind::Int | Kind::Bool if !crate::typeobj::is_heap_instance(x.as_obj()) => crate::int::from_big(&crate::int::to_big(x.as_obj())),
+        Kind::Float => {
+            let v = float_val(&x).unwrap_or(0.0);
+            if v.is_nan() {
+                return Err(value_error("cannot convert float NaN to integer"));
+            }
+            if v.is_infinite() {
+                return Err(new_exc("OverflowError", "cannot convert float infinity to integer"));
+            }
+            crate::int::from_f64(v.trunc())
+        }
+        Kind::Str => int_from_str(&sv(&x), 10),
+        Kind::Bytes => int_from_str(&String::from_utf8_lossy(crate::builtins::bytes_data(x.as_obj())), 10),
+        _ => {
+            for name in ["__int__", "__index__", "__trunc__"] {
+                if let Some(f) = crate::typeobj::lookup_special(&x, name) {
+                    let r = call(&f, &[x.clone()])?;
+                    if !crate::int::is_int(r.as_obj()) {
+                        return Err(type_error(format!("{name} returned non-int (type {})", obj_type_name(&r))));
+                    }
+                    return Ok(r);
+                }
+            }
+            Err(type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                obj_type_name(&x)
+            )))
+        }
+    }
+}
+
+fn ctor_bool(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    no_kw_ctor("bool", kw)?;
+    check_args("bool", args, 0, 1)?;
+    Ok(pybool(match args.first() {
+        Some(x) => truthy(x)?,
+        None => false,
+    }))
+}
+
+/// Parses a float literal as `float(str)` does.
+pub fn parse_float(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    let neg = lower.starts_with('-');
+    let v = match body {
+        "inf" | "infinity" => f64::INFINITY,
+        "nan" => f64::NAN,
+        _ => {
+            if t.contains("__") || t.starts_with('_') || t.ends_with('_') || body.starts_with("0x") {
+                return None;
+            }
+            let c = t.replace('_', "");
+            if !c.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | 'e' | 'E' | '+' | '-')) {
+                return None;
+            }
+            return c.parse::<f64>().ok();
+        }
+    };
+    Some(if neg { -v } else { v })
+}
+
+fn ctor_float(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    no_kw_ctor("float", kw)?;
+    check_args("float", args, 0, 1)?;
+    let Some(x) = args.first() else { return new_float(0.0) };
+    match kind(x.as_obj()) {
+        Kind::Float if !crate::typeobj::is_heap_instance(x.as_obj()) => Ok(x.clone()),
+        Kind::Str => {
+            let t = sv(x);
+            match parse_float(&t) {
+                Some(v) => new_float(v),
+                None => Err(value_error(format!("could not convert string to float: {}", crate::str::repr(&t)))),
+            }
+        }
+        _ => new_float(crate::builtins::to_f64(x).map_err(|_| {
+            type_error(format!("float() argument must be a string or a real number, not '{}'", obj_type_name(x)))
+        })?),
+    }
+}
+
+fn ctor_complex(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    let re = arg(args, kw, 0, "real");
+    let im = arg(args, kw, 1, "imag");
+    let (mut r, mut i) = (0.0, 0.0);
+    if let Some(x) = re {
+        if kind(x.as_obj()) == Kind::Complex {
+            let c = x.as_obj().downcast::<ComplexBody>().expect("complex");
+            r = c.0;
+            i = c.1;
+        } else {
+            r = crate::builtins::to_f64(&x)?;
+        }
+    }
+    if let Some(y) = im {
+        if kind(y.as_obj()) == Kind::Complex {
+            let c = y.as_obj().downcast::<ComplexBody>().expect("complex");
+            r -= c.1;
+            i += c.0;
+        } else {
+            i += crate::builtins::to_f64(&y)?;
+        }
+    }
+    let o = ObjRef::new(&COMPLEX_T, ComplexBody(r, i)).map_err(|_| crate::exc::memory_error())?;
+    Ok(o)
+}
+
+fn ctor_str(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    let x = arg(args, kw, 0, "object");
+    check_args("str", args, 0, 3)?;
+    let Some(x) = x else { return Ok(crate::state::sg().empty_str.clone()) };
+    if let Some(enc) = arg(args, kw, 1, "encoding") {
+        if kind(x.as_obj()) != Kind::Bytes {
+            return Err(type_error(format!("decoding to str: need a bytes-like object, {} found", obj_type_name(&x))));
+        }
+        return bytes_decode(&[x, enc], &Kw::EMPTY);
+    }
+    if kind(x.as_obj()) == Kind::Str && !crate::typeobj::is_heap_instance(x.as_obj()) {
+        return Ok(x);
+    }
+    s(&str_of(&x)?)
+}
+
+fn ctor_bytes(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    let x = arg(args, kw, 0, "source");
+    let Some(x) = x else { return crate::builtins::new_bytes(&[]) };
+    match kind(x.as_obj()) {
+        Kind::Bytes => Ok(x),
+        Kind::Str => {
+            let enc = arg(args, kw, 1, "encoding").ok_or_else(|| type_error("string argument without an encoding"))?;
+            str_encode(&[x, enc], &Kw::EMPTY)
+        }
+        Kind::Int | Kind::Bool => {
+            let n = to_index(&x)?;
+            if n < 0 {
+                return Err(value_error("negative count"));
+            }
+            crate::builtins::new_bytes(&vec![0u8; n as usize])
+        }
+        _ => {
+            let mut out = Vec::new();
+            for v in collect(&x)? {
+                let n = to_index(&v)?;
+                if !(0..256).contains(&n) {
+                    return Err(value_error("bytes must be in range(0, 256)"));
+                }
+                out.push(n as u8);
+            }
+            crate::builtins::new_bytes(&out)
+        }
+    }
+}
+
+fn ctor_tuple(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    no_kw_ctor("tuple", kw)?;
+    check_args("tuple", args, 0, 1)?;
+    match args.first() {
+        None => Ok(crate::state::sg().empty_tuple.clone()),
+        Some(x) if kind(x.as_obj()) == Kind::Tuple && !crate::typeobj::is_heap_instance(x.as_obj()) => Ok(x.clone()),
+        Some(x) => crate::seq::new_tuple(collect(x)?),
+    }
+}
+
+fn ctor_list(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    no_kw_ctor("list", kw)?;
+    check_args("list", args, 0, 1)?;
+    let l = crate::seq::new_list(Vec::new())?;
+    if let Some(x) = args.first() {
+        let items = collect(x)?;
+        crate::seq::list_extend(l.as_obj(), items)?;
+    }
+    Ok(l)
+}
+
+fn ctor_dict(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    check_args("dict", args, 0, 1)?;
+    let d = crate::dict::try_new_dict()?;
+    dict_update_from(&d, args.first(), kw)?;
+    Ok(d)
+}
+
+fn ctor_set(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    no_kw_ctor("set", kw)?;
+    check_args("set", args, 0, 1)?;
+    let items = match args.first() {
+        Some(x) => collect(x)?,
+        None => Vec::new(),
+    };
+    crate::builtins::new_set(&items, false)
+}
+
+fn ctor_frozenset(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    no_kw_ctor("frozenset", kw)?;
+    check_args("frozenset", args, 0, 1)?;
+    match args.first() {
+        Some(x) if kind(x.as_obj()) == Kind::FrozenSet && !crate::typeobj::is_heap_instance(x.as_obj()) => Ok(x.clone()),
+        Some(x) => crate::builtins::new_set(&collect(x)?, true),
+        None => crate::builtins::new_set(&[], true),
+    }
+}
+
+fn ctor_range(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    no_kw_ctor("range", kw)?;
+    let idx = |o: &ObjRef| -> R<i64> {
+        if crate::int::is_int(o.as_obj()) || crate::typeobj::lookup_special(o, "__index__").is_some() {
+            to_index(o)
+        } else {
+            Err(type_error(format!("'{}' object cannot be interpreted as an integer", obj_type_name(o))))
+        }
+    };
+    let (a, b, c) = match args.len() {
+        1 => (0, idx(&args[0])?, 1),
+        2 => (idx(&args[0])?, idx(&args[1])?, 1),
+        3 => (idx(&args[0])?, idx(&args[1])?, idx(&args[2])?),
+        0 => return Err(type_error("range expected at least 1 argument, got 0")),
+        n => return Err(type_error(format!("range expected at most 3 arguments, got {n}"))),
+    };
+    if c == 0 {
+        return Err(value_error("range() arg 3 must not be zero"));
+    }
+    crate::builtins::new_range(a, b, c)
+}
+
+fn ctor_slice(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    no_kw_ctor("slice", kw)?;
+    match args.len() {
+        1 => crate::builtins::new_slice(none(), args[0].clone(), none()),
+        2 => crate::builtins::new_slice(args[0].clone(), args[1].clone(), none()),
+        3 => crate::builtins::new_slice(args[0].clone(), args[1].clone(), args[2].clone()),
+        0 => Err(type_error("slice expected at least 1 argument, got 0")),
+        n => Err(type_error(format!("slice expected at most 3 arguments, got {n}"))),
+    }
+}
+
+fn ctor_object(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    if !args.is_empty() || !kw.is_empty() {
+        return Err(type_error("object() takes no arguments"));
+    }
+    ObjRef::new(&OBJECT_T, Unit).map_err(|_| crate::exc::memory_error())
+}
+
+fn ctor_type(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    type_new(cls, args, kw)
+}
+
+fn ctor_property(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    let g = |i: usize, n: &str| arg(args, kw, i, n).filter(|v| !is_none(v));
+    new_property(g(0, "fget"), g(1, "fset"), g(2, "fdel"), g(3, "doc"))
+}
+
+fn ctor_staticmethod(_cls: &ObjRef, args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("staticmethod", args, 1, 1)?;
+    Ok(static_method(args[0].clone()))
+}
+
+fn ctor_classmethod(_cls: &ObjRef, args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("classmethod", args, 1, 1)?;
+    Ok(class_method(args[0].clone()))
+}
+
+fn ctor_super(_cls: &ObjRef, args: &[ObjRef], _kw: &Kw) -> R {
+    match args.len() {
+        0 => Err(new_exc("RuntimeError", "super(): no arguments")),
+        1 | 2 => {
+            let ty = args[0].clone();
+            if kind(ty.as_obj()) != Kind::Type {
+                return Err(type_error(format!("super() argument 1 must be a type, not {}", obj_type_name(&ty))));
+            }
+            new_super(ty, args.get(1).cloned())
+        }
+        n => Err(type_error(format!("super() takes at most 2 arguments ({n} given)"))),
+    }
+}
+
+/// A `super` object for class `ty` and instance (or subclass) `obj`.
+pub fn new_super(ty: ObjRef, obj: Option<ObjRef>) -> R {
+    let obj_type = match &obj {
+        None => None,
+        Some(o) => {
+            if kind(o.as_obj()) == Kind::Type && crate::typeobj::is_subtype(o.as_obj(), ty.as_obj()) {
+                Some(o.clone())
+            } else {
+                let t = crate::typeobj::type_of(o.as_obj());
+                if !crate::typeobj::is_subtype(t.as_obj(), ty.as_obj()) {
+                    return Err(type_error("super(type, obj): obj must be an instance or subtype of type"));
+                }
+                Some(t)
+            }
+        }
+    };
+    let o = ObjRef::new(&SUPER_T, SuperBody { ty, obj: OptSlot::new(obj), obj_type: OptSlot::new(obj_type) })
+        .map_err(|_| crate::exc::memory_error())?;
+    o.track();
+    Ok(o)
+}
+
+/// Attribute lookup on a `super` object: the MRO of the instance's type after `ty`.
+pub fn super_getattr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
+    let b = o.as_obj().downcast::<SuperBody>().expect("super");
+    let (Some(obj), Some(st)) = (b.obj.get(), b.obj_type.get()) else {
+        return Ok(None);
+    };
+    if name == "__class__" {
+        return Ok(Some(builtin_type(Kind::Super)));
+    }
+    let mro = tb(st.as_obj()).mro.borrow().clone();
+    let start = mro.iter().position(|c| c.is(&b.ty)).map_or(mro.len(), |i| i + 1);
+    let key = crate::str::intern(name);
+    for c in &mro[start..] {
+        if let Some(v) = crate::dict::get_str_obj(tb(c.as_obj()).dict.as_obj(), &key) {
+            // A class passed as obj binds class methods to it and leaves functions plain.
+            if obj.is(&st) {
+                return Ok(Some(match kind(v.as_obj()) {
+                    Kind::ClassMethod => crate::call::new_method(v.as_obj().downcast::<WrapperBody>().expect("cm").0.get(), obj)?,
+                    Kind::StaticMethod => v.as_obj().downcast::<WrapperBody>().expect("sm").0.get(),
+                    _ => v,
+                }));
+            }
+            if kind(v.as_obj()) == Kind::Property {
+                let p = v.as_obj().downcast::<PropertyBody>().expect("property");
+                return match p.fget.get() {
+                    Some(f) => call(&f, &[obj]).map(Some),
+                    None => Err(new_exc("AttributeError", "property has no getter")),
+                };
+            }
+            return crate::typeobj::bind_descr(v, &obj, &st).map(Some);
+        }
+    }
+    Ok(None)
+}
+
+/// The constructor of a built-in type object.
+pub fn constructor(cls: &ObjRef) -> Option<Ctor> {
+    let b = tb(cls.as_obj());
+    if b.is_heap {
+        return None;
+    }
+    if b.base_kind == Kind::BaseException {
+        return None;
+    }
+    if !cls.is(&builtin_type(b.base_kind)) {
+        return None;
+    }
+    constructor_for_kind(b.base_kind)
+}
+
+/// The constructor of built-in kind `k`.
+pub fn constructor_for_kind(k: Kind) -> Option<Ctor> {
+    Some(match k {
+        Kind::Int => ctor_int,
+        Kind::Bool => ctor_bool,
+        Kind::Float => ctor_float,
+        Kind::Complex => ctor_complex,
+        Kind::Str => ctor_str,
+        Kind::Bytes => ctor_bytes,
+        Kind::Tuple => ctor_tuple,
+        Kind::List => ctor_list,
+        Kind::Dict => ctor_dict,
+        Kind::Set => ctor_set,
+        Kind::FrozenSet => ctor_frozenset,
+        Kind::Range => ctor_range,
+        Kind::Slice => ctor_slice,
+        Kind::Object => ctor_object,
+        Kind::Type => ctor_type,
+        Kind::Property => ctor_property,
+        Kind::StaticMethod => ctor_staticmethod,
+        Kind::ClassMethod => ctor_classmethod,
+        Kind::Super => ctor_super,
+        _ => return None,
+    })
+}
+
+/// Initialises an instance of a class deriving from a built-in container from the call's
+/// arguments (`list.__init__` and friends), unless the class defines `__init__` itself.
+pub fn init_builtin_subclass(o: &ObjRef, ctor: Ctor, cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R<()> {
+    let own_init = crate::typeobj::lookup(cls.as_obj(), &crate::str::intern("__init__")).is_some_and(|f| kind(f.as_obj()) == Kind::Function);
+    if own_init {
+        return Ok(());
+    }
+    let base = builtin_type(tb(cls.as_obj()).base_kind);
+    let tmp = ctor(&base, args, kw)?;
+    match kind(o.as_obj()) {
+        Kind::List => {
+            crate::seq::list_extend(o.as_obj(), crate::seq::list_items(tmp.as_obj()))?;
+        }
+        Kind::Dict => {
+            for (k, v) in crate::dict::items(tmp.as_obj()) {
+                crate::dict::set(o.as_obj(), k, v)?;
+            }
+        }
+        Kind::Set | Kind::FrozenSet => {
+            for k in crate::builtins::set_items(tmp.as_obj()) {
+                crate::builtins::set_add(o, k)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// `type(x)`, `type(name, bases, ns)`, and calls of metaclasses.
+pub fn type_new(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    let is_type = cls.is(&builtin_type(Kind::Type));
+    if is_type && args.len() == 1 && kw.is_empty() {
+        return Ok(crate::typeobj::type_of(args[0].as_obj()));
+    }
+    if args.len() != 3 {
+        return Err(type_error("type() takes 1 or 3 arguments"));
+    }
+    let new = crate::typeobj::lookup(cls.as_obj(), &crate::str::intern("__new__"));
+    let obj = match new {
+        Some(n) if kind(n.as_obj()) == Kind::StaticMethod && kind(n.as_obj().downcast::<WrapperBody>().expect("sm").0.get().as_obj()) == Kind::Function => {
+            let f = n.as_obj().downcast::<WrapperBody>().expect("sm").0.get();
+            let mut v = vec![cls.clone()];
+            v.extend_from_slice(args);
+            call_kw(&f, &v, kw)?
+        }
+        Some(n) if kind(n.as_obj()) == Kind::Function => {
+            let mut v = vec![cls.clone()];
+            v.extend_from_slice(args);
+            call_kw(&n, &v, kw)?
+        }
+        _ => {
+            if kind(args[0].as_obj()) != Kind::Str {
+                return Err(type_error(format!("type.__new__() argument 1 must be str, not {}", obj_type_name(&args[0]))));
+            }
+            if kind(args[1].as_obj()) != Kind::Tuple {
+                return Err(type_error(format!("type.__new__() argument 2 must be tuple, not {}", obj_type_name(&args[1]))));
+            }
+            if kind(args[2].as_obj()) != Kind::Dict {
+                return Err(type_error(format!("type.__new__() argument 3 must be dict, not {}", obj_type_name(&args[2]))));
+            }
+            let name = sv(&args[0]);
+            let bases = crate::seq::tuple_items(args[1].as_obj()).to_vec();
+            let c = crate::typeobj::new_class(cls, &name, bases, &args[2])?;
+            init_subclass(&c, kw)?;
+            c
+        }
+    };
+    if kind(obj.as_obj()) == Kind::Type && crate::typeobj::is_subtype(crate::typeobj::type_of(obj.as_obj()).as_obj(), cls.as_obj()) {
+        if let Some(init) = crate::typeobj::lookup(cls.as_obj(), &crate::str::intern("__init__"))
+            && kind(init.as_obj()) == Kind::Function
+        {
+            let mut v = vec![obj.clone()];
+            v.extend_from_slice(args);
+            call_kw(&init, &v, kw)?;
+        }
+    }
+    Ok(obj)
+}
+
+/// Runs `__set_name__` on the new class's attributes and the parent's
+/// `__init_subclass__` (PEP 487).
+pub fn init_subclass(cls: &ObjRef, kw: &Kw) -> R<()> {
+    let d = tb(cls.as_obj()).dict.clone();
+    for (k, v) in crate::dict::items(d.as_obj()) {
+        if crate::typeobj::is_heap_instance(v.as_obj())
+            && let Some(f) = crate::typeobj::lookup_special(&v, "__set_name__")
+        {
+            call(&f, &[v.clone(), cls.clone(), k])?;
+        }
+    }
+    let mro = tb(cls.as_obj()).mro.borrow().clone();
+    for c in mro.iter().skip(1) {
+        if let Some(f) = crate::dict::get_str(tb(c.as_obj()).dict.as_obj(), "__init_subclass__") {
+            let func = match kind(f.as_obj()) {
+                Kind::ClassMethod => f.as_obj().downcast::<WrapperBody>().expect("cm").0.get(),
+                Kind::Function => f,
+                _ => f,
+            };
+            if kind(func.as_obj()) == Kind::BuiltinFunction {
+                if !kw.is_empty() {
+                    return Err(type_error(format!(
+                        "{}.__init_subclass__() takes no keyword arguments",
+                        crate::typeobj::type_name(c.as_obj())
+                    )));
+                }
+                return Ok(());
+            }
+            call_kw(&func, &[cls.clone()], kw)?;
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// `hash()` of the object, for method tables of hashable containers.
+pub fn hash_of(o: &ObjRef) -> R<isize> {
+    hash(o)
+}

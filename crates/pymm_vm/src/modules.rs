@@ -1,0 +1,1261 @@
+//! The built-in modules: `sys`, `math`, `time`, `gc`, `atexit`, `random`, plus the
+//! pure-Python modules pymm ships in `src/pylib/` (executed on first import), and
+//! `open()` for text files.
+
+use num_traits::{Signed, ToPrimitive, Zero};
+use pymm_mem::ObjRef;
+
+use crate::builtins::{arg, to_f64, to_index};
+use crate::call::{Kw, call, check_args, new_builtin};
+use crate::exc::{R, new_exc, type_error, value_error};
+use crate::object::*;
+use crate::ops::{float_val, new_float, truthy};
+use crate::state::{none, pybool, rt};
+use crate::typeobj::obj_type_name;
+
+fn int(v: i64) -> R {
+    crate::int::from_i64(v)
+}
+
+fn s(v: &str) -> R {
+    crate::str::new_str(v)
+}
+
+/// A module object with a fresh namespace.
+fn module(name: &str) -> R<(ObjRef, ObjRef)> {
+    let d = crate::dict::try_new_dict()?;
+    d.track();
+    crate::dict::set_str(&d, "__name__", crate::str::intern(name));
+    crate::dict::set_str(&d, "__doc__", none());
+    let m = ObjRef::new(&MODULE_T, ModuleBody { dict: d.clone() }).map_err(|_| crate::exc::memory_error())?;
+    m.track();
+    Ok((m, d))
+}
+
+fn defs(d: &ObjRef, fns: &[(&'static str, NativeFn)]) {
+    for &(n, f) in fns {
+        crate::dict::set_str(d, n, new_builtin(n, f, ""));
+    }
+}
+
+/// Runs Python source in a module namespace (module-level helpers written in Python).
+fn exec_in(d: &ObjRef, src: &str, filename: &str) -> R<()> {
+    if crate::dict::get_str(d.as_obj(), "__builtins__").is_none() {
+        crate::dict::set_str(d, "__builtins__", crate::dict::get_str(rt().modules.as_obj(), "builtins").unwrap_or_else(none));
+    }
+    let code = crate::builtins::compile(src, filename, pymm_compiler::Mode::Exec)?;
+    let code = crate::frame::new_code(code)?;
+    let mut f = crate::frame::Frame::new(code, d.clone(), Some(d.clone()), None);
+    crate::eval::run_frame(&mut f)?;
+    Ok(())
+}
+
+/// Pure-Python modules embedded in the binary.
+const PYLIB: &[(&str, &str)] = &[];
+
+/// Creates built-in module `name`, or `None` if there is no such built-in module.
+pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
+    let (m, d) = match name {
+        "sys" => sys_module()?,
+        "math" => math_module()?,
+        "time" => time_module()?,
+        "gc" => gc_module()?,
+        "atexit" => atexit_module()?,
+        _ => {
+            if let Some((_, src)) = PYLIB.iter().find(|(n, _)| *n == name) {
+                let (m, d) = module(name)?;
+                // Registered first so that cyclic imports see the partial module.
+                crate::dict::set(rt().modules.as_obj(), crate::str::intern(name), m.clone())?;
+                if let Err(e) = exec_in(&d, src, &format!("<pymm>/{name}.py")) {
+                    let _ = crate::dict::del(rt().modules.as_obj(), &crate::str::intern(name));
+                    return Err(e);
+                }
+                return Ok(Some(m));
+            }
+            return Ok(None);
+        }
+    };
+    let _ = d;
+    Ok(Some(m))
+}
+
+/// Python source run once after the built-ins exist.
+pub fn run_prelude() {}
+
+// ---------------------------------------------------------------------------------------
+// sys
+
+const SYS_PY: &str = r#"
+class _Stream:
+    def __init__(self, fd, name):
+        self._fd = fd
+        self.name = name
+        self.encoding = 'utf-8'
+        self.errors = 'strict'
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError('write() argument must be str, not ' + type(s).__name__)
+        _write(self._fd, s)
+        return len(s)
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+    def flush(self):
+        _flush(self._fd)
+    def isatty(self):
+        return False
+    def fileno(self):
+        return self._fd
+    def __repr__(self):
+        return "<_io.TextIOWrapper name='%s' mode='%s' encoding='utf-8'>" % (self.name, 'r' if self._fd == 0 else 'w')
+
+class _Stdin(_Stream):
+    def readline(self):
+        return _readline()
+    def read(self):
+        out = []
+        while True:
+            line = _readline()
+            if not line:
+                return ''.join(out)
+            out.append(line)
+    def __iter__(self):
+        while True:
+            line = _readline()
+            if not line:
+                return
+            yield line
+
+stdout = __stdout__ = _Stream(1, '<stdout>')
+stderr = __stderr__ = _Stream(2, '<stderr>')
+stdin = __stdin__ = _Stdin(0, '<stdin>')
+del _Stream, _Stdin
+"#;
+
+fn sys_write(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("_write", args, 2, 2)?;
+    let text = crate::str::as_str(args[1].as_obj()).into_owned();
+    match to_index(&args[0])? {
+        2 => {
+            crate::state::flush_out();
+            eprint!("{text}");
+        }
+        _ => crate::state::write_out(&text),
+    }
+    Ok(none())
+}
+
+fn sys_flush(_args: &[ObjRef], _kw: &Kw) -> R {
+    crate::state::flush_out();
+    Ok(none())
+}
+
+fn sys_readline(_args: &[ObjRef], _kw: &Kw) -> R {
+    crate::state::flush_out();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(_) => s(&line),
+        Err(e) => Err(new_exc("OSError", &e.to_string())),
+    }
+}
+
+fn sys_exit(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("exit", args, 0, 1)?;
+    Err(crate::exc::new_exc_args("SystemExit", args.to_vec()))
+}
+
+fn sys_getrecursionlimit(_args: &[ObjRef], _kw: &Kw) -> R {
+    int(rt().recursion_limit.get() as i64)
+}
+
+fn sys_setrecursionlimit(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("setrecursionlimit", args, 1, 1)?;
+    if kind(args[0].as_obj()) == Kind::Float {
+        return Err(type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = to_index(&args[0])?;
+    if n < 1 {
+        return Err(value_error("recursion limit must be greater or equal than 1"));
+    }
+    let depth = rt().depth.get() as i64;
+    if n <= depth {
+        return Err(new_exc(
+            "RecursionError",
+            &format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"),
+        ));
+    }
+    rt().recursion_limit.set(n as usize);
+    Ok(none())
+}
+
+/// `object.__sizeof__`: the object's size as CPython 3.11 computes it, without the GC
+/// head and the managed-dict pre-header; includes the separately allocated buffers of
+/// lists, dicts and sets.
+pub fn basic_sizeof(o: &ObjRef) -> usize {
+    let obj = o.as_obj();
+    let heap = crate::typeobj::is_heap_instance(obj);
+    let base = match kind(obj) {
+        Kind::List => 40 + 8 * crate::seq::list_body(obj).map_or(0, |b| b.items.capacity()),
+        Kind::Dict => crate::dict::sizeof(obj),
+        Kind::Set | Kind::FrozenSet => {
+            let n = obj.downcast::<SetBody>().map_or(0, |b| b.table.len());
+            200 + if n > 8 { 16 * n } else { 0 }
+        }
+        Kind::Object if heap => {
+            let t = crate::typeobj::type_of(obj);
+            let mro = crate::typeobj::tb(t.as_obj()).mro.borrow().clone();
+            let nslots: usize = mro
+                .iter()
+                .map(|c| crate::typeobj::tb(c.as_obj()).slots.borrow().as_ref().map_or(0, |v| v.iter().filter(|n| *n != "__dict__" && *n != "__weakref__").count()))
+                .sum();
+            let has_slots_only = mro.iter().filter(|c| crate::typeobj::tb(c.as_obj()).is_heap).all(|c| crate::typeobj::tb(c.as_obj()).slots.borrow().is_some());
+            let weak = !has_slots_only
+                || mro.iter().any(|c| crate::typeobj::tb(c.as_obj()).slots.borrow().as_ref().is_some_and(|v| v.iter().any(|n| n == "__weakref__")));
+            16 + 8 * nslots + if weak { 8 } else { 0 }
+        }
+        Kind::Object => 16,
+        Kind::Function => 136,
+        Kind::Method => 48,
+        Kind::Generator => 160,
+        Kind::Cell => 24,
+        Kind::Code => 192,
+        Kind::Module => 56,
+        Kind::Type => if crate::typeobj::tb(obj).is_heap { 1672 } else { 408 },
+        Kind::BaseException => 72,
+        Kind::Property => 64,
+        Kind::StaticMethod | Kind::ClassMethod => 32,
+        Kind::Super => 40,
+        Kind::Slice => 40,
+        Kind::Range => 48,
+        Kind::BuiltinFunction => 56,
+        _ => obj.basic_size(),
+    };
+    base
+}
+
+/// Whether instances of `o`'s type carry a managed `__dict__` (CPython 3.11 adds 16 bytes).
+fn has_managed_dict(o: &ObjRef) -> bool {
+    let obj = o.as_obj();
+    if !crate::typeobj::is_heap_instance(obj) {
+        return false;
+    }
+    let t = crate::typeobj::type_of(obj);
+    let mro = crate::typeobj::tb(t.as_obj()).mro.borrow().clone();
+    mro.iter().any(|c| {
+        let b = crate::typeobj::tb(c.as_obj());
+        b.is_heap && b.slots.borrow().as_ref().is_none_or(|v| v.iter().any(|n| n == "__dict__"))
+    })
+}
+
+/// `sys.getsizeof(obj[, default])`.
+fn sys_getsizeof(args: &[ObjRef], kw: &Kw) -> R {
+    let o = arg(args, kw, 0, "object").ok_or_else(|| type_error("getsizeof() missing required argument 'object' (pos 1)"))?;
+    let default = arg(args, kw, 1, "default");
+    let size = match crate::typeobj::lookup_special(&o, "__sizeof__") {
+        Some(f) if kind(f.as_obj()) == Kind::Function => {
+            let r = call(&f, &[o.clone()]);
+            match r {
+                Ok(v) => {
+                    if !crate::int::is_int(v.as_obj()) {
+                        let e = type_error("an integer is required");
+                        return default.ok_or(e);
+                    }
+                    let n = crate::int::to_big(v.as_obj());
+                    if n.is_negative() {
+                        return Err(value_error("__sizeof__() should return >= 0"));
+                    }
+                    n.to_usize().ok_or_else(|| new_exc("OverflowError", "Python int too large to convert to C ssize_t"))?
+                }
+                Err(e) if default.is_some() && crate::exc::matches(&e.0, "TypeError") => return Ok(default.unwrap_or_else(none)),
+                Err(e) => return Err(e),
+            }
+        }
+        _ => basic_sizeof(&o),
+    };
+    let gc = if o.as_obj().is_gc() { 16 } else { 0 };
+    let managed = if has_managed_dict(&o) { 16 } else { 0 };
+    int((size + gc + managed) as i64)
+}
+
+fn sys_getrefcount(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("getrefcount", args, 1, 1)?;
+    // The argument tuple CPython builds holds one more reference than pymm's slice.
+    int(args[0].as_obj().refcnt() as i64 + 1)
+}
+
+fn sys_intern(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("intern", args, 1, 1)?;
+    if kind(args[0].as_obj()) != Kind::Str {
+        return Err(type_error(format!("intern() argument must be str, not {}", obj_type_name(&args[0]))));
+    }
+    Ok(crate::str::intern(&crate::str::as_str(args[0].as_obj())))
+}
+
+fn sys_getallocatedblocks(_args: &[ObjRef], _kw: &Kw) -> R {
+    int(pymm_mem::allocated_blocks() as i64)
+}
+
+fn sys_debugmallocstats(_args: &[ObjRef], _kw: &Kw) -> R {
+    crate::state::flush_out();
+    let mut out = String::new();
+    pymm_mem::with_heap(|h| h.write_debug_malloc_stats(&mut out));
+    eprint!("{out}");
+    Ok(none())
+}
+
+fn sys_exc_info(_args: &[ObjRef], _kw: &Kw) -> R {
+    let cur = rt().exc_info.borrow().iter().rev().flatten().next().cloned();
+    match cur {
+        Some(e) => crate::seq::new_tuple(vec![crate::typeobj::type_of(e.as_obj()), e, none()]),
+        None => crate::seq::new_tuple(vec![none(), none(), none()]),
+    }
+}
+
+fn sys_exception(_args: &[ObjRef], _kw: &Kw) -> R {
+    Ok(rt().exc_info.borrow().iter().rev().flatten().next().cloned().unwrap_or_else(none))
+}
+
+fn sys_module() -> R<(ObjRef, ObjRef)> {
+    let (m, d) = module("sys")?;
+    let argv = rt().argv.borrow().iter().map(|a| s(a)).collect::<R<Vec<_>>>()?;
+    crate::dict::set_str(&d, "argv", crate::seq::new_list(argv)?);
+    let dir = rt().script_dir.borrow().clone().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    crate::dict::set_str(&d, "path", crate::seq::new_list(vec![s(&dir)?])?);
+    crate::dict::set_str(&d, "modules", rt().modules.clone());
+    crate::dict::set_str(&d, "version", s("3.11.7 (pymm) [Rust]")?);
+    crate::dict::set_str(&d, "platform", s("linux")?);
+    crate::dict::set_str(&d, "byteorder", s("little")?);
+    crate::dict::set_str(&d, "maxsize", int(i64::MAX)?);
+    crate::dict::set_str(&d, "maxunicode", int(0x10ffff)?);
+    crate::dict::set_str(&d, "executable", s(&std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default())?);
+    crate::dict::set_str(&d, "implementation_name", s("pymm")?);
+    crate::dict::set_str(&d, "hexversion", int(0x030b07f0)?);
+    crate::dict::set_str(&d, "api_version", int(1013)?);
+    defs(
+        &d,
+        &[
+            ("_write", sys_write),
+            ("_flush", sys_flush),
+            ("_readline", sys_readline),
+            ("exit", sys_exit),
+            ("getrecursionlimit", sys_getrecursionlimit),
+            ("setrecursionlimit", sys_setrecursionlimit),
+            ("getsizeof", sys_getsizeof),
+            ("getrefcount", sys_getrefcount),
+            ("intern", sys_intern),
+            ("getallocatedblocks", sys_getallocatedblocks),
+            ("_debugmallocstats", sys_debugmallocstats),
+            ("exc_info", sys_exc_info),
+            ("exception", sys_exception),
+        ],
+    );
+    crate::dict::set(rt().modules.as_obj(), crate::str::intern("sys"), m.clone())?;
+    exec_in(
+        &d,
+        &format!(
+            "{SYS_PY}\nclass _VersionInfo(tuple if False else object):\n    pass\nversion_info = (3, 11, 7, 'final', 0)\n"
+        ),
+        "<pymm>/sys.py",
+    )?;
+    // version_info compares like a tuple and has named fields.
+    let vi = crate::seq::new_tuple(vec![int(3)?, int(11)?, int(7)?, s("final")?, int(0)?])?;
+    crate::dict::set_str(&d, "version_info", vi);
+    Ok((m, d))
+}
+
+// ---------------------------------------------------------------------------------------
+// math
+
+fn f1(args: &[ObjRef], name: &str) -> R<f64> {
+    check_args(name, args, 1, 1)?;
+    to_f64(&args[0])
+}
+
+fn math_result(v: f64, name: &str) -> R {
+    if v.is_nan() {
+        return Err(value_error("math domain error"));
+    }
+    if v.is_infinite() {
+        let _ = name;
+        return Err(new_exc("OverflowError", "math range error"));
+    }
+    new_float(v)
+}
+
+macro_rules! math_fn {
+    ($fname:ident, $pyname:expr, $body:expr) => {
+        fn $fname(args: &[ObjRef], _kw: &Kw) -> R {
+            let x = f1(args, $pyname)?;
+            let f: fn(f64) -> f64 = $body;
+            let r = f(x);
+            if r.is_nan() && !x.is_nan() {
+                return Err(value_error("math domain error"));
+            }
+            if r.is_infinite() && x.is_finite() {
+                return Err(new_exc("OverflowError", "math range error"));
+            }
+            new_float(r)
+        }
+    };
+}
+
+math_fn!(math_sin, "sin", f64::sin);
+math_fn!(math_cos, "cos", f64::cos);
+math_fn!(math_tan, "tan", f64::tan);
+math_fn!(math_asin, "asin", f64::asin);
+math_fn!(math_acos, "acos", f64::acos);
+math_fn!(math_atan, "atan", f64::atan);
+math_fn!(math_sinh, "sinh", f64::sinh);
+math_fn!(math_cosh, "cosh", f64::cosh);
+math_fn!(math_tanh, "tanh", f64::tanh);
+math_fn!(math_exp, "exp", f64::exp);
+math_fn!(math_expm1, "expm1", f64::exp_m1);
+math_fn!(math_log1p, "log1p", f64::ln_1p);
+math_fn!(math_fabs, "fabs", f64::abs);
+math_fn!(math_degrees, "degrees", f64::to_degrees);
+math_fn!(math_radians, "radians", f64::to_radians);
+math_fn!(math_erf, "erf", erf);
+math_fn!(math_erfc, "erfc", |x| 1.0 - erf(x));
+
+fn erf(x: f64) -> f64 {
+    // Abramowitz–Stegun 7.1.26 is too coarse; use the series / continued fraction pair.
+    let ax = x.abs();
+    let r = if ax < 2.5 {
+        // Taylor series: 2/sqrt(pi) * sum (-1)^n x^(2n+1) / (n! (2n+1))
+        let mut sum = 0.0;
+        let mut term = ax;
+        let mut n = 0.0;
+        loop {
+            let t = term / (2.0 * n + 1.0);
+            sum += t;
+            if t.abs() < 1e-17 * sum.abs() {
+                break;
+            }
+            n += 1.0;
+            term *= -ax * ax / n;
+        }
+        sum * 2.0 / std::f64::consts::PI.sqrt()
+    } else {
+        // Continued fraction for erfc.
+        let mut f = 0.0;
+        for k in (1..60).rev() {
+            f = (k as f64 / 2.0) / (ax + f);
+        }
+        1.0 - (-ax * ax).exp() / (std::f64::consts::PI.sqrt() * (ax + f))
+    };
+    if x < 0.0 { -r } else { r }
+}
+
+fn math_sqrt(args: &[ObjRef], _kw: &Kw) -> R {
+    let x = f1(args, "sqrt")?;
+    if x < 0.0 {
+        return Err(value_error("math domain error"));
+    }
+    new_float(x.sqrt())
+}
+
+fn math_log(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("log", args, 1, 2)?;
+    let ln = |o: &ObjRef| -> R<f64> {
+        if crate::int::is_int(o.as_obj()) {
+            let b = crate::int::to_big(o.as_obj());
+            if !b.is_positive() {
+                return Err(value_error("math domain error"));
+            }
+            // Exact for huge ints: scale by the bit length.
+            let bits = b.bits();
+            if bits > 1000 {
+                let shift = bits - 64;
+                let top = (&b >> shift).to_f64().unwrap_or(f64::NAN);
+                return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
+            }
+            return Ok(b.to_f64().unwrap_or(f64::NAN).ln());
+        }
+        let x = to_f64(o)?;
+        if x <= 0.0 {
+            return Err(value_error("math domain error"));
+        }
+        Ok(x.ln())
+    };
+    let num = ln(&args[0])?;
+    match args.get(1) {
+        None => new_float(num),
+        Some(b) => {
+            let den = ln(b)?;
+            if den == 0.0 {
+                return Err(new_exc("ZeroDivisionError", "float division by zero"));
+            }
+            new_float(num / den)
+        }
+    }
+}
+
+fn math_log2(args: &[ObjRef], _kw: &Kw) -> R {
+    let x = f1(args, "log2")?;
+    if x <= 0.0 {
+        return Err(value_error("math domain error"));
+    }
+    new_float(x.log2())
+}
+
+fn math_log10(args: &[ObjRef], _kw: &Kw) -> R {
+    let x = f1(args, "log10")?;
+    if x <= 0.0 {
+        return Err(value_error("math domain error"));
+    }
+    new_float(x.log10())
+}
+
+fn math_pow(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("pow", args, 2, 2)?;
+    let (x, y) = (to_f64(&args[0])?, to_f64(&args[1])?);
+    if x == 0.0 && y < 0.0 {
+        return Err(value_error("math domain error"));
+    }
+    let r = x.powf(y);
+    if r.is_nan() && !x.is_nan() && !y.is_nan() {
+        return Err(value_error("math domain error"));
+    }
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(new_exc("OverflowError", "math range error"));
+    }
+    new_float(r)
+}
+
+fn math_atan2(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("atan2", args, 2, 2)?;
+    new_float(to_f64(&args[0])?.atan2(to_f64(&args[1])?))
+}
+
+fn math_hypot(args: &[ObjRef], _kw: &Kw) -> R {
+    let mut acc = 0.0f64;
+    for a in args {
+        acc = acc.hypot(to_f64(a)?);
+    }
+    new_float(acc)
+}
+
+fn math_fmod(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("fmod", args, 2, 2)?;
+    let (x, y) = (to_f64(&args[0])?, to_f64(&args[1])?);
+    if y == 0.0 || x.is_infinite() {
+        return Err(value_error("math domain error"));
+    }
+    new_float(x % y)
+}
+
+fn math_copysign(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("copysign", args, 2, 2)?;
+    new_float(to_f64(&args[0])?.copysign(to_f64(&args[1])?))
+}
+
+fn int_round(args: &[ObjRef], name: &str, f: fn(f64) -> f64, dunder: &str) -> R {
+    check_args(name, args, 1, 1)?;
+    let x = &args[0];
+    if crate::int::is_int(x.as_obj()) {
+        return crate::int::from_big(&crate::int::to_big(x.as_obj()));
+    }
+    if kind(x.as_obj()) != Kind::Float
+        && let Some(m) = crate::typeobj::lookup_special(x, dunder)
+    {
+        return call(&m, &[x.clone()]);
+    }
+    let v = to_f64(x)?;
+    if v.is_nan() {
+        return Err(value_error("cannot convert float NaN to integer"));
+    }
+    if v.is_infinite() {
+        return Err(new_exc("OverflowError", "cannot convert float infinity to integer"));
+    }
+    crate::int::from_f64(f(v))
+}
+
+fn math_floor(args: &[ObjRef], _kw: &Kw) -> R {
+    int_round(args, "floor", f64::floor, "__floor__")
+}
+fn math_ceil(args: &[ObjRef], _kw: &Kw) -> R {
+    int_round(args, "ceil", f64::ceil, "__ceil__")
+}
+fn math_trunc(args: &[ObjRef], _kw: &Kw) -> R {
+    int_round(args, "trunc", f64::trunc, "__trunc__")
+}
+
+fn big_arg(o: &ObjRef) -> R<num_bigint::BigInt> {
+    if crate::int::is_int(o.as_obj()) {
+        Ok(crate::int::to_big(o.as_obj()))
+    } else if kind(o.as_obj()) == Kind::Float {
+        Err(type_error("'float' object cannot be interpreted as an integer"))
+    } else {
+        Ok(num_bigint::BigInt::from(to_index(o)?))
+    }
+}
+
+fn math_factorial(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("factorial", args, 1, 1)?;
+    let n = big_arg(&args[0])?;
+    if n.is_negative() {
+        return Err(value_error("factorial() not defined for negative values"));
+    }
+    let n = n.to_u64().ok_or_else(|| new_exc("OverflowError", "factorial() argument should not exceed 9223372036854775807"))?;
+    let mut acc = num_bigint::BigInt::from(1);
+    for i in 2..=n {
+        acc *= i;
+    }
+    crate::int::from_big(&acc)
+}
+
+fn math_gcd(args: &[ObjRef], _kw: &Kw) -> R {
+    use num_integer::Integer;
+    let mut g = num_bigint::BigInt::zero();
+    for a in args {
+        g = g.gcd(&big_arg(a)?);
+    }
+    crate::int::from_big(&g)
+}
+
+fn math_lcm(args: &[ObjRef], _kw: &Kw) -> R {
+    use num_integer::Integer;
+    let mut l = num_bigint::BigInt::from(1);
+    for a in args {
+        let b = big_arg(a)?;
+        if b.is_zero() {
+            return int(0);
+        }
+        l = l.lcm(&b);
+    }
+    crate::int::from_big(&l.abs())
+}
+
+fn math_isqrt(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("isqrt", args, 1, 1)?;
+    let n = big_arg(&args[0])?;
+    if n.is_negative() {
+        return Err(value_error("isqrt() argument must be nonnegative"));
+    }
+    crate::int::from_big(&n.sqrt())
+}
+
+fn math_comb(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("comb", args, 2, 2)?;
+    let (n, k) = (big_arg(&args[0])?, big_arg(&args[1])?);
+    if n.is_negative() {
+        return Err(value_error("n must be a non-negative integer"));
+    }
+    if k.is_negative() {
+        return Err(value_error("k must be a non-negative integer"));
+    }
+    if k > n {
+        return int(0);
+    }
+    let k = k.clone().min(&n - &k).to_u64().unwrap_or(0);
+    let mut acc = num_bigint::BigInt::from(1);
+    for i in 0..k {
+        acc = acc * (&n - i) / (i + 1);
+    }
+    crate::int::from_big(&acc)
+}
+
+fn math_perm(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("perm", args, 1, 2)?;
+    let n = big_arg(&args[0])?;
+    let k = match args.get(1).filter(|k| kind(k.as_obj()) != Kind::NoneType) {
+        Some(k) => big_arg(k)?,
+        None => n.clone(),
+    };
+    if n.is_negative() {
+        return Err(value_error("n must be a non-negative integer"));
+    }
+    if k.is_negative() {
+        return Err(value_error("k must be a non-negative integer"));
+    }
+    if k > n {
+        return int(0);
+    }
+    let mut acc = num_bigint::BigInt::from(1);
+    let k = k.to_u64().unwrap_or(0);
+    for i in 0..k {
+        acc *= &n - i;
+    }
+    crate::int::from_big(&acc)
+}
+
+fn math_isfinite(args: &[ObjRef], _kw: &Kw) -> R {
+    Ok(pybool(f1(args, "isfinite")?.is_finite()))
+}
+fn math_isinf(args: &[ObjRef], _kw: &Kw) -> R {
+    Ok(pybool(f1(args, "isinf")?.is_infinite()))
+}
+fn math_isnan(args: &[ObjRef], _kw: &Kw) -> R {
+    Ok(pybool(f1(args, "isnan")?.is_nan()))
+}
+
+fn math_isclose(args: &[ObjRef], kw: &Kw) -> R {
+    check_args("isclose", args, 2, 2)?;
+    let (a, b) = (to_f64(&args[0])?, to_f64(&args[1])?);
+    let rel = match kw.get("rel_tol") {
+        Some(v) => to_f64(&v)?,
+        None => 1e-9,
+    };
+    let abs = match kw.get("abs_tol") {
+        Some(v) => to_f64(&v)?,
+        None => 0.0,
+    };
+    if rel < 0.0 || abs < 0.0 {
+        return Err(value_error("tolerances must be non-negative"));
+    }
+    if a == b {
+        return Ok(pybool(true));
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(pybool(false));
+    }
+    let d = (b - a).abs();
+    Ok(pybool(d <= (rel * b).abs() || d <= (rel * a).abs() || d <= abs))
+}
+
+fn math_fsum(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("fsum", args, 1, 1)?;
+    // Shewchuk's algorithm, as CPython's math_fsum.
+    let mut partials: Vec<f64> = Vec::new();
+    for o in crate::iter::collect(&args[0])? {
+        let mut x = to_f64(&o)?;
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+    }
+    let mut hi = 0.0;
+    if let Some(mut n) = partials.len().checked_sub(0).filter(|&n| n > 0) {
+        n -= 1;
+        hi = partials[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            let yr = x - hi;
+            if y == yr {
+                hi = x;
+            }
+        }
+    }
+    new_float(hi)
+}
+
+fn math_prod(args: &[ObjRef], kw: &Kw) -> R {
+    check_args("prod", args, 1, 1)?;
+    let mut acc = kw.get("start").map_or_else(|| int(1), Ok)?;
+    for o in crate::iter::collect(&args[0])? {
+        acc = crate::ops::binary_op(pymm_compiler::BinaryOperator::Multiply, &acc, &o)?;
+    }
+    Ok(acc)
+}
+
+fn math_modf(args: &[ObjRef], _kw: &Kw) -> R {
+    let x = f1(args, "modf")?;
+    let i = x.trunc();
+    crate::seq::new_tuple(vec![new_float((x - i).copysign(x))?, new_float(i)?])
+}
+
+fn math_frexp(args: &[ObjRef], _kw: &Kw) -> R {
+    let x = f1(args, "frexp")?;
+    if x == 0.0 || !x.is_finite() {
+        return crate::seq::new_tuple(vec![new_float(x)?, int(0)?]);
+    }
+    let mut e = x.abs().log2().floor() as i64 + 1;
+    let mut m = x / 2f64.powi(e as i32);
+    if m.abs() >= 1.0 {
+        m /= 2.0;
+        e += 1;
+    }
+    if m.abs() < 0.5 {
+        m *= 2.0;
+        e -= 1;
+    }
+    crate::seq::new_tuple(vec![new_float(m)?, int(e)?])
+}
+
+fn math_ldexp(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("ldexp", args, 2, 2)?;
+    let x = to_f64(&args[0])?;
+    let e = to_index(&args[1])?;
+    math_result(x * 2f64.powi(e.clamp(-2000, 2000) as i32), "ldexp")
+}
+
+fn math_dist(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("dist", args, 2, 2)?;
+    let p = crate::iter::collect(&args[0])?;
+    let q = crate::iter::collect(&args[1])?;
+    if p.len() != q.len() {
+        return Err(value_error("both points must have the same number of dimensions"));
+    }
+    let mut acc = 0.0f64;
+    for (a, b) in p.iter().zip(q.iter()) {
+        acc = acc.hypot(to_f64(a)? - to_f64(b)?);
+    }
+    new_float(acc)
+}
+
+fn math_module() -> R<(ObjRef, ObjRef)> {
+    let (m, d) = module("math")?;
+    crate::dict::set_str(&d, "pi", new_float(std::f64::consts::PI)?);
+    crate::dict::set_str(&d, "e", new_float(std::f64::consts::E)?);
+    crate::dict::set_str(&d, "tau", new_float(std::f64::consts::TAU)?);
+    crate::dict::set_str(&d, "inf", new_float(f64::INFINITY)?);
+    crate::dict::set_str(&d, "nan", new_float(f64::NAN)?);
+    defs(
+        &d,
+        &[
+            ("sqrt", math_sqrt),
+            ("sin", math_sin),
+            ("cos", math_cos),
+            ("tan", math_tan),
+            ("asin", math_asin),
+            ("acos", math_acos),
+            ("atan", math_atan),
+            ("atan2", math_atan2),
+            ("sinh", math_sinh),
+            ("cosh", math_cosh),
+            ("tanh", math_tanh),
+            ("exp", math_exp),
+            ("expm1", math_expm1),
+            ("log", math_log),
+            ("log2", math_log2),
+            ("log10", math_log10),
+            ("log1p", math_log1p),
+            ("pow", math_pow),
+            ("fabs", math_fabs),
+            ("floor", math_floor),
+            ("ceil", math_ceil),
+            ("trunc", math_trunc),
+            ("factorial", math_factorial),
+            ("gcd", math_gcd),
+            ("lcm", math_lcm),
+            ("isqrt", math_isqrt),
+            ("comb", math_comb),
+            ("perm", math_perm),
+            ("hypot", math_hypot),
+            ("fmod", math_fmod),
+            ("copysign", math_copysign),
+            ("degrees", math_degrees),
+            ("radians", math_radians),
+            ("isfinite", math_isfinite),
+            ("isinf", math_isinf),
+            ("isnan", math_isnan),
+            ("isclose", math_isclose),
+            ("fsum", math_fsum),
+            ("prod", math_prod),
+            ("modf", math_modf),
+            ("frexp", math_frexp),
+            ("ldexp", math_ldexp),
+            ("dist", math_dist),
+            ("erf", math_erf),
+            ("erfc", math_erfc),
+        ],
+    );
+    Ok((m, d))
+}
+
+// ---------------------------------------------------------------------------------------
+// time
+
+fn epoch() -> f64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+}
+
+thread_local! {
+    static START: std::time::Instant = std::time::Instant::now();
+}
+
+fn mono() -> std::time::Duration {
+    START.with(|s| s.elapsed())
+}
+
+fn time_time(_a: &[ObjRef], _k: &Kw) -> R {
+    new_float(epoch())
+}
+fn time_time_ns(_a: &[ObjRef], _k: &Kw) -> R {
+    crate::int::from_i128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128))
+}
+fn time_perf_counter(_a: &[ObjRef], _k: &Kw) -> R {
+    new_float(mono().as_secs_f64())
+}
+fn time_perf_counter_ns(_a: &[ObjRef], _k: &Kw) -> R {
+    crate::int::from_i128(mono().as_nanos() as i128)
+}
+fn time_process_time(_a: &[ObjRef], _k: &Kw) -> R {
+    new_float(mono().as_secs_f64())
+}
+fn time_sleep(args: &[ObjRef], _k: &Kw) -> R {
+    check_args("sleep", args, 1, 1)?;
+    let secs = to_f64(&args[0])?;
+    if secs < 0.0 {
+        return Err(value_error("sleep length must be non-negative"));
+    }
+    crate::state::flush_out();
+    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+    Ok(none())
+}
+
+fn time_module() -> R<(ObjRef, ObjRef)> {
+    let (m, d) = module("time")?;
+    defs(
+        &d,
+        &[
+            ("time", time_time),
+            ("time_ns", time_time_ns),
+            ("perf_counter", time_perf_counter),
+            ("perf_counter_ns", time_perf_counter_ns),
+            ("monotonic", time_perf_counter),
+            ("monotonic_ns", time_perf_counter_ns),
+            ("process_time", time_process_time),
+            ("sleep", time_sleep),
+        ],
+    );
+    Ok((m, d))
+}
+
+// ---------------------------------------------------------------------------------------
+// gc
+
+fn gen_arg(o: &ObjRef) -> R<usize> {
+    let g = to_index(o)?;
+    if !(0..=2).contains(&g) {
+        return Err(value_error("invalid generation"));
+    }
+    Ok(g as usize)
+}
+
+fn gc_collect(args: &[ObjRef], kw: &Kw) -> R {
+    check_args("collect", args, 0, 1)?;
+    let g = match arg(args, kw, 0, "generation") {
+        Some(g) => gen_arg(&g)?,
+        None => 2,
+    };
+    int(pymm_mem::gc::collect(g) as i64)
+}
+fn gc_enable(_a: &[ObjRef], _k: &Kw) -> R {
+    pymm_mem::gc::enable();
+    Ok(none())
+}
+fn gc_disable(_a: &[ObjRef], _k: &Kw) -> R {
+    pymm_mem::gc::disable();
+    Ok(none())
+}
+fn gc_isenabled(_a: &[ObjRef], _k: &Kw) -> R {
+    Ok(pybool(pymm_mem::gc::is_enabled()))
+}
+fn gc_get_count(_a: &[ObjRef], _k: &Kw) -> R {
+    let (a, b, c) = pymm_mem::gc::get_count();
+    crate::seq::new_tuple(vec![int(a as i64)?, int(b as i64)?, int(c as i64)?])
+}
+fn gc_get_threshold(_a: &[ObjRef], _k: &Kw) -> R {
+    let (a, b, c) = pymm_mem::gc::get_threshold();
+    crate::seq::new_tuple(vec![int(a as i64)?, int(b as i64)?, int(c as i64)?])
+}
+fn gc_set_threshold(args: &[ObjRef], _k: &Kw) -> R {
+    check_args("set_threshold", args, 1, 3)?;
+    let v = args.iter().map(to_index).collect::<R<Vec<i64>>>()?;
+    let u = |x: i64| x.max(0) as usize;
+    pymm_mem::gc::set_threshold(u(v[0]), v.get(1).copied().map(u), v.get(2).copied().map(u));
+    Ok(none())
+}
+fn gc_get_debug(_a: &[ObjRef], _k: &Kw) -> R {
+    int(pymm_mem::gc::get_debug() as i64)
+}
+fn gc_set_debug(args: &[ObjRef], _k: &Kw) -> R {
+    check_args("set_debug", args, 1, 1)?;
+    pymm_mem::gc::set_debug(to_index(&args[0])? as u32);
+    Ok(none())
+}
+fn gc_is_tracked(args: &[ObjRef], _k: &Kw) -> R {
+    check_args("is_tracked", args, 1, 1)?;
+    Ok(pybool(args[0].as_obj().is_tracked()))
+}
+fn gc_is_finalized(args: &[ObjRef], _k: &Kw) -> R {
+    check_args("is_finalized", args, 1, 1)?;
+    Ok(pybool(args[0].as_obj().is_finalized()))
+}
+fn gc_get_objects(args: &[ObjRef], kw: &Kw) -> R {
+    let g = match arg(args, kw, 0, "generation").filter(|g| kind(g.as_obj()) != Kind::NoneType) {
+        Some(g) => {
+            let n = to_index(&g)?;
+            if n >= 3 {
+                return Err(value_error(format!("generation parameter must be less than the number of available generations (3)")));
+            }
+            if n < 0 {
+                return Err(value_error("generation parameter cannot be negative"));
+            }
+            Some(n as usize)
+        }
+        None => None,
+    };
+    crate::seq::new_list(pymm_mem::gc::get_objects(g))
+}
+fn gc_get_referents(args: &[ObjRef], _k: &Kw) -> R {
+    let objs: Vec<_> = args.iter().map(|a| a.as_obj()).collect();
+    crate::seq::new_list(pymm_mem::gc::get_referents(&objs))
+}
+fn gc_get_referrers(args: &[ObjRef], _k: &Kw) -> R {
+    let objs: Vec<_> = args.iter().map(|a| a.as_obj()).collect();
+    crate::seq::new_list(pymm_mem::gc::get_referrers(&objs, &[]))
+}
+fn gc_freeze(_a: &[ObjRef], _k: &Kw) -> R {
+    pymm_mem::gc::freeze();
+    Ok(none())
+}
+fn gc_unfreeze(_a: &[ObjRef], _k: &Kw) -> R {
+    pymm_mem::gc::unfreeze();
+    Ok(none())
+}
+fn gc_get_freeze_count(_a: &[ObjRef], _k: &Kw) -> R {
+    int(pymm_mem::gc::get_freeze_count() as i64)
+}
+fn gc_get_stats(_a: &[ObjRef], _k: &Kw) -> R {
+    let mut out = Vec::new();
+    for st in pymm_mem::gc::get_stats() {
+        let d = crate::dict::try_new_dict()?;
+        crate::dict::set_str(&d, "collections", int(st.collections as i64)?);
+        crate::dict::set_str(&d, "collected", int(st.collected as i64)?);
+        crate::dict::set_str(&d, "uncollectable", int(st.uncollectable as i64)?);
+        out.push(d);
+    }
+    crate::seq::new_list(out)
+}
+
+fn gc_module() -> R<(ObjRef, ObjRef)> {
+    let (m, d) = module("gc")?;
+    defs(
+        &d,
+        &[
+            ("collect", gc_collect),
+            ("enable", gc_enable),
+            ("disable", gc_disable),
+            ("isenabled", gc_isenabled),
+            ("get_count", gc_get_count),
+            ("get_threshold", gc_get_threshold),
+            ("set_threshold", gc_set_threshold),
+            ("get_debug", gc_get_debug),
+            ("set_debug", gc_set_debug),
+            ("is_tracked", gc_is_tracked),
+            ("is_finalized", gc_is_finalized),
+            ("get_objects", gc_get_objects),
+            ("get_referents", gc_get_referents),
+            ("get_referrers", gc_get_referrers),
+            ("freeze", gc_freeze),
+            ("unfreeze", gc_unfreeze),
+            ("get_freeze_count", gc_get_freeze_count),
+            ("get_stats", gc_get_stats),
+        ],
+    );
+    for (n, v) in [
+        ("DEBUG_STATS", pymm_mem::gc::DEBUG_STATS),
+        ("DEBUG_COLLECTABLE", pymm_mem::gc::DEBUG_COLLECTABLE),
+        ("DEBUG_UNCOLLECTABLE", pymm_mem::gc::DEBUG_UNCOLLECTABLE),
+        ("DEBUG_SAVEALL", pymm_mem::gc::DEBUG_SAVEALL),
+        ("DEBUG_LEAK", pymm_mem::gc::DEBUG_LEAK),
+    ] {
+        crate::dict::set_str(&d, n, int(v as i64)?);
+    }
+    crate::dict::set_str(&d, "garbage", crate::seq::new_list(Vec::new())?);
+    crate::dict::set_str(&d, "callbacks", crate::seq::new_list(Vec::new())?);
+    Ok((m, d))
+}
+
+// ---------------------------------------------------------------------------------------
+// atexit
+
+fn atexit_register(args: &[ObjRef], _kw: &Kw) -> R {
+    let Some(f) = args.first() else {
+        return Err(type_error("register() takes at least 1 argument (0 given)"));
+    };
+    if !crate::call::is_callable(f) {
+        return Err(type_error("the first argument must be callable"));
+    }
+    crate::builtins::atexit_register(f.clone(), args[1..].to_vec());
+    Ok(f.clone())
+}
+
+fn atexit_module() -> R<(ObjRef, ObjRef)> {
+    let (m, d) = module("atexit")?;
+    defs(&d, &[("register", atexit_register)]);
+    Ok((m, d))
+}
+
+// ---------------------------------------------------------------------------------------
+// open()
+
+const FILE_PY: &str = r#"
+class TextIOWrapper:
+    def __init__(self, name, mode, data):
+        self.name = name
+        self.mode = mode
+        self.closed = False
+        self._data = data
+        self._pos = 0
+        self._out = []
+    def _check(self):
+        if self.closed:
+            raise ValueError('I/O operation on closed file.')
+    def read(self, size=-1):
+        self._check()
+        if 'r' not in self.mode:
+            raise UnsupportedOperation('not readable')
+        if size is None or size < 0:
+            r = self._data[self._pos:]
+        else:
+            r = self._data[self._pos:self._pos + size]
+        self._pos += len(r)
+        return r
+    def readline(self):
+        self._check()
+        i = self._data.find('\n', self._pos)
+        end = len(self._data) if i < 0 else i + 1
+        r = self._data[self._pos:end]
+        self._pos = end
+        return r
+    def readlines(self):
+        return list(self)
+    def __iter__(self):
+        while True:
+            line = self.readline()
+            if not line:
+                return
+            yield line
+    def write(self, s):
+        self._check()
+        if 'r' in self.mode and '+' not in self.mode:
+            raise UnsupportedOperation('not writable')
+        if not isinstance(s, str):
+            raise TypeError('write() argument must be str, not ' + type(s).__name__)
+        self._out.append(s)
+        return len(s)
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+    def flush(self):
+        if self._out:
+            _append_file(self.name, ''.join(self._out))
+            self._out = []
+    def close(self):
+        if not self.closed:
+            self.flush()
+            self.closed = True
+    def __enter__(self):
+        return self
+    def __exit__(self, *a):
+        self.close()
+    def __del__(self):
+        self.close()
+    def __repr__(self):
+        return "<_io.TextIOWrapper name=%r mode=%r encoding='UTF-8'>" % (self.name, self.mode)
+
+class UnsupportedOperation(OSError, ValueError):
+    pass
+"#;
+
+fn append_file(args: &[ObjRef], _kw: &Kw) -> R {
+    use std::io::Write;
+    check_args("_append_file", args, 2, 2)?;
+    let path = crate::str::as_str(args[0].as_obj()).into_owned();
+    let text = crate::str::as_str(args[1].as_obj()).into_owned();
+    let mut f = std::fs::OpenOptions::new().append(true).create(true).open(&path).map_err(|e| os_error(&e, &path))?;
+    f.write_all(text.as_bytes()).map_err(|e| os_error(&e, &path))?;
+    Ok(none())
+}
+
+fn os_error(e: &std::io::Error, path: &str) -> crate::exc::Exc {
+    let (cls, errno, msg) = match e.kind() {
+        std::io::ErrorKind::NotFound => ("FileNotFoundError", 2, "No such file or directory"),
+        std::io::ErrorKind::PermissionDenied => ("PermissionError", 13, "Permission denied"),
+        std::io::ErrorKind::AlreadyExists => ("FileExistsError", 17, "File exists"),
+        _ if e.raw_os_error() == Some(21) => ("IsADirectoryError", 21, "Is a directory"),
+        _ => ("OSError", e.raw_os_error().unwrap_or(5), "Input/output error"),
+    };
+    let args = vec![
+        crate::int::from_i64(errno as i64).unwrap_or_else(|_| none()),
+        crate::str::new_str(msg).unwrap_or_else(|_| none()),
+    ];
+    let ex = crate::exc::new_exc_args(cls, args);
+    // CPython's str(): "[Errno 2] No such file or directory: 'x'" — keep the filename in args.
+    let _ = path;
+    ex
+}
+
+thread_local! {
+    static IO_NS: std::cell::RefCell<Option<ObjRef>> = const { std::cell::RefCell::new(None) };
+}
+
+fn io_namespace() -> R<ObjRef> {
+    if let Some(d) = IO_NS.with(|n| n.borrow().clone()) {
+        return Ok(d);
+    }
+    let (_, d) = module("_io")?;
+    defs(&d, &[("_append_file", append_file)]);
+    exec_in(&d, FILE_PY, "<pymm>/_io.py")?;
+    IO_NS.with(|n| *n.borrow_mut() = Some(d.clone()));
+    Ok(d)
+}
+
+/// `open(file, mode='r', encoding=None)` for text files.
+pub fn open_file(args: &[ObjRef], kw: &Kw) -> R {
+    let file = arg(args, kw, 0, "file").ok_or_else(|| type_error("open() missing required argument 'file' (pos 1)"))?;
+    if kind(file.as_obj()) != Kind::Str {
+        return Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", obj_type_name(&file))));
+    }
+    let path = crate::str::as_str(file.as_obj()).into_owned();
+    let mode = arg(args, kw, 1, "mode").map(|m| crate::str::as_str(m.as_obj()).into_owned()).unwrap_or_else(|| "r".into());
+    if mode.contains('b') {
+        return Err(value_error("pymm's open() supports text mode only"));
+    }
+    if !mode.chars().all(|c| "rwaxt+".contains(c)) || mode.chars().filter(|c| "rwax".contains(*c)).count() != 1 {
+        return Err(value_error(format!("invalid mode: '{mode}'")));
+    }
+    let data = if mode.contains('r') {
+        std::fs::read_to_string(&path).map_err(|e| os_error(&e, &path))?
+    } else {
+        if mode.contains('w') {
+            std::fs::write(&path, "").map_err(|e| os_error(&e, &path))?;
+        } else if mode.contains('x') {
+            std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| os_error(&e, &path))?;
+        } else {
+            std::fs::OpenOptions::new().append(true).create(true).open(&path).map_err(|e| os_error(&e, &path))?;
+        }
+        String::new()
+    };
+    let ns = io_namespace()?;
+    let cls = crate::dict::get_str(ns.as_obj(), "TextIOWrapper").ok_or_else(|| new_exc("SystemError", "io not initialised"))?;
+    call(&cls, &[file.clone(), s(&mode)?, s(&data)?])
+}
+
+/// Used by `float()` on objects: exposes [`float_val`] for natives that need it.
+pub fn float_of(o: &ObjRef) -> Option<f64> {
+    float_val(o)
+}
+
+/// Whether `o` is truthy (re-exported for modules written in Rust).
+pub fn is_true(o: &ObjRef) -> R<bool> {
+    truthy(o)
+}
