@@ -455,8 +455,12 @@ impl<T: HeapItem> HeapVec<T> {
 
 impl<T: HeapItem> Drop for HeapVec<T> {
     fn drop(&mut self) {
-        // Unlocked by construction: a `&mut` excludes a running traversal.
-        drop(self.take_all());
+        // Unlocked by construction: a `&mut` excludes a running traversal. Items are
+        // released last first, as CPython's `list_dealloc` does.
+        let mut items = self.take_all();
+        while let Some(x) = items.pop() {
+            drop(x);
+        }
     }
 }
 

@@ -112,8 +112,12 @@ unsafe fn drop_var<T: VarBody>(body: NonNull<u8>) {
     let n = unsafe { var_len::<T>(body) };
     // SAFETY: the items start at items_offset within the same block.
     let items = unsafe { body.as_ptr().add(items_offset::<T>()) }.cast::<T::Item>();
-    // SAFETY: the n items are initialised and owned by the body.
-    unsafe { core::ptr::drop_in_place(core::ptr::slice_from_raw_parts_mut(items, n)) };
+    // Last item first, as CPython's `tupledealloc` releases them (observable through
+    // finalizers). A panicking item drop leaks the items before it, which is safe.
+    for i in (0..n).rev() {
+        // SAFETY: item i is initialised, owned by the body and dropped exactly once.
+        unsafe { core::ptr::drop_in_place(items.add(i)) };
+    }
     // SAFETY: the fixed part is initialised.
     unsafe { core::ptr::drop_in_place(body.cast::<T>().as_ptr()) };
 }

@@ -66,11 +66,14 @@ pub fn syntax_error(e: &pymm_compiler::CompileError) -> Exc {
     ex
 }
 
+// Thread-locals holding objects are `ManuallyDrop`: the objects belong to the thread's
+// pymm_mem runtime, which is kept alive at thread exit (and may be torn down before
+// these destructors would run).
 thread_local! {
     /// CPython-style renderings of syntax errors, by exception address.
     pub static SYNTAX_RENDER: std::cell::RefCell<Vec<(usize, String)>> = const { std::cell::RefCell::new(Vec::new()) };
-    static MAIN_DICT: std::cell::RefCell<Option<ObjRef>> = const { std::cell::RefCell::new(None) };
-    static ATEXIT: std::cell::RefCell<Vec<(ObjRef, Vec<ObjRef>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static MAIN_DICT: std::mem::ManuallyDrop<std::cell::RefCell<Option<ObjRef>>> = const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(None)) };
+    static ATEXIT: std::mem::ManuallyDrop<std::cell::RefCell<Vec<(ObjRef, Vec<ObjRef>)>>> = const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new())) };
 }
 
 /// Runs one REPL input in the persistent `__main__` namespace.

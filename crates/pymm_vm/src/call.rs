@@ -109,6 +109,21 @@ pub fn call_kw(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     }
 }
 
+/// `f(*args, **kw)` handing the argument vector over: Python functions move it into
+/// their frame.
+pub fn call_owned(f: &ObjRef, mut args: Vec<ObjRef>, kw: &Kw) -> R {
+    let o = f.as_obj();
+    match kind(o) {
+        Kind::Function => crate::frame::call_function_owned(f, args, kw),
+        Kind::Method => {
+            let m = o.downcast::<MethodBody>().expect("method");
+            args.insert(0, m.this.clone());
+            call_owned(&m.func, args, kw)
+        }
+        _ => call_kw(f, &args, kw),
+    }
+}
+
 /// Whether `callable(o)`.
 pub fn is_callable(o: &ObjRef) -> bool {
     matches!(

@@ -676,11 +676,11 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             }
         }
         Instr::Reraise(n) => {
+            // CPython's RERAISE restores `f_lasti` for the traceback only; the handler is
+            // looked up at this instruction. The traceback already holds this frame's
+            // entry from the original raise, so the saved lasti is not needed.
+            let _ = n;
             let e = pop!(f);
-            if n > 0 {
-                let lasti = f.stack[f.stack.len() - n as usize].clone().expect("lasti");
-                f.pc = crate::int::to_i64(lasti.as_obj()).unwrap_or(0) as usize + 1;
-            }
             return Err((Exc(e), true));
         }
         Instr::PushExcInfo => {
@@ -877,9 +877,40 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
         }
         None => Kw::EMPTY,
     };
-    let r = crate::call::call_kw(&callee, &args, &kw).r()?;
+    let r = if args.is_empty() && kw.is_empty() && callee.is(&crate::state::builtin_type(Kind::Super)) {
+        zero_arg_super(f).r()?
+    } else {
+        crate::call::call_owned(&callee, args, &kw).r()?
+    };
     f.stack.push(Some(r));
     Ok(())
+}
+
+/// `super()` without arguments: the `__class__` cell of the enclosing class body and the
+/// frame's first argument (read through its cell when the argument is captured).
+fn zero_arg_super(f: &Frame) -> R {
+    let nv = f.co.varnames.len();
+    let class_cell = f
+        .co
+        .freevars
+        .iter()
+        .position(|n| &**n == "__class__")
+        .and_then(|i| f.fast.get(nv + f.co.cellvars.len() + i).cloned().flatten())
+        .ok_or_else(|| new_exc("RuntimeError", "super(): __class__ cell not found"))?;
+    let cls = class_cell
+        .as_obj()
+        .downcast::<CellBody>()
+        .and_then(|c| c.0.get())
+        .ok_or_else(|| new_exc("RuntimeError", "super(): empty __class__ cell"))?;
+    if f.co.argcount == 0 && !f.co.flags.has(pymm_compiler::CodeFlags::VARARGS) {
+        return Err(new_exc("RuntimeError", "super(): no arguments"));
+    }
+    let mut first = f.fast.first().cloned().flatten();
+    if let Some(ci) = f.co.cell2arg.iter().position(|a| *a == Some(0)) {
+        first = f.fast[nv + ci].as_ref().and_then(|c| c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()));
+    }
+    let first = first.ok_or_else(|| new_exc("RuntimeError", "super(): arg[0] deleted"))?;
+    crate::methods::new_super(cls, Some(first))
 }
 
 /// `raise X`: an exception instance, or a class to instantiate.

@@ -86,6 +86,12 @@ fn fname(co: &CodeObject) -> &str {
 
 /// Calls a Python function.
 pub fn call_function(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    call_function_owned(f, args.to_vec(), kw)
+}
+
+/// Calls a Python function, moving the positional arguments into its frame (so that, as
+/// in CPython, the callee holds the only references the call made).
+pub fn call_function_owned(f: &ObjRef, args: Vec<ObjRef>, kw: &Kw) -> R {
     let fb = f.as_obj().downcast::<FunctionBody>().expect("function");
     let mut frame = Frame::new(fb.code.clone(), fb.globals.clone(), None, Some(f.clone()));
     bind_args(&mut frame, fb, args, kw)?;
@@ -98,23 +104,24 @@ pub fn call_function(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     r
 }
 
-fn bind_args(frame: &mut Frame, fb: &FunctionBody, args: &[ObjRef], kw: &Kw) -> R<()> {
+fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: &Kw) -> R<()> {
+    let nargs = args.len();
     let co = frame.co.clone();
     let argcount = co.argcount as usize;
     let kwonly = co.kwonlyargcount as usize;
     let posonly = co.posonlyargcount as usize;
     let has_varargs = co.flags.has(CodeFlags::VARARGS);
     let has_varkw = co.flags.has(CodeFlags::VARKEYWORDS);
-    let n = args.len().min(argcount);
-    for (slot, a) in frame.fast.iter_mut().zip(&args[..n]) {
-        *slot = Some(a.clone());
+    let n = nargs.min(argcount);
+    let extra = if nargs > argcount { args.split_off(argcount) } else { Vec::new() };
+    for (slot, a) in frame.fast.iter_mut().zip(args) {
+        *slot = Some(a);
     }
     let mut idx = argcount + kwonly;
     if has_varargs {
-        let extra = if args.len() > argcount { args[argcount..].to_vec() } else { Vec::new() };
         frame.fast[idx] = Some(crate::seq::new_tuple(extra)?);
         idx += 1;
-    } else if args.len() > argcount {
+    } else if nargs > argcount {
         let ndefaults = fb.defaults.get().map_or(0, |d| crate::seq::tuple_items(d.as_obj()).len());
         let given_kw = 0;
         let _ = given_kw;
@@ -127,8 +134,8 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, args: &[ObjRef], kw: &Kw) -> 
             "{}() takes {} but {} {} given",
             fname(&co),
             takes,
-            args.len(),
-            if args.len() == 1 { "was" } else { "were" }
+            nargs,
+            if nargs == 1 { "was" } else { "were" }
         )));
     }
     let kwdict = if has_varkw {

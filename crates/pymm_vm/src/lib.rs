@@ -20,6 +20,7 @@ pub mod int;
 pub mod iter;
 pub mod methods;
 pub mod modules;
+pub mod mt;
 pub mod object;
 pub mod ops;
 pub mod seq;

@@ -61,6 +61,7 @@ pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
         "time" => time_module()?,
         "gc" => gc_module()?,
         "atexit" => atexit_module()?,
+        "random" => random_module()?,
         _ => {
             if let Some((_, src)) = PYLIB.iter().find(|(n, _)| *n == name) {
                 let (m, d) = module(name)?;
@@ -79,8 +80,76 @@ pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
     Ok(Some(m))
 }
 
-/// Python source run once after the built-ins exist.
-pub fn run_prelude() {}
+/// Start-up work after the built-ins exist: the collector's hooks into Python
+/// (`gc.callbacks`, `gc.garbage`, DEBUG output on `sys.stderr`).
+pub fn run_prelude() {
+    install_gc_hooks();
+}
+
+thread_local! {
+    /// `gc.callbacks` and `gc.garbage`, which exist before `gc` is imported.
+    /// Leaked like the other start-up objects: they live as long as the runtime.
+    static GC_LISTS: std::cell::OnceCell<&'static (ObjRef, ObjRef)> = const { std::cell::OnceCell::new() };
+}
+
+fn gc_lists() -> &'static (ObjRef, ObjRef) {
+    GC_LISTS.with(|c| {
+        *c.get_or_init(|| {
+            Box::leak(Box::new((
+                crate::seq::new_list(Vec::new()).expect("out of memory at start-up"),
+                crate::seq::new_list(Vec::new()).expect("out of memory at start-up"),
+            )))
+        })
+    })
+}
+
+fn gc_callbacks() -> ObjRef {
+    gc_lists().0.clone()
+}
+
+fn gc_garbage() -> ObjRef {
+    gc_lists().1.clone()
+}
+
+fn run_gc_callbacks(phase: pymm_mem::Phase, info: pymm_mem::CollectionInfo) {
+    let cbs = crate::seq::list_items(gc_callbacks().as_obj());
+    if cbs.is_empty() {
+        return;
+    }
+    let r = (|| -> R<()> {
+        let d = crate::dict::try_new_dict()?;
+        crate::dict::set_str(&d, "generation", int(info.generation as i64)?);
+        crate::dict::set_str(&d, "collected", int(info.collected as i64)?);
+        crate::dict::set_str(&d, "uncollectable", int(info.uncollectable as i64)?);
+        let ph = s(match phase {
+            pymm_mem::Phase::Start => "start",
+            pymm_mem::Phase::Stop => "stop",
+        })?;
+        for cb in cbs {
+            if let Err(e) = call(&cb, &[ph.clone(), d.clone()]) {
+                let ctx = crate::ops::repr_of(&cb).unwrap_or_default();
+                crate::exc::write_unraisable(&e, &format!("garbage collection callback {ctx}"));
+            }
+        }
+        Ok(())
+    })();
+    drop(r);
+}
+
+fn install_gc_hooks() {
+    let hooks = pymm_mem::HostHooks {
+        on_collection: Some(std::rc::Rc::new(run_gc_callbacks)),
+        debug_write: Some(std::rc::Rc::new(|text: &str| {
+            crate::state::flush_out();
+            eprint!("{text}");
+        })),
+        garbage: Some(std::rc::Rc::new(|o: ObjRef| {
+            let _ = crate::seq::list_append(gc_garbage().as_obj(), o);
+        })),
+        ..Default::default()
+    };
+    pymm_mem::set_host_hooks(hooks);
+}
 
 // ---------------------------------------------------------------------------------------
 // sys
@@ -279,8 +348,9 @@ fn sys_getsizeof(args: &[ObjRef], kw: &Kw) -> R {
 
 fn sys_getrefcount(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("getrefcount", args, 1, 1)?;
-    // The argument tuple CPython builds holds one more reference than pymm's slice.
-    int(args[0].as_obj().refcnt() as i64 + 1)
+    // CPython 3.11 passes arguments without a tuple: the count includes exactly the
+    // one reference the call holds, as pymm's argument vector does.
+    int(args[0].as_obj().refcnt() as i64)
 }
 
 fn sys_intern(args: &[ObjRef], _kw: &Kw) -> R {
@@ -1079,8 +1149,8 @@ fn gc_module() -> R<(ObjRef, ObjRef)> {
     ] {
         crate::dict::set_str(&d, n, int(v as i64)?);
     }
-    crate::dict::set_str(&d, "garbage", crate::seq::new_list(Vec::new())?);
-    crate::dict::set_str(&d, "callbacks", crate::seq::new_list(Vec::new())?);
+    crate::dict::set_str(&d, "garbage", gc_garbage());
+    crate::dict::set_str(&d, "callbacks", gc_callbacks());
     Ok((m, d))
 }
 
@@ -1101,6 +1171,237 @@ fn atexit_register(args: &[ObjRef], _kw: &Kw) -> R {
 fn atexit_module() -> R<(ObjRef, ObjRef)> {
     let (m, d) = module("atexit")?;
     defs(&d, &[("register", atexit_register)]);
+    Ok((m, d))
+}
+
+// ---------------------------------------------------------------------------------------
+// random (CPython's Mersenne Twister and random.py algorithms, in crate::mt)
+
+thread_local! {
+    static RNG: std::cell::RefCell<crate::mt::Mt> = std::cell::RefCell::new(crate::mt::Mt::new());
+}
+
+fn rng<T>(f: impl FnOnce(&mut crate::mt::Mt) -> T) -> T {
+    RNG.with(|r| f(&mut r.borrow_mut()))
+}
+
+fn rerr(e: crate::mt::RandomError) -> crate::exc::Exc {
+    new_exc(e.exc_type_name(), e.message())
+}
+
+fn random_seed(args: &[ObjRef], kw: &Kw) -> R {
+    check_args("seed", args, 0, 2)?;
+    let a = arg(args, kw, 0, "a");
+    match a {
+        None => rng(|m| m.seed_from_os()),
+        Some(a) => match kind(a.as_obj()) {
+            Kind::NoneType => rng(|m| m.seed_from_os()),
+            Kind::Int | Kind::Bool => {
+                let n = crate::int::to_big(a.as_obj());
+                rng(|m| m.seed_from_int(&n));
+            }
+            Kind::Str => {
+                let t = crate::str::as_str(a.as_obj()).into_owned();
+                rng(|m| m.seed_from_str(&t));
+            }
+            Kind::Bytes => {
+                let b = crate::builtins::bytes_data(a.as_obj()).to_vec();
+                rng(|m| m.seed_from_bytes(&b));
+            }
+            Kind::Float | Kind::NoneType => {
+                let h = crate::ops::hash(&a)? as i64;
+                rng(|m| m.seed_from_hash(h));
+            }
+            _ => {
+                return Err(type_error(
+                    "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
+                ));
+            }
+        },
+    }
+    Ok(none())
+}
+
+fn random_random(_a: &[ObjRef], _k: &Kw) -> R {
+    new_float(rng(|m| m.random()))
+}
+
+fn big_of(o: &ObjRef, what: &str) -> R<num_bigint::BigInt> {
+    if crate::int::is_int(o.as_obj()) {
+        return Ok(crate::int::to_big(o.as_obj()));
+    }
+    if kind(o.as_obj()) == Kind::Float {
+        let v = float_val(o).unwrap_or(0.0);
+        if v.fract() == 0.0 && v.is_finite() {
+            return Ok(crate::int::to_big(crate::int::from_f64(v)?.as_obj()));
+        }
+        return Err(value_error(format!("non-integer {what} for randrange()")));
+    }
+    Ok(num_bigint::BigInt::from(to_index(o)?))
+}
+
+fn random_randrange(args: &[ObjRef], kw: &Kw) -> R {
+    check_args("randrange", args, 1, 3)?;
+    let start = big_of(&arg(args, kw, 0, "start").unwrap_or_else(none), "arg 1")?;
+    let stop = args.get(1).map(|o| big_of(o, "stop")).transpose()?;
+    let step = args.get(2).map(|o| big_of(o, "step")).transpose()?;
+    let r = rng(|m| m.randrange(&start, stop.as_ref(), step.as_ref())).map_err(rerr)?;
+    crate::int::from_big(&r)
+}
+
+fn random_randint(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("randint", args, 2, 2)?;
+    let (a, b) = (big_of(&args[0], "start")?, big_of(&args[1], "stop")?);
+    let r = rng(|m| m.randint(&a, &b)).map_err(rerr)?;
+    crate::int::from_big(&r)
+}
+
+fn random_getrandbits(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("getrandbits", args, 1, 1)?;
+    let k = big_of(&args[0], "k")?;
+    let r = rng(|m| m.getrandbits_checked(&k)).map_err(rerr)?;
+    crate::int::from_big(&num_bigint::BigInt::from(r))
+}
+
+fn seq_items(o: &ObjRef) -> R<Vec<ObjRef>> {
+    match kind(o.as_obj()) {
+        Kind::Set | Kind::FrozenSet | Kind::Dict => Err(type_error(
+            "Population must be a sequence.  For dicts or sets, use sorted(d).",
+        )),
+        _ => crate::iter::collect(o),
+    }
+}
+
+fn random_choice(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("choice", args, 1, 1)?;
+    let n = crate::ops::len(&args[0])?;
+    let i = rng(|m| m.choice(n)).map_err(rerr)?;
+    crate::ops::getitem(&args[0], &int(i as i64)?)
+}
+
+fn random_shuffle(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("shuffle", args, 1, 1)?;
+    let l = &args[0];
+    let n = crate::ops::len(l)?;
+    let mut err = None;
+    rng(|m| {
+        m.shuffle_with(n, |i, j| {
+            if err.is_some() {
+                return;
+            }
+            let r = (|| -> R<()> {
+                let (a, b) = (int(i as i64)?, int(j as i64)?);
+                let (x, y) = (crate::ops::getitem(l, &a)?, crate::ops::getitem(l, &b)?);
+                crate::ops::setitem(l, a, y)?;
+                crate::ops::setitem(l, b, x)
+            })();
+            if let Err(e) = r {
+                err = Some(e);
+            }
+        })
+    });
+    match err {
+        Some(e) => Err(e),
+        None => Ok(none()),
+    }
+}
+
+fn random_sample(args: &[ObjRef], kw: &Kw) -> R {
+    check_args("sample", args, 1, 2)?;
+    let pop = seq_items(&args[0])?;
+    let k = arg(args, kw, 1, "k").ok_or_else(|| type_error("Random.sample() missing 1 required keyword-only argument: 'k'"))?;
+    let k = to_index(&k)?;
+    let idx = match kw.get("counts") {
+        Some(c) if kind(c.as_obj()) != Kind::NoneType => {
+            let counts = crate::iter::collect(&c)?.iter().map(to_index).collect::<R<Vec<_>>>()?;
+            rng(|m| m.sample_counts(pop.len(), &counts, k)).map_err(rerr)?
+        }
+        _ => rng(|m| m.sample(pop.len(), k)).map_err(rerr)?,
+    };
+    crate::seq::new_list(idx.into_iter().map(|i| pop[i].clone()).collect())
+}
+
+fn random_choices(args: &[ObjRef], kw: &Kw) -> R {
+    check_args("choices", args, 1, 2)?;
+    let pop = seq_items(&args[0])?;
+    let k = match kw.get("k") {
+        Some(k) => to_index(&k)?.max(0) as usize,
+        None => 1,
+    };
+    let floats = |o: &ObjRef| -> R<Vec<f64>> { crate::iter::collect(o)?.iter().map(to_f64).collect() };
+    let weights = arg(args, kw, 1, "weights").filter(|w| kind(w.as_obj()) != Kind::NoneType);
+    let cum = kw.get("cum_weights").filter(|w| kind(w.as_obj()) != Kind::NoneType);
+    let idx = match (weights, cum) {
+        (Some(_), Some(_)) => return Err(type_error("Cannot specify both weights and cumulative weights")),
+        (Some(w), None) => {
+            let w = floats(&w)?;
+            rng(|m| m.choices_weights(pop.len(), &w, k)).map_err(rerr)?
+        }
+        (None, Some(c)) => {
+            let c = floats(&c)?;
+            rng(|m| m.choices_cum_weights(pop.len(), &c, k)).map_err(rerr)?
+        }
+        (None, None) => rng(|m| m.choices(pop.len(), k)).map_err(rerr)?,
+    };
+    crate::seq::new_list(idx.into_iter().map(|i| pop[i].clone()).collect())
+}
+
+fn f2(args: &[ObjRef], name: &str) -> R<(f64, f64)> {
+    check_args(name, args, 2, 2)?;
+    Ok((to_f64(&args[0])?, to_f64(&args[1])?))
+}
+
+fn random_uniform(args: &[ObjRef], _kw: &Kw) -> R {
+    let (a, b) = f2(args, "uniform")?;
+    new_float(rng(|m| m.uniform(a, b)))
+}
+
+fn random_gauss(args: &[ObjRef], kw: &Kw) -> R {
+    let mu = arg(args, kw, 0, "mu").map_or(Ok(0.0), |v| to_f64(&v))?;
+    let sigma = arg(args, kw, 1, "sigma").map_or(Ok(1.0), |v| to_f64(&v))?;
+    new_float(rng(|m| m.gauss(mu, sigma)))
+}
+
+fn random_normalvariate(args: &[ObjRef], kw: &Kw) -> R {
+    let mu = arg(args, kw, 0, "mu").map_or(Ok(0.0), |v| to_f64(&v))?;
+    let sigma = arg(args, kw, 1, "sigma").map_or(Ok(1.0), |v| to_f64(&v))?;
+    new_float(rng(|m| m.normalvariate(mu, sigma)))
+}
+
+fn random_expovariate(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("expovariate", args, 1, 1)?;
+    let l = to_f64(&args[0])?;
+    new_float(rng(|m| m.expovariate(l)).map_err(rerr)?)
+}
+
+fn random_triangular(args: &[ObjRef], kw: &Kw) -> R {
+    let low = arg(args, kw, 0, "low").map_or(Ok(0.0), |v| to_f64(&v))?;
+    let high = arg(args, kw, 1, "high").map_or(Ok(1.0), |v| to_f64(&v))?;
+    let mode = arg(args, kw, 2, "mode").filter(|v| kind(v.as_obj()) != Kind::NoneType).map(|v| to_f64(&v)).transpose()?;
+    new_float(rng(|m| m.triangular(low, high, mode)))
+}
+
+fn random_module() -> R<(ObjRef, ObjRef)> {
+    let (m, d) = module("random")?;
+    defs(
+        &d,
+        &[
+            ("seed", random_seed),
+            ("random", random_random),
+            ("randrange", random_randrange),
+            ("randint", random_randint),
+            ("getrandbits", random_getrandbits),
+            ("choice", random_choice),
+            ("shuffle", random_shuffle),
+            ("sample", random_sample),
+            ("choices", random_choices),
+            ("uniform", random_uniform),
+            ("gauss", random_gauss),
+            ("normalvariate", random_normalvariate),
+            ("expovariate", random_expovariate),
+            ("triangular", random_triangular),
+        ],
+    );
     Ok((m, d))
 }
 
@@ -1205,7 +1506,7 @@ fn os_error(e: &std::io::Error, path: &str) -> crate::exc::Exc {
 }
 
 thread_local! {
-    static IO_NS: std::cell::RefCell<Option<ObjRef>> = const { std::cell::RefCell::new(None) };
+    static IO_NS: std::mem::ManuallyDrop<std::cell::RefCell<Option<ObjRef>>> = const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(None)) };
 }
 
 fn io_namespace() -> R<ObjRef> {

@@ -205,9 +205,8 @@ impl Mt {
         }
         for _ in 0..N - 1 {
             let prev = self.state[i - 1];
-            self.state[i] = (self.state[i]
-                ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941))
-            .wrapping_sub(i as u32);
+            self.state[i] = (self.state[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941))
+                .wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 self.state[0] = self.state[N - 1];
@@ -776,7 +775,9 @@ impl Mt {
         for _ in 0..k {
             let i = (self.random() * nf).floor() as usize;
             if i >= n {
-                return Err(RandomError::IndexError("list index out of range".to_owned()));
+                return Err(RandomError::IndexError(
+                    "list index out of range".to_owned(),
+                ));
             }
             out.push(i);
         }
@@ -808,7 +809,9 @@ impl Mt {
         let total = match cum_weights.last() {
             Some(&last) => last + 0.0,
             None => {
-                return Err(RandomError::IndexError("list index out of range".to_owned()));
+                return Err(RandomError::IndexError(
+                    "list index out of range".to_owned(),
+                ));
             }
         };
         if total <= 0.0 {
@@ -1436,5 +1439,626 @@ mod tests {
 
     fn hex(bytes: &[u8]) -> String {
         bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    #[test]
+    fn sha512_matches_hashlib() {
+        let cases: [(Vec<u8>, &str); 6] = [
+            (
+                b"".to_vec(),
+                "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e",
+            ),
+            (
+                b"abc".to_vec(),
+                "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f",
+            ),
+            (
+                (0..=255u8).cycle().take(768).collect(),
+                "f1721f49518ee462a3d81def26d81037cd474b4254b85ad7c8f1509594d0177bbb996ee9625813852bacac108c2a72c83a8587050fec1dcda64730d6470953e6",
+            ),
+            (
+                vec![b'a'; 111],
+                "fa9121c7b32b9e01733d034cfc78cbf67f926c7ed83e82200ef86818196921760b4beff48404df811b953828274461673c68d04e297b0eb7b2b4d60fc6b566a2",
+            ),
+            (
+                vec![b'a'; 112],
+                "c01d080efd492776a1c43bd23dd99d0a2e626d481e16782e75d54c2503b5dc32bd05f0f1ba33e568b88fd2d970929b719ecbb152f58f130a407c8830604b70ca",
+            ),
+            (
+                vec![b'a'; 128],
+                "b73d1929aa615934e61a871596b3f3b33359f42b8175602e89f7e06e5f658a243667807ed300314b95cacdd579f3e33abdfbe351909519a846d465c59582f321",
+            ),
+        ];
+        for (data, want) in cases {
+            assert_eq!(hex(&sha512(&data)), want, "len {}", data.len());
+        }
+    }
+
+    #[test]
+    fn magic_constants_match_runtime_formulas() {
+        assert_eq!(NV_MAGICCONST, 4.0 * (-0.5f64).exp() / 2.0f64.sqrt());
+        assert_eq!(LOG4, 4.0f64.ln());
+        assert_eq!(SG_MAGICCONST, 1.0 + 4.5f64.ln());
+    }
+
+    #[test]
+    fn seed_42_random() {
+        let mut mt = seeded(42);
+        let got: Vec<f64> = (0..5).map(|_| mt.random()).collect();
+        assert_eq!(
+            bits(&got),
+            [
+                0x3fe4762f307200c5,
+                0x3f999c6b5eeb2060,
+                0x3fd19a1491f589dc,
+                0x3fcc922b623b8c1c,
+                0x3fe7912c1468f47e
+            ]
+        );
+        assert_eq!(seeded(42).random(), 0.6394267984578837);
+    }
+
+    #[test]
+    fn big_seed_getrandbits() {
+        let mut mt = Mt::from_int(&big("12345678901234567890"));
+        assert_eq!(
+            mt.getrandbits(100),
+            big("707656484213018010632064310826").magnitude().clone()
+        );
+        assert_eq!(mt.getrandbits(32), BigUint::from(2758709522u32));
+        assert_eq!(mt.getrandbits(1), BigUint::zero());
+        assert_eq!(mt.getrandbits(0), BigUint::zero());
+        assert_eq!(mt.getrandbits(33), BigUint::from(3660358429u64));
+        assert_eq!(mt.getrandbits_u64(64), 9699347516778196924);
+    }
+
+    #[test]
+    fn seeding_variants() {
+        let mut mt = seeded(0);
+        let cases_str: [(&str, u64); 3] = [
+            ("hello", 0x3fd6a441bebd6e04),
+            ("h\u{e9}llo \u{2713}", 0x3fe1e5958d6caa3f),
+            ("", 0x3feeba2b25d163e4),
+        ];
+        for (s, want) in cases_str {
+            mt.seed_from_str(s);
+            assert_eq!(mt.random().to_bits(), want, "seed({s:?})");
+        }
+        mt.seed_from_bytes(b"hello");
+        assert_eq!(mt.random(), 0.3537754404730722);
+        let data: Vec<u8> = [0u8, 0xff].repeat(100);
+        mt.seed_from_bytes(&data);
+        assert_eq!(mt.random().to_bits(), 0x3fd7eaffd1b42fd4);
+
+        let cases_int: [(BigInt, u64); 5] = [
+            (BigInt::zero(), 0x3feb0580f98a7dbe),
+            (BigInt::from(-5), 0x3fe3eecf89059360),
+            (BigInt::from(1u64 << 32), 0x3fbced31cb3df170),
+            (BigInt::from(u32::MAX), 0x3fe454d9227a7013),
+            (
+                big("1606938044258990275541962092341162602522202993782792835313721"),
+                0x3fc2dc1a9cf32da4,
+            ),
+        ];
+        for (n, want) in cases_int {
+            mt.seed_from_int(&n);
+            assert_eq!(mt.random().to_bits(), want, "seed({n})");
+        }
+
+        // Floats seed with (size_t)hash(x).
+        mt.seed_from_hash(1152921504606846977);
+        assert_eq!(mt.random().to_bits(), 0x3fe1a80c674aba1a);
+        mt.seed_from_hash(-1152921504606846977);
+        assert_eq!(mt.random().to_bits(), 0x3fe6b943c9c3f231);
+
+        mt.seed_v1_str("hello");
+        assert_eq!(mt.random().to_bits(), 0x3fea2d606431d886);
+        mt.seed_v1_bytes(b"hello");
+        assert_eq!(mt.random().to_bits(), 0x3fea2d606431d886);
+        mt.seed_v1_str("");
+        assert_eq!(mt.random().to_bits(), 0x3feb0580f98a7dbe);
+        mt.seed_v1_str("h\u{e9}llo \u{2713}");
+        assert_eq!(mt.random().to_bits(), 0x3feb63f611866e56);
+        mt.seed_v1_bytes(b"\xe9t\xe9");
+        assert_eq!(mt.random().to_bits(), 0x3fdf13e55866c9aa);
+    }
+
+    #[test]
+    fn os_seeding_differs() {
+        let mut a = Mt::new();
+        let mut b = Mt::default();
+        let xa: Vec<u32> = (0..4).map(|_| a.genrand_u32()).collect();
+        let xb: Vec<u32> = (0..4).map(|_| b.genrand_u32()).collect();
+        assert_ne!(xa, xb);
+        let key = fallback_key();
+        assert_eq!(key.len(), 6);
+    }
+
+    #[test]
+    fn state_round_trip() {
+        let mut mt = seeded(7);
+        let (words, index) = mt.getstate();
+        assert_eq!(index, 624);
+        assert_eq!(&words[..3], &[2147483648, 2261207994, 869397079]);
+        assert_eq!(words[623], 2448866966);
+        assert_eq!(mt.gauss_next(), None);
+        mt.random();
+        let (words, index) = mt.getstate();
+        assert_eq!(index, 2);
+        assert_eq!(&words[..3], &[2209797851, 1310782419, 3119086015]);
+        assert_eq!(words[623], 935579968);
+
+        for _ in 0..1000 {
+            mt.random();
+        }
+        let (words, index) = mt.getstate();
+        assert_eq!(index, 130);
+        let mut other = seeded(1);
+        other.setstate(&words, index).expect("valid state");
+        let got: Vec<f64> = (0..3).map(|_| other.random()).collect();
+        assert_eq!(
+            bits(&got),
+            [0x3fc16e889069e87c, 0x3feb6d1e4c43f94b, 0x3fefe03fd274dcdc]
+        );
+
+        assert_eq!(
+            other.setstate(&words[..623], 0),
+            Err(RandomError::ValueError(
+                "state vector is the wrong size".into()
+            ))
+        );
+        assert_eq!(
+            other.setstate(&words, 625),
+            Err(RandomError::ValueError("invalid state".into()))
+        );
+        // All-zero state is accepted, and random() then returns 0.0.
+        other.setstate(&[0; 624], 624).expect("valid state");
+        assert_eq!(other.random(), 0.0);
+    }
+
+    #[test]
+    fn gauss_cache_state() {
+        let mut mt = seeded(5);
+        mt.gauss(0.0, 1.0);
+        assert_eq!(mt.gauss_next().map(f64::to_bits), Some(0xbff25eddbbe8cb1d));
+        assert_eq!(mt.gauss(0.0, 1.0).to_bits(), 0xbff25eddbbe8cb1d);
+        assert_eq!(mt.gauss(0.0, 1.0).to_bits(), 0x3fe56c4a129f3e5e);
+        mt.seed_from_int(&BigInt::from(5));
+        assert_eq!(mt.gauss_next(), None);
+    }
+
+    #[test]
+    fn seed_1_integer_and_sequence_methods() {
+        let mut mt = seeded(1);
+        let ints: Vec<i64> = (0..10)
+            .map(|_| mt.randint_i64(1, 100).expect("non-empty"))
+            .collect();
+        assert_eq!(ints, [18, 73, 98, 9, 33, 16, 64, 98, 58, 61]);
+
+        assert_eq!(mt.randrange_i64(10, None, None), Ok(6));
+        assert_eq!(mt.randrange_i64(5, Some(50), Some(3)), Ok(41));
+        assert_eq!(mt.randrange_i64(50, Some(5), Some(-7)), Ok(43));
+        assert_eq!(
+            mt.randrange(&BigInt::from(-10), Some(&BigInt::from(10)), None),
+            Ok(BigInt::from(-7))
+        );
+        let two70 = BigInt::one() << 70;
+        assert_eq!(
+            mt.randrange(&two70, None, None),
+            Ok(big("1021761627354767340466"))
+        );
+        let two65 = BigInt::one() << 65;
+        assert_eq!(
+            mt.randrange(&-&two65, Some(&two65), Some(&BigInt::from(12345))),
+            Ok(big("-36659305096144884527"))
+        );
+
+        let mut list: Vec<u32> = (0..20).collect();
+        mt.shuffle(&mut list);
+        assert_eq!(
+            list,
+            [
+                4, 2, 11, 1, 9, 5, 17, 16, 6, 12, 18, 15, 13, 19, 0, 10, 3, 7, 8, 14
+            ]
+        );
+
+        assert_eq!(
+            mt.sample(100, 10),
+            Ok(vec![70, 29, 44, 86, 28, 97, 58, 37, 2, 53])
+        );
+        assert_eq!(mt.sample(10, 10), Ok(vec![8, 1, 2, 5, 6, 7, 0, 4, 9, 3]));
+        assert_eq!(mt.sample(30, 7), Ok(vec![16, 26, 21, 6, 9, 25, 18]));
+        assert_eq!(
+            mt.sample(1_000_000, 20),
+            Ok(vec![
+                925346, 523619, 887302, 986619, 529828, 412461, 617613, 894737, 36202, 503554,
+                254531, 779858, 836138, 423926, 434439, 697034, 181411, 384957, 575457, 925611
+            ])
+        );
+
+        let picks: Vec<usize> = (0..10).map(|_| mt.choice(7).expect("non-empty")).collect();
+        assert_eq!(picks, [5, 6, 5, 5, 2, 0, 3, 5, 4, 0]);
+
+        let g: Vec<f64> = (0..5).map(|_| mt.gauss(0.0, 1.0)).collect();
+        assert_eq!(
+            bits(&g),
+            [
+                0x3fcb9ab5bf40bfa0,
+                0xbff31a1f4cf15b53,
+                0xbfed1401891114bc,
+                0x3fe71201c807fea6,
+                0x3fd2c1931f59acda
+            ]
+        );
+        assert_eq!(mt.gauss(10.0, 2.0).to_bits(), 0x4024386aa9ead385);
+
+        let nv: Vec<f64> = (0..5).map(|_| mt.normalvariate(1.0, 3.0)).collect();
+        assert_eq!(
+            bits(&nv),
+            [
+                0x3ffca75cf3eae4df,
+                0xc003446cb8bfddac,
+                0x4003acdf2b6fcce1,
+                0xbffd5b7d96a2f02a,
+                0x401a0fd802ff1d6c
+            ]
+        );
+        let ex: Vec<f64> = (0..3)
+            .map(|_| mt.expovariate(1.5).expect("nonzero"))
+            .collect();
+        assert_eq!(
+            bits(&ex),
+            [0x3fda38d8e96f1863, 0x3fcac568f84b985b, 0x3fe0f0a73e4e035c]
+        );
+        let tri = [
+            mt.triangular(0.0, 1.0, None),
+            mt.triangular(1.0, 5.0, Some(2.0)),
+            mt.triangular(5.0, 1.0, Some(4.0)),
+            mt.triangular(3.0, 3.0, Some(3.0)),
+        ];
+        assert_eq!(
+            bits(&tri),
+            [
+                0x3feb507136b1796e,
+                0x3ff26afa3fe4a314,
+                0x4004e3d8c5a6f93f,
+                0x4008000000000000
+            ]
+        );
+        let un: Vec<f64> = (0..3).map(|_| mt.uniform(2.5, 7.5)).collect();
+        assert_eq!(
+            bits(&un),
+            [0x401bb93d4cd89d27, 0x4018cf60a1c7fffd, 0x401a2ecbd9d2b83a]
+        );
+
+        assert_eq!(mt.choices(10, 8), Ok(vec![5, 5, 4, 0, 8, 5, 1, 5]));
+        assert_eq!(
+            mt.choices_cum_weights(5, &[1.0, 3.0, 3.0, 10.0, 11.0], 8),
+            Ok(vec![3, 3, 3, 3, 3, 3, 3, 0])
+        );
+        assert_eq!(
+            mt.choices_weights(4, &[0.1, 0.2, 0.3, 0.4], 6),
+            Ok(vec![1, 1, 2, 3, 3, 3])
+        );
+
+        assert_eq!(hex(&mt.randbytes(7)), "150a02d1bd52ee");
+        assert_eq!(hex(&mt.randbytes(8)), "41f35a41d63d4f08");
+        assert_eq!(mt.randbytes(0), Vec::<u8>::new());
+        assert_eq!(mt.random().to_bits(), 0x3feaef92dbc63747);
+    }
+
+    #[test]
+    fn seed_3_distributions() {
+        let mut mt = seeded(3);
+        let ln: Vec<f64> = (0..3)
+            .map(|_| mt.lognormvariate(0.0, 1.0).expect("finite"))
+            .collect();
+        assert_eq!(
+            bits(&ln),
+            [0x3fd7de730d57e052, 0x3fe2381ed481d0ef, 0x3ff4275b037bbe46]
+        );
+        let mut vm: Vec<f64> = (0..3)
+            .map(|_| mt.vonmisesvariate(1.0, 4.0).expect("ok"))
+            .collect();
+        vm.push(mt.vonmisesvariate(0.5, 0.0).expect("ok"));
+        vm.push(mt.vonmisesvariate(-2.0, 0.5).expect("ok"));
+        assert_eq!(
+            bits(&vm),
+            [
+                0x3fefab6e305e4930,
+                0x3fe1b339584ae383,
+                0x3ffbf3c59441c1ed,
+                0x4015d0fcd7d424a8,
+                0x4015fa118da66748
+            ]
+        );
+        let mut ga: Vec<f64> = (0..3)
+            .map(|_| mt.gammavariate(2.5, 1.5).expect("ok"))
+            .collect();
+        ga.extend((0..3).map(|_| mt.gammavariate(0.5, 2.0).expect("ok")));
+        ga.push(mt.gammavariate(1.0, 3.0).expect("ok"));
+        assert_eq!(
+            bits(&ga),
+            [
+                0x3fef63064a11a2c6,
+                0x401208ecad057208,
+                0x3fe577b9f56e0186,
+                0x3fe40ca2fcab66d0,
+                0x4003f98b76f71aa3,
+                0x400ad74ba1063da3,
+                0x40135e2f0d725c3b
+            ]
+        );
+        let mut be: Vec<f64> = (0..3)
+            .map(|_| mt.betavariate(2.0, 5.0).expect("ok"))
+            .collect();
+        be.push(mt.betavariate(0.3, 0.7).expect("ok"));
+        assert_eq!(
+            bits(&be),
+            [
+                0x3fd93ff51d01cdfe,
+                0x3fd648e9d93f940b,
+                0x3fc9a16e65b4fd4f,
+                0x3fc6740e9ff185dc
+            ]
+        );
+        let pa: Vec<f64> = (0..3).map(|_| mt.paretovariate(2.0).expect("ok")).collect();
+        assert_eq!(
+            bits(&pa),
+            [0x3ffde8a30656df01, 0x3ff203a50fca1f95, 0x40037ec9c3e59386]
+        );
+        let we: Vec<f64> = (0..3)
+            .map(|_| mt.weibullvariate(1.5, 2.0).expect("ok"))
+            .collect();
+        assert_eq!(
+            bits(&we),
+            [0x3ff627e058bfcb1e, 0x3febcc945b55047d, 0x3fd894c89c7a892f]
+        );
+        assert_eq!(mt.random().to_bits(), 0x3feb537f328e16b1);
+    }
+
+    #[test]
+    fn seed_99_counts_large_ranges() {
+        let mut mt = seeded(99);
+        assert_eq!(mt.sample_counts(3, &[3, 2, 4], 5), Ok(vec![2, 2, 0, 1, 2]));
+        assert_eq!(
+            mt.sample_counts(3, &[10, 0, 10], 20),
+            Ok(vec![
+                0, 2, 0, 0, 0, 2, 0, 2, 2, 2, 0, 2, 0, 2, 0, 2, 0, 2, 2, 0
+            ])
+        );
+        assert_eq!(
+            mt.sample(200, 60),
+            Ok(vec![
+                38, 118, 169, 45, 145, 86, 21, 183, 135, 173, 22, 120, 80, 103, 10, 68, 142, 1,
+                108, 52, 92, 136, 20, 198, 132, 50, 155, 176, 13, 91, 33, 55, 41, 113, 152, 196,
+                128, 164, 9, 28, 5, 43, 121, 107, 177, 181, 189, 36, 79, 182, 97, 84, 34, 133, 186,
+                51, 14, 54, 166, 65
+            ])
+        );
+        assert_eq!(mt.random().to_bits(), 0x3fe1747f719dc3e9);
+        let e30 = big("1000000000000000000000000000000");
+        assert_eq!(
+            mt.randrange(&e30, Some(&-&e30), Some(&-BigInt::from(7u64.pow(20)))),
+            Ok(big("6797103997568890766879011209"))
+        );
+        assert_eq!(mt.randint_i64(i64::MIN, i64::MAX), Ok(3597094934747576666));
+        assert_eq!(
+            mt.randint(&BigInt::zero(), &BigInt::from(u64::MAX)),
+            Ok(BigInt::from(1029654662977241705u64))
+        );
+        assert_eq!(mt.randint_i64(-5, 5), Ok(4));
+        assert_eq!(
+            mt.randrange_i64(i64::MIN, Some(i64::MAX), Some(3)),
+            Ok(7601014877931026014)
+        );
+        assert_eq!(
+            mt.randrange_i64(i64::MAX, Some(i64::MIN), Some(-5)),
+            Ok(-191372561647670838)
+        );
+        assert_eq!(mt.getrandbits(64), BigUint::from(1779801866374644533u64));
+        assert_eq!(
+            mt.getrandbits(65),
+            big("2650103708152764262").magnitude().clone()
+        );
+        assert_eq!(
+            mt.getrandbits_checked(&BigInt::from(128)),
+            Ok(big("139473087676689524108497583820416228773")
+                .magnitude()
+                .clone())
+        );
+        assert_eq!(mt.getrandbits_u64(31), 312483454);
+        assert_eq!(mt.random().to_bits(), 0x3fed92813cd48fac);
+    }
+
+    #[test]
+    fn error_messages() {
+        let mut mt = seeded(1);
+        let v = |m: &str| RandomError::ValueError(m.to_owned());
+        assert_eq!(
+            mt.randrange_i64(0, None, None),
+            Err(v("empty range for randrange()"))
+        );
+        assert_eq!(
+            mt.randrange_i64(-3, None, None),
+            Err(v("empty range for randrange()"))
+        );
+        assert_eq!(
+            mt.randrange_i64(0, Some(0), None),
+            Err(v("empty range for randrange() (0, 0, 0)"))
+        );
+        assert_eq!(
+            mt.randrange(&BigInt::from(5), Some(&BigInt::from(2)), None),
+            Err(v("empty range for randrange() (5, 2, -3)"))
+        );
+        assert_eq!(
+            mt.randrange_i64(0, Some(10), Some(0)),
+            Err(v("zero step for randrange()"))
+        );
+        assert_eq!(
+            mt.randrange(
+                &BigInt::zero(),
+                Some(&BigInt::from(10)),
+                Some(&BigInt::zero())
+            ),
+            Err(v("zero step for randrange()"))
+        );
+        assert_eq!(
+            mt.randrange_i64(0, Some(10), Some(-1)),
+            Err(v("empty range for randrange()"))
+        );
+        assert_eq!(
+            mt.randrange_i64(10, None, Some(2)),
+            Err(RandomError::TypeError(
+                "Missing a non-None stop argument".into()
+            ))
+        );
+        assert_eq!(
+            mt.randrange_i64(10, None, Some(1)).map(|r| r < 10),
+            Ok(true)
+        );
+        assert_eq!(
+            mt.randint_i64(5, 4),
+            Err(v("empty range for randrange() (5, 5, 0)"))
+        );
+        assert_eq!(
+            mt.randint(&BigInt::from(5), &BigInt::from(4)),
+            Err(v("empty range for randrange() (5, 5, 0)"))
+        );
+        assert_eq!(
+            mt.choice(0),
+            Err(RandomError::IndexError(
+                "Cannot choose from an empty sequence".into()
+            ))
+        );
+        let sample_err = v("Sample larger than population or is negative");
+        assert_eq!(mt.sample(3, 4), Err(sample_err.clone()));
+        assert_eq!(mt.sample(3, -1), Err(sample_err.clone()));
+        assert_eq!(mt.sample(0, 0), Ok(vec![]));
+        assert_eq!(
+            mt.sample_counts(3, &[0, 0, 0], 2),
+            Err(v("Total of counts must be greater than zero"))
+        );
+        assert_eq!(
+            mt.sample_counts(3, &[1, 1], 2),
+            Err(v("The number of counts does not match the population"))
+        );
+        assert_eq!(
+            mt.sample_counts(0, &[], 0),
+            Err(RandomError::IndexError("pop from empty list".into()))
+        );
+        assert_eq!(
+            mt.sample_counts(3, &[i64::MAX, i64::MAX, 1], 2),
+            Err(RandomError::OverflowError(
+                "Python int too large to convert to C ssize_t".into()
+            ))
+        );
+        assert_eq!(mt.sample_counts(2, &[1, 1], 3), Err(sample_err));
+        let index_err = RandomError::IndexError("list index out of range".into());
+        assert_eq!(mt.choices(0, 1), Err(index_err.clone()));
+        assert_eq!(mt.choices(0, 0), Ok(vec![]));
+        assert_eq!(mt.choices_cum_weights(0, &[], 1), Err(index_err));
+        assert_eq!(
+            mt.choices_cum_weights(2, &[0.0, 0.0], 1),
+            Err(v("Total of weights must be greater than zero"))
+        );
+        assert_eq!(
+            mt.choices_cum_weights(2, &[0.0, f64::INFINITY], 1),
+            Err(v("Total of weights must be finite"))
+        );
+        assert_eq!(
+            mt.choices_cum_weights(2, &[0.0, f64::NAN], 1),
+            Err(v("Total of weights must be finite"))
+        );
+        assert_eq!(
+            mt.choices_cum_weights(2, &[1.0], 1),
+            Err(v("The number of weights does not match the population"))
+        );
+        assert_eq!(
+            mt.expovariate(0.0),
+            Err(RandomError::ZeroDivisionError(
+                "float division by zero".into()
+            ))
+        );
+        assert_eq!(
+            mt.gammavariate(0.0, 1.0),
+            Err(v("gammavariate: alpha and beta must be > 0.0"))
+        );
+        assert_eq!(
+            mt.paretovariate(0.0),
+            Err(RandomError::ZeroDivisionError(
+                "float division by zero".into()
+            ))
+        );
+        assert_eq!(mt.triangular(1.0, 1.0, Some(1.0)), 1.0);
+        assert_eq!(
+            mt.getrandbits_checked(&BigInt::from(-1)),
+            Err(v("number of bits must be non-negative"))
+        );
+        assert_eq!(
+            mt.getrandbits_checked(&big("2147483648")),
+            Err(RandomError::OverflowError(
+                "Python int too large to convert to C int".into()
+            ))
+        );
+        let err = mt.randrange_i64(0, None, None).expect_err("empty");
+        assert_eq!(err.exc_type_name(), "ValueError");
+        assert_eq!(err.to_string(), "ValueError: empty range for randrange()");
+    }
+
+    #[test]
+    fn randbelow_consistency() {
+        // The u64 fast path and the BigUint path consume the same draws.
+        let mut a = seeded(11);
+        let mut b = seeded(11);
+        for n in [1u64, 2, 3, 7, 1 << 32, (1 << 32) + 1, u64::MAX, 1000003] {
+            assert_eq!(
+                BigUint::from(a.randbelow_u64(n)),
+                b.randbelow(&BigUint::from(n))
+            );
+        }
+        assert_eq!(a.randbelow_u64(0), 0);
+        assert_eq!(a.getstate(), b.getstate());
+        let mut shuffled_len: Vec<(usize, usize)> = Vec::new();
+        a.shuffle_with(5, |i, j| shuffled_len.push((i, j)));
+        assert_eq!(shuffled_len.len(), 4);
+        assert!(shuffled_len.iter().all(|&(i, j)| j <= i));
+    }
+
+    #[test]
+    fn python_float_helpers() {
+        assert_eq!(
+            py_pow(0.0, -1.0),
+            Err(RandomError::ZeroDivisionError(
+                "0.0 cannot be raised to a negative power".into()
+            ))
+        );
+        assert_eq!(py_pow(-0.0, 1.0).map(f64::to_bits), Ok((-0.0f64).to_bits()));
+        assert_eq!(py_pow(-2.0, 3.0), Ok(-8.0));
+        assert_eq!(py_pow(2.0, 0.5), Ok(2.0f64.sqrt()));
+        assert_eq!(
+            py_pow(10.0, 400.0),
+            Err(RandomError::OverflowError(
+                "(34, 'Numerical result out of range')".into()
+            ))
+        );
+        assert_eq!(py_pow(0.7, 2000.0).map(|x| x > 0.0), Ok(true));
+        assert_eq!(py_mod(-1.0, TAU), TAU - 1.0);
+        assert_eq!(py_mod(-0.0, TAU).to_bits(), 0);
+        assert_eq!(
+            py_exp(1000.0),
+            Err(RandomError::OverflowError("math range error".into()))
+        );
+        assert_eq!(
+            py_log(0.0),
+            Err(RandomError::ValueError("math domain error".into()))
+        );
+        assert_eq!(
+            py_acos(1.5),
+            Err(RandomError::ValueError("math domain error".into()))
+        );
+        assert_eq!(sample_setsize(5), 21);
+        assert_eq!(sample_setsize(6), 21 + 64);
+        assert_eq!(sample_setsize(60), 21 + 256);
     }
 }

@@ -293,6 +293,13 @@ pub struct DictBody {
 }
 impl Body for DictBody {}
 
+impl Drop for DictBody {
+    fn drop(&mut self) {
+        // CPython's `dict_dealloc` releases entries first to last (key, then value).
+        drop(self.entries.take_all());
+    }
+}
+
 /// A set or frozenset: CPython's open-addressing table (`setobject.c`), whose order is
 /// the iteration order. Slots are `(hash, key)`; `hash == -1` with a key marks a
 /// dummy (deleted) slot.
@@ -305,6 +312,13 @@ pub struct SetBody {
     pub finger: Cell<usize>,
 }
 impl Body for SetBody {}
+
+impl Drop for SetBody {
+    fn drop(&mut self) {
+        // `set_dealloc` releases the table first to last.
+        drop(self.table.take_all());
+    }
+}
 
 /// `range`.
 #[derive(Debug)]
@@ -917,6 +931,21 @@ pub fn heap_type_info(base: &'static TypeInfo, name: &'static str) -> TypeInfo {
         t = t.weakrefable(w);
     }
     t
+}
+
+/// `tp_finalize` of classes that define `__del__`: calls it; an exception is reported as
+/// "Exception ignored in" and swallowed, as CPython does.
+pub fn instance_finalize(o: Obj<'_>) {
+    let this = o.to_owned();
+    let t = crate::typeobj::type_of(o);
+    let Some(del) = crate::typeobj::lookup(t.as_obj(), &crate::str::intern("__del__")) else { return };
+    if let Err(e) = crate::call::call(&del, &[this]) {
+        let ctx = match crate::ops::repr_of(&del) {
+            Ok(r) => r,
+            Err(_) => "__del__".to_string(),
+        };
+        crate::exc::write_unraisable(&e, &ctx);
+    }
 }
 
 fn instance_clear_pre(o: Obj<'_>) {

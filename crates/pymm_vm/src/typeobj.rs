@@ -295,7 +295,11 @@ pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> 
     let mro = c3_mro(&t, &bases)?;
     *tb(t.as_obj()).mro.borrow_mut() = mro;
     let leaked_name: &'static str = Box::leak(name.to_string().into_boxed_str());
-    let info = heap_type_info(static_info(base_kind), leaked_name).leak_with_type_object(t.clone());
+    let mut info = heap_type_info(static_info(base_kind), leaked_name);
+    if lookup(t.as_obj(), &crate::str::intern("__del__")).is_some() {
+        info = info.finalize(instance_finalize);
+    }
+    let info = info.leak_with_type_object(t.clone());
     tb(t.as_obj()).instance_info.set(Some(info));
     if crate::dict::get_str(tb(t.as_obj()).dict.as_obj(), "__qualname__").is_some() {
         let _ = crate::dict::del(tb(t.as_obj()).dict.as_obj(), &crate::str::intern("__qualname__"));
