@@ -259,7 +259,8 @@ impl TypeInfo {
     }
     /// The type object of run-time types.
     pub(crate) fn type_object_ptr(&self) -> Option<NonNull<ObjHeader>> {
-        self.type_object.and_then(|a| NonNull::new(a.get() as *mut ObjHeader))
+        self.type_object
+            .and_then(|a| NonNull::new(a.get() as *mut ObjHeader))
     }
     pub(crate) const fn weakref_type(mut self) -> TypeInfo {
         self.flags = self.flags.union(TypeFlags::WEAKREF);

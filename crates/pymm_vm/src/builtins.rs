@@ -46,7 +46,11 @@ pub fn exec_module_source(source: &str, filename: &str, name: &str) -> R {
 }
 
 /// Compiles source, turning a compile error into `SyntaxError`.
-pub fn compile(source: &str, filename: &str, mode: pymm_compiler::Mode) -> R<std::rc::Rc<pymm_compiler::CodeObject>> {
+pub fn compile(
+    source: &str,
+    filename: &str,
+    mode: pymm_compiler::Mode,
+) -> R<std::rc::Rc<pymm_compiler::CodeObject>> {
     pymm_compiler::compile(source, filename, mode).map_err(|e| syntax_error(&e))
 }
 
@@ -66,6 +70,9 @@ pub fn syntax_error(e: &pymm_compiler::CompileError) -> Exc {
     ex
 }
 
+/// An `atexit` handler and its arguments.
+type AtExit = (ObjRef, Vec<ObjRef>);
+
 // Thread-locals holding objects are `ManuallyDrop`: the objects belong to the thread's
 // pymm_mem runtime, which is kept alive at thread exit (and may be torn down before
 // these destructors would run).
@@ -73,7 +80,7 @@ thread_local! {
     /// CPython-style renderings of syntax errors, by exception address.
     pub static SYNTAX_RENDER: std::cell::RefCell<Vec<(usize, String)>> = const { std::cell::RefCell::new(Vec::new()) };
     static MAIN_DICT: std::mem::ManuallyDrop<std::cell::RefCell<Option<ObjRef>>> = const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(None)) };
-    static ATEXIT: std::mem::ManuallyDrop<std::cell::RefCell<Vec<(ObjRef, Vec<ObjRef>)>>> = const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new())) };
+    static ATEXIT: std::mem::ManuallyDrop<std::cell::RefCell<Vec<AtExit>>> = const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new())) };
 }
 
 /// Runs one REPL input in the persistent `__main__` namespace.
@@ -130,12 +137,22 @@ pub fn import_module(name: &str) -> R {
 // Constructors of the core objects
 
 /// A new function object.
-pub fn new_function(code: ObjRef, globals: ObjRef, defaults: Option<ObjRef>, kwdefaults: Option<ObjRef>, closure: Option<ObjRef>, annotations: Option<ObjRef>) -> R {
+pub fn new_function(
+    code: ObjRef,
+    globals: ObjRef,
+    defaults: Option<ObjRef>,
+    kwdefaults: Option<ObjRef>,
+    closure: Option<ObjRef>,
+    annotations: Option<ObjRef>,
+) -> R {
     let cb = crate::frame::code_body(&code);
     let name = crate::str::intern(&cb.code.name);
     let qualname = crate::str::new_str(&cb.code.qualname)?;
     let doc = if cb.code.flags.has(pymm_compiler::CodeFlags::OPTIMIZED) {
-        cb.consts.first().filter(|c| kind(c.as_obj()) == Kind::Str).cloned()
+        cb.consts
+            .first()
+            .filter(|c| kind(c.as_obj()) == Kind::Str)
+            .cloned()
     } else {
         None
     };
@@ -186,7 +203,15 @@ pub fn new_bytes(b: &[u8]) -> R {
     let mut items = Vec::with_capacity(b.len() + 1);
     items.extend_from_slice(b);
     items.push(0);
-    ObjRef::new_var(&BYTES_T, BytesBody { size: b.len(), hash: std::cell::Cell::new(-1) }, items).map_err(|_| memory_error())
+    ObjRef::new_var(
+        &BYTES_T,
+        BytesBody {
+            size: b.len(),
+            hash: std::cell::Cell::new(-1),
+        },
+        items,
+    )
+    .map_err(|_| memory_error())
 }
 
 /// The bytes of a bytes object.
@@ -217,7 +242,14 @@ pub fn bytes_contains(b: &ObjRef, x: &ObjRef) -> R<bool> {
 /// `range` parts as `i64`s.
 pub fn range_parts(o: &ObjRef) -> R<(i64, i64, i64)> {
     let r = o.as_obj().downcast::<RangeBody>().expect("range");
-    let g = |x: &ObjRef| crate::int::to_i64(x.as_obj()).ok_or_else(|| new_exc("OverflowError", "Python int too large to convert to C ssize_t"));
+    let g = |x: &ObjRef| {
+        crate::int::to_i64(x.as_obj()).ok_or_else(|| {
+            new_exc(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            )
+        })
+    };
     Ok((g(&r.start)?, g(&r.stop)?, g(&r.step)?))
 }
 
@@ -226,7 +258,12 @@ pub fn range_len(o: &ObjRef) -> R<usize> {
     let r = o.as_obj().downcast::<RangeBody>().expect("range");
     crate::int::to_i64(r.length.as_obj())
         .map(|n| n as usize)
-        .ok_or_else(|| new_exc("OverflowError", "Python int too large to convert to C ssize_t"))
+        .ok_or_else(|| {
+            new_exc(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            )
+        })
 }
 
 fn compute_range_len(a: i64, b: i64, c: i64) -> i64 {
@@ -257,7 +294,10 @@ pub fn new_range(a: i64, b: i64, c: i64) -> R {
 /// `range == range`.
 pub fn range_eq(a: &ObjRef, b: &ObjRef) -> R<bool> {
     let (x, y) = (range_parts(a)?, range_parts(b)?);
-    let (lx, ly) = (compute_range_len(x.0, x.1, x.2), compute_range_len(y.0, y.1, y.2));
+    let (lx, ly) = (
+        compute_range_len(x.0, x.1, x.2),
+        compute_range_len(y.0, y.1, y.2),
+    );
     Ok(lx == ly && (lx == 0 || (x.0 == y.0 && (lx == 1 || x.2 == y.2))))
 }
 
@@ -265,7 +305,11 @@ pub fn range_eq(a: &ObjRef, b: &ObjRef) -> R<bool> {
 pub fn range_contains(r: &ObjRef, x: &ObjRef) -> R<bool> {
     if let Some(v) = crate::int::to_i64(x.as_obj()).filter(|_| crate::int::is_int(x.as_obj())) {
         let (a, b, c) = range_parts(r)?;
-        return Ok(if c > 0 { v >= a && v < b && (v - a) % c == 0 } else { v <= a && v > b && (a - v) % (-c) == 0 });
+        return Ok(if c > 0 {
+            v >= a && v < b && (v - a) % c == 0
+        } else {
+            v <= a && v > b && (a - v) % (-c) == 0
+        });
     }
     for v in crate::iter::collect(r)? {
         if crate::ops::eq_bool(&v, x)? {
@@ -297,8 +341,13 @@ pub fn func_display_name(f: &ObjRef) -> String {
             let b = f.as_obj().downcast::<FunctionBody>().expect("function");
             format!("{}()", crate::str::as_str(b.qualname.get().as_obj()))
         }
-        Kind::BuiltinFunction => format!("{}()", f.as_obj().downcast::<BuiltinBody>().expect("builtin").name),
-        Kind::Method => func_display_name(&f.as_obj().downcast::<MethodBody>().expect("method").func),
+        Kind::BuiltinFunction => format!(
+            "{}()",
+            f.as_obj().downcast::<BuiltinBody>().expect("builtin").name
+        ),
+        Kind::Method => {
+            func_display_name(&f.as_obj().downcast::<MethodBody>().expect("method").func)
+        }
         _ => format!("{} object", obj_type_name(f)),
     }
 }
@@ -308,8 +357,11 @@ pub fn exception_matches(e: &ObjRef, t: &ObjRef) -> R<bool> {
     let base = crate::exc::exc_type("BaseException");
     let et = crate::typeobj::type_of(e.as_obj());
     let check = |c: &ObjRef| -> R<bool> {
-        if kind(c.as_obj()) != Kind::Type || !crate::typeobj::is_subtype(c.as_obj(), base.as_obj()) {
-            return Err(type_error("catching classes that do not inherit from BaseException is not allowed"));
+        if kind(c.as_obj()) != Kind::Type || !crate::typeobj::is_subtype(c.as_obj(), base.as_obj())
+        {
+            return Err(type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
         }
         Ok(crate::typeobj::is_subtype(et.as_obj(), c.as_obj()))
     };
@@ -325,7 +377,12 @@ pub fn exception_matches(e: &ObjRef, t: &ObjRef) -> R<bool> {
 }
 
 /// Class patterns in `match`.
-pub fn match_class(subj: &ObjRef, cls: &ObjRef, npos: usize, kwnames: &ObjRef) -> R<Option<ObjRef>> {
+pub fn match_class(
+    subj: &ObjRef,
+    cls: &ObjRef,
+    npos: usize,
+    kwnames: &ObjRef,
+) -> R<Option<ObjRef>> {
     if kind(cls.as_obj()) != Kind::Type {
         return Err(type_error("called match pattern must be a class"));
     }
@@ -336,16 +393,30 @@ pub fn match_class(subj: &ObjRef, cls: &ObjRef, npos: usize, kwnames: &ObjRef) -
     if npos > 0 {
         let self_match = matches!(
             crate::typeobj::tb(cls.as_obj()).base_kind,
-            Kind::Int | Kind::Bool | Kind::Float | Kind::Str | Kind::Bytes | Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::FrozenSet
+            Kind::Int
+                | Kind::Bool
+                | Kind::Float
+                | Kind::Str
+                | Kind::Bytes
+                | Kind::List
+                | Kind::Tuple
+                | Kind::Dict
+                | Kind::Set
+                | Kind::FrozenSet
         ) && !crate::typeobj::tb(cls.as_obj()).is_heap;
         if self_match {
             if npos > 1 {
-                return Err(type_error(format!("{}() accepts 1 positional sub-pattern ({npos} given)", crate::typeobj::type_name(cls.as_obj()))));
+                return Err(type_error(format!(
+                    "{}() accepts 1 positional sub-pattern ({npos} given)",
+                    crate::typeobj::type_name(cls.as_obj())
+                )));
             }
             out.push(subj.clone());
         } else {
             let ma = crate::typeobj::getattr_opt(cls, &crate::str::intern("__match_args__"))?;
-            let names = ma.map(|m| crate::seq::tuple_items(m.as_obj()).to_vec()).unwrap_or_default();
+            let names = ma
+                .map(|m| crate::seq::tuple_items(m.as_obj()).to_vec())
+                .unwrap_or_default();
             if names.len() < npos {
                 return Err(type_error(format!(
                     "{}() accepts {} positional sub-pattern{} ({npos} given)",
@@ -382,14 +453,21 @@ pub fn isinstance(o: &ObjRef, cls: &ObjRef) -> R<bool> {
         return Ok(false);
     }
     if kind(cls.as_obj()) != Kind::Type {
-        return Err(type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+        return Err(type_error(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        ));
     }
-    if let Some(f) = crate::typeobj::lookup(crate::typeobj::type_of(cls.as_obj()).as_obj(), &crate::str::intern("__instancecheck__"))
-        && kind(f.as_obj()) == Kind::Function
+    if let Some(f) = crate::typeobj::lookup(
+        crate::typeobj::type_of(cls.as_obj()).as_obj(),
+        &crate::str::intern("__instancecheck__"),
+    ) && kind(f.as_obj()) == Kind::Function
     {
         return truthy(&call(&f, &[cls.clone(), o.clone()])?);
     }
-    Ok(crate::typeobj::is_subtype(crate::typeobj::type_of(o.as_obj()).as_obj(), cls.as_obj()))
+    Ok(crate::typeobj::is_subtype(
+        crate::typeobj::type_of(o.as_obj()).as_obj(),
+        cls.as_obj(),
+    ))
 }
 
 /// Whether a user class defines `__eq__` but no `__hash__` anywhere below `object`.
@@ -420,7 +498,11 @@ pub fn float_repr(v: f64) -> String {
         return if v > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if v == 0.0 {
-        return if v.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if v.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let e = format!("{v:e}");
     let (mant, exp) = e.split_once('e').expect("exponent");
@@ -454,7 +536,11 @@ pub fn float_repr(v: f64) -> String {
             out.push('.');
             out.push_str(&digits[1..]);
         }
-        out.push_str(&format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs()));
+        out.push_str(&format!(
+            "e{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        ));
     }
     out
 }
@@ -492,10 +578,17 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
         Kind::Tuple => with_repr_guard(o, "(...)", || {
             let items = crate::seq::tuple_items(obj);
             let parts = items.iter().map(repr_of).collect::<R<Vec<_>>>()?;
-            Ok(if parts.len() == 1 { format!("({},)", parts[0]) } else { format!("({})", parts.join(", ")) })
+            Ok(if parts.len() == 1 {
+                format!("({},)", parts[0])
+            } else {
+                format!("({})", parts.join(", "))
+            })
         })?,
         Kind::List => with_repr_guard(o, "[...]", || {
-            let parts = crate::seq::list_items(obj).iter().map(repr_of).collect::<R<Vec<_>>>()?;
+            let parts = crate::seq::list_items(obj)
+                .iter()
+                .map(repr_of)
+                .collect::<R<Vec<_>>>()?;
             Ok(format!("[{}]", parts.join(", ")))
         })?,
         Kind::Dict => with_repr_guard(o, "{...}", || {
@@ -514,25 +607,47 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
             }
             let parts = items.iter().map(repr_of).collect::<R<Vec<_>>>()?;
             let inner = format!("{{{}}}", parts.join(", "));
-            Ok(if frozen || is_heap_instance(obj) { format!("{tn}({inner})") } else { inner })
+            Ok(if frozen || is_heap_instance(obj) {
+                format!("{tn}({inner})")
+            } else {
+                inner
+            })
         })?,
         Kind::Range => {
             let (a, b, c) = range_parts(o)?;
-            if c == 1 { format!("range({a}, {b})") } else { format!("range({a}, {b}, {c})") }
+            if c == 1 {
+                format!("range({a}, {b})")
+            } else {
+                format!("range({a}, {b}, {c})")
+            }
         }
         Kind::Slice => {
             let s = obj.downcast::<SliceBody>().expect("slice");
-            format!("slice({}, {}, {})", repr_of(&s.start)?, repr_of(&s.stop)?, repr_of(&s.step)?)
+            format!(
+                "slice({}, {}, {})",
+                repr_of(&s.start)?,
+                repr_of(&s.stop)?,
+                repr_of(&s.step)?
+            )
         }
         Kind::Function => {
             let f = obj.downcast::<FunctionBody>().expect("function");
-            format!("<function {} at {:#x}>", crate::str::as_str(f.qualname.get().as_obj()), obj.addr())
+            format!(
+                "<function {} at {:#x}>",
+                crate::str::as_str(f.qualname.get().as_obj()),
+                obj.addr()
+            )
         }
         Kind::BuiltinFunction => {
             let b = obj.downcast::<BuiltinBody>().expect("builtin");
             match b.bound.get() {
                 Some(s) if kind(s.as_obj()) != Kind::Module => {
-                    format!("<built-in method {} of {} object at {:#x}>", b.name, obj_type_name(&s), s.as_obj().addr())
+                    format!(
+                        "<built-in method {} of {} object at {:#x}>",
+                        b.name,
+                        obj_type_name(&s),
+                        s.as_obj().addr()
+                    )
                 }
                 _ => format!("<built-in function {}>", b.name),
             }
@@ -540,7 +655,16 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
         Kind::Method => {
             let m = obj.downcast::<MethodBody>().expect("method");
             let fname = match kind(m.func.as_obj()) {
-                Kind::Function => crate::str::as_str(m.func.as_obj().downcast::<FunctionBody>().expect("f").qualname.get().as_obj()).into_owned(),
+                Kind::Function => crate::str::as_str(
+                    m.func
+                        .as_obj()
+                        .downcast::<FunctionBody>()
+                        .expect("f")
+                        .qualname
+                        .get()
+                        .as_obj(),
+                )
+                .into_owned(),
                 _ => "?".into(),
             };
             format!("<bound method {} of {}>", fname, repr_of(&m.this)?)
@@ -548,13 +672,21 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
         Kind::Type => {
             let m = crate::typeobj::type_module(obj);
             let q = crate::typeobj::tb(obj).qualname.borrow().clone();
-            if m == "builtins" { format!("<class '{q}'>") } else { format!("<class '{m}.{q}'>") }
+            if m == "builtins" {
+                format!("<class '{q}'>")
+            } else {
+                format!("<class '{m}.{q}'>")
+            }
         }
         Kind::Module => {
             let d = &obj.downcast::<ModuleBody>().expect("module").dict;
-            let n = crate::dict::get_str(d.as_obj(), "__name__").map(|s| crate::str::as_str(s.as_obj()).into_owned()).unwrap_or_default();
+            let n = crate::dict::get_str(d.as_obj(), "__name__")
+                .map(|s| crate::str::as_str(s.as_obj()).into_owned())
+                .unwrap_or_default();
             if crate::dict::get_str(d.as_obj(), "__file__").is_some() && n != "__main__" {
-                let f = crate::dict::get_str(d.as_obj(), "__file__").map(|s| crate::str::as_str(s.as_obj()).into_owned()).unwrap_or_default();
+                let f = crate::dict::get_str(d.as_obj(), "__file__")
+                    .map(|s| crate::str::as_str(s.as_obj()).into_owned())
+                    .unwrap_or_default();
                 format!("<module '{n}' from '{f}'>")
             } else {
                 format!("<module '{n}' (built-in)>")
@@ -562,7 +694,11 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
         }
         Kind::Generator => {
             let g = obj.downcast::<GenBody>().expect("gen");
-            format!("<generator object {} at {:#x}>", crate::str::as_str(g.qualname.get().as_obj()), obj.addr())
+            format!(
+                "<generator object {} at {:#x}>",
+                crate::str::as_str(g.qualname.get().as_obj()),
+                obj.addr()
+            )
         }
         Kind::BaseException => {
             let b = obj.downcast::<ExcBody>().expect("exc");
@@ -578,13 +714,31 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
         Kind::Cell => format!("<cell at {:#x}>", obj.addr()),
         Kind::Code => {
             let c = obj.downcast::<CodeBody>().expect("code");
-            format!("<code object {} at {:#x}, file \"{}\", line {}>", c.code.name, obj.addr(), c.code.filename, c.code.firstlineno)
+            format!(
+                "<code object {} at {:#x}, file \"{}\", line {}>",
+                c.code.name,
+                obj.addr(),
+                c.code.filename,
+                c.code.firstlineno
+            )
         }
         Kind::DictView => {
             let v = obj.downcast::<DictViewBody>().expect("view");
             let (name, items) = match v.which {
-                0 => ("dict_keys", crate::dict::items(v.dict.as_obj()).into_iter().map(|(k, _)| repr_of(&k)).collect::<R<Vec<_>>>()?),
-                1 => ("dict_values", crate::dict::items(v.dict.as_obj()).into_iter().map(|(_, x)| repr_of(&x)).collect::<R<Vec<_>>>()?),
+                0 => (
+                    "dict_keys",
+                    crate::dict::items(v.dict.as_obj())
+                        .into_iter()
+                        .map(|(k, _)| repr_of(&k))
+                        .collect::<R<Vec<_>>>()?,
+                ),
+                1 => (
+                    "dict_values",
+                    crate::dict::items(v.dict.as_obj())
+                        .into_iter()
+                        .map(|(_, x)| repr_of(&x))
+                        .collect::<R<Vec<_>>>()?,
+                ),
                 _ => (
                     "dict_items",
                     crate::dict::items(v.dict.as_obj())
@@ -622,14 +776,22 @@ fn complex_repr(re: f64, im: f64) -> String {
     if re == 0.0 && !re.is_sign_negative() {
         format!("{}j", fmt(im))
     } else {
-        let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) { "-" } else { "+" };
+        let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) {
+            "-"
+        } else {
+            "+"
+        };
         format!("({}{}{}j)", fmt(re), sign, fmt(im.abs()))
     }
 }
 
 /// `repr(bytes)`.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut s = String::from("b");
     s.push(quote);
     for &c in b {
@@ -692,7 +854,10 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
     let isnum = |k: Kind| matches!(k, Kind::Int | Kind::Bool | Kind::Float);
     if isnum(ka) && isnum(kb) {
         let (Some(p), Some(q)) = (num_f64(a), num_f64(b)) else {
-            return Err(new_exc("OverflowError", "int too large to convert to float"));
+            return Err(new_exc(
+                "OverflowError",
+                "int too large to convert to float",
+            ));
         };
         let r = match op {
             B::Add | B::InplaceAdd => p + q,
@@ -718,15 +883,23 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
             }
             B::Power | B::InplacePower => {
                 if p == 0.0 && q < 0.0 {
-                    return Err(new_exc("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                    return Err(new_exc(
+                        "ZeroDivisionError",
+                        "0.0 cannot be raised to a negative power",
+                    ));
                 }
                 if p < 0.0 && q.fract() != 0.0 {
                     let (r, i) = complex_pow(p, 0.0, q, 0.0);
-                    return ObjRef::new(&COMPLEX_T, ComplexBody(r, i)).map(Some).map_err(|_| memory_error());
+                    return ObjRef::new(&COMPLEX_T, ComplexBody(r, i))
+                        .map(Some)
+                        .map_err(|_| memory_error());
                 }
                 let r = p.powf(q);
                 if r.is_infinite() && p.is_finite() && q.is_finite() {
-                    return Err(new_exc("OverflowError", "(34, 'Numerical result out of range')"));
+                    return Err(new_exc(
+                        "OverflowError",
+                        "(34, 'Numerical result out of range')",
+                    ));
                 }
                 r
             }
@@ -755,7 +928,9 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
             B::Power | B::InplacePower => complex_pow(p, q, r, s),
             _ => return Ok(None),
         };
-        return ObjRef::new(&COMPLEX_T, ComplexBody(re, im)).map(Some).map_err(|_| memory_error());
+        return ObjRef::new(&COMPLEX_T, ComplexBody(re, im))
+            .map(Some)
+            .map_err(|_| memory_error());
     }
     match (ka, kb, op) {
         (Kind::Str, Kind::Str, B::Add | B::InplaceAdd) => {
@@ -763,7 +938,8 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
             s.push_str(&crate::str::as_str(y));
             crate::str::new_str(&s).map(Some)
         }
-        (Kind::Str, Kind::Int | Kind::Bool, B::Multiply | B::InplaceMultiply) | (Kind::Int | Kind::Bool, Kind::Str, B::Multiply | B::InplaceMultiply) => {
+        (Kind::Str, Kind::Int | Kind::Bool, B::Multiply | B::InplaceMultiply)
+        | (Kind::Int | Kind::Bool, Kind::Str, B::Multiply | B::InplaceMultiply) => {
             let (s, n) = if ka == Kind::Str { (x, y) } else { (y, x) };
             let n = crate::int::to_i64(n).unwrap_or(i64::MAX).max(0) as usize;
             let t = crate::str::as_str(s);
@@ -772,7 +948,9 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
             }
             crate::str::new_str(&t.repeat(n)).map(Some)
         }
-        (Kind::Str, _, B::Remainder | B::InplaceRemainder) => crate::str::percent_format(a, b).map(Some),
+        (Kind::Str, _, B::Remainder | B::InplaceRemainder) => {
+            crate::str::percent_format(a, b).map(Some)
+        }
         (Kind::Bytes, Kind::Bytes, B::Add | B::InplaceAdd) => {
             let mut v = bytes_data(x).to_vec();
             v.extend_from_slice(bytes_data(y));
@@ -797,8 +975,13 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
             v.extend_from_slice(crate::seq::tuple_items(y));
             crate::seq::new_tuple(v).map(Some)
         }
-        (Kind::List | Kind::Tuple, Kind::Int | Kind::Bool, B::Multiply | B::InplaceMultiply) | (Kind::Int | Kind::Bool, Kind::List | Kind::Tuple, B::Multiply) => {
-            let (s, n) = if matches!(ka, Kind::List | Kind::Tuple) { (a, y) } else { (b, x) };
+        (Kind::List | Kind::Tuple, Kind::Int | Kind::Bool, B::Multiply | B::InplaceMultiply)
+        | (Kind::Int | Kind::Bool, Kind::List | Kind::Tuple, B::Multiply) => {
+            let (s, n) = if matches!(ka, Kind::List | Kind::Tuple) {
+                (a, y)
+            } else {
+                (b, x)
+            };
             let n = crate::int::to_i64(n).unwrap_or(0).max(0) as usize;
             let items = crate::iter::collect(s)?;
             if items.len().saturating_mul(n) > (1 << 40) {
@@ -810,7 +993,11 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
             }
             if kind(s.as_obj()) == Kind::List {
                 if op == B::InplaceMultiply {
-                    let old = crate::seq::list_body(s.as_obj()).expect("list").items.replace_all(v).map_err(|_| memory_error())?;
+                    let old = crate::seq::list_body(s.as_obj())
+                        .expect("list")
+                        .items
+                        .replace_all(v)
+                        .map_err(|_| memory_error())?;
                     drop(old);
                     return Ok(Some(s.clone()));
                 }
@@ -819,10 +1006,17 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
                 crate::seq::new_tuple(v).map(Some)
             }
         }
-        (Kind::Set | Kind::FrozenSet | Kind::DictView, Kind::Set | Kind::FrozenSet | Kind::DictView, _) => set_binop(op, a, b),
+        (
+            Kind::Set | Kind::FrozenSet | Kind::DictView,
+            Kind::Set | Kind::FrozenSet | Kind::DictView,
+            _,
+        ) => set_binop(op, a, b),
         (Kind::Dict, Kind::Dict, B::Or) => {
             let d = crate::dict::try_new_dict()?;
-            for (k, v) in crate::dict::items(x).into_iter().chain(crate::dict::items(y)) {
+            for (k, v) in crate::dict::items(x)
+                .into_iter()
+                .chain(crate::dict::items(y))
+            {
                 crate::dict::set(d.as_obj(), k, v)?;
             }
             Ok(Some(d))
@@ -860,7 +1054,8 @@ fn complex_pow(a: f64, b: f64, c: f64, d: f64) -> (f64, f64) {
 
 fn index_of(k: &ObjRef, what: &str) -> R<i64> {
     if crate::int::is_int(k.as_obj()) {
-        return crate::int::to_i64(k.as_obj()).ok_or_else(|| new_exc("IndexError", &format!("cannot fit 'int' into an index-sized integer")));
+        return crate::int::to_i64(k.as_obj())
+            .ok_or_else(|| new_exc("IndexError", "cannot fit 'int' into an index-sized integer"));
     }
     if is_heap_instance(k.as_obj())
         && let Some(f) = crate::typeobj::lookup_special(k, "__index__")
@@ -868,7 +1063,10 @@ fn index_of(k: &ObjRef, what: &str) -> R<i64> {
         let r = call(&f, &[k.clone()])?;
         return index_of(&r, what);
     }
-    Err(type_error(format!("{what} indices must be integers or slices, not {}", obj_type_name(k))))
+    Err(type_error(format!(
+        "{what} indices must be integers or slices, not {}",
+        obj_type_name(k)
+    )))
 }
 
 /// Optional slice bound as `i64`.
@@ -880,7 +1078,11 @@ pub fn slice_bound(o: &ObjRef) -> R<Option<i64>> {
         return Ok(Some(match crate::int::to_i64(o.as_obj()) {
             Some(v) => v,
             None => {
-                if crate::int::to_big(o.as_obj()) < num_bigint::BigInt::from(0) { i64::MIN / 2 } else { i64::MAX / 2 }
+                if crate::int::to_big(o.as_obj()) < num_bigint::BigInt::from(0) {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                }
             }
         }));
     }
@@ -888,17 +1090,26 @@ pub fn slice_bound(o: &ObjRef) -> R<Option<i64>> {
         let r = call(&f, &[o.clone()])?;
         return slice_bound(&r);
     }
-    Err(type_error("slice indices must be integers or None or have an __index__ method"))
+    Err(type_error(
+        "slice indices must be integers or None or have an __index__ method",
+    ))
 }
 
 /// `slice.indices(len)` for a slice object.
 pub fn slice_of(s: &ObjRef, len: usize) -> R<(i64, i64, i64, usize)> {
     let b = s.as_obj().downcast::<SliceBody>().expect("slice");
-    crate::seq::slice_indices(slice_bound(&b.start)?, slice_bound(&b.stop)?, slice_bound(&b.step)?, len)
+    crate::seq::slice_indices(
+        slice_bound(&b.start)?,
+        slice_bound(&b.stop)?,
+        slice_bound(&b.step)?,
+        len,
+    )
 }
 
 fn pick<T: Clone>(v: &[T], start: i64, step: i64, n: usize) -> Vec<T> {
-    (0..n).map(|i| v[(start + i as i64 * step) as usize].clone()).collect()
+    (0..n)
+        .map(|i| v[(start + i as i64 * step) as usize].clone())
+        .collect()
 }
 
 /// `o[k]` for built-in containers.
@@ -942,8 +1153,13 @@ pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
             }
             let i = index_of(k, "string")?;
             let n = crate::str::char_len(obj);
-            let i = crate::seq::norm_index(i, n).ok_or_else(|| new_exc("IndexError", "string index out of range"))?;
-            let c = if crate::str::is_ascii(obj) { s.as_bytes()[i] as char } else { s.chars().nth(i).unwrap_or('\0') };
+            let i = crate::seq::norm_index(i, n)
+                .ok_or_else(|| new_exc("IndexError", "string index out of range"))?;
+            let c = if crate::str::is_ascii(obj) {
+                s.as_bytes()[i] as char
+            } else {
+                s.chars().nth(i).unwrap_or('\0')
+            };
             let mut buf = [0u8; 4];
             crate::str::new_str(c.encode_utf8(&mut buf))
         }
@@ -983,7 +1199,10 @@ pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
                 .map(|i| crate::int::from_i64(a + i as i64 * c))
                 .ok_or_else(|| new_exc("IndexError", "range object index out of range"))?
         }
-        _ => Err(type_error(format!("'{}' object is not subscriptable", obj_type_name(o)))),
+        _ => Err(type_error(format!(
+            "'{}' object is not subscriptable",
+            obj_type_name(o)
+        ))),
     }
 }
 
@@ -1025,14 +1244,14 @@ pub fn builtin_setitem(o: &ObjRef, k: ObjRef, v: Option<ObjRef>) -> R<()> {
             }
             let i = index_of(&k, "list")?;
             let Some(i) = crate::seq::norm_index(i, n) else {
-                return Err(new_exc(
-                    "IndexError",
-                    if v.is_some() { "list assignment index out of range" } else { "list assignment index out of range" },
-                ));
+                return Err(new_exc("IndexError", "list assignment index out of range"));
             };
             match v {
                 Some(v) => {
-                    let old = crate::seq::list_body(obj).expect("list").items.replace(i, v);
+                    let old = crate::seq::list_body(obj)
+                        .expect("list")
+                        .items
+                        .replace(i, v);
                     drop(old);
                 }
                 None => drop(crate::seq::list_pop(obj, i)),
@@ -1047,9 +1266,15 @@ pub fn builtin_setitem(o: &ObjRef, k: ObjRef, v: Option<ObjRef>) -> R<()> {
             },
         },
         _ => Err(type_error(if v.is_some() {
-            format!("'{}' object does not support item assignment", obj_type_name(o))
+            format!(
+                "'{}' object does not support item assignment",
+                obj_type_name(o)
+            )
         } else {
-            format!("'{}' object doesn't support item deletion", obj_type_name(o))
+            format!(
+                "'{}' object doesn't support item deletion",
+                obj_type_name(o)
+            )
         })),
     }
 }
@@ -1061,7 +1286,11 @@ const LINEAR_PROBES: usize = 9;
 
 /// A new set or frozenset.
 pub fn new_set(items: &[ObjRef], frozen: bool) -> R {
-    let s = ObjRef::new(if frozen { &FROZENSET_T } else { &SET_T }, SetBody::default()).map_err(|_| memory_error())?;
+    let s = ObjRef::new(
+        if frozen { &FROZENSET_T } else { &SET_T },
+        SetBody::default(),
+    )
+    .map_err(|_| memory_error())?;
     s.track();
     for x in items {
         set_add(&s, x.clone())?;
@@ -1136,7 +1365,9 @@ fn set_resize(b: &SetBody, minused: usize) -> R<()> {
         newsize <<= 1;
     }
     let old = b.table.take_all();
-    b.table.replace_all(vec![(0, None); newsize]).map_err(|_| memory_error())?;
+    b.table
+        .replace_all(vec![(0, None); newsize])
+        .map_err(|_| memory_error())?;
     b.fill.set(0);
     b.used.set(0);
     for (h, k) in old {
@@ -1176,7 +1407,9 @@ pub fn set_add(s: &ObjRef, key: ObjRef) -> R<()> {
     let h = crate::ops::hash(&key)?;
     let b = sbody(s.as_obj());
     if b.table.is_empty() {
-        b.table.replace_all(vec![(0, None); 8]).map_err(|_| memory_error())?;
+        b.table
+            .replace_all(vec![(0, None); 8])
+            .map_err(|_| memory_error())?;
     }
     match set_find(b, &key, h)? {
         Ok(_) => Ok(()),
@@ -1271,10 +1504,21 @@ fn as_key_list(o: &ObjRef) -> R<Vec<ObjRef>> {
 
 fn set_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
     let frozen = kind(a.as_obj()) == Kind::FrozenSet;
-    let inplace = matches!(op, B::InplaceOr | B::InplaceAnd | B::InplaceSubtract | B::InplaceXor) && kind(a.as_obj()) == Kind::Set;
+    let inplace = matches!(
+        op,
+        B::InplaceOr | B::InplaceAnd | B::InplaceSubtract | B::InplaceXor
+    ) && kind(a.as_obj()) == Kind::Set;
     let av = as_key_list(a)?;
-    let bset = if matches!(kind(b.as_obj()), Kind::Set | Kind::FrozenSet) { b.clone() } else { new_set(&as_key_list(b)?, true)? };
-    let aset = if matches!(kind(a.as_obj()), Kind::Set | Kind::FrozenSet) { a.clone() } else { new_set(&av, true)? };
+    let bset = if matches!(kind(b.as_obj()), Kind::Set | Kind::FrozenSet) {
+        b.clone()
+    } else {
+        new_set(&as_key_list(b)?, true)?
+    };
+    let aset = if matches!(kind(a.as_obj()), Kind::Set | Kind::FrozenSet) {
+        a.clone()
+    } else {
+        new_set(&av, true)?
+    };
     let mut out = Vec::new();
     match op {
         B::Or | B::InplaceOr => {
@@ -1363,14 +1607,19 @@ pub fn set_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
 pub fn builtin_format(v: &ObjRef, spec: &str) -> R<String> {
     let obj = v.as_obj();
     match kind(obj) {
-        Kind::Int | Kind::Bool if !(kind(obj) == Kind::Bool && spec.is_empty()) => crate::format::format_int(obj, spec),
+        Kind::Int | Kind::Bool if !(kind(obj) == Kind::Bool && spec.is_empty()) => {
+            crate::format::format_int(obj, spec)
+        }
         Kind::Float => crate::format::format_float(float_val(v).unwrap_or(0.0), spec),
         Kind::Str => crate::format::format_str(&crate::str::as_str(obj), spec),
         _ => {
             if spec.is_empty() {
                 return str_of(v);
             }
-            Err(type_error(format!("unsupported format string passed to {}.__format__", obj_type_name(v))))
+            Err(type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                obj_type_name(v)
+            )))
         }
     }
 }
@@ -1459,11 +1708,22 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                     }
                     f.dict.get()
                 }
-                _ => f.dict.get().and_then(|d| crate::dict::get_str(d.as_obj(), name)),
+                _ => f
+                    .dict
+                    .get()
+                    .and_then(|d| crate::dict::get_str(d.as_obj(), name)),
             }
         }
-        (Kind::BuiltinFunction, "__name__" | "__qualname__") => Some(crate::str::new_str(obj.downcast::<BuiltinBody>().expect("b").name)?),
-        (Kind::BuiltinFunction, "__self__") => Some(obj.downcast::<BuiltinBody>().expect("b").bound.get().unwrap_or_else(none)),
+        (Kind::BuiltinFunction, "__name__" | "__qualname__") => Some(crate::str::new_str(
+            obj.downcast::<BuiltinBody>().expect("b").name,
+        )?),
+        (Kind::BuiltinFunction, "__self__") => Some(
+            obj.downcast::<BuiltinBody>()
+                .expect("b")
+                .bound
+                .get()
+                .unwrap_or_else(none),
+        ),
         (Kind::Method, "__self__") => Some(obj.downcast::<MethodBody>().expect("m").this.clone()),
         (Kind::Method, "__func__") => Some(obj.downcast::<MethodBody>().expect("m").func.clone()),
         (Kind::Method, _) => {
@@ -1477,11 +1737,18 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                 "__cause__" => Some(e.cause.get().unwrap_or_else(none)),
                 "__context__" => Some(e.context.get().unwrap_or_else(none)),
                 "__suppress_context__" => Some(pybool(e.suppress_context.get())),
-                "__traceback__" => Some(if e.traceback.borrow().is_empty() { none() } else { crate::str::new_str("<traceback>")? }),
+                "__traceback__" => Some(if e.traceback.borrow().is_empty() {
+                    none()
+                } else {
+                    crate::str::new_str("<traceback>")?
+                }),
                 "__notes__" => e.notes.get(),
-                "value" if crate::exc::matches(o, "StopIteration") => {
-                    Some(crate::seq::tuple_items(e.args.get().as_obj()).first().cloned().unwrap_or_else(none))
-                }
+                "value" if crate::exc::matches(o, "StopIteration") => Some(
+                    crate::seq::tuple_items(e.args.get().as_obj())
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(none),
+                ),
                 "code" if crate::exc::matches(o, "SystemExit") => {
                     let a = e.args.get();
                     let items = crate::seq::tuple_items(a.as_obj());
@@ -1491,7 +1758,11 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                         _ => a.clone(),
                     })
                 }
-                "msg" if crate::exc::matches(o, "SyntaxError") => crate::seq::tuple_items(e.args.get().as_obj()).first().cloned(),
+                "msg" if crate::exc::matches(o, "SyntaxError") => {
+                    crate::seq::tuple_items(e.args.get().as_obj())
+                        .first()
+                        .cloned()
+                }
                 _ => None,
             }
         }
@@ -1501,13 +1772,21 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                 "__name__" => Some(g.name.get()),
                 "__qualname__" => Some(g.qualname.get()),
                 "gi_running" => Some(pybool(g.running.get())),
-                "gi_frame" => Some(if g.frame.try_borrow().map(|f| f.is_some()).unwrap_or(true) { crate::str::new_str("<frame>")? } else { none() }),
+                "gi_frame" => Some(
+                    if g.frame.try_borrow().map(|f| f.is_some()).unwrap_or(true) {
+                        crate::str::new_str("<frame>")?
+                    } else {
+                        none()
+                    },
+                ),
                 _ => None,
             }
         }
         (Kind::Complex, "real") => Some(new_float(obj.downcast::<ComplexBody>().expect("c").0)?),
         (Kind::Complex, "imag") => Some(new_float(obj.downcast::<ComplexBody>().expect("c").1)?),
-        (Kind::Int | Kind::Bool, "real" | "numerator") => Some(crate::int::from_big(&crate::int::to_big(obj))?),
+        (Kind::Int | Kind::Bool, "real" | "numerator") => {
+            Some(crate::int::from_big(&crate::int::to_big(obj))?)
+        }
         (Kind::Int | Kind::Bool, "imag") => Some(crate::int::from_i64(0)?),
         (Kind::Int | Kind::Bool, "denominator") => Some(crate::int::from_i64(1)?),
         (Kind::Float, "real") => Some(o.clone()),
@@ -1535,12 +1814,20 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                     "fget" => p.fget.get(),
                     "fset" => p.fset.get(),
                     "fdel" => p.fdel.get(),
-                    _ => p.doc.get().or_else(|| p.fget.get().and_then(|f| f.as_obj().downcast::<FunctionBody>().and_then(|b| b.doc.get()))),
+                    _ => p.doc.get().or_else(|| {
+                        p.fget.get().and_then(|f| {
+                            f.as_obj()
+                                .downcast::<FunctionBody>()
+                                .and_then(|b| b.doc.get())
+                        })
+                    }),
                 }
                 .unwrap_or_else(none),
             )
         }
-        (Kind::StaticMethod | Kind::ClassMethod, "__func__") => Some(obj.downcast::<WrapperBody>().expect("w").0.get()),
+        (Kind::StaticMethod | Kind::ClassMethod, "__func__") => {
+            Some(obj.downcast::<WrapperBody>().expect("w").0.get())
+        }
         (Kind::Code, _) => {
             let c = obj.downcast::<CodeBody>().expect("code");
             match name {
@@ -1555,8 +1842,20 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                 "co_varnames" => Some(crate::seq::new_tuple(c.varnames.clone())?),
                 "co_names" => Some(crate::seq::new_tuple(c.names.clone())?),
                 "co_consts" => Some(crate::seq::new_tuple(c.consts.clone())?),
-                "co_freevars" => Some(crate::seq::new_tuple(c.code.freevars.iter().map(|n| crate::str::intern(n)).collect())?),
-                "co_cellvars" => Some(crate::seq::new_tuple(c.code.cellvars.iter().map(|n| crate::str::intern(n)).collect())?),
+                "co_freevars" => Some(crate::seq::new_tuple(
+                    c.code
+                        .freevars
+                        .iter()
+                        .map(|n| crate::str::intern(n))
+                        .collect(),
+                )?),
+                "co_cellvars" => Some(crate::seq::new_tuple(
+                    c.code
+                        .cellvars
+                        .iter()
+                        .map(|n| crate::str::intern(n))
+                        .collect(),
+                )?),
                 "co_nlocals" => Some(crate::int::from_i64(c.code.varnames.len() as i64)?),
                 _ => None,
             }
@@ -1566,7 +1865,9 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
             None => return Err(value_error("Cell is empty")),
         },
         (Kind::Super, _) => return crate::methods::super_getattr(o, name),
-        (Kind::DictView, "mapping") => Some(obj.downcast::<DictViewBody>().expect("v").dict.clone()),
+        (Kind::DictView, "mapping") => {
+            Some(obj.downcast::<DictViewBody>().expect("v").dict.clone())
+        }
         _ => None,
     })
 }
@@ -1574,13 +1875,21 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
 /// Converts an object to `i64` for natives (`__index__`).
 pub fn to_index(o: &ObjRef) -> R<i64> {
     if crate::int::is_int(o.as_obj()) {
-        return crate::int::to_i64(o.as_obj()).ok_or_else(|| new_exc("OverflowError", "Python int too large to convert to C ssize_t"));
+        return crate::int::to_i64(o.as_obj()).ok_or_else(|| {
+            new_exc(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            )
+        });
     }
     if let Some(f) = crate::typeobj::lookup_special(o, "__index__") {
         let r = call(&f, &[o.clone()])?;
         return to_index(&r);
     }
-    Err(type_error(format!("'{}' object cannot be interpreted as an integer", obj_type_name(o))))
+    Err(type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        obj_type_name(o)
+    )))
 }
 
 /// Converts a number to `f64` (`__float__`).
@@ -1597,7 +1906,10 @@ pub fn to_f64(o: &ObjRef) -> R<f64> {
                 let r = call(&f, &[o.clone()])?;
                 return to_f64(&r);
             }
-            Err(type_error(format!("must be real number, not {}", obj_type_name(o))))
+            Err(type_error(format!(
+                "must be real number, not {}",
+                obj_type_name(o)
+            )))
         }
     }
 }

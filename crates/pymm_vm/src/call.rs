@@ -104,7 +104,10 @@ pub fn call_kw(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
                 v.extend_from_slice(args);
                 call_kw(&c, &v, kw)
             }
-            None => Err(type_error(format!("'{}' object is not callable", obj_type_name(f)))),
+            None => Err(type_error(format!(
+                "'{}' object is not callable",
+                obj_type_name(f)
+            ))),
         },
     }
 }
@@ -135,10 +138,10 @@ pub fn is_callable(o: &ObjRef) -> bool {
 /// `type.__call__(cls, *args, **kw)`.
 fn type_call(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     let t = tb(cls.as_obj());
-    if !t.is_heap {
-        if let Some(ctor) = crate::builtins::constructor(cls) {
-            return ctor(cls, args, kw);
-        }
+    if !t.is_heap
+        && let Some(ctor) = crate::builtins::constructor(cls)
+    {
+        return ctor(cls, args, kw);
     }
     // Metaclass call: type(name, bases, ns) goes through the class machinery.
     if t.base_kind == Kind::Type {
@@ -157,12 +160,13 @@ fn type_call(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
             call_kw(&f, &v, kw)?
         }
         _ => {
-            if t.base_kind != Kind::Object && t.base_kind != Kind::BaseException {
-                if let Some(ctor) = crate::builtins::constructor_for_kind(t.base_kind) {
-                    let o = crate::typeobj::alloc_instance(cls)?;
-                    crate::builtins::init_builtin_subclass(&o, ctor, cls, args, kw)?;
-                    return finish_init(o, cls, args, kw);
-                }
+            if t.base_kind != Kind::Object
+                && t.base_kind != Kind::BaseException
+                && let Some(ctor) = crate::builtins::constructor_for_kind(t.base_kind)
+            {
+                let o = crate::typeobj::alloc_instance(cls)?;
+                crate::builtins::init_builtin_subclass(&o, ctor, cls, args, kw)?;
+                return finish_init(o, cls, args, kw);
             }
             crate::typeobj::alloc_instance(cls)?
         }
@@ -194,7 +198,8 @@ fn finish_init(obj: ObjRef, cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         }
     } else if (!args.is_empty() || !kw.is_empty())
         && tb(cls.as_obj()).base_kind == Kind::Object
-        && lookup_special_on_type(cls, "__new__").is_none_or(|n| kind(n.as_obj()) == Kind::BuiltinFunction)
+        && lookup_special_on_type(cls, "__new__")
+            .is_none_or(|n| kind(n.as_obj()) == Kind::BuiltinFunction)
     {
         return Err(type_error(format!(
             "{}() takes no arguments",
@@ -218,9 +223,17 @@ pub fn check_args(name: &str, args: &[ObjRef], min: usize, max: usize) -> R<()> 
                 _ => format!("{name} expected {min} arguments, got {}", args.len()),
             }
         } else if args.len() < min {
-            format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
+            format!(
+                "{name} expected at least {min} argument{}, got {}",
+                if min == 1 { "" } else { "s" },
+                args.len()
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
+            format!(
+                "{name} expected at most {max} argument{}, got {}",
+                if max == 1 { "" } else { "s" },
+                args.len()
+            )
         };
         return Err(type_error(msg));
     }
@@ -232,6 +245,9 @@ pub fn no_kw(name: &str, kw: &Kw) -> R<()> {
     if kw.is_empty() {
         Ok(())
     } else {
-        Err(new_exc("TypeError", &format!("{name}() takes no keyword arguments")))
+        Err(new_exc(
+            "TypeError",
+            &format!("{name}() takes no keyword arguments"),
+        ))
     }
 }

@@ -116,7 +116,9 @@ fn resize(b: &DictBody, minused: usize) -> R<()> {
     let live: Vec<_> = old.into_iter().filter(|e| e.1.is_some()).collect();
     let idx = vec![EMPTY; size];
     b.indices.replace_all(idx).map_err(|_| memory_error())?;
-    b.entries.set_capacity(usable(size)).map_err(|_| memory_error())?;
+    b.entries
+        .set_capacity(usable(size))
+        .map_err(|_| memory_error())?;
     for (n, e) in live.into_iter().enumerate() {
         let slot = find_empty_slot(b, e.0);
         let _ = b.indices.replace(slot, n as i32);
@@ -142,7 +144,9 @@ pub fn set_with_hash(d: Obj<'_>, key: ObjRef, hash: isize, value: ObjRef) -> R<(
     let slot = find_empty_slot(b, hash);
     let n = b.entries.len();
     maybe_track(d, &key, &value);
-    b.entries.push((hash, Some(key), Some(value))).map_err(|_| memory_error())?;
+    b.entries
+        .push((hash, Some(key), Some(value)))
+        .map_err(|_| memory_error())?;
     let _ = b.indices.replace(slot, n as i32);
     b.used.set(b.used.get() + 1);
     Ok(())

@@ -53,7 +53,13 @@ fn unbound_local(name: &str) -> Exc {
 /// Records the frame in the exception's traceback.
 fn add_traceback(e: &Exc, f: &Frame, pc: usize) {
     if let Some(b) = crate::exc::exc_body(e.0.as_obj()) {
-        b.traceback.borrow_mut().insert(0, TbEntry { code: f.co.clone(), lasti: pc as u32 });
+        b.traceback.borrow_mut().insert(
+            0,
+            TbEntry {
+                code: f.co.clone(),
+                lasti: pc as u32,
+            },
+        );
     }
 }
 
@@ -79,7 +85,14 @@ pub fn eval(f: &mut Frame) -> R<Exit> {
                 if !reraise {
                     set_context(&e);
                 }
-                if !reraise || crate::exc::exc_body(e.0.as_obj()).is_some_and(|b| b.traceback.borrow().first().is_none_or(|t| !std::rc::Rc::ptr_eq(&t.code, &f.co))) {
+                if !reraise
+                    || crate::exc::exc_body(e.0.as_obj()).is_some_and(|b| {
+                        b.traceback
+                            .borrow()
+                            .first()
+                            .is_none_or(|t| !std::rc::Rc::ptr_eq(&t.code, &f.co))
+                    })
+                {
                     add_traceback(&e, f, f.pc.saturating_sub(1).max(pc.min(f.pc)));
                 }
                 let at = f.pc.saturating_sub(1) as u32;
@@ -166,7 +179,8 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
                 Some(a) => f.fast[a as usize].clone(),
                 None => f.fast[slot].take(),
             };
-            let c = ObjRef::new(&CELL_T, CellBody(OptSlot::new(init))).map_err(|_| (crate::exc::memory_error(), false))?;
+            let c = ObjRef::new(&CELL_T, CellBody(OptSlot::new(init)))
+                .map_err(|_| (crate::exc::memory_error(), false))?;
             c.track();
             f.fast[slot] = Some(c);
         }
@@ -175,7 +189,11 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             let fb = func.as_obj().downcast::<FunctionBody>().expect("function");
             let closure = fb.closure.get().expect("closure");
             let base = f.co.varnames.len() + f.co.cellvars.len();
-            for (i, c) in crate::seq::tuple_items(closure.as_obj()).iter().take(n as usize).enumerate() {
+            for (i, c) in crate::seq::tuple_items(closure.as_obj())
+                .iter()
+                .take(n as usize)
+                .enumerate()
+            {
                 f.fast[base + i] = Some(c.clone());
             }
         }
@@ -184,7 +202,9 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             f.stack.push(v);
         }
         Instr::LoadDeref(i) => {
-            let c = f.fast[f.co.varnames.len() + i as usize].clone().expect("cell");
+            let c = f.fast[f.co.varnames.len() + i as usize]
+                .clone()
+                .expect("cell");
             match c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()) {
                 Some(v) => f.stack.push(Some(v)),
                 None => {
@@ -194,7 +214,9 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
                     } else {
                         new_exc(
                             "NameError",
-                            &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                            &format!(
+                                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                            ),
                         )
                     });
                 }
@@ -209,7 +231,9 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
                 f.stack.push(Some(v));
                 return Ok(None);
             }
-            let c = f.fast[f.co.varnames.len() + i as usize].clone().expect("cell");
+            let c = f.fast[f.co.varnames.len() + i as usize]
+                .clone()
+                .expect("cell");
             match c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()) {
                 Some(v) => f.stack.push(Some(v)),
                 None => return err(name_error(&name)),
@@ -217,11 +241,19 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
         }
         Instr::StoreDeref(i) => {
             let v = pop!(f);
-            let c = f.fast[f.co.varnames.len() + i as usize].clone().expect("cell");
-            c.as_obj().downcast::<CellBody>().expect("cell").0.set(Some(v));
+            let c = f.fast[f.co.varnames.len() + i as usize]
+                .clone()
+                .expect("cell");
+            c.as_obj()
+                .downcast::<CellBody>()
+                .expect("cell")
+                .0
+                .set(Some(v));
         }
         Instr::DeleteDeref(i) => {
-            let c = f.fast[f.co.varnames.len() + i as usize].clone().expect("cell");
+            let c = f.fast[f.co.varnames.len() + i as usize]
+                .clone()
+                .expect("cell");
             let cb = c.as_obj().downcast::<CellBody>().expect("cell");
             if cb.0.get().is_none() {
                 return err(unbound_local(&deref_name(f, i as usize)));
@@ -315,10 +347,14 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
                     let k = kind(d.as_obj());
                     let plain = k == Kind::Function
                         || (k == Kind::BuiltinFunction
-                            && d.as_obj().downcast::<BuiltinBody>().is_some_and(|b| b.bound.get().is_none() && !b.owner.is_empty()));
+                            && d.as_obj()
+                                .downcast::<BuiltinBody>()
+                                .is_some_and(|b| b.bound.get().is_none() && !b.owner.is_empty()));
                     if plain {
-                        let shadowed = crate::typeobj::instance_dict(obj, false)
-                            .is_some_and(|dd| crate::dict::get_str_obj(dd.as_obj(), &name).is_some());
+                        let shadowed =
+                            crate::typeobj::instance_dict(obj, false).is_some_and(|dd| {
+                                crate::dict::get_str_obj(dd.as_obj(), &name).is_some()
+                            });
                         if !shadowed {
                             f.stack.push(Some(d));
                             f.stack.push(Some(o));
@@ -431,7 +467,8 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             let step = if n == 3 { pop!(f) } else { none() };
             let stop = pop!(f);
             let start = pop!(f);
-            f.stack.push(Some(crate::builtins::new_slice(start, stop, step).r()?));
+            f.stack
+                .push(Some(crate::builtins::new_slice(start, stop, step).r()?));
         }
         Instr::ListAppend(i) => {
             let v = pop!(f);
@@ -453,8 +490,16 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             let it = pop!(f);
             let l = f.stack[f.stack.len() - i as usize].clone().expect("list");
             let items = crate::iter::collect(&it).map_err(|e| {
-                if crate::exc::matches(&e.0, "TypeError") && crate::typeobj::lookup_special(&it, "__iter__").is_none() {
-                    (type_error(format!("Value after * must be an iterable, not {}", crate::typeobj::obj_type_name(&it))), false)
+                if crate::exc::matches(&e.0, "TypeError")
+                    && crate::typeobj::lookup_special(&it, "__iter__").is_none()
+                {
+                    (
+                        type_error(format!(
+                            "Value after * must be an iterable, not {}",
+                            crate::typeobj::obj_type_name(&it)
+                        )),
+                        false,
+                    )
                 } else {
                     (e, false)
                 }
@@ -472,9 +517,14 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             let m = pop!(f);
             let d = f.stack[f.stack.len() - i as usize].clone().expect("dict");
             let merge = matches!(instr, Instr::DictMerge(_));
-            if merge && !crate::dict::is_dict(m.as_obj()) && crate::typeobj::lookup_special(&m, "keys").is_none() {
+            if merge
+                && !crate::dict::is_dict(m.as_obj())
+                && crate::typeobj::lookup_special(&m, "keys").is_none()
+            {
                 let func = f.stack[f.stack.len() - i as usize - 2].clone();
-                let fname = func.map(|x| crate::builtins::func_display_name(&x)).unwrap_or_default();
+                let fname = func
+                    .map(|x| crate::builtins::func_display_name(&x))
+                    .unwrap_or_default();
                 return err(type_error(format!(
                     "{fname} argument after ** must be a mapping, not {}",
                     crate::typeobj::obj_type_name(&m)
@@ -483,7 +533,9 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             for (k, v) in crate::builtins::mapping_items(&m).r()? {
                 if merge && crate::dict::get(d.as_obj(), &k).r()?.is_some() {
                     let func = f.stack[f.stack.len() - i as usize - 2].clone();
-                    let fname = func.map(|x| crate::builtins::func_display_name(&x)).unwrap_or_default();
+                    let fname = func
+                        .map(|x| crate::builtins::func_display_name(&x))
+                        .unwrap_or_default();
                     return err(type_error(format!(
                         "{fname} got multiple values for keyword argument '{}'",
                         crate::str::as_str(k.as_obj())
@@ -494,7 +546,9 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
         }
         Instr::ListToTuple => {
             let l = pop!(f);
-            f.stack.push(Some(crate::seq::new_tuple(crate::seq::list_items(l.as_obj())).r()?));
+            f.stack.push(Some(
+                crate::seq::new_tuple(crate::seq::list_items(l.as_obj())).r()?,
+            ));
         }
         Instr::UnpackSequence(n) => {
             let s = pop!(f);
@@ -526,7 +580,9 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
         Instr::KwNames(i) => {
             let names = code_body(&f.code).consts[i as usize].clone();
             let next = f.co.instructions[f.pc];
-            let Instr::Call(n) = next else { unreachable!("KW_NAMES without CALL") };
+            let Instr::Call(n) = next else {
+                unreachable!("KW_NAMES without CALL")
+            };
             f.pc += 1;
             do_call(f, n as usize, Some(names))?;
         }
@@ -557,7 +613,15 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             let annotations = if flags & 4 != 0 { Some(pop!(f)) } else { None };
             let kwdefaults = if flags & 2 != 0 { Some(pop!(f)) } else { None };
             let defaults = if flags & 1 != 0 { Some(pop!(f)) } else { None };
-            let func = crate::builtins::new_function(code, f.globals.clone(), defaults, kwdefaults, closure, annotations).r()?;
+            let func = crate::builtins::new_function(
+                code,
+                f.globals.clone(),
+                defaults,
+                kwdefaults,
+                closure,
+                annotations,
+            )
+            .r()?;
             f.stack.push(Some(func));
         }
         Instr::ReturnValue => {
@@ -565,7 +629,8 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             return Ok(Some(Exit::Return(v)));
         }
         Instr::LoadBuildClass => {
-            let v = crate::dict::get_str(f.builtins.as_obj(), "__build_class__").expect("__build_class__");
+            let v = crate::dict::get_str(f.builtins.as_obj(), "__build_class__")
+                .expect("__build_class__");
             f.stack.push(Some(v));
         }
         Instr::ReturnGenerator => return Ok(Some(Exit::Generator)),
@@ -587,7 +652,11 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
         }
         Instr::GetYieldFromIter => {
             let o = pop!(f);
-            let it = if kind(o.as_obj()) == Kind::Generator { o } else { crate::iter::get_iter(&o).r()? };
+            let it = if kind(o.as_obj()) == Kind::Generator {
+                o
+            } else {
+                crate::iter::get_iter(&o).r()?
+            };
             f.stack.push(Some(it));
         }
         Instr::GetIter => {
@@ -645,36 +714,34 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
                 f.stack.pop();
             }
         }
-        Instr::RaiseVarargs(n) => {
-            match n {
-                0 => {
-                    let cur = rt().exc_info.borrow().last().cloned().flatten();
-                    return match cur {
-                        Some(e) => Err((Exc(e), true)),
-                        None => err(new_exc("RuntimeError", "No active exception to reraise")),
-                    };
-                }
-                1 => {
-                    let e = pop!(f);
-                    return err(make_exception(&e).r()?);
-                }
-                _ => {
-                    let cause = pop!(f);
-                    let e = pop!(f);
-                    let ex = make_exception(&e).r()?;
-                    let c = if kind(cause.as_obj()) == Kind::NoneType {
-                        None
-                    } else {
-                        Some(make_exception(&cause).r()?.0)
-                    };
-                    if let Some(b) = crate::exc::exc_body(ex.0.as_obj()) {
-                        b.cause.set(c);
-                        b.suppress_context.set(true);
-                    }
-                    return err(ex);
-                }
+        Instr::RaiseVarargs(n) => match n {
+            0 => {
+                let cur = rt().exc_info.borrow().last().cloned().flatten();
+                return match cur {
+                    Some(e) => Err((Exc(e), true)),
+                    None => err(new_exc("RuntimeError", "No active exception to reraise")),
+                };
             }
-        }
+            1 => {
+                let e = pop!(f);
+                return err(make_exception(&e).r()?);
+            }
+            _ => {
+                let cause = pop!(f);
+                let e = pop!(f);
+                let ex = make_exception(&e).r()?;
+                let c = if kind(cause.as_obj()) == Kind::NoneType {
+                    None
+                } else {
+                    Some(make_exception(&cause).r()?.0)
+                };
+                if let Some(b) = crate::exc::exc_body(ex.0.as_obj()) {
+                    b.cause.set(c);
+                    b.suppress_context.set(true);
+                }
+                return err(ex);
+            }
+        },
         Instr::Reraise(n) => {
             // CPython's RERAISE restores `f_lasti` for the traceback only; the handler is
             // looked up at this instruction. The traceback already holds this frame's
@@ -748,7 +815,10 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
                         .unwrap_or_default();
                     return err(new_exc(
                         "ImportError",
-                        &format!("cannot import name '{}' from '{}' (unknown location)", f.co.names[i as usize], mname),
+                        &format!(
+                            "cannot import name '{}' from '{}' (unknown location)",
+                            f.co.names[i as usize], mname
+                        ),
                     ));
                 }
             }
@@ -768,14 +838,23 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             let v = pop!(f);
             let v = match conv {
                 pymm_compiler::Conversion::None => v,
-                pymm_compiler::Conversion::Str => crate::str::new_str(&crate::ops::str_of(&v).r()?).r()?,
-                pymm_compiler::Conversion::Repr => crate::str::new_str(&crate::ops::repr_of(&v).r()?).r()?,
+                pymm_compiler::Conversion::Str => {
+                    crate::str::new_str(&crate::ops::str_of(&v).r()?).r()?
+                }
+                pymm_compiler::Conversion::Repr => {
+                    crate::str::new_str(&crate::ops::repr_of(&v).r()?).r()?
+                }
                 pymm_compiler::Conversion::Ascii => {
                     crate::str::new_str(&crate::str::ascii_repr_obj(&v).r()?).r()?
                 }
             };
-            let spec_s = spec.map(|s| crate::str::as_str(s.as_obj()).into_owned()).unwrap_or_default();
-            let r = if spec_s.is_empty() && kind(v.as_obj()) == Kind::Str && !crate::typeobj::is_heap_instance(v.as_obj()) {
+            let spec_s = spec
+                .map(|s| crate::str::as_str(s.as_obj()).into_owned())
+                .unwrap_or_default();
+            let r = if spec_s.is_empty()
+                && kind(v.as_obj()) == Kind::Str
+                && !crate::typeobj::is_heap_instance(v.as_obj())
+            {
                 v
             } else {
                 crate::str::new_str(&crate::ops::format(&v, &spec_s).r()?).r()?
@@ -826,7 +905,11 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
                     }
                 }
             }
-            let r = if ok { crate::seq::new_tuple(vals).r()? } else { none() };
+            let r = if ok {
+                crate::seq::new_tuple(vals).r()?
+            } else {
+                none()
+            };
             f.stack.push(Some(r));
         }
         Instr::MatchClass(n) => {
@@ -848,13 +931,20 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
 
 fn deref_name(f: &Frame, i: usize) -> String {
     let nc = f.co.cellvars.len();
-    if i < nc { f.co.cellvars[i].to_string() } else { f.co.freevars[i - nc].to_string() }
+    if i < nc {
+        f.co.cellvars[i].to_string()
+    } else {
+        f.co.freevars[i - nc].to_string()
+    }
 }
 
 #[inline]
 fn pop_n(f: &mut Frame, n: usize) -> Vec<ObjRef> {
     let at = f.stack.len() - n;
-    f.stack.drain(at..).map(|x| x.expect("NULL in values")).collect()
+    f.stack
+        .drain(at..)
+        .map(|x| x.expect("NULL in values"))
+        .collect()
 }
 
 fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepErr> {
@@ -877,7 +967,10 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
         }
         None => Kw::EMPTY,
     };
-    let r = if args.is_empty() && kw.is_empty() && callee.is(&crate::state::builtin_type(Kind::Super)) {
+    let r = if args.is_empty()
+        && kw.is_empty()
+        && callee.is(&crate::state::builtin_type(Kind::Super))
+    {
         zero_arg_super(f).r()?
     } else {
         crate::call::call_owned(&callee, args, &kw).r()?
@@ -890,13 +983,12 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
 /// frame's first argument (read through its cell when the argument is captured).
 fn zero_arg_super(f: &Frame) -> R {
     let nv = f.co.varnames.len();
-    let class_cell = f
-        .co
-        .freevars
-        .iter()
-        .position(|n| &**n == "__class__")
-        .and_then(|i| f.fast.get(nv + f.co.cellvars.len() + i).cloned().flatten())
-        .ok_or_else(|| new_exc("RuntimeError", "super(): __class__ cell not found"))?;
+    let class_cell =
+        f.co.freevars
+            .iter()
+            .position(|n| &**n == "__class__")
+            .and_then(|i| f.fast.get(nv + f.co.cellvars.len() + i).cloned().flatten())
+            .ok_or_else(|| new_exc("RuntimeError", "super(): __class__ cell not found"))?;
     let cls = class_cell
         .as_obj()
         .downcast::<CellBody>()
@@ -907,7 +999,9 @@ fn zero_arg_super(f: &Frame) -> R {
     }
     let mut first = f.fast.first().cloned().flatten();
     if let Some(ci) = f.co.cell2arg.iter().position(|a| *a == Some(0)) {
-        first = f.fast[nv + ci].as_ref().and_then(|c| c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()));
+        first = f.fast[nv + ci]
+            .as_ref()
+            .and_then(|c| c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()));
     }
     let first = first.ok_or_else(|| new_exc("RuntimeError", "super(): arg[0] deleted"))?;
     crate::methods::new_super(cls, Some(first))

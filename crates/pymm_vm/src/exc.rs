@@ -174,7 +174,10 @@ pub fn exc_body(o: Obj<'_>) -> Option<&ExcBody> {
 
 /// Whether exception instance `e` is an instance of class `cls`.
 pub fn matches(e: &ObjRef, cls: &str) -> bool {
-    crate::typeobj::is_subtype(crate::typeobj::type_of(e.as_obj()).as_obj(), exc_type(cls).as_obj())
+    crate::typeobj::is_subtype(
+        crate::typeobj::type_of(e.as_obj()).as_obj(),
+        exc_type(cls).as_obj(),
+    )
 }
 
 /// `str(exc)`.
@@ -197,7 +200,9 @@ pub fn exc_str(e: &ObjRef) -> R<String> {
 
 fn source_line(file: &str, line: u32) -> Option<String> {
     let text = std::fs::read_to_string(file).ok()?;
-    text.lines().nth(line.checked_sub(1)? as usize).map(|l| l.trim().to_string())
+    text.lines()
+        .nth(line.checked_sub(1)? as usize)
+        .map(|l| l.trim().to_string())
 }
 
 fn format_one(e: &ObjRef, out: &mut String) {
@@ -238,14 +243,18 @@ fn format_chain(e: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
         if let Some(c) = b.cause.get() {
             if !seen.contains(&c.as_obj().addr()) {
                 format_chain(&c, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             }
         } else if let Some(c) = b.context.get()
             && !b.suppress_context.get()
             && !seen.contains(&c.as_obj().addr())
         {
             format_chain(&c, out, seen);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
     }
     format_one(e, out);
@@ -266,7 +275,10 @@ pub fn handle_uncaught(e: Exc) -> i32 {
     if matches(&e.0, "SystemExit") {
         crate::state::flush_out();
         let code = exc_body(e.0.as_obj()).map(|b| b.args.get());
-        let items = code.as_ref().map(|a| crate::seq::tuple_items(a.as_obj()).to_vec()).unwrap_or_default();
+        let items = code
+            .as_ref()
+            .map(|a| crate::seq::tuple_items(a.as_obj()).to_vec())
+            .unwrap_or_default();
         let Some(v) = items.first() else { return 0 };
         if kind(v.as_obj()) == Kind::NoneType {
             return 0;

@@ -52,7 +52,11 @@ pub fn parse(spec: &str) -> R<Spec> {
         i += 1;
     }
     if i > st {
-        s.width = c[st..i].iter().collect::<String>().parse().map_err(|_| value_error("Too many decimal digits in format string"))?;
+        s.width = c[st..i]
+            .iter()
+            .collect::<String>()
+            .parse()
+            .map_err(|_| value_error("Too many decimal digits in format string"))?;
     }
     if i < c.len() && matches!(c[i], ',' | '_') {
         s.grouping = Some(c[i]);
@@ -67,7 +71,13 @@ pub fn parse(spec: &str) -> R<Spec> {
         if i == st {
             return Err(value_error("Format specifier missing precision"));
         }
-        s.precision = Some(c[st..i].iter().collect::<String>().parse().map_err(|_| value_error("Too many decimal digits in format string"))?);
+        s.precision = Some(
+            c[st..i]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .map_err(|_| value_error("Too many decimal digits in format string"))?,
+        );
     }
     if i < c.len() {
         s.ty = Some(c[i]);
@@ -83,7 +93,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let mut out = String::new();
     let n = digits.len();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(ch);
@@ -97,8 +107,16 @@ fn pad(sign: &str, body: &str, s: &Spec, default_align: char) -> String {
     if s.width <= len {
         return format!("{sign}{body}");
     }
-    let fill = s.fill.unwrap_or(if s.zero && s.align.is_none() { '0' } else { ' ' });
-    let align = s.align.unwrap_or(if s.zero && s.fill.is_none() { '=' } else { default_align });
+    let fill = s.fill.unwrap_or(if s.zero && s.align.is_none() {
+        '0'
+    } else {
+        ' '
+    });
+    let align = s.align.unwrap_or(if s.zero && s.fill.is_none() {
+        '='
+    } else {
+        default_align
+    });
     let n = s.width - len;
     let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
     match align {
@@ -118,13 +136,19 @@ pub fn format_int(o: Obj<'_>, spec: &str) -> R<String> {
             return format_float_spec(crate::int::to_f64(o)?, &s);
         }
         Some('c') => {
-            let c = num_traits::ToPrimitive::to_u32(&v).and_then(char::from_u32).ok_or_else(|| crate::exc::new_exc("OverflowError", "%c arg not in range(0x110000)"))?;
+            let c = num_traits::ToPrimitive::to_u32(&v)
+                .and_then(char::from_u32)
+                .ok_or_else(|| {
+                    crate::exc::new_exc("OverflowError", "%c arg not in range(0x110000)")
+                })?;
             return Ok(pad("", &c.to_string(), &s, '<'));
         }
         _ => {}
     }
     if s.precision.is_some() {
-        return Err(value_error("Precision not allowed in integer format specifier"));
+        return Err(value_error(
+            "Precision not allowed in integer format specifier",
+        ));
     }
     let neg = v < num_bigint::BigInt::from(0);
     let mag = if neg { -v } else { v };
@@ -135,11 +159,21 @@ pub fn format_int(o: Obj<'_>, spec: &str) -> R<String> {
         Some('x') => (mag.to_str_radix(16), "0x"),
         Some('X') => (mag.to_str_radix(16).to_uppercase(), "0X"),
         Some(t) => {
-            return Err(value_error(format!("Unknown format code '{t}' for object of type 'int'")));
+            return Err(value_error(format!(
+                "Unknown format code '{t}' for object of type 'int'"
+            )));
         }
     };
     let digits = match s.grouping {
-        Some(g) => group(&digits, g, if matches!(s.ty, Some('b' | 'o' | 'x' | 'X')) { 4 } else { 3 }),
+        Some(g) => group(
+            &digits,
+            g,
+            if matches!(s.ty, Some('b' | 'o' | 'x' | 'X')) {
+                4
+            } else {
+                3
+            },
+        ),
         None => digits,
     };
     let sign = if neg {
@@ -153,10 +187,21 @@ pub fn format_int(o: Obj<'_>, spec: &str) -> R<String> {
     };
     let prefix = if s.alt { prefix } else { "" };
     let full_sign = format!("{sign}{prefix}");
-    if s.zero && s.align.is_none() && s.grouping.is_some() && s.width > digits.len() + full_sign.len() {
+    if s.zero
+        && s.align.is_none()
+        && s.grouping.is_some()
+        && s.width > digits.len() + full_sign.len()
+    {
         // Zero padding inserts separators too.
-        let every = if matches!(s.ty, Some('b' | 'o' | 'x' | 'X')) { 4 } else { 3 };
-        let raw: String = digits.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        let every = if matches!(s.ty, Some('b' | 'o' | 'x' | 'X')) {
+            4
+        } else {
+            3
+        };
+        let raw: String = digits
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect();
         let mut r = raw.clone();
         loop {
             let g = group(&r, s.grouping.unwrap_or(','), every);
@@ -186,7 +231,13 @@ pub fn round_float(v: f64, n: i64) -> f64 {
         // Exact halfway checks use the decimal expansion.
         let q = v / p;
         if (q - q.trunc()).abs() == 0.5 {
-            return (q.trunc() + if q.trunc() % 2.0 == 0.0 { 0.0 } else { q.signum() }) * p;
+            return (q.trunc()
+                + if q.trunc() % 2.0 == 0.0 {
+                    0.0
+                } else {
+                    q.signum()
+                })
+                * p;
         }
         r
     }
@@ -194,10 +245,18 @@ pub fn round_float(v: f64, n: i64) -> f64 {
 
 fn strip_trailing_zeros(s: &str) -> String {
     if let Some((m, e)) = s.split_once('e') {
-        let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+        let m = if m.contains('.') {
+            m.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            m
+        };
         return format!("{m}e{e}");
     }
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s.to_string() }
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 fn exp_fmt(v: f64, prec: usize, upper: bool) -> String {
@@ -211,8 +270,16 @@ fn exp_fmt(v: f64, prec: usize, upper: bool) -> String {
 fn general_fmt(v: f64, prec: usize, alt: bool, upper: bool) -> String {
     let p = if prec == 0 { 1 } else { prec };
     if v == 0.0 {
-        let z = if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
-        return if v.is_sign_negative() { format!("-{z}") } else { z };
+        let z = if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
+        return if v.is_sign_negative() {
+            format!("-{z}")
+        } else {
+            z
+        };
     }
     let s = format!("{:.*e}", p - 1, v);
     let (_, e) = s.split_once('e').expect("exp");
@@ -226,7 +293,7 @@ fn general_fmt(v: f64, prec: usize, alt: bool, upper: bool) -> String {
 }
 
 fn format_float_spec(v: f64, s: &Spec) -> R<String> {
-    let neg = v.is_sign_negative() && !(v == 0.0 && false);
+    let neg = v.is_sign_negative();
     let a = v.abs();
     let upper = matches!(s.ty, Some('E' | 'F' | 'G'));
     let mut body = if a.is_nan() {
@@ -242,12 +309,20 @@ fn format_float_spec(v: f64, s: &Spec) -> R<String> {
             None => match s.precision {
                 Some(p) => {
                     let g = general_fmt(a, p, s.alt, false);
-                    if g.contains(['.', 'e', 'n', 'i']) { g } else { format!("{g}.0") }
+                    if g.contains(['.', 'e', 'n', 'i']) {
+                        g
+                    } else {
+                        format!("{g}.0")
+                    }
                 }
                 None => crate::builtins::float_repr(a),
             },
             Some('n') => general_fmt(a, s.precision.unwrap_or(6), s.alt, false),
-            Some(t) => return Err(value_error(format!("Unknown format code '{t}' for object of type 'float'"))),
+            Some(t) => {
+                return Err(value_error(format!(
+                    "Unknown format code '{t}' for object of type 'float'"
+                )));
+            }
         }
     };
     if upper {
@@ -284,13 +359,17 @@ pub fn format_str(text: &str, spec: &str) -> R<String> {
     if let Some(t) = s.ty
         && t != 's'
     {
-        return Err(value_error(format!("Unknown format code '{t}' for object of type 'str'")));
+        return Err(value_error(format!(
+            "Unknown format code '{t}' for object of type 'str'"
+        )));
     }
     if s.sign.is_some() {
         return Err(value_error("Sign not allowed in string format specifier"));
     }
     if s.align == Some('=') {
-        return Err(value_error("'=' alignment not allowed in string format specifier"));
+        return Err(value_error(
+            "'=' alignment not allowed in string format specifier",
+        ));
     }
     let t: String = match s.precision {
         Some(p) => text.chars().take(p).collect(),

@@ -31,7 +31,12 @@ pub struct Frame {
 
 impl Frame {
     /// A frame for `code` with the given namespaces.
-    pub fn new(code: ObjRef, globals: ObjRef, locals: Option<ObjRef>, func: Option<ObjRef>) -> Frame {
+    pub fn new(
+        code: ObjRef,
+        globals: ObjRef,
+        locals: Option<ObjRef>,
+        func: Option<ObjRef>,
+    ) -> Frame {
         let co = code_body(&code).code.clone();
         let n = co.varnames.len() + co.cellvars.len() + co.freevars.len();
         let builtins = crate::state::rt().builtins.clone();
@@ -57,7 +62,13 @@ impl Frame {
         for o in self.locals.iter().chain(self.func.iter()) {
             v.visit(o.as_obj());
         }
-        for o in self.fast.iter().chain(self.stack.iter()).chain(self.exc_state.iter()).flatten() {
+        for o in self
+            .fast
+            .iter()
+            .chain(self.stack.iter())
+            .chain(self.exc_state.iter())
+            .flatten()
+        {
             v.visit(o.as_obj());
         }
     }
@@ -77,7 +88,16 @@ pub fn new_code(co: Rc<CodeObject>) -> R {
     }
     let names = co.names.iter().map(|n| crate::str::intern(n)).collect();
     let varnames = co.varnames.iter().map(|n| crate::str::intern(n)).collect();
-    ObjRef::new(&CODE_T, CodeBody { code: co, consts, names, varnames }).map_err(|_| memory_error())
+    ObjRef::new(
+        &CODE_T,
+        CodeBody {
+            code: co,
+            consts,
+            names,
+            varnames,
+        },
+    )
+    .map_err(|_| memory_error())
 }
 
 fn fname(co: &CodeObject) -> &str {
@@ -113,7 +133,11 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: &K
     let has_varargs = co.flags.has(CodeFlags::VARARGS);
     let has_varkw = co.flags.has(CodeFlags::VARKEYWORDS);
     let n = nargs.min(argcount);
-    let extra = if nargs > argcount { args.split_off(argcount) } else { Vec::new() };
+    let extra = if nargs > argcount {
+        args.split_off(argcount)
+    } else {
+        Vec::new()
+    };
     for (slot, a) in frame.fast.iter_mut().zip(args) {
         *slot = Some(a);
     }
@@ -122,13 +146,24 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: &K
         frame.fast[idx] = Some(crate::seq::new_tuple(extra)?);
         idx += 1;
     } else if nargs > argcount {
-        let ndefaults = fb.defaults.get().map_or(0, |d| crate::seq::tuple_items(d.as_obj()).len());
+        let ndefaults = fb
+            .defaults
+            .get()
+            .map_or(0, |d| crate::seq::tuple_items(d.as_obj()).len());
         let given_kw = 0;
         let _ = given_kw;
         let takes = if ndefaults > 0 {
-            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+            format!(
+                "from {} to {} positional arguments",
+                argcount - ndefaults,
+                argcount
+            )
         } else {
-            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+            format!(
+                "{} positional argument{}",
+                argcount,
+                if argcount == 1 { "" } else { "s" }
+            )
         };
         return Err(type_error(format!(
             "{}() takes {} but {} {} given",
@@ -147,7 +182,10 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: &K
     };
     for (k, v) in &kw.0 {
         let name = crate::str::as_str(k.as_obj());
-        let pos = co.varnames[posonly..argcount + kwonly].iter().position(|n| **n == *name).map(|p| p + posonly);
+        let pos = co.varnames[posonly..argcount + kwonly]
+            .iter()
+            .position(|n| **n == *name)
+            .map(|p| p + posonly);
         match pos {
             Some(p) => {
                 if frame.fast[p].is_some() {
@@ -180,7 +218,10 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: &K
     }
     if n < argcount {
         let defaults = fb.defaults.get();
-        let d = defaults.as_ref().map(|d| crate::seq::tuple_items(d.as_obj())).unwrap_or(&[]);
+        let d = defaults
+            .as_ref()
+            .map(|d| crate::seq::tuple_items(d.as_obj()))
+            .unwrap_or(&[]);
         let first_default = argcount - d.len();
         let mut missing = Vec::new();
         for i in n..argcount {
@@ -201,7 +242,9 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: &K
         let mut missing = Vec::new();
         for i in argcount..argcount + kwonly {
             if frame.fast[i].is_none() {
-                let dv = kwd.as_ref().and_then(|d| crate::dict::get_str(d.as_obj(), &co.varnames[i]));
+                let dv = kwd
+                    .as_ref()
+                    .and_then(|d| crate::dict::get_str(d.as_obj(), &co.varnames[i]));
                 match dv {
                     Some(v) => frame.fast[i] = Some(v),
                     None => missing.push(co.varnames[i].to_string()),
@@ -209,7 +252,11 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: &K
             }
         }
         if !missing.is_empty() {
-            return Err(type_error(missing_msg(fname(&co), "keyword-only", &missing)));
+            return Err(type_error(missing_msg(
+                fname(&co),
+                "keyword-only",
+                &missing,
+            )));
         }
     }
     Ok(())
@@ -220,7 +267,11 @@ fn missing_msg(name: &str, what: &str, missing: &[String]) -> String {
     let list = match quoted.len() {
         1 => quoted[0].clone(),
         2 => format!("{} and {}", quoted[0], quoted[1]),
-        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+        _ => format!(
+            "{}, and {}",
+            quoted[..quoted.len() - 1].join(", "),
+            quoted[quoted.len() - 1]
+        ),
     };
     format!(
         "{}() missing {} required {} argument{}: {}",

@@ -43,7 +43,10 @@ fn print(args: &[ObjRef], kw: &Kw) -> R {
     let sep = match kw.get("sep") {
         Some(v) if kind(v.as_obj()) != Kind::NoneType => {
             if kind(v.as_obj()) != Kind::Str {
-                return Err(type_error(format!("sep must be None or a string, not {}", obj_type_name(&v))));
+                return Err(type_error(format!(
+                    "sep must be None or a string, not {}",
+                    obj_type_name(&v)
+                )));
             }
             crate::str::as_str(v.as_obj()).into_owned()
         }
@@ -52,7 +55,10 @@ fn print(args: &[ObjRef], kw: &Kw) -> R {
     let end = match kw.get("end") {
         Some(v) if kind(v.as_obj()) != Kind::NoneType => {
             if kind(v.as_obj()) != Kind::Str {
-                return Err(type_error(format!("end must be None or a string, not {}", obj_type_name(&v))));
+                return Err(type_error(format!(
+                    "end must be None or a string, not {}",
+                    obj_type_name(&v)
+                )));
             }
             crate::str::as_str(v.as_obj()).into_owned()
         }
@@ -108,7 +114,10 @@ fn abs(args: &[ObjRef], _kw: &Kw) -> R {
         }
         _ => match crate::typeobj::lookup_special(a, "__abs__") {
             Some(f) => call(&f, &[a.clone()]),
-            None => Err(type_error(format!("bad operand type for abs(): '{}'", obj_type_name(a)))),
+            None => Err(type_error(format!(
+                "bad operand type for abs(): '{}'",
+                obj_type_name(a)
+            ))),
         },
     }
 }
@@ -119,7 +128,9 @@ fn minmax(args: &[ObjRef], kw: &Kw, name: &str, op: C) -> R {
     let items = if args.len() == 1 {
         collect(&args[0])?
     } else if args.is_empty() {
-        return Err(type_error(format!("{name} expected at least 1 argument, got 0")));
+        return Err(type_error(format!(
+            "{name} expected at least 1 argument, got 0"
+        )));
     } else {
         if default.is_some() {
             return Err(type_error(format!(
@@ -163,7 +174,9 @@ fn sum(args: &[ObjRef], kw: &Kw) -> R {
     check_args("sum", args, 1, 2)?;
     let mut acc = arg(args, kw, 1, "start").unwrap_or(int(0)?);
     if kind(acc.as_obj()) == Kind::Str {
-        return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        return Err(type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
     }
     let it = get_iter(&args[0])?;
     while let Some(v) = next(&it)? {
@@ -206,7 +219,9 @@ fn issubclass(args: &[ObjRef], _kw: &Kw) -> R {
     }
     let check = |c: &ObjRef| -> R<bool> {
         if kind(c.as_obj()) != Kind::Type {
-            return Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+            return Err(type_error(
+                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            ));
         }
         Ok(crate::typeobj::is_subtype(args[0].as_obj(), c.as_obj()))
     };
@@ -223,7 +238,10 @@ fn issubclass(args: &[ObjRef], _kw: &Kw) -> R {
 
 fn name_arg(o: &ObjRef, f: &str) -> R<ObjRef> {
     if kind(o.as_obj()) != Kind::Str {
-        return Err(type_error(format!("{f}(): attribute name must be string, not '{}'", obj_type_name(o))));
+        return Err(type_error(format!(
+            "{f}(): attribute name must be string, not '{}'",
+            obj_type_name(o)
+        )));
     }
     Ok(crate::str::intern(&crate::str::as_str(o.as_obj())))
 }
@@ -237,7 +255,9 @@ fn getattr(args: &[ObjRef], _kw: &Kw) -> R {
             Some(d) => Ok(d.clone()),
             None => Err(crate::typeobj::attr_error(&args[0], &n)),
         },
-        Err(e) if args.len() == 3 && crate::exc::matches(&e.0, "AttributeError") => Ok(args[2].clone()),
+        Err(e) if args.len() == 3 && crate::exc::matches(&e.0, "AttributeError") => {
+            Ok(args[2].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -300,18 +320,26 @@ fn ord(args: &[ObjRef], _kw: &Kw) -> R {
             let t = crate::str::as_str(o);
             let n = t.chars().count();
             if n != 1 {
-                return Err(type_error(format!("ord() expected a character, but string of length {n} found")));
+                return Err(type_error(format!(
+                    "ord() expected a character, but string of length {n} found"
+                )));
             }
             int(t.chars().next().map_or(0, |c| c as i64))
         }
         Kind::Bytes => {
             let d = crate::builtins::bytes_data(o);
             if d.len() != 1 {
-                return Err(type_error(format!("ord() expected a character, but string of length {} found", d.len())));
+                return Err(type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    d.len()
+                )));
             }
             int(d[0] as i64)
         }
-        _ => Err(type_error(format!("ord() expected string of length 1, but {} found", obj_type_name(&args[0])))),
+        _ => Err(type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            obj_type_name(&args[0])
+        ))),
     }
 }
 
@@ -326,8 +354,13 @@ fn iter_f(args: &[ObjRef], _kw: &Kw) -> R {
 fn next_f(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("next", args, 1, 2)?;
     let it = &args[0];
-    if !matches!(kind(it.as_obj()), Kind::Iterator | Kind::Generator) && crate::typeobj::lookup_special(it, "__next__").is_none() {
-        return Err(type_error(format!("'{}' object is not an iterator", obj_type_name(it))));
+    if !matches!(kind(it.as_obj()), Kind::Iterator | Kind::Generator)
+        && crate::typeobj::lookup_special(it, "__next__").is_none()
+    {
+        return Err(type_error(format!(
+            "'{}' object is not an iterator",
+            obj_type_name(it)
+        )));
     }
     if kind(it.as_obj()) == Kind::Generator {
         return match crate::genobj::resume(it, None, None) {
@@ -346,7 +379,9 @@ fn next_f(args: &[ObjRef], _kw: &Kw) -> R {
     if crate::typeobj::is_heap_instance(it.as_obj()) {
         let f = crate::typeobj::lookup_special(it, "__next__").expect("__next__");
         return match call(&f, &[it.clone()]) {
-            Err(e) if args.len() == 2 && crate::exc::matches(&e.0, "StopIteration") => Ok(args[1].clone()),
+            Err(e) if args.len() == 2 && crate::exc::matches(&e.0, "StopIteration") => {
+                Ok(args[1].clone())
+            }
             r => r,
         };
     }
@@ -360,13 +395,18 @@ fn next_f(args: &[ObjRef], _kw: &Kw) -> R {
 }
 
 fn enumerate(args: &[ObjRef], kw: &Kw) -> R {
-    let it = arg(args, kw, 0, "iterable").ok_or_else(|| type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+    let it = arg(args, kw, 0, "iterable")
+        .ok_or_else(|| type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
     let start = arg(args, kw, 1, "start").unwrap_or(int(0)?);
     new_iter(IterState::Enumerate(get_iter(&it)?, start))
 }
 
 fn zip(args: &[ObjRef], kw: &Kw) -> R {
-    let strict = kw.get("strict").map(|v| truthy(&v)).transpose()?.unwrap_or(false);
+    let strict = kw
+        .get("strict")
+        .map(|v| truthy(&v))
+        .transpose()?
+        .unwrap_or(false);
     let its = args.iter().map(get_iter).collect::<R<Vec<_>>>()?;
     new_iter(IterState::Zip(its, strict))
 }
@@ -404,11 +444,16 @@ fn reversed(args: &[ObjRef], _kw: &Kw) -> R {
             get_iter(&l)
         }
         _ => {
-            if crate::typeobj::lookup_special(o, "__len__").is_some() && crate::typeobj::lookup_special(o, "__getitem__").is_some() {
+            if crate::typeobj::lookup_special(o, "__len__").is_some()
+                && crate::typeobj::lookup_special(o, "__getitem__").is_some()
+            {
                 let n = crate::ops::len(o)?;
                 return new_iter(IterState::Reversed(o.clone(), n));
             }
-            Err(type_error(format!("'{}' object is not reversible", obj_type_name(o))))
+            Err(type_error(format!(
+                "'{}' object is not reversible",
+                obj_type_name(o)
+            )))
         }
     }
 }
@@ -435,17 +480,26 @@ fn pow(args: &[ObjRef], kw: &Kw) -> R {
         None => crate::ops::binary_op(B::Power, &args[0], &args[1]),
         Some(m) => {
             use num_traits::{Signed, Zero};
-            let (b, e, m) = (crate::int::to_big(args[0].as_obj()), crate::int::to_big(args[1].as_obj()), crate::int::to_big(m.as_obj()));
+            let (b, e, m) = (
+                crate::int::to_big(args[0].as_obj()),
+                crate::int::to_big(args[1].as_obj()),
+                crate::int::to_big(m.as_obj()),
+            );
             if m.is_zero() {
                 return Err(value_error("pow() 3rd argument cannot be 0"));
             }
             let r = if e.is_negative() {
-                let inv = modinv(&b, &m).ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
+                let inv = modinv(&b, &m)
+                    .ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
                 inv.modpow(&(-e), &m.abs())
             } else {
                 b.modpow(&e, &m.abs())
             };
-            let r = if m.is_negative() && !r.is_zero() { r + m } else { r };
+            let r = if m.is_negative() && !r.is_zero() {
+                r + m
+            } else {
+                r
+            };
             crate::int::from_big(&r)
         }
     }
@@ -456,7 +510,11 @@ fn modinv(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::
     use num_traits::One;
     let m = num_traits::Signed::abs(m);
     let e = a.mod_floor(&m).extended_gcd(&m);
-    if e.gcd.is_one() { Some(e.x.mod_floor(&m)) } else { None }
+    if e.gcd.is_one() {
+        Some(e.x.mod_floor(&m))
+    } else {
+        None
+    }
 }
 
 fn round(args: &[ObjRef], kw: &Kw) -> R {
@@ -489,7 +547,11 @@ fn round(args: &[ObjRef], kw: &Kw) -> R {
                 let v = crate::int::to_big(x.as_obj());
                 let (q, r) = v.div_mod_floor(&p);
                 let twice = &r * 2;
-                let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+                let q = if twice > p || (twice == p && q.is_odd()) {
+                    q + 1
+                } else {
+                    q
+                };
                 crate::int::from_big(&(q * p))
             }
         },
@@ -499,7 +561,10 @@ fn round(args: &[ObjRef], kw: &Kw) -> R {
                 a.extend(nd);
                 call(&f, &a)
             }
-            None => Err(type_error(format!("type {} doesn't define __round__ method", obj_type_name(x)))),
+            None => Err(type_error(format!(
+                "type {} doesn't define __round__ method",
+                obj_type_name(x)
+            ))),
         },
     }
 }
@@ -509,28 +574,50 @@ fn vars(args: &[ObjRef], _kw: &Kw) -> R {
     match args.first() {
         Some(o) => crate::typeobj::getattr(o, &crate::str::intern("__dict__"))
             .map_err(|_| type_error("vars() argument must have __dict__ attribute")),
-        None => Err(new_exc("SystemError", "vars() without arguments is not supported by pymm yet")),
+        None => Err(new_exc(
+            "SystemError",
+            "vars() without arguments is not supported by pymm yet",
+        )),
     }
 }
 
 fn dir(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("dir", args, 0, 1)?;
     let Some(o) = args.first() else {
-        return Err(new_exc("SystemError", "dir() without arguments is not supported by pymm yet"));
+        return Err(new_exc(
+            "SystemError",
+            "dir() without arguments is not supported by pymm yet",
+        ));
     };
     let mut names: Vec<String> = Vec::new();
     let obj = o.as_obj();
     if kind(obj) == Kind::Module {
         let d = &obj.downcast::<ModuleBody>().expect("m").dict;
-        names.extend(crate::dict::items(d.as_obj()).iter().map(|(k, _)| crate::str::as_str(k.as_obj()).into_owned()));
+        names.extend(
+            crate::dict::items(d.as_obj())
+                .iter()
+                .map(|(k, _)| crate::str::as_str(k.as_obj()).into_owned()),
+        );
     } else {
         if let Some(d) = crate::typeobj::instance_dict(obj, false) {
-            names.extend(crate::dict::items(d.as_obj()).iter().map(|(k, _)| crate::str::as_str(k.as_obj()).into_owned()));
+            names.extend(
+                crate::dict::items(d.as_obj())
+                    .iter()
+                    .map(|(k, _)| crate::str::as_str(k.as_obj()).into_owned()),
+            );
         }
-        let t = if kind(obj) == Kind::Type { o.clone() } else { crate::typeobj::type_of(obj) };
+        let t = if kind(obj) == Kind::Type {
+            o.clone()
+        } else {
+            crate::typeobj::type_of(obj)
+        };
         for c in crate::typeobj::tb(t.as_obj()).mro.borrow().iter() {
             let d = &crate::typeobj::tb(c.as_obj()).dict;
-            names.extend(crate::dict::items(d.as_obj()).iter().map(|(k, _)| crate::str::as_str(k.as_obj()).into_owned()));
+            names.extend(
+                crate::dict::items(d.as_obj())
+                    .iter()
+                    .map(|(k, _)| crate::str::as_str(k.as_obj()).into_owned()),
+            );
         }
     }
     names.sort();
@@ -540,7 +627,10 @@ fn dir(args: &[ObjRef], _kw: &Kw) -> R {
 }
 
 fn globals_f(_args: &[ObjRef], _kw: &Kw) -> R {
-    Err(new_exc("SystemError", "globals() is not supported by pymm yet"))
+    Err(new_exc(
+        "SystemError",
+        "globals() is not supported by pymm yet",
+    ))
 }
 
 fn input(args: &[ObjRef], _kw: &Kw) -> R {
@@ -585,18 +675,31 @@ fn build_class(args: &[ObjRef], kw: &Kw) -> R {
     let meta = meta.unwrap_or_else(|| crate::state::builtin_type(Kind::Type));
     let ns = crate::dict::try_new_dict()?;
     ns.track();
-    let fb = func.as_obj().downcast::<FunctionBody>().ok_or_else(|| type_error("__build_class__: func must be a function"))?;
+    let fb = func
+        .as_obj()
+        .downcast::<FunctionBody>()
+        .ok_or_else(|| type_error("__build_class__: func must be a function"))?;
     if let Some(m) = crate::dict::get_str(fb.globals.as_obj(), "__name__") {
         crate::dict::set_str(&ns, "__module__", m);
     }
     let code = fb.code.clone();
-    let mut frame = crate::frame::Frame::new(code, fb.globals.clone(), Some(ns.clone()), Some(func.clone()));
+    let mut frame = crate::frame::Frame::new(
+        code,
+        fb.globals.clone(),
+        Some(ns.clone()),
+        Some(func.clone()),
+    );
     crate::state::enter_call()?;
     let r = crate::eval::run_frame(&mut frame);
     crate::state::leave_call();
     let cell = r?;
     let bases_t = crate::seq::new_tuple(bases.clone())?;
-    let other_kw = Kw(kw.0.iter().filter(|(k, _)| crate::str::as_str(k.as_obj()) != "metaclass").cloned().collect());
+    let other_kw = Kw(kw
+        .0
+        .iter()
+        .filter(|(k, _)| crate::str::as_str(k.as_obj()) != "metaclass")
+        .cloned()
+        .collect());
     let cls = if crate::typeobj::tb(meta.as_obj()).is_heap {
         call_kw(&meta, &[name, bases_t, ns.clone()], &other_kw)?
     } else {
@@ -606,7 +709,11 @@ fn build_class(args: &[ObjRef], kw: &Kw) -> R {
         cls
     };
     if kind(cell.as_obj()) == Kind::Cell {
-        cell.as_obj().downcast::<CellBody>().expect("cell").0.set(Some(cls.clone()));
+        cell.as_obj()
+            .downcast::<CellBody>()
+            .expect("cell")
+            .0
+            .set(Some(cls.clone()));
     }
     Ok(cls)
 }
@@ -617,28 +724,60 @@ fn import_f(args: &[ObjRef], _kw: &Kw) -> R {
 }
 
 fn exec_eval(args: &[ObjRef], kw: &Kw, mode: pymm_compiler::Mode) -> R {
-    check_args(if mode == pymm_compiler::Mode::Eval { "eval" } else { "exec" }, args, 1, 3)?;
+    check_args(
+        if mode == pymm_compiler::Mode::Eval {
+            "eval"
+        } else {
+            "exec"
+        },
+        args,
+        1,
+        3,
+    )?;
     let src = &args[0];
     let globals = match arg(args, kw, 1, "globals").filter(|g| kind(g.as_obj()) != Kind::NoneType) {
         Some(g) => g,
-        None => return Err(new_exc("SystemError", "exec()/eval() without a globals dict is not supported by pymm yet")),
+        None => {
+            return Err(new_exc(
+                "SystemError",
+                "exec()/eval() without a globals dict is not supported by pymm yet",
+            ));
+        }
     };
-    let locals = arg(args, kw, 2, "locals").filter(|g| kind(g.as_obj()) != Kind::NoneType).unwrap_or_else(|| globals.clone());
+    let locals = arg(args, kw, 2, "locals")
+        .filter(|g| kind(g.as_obj()) != Kind::NoneType)
+        .unwrap_or_else(|| globals.clone());
     if crate::dict::get_str(globals.as_obj(), "__builtins__").is_none() {
-        crate::dict::set_str(&globals, "__builtins__", crate::builtins::import_module("builtins")?);
+        crate::dict::set_str(
+            &globals,
+            "__builtins__",
+            crate::builtins::import_module("builtins")?,
+        );
     }
     let code = match kind(src.as_obj()) {
         Kind::Code => src.clone(),
         Kind::Str => {
             let text = crate::str::as_str(src.as_obj()).into_owned();
-            let text = if mode == pymm_compiler::Mode::Eval { text.trim_start().to_string() } else { text };
+            let text = if mode == pymm_compiler::Mode::Eval {
+                text.trim_start().to_string()
+            } else {
+                text
+            };
             crate::frame::new_code(crate::builtins::compile(&text, "<string>", mode)?)?
         }
-        _ => return Err(type_error("exec() arg 1 must be a string, bytes or code object")),
+        _ => {
+            return Err(type_error(
+                "exec() arg 1 must be a string, bytes or code object",
+            ));
+        }
     };
     let mut f = crate::frame::Frame::new(code, globals, Some(locals), None);
     let r = crate::eval::run_frame(&mut f)?;
-    Ok(if mode == pymm_compiler::Mode::Eval { r } else { none() })
+    Ok(if mode == pymm_compiler::Mode::Eval {
+        r
+    } else {
+        none()
+    })
 }
 
 fn eval(args: &[ObjRef], kw: &Kw) -> R {
@@ -657,21 +796,35 @@ fn compile_f(args: &[ObjRef], kw: &Kw) -> R {
         "eval" => pymm_compiler::Mode::Eval,
         "single" => pymm_compiler::Mode::Single,
         "exec" => pymm_compiler::Mode::Exec,
-        _ => return Err(value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+        _ => {
+            return Err(value_error(
+                "compile() mode must be 'exec', 'eval' or 'single'",
+            ));
+        }
     };
     crate::frame::new_code(crate::builtins::compile(&src, &filename, mode)?)
 }
 
 fn format_f(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("format", args, 1, 2)?;
-    let spec = args.get(1).map(|s| crate::str::as_str(s.as_obj()).into_owned()).unwrap_or_default();
+    let spec = args
+        .get(1)
+        .map(|s| crate::str::as_str(s.as_obj()).into_owned())
+        .unwrap_or_default();
     s(&crate::ops::format(&args[0], &spec)?)
 }
 
 fn bin_oct_hex(args: &[ObjRef], name: &str, spec: &str) -> R {
     check_args(name, args, 1, 1)?;
     let v = to_index(&args[0]).or_else(|_| {
-        if crate::int::is_int(args[0].as_obj()) { Ok(0) } else { Err(type_error(format!("'{}' object cannot be interpreted as an integer", obj_type_name(&args[0])))) }
+        if crate::int::is_int(args[0].as_obj()) {
+            Ok(0)
+        } else {
+            Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                obj_type_name(&args[0])
+            )))
+        }
     })?;
     let _ = v;
     let n = if crate::int::is_int(args[0].as_obj()) {
@@ -697,7 +850,10 @@ fn open(args: &[ObjRef], kw: &Kw) -> R {
 }
 
 fn locals_f(_args: &[ObjRef], _kw: &Kw) -> R {
-    Err(new_exc("SystemError", "locals() is not supported by pymm yet"))
+    Err(new_exc(
+        "SystemError",
+        "locals() is not supported by pymm yet",
+    ))
 }
 
 /// Registers every built-in function.

@@ -55,10 +55,21 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
         }
         return Err(crate::exc::new_exc_args("StopIteration", vec![]));
     };
-    let first = frame.pc == 0 || matches!(frame.co.instructions.get(frame.pc.wrapping_sub(1)), Some(pymm_compiler::Instr::ReturnGenerator));
-    if first && exc.is_none() && value.as_ref().is_some_and(|v| kind(v.as_obj()) != Kind::NoneType) {
+    let first = frame.pc == 0
+        || matches!(
+            frame.co.instructions.get(frame.pc.wrapping_sub(1)),
+            Some(pymm_compiler::Instr::ReturnGenerator)
+        );
+    if first
+        && exc.is_none()
+        && value
+            .as_ref()
+            .is_some_and(|v| kind(v.as_obj()) != Kind::NoneType)
+    {
         *b.frame.borrow_mut() = Some(frame);
-        return Err(crate::exc::type_error("can't send non-None value to a just-started generator"));
+        return Err(crate::exc::type_error(
+            "can't send non-None value to a just-started generator",
+        ));
     }
     b.running.set(true);
     let rt = crate::state::rt();
@@ -117,7 +128,13 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
 fn raise_in(frame: &mut Frame, e: Exc) -> R<Exit> {
     let at = frame.pc.saturating_sub(1) as u32;
     if let Some(b) = crate::exc::exc_body(e.0.as_obj()) {
-        b.traceback.borrow_mut().insert(0, crate::exc::TbEntry { code: frame.co.clone(), lasti: at });
+        b.traceback.borrow_mut().insert(
+            0,
+            crate::exc::TbEntry {
+                code: frame.co.clone(),
+                lasti: at,
+            },
+        );
     }
     match frame.co.handler_for(at).copied() {
         Some(h) => {
@@ -159,7 +176,11 @@ pub fn send_to(recv: &ObjRef, v: ObjRef) -> R<SendResult> {
 /// The value carried by a `StopIteration`.
 pub fn stop_value(e: &Exc) -> ObjRef {
     crate::exc::exc_body(e.0.as_obj())
-        .and_then(|b| crate::seq::tuple_items(b.args.get().as_obj()).first().cloned())
+        .and_then(|b| {
+            crate::seq::tuple_items(b.args.get().as_obj())
+                .first()
+                .cloned()
+        })
         .unwrap_or_else(none)
 }
 
@@ -204,7 +225,12 @@ pub fn throw(g: &ObjRef, e: Exc) -> R {
 /// Whether the generator has started and not finished.
 fn is_suspended(g: Obj<'_>) -> bool {
     gen_body(g).frame.try_borrow().is_ok_and(|f| {
-        f.as_ref().is_some_and(|f| !matches!(f.co.instructions.get(f.pc.wrapping_sub(1)), Some(pymm_compiler::Instr::ReturnGenerator)))
+        f.as_ref().is_some_and(|f| {
+            !matches!(
+                f.co.instructions.get(f.pc.wrapping_sub(1)),
+                Some(pymm_compiler::Instr::ReturnGenerator)
+            )
+        })
     })
 }
 
@@ -216,9 +242,16 @@ pub fn close(g: &ObjRef) -> R<()> {
     }
     let e = crate::exc::new_exc_args("GeneratorExit", vec![]);
     match resume(g, None, Some(e)) {
-        Ok(SendResult::Yielded(_)) => Err(new_exc("RuntimeError", "generator ignored GeneratorExit")),
+        Ok(SendResult::Yielded(_)) => {
+            Err(new_exc("RuntimeError", "generator ignored GeneratorExit"))
+        }
         Ok(SendResult::Returned(_)) => Ok(()),
-        Err(e) if crate::exc::matches(&e.0, "GeneratorExit") || crate::exc::matches(&e.0, "StopIteration") => Ok(()),
+        Err(e)
+            if crate::exc::matches(&e.0, "GeneratorExit")
+                || crate::exc::matches(&e.0, "StopIteration") =>
+        {
+            Ok(())
+        }
         Err(e) => Err(e),
     }
 }

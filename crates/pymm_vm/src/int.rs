@@ -25,7 +25,14 @@ fn digits_of_u128(mut m: u128) -> Vec<u32> {
 
 fn alloc_digits(ty: &'static pymm_mem::TypeInfo, neg: bool, d: Vec<u32>) -> R {
     let n = d.len() as isize;
-    ObjRef::new_var(ty, IntBody { size: if neg { -n } else { n } }, d).map_err(|_| crate::exc::memory_error())
+    ObjRef::new_var(
+        ty,
+        IntBody {
+            size: if neg { -n } else { n },
+        },
+        d,
+    )
+    .map_err(|_| crate::exc::memory_error())
 }
 
 pub(crate) fn alloc_small(v: i64) -> Result<ObjRef, Exc> {
@@ -34,8 +41,12 @@ pub(crate) fn alloc_small(v: i64) -> Result<ObjRef, Exc> {
 
 pub(crate) fn alloc_bool(b: bool) -> ObjRef {
     // CPython's bools are ints with one digit (False has ob_size 0).
-    ObjRef::new_var(&BOOL_T, IntBody { size: b as isize }, if b { vec![1] } else { vec![] })
-        .expect("out of memory at start-up")
+    ObjRef::new_var(
+        &BOOL_T,
+        IntBody { size: b as isize },
+        if b { vec![1] } else { vec![] },
+    )
+    .expect("out of memory at start-up")
 }
 
 /// An int object for `v` (cached for -5..=256).
@@ -170,7 +181,8 @@ pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Optio
                 if y == 0 {
                     return Some(Err(zero_div("integer division or modulo by zero")));
                 }
-                x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+                x.checked_div_euclid(y)
+                    .map(|_| num_integer::Integer::div_floor(&x, &y))
             }
             B::Remainder | B::InplaceRemainder => {
                 if y == 0 {
@@ -195,7 +207,11 @@ pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Optio
                 if y < 0 {
                     return Some(Err(new_exc("ValueError", "negative shift count")));
                 }
-                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                Some(if y >= 64 {
+                    if x < 0 { -1 } else { 0 }
+                } else {
+                    x >> y
+                })
             }
             B::TrueDivide | B::InplaceTrueDivide => {
                 if y == 0 {
@@ -209,9 +225,7 @@ pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Optio
             B::Power | B::InplacePower => {
                 if y < 0 {
                     if x == 0 {
-                        return Some(Err(zero_div(
-                            "0.0 cannot be raised to a negative power",
-                        )));
+                        return Some(Err(zero_div("0.0 cannot be raised to a negative power")));
                     }
                     return Some(crate::ops::new_float((x as f64).powf(y as f64)));
                 }
@@ -276,7 +290,10 @@ pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Optio
         }
         B::Power | B::InplacePower => {
             if y.is_negative() {
-                let (xf, yf) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::NEG_INFINITY));
+                let (xf, yf) = (
+                    x.to_f64().unwrap_or(f64::INFINITY),
+                    y.to_f64().unwrap_or(f64::NEG_INFINITY),
+                );
                 if xf == 0.0 {
                     return Some(Err(zero_div("0.0 cannot be raised to a negative power")));
                 }
@@ -304,7 +321,10 @@ fn true_div_big(x: &BigInt, y: &BigInt) -> R {
             }
             crate::ops::new_float(a / b)
         }
-        _ => Err(new_exc("OverflowError", "integer division result too large for a float")),
+        _ => Err(new_exc(
+            "OverflowError",
+            "integer division result too large for a float",
+        )),
     }
 }
 
@@ -356,7 +376,12 @@ pub fn hash(a: Obj<'_>) -> isize {
 /// `repr(int)`.
 pub fn repr(a: Obj<'_>) -> String {
     if kind(a) == Kind::Bool {
-        return if to_i64(a) == Some(1) { "True" } else { "False" }.to_string();
+        return if to_i64(a) == Some(1) {
+            "True"
+        } else {
+            "False"
+        }
+        .to_string();
     }
     match to_i64(a) {
         Some(v) => v.to_string(),
@@ -375,7 +400,10 @@ pub fn from_f64(f: f64) -> R {
         return Err(new_exc("ValueError", "cannot convert float NaN to integer"));
     }
     if f.is_infinite() {
-        return Err(new_exc("OverflowError", "cannot convert float infinity to integer"));
+        return Err(new_exc(
+            "OverflowError",
+            "cannot convert float infinity to integer",
+        ));
     }
     let t = f.trunc();
     if t.abs() < 9.0e18 {
@@ -389,7 +417,11 @@ fn float_to_big(f: f64) -> BigInt {
     let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
     let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
     let m = BigInt::from(mant);
-    let v = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+    let v = if exp >= 0 {
+        m << exp as usize
+    } else {
+        m >> (-exp) as usize
+    };
     if f < 0.0 { -v } else { v }
 }
 
@@ -400,7 +432,10 @@ pub fn to_f64(a: Obj<'_>) -> Result<f64, Exc> {
         None => {
             let f = to_big(a).to_f64().unwrap_or(f64::INFINITY);
             if f.is_infinite() {
-                Err(new_exc("OverflowError", "int too large to convert to float"))
+                Err(new_exc(
+                    "OverflowError",
+                    "int too large to convert to float",
+                ))
             } else {
                 Ok(f)
             }

@@ -81,7 +81,13 @@ impl IterState {
 
 /// A new built-in iterator.
 pub fn new_iter(s: IterState) -> R {
-    let o = ObjRef::new(&ITER_T, IterBody { state: std::cell::RefCell::new(s) }).map_err(|_| memory_error())?;
+    let o = ObjRef::new(
+        &ITER_T,
+        IterBody {
+            state: std::cell::RefCell::new(s),
+        },
+    )
+    .map_err(|_| memory_error())?;
     o.track();
     Ok(o)
 }
@@ -92,8 +98,13 @@ pub fn get_iter(o: &ObjRef) -> R {
     if crate::typeobj::is_heap_instance(obj) {
         if let Some(f) = lookup_special(o, "__iter__") {
             let it = crate::call::call(&f, &[o.clone()])?;
-            if lookup_special(&it, "__next__").is_none() && !matches!(kind(it.as_obj()), Kind::Iterator | Kind::Generator) {
-                return Err(type_error(format!("iter() returned non-iterator of type '{}'", obj_type_name(&it))));
+            if lookup_special(&it, "__next__").is_none()
+                && !matches!(kind(it.as_obj()), Kind::Iterator | Kind::Generator)
+            {
+                return Err(type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    obj_type_name(&it)
+                )));
             }
             return Ok(it);
         }
@@ -109,7 +120,12 @@ pub fn get_iter(o: &ObjRef) -> R {
         Kind::Dict => IterState::Dict(o.clone(), 0, 0, crate::dict::len(obj)),
         Kind::DictView => {
             let v = obj.downcast::<DictViewBody>().expect("view");
-            IterState::Dict(v.dict.clone(), 0, v.which, crate::dict::len(v.dict.as_obj()))
+            IterState::Dict(
+                v.dict.clone(),
+                0,
+                v.which,
+                crate::dict::len(v.dict.as_obj()),
+            )
         }
         Kind::Set | Kind::FrozenSet => IterState::Set(o.clone(), 0),
         Kind::Range => {
@@ -121,7 +137,10 @@ pub fn get_iter(o: &ObjRef) -> R {
             if lookup_special(o, "__next__").is_some() {
                 return Ok(o.clone());
             }
-            return Err(type_error(format!("'{}' object is not iterable", obj_type_name(o))));
+            return Err(type_error(format!(
+                "'{}' object is not iterable",
+                obj_type_name(o)
+            )));
         }
     };
     new_iter(st)
@@ -138,7 +157,10 @@ pub fn next(it: &ObjRef) -> R<Option<ObjRef>> {
         Kind::Generator => crate::genobj::next(it),
         _ => {
             let Some(f) = lookup_special(it, "__next__") else {
-                return Err(type_error(format!("'{}' object is not an iterator", obj_type_name(it))));
+                return Err(type_error(format!(
+                    "'{}' object is not an iterator",
+                    obj_type_name(it)
+                )));
             };
             match crate::call::call(&f, &[it.clone()]) {
                 Ok(v) => Ok(Some(v)),
@@ -197,7 +219,10 @@ fn advance(b: &IterBody) -> R<Option<ObjRef>> {
         IterState::Dict(d, pos, which, size) => {
             if crate::dict::len(d.as_obj()) != *size {
                 *st = IterState::Exhausted;
-                return Err(crate::exc::new_exc("RuntimeError", "dictionary changed size during iteration"));
+                return Err(crate::exc::new_exc(
+                    "RuntimeError",
+                    "dictionary changed size during iteration",
+                ));
             }
             match crate::dict::entry_from(d.as_obj(), *pos) {
                 Some((next, k, v)) => {
@@ -253,7 +278,10 @@ fn advance_slow(st: IterState) -> R<(Option<ObjRef>, IterState)> {
             let k = crate::int::from_i64(i as i64)?;
             match crate::ops::getitem(&o, &k) {
                 Ok(v) => (Some(v), IterState::Seq(o, i + 1)),
-                Err(e) if crate::exc::matches(&e.0, "IndexError") || crate::exc::matches(&e.0, "StopIteration") => {
+                Err(e)
+                    if crate::exc::matches(&e.0, "IndexError")
+                        || crate::exc::matches(&e.0, "StopIteration") =>
+                {
                     (None, IterState::Exhausted)
                 }
                 Err(e) => return Err(e),
@@ -261,8 +289,15 @@ fn advance_slow(st: IterState) -> R<(Option<ObjRef>, IterState)> {
         }
         IterState::Enumerate(it, n) => match next(&it)? {
             Some(v) => {
-                let next_n = crate::ops::binary_op(pymm_compiler::BinaryOperator::Add, &n, &crate::int::from_i64(1)?)?;
-                (Some(crate::seq::new_tuple(vec![n, v])?), IterState::Enumerate(it, next_n))
+                let next_n = crate::ops::binary_op(
+                    pymm_compiler::BinaryOperator::Add,
+                    &n,
+                    &crate::int::from_i64(1)?,
+                )?;
+                (
+                    Some(crate::seq::new_tuple(vec![n, v])?),
+                    IterState::Enumerate(it, next_n),
+                )
             }
             None => (None, IterState::Exhausted),
         },
@@ -272,9 +307,21 @@ fn advance_slow(st: IterState) -> R<(Option<ObjRef>, IterState)> {
                 match next(it)? {
                     Some(v) => vals.push(v),
                     None => {
-                        if strict && (i > 0 || its.iter().skip(1).any(|x| next(x).ok().flatten().is_some())) {
+                        if strict
+                            && (i > 0
+                                || its.iter().skip(1).any(|x| next(x).ok().flatten().is_some()))
+                        {
                             let msg = if i > 0 {
-                                format!("zip() argument {} is shorter than argument{} 1{}", i + 1, if i > 1 { "s" } else { "" }, if i > 1 { format!("-{i}") } else { String::new() })
+                                format!(
+                                    "zip() argument {} is shorter than argument{} 1{}",
+                                    i + 1,
+                                    if i > 1 { "s" } else { "" },
+                                    if i > 1 {
+                                        format!("-{i}")
+                                    } else {
+                                        String::new()
+                                    }
+                                )
                             } else {
                                 "zip() argument 2 is longer than argument 1".to_string()
                             };
@@ -287,7 +334,10 @@ fn advance_slow(st: IterState) -> R<(Option<ObjRef>, IterState)> {
             if its.is_empty() {
                 return Ok((None, IterState::Exhausted));
             }
-            (Some(crate::seq::new_tuple(vals)?), IterState::Zip(its, strict))
+            (
+                Some(crate::seq::new_tuple(vals)?),
+                IterState::Zip(its, strict),
+            )
         }
         IterState::Map(f, its) => {
             let mut vals = Vec::with_capacity(its.len());
@@ -329,8 +379,12 @@ fn advance_slow(st: IterState) -> R<(Option<ObjRef>, IterState)> {
 /// All items of an iterable.
 pub fn collect(o: &ObjRef) -> R<Vec<ObjRef>> {
     match kind(o.as_obj()) {
-        Kind::List if !crate::typeobj::is_heap_instance(o.as_obj()) => return Ok(crate::seq::list_items(o.as_obj())),
-        Kind::Tuple if !crate::typeobj::is_heap_instance(o.as_obj()) => return Ok(crate::seq::tuple_items(o.as_obj()).to_vec()),
+        Kind::List if !crate::typeobj::is_heap_instance(o.as_obj()) => {
+            return Ok(crate::seq::list_items(o.as_obj()));
+        }
+        Kind::Tuple if !crate::typeobj::is_heap_instance(o.as_obj()) => {
+            return Ok(crate::seq::tuple_items(o.as_obj()).to_vec());
+        }
         _ => {}
     }
     let it = get_iter(o)?;
@@ -345,7 +399,10 @@ pub fn collect(o: &ObjRef) -> R<Vec<ObjRef>> {
 pub fn unpack(o: &ObjRef, n: usize) -> R<Vec<ObjRef>> {
     let it = get_iter(o).map_err(|e| {
         if crate::exc::matches(&e.0, "TypeError") {
-            type_error(format!("cannot unpack non-iterable {} object", obj_type_name(o)))
+            type_error(format!(
+                "cannot unpack non-iterable {} object",
+                obj_type_name(o)
+            ))
         } else {
             e
         }
@@ -354,7 +411,9 @@ pub fn unpack(o: &ObjRef, n: usize) -> R<Vec<ObjRef>> {
     while let Some(v) = next(&it)? {
         if out.len() == n {
             let total = match kind(o.as_obj()) {
-                Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set => crate::ops::len(o).ok(),
+                Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set => {
+                    crate::ops::len(o).ok()
+                }
                 _ => None,
             };
             return Err(crate::exc::value_error(match total {

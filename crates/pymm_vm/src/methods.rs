@@ -33,12 +33,16 @@ fn is_none(o: &ObjRef) -> bool {
 /// The receiver of a method descriptor, checked to be of kind `k` (or a subclass).
 fn this<'a>(args: &'a [ObjRef], k: Kind, owner: &str, name: &str) -> R<&'a ObjRef> {
     match args.first() {
-        Some(o) if kind(o.as_obj()) == k || (k == Kind::Int && kind(o.as_obj()) == Kind::Bool) => Ok(o),
+        Some(o) if kind(o.as_obj()) == k || (k == Kind::Int && kind(o.as_obj()) == Kind::Bool) => {
+            Ok(o)
+        }
         Some(o) => Err(type_error(format!(
             "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
             obj_type_name(o)
         ))),
-        None => Err(type_error(format!("unbound method {owner}.{name}() needs an argument"))),
+        None => Err(type_error(format!(
+            "unbound method {owner}.{name}() needs an argument"
+        ))),
     }
 }
 
@@ -62,7 +66,10 @@ fn str_arg(o: &ObjRef, what: &str) -> R<String> {
     if kind(o.as_obj()) == Kind::Str {
         Ok(sv(o))
     } else {
-        Err(type_error(format!("{what} must be str, not {}", obj_type_name(o))))
+        Err(type_error(format!(
+            "{what} must be str, not {}",
+            obj_type_name(o)
+        )))
     }
 }
 
@@ -77,7 +84,10 @@ fn opt_chars(args: &[ObjRef], name: &str) -> R<Option<String>> {
         None => Ok(None),
         Some(o) if is_none(o) => Ok(None),
         Some(o) if kind(o.as_obj()) == Kind::Str => Ok(Some(sv(o))),
-        Some(o) => Err(type_error(format!("{name} arg must be None or str, not {}", obj_type_name(o)))),
+        Some(o) => Err(type_error(format!(
+            "{name} arg must be None or str, not {}",
+            obj_type_name(o)
+        ))),
     }
 }
 
@@ -137,7 +147,9 @@ fn str_split_impl(args: &[ObjRef], kw: &Kw, right: bool) -> R {
                 let mut rest = t.trim_end();
                 let mut tail = Vec::new();
                 for _ in 0..maxsplit {
-                    let start = rest.rfind(char::is_whitespace).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+                    let start = rest.rfind(char::is_whitespace).map_or(0, |i| {
+                        i + rest[i..].chars().next().map_or(1, char::len_utf8)
+                    });
                     tail.push(rest[start..].to_string());
                     rest = rest[..start].trim_end();
                 }
@@ -156,9 +168,15 @@ fn str_split_impl(args: &[ObjRef], kw: &Kw, right: bool) -> R {
             if maxsplit < 0 {
                 out = t.split(sep.as_str()).map(str::to_string).collect();
             } else if !right {
-                out = t.splitn(maxsplit as usize + 1, sep.as_str()).map(str::to_string).collect();
+                out = t
+                    .splitn(maxsplit as usize + 1, sep.as_str())
+                    .map(str::to_string)
+                    .collect();
             } else {
-                out = t.rsplitn(maxsplit as usize + 1, sep.as_str()).map(str::to_string).collect();
+                out = t
+                    .rsplitn(maxsplit as usize + 1, sep.as_str())
+                    .map(str::to_string)
+                    .collect();
                 out.reverse();
             }
         }
@@ -186,7 +204,18 @@ fn str_splitlines(args: &[ObjRef], kw: &Kw) -> R {
     let mut start = 0;
     while i < chars.len() {
         let c = chars[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if is_break {
             let mut end = i + 1;
             if c == '\r' && chars.get(i + 1) == Some(&'\n') {
@@ -214,7 +243,10 @@ fn str_join(args: &[ObjRef], _kw: &Kw) -> R {
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         if kind(it.as_obj()) != Kind::Str {
-            return Err(type_error(format!("sequence item {i}: expected str instance, {} found", obj_type_name(it))));
+            return Err(type_error(format!(
+                "sequence item {i}: expected str instance, {} found",
+                obj_type_name(it)
+            )));
         }
         if i > 0 {
             out.push_str(&sep);
@@ -273,7 +305,11 @@ fn str_find_impl(args: &[ObjRef], name: &str, right: bool) -> R<i64> {
     }
     let (ba, bb) = (byte_offset(&t, a), byte_offset(&t, b));
     let hay = &t[ba..bb];
-    let found = if right { hay.rfind(&sub) } else { hay.find(&sub) };
+    let found = if right {
+        hay.rfind(&sub)
+    } else {
+        hay.find(&sub)
+    };
     Ok(match found {
         Some(bi) => (a + hay[..bi].chars().count()) as i64,
         None => -1,
@@ -324,7 +360,11 @@ fn affix_impl(args: &[ObjRef], name: &str, end: bool) -> R {
             )));
         }
         let p = crate::str::as_str(p.as_obj());
-        Ok(if end { part.ends_with(&*p) } else { part.starts_with(&*p) })
+        Ok(if end {
+            part.ends_with(&*p)
+        } else {
+            part.starts_with(&*p)
+        })
     };
     let p = &args[1];
     if kind(p.as_obj()) == Kind::Tuple {
@@ -413,7 +453,10 @@ fn str_pred(args: &[ObjRef], name: &str, f: fn(&str) -> bool) -> R {
 }
 
 fn str_isdigit(a: &[ObjRef], _k: &Kw) -> R {
-    str_pred(a, "isdigit", |t| t.chars().all(|c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some()))
+    str_pred(a, "isdigit", |t| {
+        t.chars()
+            .all(|c| c.is_ascii_digit() || c.is_numeric() && c.is_ascii_digit())
+    })
 }
 fn str_isdecimal(a: &[ObjRef], _k: &Kw) -> R {
     str_pred(a, "isdecimal", |t| t.chars().all(|c| c.is_ascii_digit()))
@@ -431,18 +474,25 @@ fn str_isspace(a: &[ObjRef], _k: &Kw) -> R {
     str_pred(a, "isspace", |t| t.chars().all(char::is_whitespace))
 }
 fn str_isupper(a: &[ObjRef], _k: &Kw) -> R {
-    str_pred(a, "isupper", |t| t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase()))
+    str_pred(a, "isupper", |t| {
+        t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase())
+    })
 }
 fn str_islower(a: &[ObjRef], _k: &Kw) -> R {
-    str_pred(a, "islower", |t| t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase()))
+    str_pred(a, "islower", |t| {
+        t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase())
+    })
 }
 fn str_istitle(a: &[ObjRef], _k: &Kw) -> R {
-    str_pred(a, "istitle", |t| t.chars().any(char::is_alphabetic) && title(t) == t)
+    str_pred(a, "istitle", |t| {
+        t.chars().any(char::is_alphabetic) && title(t) == t
+    })
 }
 fn str_isidentifier(a: &[ObjRef], _k: &Kw) -> R {
     str_pred(a, "isidentifier", |t| {
         let mut c = t.chars();
-        c.next().is_some_and(|f| f == '_' || f.is_alphabetic()) && c.all(|x| x == '_' || x.is_alphanumeric())
+        c.next().is_some_and(|f| f == '_' || f.is_alphabetic())
+            && c.all(|x| x == '_' || x.is_alphanumeric())
     })
 }
 fn str_isascii(a: &[ObjRef], _k: &Kw) -> R {
@@ -462,7 +512,9 @@ fn fill_char(args: &[ObjRef], at: usize, name: &str) -> R<char> {
             let mut c = t.chars();
             match (c.next(), c.next()) {
                 (Some(ch), None) => Ok(ch),
-                _ => Err(type_error("The fill character must be exactly one character long")),
+                _ => Err(type_error(
+                    "The fill character must be exactly one character long",
+                )),
             }
         }
     }
@@ -528,7 +580,11 @@ fn str_partition_impl(args: &[ObjRef], right: bool) -> R {
     }
     let found = if right { t.rfind(&sep) } else { t.find(&sep) };
     let parts = match found {
-        Some(i) => (t[..i].to_string(), sep.clone(), t[i + sep.len()..].to_string()),
+        Some(i) => (
+            t[..i].to_string(),
+            sep.clone(),
+            t[i + sep.len()..].to_string(),
+        ),
         None if right => (String::new(), String::new(), t.clone()),
         None => (t.clone(), String::new(), String::new()),
     };
@@ -675,24 +731,35 @@ pub fn format_template(t: &str, args: &[ObjRef], kw: &Kw) -> R<String> {
             let (first, mut rest) = name.split_at(split);
             let mut v = if first.is_empty() {
                 if manual {
-                    return Err(value_error("cannot switch from manual field specification to automatic field numbering"));
+                    return Err(value_error(
+                        "cannot switch from manual field specification to automatic field numbering",
+                    ));
                 }
-                let v = args
-                    .get(auto)
-                    .cloned()
-                    .ok_or_else(|| new_exc("IndexError", &format!("Replacement index {auto} out of range for positional args tuple")))?;
+                let v = args.get(auto).cloned().ok_or_else(|| {
+                    new_exc(
+                        "IndexError",
+                        &format!("Replacement index {auto} out of range for positional args tuple"),
+                    )
+                })?;
                 auto += 1;
                 v
             } else if let Ok(n) = first.parse::<usize>() {
                 if auto > 0 {
-                    return Err(value_error("cannot switch from automatic field numbering to manual field specification"));
+                    return Err(value_error(
+                        "cannot switch from automatic field numbering to manual field specification",
+                    ));
                 }
                 manual = true;
-                args.get(n)
-                    .cloned()
-                    .ok_or_else(|| new_exc("IndexError", &format!("Replacement index {n} out of range for positional args tuple")))?
+                args.get(n).cloned().ok_or_else(|| {
+                    new_exc(
+                        "IndexError",
+                        &format!("Replacement index {n} out of range for positional args tuple"),
+                    )
+                })?
             } else {
-                kw.get(first).ok_or_else(|| crate::exc::new_exc_args("KeyError", vec![s(first).unwrap_or_else(|_| none())]))?
+                kw.get(first).ok_or_else(|| {
+                    crate::exc::new_exc_args("KeyError", vec![s(first).unwrap_or_else(|_| none())])
+                })?
             };
             while !rest.is_empty() {
                 if let Some(r) = rest.strip_prefix('.') {
@@ -700,7 +767,9 @@ pub fn format_template(t: &str, args: &[ObjRef], kw: &Kw) -> R<String> {
                     v = crate::typeobj::getattr(&v, &crate::str::intern(&r[..end]))?;
                     rest = &r[end..];
                 } else if let Some(r) = rest.strip_prefix('[') {
-                    let end = r.find(']').ok_or_else(|| value_error("Missing ']' in format string"))?;
+                    let end = r
+                        .find(']')
+                        .ok_or_else(|| value_error("Missing ']' in format string"))?;
                     let key = &r[..end];
                     let k = match key.parse::<i64>() {
                         Ok(n) => int(n)?,
@@ -719,7 +788,11 @@ pub fn format_template(t: &str, args: &[ObjRef], kw: &Kw) -> R<String> {
                 Some(c) => return Err(value_error(format!("Unknown conversion specifier {c}"))),
                 None => v,
             };
-            let spec = if spec.contains('{') { format_template(spec, args, kw)? } else { spec.to_string() };
+            let spec = if spec.contains('{') {
+                format_template(spec, args, kw)?
+            } else {
+                spec.to_string()
+            };
             out.push_str(&crate::ops::format(&v, &spec)?);
         } else if c == '}' {
             if chars.get(i + 1) == Some(&'}') {
@@ -737,16 +810,15 @@ pub fn format_template(t: &str, args: &[ObjRef], kw: &Kw) -> R<String> {
 }
 
 fn str_maketrans(args: &[ObjRef], _kw: &Kw) -> R {
-    let args = if args.first().is_some_and(|a| kind(a.as_obj()) == Kind::Str) && args.len() > 1 && args.len() <= 3 && !args.is_empty() {
-        args
-    } else {
-        args
-    };
     let d = crate::dict::try_new_dict()?;
     match args.len() {
         1 => {
             for (k, v) in crate::builtins::mapping_items(&args[0])? {
-                let k = if kind(k.as_obj()) == Kind::Str { int(sv(&k).chars().next().map_or(0, |c| c as i64))? } else { k };
+                let k = if kind(k.as_obj()) == Kind::Str {
+                    int(sv(&k).chars().next().map_or(0, |c| c as i64))?
+                } else {
+                    k
+                };
                 crate::dict::set(d.as_obj(), k, v)?;
             }
         }
@@ -754,7 +826,9 @@ fn str_maketrans(args: &[ObjRef], _kw: &Kw) -> R {
             let a: Vec<char> = sv(&args[0]).chars().collect();
             let b: Vec<char> = sv(&args[1]).chars().collect();
             if a.len() != b.len() {
-                return Err(value_error("the first two maketrans arguments must have equal length"));
+                return Err(value_error(
+                    "the first two maketrans arguments must have equal length",
+                ));
             }
             for (x, y) in a.iter().zip(b.iter()) {
                 crate::dict::set(d.as_obj(), int(*x as i64)?, int(*y as i64)?)?;
@@ -783,7 +857,9 @@ fn str_translate(args: &[ObjRef], _kw: &Kw) -> R {
                 Kind::Str => out.push_str(&crate::str::as_str(v.as_obj())),
                 _ => {
                     let n = to_index(&v)?;
-                    out.push(char::from_u32(n as u32).ok_or_else(|| value_error("character mapping must be in range(0x110000)"))?);
+                    out.push(char::from_u32(n as u32).ok_or_else(|| {
+                        value_error("character mapping must be in range(0x110000)")
+                    })?);
                 }
             },
             Err(e) if crate::exc::matches(&e.0, "LookupError") => out.push(c),
@@ -838,14 +914,18 @@ fn list_pop(args: &[ObjRef], _kw: &Kw) -> R {
         Some(i) => to_index(i)?,
         None => -1,
     };
-    let idx = crate::seq::norm_index(i, n).ok_or_else(|| new_exc("IndexError", "pop index out of range"))?;
-    crate::seq::list_pop(l.as_obj(), idx).ok_or_else(|| new_exc("IndexError", "pop index out of range"))
+    let idx = crate::seq::norm_index(i, n)
+        .ok_or_else(|| new_exc("IndexError", "pop index out of range"))?;
+    crate::seq::list_pop(l.as_obj(), idx)
+        .ok_or_else(|| new_exc("IndexError", "pop index out of range"))
 }
 
 fn list_find(l: &ObjRef, x: &ObjRef, start: usize, stop: usize) -> R<Option<usize>> {
     let mut i = start;
     while i < stop.min(crate::seq::list_len(l.as_obj())) {
-        let Some(v) = crate::seq::list_get(l.as_obj(), i) else { break };
+        let Some(v) = crate::seq::list_get(l.as_obj(), i) else {
+            break;
+        };
         if v.is(x) || eq_bool(&v, x)? {
             return Ok(Some(i));
         }
@@ -860,7 +940,11 @@ fn seq_bounds(args: &[ObjRef], at: usize, n: usize) -> R<(usize, usize)> {
             None => Ok(d),
             Some(o) => {
                 let v = to_index(o)?;
-                Ok(if v < 0 { (v + n as i64).max(0) as usize } else { (v as usize).min(n) })
+                Ok(if v < 0 {
+                    (v + n as i64).max(0) as usize
+                } else {
+                    (v as usize).min(n)
+                })
             }
         }
     };
@@ -885,7 +969,10 @@ fn list_index(args: &[ObjRef], _kw: &Kw) -> R {
     let (a, b) = seq_bounds(args, 2, crate::seq::list_len(l.as_obj()))?;
     match list_find(l, &args[1], a, b)? {
         Some(i) => int(i as i64),
-        None => Err(value_error(format!("{} is not in list", repr_of(&args[1])?))),
+        None => Err(value_error(format!(
+            "{} is not in list",
+            repr_of(&args[1])?
+        ))),
     }
 }
 
@@ -903,7 +990,10 @@ fn list_count(args: &[ObjRef], _kw: &Kw) -> R {
 
 fn list_reverse(args: &[ObjRef], _kw: &Kw) -> R {
     let l = list_self(args, "reverse")?;
-    crate::seq::list_body(l.as_obj()).expect("list").items.reverse();
+    crate::seq::list_body(l.as_obj())
+        .expect("list")
+        .items
+        .reverse();
     Ok(none())
 }
 
@@ -941,7 +1031,10 @@ fn list_init(args: &[ObjRef], _kw: &Kw) -> R {
 }
 
 /// A stable merge sort where the comparison may raise: the first error stops it.
-fn merge_sort(v: &mut Vec<(ObjRef, ObjRef)>, less: &mut dyn FnMut(&ObjRef, &ObjRef) -> R<bool>) -> R<()> {
+fn merge_sort(
+    v: &mut Vec<(ObjRef, ObjRef)>,
+    less: &mut dyn FnMut(&ObjRef, &ObjRef) -> R<bool>,
+) -> R<()> {
     let n = v.len();
     if n < 2 {
         return Ok(());
@@ -998,7 +1091,11 @@ pub fn list_sort_impl(l: &ObjRef, kw: &Kw) -> R<()> {
         match &*crate::str::as_str(k.as_obj()) {
             "key" => key = Some(v.clone()).filter(|v| !is_none(v)),
             "reverse" => reverse = truthy(v)?,
-            other => return Err(type_error(format!("'{other}' is an invalid keyword argument for sort()"))),
+            other => {
+                return Err(type_error(format!(
+                    "'{other}' is an invalid keyword argument for sort()"
+                )));
+            }
         }
     }
     let body = crate::seq::list_body(l.as_obj()).expect("list");
@@ -1027,9 +1124,15 @@ pub fn list_sort_impl(l: &ObjRef, kw: &Kw) -> R<()> {
             pairs.reverse();
         }
     }
-    let sorted: Vec<ObjRef> = if result.is_ok() { pairs.into_iter().map(|p| p.1).collect() } else { items };
-    let modified = body.items.len() > 0;
-    body.items.replace_all(sorted);
+    let sorted: Vec<ObjRef> = if result.is_ok() {
+        pairs.into_iter().map(|p| p.1).collect()
+    } else {
+        items
+    };
+    let modified = !body.items.is_empty();
+    body.items
+        .replace_all(sorted)
+        .map_err(|_| crate::exc::memory_error())?;
     result?;
     if modified {
         return Err(value_error("list modified during sort"));
@@ -1039,11 +1142,16 @@ pub fn list_sort_impl(l: &ObjRef, kw: &Kw) -> R<()> {
 
 fn fast_less(a: &ObjRef, b: &ObjRef) -> R<bool> {
     match (kind(a.as_obj()), kind(b.as_obj())) {
-        (Kind::Int, Kind::Int) if !crate::typeobj::is_heap_instance(a.as_obj()) && !crate::typeobj::is_heap_instance(b.as_obj()) => {
+        (Kind::Int, Kind::Int)
+            if !crate::typeobj::is_heap_instance(a.as_obj())
+                && !crate::typeobj::is_heap_instance(b.as_obj()) =>
+        {
             Ok(crate::int::cmp(a.as_obj(), b.as_obj()) == std::cmp::Ordering::Less)
         }
         (Kind::Float, Kind::Float) => Ok(float_val(a).unwrap_or(0.0) < float_val(b).unwrap_or(0.0)),
-        (Kind::Str, Kind::Str) => Ok(crate::str::as_str(a.as_obj()) < crate::str::as_str(b.as_obj())),
+        (Kind::Str, Kind::Str) => {
+            Ok(crate::str::as_str(a.as_obj()) < crate::str::as_str(b.as_obj()))
+        }
         _ => crate::eval::compare_op(a, b, C::Less),
     }
 }
@@ -1084,7 +1192,14 @@ fn dict_self<'a>(args: &'a [ObjRef], name: &str) -> R<&'a ObjRef> {
 }
 
 fn new_view(d: &ObjRef, which: u8) -> R {
-    let o = ObjRef::new(&DICTVIEW_T, DictViewBody { dict: d.clone(), which }).map_err(|_| crate::exc::memory_error())?;
+    let o = ObjRef::new(
+        &DICTVIEW_T,
+        DictViewBody {
+            dict: d.clone(),
+            which,
+        },
+    )
+    .map_err(|_| crate::exc::memory_error())?;
     o.track();
     Ok(o)
 }
@@ -1102,7 +1217,8 @@ fn dict_items(args: &[ObjRef], _kw: &Kw) -> R {
 fn dict_get(args: &[ObjRef], _kw: &Kw) -> R {
     let d = dict_self(args, "get")?;
     check_args("get", &args[1..], 1, 2)?;
-    Ok(crate::dict::get(d.as_obj(), &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(none)))
+    Ok(crate::dict::get(d.as_obj(), &args[1])?
+        .unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(none)))
 }
 
 fn dict_setdefault(args: &[ObjRef], _kw: &Kw) -> R {
@@ -1141,7 +1257,8 @@ fn dict_popitem(args: &[ObjRef], _kw: &Kw) -> R {
 /// `dict.update(other, **kw)` and the dict constructor's argument handling.
 pub fn dict_update_from(d: &ObjRef, other: Option<&ObjRef>, kw: &Kw) -> R<()> {
     if let Some(o) = other {
-        let has_keys = kind(o.as_obj()) == Kind::Dict || crate::typeobj::getattr_opt(o, &crate::str::intern("keys"))?.is_some();
+        let has_keys = kind(o.as_obj()) == Kind::Dict
+            || crate::typeobj::getattr_opt(o, &crate::str::intern("keys"))?.is_some();
         if has_keys {
             for (k, v) in crate::builtins::mapping_items(o)? {
                 crate::dict::set(d.as_obj(), k, v)?;
@@ -1276,7 +1393,9 @@ fn set_clear(args: &[ObjRef], _kw: &Kw) -> R {
         crate::builtins::set_discard(st, &k)?;
     }
     let b = st.as_obj().downcast::<SetBody>().expect("set");
-    b.table.replace_all(Vec::new());
+    b.table
+        .replace_all(Vec::new())
+        .map_err(|_| crate::exc::memory_error())?;
     b.fill.set(0);
     b.used.set(0);
     Ok(none())
@@ -1287,7 +1406,10 @@ fn set_copy(args: &[ObjRef], _kw: &Kw) -> R {
     if kind(st.as_obj()) == Kind::FrozenSet && !crate::typeobj::is_heap_instance(st.as_obj()) {
         return Ok(st.clone());
     }
-    crate::builtins::new_set(&crate::builtins::set_items(st.as_obj()), kind(st.as_obj()) == Kind::FrozenSet)
+    crate::builtins::new_set(
+        &crate::builtins::set_items(st.as_obj()),
+        kind(st.as_obj()) == Kind::FrozenSet,
+    )
 }
 
 fn as_set(o: &ObjRef) -> R {
@@ -1366,7 +1488,9 @@ fn set_rel(args: &[ObjRef], name: &str, op: C) -> R {
     let st = any_set(args, name)?;
     check_args(name, &args[1..], 1, 1)?;
     let other = as_set(&args[1])?;
-    Ok(pybool(crate::builtins::set_compare(st, &other, op)?.unwrap_or(false)))
+    Ok(pybool(
+        crate::builtins::set_compare(st, &other, op)?.unwrap_or(false),
+    ))
 }
 
 fn set_issubset(a: &[ObjRef], _k: &Kw) -> R {
@@ -1397,7 +1521,12 @@ fn int_bit_length(args: &[ObjRef], _kw: &Kw) -> R {
 fn int_bit_count(args: &[ObjRef], _kw: &Kw) -> R {
     let i = this(args, Kind::Int, "int", "bit_count")?;
     let m = crate::int::to_big(i.as_obj());
-    int(m.magnitude().to_u32_digits().iter().map(|d| d.count_ones() as i64).sum())
+    int(m
+        .magnitude()
+        .to_u32_digits()
+        .iter()
+        .map(|d| d.count_ones() as i64)
+        .sum())
 }
 
 fn int_conjugate(args: &[ObjRef], _kw: &Kw) -> R {
@@ -1411,14 +1540,19 @@ fn int_to_bytes(args: &[ObjRef], kw: &Kw) -> R {
         Some(l) => to_index(&l)?,
         None => 1,
     };
-    let order = arg(args, kw, 2, "byteorder").map(|o| sv(&o)).unwrap_or_else(|| "big".into());
+    let order = arg(args, kw, 2, "byteorder")
+        .map(|o| sv(&o))
+        .unwrap_or_else(|| "big".into());
     let signed = match kw.get("signed") {
         Some(v) => truthy(&v)?,
         None => false,
     };
     let v = crate::int::to_big(i.as_obj());
     if v.sign() == num_bigint::Sign::Minus && !signed {
-        return Err(new_exc("OverflowError", "can't convert negative int to unsigned"));
+        return Err(new_exc(
+            "OverflowError",
+            "can't convert negative int to unsigned",
+        ));
     }
     let mut bytes = v.to_signed_bytes_le();
     if !signed && bytes.len() > 1 && bytes.last() == Some(&0) {
@@ -1427,7 +1561,11 @@ fn int_to_bytes(args: &[ObjRef], kw: &Kw) -> R {
     if bytes.len() > length as usize {
         return Err(new_exc("OverflowError", "int too big to convert"));
     }
-    let fill = if v.sign() == num_bigint::Sign::Minus { 0xff } else { 0 };
+    let fill = if v.sign() == num_bigint::Sign::Minus {
+        0xff
+    } else {
+        0
+    };
     bytes.resize(length as usize, fill);
     if order == "big" {
         bytes.reverse();
@@ -1438,8 +1576,11 @@ fn int_to_bytes(args: &[ObjRef], kw: &Kw) -> R {
 }
 
 fn int_from_bytes(args: &[ObjRef], kw: &Kw) -> R {
-    let data = arg(args, kw, 1, "bytes").ok_or_else(|| type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
-    let order = arg(args, kw, 2, "byteorder").map(|o| sv(&o)).unwrap_or_else(|| "big".into());
+    let data = arg(args, kw, 1, "bytes")
+        .ok_or_else(|| type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+    let order = arg(args, kw, 2, "byteorder")
+        .map(|o| sv(&o))
+        .unwrap_or_else(|| "big".into());
     let signed = match kw.get("signed") {
         Some(v) => truthy(&v)?,
         None => false,
@@ -1447,12 +1588,19 @@ fn int_from_bytes(args: &[ObjRef], kw: &Kw) -> R {
     let mut b: Vec<u8> = if kind(data.as_obj()) == Kind::Bytes {
         crate::builtins::bytes_data(data.as_obj()).to_vec()
     } else {
-        collect(&data)?.iter().map(|x| to_index(x).map(|v| v as u8)).collect::<R<_>>()?
+        collect(&data)?
+            .iter()
+            .map(|x| to_index(x).map(|v| v as u8))
+            .collect::<R<_>>()?
     };
     if order == "big" {
         b.reverse();
     }
-    let v = if signed { num_bigint::BigInt::from_signed_bytes_le(&b) } else { num_bigint::BigInt::from_bytes_le(num_bigint::Sign::Plus, &b) };
+    let v = if signed {
+        num_bigint::BigInt::from_signed_bytes_le(&b)
+    } else {
+        num_bigint::BigInt::from_bytes_le(num_bigint::Sign::Plus, &b)
+    };
     crate::int::from_big(&v)
 }
 
@@ -1469,13 +1617,20 @@ fn float_as_integer_ratio(args: &[ObjRef], _kw: &Kw) -> R {
         return Err(value_error("cannot convert NaN to integer ratio"));
     }
     if v.is_infinite() {
-        return Err(new_exc("OverflowError", "cannot convert Infinity to integer ratio"));
+        return Err(new_exc(
+            "OverflowError",
+            "cannot convert Infinity to integer ratio",
+        ));
     }
     let bits = v.to_bits();
     let neg = bits >> 63 != 0;
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1u64 << 52) - 1);
-    let (mut m, mut e) = if exp == 0 { (mant, -1074) } else { (mant | (1 << 52), exp - 1075) };
+    let (mut m, mut e) = if exp == 0 {
+        (mant, -1074)
+    } else {
+        (mant | (1 << 52), exp - 1075)
+    };
     if m == 0 {
         return crate::seq::new_tuple(vec![int(0)?, int(1)?]);
     }
@@ -1493,7 +1648,10 @@ fn float_as_integer_ratio(args: &[ObjRef], _kw: &Kw) -> R {
     if neg {
         num = -num;
     }
-    crate::seq::new_tuple(vec![crate::int::from_big(&num)?, crate::int::from_big(&den)?])
+    crate::seq::new_tuple(vec![
+        crate::int::from_big(&num)?,
+        crate::int::from_big(&den)?,
+    ])
 }
 
 fn float_hex(args: &[ObjRef], _kw: &Kw) -> R {
@@ -1512,8 +1670,15 @@ fn float_hex(args: &[ObjRef], _kw: &Kw) -> R {
     let bits = v.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1u64 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    s(&format!("{sign}0x{lead}.{mant:013x}p{}{e}", if e >= 0 { "+" } else { "" }))
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
+    s(&format!(
+        "{sign}0x{lead}.{mant:013x}p{}{e}",
+        if e >= 0 { "+" } else { "" }
+    ))
 }
 
 fn float_conjugate(args: &[ObjRef], _kw: &Kw) -> R {
@@ -1524,7 +1689,9 @@ fn float_conjugate(args: &[ObjRef], _kw: &Kw) -> R {
 fn bytes_decode(args: &[ObjRef], kw: &Kw) -> R {
     let b = this(args, Kind::Bytes, "bytes", "decode")?;
     let data = crate::builtins::bytes_data(b.as_obj());
-    let enc = arg(args, kw, 1, "encoding").map(|e| sv(&e).to_lowercase().replace('_', "-")).unwrap_or_else(|| "utf-8".into());
+    let enc = arg(args, kw, 1, "encoding")
+        .map(|e| sv(&e).to_lowercase().replace('_', "-"))
+        .unwrap_or_else(|| "utf-8".into());
     match enc.as_str() {
         "utf-8" | "utf8" => match std::str::from_utf8(data) {
             Ok(t) => s(t),
@@ -1541,19 +1708,27 @@ fn bytes_decode(args: &[ObjRef], kw: &Kw) -> R {
             if let Some(p) = data.iter().position(|&c| c >= 128) {
                 return Err(new_exc(
                     "UnicodeDecodeError",
-                    &format!("'ascii' codec can't decode byte 0x{:02x} in position {p}: ordinal not in range(128)", data[p]),
+                    &format!(
+                        "'ascii' codec can't decode byte 0x{:02x} in position {p}: ordinal not in range(128)",
+                        data[p]
+                    ),
                 ));
             }
             s(std::str::from_utf8(data).unwrap_or_default())
         }
-        "latin-1" | "latin1" | "iso-8859-1" => s(&data.iter().map(|&c| c as char).collect::<String>()),
+        "latin-1" | "latin1" | "iso-8859-1" => {
+            s(&data.iter().map(|&c| c as char).collect::<String>())
+        }
         _ => Err(new_exc("LookupError", &format!("unknown encoding: {enc}"))),
     }
 }
 
 fn bytes_hex(args: &[ObjRef], _kw: &Kw) -> R {
     let b = this(args, Kind::Bytes, "bytes", "hex")?;
-    s(&crate::builtins::bytes_data(b.as_obj()).iter().map(|c| format!("{c:02x}")).collect::<String>())
+    s(&crate::builtins::bytes_data(b.as_obj())
+        .iter()
+        .map(|c| format!("{c:02x}"))
+        .collect::<String>())
 }
 
 fn bytes_join(args: &[ObjRef], _kw: &Kw) -> R {
@@ -1563,7 +1738,10 @@ fn bytes_join(args: &[ObjRef], _kw: &Kw) -> R {
     let mut out = Vec::new();
     for (i, it) in collect(&args[1])?.iter().enumerate() {
         if kind(it.as_obj()) != Kind::Bytes {
-            return Err(type_error(format!("sequence item {i}: expected a bytes-like object, {} found", obj_type_name(it))));
+            return Err(type_error(format!(
+                "sequence item {i}: expected a bytes-like object, {} found",
+                obj_type_name(it)
+            )));
         }
         if i > 0 {
             out.extend_from_slice(&sep);
@@ -1591,10 +1769,17 @@ fn gen_throw(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("throw", &args[1..], 1, 3)?;
     let t = &args[1];
     let e = if kind(t.as_obj()) == Kind::Type {
-        let a: Vec<ObjRef> = args.get(2).filter(|v| !is_none(v)).cloned().into_iter().collect();
+        let a: Vec<ObjRef> = args
+            .get(2)
+            .filter(|v| !is_none(v))
+            .cloned()
+            .into_iter()
+            .collect();
         let inst = call(t, &a)?;
         if kind(inst.as_obj()) != Kind::BaseException {
-            return Err(type_error("exceptions must be classes or instances deriving from BaseException, not type"));
+            return Err(type_error(
+                "exceptions must be classes or instances deriving from BaseException, not type",
+            ));
         }
         inst
     } else if kind(t.as_obj()) == Kind::BaseException {
@@ -1621,11 +1806,17 @@ fn object_init(args: &[ObjRef], kw: &Kw) -> R {
     if args.len() > 1 || !kw.is_empty() {
         let o = &args[0];
         let t = crate::typeobj::type_of(o.as_obj());
-        let own_init = crate::typeobj::lookup(t.as_obj(), &crate::str::intern("__init__")).is_some_and(|f| kind(f.as_obj()) == Kind::Function);
+        let own_init = crate::typeobj::lookup(t.as_obj(), &crate::str::intern("__init__"))
+            .is_some_and(|f| kind(f.as_obj()) == Kind::Function);
         if own_init {
-            return Err(type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+            return Err(type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
         }
-        return Err(type_error(format!("{}() takes no arguments", crate::typeobj::type_name(t.as_obj()))));
+        return Err(type_error(format!(
+            "{}() takes no arguments",
+            crate::typeobj::type_name(t.as_obj())
+        )));
     }
     Ok(none())
 }
@@ -1635,12 +1826,15 @@ fn object_new(args: &[ObjRef], _kw: &Kw) -> R {
         return Err(type_error("object.__new__(): not enough arguments"));
     };
     if kind(cls.as_obj()) != Kind::Type {
-        return Err(type_error(format!("object.__new__(X): X is not a type object ({})", obj_type_name(cls))));
+        return Err(type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            obj_type_name(cls)
+        )));
     }
-    if !tb(cls.as_obj()).is_heap {
-        if let Some(ctor) = constructor(cls) {
-            return ctor(cls, &[], &Kw::EMPTY);
-        }
+    if !tb(cls.as_obj()).is_heap
+        && let Some(ctor) = constructor(cls)
+    {
+        return ctor(cls, &[], &Kw::EMPTY);
     }
     crate::typeobj::alloc_instance(cls)
 }
@@ -1651,7 +1845,11 @@ fn object_repr(args: &[ObjRef], _kw: &Kw) -> R {
     let t = crate::typeobj::type_of(o.as_obj());
     let m = crate::typeobj::type_module(t.as_obj());
     let q = tb(t.as_obj()).qualname.borrow().clone();
-    let name = if m == "builtins" { q } else { format!("{m}.{q}") };
+    let name = if m == "builtins" {
+        q
+    } else {
+        format!("{m}.{q}")
+    };
     s(&format!("<{name} object at {:#x}>", o.as_obj().addr()))
 }
 
@@ -1662,7 +1860,11 @@ fn object_str(args: &[ObjRef], _kw: &Kw) -> R {
 
 fn object_eq(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("__eq__", args, 2, 2)?;
-    Ok(if args[0].is(&args[1]) { pybool(true) } else { crate::state::notimpl() })
+    Ok(if args[0].is(&args[1]) {
+        pybool(true)
+    } else {
+        crate::state::notimpl()
+    })
 }
 
 fn object_ne(args: &[ObjRef], _kw: &Kw) -> R {
@@ -1700,7 +1902,10 @@ fn object_sizeof(args: &[ObjRef], _kw: &Kw) -> R {
 
 fn object_dir(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("__dir__", args, 1, 1)?;
-    crate::call::call(&crate::dict::get_str(crate::state::rt().builtins.as_obj(), "dir").unwrap_or_else(none), &[args[0].clone()])
+    crate::call::call(
+        &crate::dict::get_str(crate::state::rt().builtins.as_obj(), "dir").unwrap_or_else(none),
+        &[args[0].clone()],
+    )
 }
 
 fn object_init_subclass(_args: &[ObjRef], _kw: &Kw) -> R {
@@ -1711,13 +1916,19 @@ fn object_format(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("__format__", args, 2, 2)?;
     let spec = sv(&args[1]);
     if !spec.is_empty() {
-        return Err(type_error(format!("unsupported format string passed to {}.__format__", obj_type_name(&args[0]))));
+        return Err(type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            obj_type_name(&args[0])
+        )));
     }
     s(&str_of(&args[0])?)
 }
 
 fn object_reduce_ex(args: &[ObjRef], _kw: &Kw) -> R {
-    Err(type_error(format!("cannot pickle '{}' object", obj_type_name(&args[0]))))
+    Err(type_error(format!(
+        "cannot pickle '{}' object",
+        obj_type_name(&args[0])
+    )))
 }
 
 fn type_mro(args: &[ObjRef], _kw: &Kw) -> R {
@@ -1756,7 +1967,9 @@ fn type_init_method(_args: &[ObjRef], _kw: &Kw) -> R {
 
 fn type_call_method(args: &[ObjRef], kw: &Kw) -> R {
     let Some(cls) = args.first() else {
-        return Err(type_error("descriptor '__call__' of 'type' object needs an argument"));
+        return Err(type_error(
+            "descriptor '__call__' of 'type' object needs an argument",
+        ));
     };
     if tb(cls.as_obj()).base_kind == Kind::Type {
         return type_new(cls, &args[1..], kw);
@@ -1766,7 +1979,9 @@ fn type_call_method(args: &[ObjRef], kw: &Kw) -> R {
 
 fn exc_init(args: &[ObjRef], _kw: &Kw) -> R {
     let Some(e) = args.first() else {
-        return Err(type_error("descriptor '__init__' of 'BaseException' object needs an argument"));
+        return Err(type_error(
+            "descriptor '__init__' of 'BaseException' object needs an argument",
+        ));
     };
     if let Some(b) = crate::exc::exc_body(e.as_obj()) {
         b.args.set(crate::seq::new_tuple(args[1..].to_vec())?);
@@ -1783,9 +1998,13 @@ fn exc_add_note(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("add_note", &args[1.min(args.len())..], 1, 1)?;
     let e = &args[0];
     if kind(args[1].as_obj()) != Kind::Str {
-        return Err(type_error(format!("note must be a str, not '{}'", obj_type_name(&args[1]))));
+        return Err(type_error(format!(
+            "note must be a str, not '{}'",
+            obj_type_name(&args[1])
+        )));
     }
-    let b = crate::exc::exc_body(e.as_obj()).ok_or_else(|| type_error("add_note() requires an exception"))?;
+    let b = crate::exc::exc_body(e.as_obj())
+        .ok_or_else(|| type_error("add_note() requires an exception"))?;
     let notes = match b.notes.get() {
         Some(n) => n,
         None => {
@@ -1832,7 +2051,12 @@ fn property_copy(args: &[ObjRef], which: usize) -> R {
     Ok(n)
 }
 
-fn new_property(fget: Option<ObjRef>, fset: Option<ObjRef>, fdel: Option<ObjRef>, doc: Option<ObjRef>) -> R {
+fn new_property(
+    fget: Option<ObjRef>,
+    fset: Option<ObjRef>,
+    fdel: Option<ObjRef>,
+    doc: Option<ObjRef>,
+) -> R {
     let o = ObjRef::new(
         &PROPERTY_T,
         PropertyBody {
@@ -1925,7 +2149,11 @@ pub fn register_methods() {
         add(K::Str, "str", n, f);
     }
     let st = builtin_type(K::Str);
-    crate::dict::set_str(&tb(st.as_obj()).dict, "maketrans", static_method(new_builtin("maketrans", str_maketrans, "")));
+    crate::dict::set_str(
+        &tb(st.as_obj()).dict,
+        "maketrans",
+        static_method(new_builtin("maketrans", str_maketrans, "")),
+    );
     let list_methods: &[(&'static str, NativeFn)] = &[
         ("append", list_append),
         ("extend", list_extend),
@@ -1962,7 +2190,11 @@ pub fn register_methods() {
         add(K::Dict, "dict", n, f);
     }
     let dt = builtin_type(K::Dict);
-    crate::dict::set_str(&tb(dt.as_obj()).dict, "fromkeys", class_method(new_builtin("fromkeys", dict_fromkeys, "")));
+    crate::dict::set_str(
+        &tb(dt.as_obj()).dict,
+        "fromkeys",
+        class_method(new_builtin("fromkeys", dict_fromkeys, "")),
+    );
     let set_methods: &[(&'static str, NativeFn)] = &[
         ("add", set_add),
         ("discard", set_discard),
@@ -1972,7 +2204,10 @@ pub fn register_methods() {
         ("update", set_update),
         ("intersection_update", set_intersection_update),
         ("difference_update", set_difference_update),
-        ("symmetric_difference_update", set_symmetric_difference_update),
+        (
+            "symmetric_difference_update",
+            set_symmetric_difference_update,
+        ),
     ];
     for &(n, f) in set_methods {
         add(K::Set, "set", n, f);
@@ -1996,9 +2231,18 @@ pub fn register_methods() {
     add(K::Int, "int", "conjugate", int_conjugate);
     add(K::Int, "int", "to_bytes", int_to_bytes);
     let it = builtin_type(K::Int);
-    crate::dict::set_str(&tb(it.as_obj()).dict, "from_bytes", class_method(new_builtin("from_bytes", int_from_bytes, "")));
+    crate::dict::set_str(
+        &tb(it.as_obj()).dict,
+        "from_bytes",
+        class_method(new_builtin("from_bytes", int_from_bytes, "")),
+    );
     add(K::Float, "float", "is_integer", float_is_integer);
-    add(K::Float, "float", "as_integer_ratio", float_as_integer_ratio);
+    add(
+        K::Float,
+        "float",
+        "as_integer_ratio",
+        float_as_integer_ratio,
+    );
     add(K::Float, "float", "hex", float_hex);
     add(K::Float, "float", "conjugate", float_conjugate);
     add(K::Bytes, "bytes", "decode", bytes_decode);
@@ -2026,14 +2270,26 @@ pub fn register_methods() {
         add(K::Object, "object", n, f);
     }
     let ot = builtin_type(K::Object);
-    crate::dict::set_str(&tb(ot.as_obj()).dict, "__new__", static_method(new_builtin("__new__", object_new, "")));
-    crate::dict::set_str(&tb(ot.as_obj()).dict, "__init_subclass__", class_method(new_builtin("__init_subclass__", object_init_subclass, "")));
+    crate::dict::set_str(
+        &tb(ot.as_obj()).dict,
+        "__new__",
+        static_method(new_builtin("__new__", object_new, "")),
+    );
+    crate::dict::set_str(
+        &tb(ot.as_obj()).dict,
+        "__init_subclass__",
+        class_method(new_builtin("__init_subclass__", object_init_subclass, "")),
+    );
     add(K::Type, "type", "mro", type_mro);
     add(K::Type, "type", "__subclasses__", type_subclasses);
     add(K::Type, "type", "__init__", type_init_method);
     add(K::Type, "type", "__call__", type_call_method);
     let tt = builtin_type(K::Type);
-    crate::dict::set_str(&tb(tt.as_obj()).dict, "__new__", static_method(new_builtin("__new__", type_new_method, "")));
+    crate::dict::set_str(
+        &tb(tt.as_obj()).dict,
+        "__new__",
+        static_method(new_builtin("__new__", type_new_method, "")),
+    );
     let be = crate::exc::exc_type("BaseException");
     add_to(&be, "BaseException", "__init__", exc_init);
     add_to(&be, "BaseException", "with_traceback", exc_with_traceback);
@@ -2072,7 +2328,11 @@ fn int_from_str(text: &str, base: u32) -> R {
     let t = text.trim();
     let cleaned = t.replace('_', "");
     let ok_underscores = !t.starts_with('_') && !t.ends_with('_') && !t.contains("__");
-    let parsed = if ok_underscores { crate::int::parse(&cleaned, base) } else { None };
+    let parsed = if ok_underscores {
+        crate::int::parse(&cleaned, base)
+    } else {
+        None
+    };
     match parsed {
         Some(v) => crate::int::from_big(&v),
         None => Err(value_error(format!(
@@ -2086,7 +2346,10 @@ fn ctor_int(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     let x = arg(args, kw, 0, "x");
     let base = arg(args, kw, 1, "base");
     if args.len() > 2 {
-        return Err(type_error(format!("int() takes at most 2 arguments ({} given)", args.len())));
+        return Err(type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
     }
     let Some(x) = x else {
         if base.is_some() {
@@ -2101,31 +2364,48 @@ fn ctor_int(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         }
         let text = match kind(x.as_obj()) {
             Kind::Str => sv(&x),
-            Kind::Bytes => String::from_utf8_lossy(crate::builtins::bytes_data(x.as_obj())).into_owned(),
-            _ => return Err(type_error("int() can't convert non-string with explicit base")),
+            Kind::Bytes => {
+                String::from_utf8_lossy(crate::builtins::bytes_data(x.as_obj())).into_owned()
+            }
+            _ => {
+                return Err(type_error(
+                    "int() can't convert non-string with explicit base",
+                ));
+            }
         };
         return int_from_str(&text, b as u32);
     }
     match kind(x.as_obj()) {
-        Kind::Int | Kind::Bool if !crate::typeobj::is_heap_instance(x.as_obj()) => crate::int::from_big(&crate::int::to_big(x.as_obj())),
+        Kind::Int | Kind::Bool if !crate::typeobj::is_heap_instance(x.as_obj()) => {
+            crate::int::from_big(&crate::int::to_big(x.as_obj()))
+        }
         Kind::Float => {
             let v = float_val(&x).unwrap_or(0.0);
             if v.is_nan() {
                 return Err(value_error("cannot convert float NaN to integer"));
             }
             if v.is_infinite() {
-                return Err(new_exc("OverflowError", "cannot convert float infinity to integer"));
+                return Err(new_exc(
+                    "OverflowError",
+                    "cannot convert float infinity to integer",
+                ));
             }
             crate::int::from_f64(v.trunc())
         }
         Kind::Str => int_from_str(&sv(&x), 10),
-        Kind::Bytes => int_from_str(&String::from_utf8_lossy(crate::builtins::bytes_data(x.as_obj())), 10),
+        Kind::Bytes => int_from_str(
+            &String::from_utf8_lossy(crate::builtins::bytes_data(x.as_obj())),
+            10,
+        ),
         _ => {
             for name in ["__int__", "__index__", "__trunc__"] {
                 if let Some(f) = crate::typeobj::lookup_special(&x, name) {
                     let r = call(&f, &[x.clone()])?;
                     if !crate::int::is_int(r.as_obj()) {
-                        return Err(type_error(format!("{name} returned non-int (type {})", obj_type_name(&r))));
+                        return Err(type_error(format!(
+                            "{name} returned non-int (type {})",
+                            obj_type_name(&r)
+                        )));
                     }
                     return Ok(r);
                 }
@@ -2157,11 +2437,15 @@ pub fn parse_float(text: &str) -> Option<f64> {
         "inf" | "infinity" => f64::INFINITY,
         "nan" => f64::NAN,
         _ => {
-            if t.contains("__") || t.starts_with('_') || t.ends_with('_') || body.starts_with("0x") {
+            if t.contains("__") || t.starts_with('_') || t.ends_with('_') || body.starts_with("0x")
+            {
                 return None;
             }
             let c = t.replace('_', "");
-            if !c.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | 'e' | 'E' | '+' | '-')) {
+            if !c
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | 'e' | 'E' | '+' | '-'))
+            {
                 return None;
             }
             return c.parse::<f64>().ok();
@@ -2173,18 +2457,26 @@ pub fn parse_float(text: &str) -> Option<f64> {
 fn ctor_float(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     no_kw_ctor("float", kw)?;
     check_args("float", args, 0, 1)?;
-    let Some(x) = args.first() else { return new_float(0.0) };
+    let Some(x) = args.first() else {
+        return new_float(0.0);
+    };
     match kind(x.as_obj()) {
         Kind::Float if !crate::typeobj::is_heap_instance(x.as_obj()) => Ok(x.clone()),
         Kind::Str => {
             let t = sv(x);
             match parse_float(&t) {
                 Some(v) => new_float(v),
-                None => Err(value_error(format!("could not convert string to float: {}", crate::str::repr(&t)))),
+                None => Err(value_error(format!(
+                    "could not convert string to float: {}",
+                    crate::str::repr(&t)
+                ))),
             }
         }
         _ => new_float(crate::builtins::to_f64(x).map_err(|_| {
-            type_error(format!("float() argument must be a string or a real number, not '{}'", obj_type_name(x)))
+            type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                obj_type_name(x)
+            ))
         })?),
     }
 }
@@ -2218,10 +2510,15 @@ fn ctor_complex(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
 fn ctor_str(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     let x = arg(args, kw, 0, "object");
     check_args("str", args, 0, 3)?;
-    let Some(x) = x else { return Ok(crate::state::sg().empty_str.clone()) };
+    let Some(x) = x else {
+        return Ok(crate::state::sg().empty_str.clone());
+    };
     if let Some(enc) = arg(args, kw, 1, "encoding") {
         if kind(x.as_obj()) != Kind::Bytes {
-            return Err(type_error(format!("decoding to str: need a bytes-like object, {} found", obj_type_name(&x))));
+            return Err(type_error(format!(
+                "decoding to str: need a bytes-like object, {} found",
+                obj_type_name(&x)
+            )));
         }
         return bytes_decode(&[x, enc], &Kw::EMPTY);
     }
@@ -2233,11 +2530,14 @@ fn ctor_str(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
 
 fn ctor_bytes(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     let x = arg(args, kw, 0, "source");
-    let Some(x) = x else { return crate::builtins::new_bytes(&[]) };
+    let Some(x) = x else {
+        return crate::builtins::new_bytes(&[]);
+    };
     match kind(x.as_obj()) {
         Kind::Bytes => Ok(x),
         Kind::Str => {
-            let enc = arg(args, kw, 1, "encoding").ok_or_else(|| type_error("string argument without an encoding"))?;
+            let enc = arg(args, kw, 1, "encoding")
+                .ok_or_else(|| type_error("string argument without an encoding"))?;
             str_encode(&[x, enc], &Kw::EMPTY)
         }
         Kind::Int | Kind::Bool => {
@@ -2266,7 +2566,11 @@ fn ctor_tuple(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     check_args("tuple", args, 0, 1)?;
     match args.first() {
         None => Ok(crate::state::sg().empty_tuple.clone()),
-        Some(x) if kind(x.as_obj()) == Kind::Tuple && !crate::typeobj::is_heap_instance(x.as_obj()) => Ok(x.clone()),
+        Some(x)
+            if kind(x.as_obj()) == Kind::Tuple && !crate::typeobj::is_heap_instance(x.as_obj()) =>
+        {
+            Ok(x.clone())
+        }
         Some(x) => crate::seq::new_tuple(collect(x)?),
     }
 }
@@ -2303,7 +2607,12 @@ fn ctor_frozenset(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     no_kw_ctor("frozenset", kw)?;
     check_args("frozenset", args, 0, 1)?;
     match args.first() {
-        Some(x) if kind(x.as_obj()) == Kind::FrozenSet && !crate::typeobj::is_heap_instance(x.as_obj()) => Ok(x.clone()),
+        Some(x)
+            if kind(x.as_obj()) == Kind::FrozenSet
+                && !crate::typeobj::is_heap_instance(x.as_obj()) =>
+        {
+            Ok(x.clone())
+        }
         Some(x) => crate::builtins::new_set(&collect(x)?, true),
         None => crate::builtins::new_set(&[], true),
     }
@@ -2312,10 +2621,15 @@ fn ctor_frozenset(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
 fn ctor_range(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     no_kw_ctor("range", kw)?;
     let idx = |o: &ObjRef| -> R<i64> {
-        if crate::int::is_int(o.as_obj()) || crate::typeobj::lookup_special(o, "__index__").is_some() {
+        if crate::int::is_int(o.as_obj())
+            || crate::typeobj::lookup_special(o, "__index__").is_some()
+        {
             to_index(o)
         } else {
-            Err(type_error(format!("'{}' object cannot be interpreted as an integer", obj_type_name(o))))
+            Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                obj_type_name(o)
+            )))
         }
     };
     let (a, b, c) = match args.len() {
@@ -2323,7 +2637,11 @@ fn ctor_range(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         2 => (idx(&args[0])?, idx(&args[1])?, 1),
         3 => (idx(&args[0])?, idx(&args[1])?, idx(&args[2])?),
         0 => return Err(type_error("range expected at least 1 argument, got 0")),
-        n => return Err(type_error(format!("range expected at most 3 arguments, got {n}"))),
+        n => {
+            return Err(type_error(format!(
+                "range expected at most 3 arguments, got {n}"
+            )));
+        }
     };
     if c == 0 {
         return Err(value_error("range() arg 3 must not be zero"));
@@ -2338,7 +2656,9 @@ fn ctor_slice(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         2 => crate::builtins::new_slice(args[0].clone(), args[1].clone(), none()),
         3 => crate::builtins::new_slice(args[0].clone(), args[1].clone(), args[2].clone()),
         0 => Err(type_error("slice expected at least 1 argument, got 0")),
-        n => Err(type_error(format!("slice expected at most 3 arguments, got {n}"))),
+        n => Err(type_error(format!(
+            "slice expected at most 3 arguments, got {n}"
+        ))),
     }
 }
 
@@ -2374,11 +2694,16 @@ fn ctor_super(_cls: &ObjRef, args: &[ObjRef], _kw: &Kw) -> R {
         1 | 2 => {
             let ty = args[0].clone();
             if kind(ty.as_obj()) != Kind::Type {
-                return Err(type_error(format!("super() argument 1 must be a type, not {}", obj_type_name(&ty))));
+                return Err(type_error(format!(
+                    "super() argument 1 must be a type, not {}",
+                    obj_type_name(&ty)
+                )));
             }
             new_super(ty, args.get(1).cloned())
         }
-        n => Err(type_error(format!("super() takes at most 2 arguments ({n} given)"))),
+        n => Err(type_error(format!(
+            "super() takes at most 2 arguments ({n} given)"
+        ))),
     }
 }
 
@@ -2387,19 +2712,29 @@ pub fn new_super(ty: ObjRef, obj: Option<ObjRef>) -> R {
     let obj_type = match &obj {
         None => None,
         Some(o) => {
-            if kind(o.as_obj()) == Kind::Type && crate::typeobj::is_subtype(o.as_obj(), ty.as_obj()) {
+            if kind(o.as_obj()) == Kind::Type && crate::typeobj::is_subtype(o.as_obj(), ty.as_obj())
+            {
                 Some(o.clone())
             } else {
                 let t = crate::typeobj::type_of(o.as_obj());
                 if !crate::typeobj::is_subtype(t.as_obj(), ty.as_obj()) {
-                    return Err(type_error("super(type, obj): obj must be an instance or subtype of type"));
+                    return Err(type_error(
+                        "super(type, obj): obj must be an instance or subtype of type",
+                    ));
                 }
                 Some(t)
             }
         }
     };
-    let o = ObjRef::new(&SUPER_T, SuperBody { ty, obj: OptSlot::new(obj), obj_type: OptSlot::new(obj_type) })
-        .map_err(|_| crate::exc::memory_error())?;
+    let o = ObjRef::new(
+        &SUPER_T,
+        SuperBody {
+            ty,
+            obj: OptSlot::new(obj),
+            obj_type: OptSlot::new(obj_type),
+        },
+    )
+    .map_err(|_| crate::exc::memory_error())?;
     o.track();
     Ok(o)
 }
@@ -2414,14 +2749,20 @@ pub fn super_getattr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
         return Ok(Some(builtin_type(Kind::Super)));
     }
     let mro = tb(st.as_obj()).mro.borrow().clone();
-    let start = mro.iter().position(|c| c.is(&b.ty)).map_or(mro.len(), |i| i + 1);
+    let start = mro
+        .iter()
+        .position(|c| c.is(&b.ty))
+        .map_or(mro.len(), |i| i + 1);
     let key = crate::str::intern(name);
     for c in &mro[start..] {
         if let Some(v) = crate::dict::get_str_obj(tb(c.as_obj()).dict.as_obj(), &key) {
             // A class passed as obj binds class methods to it and leaves functions plain.
             if obj.is(&st) {
                 return Ok(Some(match kind(v.as_obj()) {
-                    Kind::ClassMethod => crate::call::new_method(v.as_obj().downcast::<WrapperBody>().expect("cm").0.get(), obj)?,
+                    Kind::ClassMethod => crate::call::new_method(
+                        v.as_obj().downcast::<WrapperBody>().expect("cm").0.get(),
+                        obj,
+                    )?,
                     Kind::StaticMethod => v.as_obj().downcast::<WrapperBody>().expect("sm").0.get(),
                     _ => v,
                 }));
@@ -2482,8 +2823,15 @@ pub fn constructor_for_kind(k: Kind) -> Option<Ctor> {
 
 /// Initialises an instance of a class deriving from a built-in container from the call's
 /// arguments (`list.__init__` and friends), unless the class defines `__init__` itself.
-pub fn init_builtin_subclass(o: &ObjRef, ctor: Ctor, cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R<()> {
-    let own_init = crate::typeobj::lookup(cls.as_obj(), &crate::str::intern("__init__")).is_some_and(|f| kind(f.as_obj()) == Kind::Function);
+pub fn init_builtin_subclass(
+    o: &ObjRef,
+    ctor: Ctor,
+    cls: &ObjRef,
+    args: &[ObjRef],
+    kw: &Kw,
+) -> R<()> {
+    let own_init = crate::typeobj::lookup(cls.as_obj(), &crate::str::intern("__init__"))
+        .is_some_and(|f| kind(f.as_obj()) == Kind::Function);
     if own_init {
         return Ok(());
     }
@@ -2519,7 +2867,17 @@ pub fn type_new(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     }
     let new = crate::typeobj::lookup(cls.as_obj(), &crate::str::intern("__new__"));
     let obj = match new {
-        Some(n) if kind(n.as_obj()) == Kind::StaticMethod && kind(n.as_obj().downcast::<WrapperBody>().expect("sm").0.get().as_obj()) == Kind::Function => {
+        Some(n)
+            if kind(n.as_obj()) == Kind::StaticMethod
+                && kind(
+                    n.as_obj()
+                        .downcast::<WrapperBody>()
+                        .expect("sm")
+                        .0
+                        .get()
+                        .as_obj(),
+                ) == Kind::Function =>
+        {
             let f = n.as_obj().downcast::<WrapperBody>().expect("sm").0.get();
             let mut v = vec![cls.clone()];
             v.extend_from_slice(args);
@@ -2532,13 +2890,22 @@ pub fn type_new(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         }
         _ => {
             if kind(args[0].as_obj()) != Kind::Str {
-                return Err(type_error(format!("type.__new__() argument 1 must be str, not {}", obj_type_name(&args[0]))));
+                return Err(type_error(format!(
+                    "type.__new__() argument 1 must be str, not {}",
+                    obj_type_name(&args[0])
+                )));
             }
             if kind(args[1].as_obj()) != Kind::Tuple {
-                return Err(type_error(format!("type.__new__() argument 2 must be tuple, not {}", obj_type_name(&args[1]))));
+                return Err(type_error(format!(
+                    "type.__new__() argument 2 must be tuple, not {}",
+                    obj_type_name(&args[1])
+                )));
             }
             if kind(args[2].as_obj()) != Kind::Dict {
-                return Err(type_error(format!("type.__new__() argument 3 must be dict, not {}", obj_type_name(&args[2]))));
+                return Err(type_error(format!(
+                    "type.__new__() argument 3 must be dict, not {}",
+                    obj_type_name(&args[2])
+                )));
             }
             let name = sv(&args[0]);
             let bases = crate::seq::tuple_items(args[1].as_obj()).to_vec();
@@ -2547,14 +2914,14 @@ pub fn type_new(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
             c
         }
     };
-    if kind(obj.as_obj()) == Kind::Type && crate::typeobj::is_subtype(crate::typeobj::type_of(obj.as_obj()).as_obj(), cls.as_obj()) {
-        if let Some(init) = crate::typeobj::lookup(cls.as_obj(), &crate::str::intern("__init__"))
-            && kind(init.as_obj()) == Kind::Function
-        {
-            let mut v = vec![obj.clone()];
-            v.extend_from_slice(args);
-            call_kw(&init, &v, kw)?;
-        }
+    if kind(obj.as_obj()) == Kind::Type
+        && crate::typeobj::is_subtype(crate::typeobj::type_of(obj.as_obj()).as_obj(), cls.as_obj())
+        && let Some(init) = crate::typeobj::lookup(cls.as_obj(), &crate::str::intern("__init__"))
+        && kind(init.as_obj()) == Kind::Function
+    {
+        let mut v = vec![obj.clone()];
+        v.extend_from_slice(args);
+        call_kw(&init, &v, kw)?;
     }
     Ok(obj)
 }

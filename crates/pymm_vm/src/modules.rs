@@ -27,7 +27,8 @@ fn module(name: &str) -> R<(ObjRef, ObjRef)> {
     d.track();
     crate::dict::set_str(&d, "__name__", crate::str::intern(name));
     crate::dict::set_str(&d, "__doc__", none());
-    let m = ObjRef::new(&MODULE_T, ModuleBody { dict: d.clone() }).map_err(|_| crate::exc::memory_error())?;
+    let m = ObjRef::new(&MODULE_T, ModuleBody { dict: d.clone() })
+        .map_err(|_| crate::exc::memory_error())?;
     m.track();
     Ok((m, d))
 }
@@ -41,7 +42,11 @@ fn defs(d: &ObjRef, fns: &[(&'static str, NativeFn)]) {
 /// Runs Python source in a module namespace (module-level helpers written in Python).
 fn exec_in(d: &ObjRef, src: &str, filename: &str) -> R<()> {
     if crate::dict::get_str(d.as_obj(), "__builtins__").is_none() {
-        crate::dict::set_str(d, "__builtins__", crate::dict::get_str(rt().modules.as_obj(), "builtins").unwrap_or_else(none));
+        crate::dict::set_str(
+            d,
+            "__builtins__",
+            crate::dict::get_str(rt().modules.as_obj(), "builtins").unwrap_or_else(none),
+        );
     }
     let code = crate::builtins::compile(src, filename, pymm_compiler::Mode::Exec)?;
     let code = crate::frame::new_code(code)?;
@@ -240,17 +245,23 @@ fn sys_getrecursionlimit(_args: &[ObjRef], _kw: &Kw) -> R {
 fn sys_setrecursionlimit(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("setrecursionlimit", args, 1, 1)?;
     if kind(args[0].as_obj()) == Kind::Float {
-        return Err(type_error("'float' object cannot be interpreted as an integer"));
+        return Err(type_error(
+            "'float' object cannot be interpreted as an integer",
+        ));
     }
     let n = to_index(&args[0])?;
     if n < 1 {
-        return Err(value_error("recursion limit must be greater or equal than 1"));
+        return Err(value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
     }
     let depth = rt().depth.get() as i64;
     if n <= depth {
         return Err(new_exc(
             "RecursionError",
-            &format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"),
+            &format!(
+                "cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"
+            ),
         ));
     }
     rt().recursion_limit.set(n as usize);
@@ -263,7 +274,8 @@ fn sys_setrecursionlimit(args: &[ObjRef], _kw: &Kw) -> R {
 pub fn basic_sizeof(o: &ObjRef) -> usize {
     let obj = o.as_obj();
     let heap = crate::typeobj::is_heap_instance(obj);
-    let base = match kind(obj) {
+
+    match kind(obj) {
         Kind::List => 40 + 8 * crate::seq::list_body(obj).map_or(0, |b| b.items.capacity()),
         Kind::Dict => crate::dict::sizeof(obj),
         Kind::Set | Kind::FrozenSet => {
@@ -275,11 +287,30 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
             let mro = crate::typeobj::tb(t.as_obj()).mro.borrow().clone();
             let nslots: usize = mro
                 .iter()
-                .map(|c| crate::typeobj::tb(c.as_obj()).slots.borrow().as_ref().map_or(0, |v| v.iter().filter(|n| *n != "__dict__" && *n != "__weakref__").count()))
+                .map(|c| {
+                    crate::typeobj::tb(c.as_obj())
+                        .slots
+                        .borrow()
+                        .as_ref()
+                        .map_or(0, |v| {
+                            v.iter()
+                                .filter(|n| *n != "__dict__" && *n != "__weakref__")
+                                .count()
+                        })
+                })
                 .sum();
-            let has_slots_only = mro.iter().filter(|c| crate::typeobj::tb(c.as_obj()).is_heap).all(|c| crate::typeobj::tb(c.as_obj()).slots.borrow().is_some());
+            let has_slots_only = mro
+                .iter()
+                .filter(|c| crate::typeobj::tb(c.as_obj()).is_heap)
+                .all(|c| crate::typeobj::tb(c.as_obj()).slots.borrow().is_some());
             let weak = !has_slots_only
-                || mro.iter().any(|c| crate::typeobj::tb(c.as_obj()).slots.borrow().as_ref().is_some_and(|v| v.iter().any(|n| n == "__weakref__")));
+                || mro.iter().any(|c| {
+                    crate::typeobj::tb(c.as_obj())
+                        .slots
+                        .borrow()
+                        .as_ref()
+                        .is_some_and(|v| v.iter().any(|n| n == "__weakref__"))
+                });
             16 + 8 * nslots + if weak { 8 } else { 0 }
         }
         Kind::Object => 16,
@@ -289,7 +320,13 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
         Kind::Cell => 24,
         Kind::Code => 192,
         Kind::Module => 56,
-        Kind::Type => if crate::typeobj::tb(obj).is_heap { 1672 } else { 408 },
+        Kind::Type => {
+            if crate::typeobj::tb(obj).is_heap {
+                1672
+            } else {
+                408
+            }
+        }
         Kind::BaseException => 72,
         Kind::Property => 64,
         Kind::StaticMethod | Kind::ClassMethod => 32,
@@ -298,8 +335,7 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
         Kind::Range => 48,
         Kind::BuiltinFunction => 56,
         _ => obj.basic_size(),
-    };
-    base
+    }
 }
 
 /// Whether instances of `o`'s type carry a managed `__dict__` (CPython 3.11 adds 16 bytes).
@@ -312,13 +348,18 @@ fn has_managed_dict(o: &ObjRef) -> bool {
     let mro = crate::typeobj::tb(t.as_obj()).mro.borrow().clone();
     mro.iter().any(|c| {
         let b = crate::typeobj::tb(c.as_obj());
-        b.is_heap && b.slots.borrow().as_ref().is_none_or(|v| v.iter().any(|n| n == "__dict__"))
+        b.is_heap
+            && b.slots
+                .borrow()
+                .as_ref()
+                .is_none_or(|v| v.iter().any(|n| n == "__dict__"))
     })
 }
 
 /// `sys.getsizeof(obj[, default])`.
 fn sys_getsizeof(args: &[ObjRef], kw: &Kw) -> R {
-    let o = arg(args, kw, 0, "object").ok_or_else(|| type_error("getsizeof() missing required argument 'object' (pos 1)"))?;
+    let o = arg(args, kw, 0, "object")
+        .ok_or_else(|| type_error("getsizeof() missing required argument 'object' (pos 1)"))?;
     let default = arg(args, kw, 1, "default");
     let size = match crate::typeobj::lookup_special(&o, "__sizeof__") {
         Some(f) if kind(f.as_obj()) == Kind::Function => {
@@ -333,9 +374,16 @@ fn sys_getsizeof(args: &[ObjRef], kw: &Kw) -> R {
                     if n.is_negative() {
                         return Err(value_error("__sizeof__() should return >= 0"));
                     }
-                    n.to_usize().ok_or_else(|| new_exc("OverflowError", "Python int too large to convert to C ssize_t"))?
+                    n.to_usize().ok_or_else(|| {
+                        new_exc(
+                            "OverflowError",
+                            "Python int too large to convert to C ssize_t",
+                        )
+                    })?
                 }
-                Err(e) if default.is_some() && crate::exc::matches(&e.0, "TypeError") => return Ok(default.unwrap_or_else(none)),
+                Err(e) if default.is_some() && crate::exc::matches(&e.0, "TypeError") => {
+                    return Ok(default.unwrap_or_else(none));
+                }
                 Err(e) => return Err(e),
             }
         }
@@ -356,7 +404,10 @@ fn sys_getrefcount(args: &[ObjRef], _kw: &Kw) -> R {
 fn sys_intern(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("intern", args, 1, 1)?;
     if kind(args[0].as_obj()) != Kind::Str {
-        return Err(type_error(format!("intern() argument must be str, not {}", obj_type_name(&args[0]))));
+        return Err(type_error(format!(
+            "intern() argument must be str, not {}",
+            obj_type_name(&args[0])
+        )));
     }
     Ok(crate::str::intern(&crate::str::as_str(args[0].as_obj())))
 }
@@ -374,7 +425,14 @@ fn sys_debugmallocstats(_args: &[ObjRef], _kw: &Kw) -> R {
 }
 
 fn sys_exc_info(_args: &[ObjRef], _kw: &Kw) -> R {
-    let cur = rt().exc_info.borrow().iter().rev().flatten().next().cloned();
+    let cur = rt()
+        .exc_info
+        .borrow()
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .cloned();
     match cur {
         Some(e) => crate::seq::new_tuple(vec![crate::typeobj::type_of(e.as_obj()), e, none()]),
         None => crate::seq::new_tuple(vec![none(), none(), none()]),
@@ -382,14 +440,32 @@ fn sys_exc_info(_args: &[ObjRef], _kw: &Kw) -> R {
 }
 
 fn sys_exception(_args: &[ObjRef], _kw: &Kw) -> R {
-    Ok(rt().exc_info.borrow().iter().rev().flatten().next().cloned().unwrap_or_else(none))
+    Ok(rt()
+        .exc_info
+        .borrow()
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .cloned()
+        .unwrap_or_else(none))
 }
 
 fn sys_module() -> R<(ObjRef, ObjRef)> {
     let (m, d) = module("sys")?;
-    let argv = rt().argv.borrow().iter().map(|a| s(a)).collect::<R<Vec<_>>>()?;
+    let argv = rt()
+        .argv
+        .borrow()
+        .iter()
+        .map(|a| s(a))
+        .collect::<R<Vec<_>>>()?;
     crate::dict::set_str(&d, "argv", crate::seq::new_list(argv)?);
-    let dir = rt().script_dir.borrow().clone().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = rt()
+        .script_dir
+        .borrow()
+        .clone()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
     crate::dict::set_str(&d, "path", crate::seq::new_list(vec![s(&dir)?])?);
     crate::dict::set_str(&d, "modules", rt().modules.clone());
     crate::dict::set_str(&d, "version", s("3.11.7 (pymm) [Rust]")?);
@@ -397,7 +473,13 @@ fn sys_module() -> R<(ObjRef, ObjRef)> {
     crate::dict::set_str(&d, "byteorder", s("little")?);
     crate::dict::set_str(&d, "maxsize", int(i64::MAX)?);
     crate::dict::set_str(&d, "maxunicode", int(0x10ffff)?);
-    crate::dict::set_str(&d, "executable", s(&std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default())?);
+    crate::dict::set_str(
+        &d,
+        "executable",
+        s(&std::env::current_exe()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default())?,
+    );
     crate::dict::set_str(&d, "implementation_name", s("pymm")?);
     crate::dict::set_str(&d, "hexversion", int(0x030b07f0)?);
     crate::dict::set_str(&d, "api_version", int(1013)?);
@@ -635,7 +717,10 @@ fn int_round(args: &[ObjRef], name: &str, f: fn(f64) -> f64, dunder: &str) -> R 
         return Err(value_error("cannot convert float NaN to integer"));
     }
     if v.is_infinite() {
-        return Err(new_exc("OverflowError", "cannot convert float infinity to integer"));
+        return Err(new_exc(
+            "OverflowError",
+            "cannot convert float infinity to integer",
+        ));
     }
     crate::int::from_f64(f(v))
 }
@@ -654,7 +739,9 @@ fn big_arg(o: &ObjRef) -> R<num_bigint::BigInt> {
     if crate::int::is_int(o.as_obj()) {
         Ok(crate::int::to_big(o.as_obj()))
     } else if kind(o.as_obj()) == Kind::Float {
-        Err(type_error("'float' object cannot be interpreted as an integer"))
+        Err(type_error(
+            "'float' object cannot be interpreted as an integer",
+        ))
     } else {
         Ok(num_bigint::BigInt::from(to_index(o)?))
     }
@@ -666,7 +753,12 @@ fn math_factorial(args: &[ObjRef], _kw: &Kw) -> R {
     if n.is_negative() {
         return Err(value_error("factorial() not defined for negative values"));
     }
-    let n = n.to_u64().ok_or_else(|| new_exc("OverflowError", "factorial() argument should not exceed 9223372036854775807"))?;
+    let n = n.to_u64().ok_or_else(|| {
+        new_exc(
+            "OverflowError",
+            "factorial() argument should not exceed 9223372036854775807",
+        )
+    })?;
     let mut acc = num_bigint::BigInt::from(1);
     for i in 2..=n {
         acc *= i;
@@ -780,7 +872,9 @@ fn math_isclose(args: &[ObjRef], kw: &Kw) -> R {
         return Ok(pybool(false));
     }
     let d = (b - a).abs();
-    Ok(pybool(d <= (rel * b).abs() || d <= (rel * a).abs() || d <= abs))
+    Ok(pybool(
+        d <= (rel * b).abs() || d <= (rel * a).abs() || d <= abs,
+    ))
 }
 
 fn math_fsum(args: &[ObjRef], _kw: &Kw) -> R {
@@ -879,7 +973,9 @@ fn math_dist(args: &[ObjRef], _kw: &Kw) -> R {
     let p = crate::iter::collect(&args[0])?;
     let q = crate::iter::collect(&args[1])?;
     if p.len() != q.len() {
-        return Err(value_error("both points must have the same number of dimensions"));
+        return Err(value_error(
+            "both points must have the same number of dimensions",
+        ));
     }
     let mut acc = 0.0f64;
     for (a, b) in p.iter().zip(q.iter()) {
@@ -952,7 +1048,9 @@ fn math_module() -> R<(ObjRef, ObjRef)> {
 // time
 
 fn epoch() -> f64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
 }
 
 thread_local! {
@@ -967,7 +1065,11 @@ fn time_time(_a: &[ObjRef], _k: &Kw) -> R {
     new_float(epoch())
 }
 fn time_time_ns(_a: &[ObjRef], _k: &Kw) -> R {
-    crate::int::from_i128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128))
+    crate::int::from_i128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as i128),
+    )
 }
 fn time_perf_counter(_a: &[ObjRef], _k: &Kw) -> R {
     new_float(mono().as_secs_f64())
@@ -1073,7 +1175,9 @@ fn gc_get_objects(args: &[ObjRef], kw: &Kw) -> R {
         Some(g) => {
             let n = to_index(&g)?;
             if n >= 3 {
-                return Err(value_error(format!("generation parameter must be less than the number of available generations (3)")));
+                return Err(value_error(
+                    "generation parameter must be less than the number of available generations (3)",
+                ));
             }
             if n < 0 {
                 return Err(value_error("generation parameter cannot be negative"));
@@ -1208,7 +1312,7 @@ fn random_seed(args: &[ObjRef], kw: &Kw) -> R {
                 let b = crate::builtins::bytes_data(a.as_obj()).to_vec();
                 rng(|m| m.seed_from_bytes(&b));
             }
-            Kind::Float | Kind::NoneType => {
+            Kind::Float => {
                 let h = crate::ops::hash(&a)? as i64;
                 rng(|m| m.seed_from_hash(h));
             }
@@ -1309,11 +1413,16 @@ fn random_shuffle(args: &[ObjRef], _kw: &Kw) -> R {
 fn random_sample(args: &[ObjRef], kw: &Kw) -> R {
     check_args("sample", args, 1, 2)?;
     let pop = seq_items(&args[0])?;
-    let k = arg(args, kw, 1, "k").ok_or_else(|| type_error("Random.sample() missing 1 required keyword-only argument: 'k'"))?;
+    let k = arg(args, kw, 1, "k").ok_or_else(|| {
+        type_error("Random.sample() missing 1 required keyword-only argument: 'k'")
+    })?;
     let k = to_index(&k)?;
     let idx = match kw.get("counts") {
         Some(c) if kind(c.as_obj()) != Kind::NoneType => {
-            let counts = crate::iter::collect(&c)?.iter().map(to_index).collect::<R<Vec<_>>>()?;
+            let counts = crate::iter::collect(&c)?
+                .iter()
+                .map(to_index)
+                .collect::<R<Vec<_>>>()?;
             rng(|m| m.sample_counts(pop.len(), &counts, k)).map_err(rerr)?
         }
         _ => rng(|m| m.sample(pop.len(), k)).map_err(rerr)?,
@@ -1328,11 +1437,18 @@ fn random_choices(args: &[ObjRef], kw: &Kw) -> R {
         Some(k) => to_index(&k)?.max(0) as usize,
         None => 1,
     };
-    let floats = |o: &ObjRef| -> R<Vec<f64>> { crate::iter::collect(o)?.iter().map(to_f64).collect() };
+    let floats =
+        |o: &ObjRef| -> R<Vec<f64>> { crate::iter::collect(o)?.iter().map(to_f64).collect() };
     let weights = arg(args, kw, 1, "weights").filter(|w| kind(w.as_obj()) != Kind::NoneType);
-    let cum = kw.get("cum_weights").filter(|w| kind(w.as_obj()) != Kind::NoneType);
+    let cum = kw
+        .get("cum_weights")
+        .filter(|w| kind(w.as_obj()) != Kind::NoneType);
     let idx = match (weights, cum) {
-        (Some(_), Some(_)) => return Err(type_error("Cannot specify both weights and cumulative weights")),
+        (Some(_), Some(_)) => {
+            return Err(type_error(
+                "Cannot specify both weights and cumulative weights",
+            ));
+        }
         (Some(w), None) => {
             let w = floats(&w)?;
             rng(|m| m.choices_weights(pop.len(), &w, k)).map_err(rerr)?
@@ -1377,7 +1493,10 @@ fn random_expovariate(args: &[ObjRef], _kw: &Kw) -> R {
 fn random_triangular(args: &[ObjRef], kw: &Kw) -> R {
     let low = arg(args, kw, 0, "low").map_or(Ok(0.0), |v| to_f64(&v))?;
     let high = arg(args, kw, 1, "high").map_or(Ok(1.0), |v| to_f64(&v))?;
-    let mode = arg(args, kw, 2, "mode").filter(|v| kind(v.as_obj()) != Kind::NoneType).map(|v| to_f64(&v)).transpose()?;
+    let mode = arg(args, kw, 2, "mode")
+        .filter(|v| kind(v.as_obj()) != Kind::NoneType)
+        .map(|v| to_f64(&v))
+        .transpose()?;
     new_float(rng(|m| m.triangular(low, high, mode)))
 }
 
@@ -1482,8 +1601,13 @@ fn append_file(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("_append_file", args, 2, 2)?;
     let path = crate::str::as_str(args[0].as_obj()).into_owned();
     let text = crate::str::as_str(args[1].as_obj()).into_owned();
-    let mut f = std::fs::OpenOptions::new().append(true).create(true).open(&path).map_err(|e| os_error(&e, &path))?;
-    f.write_all(text.as_bytes()).map_err(|e| os_error(&e, &path))?;
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .map_err(|e| os_error(&e, &path))?;
+    f.write_all(text.as_bytes())
+        .map_err(|e| os_error(&e, &path))?;
     Ok(none())
 }
 
@@ -1493,7 +1617,11 @@ fn os_error(e: &std::io::Error, path: &str) -> crate::exc::Exc {
         std::io::ErrorKind::PermissionDenied => ("PermissionError", 13, "Permission denied"),
         std::io::ErrorKind::AlreadyExists => ("FileExistsError", 17, "File exists"),
         _ if e.raw_os_error() == Some(21) => ("IsADirectoryError", 21, "Is a directory"),
-        _ => ("OSError", e.raw_os_error().unwrap_or(5), "Input/output error"),
+        _ => (
+            "OSError",
+            e.raw_os_error().unwrap_or(5),
+            "Input/output error",
+        ),
     };
     let args = vec![
         crate::int::from_i64(errno as i64).unwrap_or_else(|_| none()),
@@ -1522,16 +1650,24 @@ fn io_namespace() -> R<ObjRef> {
 
 /// `open(file, mode='r', encoding=None)` for text files.
 pub fn open_file(args: &[ObjRef], kw: &Kw) -> R {
-    let file = arg(args, kw, 0, "file").ok_or_else(|| type_error("open() missing required argument 'file' (pos 1)"))?;
+    let file = arg(args, kw, 0, "file")
+        .ok_or_else(|| type_error("open() missing required argument 'file' (pos 1)"))?;
     if kind(file.as_obj()) != Kind::Str {
-        return Err(type_error(format!("expected str, bytes or os.PathLike object, not {}", obj_type_name(&file))));
+        return Err(type_error(format!(
+            "expected str, bytes or os.PathLike object, not {}",
+            obj_type_name(&file)
+        )));
     }
     let path = crate::str::as_str(file.as_obj()).into_owned();
-    let mode = arg(args, kw, 1, "mode").map(|m| crate::str::as_str(m.as_obj()).into_owned()).unwrap_or_else(|| "r".into());
+    let mode = arg(args, kw, 1, "mode")
+        .map(|m| crate::str::as_str(m.as_obj()).into_owned())
+        .unwrap_or_else(|| "r".into());
     if mode.contains('b') {
         return Err(value_error("pymm's open() supports text mode only"));
     }
-    if !mode.chars().all(|c| "rwaxt+".contains(c)) || mode.chars().filter(|c| "rwax".contains(*c)).count() != 1 {
+    if !mode.chars().all(|c| "rwaxt+".contains(c))
+        || mode.chars().filter(|c| "rwax".contains(*c)).count() != 1
+    {
         return Err(value_error(format!("invalid mode: '{mode}'")));
     }
     let data = if mode.contains('r') {
@@ -1540,14 +1676,23 @@ pub fn open_file(args: &[ObjRef], kw: &Kw) -> R {
         if mode.contains('w') {
             std::fs::write(&path, "").map_err(|e| os_error(&e, &path))?;
         } else if mode.contains('x') {
-            std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| os_error(&e, &path))?;
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .map_err(|e| os_error(&e, &path))?;
         } else {
-            std::fs::OpenOptions::new().append(true).create(true).open(&path).map_err(|e| os_error(&e, &path))?;
+            std::fs::OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(&path)
+                .map_err(|e| os_error(&e, &path))?;
         }
         String::new()
     };
     let ns = io_namespace()?;
-    let cls = crate::dict::get_str(ns.as_obj(), "TextIOWrapper").ok_or_else(|| new_exc("SystemError", "io not initialised"))?;
+    let cls = crate::dict::get_str(ns.as_obj(), "TextIOWrapper")
+        .ok_or_else(|| new_exc("SystemError", "io not initialised"))?;
     call(&cls, &[file.clone(), s(&mode)?, s(&data)?])
 }
 

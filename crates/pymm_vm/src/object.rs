@@ -614,8 +614,6 @@ fn set_clear(o: Obj<'_>) {
     }
 }
 
-fn range_traverse(_o: Obj<'_>, _v: &mut Visitor<'_>) {}
-
 fn func_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     if let Some(f) = o.downcast::<FunctionBody>() {
         v.visit(f.code.as_obj());
@@ -644,8 +642,6 @@ fn func_clear(o: Obj<'_>) {
         f.annotations.set(None);
     }
 }
-
-fn code_traverse(_o: Obj<'_>, _v: &mut Visitor<'_>) {}
 
 fn builtin_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     if let Some(b) = o.downcast::<BuiltinBody>() {
@@ -738,7 +734,10 @@ fn instance_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
 fn instance_clear(o: Obj<'_>) {
     clear_preheader(o);
     if let Some(b) = o.downcast::<InstanceBody>() {
-        let s = b.slots.try_borrow_mut().map(|mut s| std::mem::take(&mut *s));
+        let s = b
+            .slots
+            .try_borrow_mut()
+            .map(|mut s| std::mem::take(&mut *s));
         drop(s);
     }
 }
@@ -868,8 +867,12 @@ pub static FUNCTION_T: TypeInfo = info!("function", FunctionBody, Kind::Function
     .gc(func_traverse)
     .clear(func_clear)
     .weakrefable(func_weaklist);
-pub static BUILTIN_T: TypeInfo =
-    info!("builtin_function_or_method", BuiltinBody, Kind::BuiltinFunction).gc(builtin_traverse);
+pub static BUILTIN_T: TypeInfo = info!(
+    "builtin_function_or_method",
+    BuiltinBody,
+    Kind::BuiltinFunction
+)
+.gc(builtin_traverse);
 pub static METHOD_T: TypeInfo = info!("method", MethodBody, Kind::Method).gc(method_traverse);
 pub static CELL_T: TypeInfo = info!("cell", CellBody, Kind::Cell)
     .gc(cell_traverse)
@@ -895,7 +898,8 @@ pub static EXC_T: TypeInfo = info!("BaseException", ExcBody, Kind::BaseException
     .clear(exc_clear)
     .weakrefable(exc_weaklist)
     .preheader();
-pub static PROPERTY_T: TypeInfo = info!("property", PropertyBody, Kind::Property).gc(property_traverse);
+pub static PROPERTY_T: TypeInfo =
+    info!("property", PropertyBody, Kind::Property).gc(property_traverse);
 pub static STATICMETHOD_T: TypeInfo =
     info!("staticmethod", WrapperBody, Kind::StaticMethod).gc(wrapper_traverse);
 pub static CLASSMETHOD_T: TypeInfo =
@@ -904,17 +908,34 @@ pub static SUPER_T: TypeInfo = info!("super", SuperBody, Kind::Super).gc(super_t
 pub static ITER_T: TypeInfo = info!("iterator", IterBody, Kind::Iterator)
     .gc(iter_traverse)
     .clear(iter_clear);
-pub static DICTVIEW_T: TypeInfo = info!("dict_view", DictViewBody, Kind::DictView).gc(view_traverse);
+pub static DICTVIEW_T: TypeInfo =
+    info!("dict_view", DictViewBody, Kind::DictView).gc(view_traverse);
 
 /// The hooks a class defined in Python adds to its solid base's descriptor: a GC head,
 /// the managed-dict pre-header, and traversal of its type object.
 pub fn heap_type_info(base: &'static TypeInfo, name: &'static str) -> TypeInfo {
     let mut t = TypeInfo::new(name, body_vtable_of(base)).user_data(base.data());
     let (trav, clear, weak) = match kind_of_info(base) {
-        Kind::List => (list_traverse as pymm_mem::TraverseFn, list_clear as pymm_mem::ClearFn, None),
-        Kind::Dict => (dict_traverse as pymm_mem::TraverseFn, dict_clear as pymm_mem::ClearFn, None),
-        Kind::Set | Kind::FrozenSet => (set_traverse as pymm_mem::TraverseFn, set_clear as pymm_mem::ClearFn, None),
-        Kind::Tuple => (tuple_traverse as pymm_mem::TraverseFn, instance_clear_pre as pymm_mem::ClearFn, None),
+        Kind::List => (
+            list_traverse as pymm_mem::TraverseFn,
+            list_clear as pymm_mem::ClearFn,
+            None,
+        ),
+        Kind::Dict => (
+            dict_traverse as pymm_mem::TraverseFn,
+            dict_clear as pymm_mem::ClearFn,
+            None,
+        ),
+        Kind::Set | Kind::FrozenSet => (
+            set_traverse as pymm_mem::TraverseFn,
+            set_clear as pymm_mem::ClearFn,
+            None,
+        ),
+        Kind::Tuple => (
+            tuple_traverse as pymm_mem::TraverseFn,
+            instance_clear_pre as pymm_mem::ClearFn,
+            None,
+        ),
         Kind::BaseException => (
             exc_traverse as pymm_mem::TraverseFn,
             exc_clear as pymm_mem::ClearFn,
@@ -938,7 +959,9 @@ pub fn heap_type_info(base: &'static TypeInfo, name: &'static str) -> TypeInfo {
 pub fn instance_finalize(o: Obj<'_>) {
     let this = o.to_owned();
     let t = crate::typeobj::type_of(o);
-    let Some(del) = crate::typeobj::lookup(t.as_obj(), &crate::str::intern("__del__")) else { return };
+    let Some(del) = crate::typeobj::lookup(t.as_obj(), &crate::str::intern("__del__")) else {
+        return;
+    };
     if let Err(e) = crate::call::call(&del, &[this]) {
         let ctx = match crate::ops::repr_of(&del) {
             Ok(r) => r,

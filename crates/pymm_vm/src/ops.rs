@@ -31,7 +31,9 @@ pub fn from_constant(c: &Constant) -> R {
         Constant::Int(v) => crate::int::from_i64(*v)?,
         Constant::BigInt(b) => crate::int::from_big(b)?,
         Constant::Float(f) => new_float(*f)?,
-        Constant::Complex { real, imag } => ObjRef::new(&COMPLEX_T, ComplexBody(*real, *imag)).map_err(|_| memory_error())?,
+        Constant::Complex { real, imag } => {
+            ObjRef::new(&COMPLEX_T, ComplexBody(*real, *imag)).map_err(|_| memory_error())?
+        }
         Constant::Str(s) => {
             if s.len() < 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
                 crate::str::intern(s)
@@ -71,14 +73,19 @@ pub fn truthy(o: &ObjRef) -> R<bool> {
             Kind::Tuple => !crate::seq::tuple_items(obj).is_empty(),
             Kind::Dict => crate::dict::len(obj) > 0,
             Kind::Set | Kind::FrozenSet | Kind::Bytes | Kind::Range | Kind::DictView => len(o)? > 0,
-            Kind::Complex => obj.downcast::<ComplexBody>().is_some_and(|c| c.0 != 0.0 || c.1 != 0.0),
+            Kind::Complex => obj
+                .downcast::<ComplexBody>()
+                .is_some_and(|c| c.0 != 0.0 || c.1 != 0.0),
             _ => true,
         });
     }
     if let Some(f) = lookup_special(o, "__bool__") {
         let r = call(&f, &[o.clone()])?;
         if kind(r.as_obj()) != Kind::Bool {
-            return Err(type_error(format!("__bool__ should return bool, returned {}", obj_type_name(&r))));
+            return Err(type_error(format!(
+                "__bool__ should return bool, returned {}",
+                obj_type_name(&r)
+            )));
         }
         return Ok(r.is(&crate::state::sg().true_));
     }
@@ -97,7 +104,10 @@ pub fn repr_of(o: &ObjRef) -> R<String> {
     {
         let r = call(&f, &[o.clone()])?;
         if kind(r.as_obj()) != Kind::Str {
-            return Err(type_error(format!("__repr__ returned non-string (type {})", obj_type_name(&r))));
+            return Err(type_error(format!(
+                "__repr__ returned non-string (type {})",
+                obj_type_name(&r)
+            )));
         }
         return Ok(crate::str::as_str(r.as_obj()).into_owned());
     }
@@ -116,7 +126,10 @@ pub fn str_of(o: &ObjRef) -> R<String> {
     {
         let r = call(&f, &[o.clone()])?;
         if kind(r.as_obj()) != Kind::Str {
-            return Err(type_error(format!("__str__ returned non-string (type {})", obj_type_name(&r))));
+            return Err(type_error(format!(
+                "__str__ returned non-string (type {})",
+                obj_type_name(&r)
+            )));
         }
         return Ok(crate::str::as_str(r.as_obj()).into_owned());
     }
@@ -149,11 +162,18 @@ pub fn hash(o: &ObjRef) -> R<isize> {
                     acc = acc.wrapping_mul(P1);
                 }
                 acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3527539));
-                if acc == u64::MAX { 1546275796 } else { acc as isize }
+                if acc == u64::MAX {
+                    1546275796
+                } else {
+                    acc as isize
+                }
             }
             Kind::FrozenSet => crate::builtins::frozenset_hash(o)?,
             Kind::List | Kind::Dict | Kind::Set | Kind::Slice => {
-                return Err(type_error(format!("unhashable type: '{}'", obj_type_name(o))));
+                return Err(type_error(format!(
+                    "unhashable type: '{}'",
+                    obj_type_name(o)
+                )));
             }
             Kind::Bytes => crate::builtins::bytes_hash(obj),
             _ => {
@@ -163,7 +183,10 @@ pub fn hash(o: &ObjRef) -> R<isize> {
         });
     }
     match lookup_special(o, "__hash__") {
-        Some(f) if kind(f.as_obj()) == Kind::NoneType => Err(type_error(format!("unhashable type: '{}'", obj_type_name(o)))),
+        Some(f) if kind(f.as_obj()) == Kind::NoneType => Err(type_error(format!(
+            "unhashable type: '{}'",
+            obj_type_name(o)
+        ))),
         Some(f) if kind(f.as_obj()) == Kind::Function => {
             let r = call(&f, &[o.clone()])?;
             if !crate::int::is_int(r.as_obj()) {
@@ -177,7 +200,10 @@ pub fn hash(o: &ObjRef) -> R<isize> {
                 // A class that defines __eq__ without __hash__ is unhashable: handled at
                 // class creation in CPython by setting __hash__ = None.
                 if crate::builtins::defines_eq_without_hash(o) {
-                    return Err(type_error(format!("unhashable type: '{}'", obj_type_name(o))));
+                    return Err(type_error(format!(
+                        "unhashable type: '{}'",
+                        obj_type_name(o)
+                    )));
                 }
             }
             let a = obj.addr();
@@ -216,7 +242,11 @@ pub fn float_hash(v: f64) -> isize {
             x -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     x = ((x << e) & MODULUS) | (x >> (61 - e));
     let mut h = x as isize;
     if v < 0.0 {
@@ -282,8 +312,16 @@ fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
         if ka != Kind::Float && kb != Kind::Float {
             return Ok(Some(ord_result(crate::int::cmp(x, y), op)));
         }
-        let fa = if ka == Kind::Float { float_val(a).unwrap_or(0.0) } else { int_as_f64_cmp(a, b, op)? };
-        let fb = if kb == Kind::Float { float_val(b).unwrap_or(0.0) } else { int_as_f64_cmp(b, a, op)? };
+        let fa = if ka == Kind::Float {
+            float_val(a).unwrap_or(0.0)
+        } else {
+            int_as_f64_cmp(a, b, op)?
+        };
+        let fb = if kb == Kind::Float {
+            float_val(b).unwrap_or(0.0)
+        } else {
+            int_as_f64_cmp(b, a, op)?
+        };
         return Ok(Some(match op {
             C::Less => fa < fb,
             C::LessEqual => fa <= fb,
@@ -294,7 +332,8 @@ fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
         }));
     }
     if ka != kb {
-        let both_sets = matches!(ka, Kind::Set | Kind::FrozenSet) && matches!(kb, Kind::Set | Kind::FrozenSet);
+        let both_sets =
+            matches!(ka, Kind::Set | Kind::FrozenSet) && matches!(kb, Kind::Set | Kind::FrozenSet);
         let views = ka == Kind::DictView || kb == Kind::DictView;
         if !both_sets && !views {
             return Ok(match op {
@@ -312,12 +351,18 @@ fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
             let (s, t) = (crate::str::as_str(x), crate::str::as_str(y));
             Ok(Some(ord_result(s.as_ref().cmp(t.as_ref()), op)))
         }
-        Kind::Bytes => Ok(Some(ord_result(crate::builtins::bytes_data(x).cmp(crate::builtins::bytes_data(y)), op))),
+        Kind::Bytes => Ok(Some(ord_result(
+            crate::builtins::bytes_data(x).cmp(crate::builtins::bytes_data(y)),
+            op,
+        ))),
         Kind::List | Kind::Tuple => {
             let (va, vb) = if ka == Kind::List {
                 (crate::seq::list_items(x), crate::seq::list_items(y))
             } else {
-                (crate::seq::tuple_items(x).to_vec(), crate::seq::tuple_items(y).to_vec())
+                (
+                    crate::seq::tuple_items(x).to_vec(),
+                    crate::seq::tuple_items(y).to_vec(),
+                )
             };
             if matches!(op, C::Equal | C::NotEqual) && va.len() != vb.len() {
                 return Ok(Some(op == C::NotEqual));
@@ -369,7 +414,9 @@ fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
                 return Ok(None);
             }
             let (p, q) = (x.downcast::<MethodBody>(), y.downcast::<MethodBody>());
-            let e = p.zip(q).is_some_and(|(p, q)| p.func.is(&q.func) && p.this.is(&q.this));
+            let e = p
+                .zip(q)
+                .is_some_and(|(p, q)| p.func.is(&q.func) && p.this.is(&q.this));
             Ok(Some(e == (op == C::Equal)))
         }
         _ => Ok(match op {
@@ -381,7 +428,13 @@ fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
 }
 
 fn int_as_f64_cmp(i: &ObjRef, _other: &ObjRef, _op: C) -> R<f64> {
-    Ok(crate::int::to_f64(i.as_obj()).unwrap_or(if crate::int::cmp(i.as_obj(), crate::state::sg().small_ints[5].as_obj()).is_lt() { f64::NEG_INFINITY } else { f64::INFINITY }))
+    Ok(crate::int::to_f64(i.as_obj()).unwrap_or(
+        if crate::int::cmp(i.as_obj(), crate::state::sg().small_ints[5].as_obj()).is_lt() {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        },
+    ))
 }
 
 fn dict_eq(a: &ObjRef, b: &ObjRef) -> R<bool> {
@@ -451,7 +504,8 @@ pub fn compare(a: &ObjRef, b: &ObjRef, op: C) -> R {
         return Ok(r);
     }
     // Built-in behaviour of the bases (e.g. subclasses of list or int).
-    if !matches!(kind(a.as_obj()), Kind::Object) && !matches!(kind(b.as_obj()), Kind::Object)
+    if !matches!(kind(a.as_obj()), Kind::Object)
+        && !matches!(kind(b.as_obj()), Kind::Object)
         && let Some(r) = builtin_compare(a, b, op)?
     {
         return Ok(pybool(r));
@@ -481,13 +535,24 @@ fn cmp_error(a: &ObjRef, b: &ObjRef, op: C) -> Exc {
     ))
 }
 
-fn op_names(op: B) -> (&'static str, &'static str, Option<&'static str>, &'static str) {
+fn op_names(
+    op: B,
+) -> (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+) {
     match op {
         B::Add | B::InplaceAdd => ("__add__", "__radd__", Some("__iadd__"), "+"),
         B::Subtract | B::InplaceSubtract => ("__sub__", "__rsub__", Some("__isub__"), "-"),
         B::Multiply | B::InplaceMultiply => ("__mul__", "__rmul__", Some("__imul__"), "*"),
-        B::TrueDivide | B::InplaceTrueDivide => ("__truediv__", "__rtruediv__", Some("__itruediv__"), "/"),
-        B::FloorDivide | B::InplaceFloorDivide => ("__floordiv__", "__rfloordiv__", Some("__ifloordiv__"), "//"),
+        B::TrueDivide | B::InplaceTrueDivide => {
+            ("__truediv__", "__rtruediv__", Some("__itruediv__"), "/")
+        }
+        B::FloorDivide | B::InplaceFloorDivide => {
+            ("__floordiv__", "__rfloordiv__", Some("__ifloordiv__"), "//")
+        }
         B::Remainder | B::InplaceRemainder => ("__mod__", "__rmod__", Some("__imod__"), "%"),
         B::Power | B::InplacePower => ("__pow__", "__rpow__", Some("__ipow__"), "**"),
         B::Lshift | B::InplaceLshift => ("__lshift__", "__rlshift__", Some("__ilshift__"), "<<"),
@@ -495,7 +560,9 @@ fn op_names(op: B) -> (&'static str, &'static str, Option<&'static str>, &'stati
         B::And | B::InplaceAnd => ("__and__", "__rand__", Some("__iand__"), "&"),
         B::Or | B::InplaceOr => ("__or__", "__ror__", Some("__ior__"), "|"),
         B::Xor | B::InplaceXor => ("__xor__", "__rxor__", Some("__ixor__"), "^"),
-        B::MatrixMultiply | B::InplaceMatrixMultiply => ("__matmul__", "__rmatmul__", Some("__imatmul__"), "@"),
+        B::MatrixMultiply | B::InplaceMatrixMultiply => {
+            ("__matmul__", "__rmatmul__", Some("__imatmul__"), "@")
+        }
     }
 }
 
@@ -567,7 +634,10 @@ pub fn binary_op(op: B, a: &ObjRef, b: &ObjRef) -> R {
     if let Some(r) = call_user(a, b, name)? {
         return Ok(r);
     }
-    if !ta.is(&tb) && !b_is_sub && let Some(r) = call_user(b, a, rname)? {
+    if !ta.is(&tb)
+        && !b_is_sub
+        && let Some(r) = call_user(b, a, rname)?
+    {
         return Ok(r);
     }
     // Built-in bases of user subclasses (int, list, str...).
@@ -593,7 +663,9 @@ fn binop_error(sym: &str, a: &ObjRef, b: &ObjRef, inplace: bool) -> Exc {
         return type_error(format!("can only concatenate list (not \"{tb}\") to list"));
     }
     if sym == "+" && kind(a.as_obj()) == Kind::Tuple && kind(b.as_obj()) != Kind::Tuple {
-        return type_error(format!("can only concatenate tuple (not \"{tb}\") to tuple"));
+        return type_error(format!(
+            "can only concatenate tuple (not \"{tb}\") to tuple"
+        ));
     }
     if sym == "**" {
         return type_error(format!(
@@ -601,19 +673,24 @@ fn binop_error(sym: &str, a: &ObjRef, b: &ObjRef, inplace: bool) -> Exc {
             if inplace { "**=" } else { "** or pow()" }
         ));
     }
-    let s = if inplace { format!("{sym}=") } else { sym.to_string() };
-    type_error(format!("unsupported operand type(s) for {s}: '{ta}' and '{tb}'"))
+    let s = if inplace {
+        format!("{sym}=")
+    } else {
+        sym.to_string()
+    };
+    type_error(format!(
+        "unsupported operand type(s) for {s}: '{ta}' and '{tb}'"
+    ))
 }
 
 /// Unary operators by dunder name.
 pub fn unary(a: &ObjRef, name: &str) -> R {
     let x = a.as_obj();
-    if is_heap_instance(x) {
-        if let Some(f) = lookup_special(a, name)
-            && kind(f.as_obj()) == Kind::Function
-        {
-            return call(&f, &[a.clone()]);
-        }
+    if is_heap_instance(x)
+        && let Some(f) = lookup_special(a, name)
+        && kind(f.as_obj()) == Kind::Function
+    {
+        return call(&f, &[a.clone()]);
     }
     match (kind(x), name) {
         (Kind::Int | Kind::Bool, "__neg__") => crate::int::neg(x),
@@ -634,7 +711,10 @@ pub fn unary(a: &ObjRef, name: &str) -> R {
                 "__pos__" => "+",
                 _ => "~",
             };
-            Err(type_error(format!("bad operand type for unary {sym}: '{}'", obj_type_name(a))))
+            Err(type_error(format!(
+                "bad operand type for unary {sym}: '{}'",
+                obj_type_name(a)
+            )))
         }
     }
 }
@@ -648,9 +728,17 @@ pub fn len(o: &ObjRef) -> R<usize> {
     {
         let r = call(&f, &[o.clone()])?;
         if !crate::int::is_int(r.as_obj()) {
-            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", obj_type_name(&r))));
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                obj_type_name(&r)
+            )));
         }
-        let n = crate::int::to_i64(r.as_obj()).ok_or_else(|| new_exc("OverflowError", "cannot fit 'int' into an index-sized integer"))?;
+        let n = crate::int::to_i64(r.as_obj()).ok_or_else(|| {
+            new_exc(
+                "OverflowError",
+                "cannot fit 'int' into an index-sized integer",
+            )
+        })?;
         if n < 0 {
             return Err(crate::exc::value_error("__len__() should return >= 0"));
         }
@@ -661,11 +749,18 @@ pub fn len(o: &ObjRef) -> R<usize> {
         Kind::List => crate::seq::list_len(obj),
         Kind::Tuple => crate::seq::tuple_items(obj).len(),
         Kind::Dict => crate::dict::len(obj),
-        Kind::DictView => crate::dict::len(obj.downcast::<DictViewBody>().expect("view").dict.as_obj()),
+        Kind::DictView => {
+            crate::dict::len(obj.downcast::<DictViewBody>().expect("view").dict.as_obj())
+        }
         Kind::Set | Kind::FrozenSet => obj.downcast::<SetBody>().map_or(0, |s| s.used.get()),
         Kind::Bytes => crate::builtins::bytes_data(obj).len(),
         Kind::Range => crate::builtins::range_len(o)?,
-        _ => return Err(type_error(format!("object of type '{}' has no len()", obj_type_name(o)))),
+        _ => {
+            return Err(type_error(format!(
+                "object of type '{}' has no len()",
+                obj_type_name(o)
+            )));
+        }
     })
 }
 
@@ -682,7 +777,10 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> R {
         if let Some(f) = crate::typeobj::getattr_opt(o, &crate::str::intern("__class_getitem__"))? {
             return call(&f, &[k.clone()]);
         }
-        return Err(type_error(format!("type '{}' is not subscriptable", crate::typeobj::type_name(obj))));
+        return Err(type_error(format!(
+            "type '{}' is not subscriptable",
+            crate::typeobj::type_name(obj)
+        )));
     }
     crate::builtins::builtin_getitem(o, k)
 }
@@ -737,7 +835,9 @@ pub fn contains(container: &ObjRef, item: &ObjRef) -> R<bool> {
         {
             return truthy(&call(&f, &[container.clone(), item.clone()])?);
         }
-        if lookup_special(container, "__iter__").is_some() || lookup_special(container, "__getitem__").is_some() {
+        if lookup_special(container, "__iter__").is_some()
+            || lookup_special(container, "__getitem__").is_some()
+        {
             let it = crate::iter::get_iter(container)?;
             while let Some(v) = crate::iter::next(&it)? {
                 if v.is(item) || eq_bool(&v, item)? {
@@ -777,7 +877,10 @@ pub fn contains(container: &ObjRef, item: &ObjRef) -> R<bool> {
         Kind::Bytes => crate::builtins::bytes_contains(container, item),
         _ => {
             let it = crate::iter::get_iter(container).map_err(|_| {
-                type_error(format!("argument of type '{}' is not iterable", obj_type_name(container)))
+                type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    obj_type_name(container)
+                ))
             })?;
             while let Some(v) = crate::iter::next(&it)? {
                 if v.is(item) || eq_bool(&v, item)? {

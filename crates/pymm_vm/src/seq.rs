@@ -11,7 +11,8 @@ pub fn new_tuple(items: Vec<ObjRef>) -> R {
     if items.is_empty() {
         return Ok(crate::state::sg().empty_tuple.clone());
     }
-    let o = ObjRef::new_var(&TUPLE_T, TupleBody { size: items.len() }, items).map_err(|_| memory_error())?;
+    let o = ObjRef::new_var(&TUPLE_T, TupleBody { size: items.len() }, items)
+        .map_err(|_| memory_error())?;
     o.track();
     Ok(o)
 }
@@ -67,7 +68,9 @@ fn resize(b: &ListBody, newsize: usize) -> R<()> {
     if newsize == 0 {
         new_allocated = 0;
     }
-    b.items.set_capacity(new_allocated.max(b.items.len())).map_err(|_| memory_error())
+    b.items
+        .set_capacity(new_allocated.max(b.items.len()))
+        .map_err(|_| memory_error())
 }
 
 /// `list.append`.
@@ -136,11 +139,20 @@ pub fn list_get(o: Obj<'_>, i: usize) -> Option<ObjRef> {
 /// Normalises a possibly negative index against `len`.
 pub fn norm_index(i: i64, len: usize) -> Option<usize> {
     let i = if i < 0 { i + len as i64 } else { i };
-    if i < 0 || i as usize >= len { None } else { Some(i as usize) }
+    if i < 0 || i as usize >= len {
+        None
+    } else {
+        Some(i as usize)
+    }
 }
 
 /// `slice.indices(len)` → (start, stop, step, slicelength).
-pub fn slice_indices(start: Option<i64>, stop: Option<i64>, step: Option<i64>, len: usize) -> R<(i64, i64, i64, usize)> {
+pub fn slice_indices(
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    len: usize,
+) -> R<(i64, i64, i64, usize)> {
     let step = step.unwrap_or(1);
     if step == 0 {
         return Err(crate::exc::value_error("slice step cannot be zero"));
@@ -157,7 +169,11 @@ pub fn slice_indices(start: Option<i64>, stop: Option<i64>, step: Option<i64>, l
     let start = fix(start, if step < 0 { upper } else { lower });
     let stop = fix(stop, if step < 0 { lower } else { upper });
     let n = if step < 0 {
-        if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
     } else if start < stop {
         (stop - start - 1) / step + 1
     } else {

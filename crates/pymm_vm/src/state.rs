@@ -12,6 +12,7 @@ use crate::exc::{self, Exc};
 use crate::object::*;
 
 /// Objects that exist before anything else and are never freed.
+#[derive(Debug)]
 pub struct Singletons {
     pub none: ObjRef,
     pub notimpl: ObjRef,
@@ -90,12 +91,14 @@ pub fn notimpl() -> ObjRef {
 /// The type object of built-in kind `k`.
 #[inline]
 pub fn builtin_type(k: Kind) -> ObjRef {
-    TYPES.with(|c| *c.get_or_init(|| Box::leak(crate::typeobj::make_builtin_types().into_boxed_slice())))
-        [k as usize]
+    TYPES.with(|c| {
+        *c.get_or_init(|| Box::leak(crate::typeobj::make_builtin_types().into_boxed_slice()))
+    })[k as usize]
         .clone()
 }
 
 /// Mutable interpreter-wide state.
+#[derive(Debug)]
 pub struct Runtime {
     pub builtins: ObjRef,
     pub modules: ObjRef,

@@ -185,7 +185,11 @@ pub fn eq(a: Obj<'_>, b: Obj<'_>) -> bool {
 
 /// `repr(str)` with CPython's quoting rules.
 pub fn repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -283,14 +287,24 @@ pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
     use crate::exc::{new_exc, type_error, value_error};
     use crate::object::{Kind, kind};
     let f = as_str(fmt.as_obj()).into_owned();
-    let is_tuple = kind(args.as_obj()) == Kind::Tuple && !crate::typeobj::is_heap_instance(args.as_obj());
-    let items: Vec<ObjRef> = if is_tuple { crate::seq::tuple_items(args.as_obj()).to_vec() } else { vec![args.clone()] };
-    let is_mapping = !is_tuple && kind(args.as_obj()) != Kind::Str && crate::typeobj::lookup_special(args, "__getitem__").is_some()
+    let is_tuple =
+        kind(args.as_obj()) == Kind::Tuple && !crate::typeobj::is_heap_instance(args.as_obj());
+    let items: Vec<ObjRef> = if is_tuple {
+        crate::seq::tuple_items(args.as_obj()).to_vec()
+    } else {
+        vec![args.clone()]
+    };
+    let is_mapping = !is_tuple
+        && kind(args.as_obj()) != Kind::Str
+        && crate::typeobj::lookup_special(args, "__getitem__").is_some()
         || kind(args.as_obj()) == Kind::Dict;
     let mut next = 0usize;
     let mut take = |what: &str| -> R<ObjRef> {
         let _ = what;
-        let v = items.get(next).cloned().ok_or_else(|| type_error("not enough arguments for format string"))?;
+        let v = items
+            .get(next)
+            .cloned()
+            .ok_or_else(|| type_error("not enough arguments for format string"))?;
         next += 1;
         Ok(v)
     };
@@ -407,7 +421,11 @@ pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
                 }
             }
             'r' | 'a' => {
-                let s = if conv == 'r' { crate::ops::repr_of(&v)? } else { ascii_repr_obj(&v)? };
+                let s = if conv == 'r' {
+                    crate::ops::repr_of(&v)?
+                } else {
+                    ascii_repr_obj(&v)?
+                };
                 match prec {
                     Some(p) => s.chars().take(p).collect(),
                     None => s,
@@ -421,7 +439,9 @@ pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
                     as_str(v.as_obj()).into_owned()
                 } else {
                     let n = crate::builtins::to_index(&v)?;
-                    char::from_u32(n as u32).ok_or_else(|| new_exc("OverflowError", "%c arg not in range(0x110000)"))?.to_string()
+                    char::from_u32(n as u32)
+                        .ok_or_else(|| new_exc("OverflowError", "%c arg not in range(0x110000)"))?
+                        .to_string()
                 }
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
@@ -429,11 +449,25 @@ pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
                     v.clone()
                 } else if kind(v.as_obj()) == Kind::Float && matches!(conv, 'd' | 'i' | 'u') {
                     crate::int::from_f64(crate::ops::float_val(&v).unwrap_or(0.0).trunc())?
-                } else if let Some(f) = crate::typeobj::lookup_special(&v, if matches!(conv, 'd' | 'i' | 'u') { "__int__" } else { "__index__" }) {
+                } else if let Some(f) = crate::typeobj::lookup_special(
+                    &v,
+                    if matches!(conv, 'd' | 'i' | 'u') {
+                        "__int__"
+                    } else {
+                        "__index__"
+                    },
+                ) {
                     crate::call::call(&f, &[v.clone()])?
                 } else {
-                    let what = if matches!(conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
-                    return Err(type_error(format!("%{conv} format: {what} is required, not {}", crate::typeobj::obj_type_name(&v))));
+                    let what = if matches!(conv, 'd' | 'i' | 'u') {
+                        "a real number"
+                    } else {
+                        "an integer"
+                    };
+                    return Err(type_error(format!(
+                        "%{conv} format: {what} is required, not {}",
+                        crate::typeobj::obj_type_name(&v)
+                    )));
                 };
                 let big = crate::int::to_big(n.as_obj());
                 let neg = big.sign() == num_bigint::Sign::Minus;
@@ -460,11 +494,24 @@ pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let x = crate::builtins::to_f64(&v).map_err(|_| {
-                    type_error(format!("must be real number, not {}", crate::typeobj::obj_type_name(&v)))
+                    type_error(format!(
+                        "must be real number, not {}",
+                        crate::typeobj::obj_type_name(&v)
+                    ))
                 })?;
-                let spec = format!("{}{}.{}{}", if alt { "#" } else { "" }, "", prec.unwrap_or(6), conv);
+                let spec = format!(
+                    "{}{}.{}{}",
+                    if alt { "#" } else { "" },
+                    "",
+                    prec.unwrap_or(6),
+                    conv
+                );
                 let s = crate::format::format_float(x.abs(), &spec)?;
-                let sgn = if x.is_sign_negative() && !x.is_nan() { "-" } else { sign };
+                let sgn = if x.is_sign_negative() && !x.is_nan() {
+                    "-"
+                } else {
+                    sign
+                };
                 pad_num(sgn, "", &s, width, left, zero && x.is_finite())
             }
             other => {
@@ -475,20 +522,35 @@ pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
                 )));
             }
         };
-        let body = if matches!(conv, 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G') {
+        let body = if matches!(
+            conv,
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G'
+        ) {
             body
         } else {
             pad_num("", "", &body, width, left, false)
         };
         out.push_str(&body);
     }
-    if next < items.len() && !used_mapping && !(items.len() == 1 && !is_tuple && next == 0 && is_mapping) {
-        return Err(type_error("not all arguments converted during string formatting"));
+    if next < items.len()
+        && !used_mapping
+        && !(items.len() == 1 && !is_tuple && next == 0 && is_mapping)
+    {
+        return Err(type_error(
+            "not all arguments converted during string formatting",
+        ));
     }
     new_str(&out)
 }
 
-fn pad_num(sign: &str, prefix: &str, digits: &str, width: Option<i64>, left: bool, zero: bool) -> String {
+fn pad_num(
+    sign: &str,
+    prefix: &str,
+    digits: &str,
+    width: Option<i64>,
+    left: bool,
+    zero: bool,
+) -> String {
     let len = sign.len() + prefix.len() + digits.chars().count();
     let w = width.map_or(0, |w| w.unsigned_abs() as usize);
     let left = left || width.is_some_and(|w| w < 0);

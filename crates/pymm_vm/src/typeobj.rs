@@ -87,7 +87,8 @@ pub fn make_builtin_types() -> Vec<ObjRef> {
                 mro.push(p.clone());
             }
             mro.push(object.clone());
-            b.bases.set(crate::seq::new_tuple(vec![p.clone()]).expect("tuple"));
+            b.bases
+                .set(crate::seq::new_tuple(vec![p.clone()]).expect("tuple"));
         }
         b.base.set(parent);
         *b.mro.borrow_mut() = mro;
@@ -178,7 +179,11 @@ pub fn is_subtype(a: Obj<'_>, b: Obj<'_>) -> bool {
     if a.addr() == b.addr() {
         return true;
     }
-    tb(a).mro.borrow().iter().any(|c| c.as_obj().addr() == b.addr())
+    tb(a)
+        .mro
+        .borrow()
+        .iter()
+        .any(|c| c.as_obj().addr() == b.addr())
 }
 
 /// Looks `name` up along the MRO of type `t` (`_PyType_Lookup`).
@@ -202,7 +207,10 @@ pub fn lookup_special(o: &ObjRef, name: &str) -> Option<ObjRef> {
 
 /// C3 linearisation.
 fn c3_mro(t: &ObjRef, bases: &[ObjRef]) -> R<Vec<ObjRef>> {
-    let mut seqs: Vec<Vec<ObjRef>> = bases.iter().map(|b| tb(b.as_obj()).mro.borrow().clone()).collect();
+    let mut seqs: Vec<Vec<ObjRef>> = bases
+        .iter()
+        .map(|b| tb(b.as_obj()).mro.borrow().clone())
+        .collect();
     seqs.push(bases.to_vec());
     let mut out = vec![t.clone()];
     loop {
@@ -237,13 +245,25 @@ fn c3_mro(t: &ObjRef, bases: &[ObjRef]) -> R<Vec<ObjRef>> {
 /// `type(name, bases, ns)`: creates a class.
 pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> R {
     let object = builtin_type(Kind::Object);
-    let bases = if bases.is_empty() { vec![object.clone()] } else { bases };
+    let bases = if bases.is_empty() {
+        vec![object.clone()]
+    } else {
+        bases
+    };
     for b in &bases {
         if !is_type(b.as_obj()) {
             return Err(type_error("bases must be types"));
         }
         let k = tb(b.as_obj()).base_kind;
-        if matches!(k, Kind::Bool | Kind::Function | Kind::Generator | Kind::NoneType | Kind::Range | Kind::Slice) {
+        if matches!(
+            k,
+            Kind::Bool
+                | Kind::Function
+                | Kind::Generator
+                | Kind::NoneType
+                | Kind::Range
+                | Kind::Slice
+        ) {
             return Err(type_error(format!(
                 "type '{}' is not an acceptable base type",
                 type_name(b.as_obj())
@@ -267,7 +287,12 @@ pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> 
             } else {
                 crate::iter::collect(&s)?
             };
-            Some(names.iter().map(|n| crate::str::as_str(n.as_obj()).into_owned()).collect::<Vec<_>>())
+            Some(
+                names
+                    .iter()
+                    .map(|n| crate::str::as_str(n.as_obj()).into_owned())
+                    .collect::<Vec<_>>(),
+            )
         }
         None => None,
     };
@@ -302,7 +327,10 @@ pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> 
     let info = info.leak_with_type_object(t.clone());
     tb(t.as_obj()).instance_info.set(Some(info));
     if crate::dict::get_str(tb(t.as_obj()).dict.as_obj(), "__qualname__").is_some() {
-        let _ = crate::dict::del(tb(t.as_obj()).dict.as_obj(), &crate::str::intern("__qualname__"));
+        let _ = crate::dict::del(
+            tb(t.as_obj()).dict.as_obj(),
+            &crate::str::intern("__qualname__"),
+        );
     }
     Ok(t)
 }
@@ -379,7 +407,9 @@ fn slot_index(o: Obj<'_>, name: &str) -> Option<usize> {
 }
 
 fn has_dict(o: Obj<'_>) -> bool {
-    let Some(t) = o.type_object() else { return false };
+    let Some(t) = o.type_object() else {
+        return false;
+    };
     let mro = tb(t).mro.borrow();
     mro.iter().any(|c| {
         let b = tb(c.as_obj());
@@ -415,7 +445,11 @@ pub fn getattr_opt(o: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
                     Some(f) => crate::call::call(&f, &[o.clone()]).map(Some),
                     None => Err(new_exc(
                         "AttributeError",
-                        &format!("property '{}' of '{}' object has no getter", crate::str::as_str(name.as_obj()), type_name(t.as_obj())),
+                        &format!(
+                            "property '{}' of '{}' object has no getter",
+                            crate::str::as_str(name.as_obj()),
+                            type_name(t.as_obj())
+                        ),
                     )),
                 };
             }
@@ -435,7 +469,14 @@ pub fn getattr_opt(o: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
             let v = ib.slots.borrow().get(i).cloned().flatten();
             return match v {
                 Some(v) => Ok(Some(v)),
-                None => Err(new_exc("AttributeError", &format!("'{}' object has no attribute '{}'", type_name(t.as_obj()), n))),
+                None => Err(new_exc(
+                    "AttributeError",
+                    &format!(
+                        "'{}' object has no attribute '{}'",
+                        type_name(t.as_obj()),
+                        n
+                    ),
+                )),
             };
         }
     }
@@ -503,7 +544,9 @@ fn type_getattr(t: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
     }
     if let Some(v) = lookup(t.as_obj(), name) {
         return match kind(v.as_obj()) {
-            Kind::StaticMethod => Ok(Some(v.as_obj().downcast::<WrapperBody>().expect("sm").0.get())),
+            Kind::StaticMethod => Ok(Some(
+                v.as_obj().downcast::<WrapperBody>().expect("sm").0.get(),
+            )),
             Kind::ClassMethod => {
                 let f = v.as_obj().downcast::<WrapperBody>().expect("cm").0.get();
                 crate::call::new_method(f, t.clone()).map(Some)
@@ -561,9 +604,12 @@ pub fn attr_error(o: &ObjRef, name: &ObjRef) -> Exc {
     let msg = match kind(obj) {
         Kind::Type => format!("type object '{}' has no attribute '{}'", type_name(obj), n),
         Kind::Module => {
-            let mname = crate::dict::get_str(obj.downcast::<ModuleBody>().expect("module").dict.as_obj(), "__name__")
-                .map(|s| crate::str::as_str(s.as_obj()).into_owned())
-                .unwrap_or_default();
+            let mname = crate::dict::get_str(
+                obj.downcast::<ModuleBody>().expect("module").dict.as_obj(),
+                "__name__",
+            )
+            .map(|s| crate::str::as_str(s.as_obj()).into_owned())
+            .unwrap_or_default();
             format!("module '{mname}' has no attribute '{n}'")
         }
         _ => format!("'{}' object has no attribute '{}'", obj_type_name(o), n),
@@ -578,11 +624,19 @@ pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
     if let Some(d) = lookup(t.as_obj(), name) {
         if kind(d.as_obj()) == Kind::Property {
             let p = d.as_obj().downcast::<PropertyBody>().expect("property");
-            let (f, what) = if v.is_some() { (p.fset.get(), "setter") } else { (p.fdel.get(), "deleter") };
+            let (f, what) = if v.is_some() {
+                (p.fset.get(), "setter")
+            } else {
+                (p.fdel.get(), "deleter")
+            };
             let Some(f) = f else {
                 return Err(new_exc(
                     "AttributeError",
-                    &format!("property '{}' of '{}' object has no {what}", crate::str::as_str(name.as_obj()), type_name(t.as_obj())),
+                    &format!(
+                        "property '{}' of '{}' object has no {what}",
+                        crate::str::as_str(name.as_obj()),
+                        type_name(t.as_obj())
+                    ),
                 ));
             };
             let mut args = vec![o.clone()];
@@ -601,7 +655,11 @@ pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
         }
     }
     if is_heap_instance(obj) && kind(obj) != Kind::Type {
-        let custom = if v.is_some() { "__setattr__" } else { "__delattr__" };
+        let custom = if v.is_some() {
+            "__setattr__"
+        } else {
+            "__delattr__"
+        };
         if let Some(f) = lookup_special(o, custom)
             && kind(f.as_obj()) == Kind::Function
         {
@@ -649,11 +707,19 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
     };
     let Some(d) = target else {
         let tn = obj_type_name(o);
-        return Err(if crate::typeobj::lookup(type_of(obj).as_obj(), name).is_some() {
-            new_exc("AttributeError", &format!("'{tn}' object attribute '{n}' is read-only"))
-        } else {
-            new_exc("AttributeError", &format!("'{tn}' object has no attribute '{n}'"))
-        });
+        return Err(
+            if crate::typeobj::lookup(type_of(obj).as_obj(), name).is_some() {
+                new_exc(
+                    "AttributeError",
+                    &format!("'{tn}' object attribute '{n}' is read-only"),
+                )
+            } else {
+                new_exc(
+                    "AttributeError",
+                    &format!("'{tn}' object has no attribute '{n}'"),
+                )
+            },
+        );
     };
     match v {
         Some(v) => crate::dict::set(d.as_obj(), name.clone(), v),

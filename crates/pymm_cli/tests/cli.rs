@@ -1,0 +1,568 @@
+//! End-to-end tests of the `pymm` binary: the behaviour expected is python3's
+//! (CPython 3.11.7), checked case by case against it.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const PYMM: &str = env!("CARGO_BIN_EXE_pymm");
+const TIMEOUT: Duration = Duration::from_secs(120);
+const USAGE: &str = "[option] ... [-c cmd | -m mod | file | -] [arg] ...";
+
+/// A scratch directory, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("pymm-cli-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // The child's working directory is reported with symlinks resolved.
+        TempDir(std::fs::canonicalize(&dir).unwrap())
+    }
+
+    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[derive(Debug)]
+struct Output {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `pymm args...` in `dir` with `stdin` (empty if `None`), with a time limit.
+fn pymm_in(dir: Option<&Path>, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(PYMM);
+    cmd.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(dir) = dir {
+        cmd.current_dir(dir);
+    }
+    let mut child = cmd.spawn().expect("spawn pymm");
+    let input = stdin.unwrap_or("").to_string();
+    let mut child_in = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = child_in.write_all(input.as_bytes());
+    });
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let out_reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = out.read_to_end(&mut s);
+        s
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = err.read_to_end(&mut s);
+        s
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("pymm {args:?} did not finish in {TIMEOUT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    writer.join().unwrap();
+    let stdout = String::from_utf8_lossy(&out_reader.join().unwrap()).into_owned();
+    let stderr = String::from_utf8_lossy(&err_reader.join().unwrap()).into_owned();
+    Output {
+        code: status.code(),
+        stdout,
+        stderr,
+    }
+}
+
+fn pymm(args: &[&str]) -> Output {
+    pymm_in(None, args, None)
+}
+
+#[test]
+fn script_prints_values() {
+    let dir = TempDir::new("print");
+    dir.write(
+        "p.py",
+        "print(1 + 2)\nprint('hi', [1, 'a'], (2.5, None, True))\nd = {'k': 3}\nprint(d)\n\
+         print(*range(3), sep='-')\n",
+    );
+    let out = pymm_in(Some(dir.path()), &["p.py"], None);
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        out.stdout,
+        "3\nhi [1, 'a'] (2.5, None, True)\n{'k': 3}\n0-1-2\n"
+    );
+    assert_eq!(out.code, Some(0));
+}
+
+#[test]
+fn script_arguments_go_to_sys_argv_untouched() {
+    let dir = TempDir::new("argv");
+    dir.write("a.py", "import sys\nprint(sys.argv)\n");
+    let out = pymm_in(
+        Some(dir.path()),
+        &["-B", "a.py", "x", "--foo", "-V", "-c", "--", "-"],
+        None,
+    );
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        out.stdout,
+        "['a.py', 'x', '--foo', '-V', '-c', '--', '-']\n"
+    );
+    assert_eq!(out.code, Some(0));
+    // An absolute path stays as given in sys.argv[0].
+    let abs = dir.path().join("a.py");
+    let out = pymm(&[abs.to_str().unwrap(), "1"]);
+    assert_eq!(
+        out.stdout,
+        format!("[{:?}, '1']\n", abs.to_str().unwrap()).replace('"', "'")
+    );
+}
+
+#[test]
+fn dash_c_runs_a_command() {
+    let out = pymm(&["-c", "print(6 * 7)"]);
+    assert_eq!(
+        (out.stdout.as_str(), out.stderr.as_str(), out.code),
+        ("42\n", "", Some(0))
+    );
+    let out = pymm(&["-c", "import sys; print(sys.argv)", "a", "-V", "--help"]);
+    assert_eq!(out.stdout, "['-c', 'a', '-V', '--help']\n");
+    assert_eq!(out.code, Some(0));
+    // An attached command also ends the options.
+    let out = pymm(&["-cimport sys; print(sys.argv)", "-B"]);
+    assert_eq!(out.stdout, "['-c', '-B']\n");
+    let out = pymm(&[
+        "-c",
+        "import sys\nfor a in sys.argv[1:]:\n    print(a.upper())",
+        "x",
+        "y",
+    ]);
+    assert_eq!(out.stdout, "X\nY\n");
+}
+
+#[test]
+fn dash_c_errors_are_in_string() {
+    let out = pymm(&["-c", "1/0"]);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr
+            .contains("  File \"<string>\", line 1, in <module>\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .ends_with("ZeroDivisionError: division by zero\n"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn program_from_stdin() {
+    let prog = "import sys\nprint(sys.argv)\nprint(sum(range(5)))\n";
+    let out = pymm_in(None, &[], Some(prog));
+    assert_eq!(out.stderr, "");
+    assert_eq!(out.stdout, "['']\n10\n");
+    assert_eq!(out.code, Some(0));
+    let out = pymm_in(None, &["-", "a", "--b"], Some(prog));
+    assert_eq!(out.stdout, "['-', 'a', '--b']\n10\n");
+    assert_eq!(out.code, Some(0));
+    let out = pymm_in(None, &[], Some("x = 1\n1/0\n"));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr
+            .contains("  File \"<stdin>\", line 2, in <module>\n"),
+        "{}",
+        out.stderr
+    );
+    let out = pymm_in(None, &[], Some(""));
+    assert_eq!(
+        (out.stdout.as_str(), out.stderr.as_str(), out.code),
+        ("", "", Some(0))
+    );
+}
+
+#[test]
+fn uncaught_exception_prints_a_traceback_and_exits_1() {
+    let dir = TempDir::new("exc");
+    let script = dir.write(
+        "zd.py",
+        "def f(n):\n    return 10 / n\n\nprint(\"before\")\nf(0)\n",
+    );
+    let out = pymm_in(Some(dir.path()), &["zd.py"], None);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(out.stdout, "before\n");
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(
+        lines.first(),
+        Some(&"Traceback (most recent call last):"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        lines.last(),
+        Some(&"ZeroDivisionError: division by zero"),
+        "{}",
+        out.stderr
+    );
+    // python3 names the script by its absolute path (cwd joined with the path given).
+    let file = script.to_str().unwrap();
+    let outer = format!("  File \"{file}\", line 5, in <module>");
+    let inner = format!("  File \"{file}\", line 2, in f");
+    let o = lines
+        .iter()
+        .position(|l| *l == outer)
+        .unwrap_or_else(|| panic!("{}", out.stderr));
+    let i = lines
+        .iter()
+        .position(|l| *l == inner)
+        .unwrap_or_else(|| panic!("{}", out.stderr));
+    assert!(o < i, "{}", out.stderr);
+    assert!(lines.contains(&"    f(0)"), "{}", out.stderr);
+    assert!(lines.contains(&"    return 10 / n"), "{}", out.stderr);
+}
+
+#[test]
+fn syntax_error_display() {
+    let dir = TempDir::new("syntax");
+    let script = dir.write("se.py", "print(1)\nx = (1,\n");
+    let out = pymm_in(Some(dir.path()), &["se.py"], None);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stdout, "",
+        "nothing runs when the module does not compile"
+    );
+    assert_eq!(
+        out.stderr,
+        format!(
+            "  File \"{}\", line 2\n    x = (1,\n        ^\nSyntaxError: '(' was never closed\n",
+            script.display()
+        )
+    );
+    let out = pymm(&["-c", "x = = 2"]);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stderr,
+        "  File \"<string>\", line 1\n    x = = 2\n        ^\nSyntaxError: invalid syntax\n"
+    );
+}
+
+#[test]
+fn sys_exit_sets_the_status() {
+    let dir = TempDir::new("exit");
+    dir.write(
+        "ex.py",
+        "import sys\nprint('x')\nsys.exit(3)\nprint('not reached')\n",
+    );
+    let out = pymm_in(Some(dir.path()), &["ex.py"], None);
+    assert_eq!(
+        (out.stdout.as_str(), out.stderr.as_str(), out.code),
+        ("x\n", "", Some(3))
+    );
+    let out = pymm(&["-c", "import sys; sys.exit()"]);
+    assert_eq!(out.code, Some(0));
+    let out = pymm(&["-c", "raise SystemExit(0)"]);
+    assert_eq!((out.stderr.as_str(), out.code), ("", Some(0)));
+    let out = pymm(&["-c", "import sys; sys.exit('bye')"]);
+    assert_eq!((out.stderr.as_str(), out.code), ("bye\n", Some(1)));
+}
+
+#[test]
+fn missing_script_exits_2() {
+    let dir = TempDir::new("missing");
+    let out = pymm_in(Some(dir.path()), &["nope.py", "a"], None);
+    assert_eq!(out.code, Some(2));
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        format!(
+            "{PYMM}: can't open file '{}': [Errno 2] No such file or directory\n",
+            dir.path().join("nope.py").display()
+        )
+    );
+    // A directory without __main__.py.
+    let out = pymm_in(Some(dir.path()), &["."], None);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stderr,
+        format!(
+            "{PYMM}: can't find '__main__' module in '{}'\n",
+            dir.path().display()
+        )
+    );
+}
+
+#[test]
+fn directory_with_main_runs_it() {
+    let dir = TempDir::new("pkgdir");
+    std::fs::create_dir(dir.path().join("app")).unwrap();
+    dir.write("app/__main__.py", "import sys\nprint('main', sys.argv)\n");
+    let out = pymm_in(Some(dir.path()), &["app", "z"], None);
+    assert_eq!(
+        (out.stdout.as_str(), out.stderr.as_str(), out.code),
+        ("main ['app', 'z']\n", "", Some(0))
+    );
+}
+
+#[test]
+fn unknown_option_is_a_usage_error() {
+    let out = pymm(&["--xyz"]);
+    assert_eq!(out.code, Some(2));
+    assert_eq!(out.stdout, "");
+    let mut lines = out.stderr.lines();
+    assert_eq!(lines.next(), Some("unknown option --xyz"));
+    assert_eq!(
+        lines.next(),
+        Some(format!("usage: {PYMM} {USAGE}").as_str())
+    );
+    let out = pymm(&["-z", "x.py"]);
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr.starts_with("Unknown option: -z\nusage: "),
+        "{}",
+        out.stderr
+    );
+    let out = pymm(&["-c"]);
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr
+            .starts_with("Argument expected for the -c option\nusage: "),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn version_and_help() {
+    for flag in ["--version", "-V"] {
+        let out = pymm(&[flag]);
+        assert_eq!(
+            (out.stdout.as_str(), out.stderr.as_str(), out.code),
+            ("Python 3.11.7\n", "", Some(0))
+        );
+    }
+    let out = pymm(&["-VV"]);
+    assert!(
+        out.stdout.starts_with("Python 3.11.7 (pymm "),
+        "{}",
+        out.stdout
+    );
+    for flag in ["--help", "-h", "-?"] {
+        let out = pymm(&[flag]);
+        assert_eq!(out.code, Some(0));
+        assert_eq!(out.stderr, "");
+        assert!(
+            out.stdout.starts_with(&format!("usage: {PYMM} {USAGE}\n")),
+            "{}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains("-c cmd : program passed in as string"),
+            "{}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn deep_recursion_is_a_recursion_error() {
+    let prog = "def f(n):\n    return f(n + 1)\n\nf(0)\n";
+    let out = pymm(&["-c", prog]);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("Traceback (most recent call last):\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        "{}",
+        &out.stderr[out.stderr.len().saturating_sub(500)..]
+    );
+}
+
+#[test]
+fn skip_first_line_keeps_line_numbers() {
+    let dir = TempDir::new("skipx");
+    dir.write("x.py", "this is not python\nprint('ok')\n1/0\n");
+    let out = pymm_in(Some(dir.path()), &["-x", "x.py"], None);
+    assert_eq!(out.stdout, "ok\n");
+    assert!(
+        out.stderr.contains("x.py\", line 3, in <module>"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn non_utf8_source() {
+    let dir = TempDir::new("utf8");
+    let script = dir.write("b.py", b"x = 1\n\xff = 2\n");
+    let out = pymm_in(Some(dir.path()), &["b.py"], None);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stderr,
+        format!(
+            "SyntaxError: Non-UTF-8 code starting with '\\xff' in file {} on line 2, but no \
+             encoding declared; see https://peps.python.org/pep-0263/ for details\n",
+            script.display()
+        )
+    );
+    // A UTF-8 byte-order mark is skipped.
+    dir.write("bom.py", b"\xef\xbb\xbfprint('bom')\n");
+    let out = pymm_in(Some(dir.path()), &["bom.py"], None);
+    assert_eq!((out.stdout.as_str(), out.code), ("bom\n", Some(0)));
+}
+
+#[test]
+fn inspect_reads_the_console_from_piped_stdin() {
+    let input = "1+1\nx = 5\nif x:\n    print(x)\n\n1/0\nprint('after')\n";
+    let out = pymm_in(None, &["-i", "-q"], Some(input));
+    assert_eq!(out.code, Some(0));
+    assert_eq!(out.stdout, "2\n5\nafter\n");
+    // Prompts go to stderr, as python3 writes them; end of input prints a newline.
+    assert!(
+        out.stderr
+            .starts_with(">>> >>> >>> ... ... >>> Traceback (most recent call last):\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("  File \"<stdin>\", line 1, in <module>\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .ends_with("ZeroDivisionError: division by zero\n>>> >>> \n"),
+        "{}",
+        out.stderr
+    );
+    // Without -q, the banner comes first.
+    let out = pymm_in(None, &["-i"], Some("6*7\n"));
+    assert_eq!(out.stdout, "42\n");
+    assert!(
+        out.stderr.starts_with("Python 3.11.7 (pymm "),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.ends_with(">>> >>> \n"), "{}", out.stderr);
+}
+
+#[test]
+fn console_syntax_errors_and_unfinished_input() {
+    // `if x` is reported as soon as it is entered; a block pending at end of input runs.
+    let out = pymm_in(
+        None,
+        &["-i", "-q"],
+        Some("if x\nfor c in 'ab':\n    print(c * 2)\n"),
+    );
+    assert_eq!(out.stdout, "aa\nbb\n");
+    assert!(out.stderr.contains("    if x\n"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("SyntaxError: expected ':'\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.ends_with(">>> ... ... \n"), "{}", out.stderr);
+    // An open bracket continues over blank lines.
+    let out = pymm_in(None, &["-i", "-q"], Some("(1,\n\n2)\n"));
+    assert_eq!(out.stdout, "(1, 2)\n");
+    assert_eq!(out.stderr, ">>> ... ... >>> \n");
+}
+
+/// python3 -i runs the console in the program's `__main__`.
+#[test]
+fn inspect_after_a_command_shares_main() {
+    let out = pymm_in(None, &["-i", "-c", "x = 7"], Some("print(x * 6)\n"));
+    assert_eq!(out.stdout, "42\n");
+    assert_eq!(out.stderr, ">>> >>> \n");
+    assert_eq!(out.code, Some(0));
+}
+
+/// The console on a real terminal (a pseudo-terminal driven by rexpect).
+mod terminal {
+    use rexpect::process::WaitStatus;
+    use rexpect::session::{PtySession, spawn_command};
+
+    use super::PYMM;
+
+    fn start(args: &[&str]) -> PtySession {
+        let mut cmd = std::process::Command::new(PYMM);
+        cmd.args(args).env("TERM", "xterm");
+        spawn_command(cmd, Some(30_000)).expect("spawn pymm on a pty")
+    }
+
+    #[test]
+    fn console_on_a_terminal() {
+        let mut p = start(&[]);
+        p.exp_string("Python 3.11.7 (pymm ").unwrap();
+        p.exp_string(">>> ").unwrap();
+        p.send_line("6 * 7").unwrap();
+        p.exp_string("42").unwrap();
+        p.exp_string(">>> ").unwrap();
+        p.send_line("for c in 'ab':").unwrap();
+        p.exp_string("... ").unwrap();
+        p.send_line("    print(c.upper() * 2)").unwrap();
+        p.exp_string("... ").unwrap();
+        p.send_line("").unwrap();
+        p.exp_string("AA").unwrap();
+        p.exp_string("BB").unwrap();
+        p.exp_string(">>> ").unwrap();
+        // Ctrl-C drops the pending input and prints KeyboardInterrupt.
+        p.send_line("if True:").unwrap();
+        p.exp_string("... ").unwrap();
+        p.send_control('c').unwrap();
+        p.exp_string("KeyboardInterrupt").unwrap();
+        p.exp_string(">>> ").unwrap();
+        p.send_line("1/0").unwrap();
+        p.exp_string("ZeroDivisionError: division by zero").unwrap();
+        p.exp_string(">>> ").unwrap();
+        // Ctrl-D exits with status 0.
+        p.send_control('d').unwrap();
+        p.exp_eof().unwrap();
+        match p.process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn quiet_console_after_a_script_on_a_terminal() {
+        let mut p = start(&["-q", "-i", "-c", "print('ran ' * 2)"]);
+        p.exp_string("ran ran").unwrap();
+        p.exp_string(">>> ").unwrap();
+        p.send_line("print('value'.upper())").unwrap();
+        p.exp_string("VALUE").unwrap();
+        p.exp_string(">>> ").unwrap();
+        p.send_control('d').unwrap();
+        p.exp_eof().unwrap();
+    }
+}
