@@ -24,9 +24,10 @@ use std::ffi::{OsStr, OsString};
 /// The version of Python that pymm implements.
 pub const PY_VERSION: &str = "3.11.7";
 
-/// `sys.version` (what `-VV` prints after "Python " and the REPL banner starts with).
+/// `sys.version`: what `-VV` prints after "Python ", and the REPL banner too. Keep in
+/// step with `sys.version` in pymm_vm (`modules.rs`).
 pub fn full_version() -> String {
-    format!("{PY_VERSION} (pymm {})", env!("CARGO_PKG_VERSION"))
+    format!("{PY_VERSION} (pymm) [Rust]")
 }
 
 /// python3's short options; a `:` follows those that take an argument
@@ -381,7 +382,7 @@ mod tests {
             Parsed::Print("Python 3.11.7\n".into())
         );
         match p(&["-VV"]) {
-            Parsed::Print(s) => assert!(s.starts_with("Python 3.11.7 (pymm "), "{s}"),
+            Parsed::Print(s) => assert_eq!(s, "Python 3.11.7 (pymm) [Rust]\n"),
             other => panic!("{other:?}"),
         }
         for h in [

@@ -11,40 +11,46 @@ use crate::repl;
 
 /// Runs the program described by `opts`; returns the process exit status.
 pub fn run(opts: Options) -> i32 {
-    let program = opts.program.clone();
-    let (source, filename, banner) = match &opts.target {
+    let program = &opts.program;
+    let loaded = match &opts.target {
         Target::Module(module) => {
             eprintln!("{program}: -m {module}: running a module is not supported by pymm yet");
-            return 2;
+            Err(2)
         }
-        Target::Command(cmd) => (cmd.clone(), "<string>".to_string(), false),
-        Target::Script(path) => match load_script(&program, path, opts.skip_first_line) {
-            Ok((source, filename)) => (source, filename, false),
-            Err(code) => return code,
-        },
+        Target::Command(cmd) => Ok((cmd.clone(), "<string>".to_string())),
+        Target::Script(path) => load_script(program, path, opts.skip_first_line),
         Target::Stdin => {
             if opts.inspect || io::stdin().is_terminal() {
                 // The console only: nothing to run first.
                 let interp = Interp::new(opts.argv);
                 return console(&interp, !opts.quiet);
             }
-            let mut bytes = Vec::new();
-            if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
-                eprintln!("{program}: can't read <stdin>: {}", describe(&e));
-                return 2;
-            }
-            match decode(bytes, "<stdin>") {
-                Ok(source) => (source, "<stdin>".to_string(), false),
-                Err(code) => return code,
-            }
+            read_stdin(program).map(|source| (source, "<stdin>".to_string()))
         }
     };
     let interp = Interp::new(opts.argv);
-    let RunOutcome::Exit(code) = interp.run_main(&source, &filename);
+    let code = match loaded {
+        Ok((source, filename)) => {
+            let RunOutcome::Exit(code) = interp.run_main(&source, &filename);
+            code
+        }
+        Err(code) => code,
+    };
+    // `-i`: the console follows, also when the program could not be loaded or failed.
     if opts.inspect {
-        return console(&interp, banner);
+        return console(&interp, false);
     }
     code
+}
+
+/// Reads the program from (non-terminal) standard input.
+fn read_stdin(program: &str) -> Result<String, i32> {
+    let mut bytes = Vec::new();
+    if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
+        eprintln!("{program}: can't read <stdin>: {}", describe(&e));
+        return Err(2);
+    }
+    decode(bytes, "<stdin>")
 }
 
 /// The REPL on the terminal (rustyline) or, with `-i`, on piped standard input.

@@ -341,7 +341,7 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             let name = code_body(&f.code).names[i as usize].clone();
             // Unbound-method optimisation: a plain function found on the type.
             let obj = o.as_obj();
-            if kind(obj) != Kind::Type && kind(obj) != Kind::Module {
+            if !matches!(kind(obj), Kind::Type | Kind::Module | Kind::Super) {
                 let t = crate::typeobj::type_of(obj);
                 if let Some(d) = crate::typeobj::lookup(t.as_obj(), &name) {
                     let k = kind(d.as_obj());
@@ -972,11 +972,88 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
         && callee.is(&crate::state::builtin_type(Kind::Super))
     {
         zero_arg_super(f).r()?
+    } else if let Some(r) = frame_builtin(f, &callee, &mut args, &kw) {
+        r.r()?
     } else {
         crate::call::call_owned(&callee, args, &kw).r()?
     };
     f.stack.push(Some(r));
     Ok(())
+}
+
+/// The built-ins that read the caller's frame: `globals()`, `locals()`, `vars()`, `dir()`
+/// and `exec`/`eval` without namespaces. `None` when `callee` is not one of them.
+fn frame_builtin(f: &Frame, callee: &ObjRef, args: &mut Vec<ObjRef>, kw: &Kw) -> Option<R> {
+    let b = callee.as_obj().downcast::<BuiltinBody>()?;
+    if !b.owner.is_empty() || b.bound.get().is_some() {
+        return None;
+    }
+    let is_builtin = crate::dict::get_str(crate::state::rt().builtins.as_obj(), b.name)
+        .is_some_and(|o| o.is(callee));
+    if !is_builtin {
+        return None;
+    }
+    match (b.name, args.len()) {
+        ("globals", 0) => Some(Ok(f.globals.clone())),
+        ("locals" | "vars", 0) => Some(frame_locals(f)),
+        ("dir", 0) => Some((|| {
+            let l = frame_locals(f)?;
+            let keys: Vec<ObjRef> = crate::dict::items(l.as_obj())
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect();
+            let list = crate::seq::new_list(keys)?;
+            crate::methods::list_sort_impl(&list, &Kw::EMPTY)?;
+            Ok(list)
+        })()),
+        ("exec" | "eval", 1) if kw.is_empty() => {
+            let locals = match frame_locals(f) {
+                Ok(l) => l,
+                Err(e) => return Some(Err(e)),
+            };
+            args.push(f.globals.clone());
+            args.push(locals);
+            Some(crate::call::call_kw(callee, args, kw))
+        }
+        _ => None,
+    }
+}
+
+/// The frame's local namespace: the mapping of module and class bodies, or a snapshot of a
+/// function's variables (CPython's `locals()` in a function).
+pub fn frame_locals(f: &Frame) -> R {
+    if let Some(l) = &f.locals {
+        return Ok(l.clone());
+    }
+    let d = crate::dict::try_new_dict()?;
+    let nv = f.co.varnames.len();
+    for (i, name) in f.co.varnames.iter().enumerate() {
+        let v = match f.co.cell2arg.iter().position(|a| *a == Some(i as u32)) {
+            Some(ci) => f.fast[nv + ci]
+                .as_ref()
+                .and_then(|c| c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get())),
+            None => f.fast[i].clone(),
+        };
+        if let Some(v) = v {
+            crate::dict::set(d.as_obj(), crate::str::intern(name), v)?;
+        }
+    }
+    let cells = f.co.cellvars.iter().chain(f.co.freevars.iter());
+    for (j, name) in cells.enumerate() {
+        if f.co.varnames.iter().any(|n| n == name) {
+            continue;
+        }
+        let v = f
+            .fast
+            .get(nv + j)
+            .cloned()
+            .flatten()
+            .and_then(|c| c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()));
+        if let Some(v) = v {
+            crate::dict::set(d.as_obj(), crate::str::intern(name), v)?;
+        }
+    }
+    Ok(d)
 }
 
 /// `super()` without arguments: the `__class__` cell of the enclosing class body and the

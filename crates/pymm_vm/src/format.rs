@@ -244,13 +244,14 @@ pub fn round_float(v: f64, n: i64) -> f64 {
 }
 
 fn strip_trailing_zeros(s: &str) -> String {
-    if let Some((m, e)) = s.split_once('e') {
+    if let Some(pos) = s.find(['e', 'E']) {
+        let (m, e) = s.split_at(pos);
         let m = if m.contains('.') {
             m.trim_end_matches('0').trim_end_matches('.')
         } else {
             m
         };
-        return format!("{m}e{e}");
+        return format!("{m}{e}");
     }
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()

@@ -50,10 +50,11 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
         return Err(new_exc("ValueError", "generator already executing"));
     }
     let Some(mut frame) = b.frame.borrow_mut().take() else {
+        // An exhausted generator: throw() re-raises, anything else finishes at once.
         if let Some(e) = exc {
             return Err(e);
         }
-        return Err(crate::exc::new_exc_args("StopIteration", vec![]));
+        return Ok(SendResult::Returned(none()));
     };
     let first = frame.pc == 0
         || matches!(

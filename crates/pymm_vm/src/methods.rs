@@ -1751,6 +1751,124 @@ fn bytes_join(args: &[ObjRef], _kw: &Kw) -> R {
     crate::builtins::new_bytes(&out)
 }
 
+// bytes methods that mirror str methods run the str method on the latin-1 decoding (one
+// character per byte) and encode the results back.
+
+fn latin1_str(b: &[u8]) -> R {
+    s(&b.iter().map(|&c| c as char).collect::<String>())
+}
+
+fn to_latin1_arg(o: &ObjRef) -> R {
+    match kind(o.as_obj()) {
+        Kind::Bytes => latin1_str(crate::builtins::bytes_data(o.as_obj())),
+        Kind::Tuple => crate::seq::new_tuple(
+            crate::seq::tuple_items(o.as_obj())
+                .iter()
+                .map(to_latin1_arg)
+                .collect::<R<_>>()?,
+        ),
+        Kind::Str => Err(type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            obj_type_name(o)
+        ))),
+        _ => Ok(o.clone()),
+    }
+}
+
+fn from_latin1_result(o: ObjRef) -> R {
+    match kind(o.as_obj()) {
+        Kind::Str => crate::builtins::new_bytes(
+            &crate::str::as_str(o.as_obj())
+                .chars()
+                .map(|c| c as u8)
+                .collect::<Vec<_>>(),
+        ),
+        Kind::List => crate::seq::new_list(
+            crate::seq::list_items(o.as_obj())
+                .into_iter()
+                .map(from_latin1_result)
+                .collect::<R<_>>()?,
+        ),
+        Kind::Tuple => crate::seq::new_tuple(
+            crate::seq::tuple_items(o.as_obj())
+                .iter()
+                .cloned()
+                .map(from_latin1_result)
+                .collect::<R<_>>()?,
+        ),
+        _ => Ok(o),
+    }
+}
+
+fn bytes_via(args: &[ObjRef], kw: &Kw, name: &str, f: NativeFn) -> R {
+    let b = this(args, Kind::Bytes, "bytes", name)?;
+    let mut v = vec![latin1_str(crate::builtins::bytes_data(b.as_obj()))?];
+    for a in &args[1..] {
+        v.push(to_latin1_arg(a)?);
+    }
+    let kw = Kw(kw
+        .0
+        .iter()
+        .map(|(k, x)| Ok((k.clone(), to_latin1_arg(x)?)))
+        .collect::<R<_>>()?);
+    from_latin1_result(f(&v, &kw)?)
+}
+
+macro_rules! bytes_methods {
+    ($($fname:ident => $pyname:literal, $strfn:ident;)*) => {
+        $(fn $fname(args: &[ObjRef], kw: &Kw) -> R {
+            bytes_via(args, kw, $pyname, $strfn)
+        })*
+        const BYTES_VIA_STR: &[(&str, NativeFn)] = &[$(($pyname, $fname)),*];
+    };
+}
+
+bytes_methods! {
+    bytes_upper => "upper", str_upper;
+    bytes_lower => "lower", str_lower;
+    bytes_strip => "strip", str_strip;
+    bytes_lstrip => "lstrip", str_lstrip;
+    bytes_rstrip => "rstrip", str_rstrip;
+    bytes_split => "split", str_split;
+    bytes_rsplit => "rsplit", str_rsplit;
+    bytes_splitlines => "splitlines", str_splitlines;
+    bytes_replace => "replace", str_replace;
+    bytes_startswith => "startswith", str_startswith;
+    bytes_endswith => "endswith", str_endswith;
+    bytes_find => "find", str_find;
+    bytes_rfind => "rfind", str_rfind;
+    bytes_index => "index", str_index;
+    bytes_rindex => "rindex", str_rindex;
+    bytes_count => "count", str_count;
+    bytes_capitalize => "capitalize", str_capitalize;
+    bytes_title => "title", str_title;
+    bytes_swapcase => "swapcase", str_swapcase;
+    bytes_isdigit => "isdigit", str_isdecimal;
+    bytes_isalpha => "isalpha", str_isalpha_ascii;
+    bytes_isalnum => "isalnum", str_isalnum_ascii;
+    bytes_isspace => "isspace", str_isspace;
+    bytes_isupper => "isupper", str_isupper;
+    bytes_islower => "islower", str_islower;
+    bytes_center => "center", str_center;
+    bytes_ljust => "ljust", str_ljust;
+    bytes_rjust => "rjust", str_rjust;
+    bytes_zfill => "zfill", str_zfill;
+    bytes_partition => "partition", str_partition;
+    bytes_rpartition => "rpartition", str_rpartition;
+    bytes_removeprefix => "removeprefix", str_removeprefix;
+    bytes_removesuffix => "removesuffix", str_removesuffix;
+    bytes_expandtabs => "expandtabs", str_expandtabs;
+}
+
+fn str_isalpha_ascii(a: &[ObjRef], _k: &Kw) -> R {
+    str_pred(a, "isalpha", |t| t.chars().all(|c| c.is_ascii_alphabetic()))
+}
+fn str_isalnum_ascii(a: &[ObjRef], _k: &Kw) -> R {
+    str_pred(a, "isalnum", |t| {
+        t.chars().all(|c| c.is_ascii_alphanumeric())
+    })
+}
+
 // ---------------------------------------------------------------------------------------
 // generators
 
@@ -2248,6 +2366,9 @@ pub fn register_methods() {
     add(K::Bytes, "bytes", "decode", bytes_decode);
     add(K::Bytes, "bytes", "hex", bytes_hex);
     add(K::Bytes, "bytes", "join", bytes_join);
+    for &(n, f) in BYTES_VIA_STR {
+        add(K::Bytes, "bytes", n, f);
+    }
     add(K::Generator, "generator", "send", gen_send);
     add(K::Generator, "generator", "throw", gen_throw);
     add(K::Generator, "generator", "close", gen_close);

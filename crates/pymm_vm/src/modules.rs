@@ -56,7 +56,17 @@ fn exec_in(d: &ObjRef, src: &str, filename: &str) -> R<()> {
 }
 
 /// Pure-Python modules embedded in the binary.
-const PYLIB: &[(&str, &str)] = &[];
+const PYLIB: &[(&str, &str)] = &[
+    ("bisect", include_str!("pylib/bisect.py")),
+    ("collections", include_str!("pylib/collections.py")),
+    ("contextlib", include_str!("pylib/contextlib.py")),
+    ("copy", include_str!("pylib/copy.py")),
+    ("functools", include_str!("pylib/functools.py")),
+    ("heapq", include_str!("pylib/heapq.py")),
+    ("itertools", include_str!("pylib/itertools.py")),
+    ("operator", include_str!("pylib/operator.py")),
+    ("string", include_str!("pylib/string.py")),
+];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
 pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {

@@ -435,6 +435,11 @@ pub fn getattr_opt(o: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
         }
         return Ok(None);
     }
+    if k == Kind::Super
+        && let Some(v) = crate::methods::super_getattr(o, &crate::str::as_str(name.as_obj()))?
+    {
+        return Ok(Some(v));
+    }
     let t = type_of(obj);
     let descr = lookup(t.as_obj(), name);
     if let Some(d) = &descr {

@@ -23,6 +23,18 @@ def _as_index(value, message):
 
 
 _repr_running = set()      # ids of containers whose repr is in progress
+_MISSING = object()
+
+
+def _dict_eq(a, b):
+    """dict.__eq__(a, b) for two dicts, ignoring any overridden methods."""
+    if len(a) != len(b):
+        return False
+    for key, value in dict.items(a):
+        other = dict.get(b, key, _MISSING)
+        if other is _MISSING or not (value is other or value == other):
+            return False
+    return True
 
 
 def _guarded_repr(obj, build):
@@ -677,11 +689,10 @@ class defaultdict(dict):
         dict.__init__(self, *args, **kwargs)
 
     def __getitem__(self, key):
-        try:
-            return dict.__getitem__(self, key)
-        except KeyError:
-            pass
-        return self.__missing__(key)
+        value = dict.get(self, key, _MISSING)
+        if value is _MISSING:
+            return self.__missing__(key)
+        return value
 
     def __missing__(self, key):
         if self.default_factory is None:
@@ -691,7 +702,7 @@ class defaultdict(dict):
         return value
 
     def __repr__(self):
-        body = _guarded_repr(self, lambda: dict.__repr__(self))
+        body = _guarded_repr(self, lambda: repr(dict(self)))
         if body is None:
             body = '{...}'      # what dict's own recursion guard prints
         return f'{type(self).__name__}({self.default_factory!r}, {body})'
@@ -729,6 +740,9 @@ class OrderedDict(dict):
     """Dictionary that remembers insertion order (plain dicts already do;
     this adds move_to_end, popitem(last=) and order-sensitive ==)."""
 
+    def __init__(self, other=(), /, **kwds):
+        dict.__init__(self, other, **kwds)
+
     def popitem(self, last=True):
         """Remove and return a (key, value) pair from the dictionary.
 
@@ -746,17 +760,16 @@ class OrderedDict(dict):
 
         Raise KeyError if the element does not exist.
         """
-        if not dict.__contains__(self, key):
+        value = dict.pop(self, key, _MISSING)
+        if value is _MISSING:
             raise KeyError(key)
-        value = dict.pop(self, key)
         if last:
-            dict.__setitem__(self, key, value)
+            dict.setdefault(self, key, value)
             return
         rest = list(dict.items(self))
         dict.clear(self)
-        dict.__setitem__(self, key, value)
-        for k, v in rest:
-            dict.__setitem__(self, k, v)
+        dict.setdefault(self, key, value)
+        dict.update(self, rest)
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
@@ -782,10 +795,12 @@ class OrderedDict(dict):
         return f'{self.__class__.__name__}({body})'
 
     def __eq__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
         if isinstance(other, OrderedDict):
-            return dict.__eq__(self, other) and all(
+            return _dict_eq(self, other) and all(
                 a == b for a, b in zip(self, other))
-        return dict.__eq__(self, other)
+        return _dict_eq(self, other)
 
     def __ne__(self, other):
         result = self.__eq__(other)
@@ -833,11 +848,10 @@ class Counter(dict):
         self.update(iterable, **kwds)
 
     def __getitem__(self, key):
-        try:
-            return dict.__getitem__(self, key)
-        except KeyError:
-            pass
-        return self.__missing__(key)
+        value = dict.get(self, key, _MISSING)
+        if value is _MISSING:
+            return self.__missing__(key)
+        return value
 
     def __missing__(self, key):
         """The count of elements not in the Counter is zero."""
@@ -905,8 +919,7 @@ class Counter(dict):
     def __delitem__(self, elem):
         """Like dict.__delitem__() but does not raise KeyError for missing
         values."""
-        if elem in self:
-            dict.__delitem__(self, elem)
+        dict.pop(self, elem, None)
 
     def __repr__(self):
         if not self:

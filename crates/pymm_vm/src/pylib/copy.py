@@ -32,6 +32,10 @@ class _Probe:
         pass
 
 
+try:
+    _bytearray = bytearray
+except NameError:       # an interpreter without bytearray
+    _bytearray = None
 _FunctionType = type(_function)
 _BuiltinFunctionType = type(len)
 _MethodType = type(_Probe().method)
@@ -57,7 +61,7 @@ def copy(x):
     cls = type(x)
     if cls in _immutable:
         return x
-    if cls is list or cls is dict or cls is set or cls is bytearray:
+    if cls is list or cls is dict or cls is set or cls is _bytearray:
         return x.copy()
     if issubclass(cls, type):
         return x
@@ -97,8 +101,8 @@ def deepcopy(x, memo=None, _nil=[]):
         y = _deepcopy_tuple(x, memo)
     elif cls is set or cls is frozenset:
         y = cls([deepcopy(item, memo) for item in x])
-    elif cls is bytearray:
-        y = bytearray(x)
+    elif cls is _bytearray:
+        y = _bytearray(x)
     elif cls is _MethodType:
         y = cls(x.__func__, deepcopy(x.__self__, memo))
     elif issubclass(cls, type):
