@@ -755,6 +755,7 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
             format!("<{n} object at {:#x}>", obj.addr())
         }
         Kind::Property => format!("<property object at {:#x}>", obj.addr()),
+        Kind::WeakRef | Kind::WeakProxy | Kind::WeakCallableProxy => crate::weakrefs::repr(o)?,
         _ => {
             let t = crate::typeobj::type_of(obj);
             let m = crate::typeobj::type_module(t.as_obj());
@@ -1865,6 +1866,7 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
             None => return Err(value_error("Cell is empty")),
         },
         (Kind::Super, _) => return crate::methods::super_getattr(o, name),
+        (Kind::WeakRef, _) => crate::weakrefs::ref_attr(o, name),
         (Kind::DictView, "mapping") => {
             Some(obj.downcast::<DictViewBody>().expect("v").dict.clone())
         }

@@ -97,6 +97,8 @@ pub fn call_kw(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
             call_kw(&m.func, &v, kw)
         }
         Kind::Type => type_call(f, args, kw),
+        Kind::WeakRef => crate::weakrefs::call_ref(f, args, kw),
+        Kind::WeakCallableProxy => call_kw(&crate::weakrefs::unproxy(f)?, args, kw),
         _ => match lookup_special(f, "__call__") {
             Some(c) => {
                 let mut v = Vec::with_capacity(args.len() + 1);
@@ -131,7 +133,7 @@ pub fn call_owned(f: &ObjRef, mut args: Vec<ObjRef>, kw: &Kw) -> R {
 pub fn is_callable(o: &ObjRef) -> bool {
     matches!(
         kind(o.as_obj()),
-        Kind::Function | Kind::BuiltinFunction | Kind::Method | Kind::Type
+        Kind::Function | Kind::BuiltinFunction | Kind::Method | Kind::Type | Kind::WeakRef | Kind::WeakCallableProxy
     ) || lookup_special(o, "__call__").is_some()
 }
 

@@ -94,6 +94,9 @@ pub fn new_iter(s: IterState) -> R {
 
 /// `iter(o)`.
 pub fn get_iter(o: &ObjRef) -> R {
+    if crate::weakrefs::is_proxy(o) {
+        return get_iter(&crate::weakrefs::unproxy(o)?);
+    }
     let obj = o.as_obj();
     if crate::typeobj::is_heap_instance(obj) {
         if let Some(f) = lookup_special(o, "__iter__") {

@@ -31,6 +31,7 @@ pub mod seq;
 pub mod state;
 pub mod str;
 pub mod typeobj;
+pub mod weakrefs;
 
 pub use exc::{Exc, R};
 pub use pymm_mem::ObjRef;

@@ -2938,6 +2938,7 @@ pub fn constructor_for_kind(k: Kind) -> Option<Ctor> {
         Kind::StaticMethod => ctor_staticmethod,
         Kind::ClassMethod => ctor_classmethod,
         Kind::Super => ctor_super,
+        Kind::WeakRef => crate::weakrefs::ctor_ref,
         _ => return None,
     })
 }

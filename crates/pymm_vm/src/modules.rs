@@ -66,6 +66,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("itertools", include_str!("pylib/itertools.py")),
     ("operator", include_str!("pylib/operator.py")),
     ("string", include_str!("pylib/string.py")),
+    ("weakref", include_str!("pylib/weakref.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
@@ -77,6 +78,7 @@ pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
         "gc" => gc_module()?,
         "atexit" => atexit_module()?,
         "random" => random_module()?,
+        "_weakref" => weakref_module()?,
         _ => {
             if let Some((_, src)) = PYLIB.iter().find(|(n, _)| *n == name) {
                 let (m, d) = module(name)?;
@@ -158,6 +160,7 @@ fn install_gc_hooks() {
             crate::state::flush_out();
             eprint!("{text}");
         })),
+        call_weakref_callback: Some(std::rc::Rc::new(crate::weakrefs::run_callback)),
         garbage: Some(std::rc::Rc::new(|o: ObjRef| {
             let _ = crate::seq::list_append(gc_garbage().as_obj(), o);
         })),
@@ -1265,6 +1268,20 @@ fn gc_module() -> R<(ObjRef, ObjRef)> {
     }
     crate::dict::set_str(&d, "garbage", gc_garbage());
     crate::dict::set_str(&d, "callbacks", gc_callbacks());
+    Ok((m, d))
+}
+
+// ---------------------------------------------------------------------------------------
+// _weakref (the native half of `weakref`; the rest is pylib/weakref.py)
+
+fn weakref_module() -> R<(ObjRef, ObjRef)> {
+    let (m, d) = module("_weakref")?;
+    defs(&d, crate::weakrefs::module_functions());
+    let r = crate::state::builtin_type(Kind::WeakRef);
+    crate::dict::set_str(&d, "ref", r.clone());
+    crate::dict::set_str(&d, "ReferenceType", r);
+    crate::dict::set_str(&d, "ProxyType", crate::state::builtin_type(Kind::WeakProxy));
+    crate::dict::set_str(&d, "CallableProxyType", crate::state::builtin_type(Kind::WeakCallableProxy));
     Ok((m, d))
 }
 

@@ -50,9 +50,13 @@ pub enum Kind {
     Iterator,
     DictView,
     Complex,
+    WeakRef,
+    WeakProxy,
+    WeakCallableProxy,
+    ByteArray,
 }
 
-pub const NKINDS: usize = Kind::Complex as usize + 1;
+pub const NKINDS: usize = Kind::ByteArray as usize + 1;
 
 impl Kind {
     pub fn from_usize(n: usize) -> Kind {
@@ -89,6 +93,10 @@ impl Kind {
             Kind::Iterator,
             Kind::DictView,
             Kind::Complex,
+            Kind::WeakRef,
+            Kind::WeakProxy,
+            Kind::WeakCallableProxy,
+            Kind::ByteArray,
         ];
         ALL[n]
     }
@@ -261,6 +269,16 @@ impl VarBody for BytesBody {
         self.size + 1
     }
 }
+
+/// `PyByteArrayObject`: `ob_size`, `ob_alloc`, `ob_bytes`, `ob_start`, `ob_exports`; the
+/// buffer (with CPython's over-allocation and trailing NUL) lives in pymm's heap.
+#[derive(Debug, Default)]
+pub struct ByteArrayBody {
+    pub data: HeapVec<u8>,
+    pub exports: Cell<isize>,
+    pub start: Cell<usize>,
+}
+impl Body for ByteArrayBody {}
 
 /// `PyTupleObject`: `ob_size` and the items.
 #[derive(Debug)]
@@ -506,10 +524,20 @@ fn visit_opt(o: &Option<ObjRef>, v: &mut Visitor<'_>) {
     }
 }
 
-/// Visits the pre-header slots (instance `__dict__`) of objects that have them.
+/// Visits the pre-header slots of objects that have them. The `values` slot holds the
+/// attribute storage of an instance whose `__dict__` was never asked for: an untracked
+/// dict that stands for CPython 3.11's inline values array, so its contents count as
+/// the instance's own references (and `gc.collect()` finds one object per instance, as
+/// CPython does). The `dict` slot holds a materialised `__dict__`, a tracked object.
 fn visit_preheader(o: Obj<'_>, v: &mut Visitor<'_>) {
     if let Some(p) = o.preheader() {
-        cell_visit(&p.values, v);
+        let values = p.values.take();
+        if let Some(d) = &values
+            && let Some(b) = d.as_obj().downcast::<DictBody>()
+        {
+            b.entries.traverse(v);
+        }
+        p.values.set(values);
         cell_visit(&p.dict, v);
     }
 }
@@ -908,6 +936,14 @@ pub static SUPER_T: TypeInfo = info!("super", SuperBody, Kind::Super).gc(super_t
 pub static ITER_T: TypeInfo = info!("iterator", IterBody, Kind::Iterator)
     .gc(iter_traverse)
     .clear(iter_clear);
+pub static WEAKREF_T: TypeInfo = pymm_mem::weakref::weakref_type_info("weakref.ReferenceType")
+    .user_data(Kind::WeakRef as usize);
+pub static WEAKPROXY_T: TypeInfo = pymm_mem::weakref::weakref_type_info("weakref.ProxyType")
+    .user_data(Kind::WeakProxy as usize);
+pub static WEAKCALLABLEPROXY_T: TypeInfo =
+    pymm_mem::weakref::weakref_type_info("weakref.CallableProxyType")
+        .user_data(Kind::WeakCallableProxy as usize);
+pub static BYTEARRAY_T: TypeInfo = info!("bytearray", ByteArrayBody, Kind::ByteArray);
 pub static DICTVIEW_T: TypeInfo =
     info!("dict_view", DictViewBody, Kind::DictView).gc(view_traverse);
 
@@ -933,6 +969,11 @@ pub fn heap_type_info(base: &'static TypeInfo, name: &'static str) -> TypeInfo {
         ),
         Kind::Tuple => (
             tuple_traverse as pymm_mem::TraverseFn,
+            instance_clear_pre as pymm_mem::ClearFn,
+            None,
+        ),
+        Kind::Int | Kind::Float => (
+            instance_traverse as pymm_mem::TraverseFn,
             instance_clear_pre as pymm_mem::ClearFn,
             None,
         ),
@@ -985,6 +1026,8 @@ fn body_vtable_of(t: &'static TypeInfo) -> BodyVTable {
         Kind::Dict => BodyVTable::of::<DictBody>(),
         Kind::Set | Kind::FrozenSet => BodyVTable::of::<SetBody>(),
         Kind::Tuple => BodyVTable::of_var::<TupleBody>(),
+        Kind::Int => BodyVTable::of_var::<IntBody>(),
+        Kind::Float => BodyVTable::of::<FloatBody>(),
         Kind::BaseException => BodyVTable::of::<ExcBody>(),
         _ => BodyVTable::of::<InstanceBody>(),
     }
@@ -1000,6 +1043,10 @@ pub fn static_info(k: Kind) -> &'static TypeInfo {
         Kind::Bool => &BOOL_T,
         Kind::Float => &FLOAT_T,
         Kind::Complex => &COMPLEX_T,
+        Kind::WeakRef => &WEAKREF_T,
+        Kind::WeakProxy => &WEAKPROXY_T,
+        Kind::WeakCallableProxy => &WEAKCALLABLEPROXY_T,
+        Kind::ByteArray => &BYTEARRAY_T,
         Kind::Str => &STR_T,
         Kind::Bytes => &BYTES_T,
         Kind::Tuple => &TUPLE_T,

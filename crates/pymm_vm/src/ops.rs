@@ -58,6 +58,9 @@ pub fn from_constant(c: &Constant) -> R {
 /// `bool(o)`.
 #[inline]
 pub fn truthy(o: &ObjRef) -> R<bool> {
+    if crate::weakrefs::is_proxy(o) {
+        return truthy(&crate::weakrefs::unproxy(o)?);
+    }
     let obj = o.as_obj();
     match kind(obj) {
         Kind::Bool => return Ok(o.is(&crate::state::sg().true_)),
@@ -116,6 +119,9 @@ pub fn repr_of(o: &ObjRef) -> R<String> {
 
 /// `str(o)`.
 pub fn str_of(o: &ObjRef) -> R<String> {
+    if crate::weakrefs::is_proxy(o) {
+        return str_of(&crate::weakrefs::unproxy(o)?);
+    }
     let obj = o.as_obj();
     if kind(obj) == Kind::Str && !is_heap_instance(obj) {
         return Ok(crate::str::as_str(obj).into_owned());
@@ -176,6 +182,10 @@ pub fn hash(o: &ObjRef) -> R<isize> {
                 )));
             }
             Kind::Bytes => crate::builtins::bytes_hash(obj),
+            Kind::WeakRef => crate::weakrefs::hash(o)?,
+            Kind::WeakProxy | Kind::WeakCallableProxy | Kind::ByteArray => {
+                return Err(type_error(format!("unhashable type: '{}'", obj_type_name(o))));
+            }
             _ => {
                 let a = obj.addr();
                 ((a >> 4) | (a << (usize::BITS - 4))) as isize
@@ -307,6 +317,10 @@ fn ord_result(o: std::cmp::Ordering, op: C) -> bool {
 fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
     let (x, y) = (a.as_obj(), b.as_obj());
     let (ka, kb) = (kind(x), kind(y));
+    if ka == Kind::WeakRef && kb == Kind::WeakRef && matches!(op, C::Equal | C::NotEqual) {
+        let e = crate::weakrefs::eq(a, b)?;
+        return Ok(Some(if op == C::Equal { e } else { !e }));
+    }
     let num = |k: Kind| matches!(k, Kind::Int | Kind::Bool | Kind::Float);
     if num(ka) && num(kb) {
         if ka != Kind::Float && kb != Kind::Float {
@@ -469,6 +483,11 @@ pub fn eq_bool(a: &ObjRef, b: &ObjRef) -> R<bool> {
 
 /// Rich comparison `a op b`.
 pub fn compare(a: &ObjRef, b: &ObjRef, op: C) -> R {
+    if crate::weakrefs::is_proxy(a) || crate::weakrefs::is_proxy(b) {
+        let ua = if crate::weakrefs::is_proxy(a) { crate::weakrefs::unproxy(a)? } else { a.clone() };
+        let ub = if crate::weakrefs::is_proxy(b) { crate::weakrefs::unproxy(b)? } else { b.clone() };
+        return compare(&ua, &ub, op);
+    }
     let (ha, hb) = (is_heap_instance(a.as_obj()), is_heap_instance(b.as_obj()));
     if !ha && !hb {
         if let Some(r) = builtin_compare(a, b, op)? {
@@ -588,6 +607,11 @@ fn is_inplace(op: B) -> bool {
 /// `a op b` (binary and in-place operators).
 #[inline]
 pub fn binary_op(op: B, a: &ObjRef, b: &ObjRef) -> R {
+    if crate::weakrefs::is_proxy(a) || crate::weakrefs::is_proxy(b) {
+        let ua = if crate::weakrefs::is_proxy(a) { crate::weakrefs::unproxy(a)? } else { a.clone() };
+        let ub = if crate::weakrefs::is_proxy(b) { crate::weakrefs::unproxy(b)? } else { b.clone() };
+        return binary_op(op, &ua, &ub);
+    }
     let (x, y) = (a.as_obj(), b.as_obj());
     let (ha, hb) = (is_heap_instance(x), is_heap_instance(y));
     if !ha && !hb {
@@ -685,6 +709,9 @@ fn binop_error(sym: &str, a: &ObjRef, b: &ObjRef, inplace: bool) -> Exc {
 
 /// Unary operators by dunder name.
 pub fn unary(a: &ObjRef, name: &str) -> R {
+    if crate::weakrefs::is_proxy(a) {
+        return unary(&crate::weakrefs::unproxy(a)?, name);
+    }
     let x = a.as_obj();
     if is_heap_instance(x)
         && let Some(f) = lookup_special(a, name)
@@ -721,6 +748,9 @@ pub fn unary(a: &ObjRef, name: &str) -> R {
 
 /// `len(o)`.
 pub fn len(o: &ObjRef) -> R<usize> {
+    if crate::weakrefs::is_proxy(o) {
+        return len(&crate::weakrefs::unproxy(o)?);
+    }
     let obj = o.as_obj();
     if is_heap_instance(obj)
         && let Some(f) = lookup_special(o, "__len__")
@@ -766,6 +796,9 @@ pub fn len(o: &ObjRef) -> R<usize> {
 
 /// `o[k]`.
 pub fn getitem(o: &ObjRef, k: &ObjRef) -> R {
+    if crate::weakrefs::is_proxy(o) {
+        return getitem(&crate::weakrefs::unproxy(o)?, k);
+    }
     let obj = o.as_obj();
     if is_heap_instance(obj)
         && let Some(f) = lookup_special(o, "__getitem__")
@@ -787,6 +820,9 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> R {
 
 /// `o[k] = v`.
 pub fn setitem(o: &ObjRef, k: ObjRef, v: ObjRef) -> R<()> {
+    if crate::weakrefs::is_proxy(o) {
+        return setitem(&crate::weakrefs::unproxy(o)?, k, v);
+    }
     let obj = o.as_obj();
     if kind(obj) == Kind::Dict && !is_heap_instance(obj) {
         return crate::dict::set(obj, k, v);
@@ -828,6 +864,9 @@ pub fn mapping_get(m: &ObjRef, k: &ObjRef) -> R<Option<ObjRef>> {
 
 /// `item in container`.
 pub fn contains(container: &ObjRef, item: &ObjRef) -> R<bool> {
+    if crate::weakrefs::is_proxy(container) {
+        return contains(&crate::weakrefs::unproxy(container)?, item);
+    }
     let obj = container.as_obj();
     if is_heap_instance(obj) {
         if let Some(f) = lookup_special(container, "__contains__")

@@ -17,6 +17,10 @@ fn kind_name(k: Kind) -> &'static str {
         Kind::Bool => "bool",
         Kind::Float => "float",
         Kind::Complex => "complex",
+        Kind::WeakRef => "ReferenceType",
+        Kind::WeakProxy => "ProxyType",
+        Kind::WeakCallableProxy => "CallableProxyType",
+        Kind::ByteArray => "bytearray",
         Kind::Str => "str",
         Kind::Bytes => "bytes",
         Kind::Tuple => "tuple",
@@ -157,7 +161,10 @@ pub fn type_name(t: Obj<'_>) -> String {
 pub fn type_module(t: Obj<'_>) -> String {
     let b = tb(t);
     if !b.is_heap {
-        return "builtins".into();
+        return match b.base_kind {
+            Kind::WeakRef | Kind::WeakProxy | Kind::WeakCallableProxy => "weakref".into(),
+            _ => "builtins".into(),
+        };
     }
     crate::dict::get_str(b.dict.as_obj(), "__module__")
         .map(|m| crate::str::as_str(m.as_obj()).into_owned())
@@ -375,16 +382,37 @@ pub fn alloc_instance(cls: &ObjRef) -> R {
     Ok(o)
 }
 
-/// The instance `__dict__`, created on demand.
+/// The instance's attribute storage: its materialised `__dict__`, or else its inline
+/// values (an untracked dict, see `object::visit_preheader`), created on demand.
 pub fn instance_dict(o: Obj<'_>, create: bool) -> Option<ObjRef> {
     let p = o.preheader()?;
     if let Some(d) = cell_get(&p.dict) {
+        return Some(d);
+    }
+    if let Some(d) = cell_get(&p.values) {
         return Some(d);
     }
     if !create {
         return None;
     }
     let d = crate::dict::new_dict();
+    p.values.set(Some(d.clone()));
+    Some(d)
+}
+
+/// Whether `d` is `o`'s inline-values storage (which must stay untracked).
+pub fn is_inline_values(o: Obj<'_>, d: &ObjRef) -> bool {
+    o.preheader().is_some_and(|p| cell_get(&p.values).is_some_and(|v| v.is(d)))
+}
+
+/// `obj.__dict__`: materialises the dict (CPython 3.11 builds it from the inline values
+/// on first access); from then on it is a tracked object of its own.
+pub fn materialize_dict(o: Obj<'_>) -> Option<ObjRef> {
+    let p = o.preheader()?;
+    if let Some(d) = cell_get(&p.dict) {
+        return Some(d);
+    }
+    let d = p.values.take().unwrap_or_else(crate::dict::new_dict);
     d.track();
     p.dict.set(Some(d.clone()));
     Some(d)
@@ -434,6 +462,9 @@ pub fn getattr_opt(o: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
             return Ok(Some(d.clone()));
         }
         return Ok(None);
+    }
+    if matches!(k, Kind::WeakProxy | Kind::WeakCallableProxy) {
+        return getattr_opt(&crate::weakrefs::unproxy(o)?, name);
     }
     if k == Kind::Super
         && let Some(v) = crate::methods::super_getattr(o, &crate::str::as_str(name.as_obj()))?
@@ -496,7 +527,7 @@ pub fn getattr_opt(o: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
     let n = crate::str::as_str(name.as_obj());
     match &*n {
         "__class__" => return Ok(Some(t)),
-        "__dict__" if has_dict(obj) => return Ok(instance_dict(obj, true)),
+        "__dict__" if has_dict(obj) => return Ok(materialize_dict(obj)),
         _ => {}
     }
     if let Some(v) = crate::builtins::builtin_attr(o, &n)? {
@@ -624,6 +655,9 @@ pub fn attr_error(o: &ObjRef, name: &ObjRef) -> Exc {
 
 /// `setattr(o, name, v)`; `v = None` deletes.
 pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
+    if crate::weakrefs::is_proxy(o) {
+        return setattr(&crate::weakrefs::unproxy(o)?, name, v);
+    }
     let obj = o.as_obj();
     let t = type_of(obj);
     if let Some(d) = lookup(t.as_obj(), name) {
@@ -727,7 +761,13 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
         );
     };
     match v {
-        Some(v) => crate::dict::set(d.as_obj(), name.clone(), v),
+        Some(v) => {
+            crate::dict::set(d.as_obj(), name.clone(), v)?;
+            if d.as_obj().is_tracked() && is_inline_values(obj, &d) {
+                d.as_obj().untrack();
+            }
+            Ok(())
+        }
         None => match crate::dict::del(d.as_obj(), name)? {
             Some(_) => Ok(()),
             None => Err(attr_error(o, name)),

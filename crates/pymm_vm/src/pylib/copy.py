@@ -49,7 +49,8 @@ if _CodeType is not type(None):
     _atomic.add(_CodeType)
 
 # Immutable types that are their own shallow copies.
-_immutable = _atomic | {tuple, frozenset, slice, _MethodType}
+_slice = type(slice(0))
+_immutable = _atomic | {tuple, frozenset, _slice, _MethodType}
 
 
 ################################################################################
@@ -103,6 +104,9 @@ def deepcopy(x, memo=None, _nil=[]):
         y = cls([deepcopy(item, memo) for item in x])
     elif cls is _bytearray:
         y = _bytearray(x)
+    elif cls is _slice:
+        y = _slice(deepcopy(x.start, memo), deepcopy(x.stop, memo),
+                   deepcopy(x.step, memo))
     elif cls is _MethodType:
         y = cls(x.__func__, deepcopy(x.__self__, memo))
     elif issubclass(cls, type):
@@ -206,6 +210,8 @@ def _default_reduce(x):
     cls = type(x)
     if isinstance(x, (set, frozenset)):
         return (cls, (list(x),), _getstate(x))
+    if isinstance(x, BaseException):
+        return (cls, x.args, getattr(x, '__dict__', None) or None)
     # An object with neither a __dict__ nor declared __slots__ is taken to
     # be of a built-in type that cannot be reconstructed (a generator, say).
     if (getattr(x, '__dict__', None) is None

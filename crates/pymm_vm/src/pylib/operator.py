@@ -172,9 +172,14 @@ def xor(a, b):
 
 # --- sequences -------------------------------------------------------------------
 
+def _is_sequence(a):
+    return (isinstance(a, (str, bytes, list, tuple))
+            or hasattr(type(a), '__getitem__'))
+
+
 def concat(a, b):
     "Same as a + b, for a and b sequences."
-    if not hasattr(a, '__getitem__'):
+    if not _is_sequence(a):
         raise TypeError(f"'{type(a).__name__}' object can't be concatenated")
     return a + b
 
@@ -332,7 +337,7 @@ def iand(a, b):
 
 def iconcat(a, b):
     "Same as a += b, for a and b sequences."
-    if not hasattr(a, '__getitem__'):
+    if not _is_sequence(a):
         raise TypeError(f"'{type(a).__name__}' object can't be concatenated")
     a += b
     return a
