@@ -23,7 +23,7 @@ def build(depth, counter):
     return Tree(build(depth - 1, counter), build(depth - 1, counter), (counter[0], [depth]))
 
 
-def main(collections=15, depth=13):
+def main(collections=50, depth=13):
     counter = [0]
     roots = [build(depth, counter) for _ in range(2)]
     extra = [[i, str(i), {"i": i}] for i in range(20000)]
@@ -37,4 +37,4 @@ def main(collections=15, depth=13):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 15)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 50)

@@ -1,28 +1,40 @@
 #!/usr/bin/env python3
 """Run the bench/ workloads side by side under pymm and CPython.
 
-usage: scripts/bench_compare.py [--pymm PATH] [--python CMD] [-n N] [--only NAME]...
-                                [--cpu] [--timeout S] [--list] [--json FILE]
+usage: scripts/bench_compare.py [--pymm PATH] [--python CMD] [--repeat N] [--only NAME]...
+                                [--cpu] [--timeout S] [--list] [--json FILE] [--markdown]
+                                [--strict]
 
-Each workload (bench/*.py) runs N times (default 3) under each interpreter;
-the minimum time is kept. The outputs of the two interpreters must be equal
-(every workload prints a checksum). Prints a table (workload, python3 s,
-pymm s, ratio pymm/python3) and the geometric mean of the ratios (workloads
-whose outputs differ are excluded from the mean).
-Exit status: 0 ok, 1 an output mismatch or a failed run, 2 pymm not found.
---cpu measures the children's user+sys CPU time instead of wall time (more
-stable on a loaded machine). --json FILE also writes the results as JSON.
+Each workload (bench/*.py) runs N times (default 3) under each interpreter,
+alternately (python3, pymm, python3, pymm, ...), so machine noise hits both
+the same way; the minimum time of each is kept. The outputs of the two
+interpreters must be equal (every workload prints a checksum line). Prints a
+table (workload | python3 s | pymm s | ratio pymm/python3 | output match |
+peak RSS of each) and the geometric mean of the ratios over the workloads
+that ran correctly (both ran, same output).
+
+Peak RSS is measured per run: each child is reaped with os.wait4(), whose
+rusage (ru_maxrss) belongs to that child alone; the largest value over the
+N runs is shown.
+
+Exit status: 0 when the table was produced, even if some workloads failed or
+differed (they are listed at the end); with --strict, 1 in that case. 2 when
+the pymm binary, the reference interpreter or an --only name is not found.
+--cpu measures each child's user+sys CPU time instead of wall time (more
+stable on a loaded machine). --json FILE also writes the results as JSON;
+--markdown also prints the table as Markdown (for BENCHMARKS.md).
 """
 import argparse
 import glob
 import json
 import math
 import os
-import resource
 import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -35,59 +47,115 @@ def workloads():
                   if not os.path.basename(p).startswith("_"))
 
 
-def run_once(cmd, script, timeout, cpu):
+class Run:
+    """One finished run: wall and CPU seconds, peak RSS (KiB), output or error."""
+
+    def __init__(self, ok, wall=None, cpu=None, maxrss_kib=None, out=b"", error=None):
+        self.ok, self.wall, self.cpu, self.maxrss_kib = ok, wall, cpu, maxrss_kib
+        self.out, self.error = out, error
+
+
+def run_once(cmd, script, timeout):
     argv = shlex.split(cmd) + [script]
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
-    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    try:
-        p = subprocess.run(argv, cwd=BENCH, env=env, stdin=subprocess.DEVNULL,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return None, "timeout after %ss" % timeout
-    t1 = time.perf_counter()
-    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with tempfile.TemporaryFile() as fout, tempfile.TemporaryFile() as ferr:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(argv, cwd=BENCH, env=env, stdin=subprocess.DEVNULL,
+                             stdout=fout, stderr=ferr)
+        timed_out = []
+
+        def kill():
+            timed_out.append(True)
+            try:
+                p.kill()
+            except OSError:
+                pass
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            while True:
+                try:
+                    _, status, ru = os.wait4(p.pid, 0)
+                    break
+                except InterruptedError:
+                    continue
+        finally:
+            timer.cancel()
+        t1 = time.perf_counter()
+        p.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        fout.seek(0)
+        ferr.seek(0)
+        out, err = fout.read(), ferr.read()
+    cpu = ru.ru_utime + ru.ru_stime
+    rss = ru.ru_maxrss  # KiB on Linux
+    if timed_out:
+        return Run(False, error="timeout after %gs" % timeout, maxrss_kib=rss)
     if p.returncode != 0:
-        err = p.stderr.decode("utf-8", "replace").strip().splitlines()
-        return None, "exit %d: %s" % (p.returncode, err[-1] if err else "")
-    elapsed = ((r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)) if cpu else (t1 - t0)
-    return elapsed, p.stdout
+        lines = err.decode("utf-8", "replace").strip().splitlines()
+        what = ("killed by signal %d" % -p.returncode) if p.returncode < 0 else "exit %d" % p.returncode
+        return Run(False, wall=t1 - t0, cpu=cpu, maxrss_kib=rss, out=out,
+                   error="%s: %s" % (what, " | ".join(lines[-3:]) if lines else "(no stderr)"))
+    return Run(True, wall=t1 - t0, cpu=cpu, maxrss_kib=rss, out=out)
 
 
-def measure_pair(cmds, script, n, timeout, cpu):
-    """Run the interpreters alternately n times (interleaving spreads machine
-    noise evenly); return [(best_time or None, output_or_error), ...]."""
-    best = [None] * len(cmds)
-    outs = [None] * len(cmds)
-    failed = [None] * len(cmds)
+class Result:
+    """The N runs of one interpreter on one workload."""
+
+    def __init__(self):
+        self.best = None      # min time (wall or cpu)
+        self.maxrss = None    # max peak RSS over the runs, KiB
+        self.out = None
+        self.error = None
+
+    def add(self, run, use_cpu):
+        if self.error:
+            return
+        if not run.ok:
+            self.error = run.error
+            return
+        if self.out is not None and run.out != self.out:
+            self.error = "output differs between repetitions"
+            return
+        self.out = run.out
+        t = run.cpu if use_cpu else run.wall
+        self.best = t if self.best is None else min(self.best, t)
+        self.maxrss = run.maxrss_kib if self.maxrss is None else max(self.maxrss, run.maxrss_kib)
+
+
+def measure_pair(cmds, script, n, timeout, use_cpu):
+    """Run the interpreters alternately n times; a failed interpreter is not run again."""
+    res = [Result() for _ in cmds]
     for _ in range(n):
         for i, cmd in enumerate(cmds):
-            if failed[i]:
-                continue
-            t, res = run_once(cmd, script, timeout, cpu)
-            if t is None:
-                failed[i] = res
-                continue
-            if outs[i] is not None and res != outs[i]:
-                failed[i] = "output differs between repetitions"
-                continue
-            outs[i] = res
-            best[i] = t if best[i] is None else min(best[i], t)
-    return [(None, failed[i]) if failed[i] else (best[i], outs[i]) for i in range(len(cmds))]
+            if res[i].error is None:
+                res[i].add(run_once(cmd, script, timeout), use_cpu)
+    return res
+
+
+def fmt_t(t):
+    return "-" if t is None else "%.3f" % t
+
+
+def fmt_mb(kib):
+    return "-" if kib is None else "%.1f" % (kib / 1024.0)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pymm", default=os.path.join(ROOT, "target", "release", "pymm"),
-                    help="pymm interpreter (path or command line)")
-    ap.add_argument("--python", default="python3", help="reference interpreter")
-    ap.add_argument("-n", "--repeat", type=int, default=3)
+                    help="pymm interpreter (path or command line; default target/release/pymm)")
+    ap.add_argument("--python", default="python3", help="reference interpreter (default python3)")
+    ap.add_argument("-n", "--repeat", type=int, default=3, help="runs per interpreter (default 3)")
     ap.add_argument("--only", action="append", default=[],
                     help="run only this workload (repeatable, or comma separated)")
     ap.add_argument("--cpu", action="store_true", help="measure child CPU time, not wall time")
-    ap.add_argument("--timeout", type=float, default=300)
+    ap.add_argument("--timeout", type=float, default=300, help="seconds per run (default 300)")
     ap.add_argument("--list", action="store_true", help="list the workloads and exit")
     ap.add_argument("--json", metavar="FILE", help="also write the results to FILE as JSON")
+    ap.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
+    ap.add_argument("--strict", action="store_true",
+                    help="exit 1 if a workload failed or the outputs differ")
     a = ap.parse_args()
 
     names = workloads()
@@ -95,12 +163,15 @@ def main():
         print("\n".join(names))
         return 0
     if a.only:
-        wanted = [w.strip() for o in a.only for w in o.split(",") if w.strip()]
+        wanted = [w.strip().removesuffix(".py") for o in a.only for w in o.split(",") if w.strip()]
         unknown = [w for w in wanted if w not in names]
         if unknown:
             print("unknown workload(s): %s (have: %s)" % (", ".join(unknown), ", ".join(names)))
             return 2
         names = [n for n in names if n in wanted]
+    if a.repeat < 1:
+        print("--repeat must be at least 1")
+        return 2
 
     exe = shlex.split(a.pymm)[0] if a.pymm.strip() else ""
     if not exe or not (os.path.isfile(exe) or shutil.which(exe)):
@@ -112,50 +183,74 @@ def main():
         return 2
 
     unit = "cpu s" if a.cpu else "s"
-    print("%d repetition(s), min %s; pymm = %s" % (a.repeat, "CPU time" if a.cpu else "wall time", a.pymm))
-    header = "%-16s %12s %12s %8s  %s" % ("workload", "python3 " + unit, "pymm " + unit, "ratio", "output")
+    print("%d repetition(s) each, alternating; min %s; peak RSS = max over the runs" % (
+        a.repeat, "CPU time (user+sys)" if a.cpu else "wall time"))
+    print("python3 = %s ; pymm = %s" % (a.python, a.pymm))
+    cols = ("workload", "python3 " + unit, "pymm " + unit, "ratio (pymm/python3)",
+            "output match", "python3 RSS MB", "pymm RSS MB")
+    fmt = "%-14s | %11s | %11s | %20s | %-12s | %14s | %11s"
+    header = fmt % cols
     print(header)
     print("-" * len(header))
-    ratios, failures = [], 0
-    rows = []
+    ratios, rows, problems = [], [], []
     for name in names:
         script = name + ".py"
-        (tp, outp), (tm, outm) = measure_pair([a.python, a.pymm], script, a.repeat, a.timeout, a.cpu)
-        if tp is None or tm is None:
-            failures += 1
-            why = ("python3: " + outp) if tp is None else ("pymm: " + outm)
-            rows.append({"workload": name, "python3": tp, "pymm": tm, "ratio": None, "status": "failed", "error": why})
-            print("%-16s %12s %12s %8s  FAILED (%s)" % (
-                name, "%.3f" % tp if tp is not None else "-", "%.3f" % tm if tm is not None else "-", "-", why))
-            continue
-        same = outp == outm
-        if not same:
-            failures += 1
-        ratio = tm / tp if tp > 0 else float("inf")
-        if same:  # a wrong answer does not count towards the mean
-            ratios.append(ratio)
-        rows.append({"workload": name, "python3": tp, "pymm": tm, "ratio": ratio,
-                     "status": "ok" if same else "mismatch"})
-        print("%-16s %12.3f %12.3f %8.2f  %s" % (name, tp, tm, ratio, "ok" if same else "MISMATCH"))
-        if not same:
-            print("    python3: %r" % outp.decode("utf-8", "replace").strip()[:200])
-            print("    pymm:    %r" % outm.decode("utf-8", "replace").strip()[:200])
+        rp, rm = measure_pair([a.python, a.pymm], script, a.repeat, a.timeout, a.cpu)
+        row = {"workload": name, "python3": rp.best, "pymm": rm.best, "ratio": None,
+               "python3_maxrss_kib": rp.maxrss, "pymm_maxrss_kib": rm.maxrss}
+        if rp.error or rm.error:
+            why = "; ".join(("%s: %s" % (who, r.error)) for who, r in (("python3", rp), ("pymm", rm)) if r.error)
+            row.update(status="failed", error=why)
+            match = "FAILED"
+            problems.append("%s: %s\n    command: cd bench && %s %s" % (
+                name, why, a.pymm if rm.error else a.python, script))
+        else:
+            same = rp.out == rm.out
+            row["ratio"] = rm.best / rp.best if rp.best > 0 else float("inf")
+            row["status"] = "ok" if same else "mismatch"
+            match = "yes" if same else "NO"
+            if same:  # a wrong answer does not count towards the mean
+                ratios.append(row["ratio"])
+            else:
+                problems.append("%s: outputs differ\n    python3: %r\n    pymm:    %r" % (
+                    name, rp.out.decode("utf-8", "replace").strip()[:300],
+                    rm.out.decode("utf-8", "replace").strip()[:300]))
+        row["match"] = match
+        rows.append(row)
+        print(fmt % (name, fmt_t(rp.best), fmt_t(rm.best),
+                     "-" if row["ratio"] is None else "%.2f" % row["ratio"], match,
+                     fmt_mb(rp.maxrss), fmt_mb(rm.maxrss)))
         sys.stdout.flush()
     print("-" * len(header))
     gm = None
     if ratios:
         gm = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-        print("geometric mean of ratios (pymm/python3) over %d workload(s): %.3f" % (len(ratios), gm))
+        print("geometric mean of ratios (pymm/python3) over %d of %d workload(s): %.3f" % (
+            len(ratios), len(names), gm))
+    else:
+        print("geometric mean: n/a (no workload ran correctly)")
+    if problems:
+        print("%d workload(s) failed or produced different output:" % len(problems))
+        for p in problems:
+            print("  " + p)
+    if a.markdown:
+        print()
+        print("| workload | python3 %s | pymm %s | ratio (pymm/python3) | output match | python3 peak RSS (MB) | pymm peak RSS (MB) |" % (unit, unit))
+        print("|---|---:|---:|---:|:---:|---:|---:|")
+        for r in rows:
+            print("| %s | %s | %s | %s | %s | %s | %s |" % (
+                r["workload"], fmt_t(r["python3"]), fmt_t(r["pymm"]),
+                "-" if r["ratio"] is None else "%.2f" % r["ratio"], r["match"],
+                fmt_mb(r["python3_maxrss_kib"]), fmt_mb(r["pymm_maxrss_kib"])))
+        if gm is not None:
+            print("| **geometric mean** (%d workloads) | | | **%.2f** | | | |" % (len(ratios), gm))
     if a.json:
         with open(a.json, "w") as f:
             json.dump({"pymm": a.pymm, "python": a.python, "repeat": a.repeat,
                        "measure": "cpu" if a.cpu else "wall", "results": rows,
-                       "geomean": gm, "failures": failures}, f, indent=2)
+                       "geomean": gm, "failures": len(problems)}, f, indent=2)
             f.write("\n")
-    if failures:
-        print("%d workload(s) failed or produced different output" % failures)
-        return 1
-    return 0
+    return 1 if (problems and a.strict) else 0
 
 
 if __name__ == "__main__":

@@ -149,26 +149,27 @@ fn type_call(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     if t.base_kind == Kind::Type {
         return crate::builtins::type_new(cls, args, kw);
     }
-    let new = lookup_special_on_type(cls, "__new__");
-    let obj = match new {
-        Some(n) if kind(n.as_obj()) != Kind::BuiltinFunction => {
+    // A `__new__` written in Python (possibly wrapped as a staticmethod) runs first;
+    // otherwise the instance is allocated with the solid base's layout.
+    let user_new = lookup_special_on_type(cls, "__new__")
+        .map(|n| match kind(n.as_obj()) {
+            Kind::StaticMethod => n.as_obj().downcast::<WrapperBody>().expect("sm").0.get(),
+            _ => n,
+        })
+        .filter(|f| kind(f.as_obj()) == Kind::Function);
+    let obj = match user_new {
+        Some(f) => {
             let mut v = Vec::with_capacity(args.len() + 1);
             v.push(cls.clone());
             v.extend_from_slice(args);
-            let f = match kind(n.as_obj()) {
-                Kind::StaticMethod => n.as_obj().downcast::<WrapperBody>().expect("sm").0.get(),
-                _ => n,
-            };
             call_kw(&f, &v, kw)?
         }
-        _ => {
-            if t.base_kind != Kind::Object
-                && t.base_kind != Kind::BaseException
-                && let Some(ctor) = crate::builtins::constructor_for_kind(t.base_kind)
-            {
-                let o = crate::typeobj::alloc_instance(cls)?;
-                crate::builtins::init_builtin_subclass(&o, ctor, cls, args, kw)?;
-                return finish_init(o, cls, args, kw);
+        None => {
+            if t.base_kind != Kind::Object && t.base_kind != Kind::BaseException {
+                if let Some(ctor) = crate::builtins::constructor_for_kind(t.base_kind) {
+                    let o = crate::methods::new_builtin_subclass_instance(cls, ctor, args, kw)?;
+                    return finish_init(o, cls, args, kw);
+                }
             }
             crate::typeobj::alloc_instance(cls)?
         }

@@ -185,17 +185,12 @@ pub fn stop_value(e: &Exc) -> ObjRef {
         .unwrap_or_else(none)
 }
 
-/// `next(gen)`.
+/// `next(gen)` for iteration: `None` when the generator finishes (its return value is
+/// dropped, as a `for` loop drops it).
 pub fn next(g: &ObjRef) -> R<Option<ObjRef>> {
     match resume(g, None, None)? {
         SendResult::Yielded(v) => Ok(Some(v)),
-        SendResult::Returned(v) => {
-            if kind(v.as_obj()) == Kind::NoneType {
-                Ok(None)
-            } else {
-                Err(crate::exc::new_exc_args("StopIteration", vec![v]))
-            }
-        }
+        SendResult::Returned(_) => Ok(None),
     }
 }
 

@@ -2401,6 +2401,10 @@ pub fn register_methods() {
         "__init_subclass__",
         class_method(new_builtin("__init_subclass__", object_init_subclass, "")),
     );
+    for k in [K::Tuple, K::Int, K::Float, K::List, K::Dict, K::Set] {
+        let t = builtin_type(k);
+        crate::dict::set_str(&tb(t.as_obj()).dict, "__new__", static_method(new_builtin("__new__", builtin_dunder_new, "")));
+    }
     add(K::Type, "type", "mro", type_mro);
     add(K::Type, "type", "__subclasses__", type_subclasses);
     add(K::Type, "type", "__init__", type_init_method);
@@ -2941,6 +2945,72 @@ pub fn constructor_for_kind(k: Kind) -> Option<Ctor> {
         Kind::WeakRef => crate::weakrefs::ctor_ref,
         _ => return None,
     })
+}
+
+/// An instance of class `cls` whose solid base is a built-in type with constructor
+/// `ctor`: containers are allocated empty and filled like `list.__init__` would (unless
+/// the class has its own `__init__`); immutable values (tuple, int, float) are built by the
+/// base constructor from the arguments and copied into an instance of `cls`.
+pub fn new_builtin_subclass_instance(cls: &ObjRef, ctor: Ctor, args: &[ObjRef], kw: &Kw) -> R {
+    let bk = tb(cls.as_obj()).base_kind;
+    match bk {
+        Kind::Tuple | Kind::Int | Kind::Float => {
+            let v = ctor(&builtin_type(bk), args, kw)?;
+            rewrap_immutable(cls, &v)
+        }
+        _ => {
+            let o = crate::typeobj::alloc_instance(cls)?;
+            init_builtin_subclass(&o, ctor, cls, args, kw)?;
+            Ok(o)
+        }
+    }
+}
+
+/// Copies a tuple, int or float value into a new instance of subclass `cls`.
+pub fn rewrap_immutable(cls: &ObjRef, v: &ObjRef) -> R {
+    let info = crate::typeobj::instance_info(cls.as_obj());
+    let o = match kind(v.as_obj()) {
+        Kind::Tuple => {
+            let items = crate::seq::tuple_items(v.as_obj()).to_vec();
+            ObjRef::new_var(info, TupleBody { size: items.len() }, items)
+        }
+        Kind::Int | Kind::Bool => {
+            let b = v.as_obj().downcast::<IntBody>().expect("int");
+            let digits = v.as_obj().var_items::<IntBody>().expect("int digits").to_vec();
+            ObjRef::new_var(info, IntBody { size: b.size }, digits)
+        }
+        Kind::Float => ObjRef::new(info, FloatBody(float_val(v).unwrap_or(0.0))),
+        _ => return Err(type_error(format!("cannot make a '{}' instance from '{}'", crate::typeobj::type_name(cls.as_obj()), obj_type_name(v)))),
+    }
+    .map_err(|_| crate::exc::memory_error())?;
+    o.track();
+    Ok(o)
+}
+
+/// `T.__new__(cls, *args)` for built-in `T`: the bare value for `T` itself, an instance
+/// of the subclass otherwise.
+fn builtin_dunder_new(args: &[ObjRef], kw: &Kw) -> R {
+    let Some(cls) = args.first() else {
+        return Err(type_error("__new__(): not enough arguments"));
+    };
+    if kind(cls.as_obj()) != Kind::Type {
+        return Err(type_error(format!("__new__(X): X is not a type object ({})", obj_type_name(cls))));
+    }
+    let bk = tb(cls.as_obj()).base_kind;
+    let Some(ctor) = constructor_for_kind(bk) else {
+        return Err(type_error(format!("cannot create '{}' instances", crate::typeobj::type_name(cls.as_obj()))));
+    };
+    if !tb(cls.as_obj()).is_heap {
+        return ctor(cls, &args[1..], kw);
+    }
+    match bk {
+        Kind::Tuple | Kind::Int | Kind::Float => {
+            let v = ctor(&builtin_type(bk), &args[1..], kw)?;
+            rewrap_immutable(cls, &v)
+        }
+        // Containers' __new__ ignores its arguments; __init__ fills them.
+        _ => crate::typeobj::alloc_instance(cls),
+    }
 }
 
 /// Initialises an instance of a class deriving from a built-in container from the call's

@@ -287,8 +287,17 @@ fn sys_setrecursionlimit(args: &[ObjRef], _kw: &Kw) -> R {
 pub fn basic_sizeof(o: &ObjRef) -> usize {
     let obj = o.as_obj();
     let heap = crate::typeobj::is_heap_instance(obj);
-
-    match kind(obj) {
+    // Subclass instances of built-in types add `__weakref__` (8 bytes) where CPython
+    // allows it, and a trailing dict pointer for tuples.
+    let extra = if heap {
+        match kind(obj) {
+            Kind::List | Kind::Dict | Kind::Float | Kind::Tuple | Kind::BaseException => 8,
+            _ => 0,
+        }
+    } else {
+        0
+    };
+    extra + match kind(obj) {
         Kind::List => 40 + 8 * crate::seq::list_body(obj).map_or(0, |b| b.items.capacity()),
         Kind::Dict => crate::dict::sizeof(obj),
         Kind::Set | Kind::FrozenSet => {
@@ -329,7 +338,17 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
         Kind::Object => 16,
         Kind::Function => 136,
         Kind::Method => 48,
-        Kind::Generator => 160,
+        Kind::Generator => {
+            // PyGenObject up to gi_iframe (96 bytes) plus the embedded frame:
+            // co_framesize = nlocalsplus + stack depth + 7 frame specials, in words.
+            let g = obj.downcast::<GenBody>().expect("generator");
+            let words = g.frame.try_borrow().ok().and_then(|f| {
+                f.as_ref().map(|f| {
+                    f.co.varnames.len() + f.co.cellvars.len() + f.co.freevars.len() + f.co.max_stackdepth as usize + 7
+                })
+            });
+            96 + 8 * words.unwrap_or(8)
+        }
         Kind::Cell => 24,
         Kind::Code => 192,
         Kind::Module => 56,
@@ -347,6 +366,9 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
         Kind::Slice => 40,
         Kind::Range => 48,
         Kind::BuiltinFunction => 56,
+        Kind::Tuple => 24 + 8 * crate::seq::tuple_items(obj).len(),
+        Kind::Int | Kind::Bool => 24 + 4 * crate::int::ndigits(obj).max(1),
+        Kind::Float => 24,
         _ => obj.basic_size(),
     }
 }

@@ -68,19 +68,7 @@ pub fn truthy(o: &ObjRef) -> R<bool> {
         _ => {}
     }
     if !is_heap_instance(obj) {
-        return Ok(match kind(obj) {
-            Kind::Int => crate::int::is_true(obj),
-            Kind::Float => float_val(o) != Some(0.0),
-            Kind::Str => crate::str::char_len(obj) > 0,
-            Kind::List => crate::seq::list_len(obj) > 0,
-            Kind::Tuple => !crate::seq::tuple_items(obj).is_empty(),
-            Kind::Dict => crate::dict::len(obj) > 0,
-            Kind::Set | Kind::FrozenSet | Kind::Bytes | Kind::Range | Kind::DictView => len(o)? > 0,
-            Kind::Complex => obj
-                .downcast::<ComplexBody>()
-                .is_some_and(|c| c.0 != 0.0 || c.1 != 0.0),
-            _ => true,
-        });
+        return builtin_truthy(o);
     }
     if let Some(f) = lookup_special(o, "__bool__") {
         let r = call(&f, &[o.clone()])?;
@@ -92,10 +80,27 @@ pub fn truthy(o: &ObjRef) -> R<bool> {
         }
         return Ok(r.is(&crate::state::sg().true_));
     }
-    if lookup_special(o, "__len__").is_some() {
+    if lookup_special(o, "__len__").is_some_and(|f| kind(f.as_obj()) == Kind::Function) {
         return Ok(len(o)? > 0);
     }
-    Ok(true)
+    // Subclasses of built-in types are true as their base's value is.
+    builtin_truthy(o)
+}
+
+/// Truth of the built-in value in `o`'s body.
+fn builtin_truthy(o: &ObjRef) -> R<bool> {
+    let obj = o.as_obj();
+    Ok(match kind(obj) {
+        Kind::Int => crate::int::is_true(obj),
+        Kind::Float => float_val(o) != Some(0.0),
+        Kind::Str => crate::str::char_len(obj) > 0,
+        Kind::List => crate::seq::list_len(obj) > 0,
+        Kind::Tuple => !crate::seq::tuple_items(obj).is_empty(),
+        Kind::Dict => crate::dict::len(obj) > 0,
+        Kind::Set | Kind::FrozenSet | Kind::Bytes | Kind::ByteArray | Kind::Range | Kind::DictView => len(o)? > 0,
+        Kind::Complex => obj.downcast::<ComplexBody>().is_some_and(|c| c.0 != 0.0 || c.1 != 0.0),
+        _ => true,
+    })
 }
 
 /// `repr(o)`.
@@ -146,51 +151,57 @@ pub fn str_of(o: &ObjRef) -> R<String> {
     }
 }
 
+/// The hash of a built-in value (also of subclass instances that keep the base's hash).
+fn builtin_hash(o: &ObjRef) -> R<isize> {
+    let obj = o.as_obj();
+    Ok(match kind(obj) {
+        Kind::Str => crate::str::hash(obj),
+        Kind::Int | Kind::Bool => crate::int::hash(obj),
+        Kind::Float => float_hash(float_val(o).unwrap_or(0.0)),
+        Kind::Tuple => {
+            // CPython's xxHash-based tuplehash.
+            const P1: u64 = 11400714785074694791;
+            const P2: u64 = 14029467366897019727;
+            const P5: u64 = 2870177450012600261;
+            let items = crate::seq::tuple_items(obj);
+            let mut acc: u64 = P5;
+            for it in items {
+                let lane = hash(it)? as u64;
+                acc = acc.wrapping_add(lane.wrapping_mul(P2));
+                acc = acc.rotate_left(31);
+                acc = acc.wrapping_mul(P1);
+            }
+            acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3527539));
+            if acc == u64::MAX {
+                1546275796
+            } else {
+                acc as isize
+            }
+        }
+        Kind::FrozenSet => crate::builtins::frozenset_hash(o)?,
+        Kind::List | Kind::Dict | Kind::Set | Kind::Slice => {
+            return Err(type_error(format!(
+                "unhashable type: '{}'",
+                obj_type_name(o)
+            )));
+        }
+        Kind::Bytes => crate::builtins::bytes_hash(obj),
+        Kind::WeakRef => crate::weakrefs::hash(o)?,
+        Kind::WeakProxy | Kind::WeakCallableProxy | Kind::ByteArray => {
+            return Err(type_error(format!("unhashable type: '{}'", obj_type_name(o))));
+        }
+        _ => {
+            let a = obj.addr();
+            ((a >> 4) | (a << (usize::BITS - 4))) as isize
+        }
+})
+}
+
 /// `hash(o)`.
 pub fn hash(o: &ObjRef) -> R<isize> {
     let obj = o.as_obj();
     if !is_heap_instance(obj) {
-        return Ok(match kind(obj) {
-            Kind::Str => crate::str::hash(obj),
-            Kind::Int | Kind::Bool => crate::int::hash(obj),
-            Kind::Float => float_hash(float_val(o).unwrap_or(0.0)),
-            Kind::Tuple => {
-                // CPython's xxHash-based tuplehash.
-                const P1: u64 = 11400714785074694791;
-                const P2: u64 = 14029467366897019727;
-                const P5: u64 = 2870177450012600261;
-                let items = crate::seq::tuple_items(obj);
-                let mut acc: u64 = P5;
-                for it in items {
-                    let lane = hash(it)? as u64;
-                    acc = acc.wrapping_add(lane.wrapping_mul(P2));
-                    acc = acc.rotate_left(31);
-                    acc = acc.wrapping_mul(P1);
-                }
-                acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3527539));
-                if acc == u64::MAX {
-                    1546275796
-                } else {
-                    acc as isize
-                }
-            }
-            Kind::FrozenSet => crate::builtins::frozenset_hash(o)?,
-            Kind::List | Kind::Dict | Kind::Set | Kind::Slice => {
-                return Err(type_error(format!(
-                    "unhashable type: '{}'",
-                    obj_type_name(o)
-                )));
-            }
-            Kind::Bytes => crate::builtins::bytes_hash(obj),
-            Kind::WeakRef => crate::weakrefs::hash(o)?,
-            Kind::WeakProxy | Kind::WeakCallableProxy | Kind::ByteArray => {
-                return Err(type_error(format!("unhashable type: '{}'", obj_type_name(o))));
-            }
-            _ => {
-                let a = obj.addr();
-                ((a >> 4) | (a << (usize::BITS - 4))) as isize
-            }
-        });
+        return builtin_hash(o);
     }
     match lookup_special(o, "__hash__") {
         Some(f) if kind(f.as_obj()) == Kind::NoneType => Err(type_error(format!(
@@ -202,7 +213,13 @@ pub fn hash(o: &ObjRef) -> R<isize> {
             if !crate::int::is_int(r.as_obj()) {
                 return Err(type_error("__hash__ method should return an integer"));
             }
-            let h = crate::int::hash(r.as_obj());
+            // CPython keeps a result that fits in Py_ssize_t (-1 becomes -2) and hashes
+            // larger ints.
+            let h = match crate::int::to_i64(r.as_obj()) {
+                Some(-1) => -2,
+                Some(v) => v as isize,
+                None => crate::int::hash(r.as_obj()),
+            };
             Ok(h)
         }
         _ => {
@@ -215,6 +232,9 @@ pub fn hash(o: &ObjRef) -> R<isize> {
                         obj_type_name(o)
                     )));
                 }
+            }
+            if !matches!(kind(obj), Kind::Object | Kind::BaseException) {
+                return builtin_hash(o);
             }
             let a = obj.addr();
             Ok(((a >> 4) | (a << (usize::BITS - 4))) as isize)

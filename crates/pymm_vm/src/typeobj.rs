@@ -368,6 +368,9 @@ pub fn alloc_instance(cls: &ObjRef) -> R {
         Kind::BaseException => {
             return crate::exc::alloc_exc(cls, crate::state::sg().empty_tuple.clone());
         }
+        Kind::Tuple => ObjRef::new_var(info, TupleBody { size: 0 }, []),
+        Kind::Int => ObjRef::new_var(info, IntBody { size: 0 }, []),
+        Kind::Float => ObjRef::new(info, FloatBody(0.0)),
         k => {
             return Err(type_error(format!(
                 "pymm cannot yet subclass built-in type '{}'",
