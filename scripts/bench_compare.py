@@ -3,7 +3,7 @@
 
 usage: scripts/bench_compare.py [--pymm PATH] [--python CMD] [--repeat N] [--only NAME]...
                                 [--cpu] [--timeout S] [--list] [--json FILE] [--markdown]
-                                [--strict]
+                                [--strict] [--no-time]
 
 Each workload (bench/*.py) runs N times (default 3) under each interpreter,
 alternately (python3, pymm, python3, pymm, ...), so machine noise hits both
@@ -13,9 +13,11 @@ table (workload | python3 s | pymm s | ratio pymm/python3 | output match |
 peak RSS of each) and the geometric mean of the ratios over the workloads
 that ran correctly (both ran, same output).
 
-Peak RSS is measured per run: each child is reaped with os.wait4(), whose
-rusage (ru_maxrss) belongs to that child alone; the largest value over the
-N runs is shown.
+Peak RSS is measured per run with GNU /usr/bin/time (%M) when present (the
+interpreter then runs as time's child, so its maxrss is its own); otherwise,
+or with --no-time, from the child's os.wait4() rusage, whose ru_maxrss on
+Linux never reads below the RSS of this script at fork time (~15 MB). The
+largest value over the N runs is shown.
 
 Exit status: 0 when the table was produced, even if some workloads failed or
 differed (they are listed at the end); with --strict, 1 in that case. 2 when
@@ -55,19 +57,40 @@ class Run:
         self.out, self.error = out, error
 
 
-def run_once(cmd, script, timeout):
+GNU_TIME = "/usr/bin/time"
+
+
+def have_gnu_time():
+    if not os.access(GNU_TIME, os.X_OK):
+        return False
+    try:
+        p = subprocess.run([GNU_TIME, "--version"], stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return b"GNU" in p.stdout
+
+
+def run_once(cmd, script, timeout, use_time):
+    """Run `cmd script` in bench/. With GNU time (use_time), the interpreter is a
+    grandchild of this script and time's %M is its own peak RSS. Without it, the
+    child's rusage from os.wait4() is used, whose ru_maxrss on Linux starts from
+    this (forking) Python process's RSS, about 15 MB, so small peaks read as that."""
     argv = shlex.split(cmd) + [script]
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
-    with tempfile.TemporaryFile() as fout, tempfile.TemporaryFile() as ferr:
+    with tempfile.TemporaryFile() as fout, tempfile.TemporaryFile() as ferr, \
+            tempfile.NamedTemporaryFile(prefix="bench_time_") as ftime:
+        if use_time:
+            argv = [GNU_TIME, "-o", ftime.name, "-f", "%M %U %S"] + argv
         t0 = time.perf_counter()
         p = subprocess.Popen(argv, cwd=BENCH, env=env, stdin=subprocess.DEVNULL,
-                             stdout=fout, stderr=ferr)
+                             stdout=fout, stderr=ferr, start_new_session=True)
         timed_out = []
 
         def kill():
             timed_out.append(True)
             try:
-                p.kill()
+                os.killpg(p.pid, 9)  # the whole group: time and the interpreter
             except OSError:
                 pass
 
@@ -83,17 +106,27 @@ def run_once(cmd, script, timeout):
         finally:
             timer.cancel()
         t1 = time.perf_counter()
-        p.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        rc = p.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
         fout.seek(0)
         ferr.seek(0)
         out, err = fout.read(), ferr.read()
-    cpu = ru.ru_utime + ru.ru_stime
-    rss = ru.ru_maxrss  # KiB on Linux
+        cpu = ru.ru_utime + ru.ru_stime
+        rss = ru.ru_maxrss  # KiB on Linux
+        if use_time:
+            lines = open(ftime.name, "rb").read().decode("utf-8", "replace").strip().splitlines()
+            try:
+                m, u, s = lines[-1].split()
+                rss, cpu = int(m), float(u) + float(s)
+            except (IndexError, ValueError):
+                pass
+            for line in lines[:-1]:
+                if line.startswith("Command terminated by signal "):
+                    rc = -int(line.split()[-1])
     if timed_out:
-        return Run(False, error="timeout after %gs" % timeout, maxrss_kib=rss)
-    if p.returncode != 0:
+        return Run(False, error="timeout after %gs" % timeout, maxrss_kib=None)
+    if rc != 0:
         lines = err.decode("utf-8", "replace").strip().splitlines()
-        what = ("killed by signal %d" % -p.returncode) if p.returncode < 0 else "exit %d" % p.returncode
+        what = ("killed by signal %d" % -rc) if rc < 0 else "exit %d" % rc
         return Run(False, wall=t1 - t0, cpu=cpu, maxrss_kib=rss, out=out,
                    error="%s: %s" % (what, " | ".join(lines[-3:]) if lines else "(no stderr)"))
     return Run(True, wall=t1 - t0, cpu=cpu, maxrss_kib=rss, out=out)
@@ -123,13 +156,13 @@ class Result:
         self.maxrss = run.maxrss_kib if self.maxrss is None else max(self.maxrss, run.maxrss_kib)
 
 
-def measure_pair(cmds, script, n, timeout, use_cpu):
+def measure_pair(cmds, script, n, timeout, use_cpu, use_time):
     """Run the interpreters alternately n times; a failed interpreter is not run again."""
     res = [Result() for _ in cmds]
     for _ in range(n):
         for i, cmd in enumerate(cmds):
             if res[i].error is None:
-                res[i].add(run_once(cmd, script, timeout), use_cpu)
+                res[i].add(run_once(cmd, script, timeout, use_time), use_cpu)
     return res
 
 
@@ -154,6 +187,8 @@ def main():
     ap.add_argument("--list", action="store_true", help="list the workloads and exit")
     ap.add_argument("--json", metavar="FILE", help="also write the results to FILE as JSON")
     ap.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
+    ap.add_argument("--no-time", action="store_true",
+                    help="do not wrap the runs in /usr/bin/time (peak RSS from wait4 instead)")
     ap.add_argument("--strict", action="store_true",
                     help="exit 1 if a workload failed or the outputs differ")
     a = ap.parse_args()
@@ -182,20 +217,22 @@ def main():
         print("reference interpreter not found: %s" % a.python)
         return 2
 
+    use_time = not a.no_time and have_gnu_time()
     unit = "cpu s" if a.cpu else "s"
-    print("%d repetition(s) each, alternating; min %s; peak RSS = max over the runs" % (
-        a.repeat, "CPU time (user+sys)" if a.cpu else "wall time"))
+    print("%d repetition(s) each, alternating; min %s; peak RSS = max over the runs (%s)" % (
+        a.repeat, "CPU time (user+sys)" if a.cpu else "wall time",
+        "GNU time %M" if use_time else "wait4 ru_maxrss, floor = this script's RSS"))
     print("python3 = %s ; pymm = %s" % (a.python, a.pymm))
     cols = ("workload", "python3 " + unit, "pymm " + unit, "ratio (pymm/python3)",
             "output match", "python3 RSS MB", "pymm RSS MB")
-    fmt = "%-14s | %11s | %11s | %20s | %-12s | %14s | %11s"
+    fmt = "%-14s | %13s | %13s | %20s | %-12s | %14s | %11s"
     header = fmt % cols
     print(header)
     print("-" * len(header))
     ratios, rows, problems = [], [], []
     for name in names:
         script = name + ".py"
-        rp, rm = measure_pair([a.python, a.pymm], script, a.repeat, a.timeout, a.cpu)
+        rp, rm = measure_pair([a.python, a.pymm], script, a.repeat, a.timeout, a.cpu, use_time)
         row = {"workload": name, "python3": rp.best, "pymm": rm.best, "ratio": None,
                "python3_maxrss_kib": rp.maxrss, "pymm_maxrss_kib": rm.maxrss}
         if rp.error or rm.error:

@@ -99,7 +99,7 @@ pub fn get_iter(o: &ObjRef) -> R {
     }
     let obj = o.as_obj();
     if crate::typeobj::is_heap_instance(obj) {
-        if let Some(f) = lookup_special(o, "__iter__") {
+        if let Some(f) = crate::typeobj::user_special(o, "__iter__") {
             let it = crate::call::call(&f, &[o.clone()])?;
             if lookup_special(&it, "__next__").is_none()
                 && !matches!(kind(it.as_obj()), Kind::Iterator | Kind::Generator)
@@ -111,10 +111,16 @@ pub fn get_iter(o: &ObjRef) -> R {
             }
             return Ok(it);
         }
-        if lookup_special(o, "__getitem__").is_some() {
+        if kind(obj) == Kind::Object && lookup_special(o, "__getitem__").is_some() {
             return new_iter(IterState::Seq(o.clone(), 0));
         }
     }
+    builtin_iter(o)
+}
+
+/// The built-in iterator over `o`'s own body (ignoring `__iter__` overrides).
+pub fn builtin_iter(o: &ObjRef) -> R {
+    let obj = o.as_obj();
     let st = match kind(obj) {
         Kind::List => IterState::List(o.clone(), 0),
         Kind::Tuple => IterState::Tuple(o.clone(), 0),

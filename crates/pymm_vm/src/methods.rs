@@ -2212,8 +2212,229 @@ fn property_set(args: &[ObjRef], _kw: &Kw) -> R {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Special methods of the built-in types, for explicit calls (`dict.__getitem__(d, k)`,
+// `super().__setitem__(k, v)`). They run the built-in behaviour of the receiver's body and
+// never dispatch back to overrides; the interpreter itself does not call them.
+
+fn recv<'a>(args: &'a [ObjRef], name: &str, n: usize) -> R<&'a ObjRef> {
+    match args.first() {
+        Some(o) if args.len() == n + 1 => Ok(o),
+        Some(_) => Err(type_error(format!("expected {n} argument{}, got {}", if n == 1 { "" } else { "s" }, args.len() - 1))),
+        None => Err(type_error(format!("descriptor '{name}' needs an argument"))),
+    }
+}
+
+fn d_len(args: &[ObjRef], _kw: &Kw) -> R {
+    int(crate::ops::builtin_len(recv(args, "__len__", 0)?)? as i64)
+}
+fn d_getitem(args: &[ObjRef], _kw: &Kw) -> R {
+    let o = recv(args, "__getitem__", 1)?;
+    crate::builtins::builtin_getitem(o, &args[1])
+}
+fn d_setitem(args: &[ObjRef], _kw: &Kw) -> R {
+    let o = recv(args, "__setitem__", 2)?;
+    crate::builtins::builtin_setitem(o, args[1].clone(), Some(args[2].clone()))?;
+    Ok(none())
+}
+fn d_delitem(args: &[ObjRef], _kw: &Kw) -> R {
+    let o = recv(args, "__delitem__", 1)?;
+    crate::builtins::builtin_setitem(o, args[1].clone(), None)?;
+    Ok(none())
+}
+fn d_contains(args: &[ObjRef], _kw: &Kw) -> R {
+    let o = recv(args, "__contains__", 1)?;
+    Ok(pybool(crate::ops::builtin_contains(o, &args[1])?))
+}
+fn d_iter(args: &[ObjRef], _kw: &Kw) -> R {
+    crate::iter::builtin_iter(recv(args, "__iter__", 0)?)
+}
+fn d_repr(args: &[ObjRef], _kw: &Kw) -> R {
+    s(&crate::builtins::builtin_repr(recv(args, "__repr__", 0)?)?)
+}
+fn d_hash(args: &[ObjRef], _kw: &Kw) -> R {
+    int(crate::ops::builtin_hash(recv(args, "__hash__", 0)?)? as i64)
+}
+
+fn d_cmp(args: &[ObjRef], name: &str, op: C) -> R {
+    let o = recv(args, name, 1)?;
+    Ok(match crate::ops::builtin_compare(o, &args[1], op)? {
+        Some(b) => pybool(b),
+        None => crate::state::notimpl(),
+    })
+}
+
+macro_rules! cmp_dunders {
+    ($($f:ident => $name:literal, $op:expr;)*) => {
+        $(fn $f(args: &[ObjRef], _kw: &Kw) -> R { d_cmp(args, $name, $op) })*
+        const CMP_DUNDERS: &[(&str, NativeFn)] = &[$(($name, $f)),*];
+    };
+}
+
+cmp_dunders! {
+    d_eq => "__eq__", C::Equal;
+    d_ne => "__ne__", C::NotEqual;
+    d_lt => "__lt__", C::Less;
+    d_le => "__le__", C::LessEqual;
+    d_gt => "__gt__", C::Greater;
+    d_ge => "__ge__", C::GreaterEqual;
+}
+
+/// The built-in arithmetic of two values (ints included); `NotImplemented` when the
+/// operand types do not support it.
+fn builtin_arith(op: B, a: &ObjRef, b: &ObjRef) -> R {
+    if crate::int::is_int(a.as_obj())
+        && crate::int::is_int(b.as_obj())
+        && let Some(r) = crate::int::binop(op, a.as_obj(), b.as_obj())
+    {
+        return r;
+    }
+    Ok(crate::builtins::builtin_binop(op, a, b)?.unwrap_or_else(crate::state::notimpl))
+}
+
+macro_rules! arith_dunders {
+    ($($f:ident, $rf:ident => $name:literal, $rname:literal, $op:expr;)*) => {
+        $(
+            fn $f(args: &[ObjRef], _kw: &Kw) -> R {
+                let o = recv(args, $name, 1)?;
+                builtin_arith($op, o, &args[1])
+            }
+            fn $rf(args: &[ObjRef], _kw: &Kw) -> R {
+                let o = recv(args, $rname, 1)?;
+                builtin_arith($op, &args[1], o)
+            }
+        )*
+        const ARITH_DUNDERS: &[(&str, &str, NativeFn, NativeFn)] = &[$(($name, $rname, $f, $rf)),*];
+    };
+}
+
+arith_dunders! {
+    d_add, d_radd => "__add__", "__radd__", B::Add;
+    d_sub, d_rsub => "__sub__", "__rsub__", B::Subtract;
+    d_mul, d_rmul => "__mul__", "__rmul__", B::Multiply;
+    d_truediv, d_rtruediv => "__truediv__", "__rtruediv__", B::TrueDivide;
+    d_floordiv, d_rfloordiv => "__floordiv__", "__rfloordiv__", B::FloorDivide;
+    d_mod, d_rmod => "__mod__", "__rmod__", B::Remainder;
+    d_pow, d_rpow => "__pow__", "__rpow__", B::Power;
+    d_and, d_rand => "__and__", "__rand__", B::And;
+    d_or, d_ror => "__or__", "__ror__", B::Or;
+    d_xor, d_rxor => "__xor__", "__rxor__", B::Xor;
+    d_lshift, d_rlshift => "__lshift__", "__rlshift__", B::Lshift;
+    d_rshift, d_rrshift => "__rshift__", "__rrshift__", B::Rshift;
+}
+
+fn d_neg(args: &[ObjRef], _kw: &Kw) -> R {
+    let o = recv(args, "__neg__", 0)?;
+    if crate::int::is_int(o.as_obj()) {
+        return crate::int::neg(o.as_obj());
+    }
+    new_float(-float_val(o).unwrap_or(0.0))
+}
+fn d_pos(args: &[ObjRef], _kw: &Kw) -> R {
+    let o = recv(args, "__pos__", 0)?;
+    if crate::int::is_int(o.as_obj()) {
+        return crate::int::from_big(&crate::int::to_big(o.as_obj()));
+    }
+    new_float(float_val(o).unwrap_or(0.0))
+}
+fn d_abs(args: &[ObjRef], _kw: &Kw) -> R {
+    let o = recv(args, "__abs__", 0)?;
+    if crate::int::is_int(o.as_obj()) {
+        let b = crate::int::to_big(o.as_obj());
+        return crate::int::from_big(&num_traits::Signed::abs(&b));
+    }
+    new_float(float_val(o).unwrap_or(0.0).abs())
+}
+fn d_int(args: &[ObjRef], _kw: &Kw) -> R {
+    let o = recv(args, "__int__", 0)?;
+    if crate::int::is_int(o.as_obj()) {
+        return crate::int::from_big(&crate::int::to_big(o.as_obj()));
+    }
+    ctor_int(&builtin_type(Kind::Int), &[new_float(float_val(o).unwrap_or(0.0))?], &Kw::EMPTY)
+}
+fn d_float(args: &[ObjRef], _kw: &Kw) -> R {
+    let o = recv(args, "__float__", 0)?;
+    new_float(crate::builtins::to_f64(o)?)
+}
+fn d_index(args: &[ObjRef], _kw: &Kw) -> R {
+    let o = recv(args, "__index__", 0)?;
+    crate::int::from_big(&crate::int::to_big(o.as_obj()))
+}
+fn d_bool(args: &[ObjRef], _kw: &Kw) -> R {
+    let o = recv(args, "__bool__", 0)?;
+    Ok(pybool(if crate::int::is_int(o.as_obj()) { crate::int::is_true(o.as_obj()) } else { float_val(o).unwrap_or(0.0) != 0.0 }))
+}
+fn d_format(args: &[ObjRef], _kw: &Kw) -> R {
+    let o = recv(args, "__format__", 1)?;
+    let spec = str_arg(&args[1], "format spec")?;
+    s(&crate::builtins::builtin_format(o, &spec)?)
+}
+
+/// Registers the special methods each built-in type has in CPython.
+fn register_dunders() {
+    use Kind as K;
+    let all = [K::Int, K::Bool, K::Float, K::Complex, K::Str, K::Bytes, K::Tuple, K::List, K::Dict, K::Set, K::FrozenSet, K::Range];
+    for k in all {
+        let name = crate::typeobj::type_name(builtin_type(k).as_obj());
+        let owner: &'static str = Box::leak(name.into_boxed_str());
+        add(k, owner, "__repr__", d_repr);
+        for &(n, f) in CMP_DUNDERS {
+            add(k, owner, n, f);
+        }
+        if matches!(k, K::List | K::Dict | K::Set) {
+            crate::dict::set_str(&tb(builtin_type(k).as_obj()).dict, "__hash__", none());
+        } else {
+            add(k, owner, "__hash__", d_hash);
+        }
+        if matches!(k, K::Str | K::Bytes | K::Tuple | K::List | K::Dict | K::Set | K::FrozenSet | K::Range) {
+            add(k, owner, "__len__", d_len);
+            add(k, owner, "__contains__", d_contains);
+            add(k, owner, "__iter__", d_iter);
+        }
+        if matches!(k, K::Str | K::Bytes | K::Tuple | K::List | K::Dict | K::Range) {
+            add(k, owner, "__getitem__", d_getitem);
+        }
+        if matches!(k, K::List | K::Dict) {
+            add(k, owner, "__setitem__", d_setitem);
+            add(k, owner, "__delitem__", d_delitem);
+        }
+        let arith: &[&str] = match k {
+            K::Int | K::Bool => &["__add__", "__sub__", "__mul__", "__truediv__", "__floordiv__", "__mod__", "__pow__", "__and__", "__or__", "__xor__", "__lshift__", "__rshift__"],
+            K::Float | K::Complex => &["__add__", "__sub__", "__mul__", "__truediv__", "__floordiv__", "__mod__", "__pow__"],
+            K::Str | K::Bytes => &["__add__", "__mul__", "__mod__"],
+            K::Tuple | K::List => &["__add__", "__mul__"],
+            K::Set | K::FrozenSet => &["__and__", "__or__", "__xor__", "__sub__"],
+            K::Dict => &["__or__"],
+            _ => &[],
+        };
+        for &(n, rn, f, rf) in ARITH_DUNDERS {
+            if arith.contains(&n) {
+                add(k, owner, n, f);
+                if !matches!(k, K::Str | K::Bytes | K::Tuple | K::List) || n == "__mul__" {
+                    add(k, owner, rn, rf);
+                }
+            }
+        }
+        if matches!(k, K::Int | K::Bool | K::Float) {
+            add(k, owner, "__neg__", d_neg);
+            add(k, owner, "__pos__", d_pos);
+            add(k, owner, "__abs__", d_abs);
+            add(k, owner, "__int__", d_int);
+            add(k, owner, "__float__", d_float);
+            add(k, owner, "__bool__", d_bool);
+        }
+        if matches!(k, K::Int | K::Bool) {
+            add(k, owner, "__index__", d_index);
+        }
+        if matches!(k, K::Int | K::Bool | K::Float | K::Str) {
+            add(k, owner, "__format__", d_format);
+        }
+    }
+}
+
 /// Fills the type dicts with the methods of the built-in types.
 pub fn register_methods() {
+    register_dunders();
     use Kind as K;
     let str_methods: &[(&'static str, NativeFn)] = &[
         ("strip", str_strip),

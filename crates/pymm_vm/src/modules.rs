@@ -374,9 +374,13 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
 }
 
 /// Whether instances of `o`'s type carry a managed `__dict__` (CPython 3.11 adds 16 bytes).
+/// Subclasses of variable-size types (int, tuple, bytes) and of exceptions keep their
+/// dict pointer in the object instead.
 fn has_managed_dict(o: &ObjRef) -> bool {
     let obj = o.as_obj();
-    if !crate::typeobj::is_heap_instance(obj) {
+    if !crate::typeobj::is_heap_instance(obj)
+        || matches!(kind(obj), Kind::Int | Kind::Tuple | Kind::Bytes | Kind::BaseException)
+    {
         return false;
     }
     let t = crate::typeobj::type_of(obj);

@@ -972,6 +972,11 @@ pub fn heap_type_info(base: &'static TypeInfo, name: &'static str) -> TypeInfo {
             instance_clear_pre as pymm_mem::ClearFn,
             None,
         ),
+        Kind::Type => (
+            type_traverse as pymm_mem::TraverseFn,
+            type_clear as pymm_mem::ClearFn,
+            Some(type_weaklist as pymm_mem::WeakListFn),
+        ),
         Kind::Int | Kind::Float => (
             instance_traverse as pymm_mem::TraverseFn,
             instance_clear_pre as pymm_mem::ClearFn,
@@ -1027,6 +1032,7 @@ fn body_vtable_of(t: &'static TypeInfo) -> BodyVTable {
         Kind::Set | Kind::FrozenSet => BodyVTable::of::<SetBody>(),
         Kind::Tuple => BodyVTable::of_var::<TupleBody>(),
         Kind::Int => BodyVTable::of_var::<IntBody>(),
+        Kind::Type => BodyVTable::of::<TypeBody>(),
         Kind::Float => BodyVTable::of::<FloatBody>(),
         Kind::BaseException => BodyVTable::of::<ExcBody>(),
         _ => BodyVTable::of::<InstanceBody>(),

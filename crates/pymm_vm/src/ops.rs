@@ -152,7 +152,7 @@ pub fn str_of(o: &ObjRef) -> R<String> {
 }
 
 /// The hash of a built-in value (also of subclass instances that keep the base's hash).
-fn builtin_hash(o: &ObjRef) -> R<isize> {
+pub fn builtin_hash(o: &ObjRef) -> R<isize> {
     let obj = o.as_obj();
     Ok(match kind(obj) {
         Kind::Str => crate::str::hash(obj),
@@ -334,7 +334,7 @@ fn ord_result(o: std::cmp::Ordering, op: C) -> bool {
 }
 
 /// Comparison of two built-in objects; `None` means `NotImplemented`.
-fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
+pub fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
     let (x, y) = (a.as_obj(), b.as_obj());
     let (ka, kb) = (kind(x), kind(y));
     if ka == Kind::WeakRef && kb == Kind::WeakRef && matches!(op, C::Equal | C::NotEqual) {
@@ -794,6 +794,12 @@ pub fn len(o: &ObjRef) -> R<usize> {
         }
         return Ok(n as usize);
     }
+    builtin_len(o)
+}
+
+/// `len()` of the built-in value in `o`'s body.
+pub fn builtin_len(o: &ObjRef) -> R<usize> {
+    let obj = o.as_obj();
     Ok(match kind(obj) {
         Kind::Str => crate::str::char_len(obj),
         Kind::List => crate::seq::list_len(obj),
@@ -889,13 +895,11 @@ pub fn contains(container: &ObjRef, item: &ObjRef) -> R<bool> {
     }
     let obj = container.as_obj();
     if is_heap_instance(obj) {
-        if let Some(f) = lookup_special(container, "__contains__")
-            && kind(f.as_obj()) == Kind::Function
-        {
+        if let Some(f) = crate::typeobj::user_special(container, "__contains__") {
             return truthy(&call(&f, &[container.clone(), item.clone()])?);
         }
-        if lookup_special(container, "__iter__").is_some()
-            || lookup_special(container, "__getitem__").is_some()
+        if crate::typeobj::user_special(container, "__iter__").is_some()
+            || (kind(obj) == Kind::Object && lookup_special(container, "__getitem__").is_some())
         {
             let it = crate::iter::get_iter(container)?;
             while let Some(v) = crate::iter::next(&it)? {
@@ -906,6 +910,12 @@ pub fn contains(container: &ObjRef, item: &ObjRef) -> R<bool> {
             return Ok(false);
         }
     }
+    builtin_contains(container, item)
+}
+
+/// `item in container` on the container's own body (ignoring `__contains__` overrides).
+pub fn builtin_contains(container: &ObjRef, item: &ObjRef) -> R<bool> {
+    let obj = container.as_obj();
     match kind(obj) {
         Kind::Dict => Ok(crate::dict::get(obj, item)?.is_some()),
         Kind::Set | Kind::FrozenSet => crate::builtins::set_contains(container, item),

@@ -212,6 +212,17 @@ pub fn lookup_special(o: &ObjRef, name: &str) -> Option<ObjRef> {
     lookup(t.as_obj(), &crate::str::intern(name))
 }
 
+/// A special method defined in Python (or any callable other than a built-in method
+/// descriptor) on the type of `o`: the methods the interpreter must call instead of the
+/// built-in behaviour of `o`'s body.
+pub fn user_special(o: &ObjRef, name: &str) -> Option<ObjRef> {
+    lookup_special(o, name).filter(|f| {
+        f.as_obj()
+            .downcast::<BuiltinBody>()
+            .is_none_or(|b| b.owner.is_empty() || b.bound.get().is_some())
+    })
+}
+
 /// C3 linearisation.
 fn c3_mro(t: &ObjRef, bases: &[ObjRef]) -> R<Vec<ObjRef>> {
     let mut seqs: Vec<Vec<ObjRef>> = bases
