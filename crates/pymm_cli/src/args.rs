@@ -24,10 +24,10 @@ use std::ffi::{OsStr, OsString};
 /// The version of Python that pymm implements.
 pub const PY_VERSION: &str = "3.11.7";
 
-/// `sys.version`: what `-VV` prints after "Python ", and the REPL banner too. Keep in
-/// step with `sys.version` in pymm_vm (`modules.rs`).
+/// `sys.version` ([`pymm_vm::state::VERSION`]): what `-VV` prints after "Python ", and
+/// the REPL banner too.
 pub fn full_version() -> String {
-    format!("{PY_VERSION} (pymm) [Rust]")
+    pymm_vm::state::VERSION.to_string()
 }
 
 /// python3's short options; a `:` follows those that take an argument

@@ -18,6 +18,7 @@ use std::io::{self, BufRead, Write};
 
 use pymm_compiler::{Mode, compile};
 use pymm_vm::Interp;
+use pymm_vm::state::Interactive;
 use rustyline::completion::Completer;
 use rustyline::config::{CompletionType, Config};
 use rustyline::error::ReadlineError;
@@ -311,18 +312,23 @@ pub fn banner() -> String {
     )
 }
 
-/// Runs the console until end of input; returns the exit status.
+/// Runs the console until end of input or `SystemExit`; returns the exit status.
 pub fn run(interp: &Interp, input: &mut dyn LineSource) -> i32 {
     let mut acc = Accumulator::new();
     loop {
+        // A Ctrl-C that came while no statement ran (python3 would have interrupted the
+        // read) must not hit the next statement.
+        pymm_vm::state::clear_interrupt();
         match input.read(acc.prompt()) {
             Ok(Input::Line(text)) => {
                 // A bracketed paste arrives as one "line" holding several: take them
                 // one by one, as if typed.
                 for line in text.split('\n') {
                     if let Step::Run(source) = acc.push(line, verdict) {
-                        // The error, if any, was printed already.
-                        let _ = interp.run_interactive(&source);
+                        // An error was printed already.
+                        if let Interactive::Exit(code) = interp.run_interactive(&source) {
+                            return code;
+                        }
                     }
                 }
             }
@@ -335,10 +341,14 @@ pub fn run(interp: &Interp, input: &mut dyn LineSource) -> i32 {
                 if input.newline_at_eof() {
                     eprintln!();
                 }
-                if let Some(source) = acc.finish() {
-                    let _ = interp.run_interactive(&source);
+                // End of input within a statement ends the statement, not the console
+                // (python3 runs it or reports it, and prompts again).
+                let Some(source) = acc.finish() else {
+                    return 0;
+                };
+                if let Interactive::Exit(code) = interp.run_interactive(&source) {
+                    return code;
                 }
-                return 0;
             }
             Err(e) => {
                 eprintln!("pymm: reading the console input failed: {e}");

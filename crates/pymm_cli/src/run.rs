@@ -9,8 +9,8 @@ use pymm_vm::{Interp, RunOutcome};
 use crate::args::{Options, Target};
 use crate::repl;
 
-/// Runs the program described by `opts`; returns the process exit status.
-pub fn run(opts: Options) -> i32 {
+/// Runs the program described by `opts`; returns how it ended.
+pub fn run(opts: Options) -> RunOutcome {
     let program = &opts.program;
     let loaded = match &opts.target {
         Target::Module(module) => {
@@ -23,24 +23,29 @@ pub fn run(opts: Options) -> i32 {
             if opts.inspect || io::stdin().is_terminal() {
                 // The console only: nothing to run first.
                 let interp = Interp::new(opts.argv);
-                return console(&interp, !opts.quiet);
+                let code = console(&interp, !opts.quiet);
+                interp.finalize();
+                return RunOutcome::Exit(code);
             }
             read_stdin(program).map(|source| (source, "<stdin>".to_string()))
         }
     };
     let interp = Interp::new(opts.argv);
-    let code = match loaded {
-        Ok((source, filename)) => {
-            let RunOutcome::Exit(code) = interp.run_main(&source, &filename);
-            code
-        }
-        Err(code) => code,
-    };
-    // `-i`: the console follows, also when the program could not be loaded or failed.
     if opts.inspect {
-        return console(&interp, false);
+        // `-i`: the console follows in the program's `__main__`, also when the program
+        // could not be loaded or failed (`SystemExit` included); the `atexit` handlers
+        // run when the console ends.
+        if let Ok((source, filename)) = loaded {
+            interp.exec_main(&source, &filename, true);
+        }
+        let code = console(&interp, false);
+        interp.finalize();
+        return RunOutcome::Exit(code);
     }
-    code
+    match loaded {
+        Ok((source, filename)) => interp.run_main(&source, &filename),
+        Err(code) => RunOutcome::Exit(code),
+    }
 }
 
 /// Reads the program from (non-terminal) standard input.

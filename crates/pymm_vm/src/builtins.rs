@@ -35,7 +35,8 @@ fn new_module(name: &str) -> R<(ObjRef, ObjRef)> {
 pub fn exec_module_source(source: &str, filename: &str, name: &str) -> R {
     let code = compile(source, filename, pymm_compiler::Mode::Exec)?;
     let (m, d) = new_module(name)?;
-    if name == "__main__" {
+    // `python3 -c` runs without `__file__`.
+    if name == "__main__" && filename != "<string>" {
         crate::dict::set_str(&d, "__file__", crate::str::new_str(filename)?);
     }
     crate::dict::set(rt().modules.as_obj(), crate::str::intern(name), m.clone())?;
@@ -56,18 +57,7 @@ pub fn compile(
 
 /// A `SyntaxError` from a compile error; printing it shows CPython's display.
 pub fn syntax_error(e: &pymm_compiler::CompileError) -> Exc {
-    let rendered = e.render();
-    let kind = format!("{:?}", e.kind);
-    let cls = if kind.contains("Indentation") {
-        "IndentationError"
-    } else if kind.contains("Tab") {
-        "TabError"
-    } else {
-        "SyntaxError"
-    };
-    let ex = new_exc(cls, &e.message);
-    SYNTAX_RENDER.with(|r| r.borrow_mut().push((ex.0.as_obj().addr(), rendered)));
-    ex
+    crate::exc::syntax_error(e)
 }
 
 /// An `atexit` handler and its arguments.
@@ -77,23 +67,22 @@ type AtExit = (ObjRef, Vec<ObjRef>);
 // pymm_mem runtime, which is kept alive at thread exit (and may be torn down before
 // these destructors would run).
 thread_local! {
-    /// CPython-style renderings of syntax errors, by exception address.
-    pub static SYNTAX_RENDER: std::cell::RefCell<Vec<(usize, String)>> = const { std::cell::RefCell::new(Vec::new()) };
-    static MAIN_DICT: std::mem::ManuallyDrop<std::cell::RefCell<Option<ObjRef>>> = const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(None)) };
     static ATEXIT: std::mem::ManuallyDrop<std::cell::RefCell<Vec<AtExit>>> = const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new())) };
 }
 
-/// Runs one REPL input in the persistent `__main__` namespace.
+/// Runs one REPL input in the namespace of `sys.modules['__main__']`: the module the
+/// program ran in (`-i`), else a new one.
 pub fn exec_interactive(source: &str) -> R<()> {
-    let d = MAIN_DICT.with(|m| {
-        m.borrow_mut()
-            .get_or_insert_with(|| {
-                let (m, d) = new_module("__main__").expect("main module");
-                let _ = crate::dict::set(rt().modules.as_obj(), crate::str::intern("__main__"), m);
-                d
-            })
-            .clone()
-    });
+    let main = crate::dict::get_str(rt().modules.as_obj(), "__main__")
+        .and_then(|m| m.as_obj().downcast::<ModuleBody>().map(|b| b.dict.clone()));
+    let d = match main {
+        Some(d) => d,
+        None => {
+            let (m, d) = new_module("__main__")?;
+            crate::dict::set(rt().modules.as_obj(), crate::str::intern("__main__"), m)?;
+            d
+        }
+    };
     let code = compile(source, "<stdin>", pymm_compiler::Mode::Single)?;
     let code = crate::frame::new_code(code)?;
     let mut f = crate::frame::Frame::new(code, d.clone(), Some(d), None);
@@ -756,6 +745,7 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
         }
         Kind::Property => format!("<property object at {:#x}>", obj.addr()),
         Kind::WeakRef | Kind::WeakProxy | Kind::WeakCallableProxy => crate::weakrefs::repr(o)?,
+        Kind::ByteArray => crate::bytearray::repr(o),
         _ => {
             let t = crate::typeobj::type_of(obj);
             let m = crate::typeobj::type_module(t.as_obj());
@@ -852,6 +842,9 @@ pub fn float_divmod(x: f64, y: f64) -> R<(f64, f64)> {
 pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
     let (x, y) = (a.as_obj(), b.as_obj());
     let (ka, kb) = (kind(x), kind(y));
+    if ka == Kind::ByteArray || kb == Kind::ByteArray {
+        return crate::bytearray::binop(op, a, b);
+    }
     let isnum = |k: Kind| matches!(k, Kind::Int | Kind::Bool | Kind::Float);
     if isnum(ka) && isnum(kb) {
         let (Some(p), Some(q)) = (num_f64(a), num_f64(b)) else {
@@ -1118,6 +1111,7 @@ pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
     let obj = o.as_obj();
     let is_slice = kind(k.as_obj()) == Kind::Slice;
     match kind(obj) {
+        Kind::ByteArray => crate::bytearray::getitem(o, k),
         Kind::List => {
             if is_slice {
                 let items = crate::seq::list_items(obj);
@@ -1211,6 +1205,7 @@ pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
 pub fn builtin_setitem(o: &ObjRef, k: ObjRef, v: Option<ObjRef>) -> R<()> {
     let obj = o.as_obj();
     match kind(obj) {
+        Kind::ByteArray => crate::bytearray::setitem(o, &k, v),
         Kind::List => {
             let n = crate::seq::list_len(obj);
             if kind(k.as_obj()) == Kind::Slice {
@@ -1643,6 +1638,7 @@ pub fn init_builtins() {
         ("complex", Kind::Complex),
         ("str", Kind::Str),
         ("bytes", Kind::Bytes),
+        ("bytearray", Kind::ByteArray),
         ("tuple", Kind::Tuple),
         ("list", Kind::List),
         ("dict", Kind::Dict),
@@ -1759,10 +1755,8 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                         _ => a.clone(),
                     })
                 }
-                "msg" if crate::exc::matches(o, "SyntaxError") => {
-                    crate::seq::tuple_items(e.args.get().as_obj())
-                        .first()
-                        .cloned()
+                _ if crate::exc::matches(o, "SyntaxError") => {
+                    crate::exc::syntax_error_attr(o, name)
                 }
                 _ => None,
             }

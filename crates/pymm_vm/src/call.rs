@@ -133,7 +133,12 @@ pub fn call_owned(f: &ObjRef, mut args: Vec<ObjRef>, kw: &Kw) -> R {
 pub fn is_callable(o: &ObjRef) -> bool {
     matches!(
         kind(o.as_obj()),
-        Kind::Function | Kind::BuiltinFunction | Kind::Method | Kind::Type | Kind::WeakRef | Kind::WeakCallableProxy
+        Kind::Function
+            | Kind::BuiltinFunction
+            | Kind::Method
+            | Kind::Type
+            | Kind::WeakRef
+            | Kind::WeakCallableProxy
     ) || lookup_special(o, "__call__").is_some()
 }
 
@@ -165,11 +170,12 @@ fn type_call(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
             call_kw(&f, &v, kw)?
         }
         None => {
-            if t.base_kind != Kind::Object && t.base_kind != Kind::BaseException {
-                if let Some(ctor) = crate::builtins::constructor_for_kind(t.base_kind) {
-                    let o = crate::methods::new_builtin_subclass_instance(cls, ctor, args, kw)?;
-                    return finish_init(o, cls, args, kw);
-                }
+            if t.base_kind != Kind::Object
+                && t.base_kind != Kind::BaseException
+                && let Some(ctor) = crate::builtins::constructor_for_kind(t.base_kind)
+            {
+                let o = crate::methods::new_builtin_subclass_instance(cls, ctor, args, kw)?;
+                return finish_init(o, cls, args, kw);
             }
             crate::typeobj::alloc_instance(cls)?
         }

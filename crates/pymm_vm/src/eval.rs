@@ -78,7 +78,15 @@ fn set_context(e: &Exc) {
 pub fn eval(f: &mut Frame) -> R<Exit> {
     loop {
         let pc = f.pc;
-        match step(f) {
+        // Ctrl-C: `KeyboardInterrupt`, raised by the instruction about to run.
+        let r = match crate::state::take_interrupt() {
+            Some(e) => {
+                f.pc += 1;
+                Err((e, false))
+            }
+            None => step(f),
+        };
+        match r {
             Ok(Some(exit)) => return Ok(exit),
             Ok(None) => {}
             Err((e, reraise)) => {

@@ -185,6 +185,9 @@ pub fn exc_str(e: &ObjRef) -> R<String> {
     let Some(b) = exc_body(e.as_obj()) else {
         return crate::ops::str_of(e);
     };
+    if matches(e, "SyntaxError") {
+        return syntax_str(e);
+    }
     let args = b.args.get();
     let items = crate::seq::tuple_items(args.as_obj()).to_vec();
     let t = crate::typeobj::type_of(e.as_obj());
@@ -196,6 +199,241 @@ pub fn exc_str(e: &ObjRef) -> R<String> {
         1 => crate::ops::str_of(&items[0]),
         _ => crate::ops::repr_of(&args),
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// SyntaxError: its fields, `str()` and display
+
+/// The fields of a `SyntaxError` after `msg`, in the order of the details tuple
+/// (`SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset))`).
+const SYNTAX_FIELDS: [&str; 6] = [
+    "filename",
+    "lineno",
+    "offset",
+    "text",
+    "end_lineno",
+    "end_offset",
+];
+
+/// The `SyntaxError` (or `IndentationError`, `TabError`) for a compile error, built as
+/// CPython builds it: `args` is `(msg, (filename, lineno, offset, text, end_lineno,
+/// end_offset))`, so the attributes, `str()`, `repr()` and the display all follow.
+pub fn syntax_error(e: &pymm_compiler::CompileError) -> Exc {
+    let details = || -> R {
+        let int = |v: i64| crate::int::from_i64(v);
+        let text = match &e.text {
+            Some(t) => crate::str::new_str(t)?,
+            None => crate::state::none(),
+        };
+        let info = crate::seq::new_tuple(vec![
+            crate::str::new_str(&e.filename)?,
+            int(e.line.into())?,
+            int(e.col.into())?,
+            text,
+            int(e.end_line.into())?,
+            int(e.end_col.into())?,
+        ])?;
+        crate::seq::new_tuple(vec![crate::str::new_str(&e.message)?, info])
+    };
+    match details().and_then(|args| alloc_exc(&exc_type(e.kind.name()), args)) {
+        Ok(o) => Exc(o),
+        Err(x) => x,
+    }
+}
+
+/// The `SyntaxError` attribute `name` (`msg`, `filename`, `lineno`, `offset`, `text`,
+/// `end_lineno`, `end_offset`, `print_file_and_line`) as `SyntaxError.__init__` sets
+/// it from `args`: `msg` is `args[0]`, the others come from a details tuple in
+/// `args[1]` (4 to 6 items) or are `None`. An assignment to the attribute is kept in the
+/// instance dict, which is looked at first. `None` when `name` is no such attribute.
+pub fn syntax_error_attr(e: &ObjRef, name: &str) -> Option<ObjRef> {
+    let b = exc_body(e.as_obj())?;
+    let args = b.args.get();
+    let items = crate::seq::tuple_items(args.as_obj());
+    let none = crate::state::none();
+    if name == "msg" {
+        return Some(items.first().cloned().unwrap_or(none));
+    }
+    if name == "print_file_and_line" {
+        return Some(none);
+    }
+    let i = SYNTAX_FIELDS.iter().position(|f| *f == name)?;
+    let info = match items {
+        [_, info] if kind(info.as_obj()) == Kind::Tuple => crate::seq::tuple_items(info.as_obj()),
+        _ => &[],
+    };
+    if !(4..=6).contains(&info.len()) {
+        return Some(none);
+    }
+    Some(info.get(i).cloned().unwrap_or(none))
+}
+
+/// `getattr(e, name)`, `None` when it is missing or raises.
+fn attr(e: &ObjRef, name: &str) -> Option<ObjRef> {
+    crate::typeobj::getattr_opt(e, &crate::str::intern(name))
+        .ok()
+        .flatten()
+}
+
+fn is_none(o: &ObjRef) -> bool {
+    kind(o.as_obj()) == Kind::NoneType
+}
+
+/// `PyLong_AsSsize_t`: the value of an int (bools included), else `None` (CPython
+/// raises, and the caller gives up).
+fn as_index(o: &ObjRef) -> Option<i64> {
+    if crate::int::is_int(o.as_obj()) {
+        crate::int::to_i64(o.as_obj())
+    } else {
+        None
+    }
+}
+
+/// `SyntaxError.__str__` (`SyntaxError_str`): `msg (file.py, line 3)`, naming the file
+/// by its last path component, with whichever of file and line is known.
+fn syntax_str(e: &ObjRef) -> R<String> {
+    let none = crate::state::none();
+    let msg = attr(e, "msg").unwrap_or_else(|| none.clone());
+    let msg = crate::ops::str_of(&msg)?;
+    let file = attr(e, "filename")
+        .filter(|f| crate::str::is_str(f.as_obj()))
+        .map(|f| {
+            let f = crate::str::as_str(f.as_obj()).into_owned();
+            match f.rfind('/') {
+                Some(i) => f[i + 1..].to_string(),
+                None => f,
+            }
+        });
+    // `PyLong_CheckExact`: an int, not a bool or an int subclass; -1 on overflow.
+    let line = attr(e, "lineno")
+        .filter(|l| {
+            kind(l.as_obj()) == Kind::Int
+                && crate::typeobj::type_of(l.as_obj()).is(&crate::state::builtin_type(Kind::Int))
+        })
+        .map(|l| crate::int::to_i64(l.as_obj()).unwrap_or(-1));
+    Ok(match (file, line) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    })
+}
+
+/// What CPython's `parse_syntax_error` reads from a `SyntaxError` to display it.
+struct SyntaxLocation {
+    msg: ObjRef,
+    filename: String,
+    lineno: i64,
+    offset: i64,
+    end_lineno: i64,
+    end_offset: i64,
+    text: Option<String>,
+}
+
+/// `parse_syntax_error` (Python/pythonrun.c, 3.11): `None` where CPython gives up and
+/// displays the exception like any other (`lineno` not an int, ...).
+fn syntax_location(e: &ObjRef) -> Option<SyntaxLocation> {
+    let msg = attr(e, "msg")?;
+    let filename = attr(e, "filename")?;
+    let filename = if is_none(&filename) {
+        "<string>".to_string()
+    } else {
+        crate::ops::str_of(&filename).ok()?
+    };
+    let lineno = as_index(&attr(e, "lineno")?)?;
+    let offset = attr(e, "offset")?;
+    let offset = if is_none(&offset) {
+        -1
+    } else {
+        as_index(&offset)?
+    };
+    // Only `SyntaxError` itself shows a range; its subclasses get a single caret.
+    let exact = crate::typeobj::type_of(e.as_obj()).is(&exc_type("SyntaxError"));
+    let (end_lineno, end_offset) = if exact {
+        let end_lineno = match attr(e, "end_lineno") {
+            Some(v) if !is_none(&v) => as_index(&v)?,
+            _ => lineno,
+        };
+        let end_offset = match attr(e, "end_offset") {
+            Some(v) if !is_none(&v) => as_index(&v)?,
+            _ => -1,
+        };
+        (end_lineno, end_offset)
+    } else {
+        (lineno, -1)
+    };
+    let text = attr(e, "text")?;
+    // CPython fails on a `text` that is not a str (and prints nothing more); pymm
+    // leaves the source line out.
+    let text = (!is_none(&text) && crate::str::is_str(text.as_obj()))
+        .then(|| crate::str::as_str(text.as_obj()).into_owned());
+    Some(SyntaxLocation {
+        msg,
+        filename,
+        lineno,
+        offset,
+        end_lineno,
+        end_offset,
+        text,
+    })
+}
+
+/// The `  File "...", line N` block of a `SyntaxError` with the source line and its
+/// carets (`print_exception_file_and_line` and `print_error_text`, Python/pythonrun.c,
+/// 3.11). Offsets are used as byte offsets into the UTF-8 text, as CPython does.
+fn format_syntax_location(loc: &SyntaxLocation, out: &mut String) {
+    out.push_str(&format!(
+        "  File \"{}\", line {}\n",
+        loc.filename, loc.lineno
+    ));
+    let Some(text) = &loc.text else { return };
+    let line_size = text.len() as i64;
+    let mut end_offset = loc.end_offset;
+    // A range over several lines is underlined to the end of the first one.
+    if loc.end_lineno > loc.lineno {
+        end_offset = line_size;
+    }
+    if end_offset > line_size + 1 {
+        end_offset = line_size + 1;
+    }
+    let carets = if end_offset > 0 && end_offset > loc.offset {
+        (end_offset - loc.offset) as usize
+    } else {
+        1
+    };
+    let mut offset = loc.offset - 1;
+    let mut t = text.as_bytes();
+    while let [b' ' | b'\t' | b'\x0c', rest @ ..] = t {
+        t = rest;
+        offset -= 1;
+    }
+    let mut len = t.len() as i64;
+    if t.last() == Some(&b'\n') {
+        len -= 1;
+    }
+    offset = offset.min(len);
+    // Embedded newlines: show the line the offset is on.
+    while let Some(nl) = t.iter().position(|&c| c == b'\n') {
+        let nl = nl as i64;
+        if nl >= offset {
+            break;
+        }
+        t = &t[nl as usize + 1..];
+        len -= nl + 1;
+        offset -= nl + 1;
+    }
+    out.push_str("    ");
+    out.push_str(&String::from_utf8_lossy(t));
+    if t.get(len.max(0) as usize) != Some(&b'\n') {
+        out.push('\n');
+    }
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(offset as usize));
+    out.push_str(&"^".repeat(carets));
+    out.push('\n');
 }
 
 fn source_line(file: &str, line: u32) -> Option<String> {
@@ -229,11 +467,53 @@ fn format_one(e: &ObjRef, out: &mut String) {
     if module != "builtins" && module != "__main__" {
         name = format!("{module}.{name}");
     }
-    let msg = exc_str(e).unwrap_or_else(|_| "<exception str() failed>".into());
+    // A SyntaxError shows where the error is, then only its `msg`.
+    let location = if matches(e, "SyntaxError") {
+        syntax_location(e)
+    } else {
+        None
+    };
+    let msg = match &location {
+        Some(loc) => {
+            format_syntax_location(loc, out);
+            if is_none(&loc.msg) {
+                Ok(String::new())
+            } else {
+                crate::ops::str_of(&loc.msg)
+            }
+        }
+        None => exc_str(e),
+    };
+    let msg = msg.unwrap_or_else(|_| "<exception str() failed>".into());
     if msg.is_empty() {
         out.push_str(&format!("{name}\n"));
     } else {
         out.push_str(&format!("{name}: {msg}\n"));
+    }
+    format_notes(e, out);
+}
+
+/// The exception's `__notes__`, one per line (`print_exception_notes`, 3.11).
+fn format_notes(e: &ObjRef, out: &mut String) {
+    let Some(notes) = attr(e, "__notes__") else {
+        return;
+    };
+    let items = match kind(notes.as_obj()) {
+        Kind::List => crate::seq::list_items(notes.as_obj()),
+        Kind::Tuple => crate::seq::tuple_items(notes.as_obj()).to_vec(),
+        _ => {
+            let r = crate::ops::repr_of(&notes);
+            out.push_str(r.as_deref().unwrap_or("<__notes__ repr() failed>"));
+            out.push('\n');
+            return;
+        }
+    };
+    for note in items {
+        match crate::ops::str_of(&note) {
+            Ok(s) => out.push_str(&s),
+            Err(_) => out.push_str("<note str() failed>"),
+        }
+        out.push('\n');
     }
 }
 
@@ -269,28 +549,38 @@ pub fn print_exception(e: &Exc) -> i32 {
     1
 }
 
-/// Handles an exception that reached the top: `SystemExit` gives its status, anything
-/// else is printed and gives 1.
-pub fn handle_uncaught(e: Exc) -> i32 {
-    if matches(&e.0, "SystemExit") {
-        crate::state::flush_out();
-        let code = exc_body(e.0.as_obj()).map(|b| b.args.get());
-        let items = code
-            .as_ref()
-            .map(|a| crate::seq::tuple_items(a.as_obj()).to_vec())
-            .unwrap_or_default();
-        let Some(v) = items.first() else { return 0 };
-        if kind(v.as_obj()) == Kind::NoneType {
-            return 0;
-        }
-        if let Some(n) = crate::int::to_i64(v.as_obj()) {
-            return n as i32;
-        }
-        let s = crate::ops::str_of(v).unwrap_or_default();
-        eprintln!("{s}");
-        return 1;
+/// The exit status a `SystemExit` asks for (`_Py_HandleSystemExit`): its `code` is
+/// `None` (0) or an int, or anything else, which is printed to stderr (status 1).
+/// `None` when `e` is not a `SystemExit`.
+pub fn system_exit_status(e: &Exc) -> Option<i32> {
+    if !matches(&e.0, "SystemExit") {
+        return None;
     }
-    print_exception(&e)
+    crate::state::flush_out();
+    let Some(code) = attr(&e.0, "code") else {
+        // No `code` attribute: the exception itself is printed.
+        let s = crate::ops::str_of(&e.0).unwrap_or_default();
+        eprintln!("{s}");
+        return Some(1);
+    };
+    if is_none(&code) {
+        return Some(0);
+    }
+    if crate::int::is_int(code.as_obj()) {
+        return Some(crate::int::to_i64(code.as_obj()).map_or(-1, |n| n as i32));
+    }
+    let s = crate::ops::str_of(&code).unwrap_or_default();
+    eprintln!("{s}");
+    Some(1)
+}
+
+/// Handles an exception that reached the top: `SystemExit` gives its status, anything
+/// else (`KeyboardInterrupt` included) is printed and gives 1.
+pub fn handle_uncaught(e: Exc) -> i32 {
+    match system_exit_status(&e) {
+        Some(code) => code,
+        None => print_exception(&e),
+    }
 }
 
 /// Prints "Exception ignored in: ..." for an error in `__del__` or a callback.

@@ -186,7 +186,7 @@ pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Optio
             }
             B::Remainder | B::InplaceRemainder => {
                 if y == 0 {
-                    return Some(Err(zero_div("integer division or modulo by zero")));
+                    return Some(Err(zero_div("integer modulo by zero")));
                 }
                 x.checked_rem(y).map(|_| x.mod_floor(&y))
             }
@@ -250,7 +250,7 @@ pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Optio
         }
         B::Remainder | B::InplaceRemainder => {
             if y.is_zero() {
-                return Some(Err(zero_div("integer division or modulo by zero")));
+                return Some(Err(zero_div("integer modulo by zero")));
             }
             x.mod_floor(&y)
         }

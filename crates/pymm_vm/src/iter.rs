@@ -126,6 +126,7 @@ pub fn builtin_iter(o: &ObjRef) -> R {
         Kind::Tuple => IterState::Tuple(o.clone(), 0),
         Kind::Str => IterState::Str(o.clone(), 0),
         Kind::Bytes => IterState::Bytes(o.clone(), 0),
+        Kind::ByteArray => IterState::Seq(o.clone(), 0),
         Kind::Dict => IterState::Dict(o.clone(), 0, 0, crate::dict::len(obj)),
         Kind::DictView => {
             let v = obj.downcast::<DictViewBody>().expect("view");
@@ -419,16 +420,10 @@ pub fn unpack(o: &ObjRef, n: usize) -> R<Vec<ObjRef>> {
     let mut out = Vec::with_capacity(n);
     while let Some(v) = next(&it)? {
         if out.len() == n {
-            let total = match kind(o.as_obj()) {
-                Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set => {
-                    crate::ops::len(o).ok()
-                }
-                _ => None,
-            };
-            return Err(crate::exc::value_error(match total {
-                Some(t) => format!("too many values to unpack (expected {n}, got {t})"),
-                None => format!("too many values to unpack (expected {n})"),
-            }));
+            // CPython 3.11 does not report how many values there were.
+            return Err(crate::exc::value_error(format!(
+                "too many values to unpack (expected {n})"
+            )));
         }
         out.push(v);
     }

@@ -12,6 +12,7 @@
 #![allow(clippy::cloned_ref_to_slice_refs)]
 
 pub mod builtins;
+pub mod bytearray;
 pub mod call;
 pub mod dict;
 pub mod eval;

@@ -672,6 +672,11 @@ fn str_encode(args: &[ObjRef], kw: &Kw) -> R {
     }
 }
 
+/// `s.encode(encoding)` for natives.
+pub fn str_encode_public(s: &ObjRef, encoding: &ObjRef) -> R {
+    str_encode(&[s.clone(), encoding.clone()], &Kw::EMPTY)
+}
+
 fn str_format(args: &[ObjRef], kw: &Kw) -> R {
     let t = str_self!(args, "format");
     s(&format_template(&t, &args[1..], kw)?)
@@ -2220,7 +2225,11 @@ fn property_set(args: &[ObjRef], _kw: &Kw) -> R {
 fn recv<'a>(args: &'a [ObjRef], name: &str, n: usize) -> R<&'a ObjRef> {
     match args.first() {
         Some(o) if args.len() == n + 1 => Ok(o),
-        Some(_) => Err(type_error(format!("expected {n} argument{}, got {}", if n == 1 { "" } else { "s" }, args.len() - 1))),
+        Some(_) => Err(type_error(format!(
+            "expected {n} argument{}, got {}",
+            if n == 1 { "" } else { "s" },
+            args.len() - 1
+        ))),
         None => Err(type_error(format!("descriptor '{name}' needs an argument"))),
     }
 }
@@ -2350,7 +2359,11 @@ fn d_int(args: &[ObjRef], _kw: &Kw) -> R {
     if crate::int::is_int(o.as_obj()) {
         return crate::int::from_big(&crate::int::to_big(o.as_obj()));
     }
-    ctor_int(&builtin_type(Kind::Int), &[new_float(float_val(o).unwrap_or(0.0))?], &Kw::EMPTY)
+    ctor_int(
+        &builtin_type(Kind::Int),
+        &[new_float(float_val(o).unwrap_or(0.0))?],
+        &Kw::EMPTY,
+    )
 }
 fn d_float(args: &[ObjRef], _kw: &Kw) -> R {
     let o = recv(args, "__float__", 0)?;
@@ -2362,7 +2375,11 @@ fn d_index(args: &[ObjRef], _kw: &Kw) -> R {
 }
 fn d_bool(args: &[ObjRef], _kw: &Kw) -> R {
     let o = recv(args, "__bool__", 0)?;
-    Ok(pybool(if crate::int::is_int(o.as_obj()) { crate::int::is_true(o.as_obj()) } else { float_val(o).unwrap_or(0.0) != 0.0 }))
+    Ok(pybool(if crate::int::is_int(o.as_obj()) {
+        crate::int::is_true(o.as_obj())
+    } else {
+        float_val(o).unwrap_or(0.0) != 0.0
+    }))
 }
 fn d_format(args: &[ObjRef], _kw: &Kw) -> R {
     let o = recv(args, "__format__", 1)?;
@@ -2373,7 +2390,20 @@ fn d_format(args: &[ObjRef], _kw: &Kw) -> R {
 /// Registers the special methods each built-in type has in CPython.
 fn register_dunders() {
     use Kind as K;
-    let all = [K::Int, K::Bool, K::Float, K::Complex, K::Str, K::Bytes, K::Tuple, K::List, K::Dict, K::Set, K::FrozenSet, K::Range];
+    let all = [
+        K::Int,
+        K::Bool,
+        K::Float,
+        K::Complex,
+        K::Str,
+        K::Bytes,
+        K::Tuple,
+        K::List,
+        K::Dict,
+        K::Set,
+        K::FrozenSet,
+        K::Range,
+    ];
     for k in all {
         let name = crate::typeobj::type_name(builtin_type(k).as_obj());
         let owner: &'static str = Box::leak(name.into_boxed_str());
@@ -2386,12 +2416,18 @@ fn register_dunders() {
         } else {
             add(k, owner, "__hash__", d_hash);
         }
-        if matches!(k, K::Str | K::Bytes | K::Tuple | K::List | K::Dict | K::Set | K::FrozenSet | K::Range) {
+        if matches!(
+            k,
+            K::Str | K::Bytes | K::Tuple | K::List | K::Dict | K::Set | K::FrozenSet | K::Range
+        ) {
             add(k, owner, "__len__", d_len);
             add(k, owner, "__contains__", d_contains);
             add(k, owner, "__iter__", d_iter);
         }
-        if matches!(k, K::Str | K::Bytes | K::Tuple | K::List | K::Dict | K::Range) {
+        if matches!(
+            k,
+            K::Str | K::Bytes | K::Tuple | K::List | K::Dict | K::Range
+        ) {
             add(k, owner, "__getitem__", d_getitem);
         }
         if matches!(k, K::List | K::Dict) {
@@ -2399,8 +2435,29 @@ fn register_dunders() {
             add(k, owner, "__delitem__", d_delitem);
         }
         let arith: &[&str] = match k {
-            K::Int | K::Bool => &["__add__", "__sub__", "__mul__", "__truediv__", "__floordiv__", "__mod__", "__pow__", "__and__", "__or__", "__xor__", "__lshift__", "__rshift__"],
-            K::Float | K::Complex => &["__add__", "__sub__", "__mul__", "__truediv__", "__floordiv__", "__mod__", "__pow__"],
+            K::Int | K::Bool => &[
+                "__add__",
+                "__sub__",
+                "__mul__",
+                "__truediv__",
+                "__floordiv__",
+                "__mod__",
+                "__pow__",
+                "__and__",
+                "__or__",
+                "__xor__",
+                "__lshift__",
+                "__rshift__",
+            ],
+            K::Float | K::Complex => &[
+                "__add__",
+                "__sub__",
+                "__mul__",
+                "__truediv__",
+                "__floordiv__",
+                "__mod__",
+                "__pow__",
+            ],
             K::Str | K::Bytes => &["__add__", "__mul__", "__mod__"],
             K::Tuple | K::List => &["__add__", "__mul__"],
             K::Set | K::FrozenSet => &["__and__", "__or__", "__xor__", "__sub__"],
@@ -2435,6 +2492,7 @@ fn register_dunders() {
 /// Fills the type dicts with the methods of the built-in types.
 pub fn register_methods() {
     register_dunders();
+    crate::bytearray::register();
     use Kind as K;
     let str_methods: &[(&'static str, NativeFn)] = &[
         ("strip", str_strip),
@@ -2624,7 +2682,11 @@ pub fn register_methods() {
     );
     for k in [K::Tuple, K::Int, K::Float, K::List, K::Dict, K::Set] {
         let t = builtin_type(k);
-        crate::dict::set_str(&tb(t.as_obj()).dict, "__new__", static_method(new_builtin("__new__", builtin_dunder_new, "")));
+        crate::dict::set_str(
+            &tb(t.as_obj()).dict,
+            "__new__",
+            static_method(new_builtin("__new__", builtin_dunder_new, "")),
+        );
     }
     add(K::Type, "type", "mro", type_mro);
     add(K::Type, "type", "__subclasses__", type_subclasses);
@@ -3164,6 +3226,7 @@ pub fn constructor_for_kind(k: Kind) -> Option<Ctor> {
         Kind::ClassMethod => ctor_classmethod,
         Kind::Super => ctor_super,
         Kind::WeakRef => crate::weakrefs::ctor_ref,
+        Kind::ByteArray => crate::bytearray::ctor,
         _ => return None,
     })
 }
@@ -3197,11 +3260,21 @@ pub fn rewrap_immutable(cls: &ObjRef, v: &ObjRef) -> R {
         }
         Kind::Int | Kind::Bool => {
             let b = v.as_obj().downcast::<IntBody>().expect("int");
-            let digits = v.as_obj().var_items::<IntBody>().expect("int digits").to_vec();
+            let digits = v
+                .as_obj()
+                .var_items::<IntBody>()
+                .expect("int digits")
+                .to_vec();
             ObjRef::new_var(info, IntBody { size: b.size }, digits)
         }
         Kind::Float => ObjRef::new(info, FloatBody(float_val(v).unwrap_or(0.0))),
-        _ => return Err(type_error(format!("cannot make a '{}' instance from '{}'", crate::typeobj::type_name(cls.as_obj()), obj_type_name(v)))),
+        _ => {
+            return Err(type_error(format!(
+                "cannot make a '{}' instance from '{}'",
+                crate::typeobj::type_name(cls.as_obj()),
+                obj_type_name(v)
+            )));
+        }
     }
     .map_err(|_| crate::exc::memory_error())?;
     o.track();
@@ -3215,11 +3288,17 @@ fn builtin_dunder_new(args: &[ObjRef], kw: &Kw) -> R {
         return Err(type_error("__new__(): not enough arguments"));
     };
     if kind(cls.as_obj()) != Kind::Type {
-        return Err(type_error(format!("__new__(X): X is not a type object ({})", obj_type_name(cls))));
+        return Err(type_error(format!(
+            "__new__(X): X is not a type object ({})",
+            obj_type_name(cls)
+        )));
     }
     let bk = tb(cls.as_obj()).base_kind;
     let Some(ctor) = constructor_for_kind(bk) else {
-        return Err(type_error(format!("cannot create '{}' instances", crate::typeobj::type_name(cls.as_obj()))));
+        return Err(type_error(format!(
+            "cannot create '{}' instances",
+            crate::typeobj::type_name(cls.as_obj())
+        )));
     };
     if !tb(cls.as_obj()).is_heap {
         return ctor(cls, &args[1..], kw);

@@ -248,7 +248,13 @@ fn sys_readline(_args: &[ObjRef], _kw: &Kw) -> R {
 
 fn sys_exit(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("exit", args, 0, 1)?;
-    Err(crate::exc::new_exc_args("SystemExit", args.to_vec()))
+    // `sys.exit(None)` raises SystemExit() with no arguments, as CPython does.
+    let a: Vec<ObjRef> = args
+        .iter()
+        .filter(|a| kind(a.as_obj()) != Kind::NoneType)
+        .cloned()
+        .collect();
+    Err(crate::exc::new_exc_args("SystemExit", a))
 }
 
 fn sys_getrecursionlimit(_args: &[ObjRef], _kw: &Kw) -> R {
@@ -297,80 +303,86 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
     } else {
         0
     };
-    extra + match kind(obj) {
-        Kind::List => 40 + 8 * crate::seq::list_body(obj).map_or(0, |b| b.items.capacity()),
-        Kind::Dict => crate::dict::sizeof(obj),
-        Kind::Set | Kind::FrozenSet => {
-            let n = obj.downcast::<SetBody>().map_or(0, |b| b.table.len());
-            200 + if n > 8 { 16 * n } else { 0 }
-        }
-        Kind::Object if heap => {
-            let t = crate::typeobj::type_of(obj);
-            let mro = crate::typeobj::tb(t.as_obj()).mro.borrow().clone();
-            let nslots: usize = mro
-                .iter()
-                .map(|c| {
-                    crate::typeobj::tb(c.as_obj())
-                        .slots
-                        .borrow()
-                        .as_ref()
-                        .map_or(0, |v| {
-                            v.iter()
-                                .filter(|n| *n != "__dict__" && *n != "__weakref__")
-                                .count()
-                        })
-                })
-                .sum();
-            let has_slots_only = mro
-                .iter()
-                .filter(|c| crate::typeobj::tb(c.as_obj()).is_heap)
-                .all(|c| crate::typeobj::tb(c.as_obj()).slots.borrow().is_some());
-            let weak = !has_slots_only
-                || mro.iter().any(|c| {
-                    crate::typeobj::tb(c.as_obj())
-                        .slots
-                        .borrow()
-                        .as_ref()
-                        .is_some_and(|v| v.iter().any(|n| n == "__weakref__"))
-                });
-            16 + 8 * nslots + if weak { 8 } else { 0 }
-        }
-        Kind::Object => 16,
-        Kind::Function => 136,
-        Kind::Method => 48,
-        Kind::Generator => {
-            // PyGenObject up to gi_iframe (96 bytes) plus the embedded frame:
-            // co_framesize = nlocalsplus + stack depth + 7 frame specials, in words.
-            let g = obj.downcast::<GenBody>().expect("generator");
-            let words = g.frame.try_borrow().ok().and_then(|f| {
-                f.as_ref().map(|f| {
-                    f.co.varnames.len() + f.co.cellvars.len() + f.co.freevars.len() + f.co.max_stackdepth as usize + 7
-                })
-            });
-            96 + 8 * words.unwrap_or(8)
-        }
-        Kind::Cell => 24,
-        Kind::Code => 192,
-        Kind::Module => 56,
-        Kind::Type => {
-            if crate::typeobj::tb(obj).is_heap {
-                1672
-            } else {
-                408
+    extra
+        + match kind(obj) {
+            Kind::List => 40 + 8 * crate::seq::list_body(obj).map_or(0, |b| b.items.capacity()),
+            Kind::Dict => crate::dict::sizeof(obj),
+            Kind::Set | Kind::FrozenSet => {
+                let n = obj.downcast::<SetBody>().map_or(0, |b| b.table.len());
+                200 + if n > 8 { 16 * n } else { 0 }
             }
+            Kind::Object if heap => {
+                let t = crate::typeobj::type_of(obj);
+                let mro = crate::typeobj::tb(t.as_obj()).mro.borrow().clone();
+                let nslots: usize = mro
+                    .iter()
+                    .map(|c| {
+                        crate::typeobj::tb(c.as_obj())
+                            .slots
+                            .borrow()
+                            .as_ref()
+                            .map_or(0, |v| {
+                                v.iter()
+                                    .filter(|n| *n != "__dict__" && *n != "__weakref__")
+                                    .count()
+                            })
+                    })
+                    .sum();
+                let has_slots_only = mro
+                    .iter()
+                    .filter(|c| crate::typeobj::tb(c.as_obj()).is_heap)
+                    .all(|c| crate::typeobj::tb(c.as_obj()).slots.borrow().is_some());
+                let weak = !has_slots_only
+                    || mro.iter().any(|c| {
+                        crate::typeobj::tb(c.as_obj())
+                            .slots
+                            .borrow()
+                            .as_ref()
+                            .is_some_and(|v| v.iter().any(|n| n == "__weakref__"))
+                    });
+                16 + 8 * nslots + if weak { 8 } else { 0 }
+            }
+            Kind::Object => 16,
+            Kind::Function => 136,
+            Kind::Method => 48,
+            Kind::Generator => {
+                // PyGenObject up to gi_iframe (96 bytes) plus the embedded frame:
+                // co_framesize = nlocalsplus + stack depth + 7 frame specials, in words.
+                let g = obj.downcast::<GenBody>().expect("generator");
+                let words = g.frame.try_borrow().ok().and_then(|f| {
+                    f.as_ref().map(|f| {
+                        f.co.varnames.len()
+                            + f.co.cellvars.len()
+                            + f.co.freevars.len()
+                            + f.co.max_stackdepth as usize
+                            + 7
+                    })
+                });
+                96 + 8 * words.unwrap_or(8)
+            }
+            Kind::Cell => 24,
+            Kind::Code => 192,
+            Kind::Module => 56,
+            Kind::Type => {
+                if crate::typeobj::tb(obj).is_heap {
+                    1672
+                } else {
+                    408
+                }
+            }
+            Kind::BaseException => 72,
+            Kind::Property => 64,
+            Kind::StaticMethod | Kind::ClassMethod => 32,
+            Kind::Super => 40,
+            Kind::Slice => 40,
+            Kind::Range => 48,
+            Kind::BuiltinFunction => 56,
+            Kind::Tuple => 24 + 8 * crate::seq::tuple_items(obj).len(),
+            Kind::ByteArray => crate::bytearray::sizeof(obj),
+            Kind::Int | Kind::Bool => 24 + 4 * crate::int::ndigits(obj).max(1),
+            Kind::Float => 24,
+            _ => obj.basic_size(),
         }
-        Kind::BaseException => 72,
-        Kind::Property => 64,
-        Kind::StaticMethod | Kind::ClassMethod => 32,
-        Kind::Super => 40,
-        Kind::Slice => 40,
-        Kind::Range => 48,
-        Kind::BuiltinFunction => 56,
-        Kind::Tuple => 24 + 8 * crate::seq::tuple_items(obj).len(),
-        Kind::Int | Kind::Bool => 24 + 4 * crate::int::ndigits(obj).max(1),
-        Kind::Float => 24,
-        _ => obj.basic_size(),
-    }
 }
 
 /// Whether instances of `o`'s type carry a managed `__dict__` (CPython 3.11 adds 16 bytes).
@@ -379,7 +391,10 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
 fn has_managed_dict(o: &ObjRef) -> bool {
     let obj = o.as_obj();
     if !crate::typeobj::is_heap_instance(obj)
-        || matches!(kind(obj), Kind::Int | Kind::Tuple | Kind::Bytes | Kind::BaseException)
+        || matches!(
+            kind(obj),
+            Kind::Int | Kind::Tuple | Kind::Bytes | Kind::BaseException
+        )
     {
         return false;
     }
@@ -507,7 +522,7 @@ fn sys_module() -> R<(ObjRef, ObjRef)> {
         .unwrap_or_default();
     crate::dict::set_str(&d, "path", crate::seq::new_list(vec![s(&dir)?])?);
     crate::dict::set_str(&d, "modules", rt().modules.clone());
-    crate::dict::set_str(&d, "version", s("3.11.7 (pymm) [Rust]")?);
+    crate::dict::set_str(&d, "version", s(crate::state::VERSION)?);
     crate::dict::set_str(&d, "platform", s("linux")?);
     crate::dict::set_str(&d, "byteorder", s("little")?);
     crate::dict::set_str(&d, "maxsize", int(i64::MAX)?);
@@ -1126,7 +1141,7 @@ fn time_sleep(args: &[ObjRef], _k: &Kw) -> R {
         return Err(value_error("sleep length must be non-negative"));
     }
     crate::state::flush_out();
-    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+    crate::state::sleep(std::time::Duration::from_secs_f64(secs))?;
     Ok(none())
 }
 
@@ -1307,7 +1322,11 @@ fn weakref_module() -> R<(ObjRef, ObjRef)> {
     crate::dict::set_str(&d, "ref", r.clone());
     crate::dict::set_str(&d, "ReferenceType", r);
     crate::dict::set_str(&d, "ProxyType", crate::state::builtin_type(Kind::WeakProxy));
-    crate::dict::set_str(&d, "CallableProxyType", crate::state::builtin_type(Kind::WeakCallableProxy));
+    crate::dict::set_str(
+        &d,
+        "CallableProxyType",
+        crate::state::builtin_type(Kind::WeakCallableProxy),
+    );
     Ok((m, d))
 }
 

@@ -936,10 +936,10 @@ pub static SUPER_T: TypeInfo = info!("super", SuperBody, Kind::Super).gc(super_t
 pub static ITER_T: TypeInfo = info!("iterator", IterBody, Kind::Iterator)
     .gc(iter_traverse)
     .clear(iter_clear);
-pub static WEAKREF_T: TypeInfo = pymm_mem::weakref::weakref_type_info("weakref.ReferenceType")
-    .user_data(Kind::WeakRef as usize);
-pub static WEAKPROXY_T: TypeInfo = pymm_mem::weakref::weakref_type_info("weakref.ProxyType")
-    .user_data(Kind::WeakProxy as usize);
+pub static WEAKREF_T: TypeInfo =
+    pymm_mem::weakref::weakref_type_info("weakref.ReferenceType").user_data(Kind::WeakRef as usize);
+pub static WEAKPROXY_T: TypeInfo =
+    pymm_mem::weakref::weakref_type_info("weakref.ProxyType").user_data(Kind::WeakProxy as usize);
 pub static WEAKCALLABLEPROXY_T: TypeInfo =
     pymm_mem::weakref::weakref_type_info("weakref.CallableProxyType")
         .user_data(Kind::WeakCallableProxy as usize);

@@ -97,8 +97,15 @@ fn builtin_truthy(o: &ObjRef) -> R<bool> {
         Kind::List => crate::seq::list_len(obj) > 0,
         Kind::Tuple => !crate::seq::tuple_items(obj).is_empty(),
         Kind::Dict => crate::dict::len(obj) > 0,
-        Kind::Set | Kind::FrozenSet | Kind::Bytes | Kind::ByteArray | Kind::Range | Kind::DictView => len(o)? > 0,
-        Kind::Complex => obj.downcast::<ComplexBody>().is_some_and(|c| c.0 != 0.0 || c.1 != 0.0),
+        Kind::Set
+        | Kind::FrozenSet
+        | Kind::Bytes
+        | Kind::ByteArray
+        | Kind::Range
+        | Kind::DictView => len(o)? > 0,
+        Kind::Complex => obj
+            .downcast::<ComplexBody>()
+            .is_some_and(|c| c.0 != 0.0 || c.1 != 0.0),
         _ => true,
     })
 }
@@ -188,13 +195,16 @@ pub fn builtin_hash(o: &ObjRef) -> R<isize> {
         Kind::Bytes => crate::builtins::bytes_hash(obj),
         Kind::WeakRef => crate::weakrefs::hash(o)?,
         Kind::WeakProxy | Kind::WeakCallableProxy | Kind::ByteArray => {
-            return Err(type_error(format!("unhashable type: '{}'", obj_type_name(o))));
+            return Err(type_error(format!(
+                "unhashable type: '{}'",
+                obj_type_name(o)
+            )));
         }
         _ => {
             let a = obj.addr();
             ((a >> 4) | (a << (usize::BITS - 4))) as isize
         }
-})
+    })
 }
 
 /// `hash(o)`.
@@ -337,6 +347,9 @@ fn ord_result(o: std::cmp::Ordering, op: C) -> bool {
 pub fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
     let (x, y) = (a.as_obj(), b.as_obj());
     let (ka, kb) = (kind(x), kind(y));
+    if ka == Kind::ByteArray || kb == Kind::ByteArray {
+        return Ok(crate::bytearray::compare(a, b, op));
+    }
     if ka == Kind::WeakRef && kb == Kind::WeakRef && matches!(op, C::Equal | C::NotEqual) {
         let e = crate::weakrefs::eq(a, b)?;
         return Ok(Some(if op == C::Equal { e } else { !e }));
@@ -504,8 +517,16 @@ pub fn eq_bool(a: &ObjRef, b: &ObjRef) -> R<bool> {
 /// Rich comparison `a op b`.
 pub fn compare(a: &ObjRef, b: &ObjRef, op: C) -> R {
     if crate::weakrefs::is_proxy(a) || crate::weakrefs::is_proxy(b) {
-        let ua = if crate::weakrefs::is_proxy(a) { crate::weakrefs::unproxy(a)? } else { a.clone() };
-        let ub = if crate::weakrefs::is_proxy(b) { crate::weakrefs::unproxy(b)? } else { b.clone() };
+        let ua = if crate::weakrefs::is_proxy(a) {
+            crate::weakrefs::unproxy(a)?
+        } else {
+            a.clone()
+        };
+        let ub = if crate::weakrefs::is_proxy(b) {
+            crate::weakrefs::unproxy(b)?
+        } else {
+            b.clone()
+        };
         return compare(&ua, &ub, op);
     }
     let (ha, hb) = (is_heap_instance(a.as_obj()), is_heap_instance(b.as_obj()));
@@ -628,8 +649,16 @@ fn is_inplace(op: B) -> bool {
 #[inline]
 pub fn binary_op(op: B, a: &ObjRef, b: &ObjRef) -> R {
     if crate::weakrefs::is_proxy(a) || crate::weakrefs::is_proxy(b) {
-        let ua = if crate::weakrefs::is_proxy(a) { crate::weakrefs::unproxy(a)? } else { a.clone() };
-        let ub = if crate::weakrefs::is_proxy(b) { crate::weakrefs::unproxy(b)? } else { b.clone() };
+        let ua = if crate::weakrefs::is_proxy(a) {
+            crate::weakrefs::unproxy(a)?
+        } else {
+            a.clone()
+        };
+        let ub = if crate::weakrefs::is_proxy(b) {
+            crate::weakrefs::unproxy(b)?
+        } else {
+            b.clone()
+        };
         return binary_op(op, &ua, &ub);
     }
     let (x, y) = (a.as_obj(), b.as_obj());
@@ -695,6 +724,18 @@ pub fn binary_op(op: B, a: &ObjRef, b: &ObjRef) -> R {
             return Ok(r);
         }
     }
+    // Sequence repetition by an object with __index__.
+    if matches!(op, B::Multiply | B::InplaceMultiply) {
+        let seq = |k: Kind| matches!(k, Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes);
+        if seq(ka) && lookup_special(b, "__index__").is_some() {
+            let n = crate::int::from_i64(crate::builtins::to_index(b)?)?;
+            return binary_op(op, a, &n);
+        }
+        if seq(kb) && lookup_special(a, "__index__").is_some() {
+            let n = crate::int::from_i64(crate::builtins::to_index(a)?)?;
+            return binary_op(op, &n, b);
+        }
+    }
     Err(binop_error(sym, a, b, is_inplace(op)))
 }
 
@@ -710,6 +751,24 @@ fn binop_error(sym: &str, a: &ObjRef, b: &ObjRef, inplace: bool) -> Exc {
         return type_error(format!(
             "can only concatenate tuple (not \"{tb}\") to tuple"
         ));
+    }
+    if sym == "*"
+        && matches!(
+            kind(a.as_obj()),
+            Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes
+        )
+        && !crate::int::is_int(b.as_obj())
+    {
+        return type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
+    }
+    if sym == "*"
+        && matches!(
+            kind(b.as_obj()),
+            Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes
+        )
+        && !crate::int::is_int(a.as_obj())
+    {
+        return type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
     }
     if sym == "**" {
         return type_error(format!(
@@ -810,6 +869,7 @@ pub fn builtin_len(o: &ObjRef) -> R<usize> {
         }
         Kind::Set | Kind::FrozenSet => obj.downcast::<SetBody>().map_or(0, |s| s.used.get()),
         Kind::Bytes => crate::builtins::bytes_data(obj).len(),
+        Kind::ByteArray => obj.downcast::<ByteArrayBody>().map_or(0, |b| b.data.len()),
         Kind::Range => crate::builtins::range_len(o)?,
         _ => {
             return Err(type_error(format!(
@@ -917,6 +977,7 @@ pub fn contains(container: &ObjRef, item: &ObjRef) -> R<bool> {
 pub fn builtin_contains(container: &ObjRef, item: &ObjRef) -> R<bool> {
     let obj = container.as_obj();
     match kind(obj) {
+        Kind::ByteArray => crate::bytearray::contains(container, item),
         Kind::Dict => Ok(crate::dict::get(obj, item)?.is_some()),
         Kind::Set | Kind::FrozenSet => crate::builtins::set_contains(container, item),
         Kind::Str => {

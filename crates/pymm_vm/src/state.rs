@@ -5,6 +5,7 @@
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use pymm_mem::ObjRef;
 
@@ -142,6 +143,42 @@ fn ensure_builtins() {
     if !DONE.with(|d| d.replace(true)) {
         exc::init_exception_types();
         crate::builtins::init_builtins();
+        init_site_builtins();
+    }
+}
+
+/// The part of CPython's `Lib/_sitebuiltins.py` that pymm has: `exit` and `quit`.
+const SITEBUILTINS: &str = "\
+class Quitter(object):
+    def __init__(self, name, eof):
+        self.name = name
+        self.eof = eof
+    def __repr__(self):
+        return 'Use %s() or %s to exit' % (self.name, self.eof)
+    def __call__(self, code=None):
+        raise SystemExit(code)
+";
+
+/// Adds `exit()` and `quit()` to the built-ins, as `site` does: `_sitebuiltins.Quitter`
+/// instances whose repr tells how to leave the console and whose call raises
+/// `SystemExit(code)`.
+fn init_site_builtins() {
+    let made = (|| -> Result<(), Exc> {
+        let m = crate::builtins::exec_module_source(
+            SITEBUILTINS,
+            "<frozen _sitebuiltins>",
+            "_sitebuiltins",
+        )?;
+        let quitter = crate::typeobj::getattr(&m, &crate::str::intern("Quitter"))?;
+        let eof = crate::str::new_str("Ctrl-D (i.e. EOF)")?;
+        for name in ["quit", "exit"] {
+            let q = crate::call::call(&quitter, &[crate::str::new_str(name)?, eof.clone()])?;
+            crate::dict::set_str(&rt().builtins, name, q);
+        }
+        Ok(())
+    })();
+    if let Err(e) = made {
+        exc::print_exception(&e);
     }
 }
 
@@ -164,11 +201,93 @@ pub fn flush_out() {
     o.clear();
 }
 
+/// `sys.version`: the text after "Python " in `python3 -VV`, and in the console's
+/// banner.
+pub const VERSION: &str = "3.11.7 (pymm) [Rust]";
+
 /// How a program ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RunOutcome {
     /// Exit status for the process.
     Exit(i32),
+    /// An uncaught `KeyboardInterrupt` (its traceback was printed): python3 then ends
+    /// by `SIGINT` with the default action, which a shell reports as status 130.
+    Interrupted,
+}
+
+impl RunOutcome {
+    /// The exit status, 130 (128 + `SIGINT`) for [`RunOutcome::Interrupted`].
+    pub fn code(self) -> i32 {
+        match self {
+            RunOutcome::Exit(code) => code,
+            RunOutcome::Interrupted => 130,
+        }
+    }
+}
+
+/// How one interactive statement ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Interactive {
+    /// It ran.
+    Ok,
+    /// It raised (a `SyntaxError`, `KeyboardInterrupt`, ...); the traceback was printed.
+    Error,
+    /// It raised `SystemExit`: the console ends with this status (a message that was
+    /// the exit code has been printed).
+    Exit(i32),
+}
+
+// Ctrl-C: the `SIGINT` handler (in the `pymm` command) only sets this flag; the eval
+// loop polls it before each instruction and raises `KeyboardInterrupt` there. One flag
+// for the process, as the interpreter runs on one thread.
+static INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// Asks the running program to raise `KeyboardInterrupt` (what Ctrl-C does); safe to
+/// call from any thread.
+pub fn request_interrupt() {
+    INTERRUPT.store(true, Ordering::Relaxed);
+}
+
+/// Forgets a pending interrupt; returns whether there was one.
+pub fn clear_interrupt() -> bool {
+    INTERRUPT.swap(false, Ordering::Relaxed)
+}
+
+/// The `KeyboardInterrupt` to raise, if Ctrl-C was pressed since the last call (the
+/// eval loop's poll: one relaxed load when there is none).
+#[inline(always)]
+pub fn take_interrupt() -> Option<Exc> {
+    if INTERRUPT.load(Ordering::Relaxed) {
+        take_interrupt_slow()
+    } else {
+        None
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn take_interrupt_slow() -> Option<Exc> {
+    clear_interrupt().then(|| exc::new_exc_args("KeyboardInterrupt", Vec::new()))
+}
+
+/// `time.sleep`: sleeps for `d`, ending early with `KeyboardInterrupt` on Ctrl-C (the
+/// flag is looked at every 10 ms).
+pub fn sleep(d: std::time::Duration) -> Result<(), Exc> {
+    const SLICE: std::time::Duration = std::time::Duration::from_millis(10);
+    // Past what an `Instant` can hold: until Ctrl-C.
+    let end = std::time::Instant::now().checked_add(d);
+    loop {
+        if let Some(e) = take_interrupt() {
+            return Err(e);
+        }
+        let left = end.map_or(SLICE, |end| {
+            end.saturating_duration_since(std::time::Instant::now())
+        });
+        if left.is_zero() {
+            return Ok(());
+        }
+        std::thread::sleep(left.min(SLICE));
+    }
 }
 
 /// The interpreter's entry points.
@@ -183,33 +302,63 @@ impl Interp {
         Interp
     }
 
-    /// Runs `source` as the `__main__` module; prints an uncaught exception's traceback
-    /// on stderr and returns the exit status.
+    /// Runs `source` as the `__main__` module, then the `atexit` handlers; prints an
+    /// uncaught exception's traceback on stderr and returns how the program ended.
     pub fn run_main(&self, source: &str, filename: &str) -> RunOutcome {
+        let outcome = self.exec_main(source, filename, false);
+        self.finalize();
+        outcome
+    }
+
+    /// Runs `source` as the `__main__` module, without the `atexit` handlers (see
+    /// [`Interp::finalize`]). With `inspect` (`-i`: the console follows), an uncaught
+    /// `SystemExit` is printed like any other exception, as python3 does, and ends
+    /// nothing.
+    pub fn exec_main(&self, source: &str, filename: &str, inspect: bool) -> RunOutcome {
         if let Some(dir) = std::path::Path::new(filename).parent() {
             *rt().script_dir.borrow_mut() = Some(dir.to_path_buf());
         }
         let r = crate::builtins::exec_module_source(source, filename, "__main__");
-        let code = match r {
-            Ok(_) => 0,
-            Err(e) => exc::handle_uncaught(e),
+        // python3 sets `__main__.__file__` only while the program runs.
+        if let Some(m) = crate::dict::get_str(rt().modules.as_obj(), "__main__")
+            && let Some(b) = m.as_obj().downcast::<ModuleBody>()
+        {
+            let _ = crate::dict::del(b.dict.as_obj(), &crate::str::intern("__file__"));
+        }
+        let outcome = match r {
+            Ok(_) => RunOutcome::Exit(0),
+            Err(e) if inspect => RunOutcome::Exit(exc::print_exception(&e)),
+            Err(e) if exc::matches(&e.0, "KeyboardInterrupt") => {
+                exc::print_exception(&e);
+                RunOutcome::Interrupted
+            }
+            Err(e) => RunOutcome::Exit(exc::handle_uncaught(e)),
         };
-        crate::builtins::run_atexit();
         flush_out();
-        RunOutcome::Exit(code)
+        outcome
     }
 
-    /// Runs one interactive statement (REPL), printing expression values.
-    pub fn run_interactive(&self, source: &str) -> Result<(), String> {
+    /// Runs the `atexit` handlers (once) and flushes standard output: the end of the
+    /// program.
+    pub fn finalize(&self) {
+        crate::builtins::run_atexit();
+        flush_out();
+    }
+
+    /// Runs one interactive statement (REPL) in `__main__`, printing expression values,
+    /// and an exception's traceback.
+    pub fn run_interactive(&self, source: &str) -> Interactive {
         let r = crate::builtins::exec_interactive(source);
         flush_out();
         match r {
-            Ok(()) => Ok(()),
-            Err(e) => {
-                let code = exc::print_exception(&e);
-                let _ = code;
-                Err(String::new())
-            }
+            Ok(()) => Interactive::Ok,
+            Err(e) => match exc::system_exit_status(&e) {
+                Some(code) => Interactive::Exit(code),
+                None => {
+                    exc::print_exception(&e);
+                    Interactive::Error
+                }
+            },
         }
     }
 }

@@ -298,6 +298,13 @@ pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> 
     for (k, v) in crate::dict::items(ns.as_obj()) {
         crate::dict::set(dict.as_obj(), k, v)?;
     }
+    // A class that defines __eq__ but not __hash__ is unhashable (type_new sets
+    // __hash__ = None).
+    if crate::dict::get_str(dict.as_obj(), "__eq__").is_some()
+        && crate::dict::get_str(dict.as_obj(), "__hash__").is_none()
+    {
+        crate::dict::set_str(&dict, "__hash__", none());
+    }
     let slots = match crate::dict::get_str(dict.as_obj(), "__slots__") {
         Some(s) => {
             let names = if crate::str::is_str(s.as_obj()) {
@@ -416,7 +423,8 @@ pub fn instance_dict(o: Obj<'_>, create: bool) -> Option<ObjRef> {
 
 /// Whether `d` is `o`'s inline-values storage (which must stay untracked).
 pub fn is_inline_values(o: Obj<'_>, d: &ObjRef) -> bool {
-    o.preheader().is_some_and(|p| cell_get(&p.values).is_some_and(|v| v.is(d)))
+    o.preheader()
+        .is_some_and(|p| cell_get(&p.values).is_some_and(|v| v.is(d)))
 }
 
 /// `obj.__dict__`: materialises the dict (CPython 3.11 builds it from the inline values

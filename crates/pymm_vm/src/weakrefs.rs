@@ -23,7 +23,12 @@ pub fn referent(o: &ObjRef) -> Option<ObjRef> {
 
 /// The object behind a proxy, or `ReferenceError` once it is gone.
 pub fn unproxy(o: &ObjRef) -> R {
-    referent(o).ok_or_else(|| new_exc("ReferenceError", "weakly-referenced object no longer exists"))
+    referent(o).ok_or_else(|| {
+        new_exc(
+            "ReferenceError",
+            "weakly-referenced object no longer exists",
+        )
+    })
 }
 
 fn make(k: Kind, o: &ObjRef, callback: Option<ObjRef>) -> R {
@@ -34,7 +39,10 @@ fn make(k: Kind, o: &ObjRef, callback: Option<ObjRef>) -> R {
         _ => (&WEAKCALLABLEPROXY_T, WeakKind::Proxy),
     };
     new_weakref(ty, wk, o.as_obj(), callback).map_err(|e| match e {
-        WeakRefError::NotWeakrefable => type_error(format!("cannot create weak reference to '{}' object", obj_type_name(o))),
+        WeakRefError::NotWeakrefable => type_error(format!(
+            "cannot create weak reference to '{}' object",
+            obj_type_name(o)
+        )),
         WeakRefError::Alloc(_) => memory_error(),
     })
 }
@@ -47,13 +55,19 @@ pub fn ctor_ref(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     match args.len() {
         1 | 2 => make(Kind::WeakRef, &args[0], args.get(1).cloned()),
         0 => Err(type_error("__new__ expected at least 1 argument, got 0")),
-        n => Err(type_error(format!("__new__ expected at most 2 arguments, got {n}"))),
+        n => Err(type_error(format!(
+            "__new__ expected at most 2 arguments, got {n}"
+        ))),
     }
 }
 
 fn proxy(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("proxy", args, 1, 2)?;
-    let k = if crate::call::is_callable(&args[0]) { Kind::WeakCallableProxy } else { Kind::WeakProxy };
+    let k = if crate::call::is_callable(&args[0]) {
+        Kind::WeakCallableProxy
+    } else {
+        Kind::WeakProxy
+    };
     make(k, &args[0], args.get(1).cloned())
 }
 
@@ -70,7 +84,10 @@ fn getweakrefs(args: &[ObjRef], _kw: &Kw) -> R {
 /// Calling a weak reference: its referent or `None`.
 pub fn call_ref(r: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     if !args.is_empty() || !kw.is_empty() {
-        return Err(type_error(format!("weakref() takes no arguments ({} given)", args.len())));
+        return Err(type_error(format!(
+            "weakref() takes no arguments ({} given)",
+            args.len()
+        )));
     }
     Ok(referent(r).unwrap_or_else(none))
 }
@@ -98,7 +115,10 @@ pub fn repr(o: &ObjRef) -> R<String> {
                 String::new()
             };
             if kind(o.as_obj()) == Kind::WeakRef {
-                format!("<{tag} at {addr:#x}; to '{name}' at {:#x}{named}>", r.as_obj().addr())
+                format!(
+                    "<{tag} at {addr:#x}; to '{name}' at {:#x}{named}>",
+                    r.as_obj().addr()
+                )
             } else {
                 format!("<{tag} at {addr:#x} to {name} at {:#x}>", r.as_obj().addr())
             }
@@ -131,7 +151,11 @@ pub fn eq(a: &ObjRef, b: &ObjRef) -> R<bool> {
 /// Attributes of weak references (`__callback__`).
 pub fn ref_attr(o: &ObjRef, name: &str) -> Option<ObjRef> {
     match name {
-        "__callback__" => Some(weakref_body(o.as_obj()).and_then(|b| b.callback()).unwrap_or_else(none)),
+        "__callback__" => Some(
+            weakref_body(o.as_obj())
+                .and_then(|b| b.callback())
+                .unwrap_or_else(none),
+        ),
         _ => None,
     }
 }
@@ -147,5 +171,9 @@ pub fn run_callback(callback: pymm_mem::Obj<'_>, wr: pymm_mem::Obj<'_>) {
 
 /// The native part of the `weakref` module (`_weakref`).
 pub fn module_functions() -> &'static [(&'static str, NativeFn)] {
-    &[("proxy", proxy), ("getweakrefcount", getweakrefcount), ("getweakrefs", getweakrefs)]
+    &[
+        ("proxy", proxy),
+        ("getweakrefcount", getweakrefcount),
+        ("getweakrefs", getweakrefs),
+    ]
 }

@@ -130,16 +130,7 @@ fn compile_on_stack(
     };
     if mode == Mode::Single {
         if let Mod::Module(m) = &module {
-            if m.body.len() > 1 {
-                let end = m.body[0].range().end();
-                return Err(CompileError::at(
-                    ErrorKind::SyntaxError,
-                    "multiple statements found while compiling a single statement",
-                    filename,
-                    &map,
-                    TextRange::empty(end),
-                ));
-            }
+            check_single(&m.body, source, filename, &map)?;
         }
     }
     c.units.push(Unit::new(
@@ -158,6 +149,97 @@ fn compile_on_stack(
     }
     let unit = c.units.pop().expect("module unit");
     Ok(Rc::new(unit.assemble(&c.filename)))
+}
+
+/// `Mode::Single` takes one statement, or one line of simple statements separated by
+/// `;` (CPython's `statement_newline` rule): `a; b` compiles, `a\nb` does not.
+fn check_single(
+    body: &[Stmt],
+    source: &str,
+    filename: &str,
+    map: &SourceMap<'_>,
+) -> Result<(), CompileError> {
+    let [first, rest @ ..] = body else {
+        return Ok(());
+    };
+    let Some(second) = rest.first() else {
+        return Ok(());
+    };
+    if is_compound(first) {
+        // Whatever follows a compound statement is unexpected: its first token.
+        let start = second.range().start();
+        let tail = &source[usize::from(start)..];
+        let word = tail
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(tail.len());
+        let len = if word > 0 {
+            word
+        } else {
+            tail.chars().next().map_or(0, char::len_utf8)
+        };
+        let range = TextRange::at(
+            start,
+            ruff_text_size::TextSize::try_from(len).unwrap_or_default(),
+        );
+        return Err(CompileError::at(
+            ErrorKind::SyntaxError,
+            "invalid syntax",
+            filename,
+            map,
+            range,
+        ));
+    }
+    let mut last = first;
+    for next in rest {
+        let gap = &source[usize::from(last.range().end())..usize::from(next.range().start())];
+        if is_compound(next) || !is_semicolon_gap(gap) {
+            return Err(CompileError::at(
+                ErrorKind::SyntaxError,
+                "multiple statements found while compiling a single statement",
+                filename,
+                map,
+                TextRange::empty(last.range().end()),
+            ));
+        }
+        last = next;
+    }
+    Ok(())
+}
+
+/// Whether a statement is a compound one (it ends its logical line).
+fn is_compound(s: &Stmt) -> bool {
+    matches!(
+        s,
+        Stmt::FunctionDef(_)
+            | Stmt::ClassDef(_)
+            | Stmt::If(_)
+            | Stmt::While(_)
+            | Stmt::For(_)
+            | Stmt::With(_)
+            | Stmt::Try(_)
+            | Stmt::Match(_)
+    )
+}
+
+/// Whether the text between two statements is one `;`, with blanks and backslash
+/// continuations only: the statements are on one logical line.
+fn is_semicolon_gap(gap: &str) -> bool {
+    let mut semicolons = 0;
+    let mut chars = gap.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ';' => semicolons += 1,
+            ' ' | '\t' | '\x0c' => {}
+            '\\' => {
+                chars.next_if_eq(&'\r');
+                if chars.next() != Some('\n') {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    semicolons == 1
 }
 
 impl<'a> Compiler<'a> {
