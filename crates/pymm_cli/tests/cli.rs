@@ -272,8 +272,6 @@ fn syntax_error_exits_1_before_running_anything() {
 
 /// The whole of python3's display: file and line, the source line, a caret.
 #[test]
-#[ignore = "pymm_vm: a SyntaxError prints only its last line (exc::format_one ignores \
-            builtins::SYNTAX_RENDER)"]
 fn syntax_error_display() {
     let dir = TempDir::new("syntax");
     let script = dir.write("se.py", "print(1)\nx = (1,\n");
@@ -526,19 +524,31 @@ fn inspect_reads_the_console_from_piped_stdin() {
 
 #[test]
 fn console_syntax_errors_and_unfinished_input() {
-    // `if x` is reported as soon as it is entered; a block pending at end of input runs.
+    // `if x` is reported as soon as it is entered; a block pending at end of input runs,
+    // and the console prompts again before it ends.
     let out = pymm_in(
         None,
         &["-i", "-q"],
         Some("if x\nfor c in 'ab':\n    print(c * 2)\n"),
     );
     assert_eq!(out.stdout, "aa\nbb\n");
-    assert!(out.stderr.starts_with(">>> "), "{}", out.stderr);
-    assert!(
-        out.stderr
-            .ends_with("SyntaxError: expected ':'\n>>> ... ... \n"),
-        "{}",
-        out.stderr
+    assert_eq!(
+        out.stderr,
+        ">>>   File \"<stdin>\", line 1\n    if x\n        ^\nSyntaxError: expected ':'\n\
+         >>> ... ... \n>>> \n"
+    );
+    // End of input inside a bracket reports it.
+    let out = pymm_in(None, &["-i", "-q"], Some("x = (1,\n"));
+    assert_eq!(
+        out.stderr,
+        ">>> ... \n  File \"<stdin>\", line 1\n    x = (1,\n        ^\n\
+         SyntaxError: '(' was never closed\n>>> \n"
+    );
+    let out = pymm_in(None, &["-i", "-q"], Some("if 1:\n"));
+    assert_eq!(
+        out.stderr,
+        ">>> ... \n  File \"<stdin>\", line 1\n    if 1:\n         ^\n\
+         IndentationError: expected an indented block after 'if' statement on line 1\n>>> \n"
     );
     // An open bracket continues over blank lines.
     let out = pymm_in(None, &["-i", "-q"], Some("(1,\n\n2)\n"));
@@ -548,12 +558,320 @@ fn console_syntax_errors_and_unfinished_input() {
 
 /// python3 -i runs the console in the program's `__main__`.
 #[test]
-#[ignore = "pymm_vm: run_interactive uses its own __main__ dict, not the module run_main ran"]
 fn inspect_after_a_command_shares_main() {
     let out = pymm_in(None, &["-i", "-c", "x = 7"], Some("print(x * 6)\n"));
     assert_eq!(out.stdout, "42\n");
     assert_eq!(out.stderr, ">>> >>> \n");
     assert_eq!(out.code, Some(0));
+}
+
+/// A SyntaxError raised while the program runs (`compile()`, `exec()`) has a traceback,
+/// then the File/line/caret block.
+#[test]
+fn syntax_error_raised_at_run_time() {
+    let dir = TempDir::new("syntax-rt");
+    let script = dir.write(
+        "rt.py",
+        "def f():\n    compile(\"x = = 2\", \"<case>\", \"exec\")\n\n\n\
+         try:\n    exec(\"if 1:\\n  pass\\n   y = 1\\n\")\n\
+         except IndentationError as e:\n    print(repr(e))\nf()\n",
+    );
+    let out = pymm_in(Some(dir.path()), &["rt.py"], None);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stdout,
+        "IndentationError('unexpected indent', ('<string>', 3, 3, '   y = 1\\n', 3, -1))\n"
+    );
+    let file = script.display();
+    assert_eq!(
+        out.stderr,
+        format!(
+            "Traceback (most recent call last):\n  File \"{file}\", line 9, in <module>\n    f()\n\
+             \x20 File \"{file}\", line 2, in f\n    compile(\"x = = 2\", \"<case>\", \"exec\")\n\
+             \x20 File \"<case>\", line 1\n    x = = 2\n        ^\nSyntaxError: invalid syntax\n"
+        )
+    );
+    // An IndentationError of the main script.
+    let script = dir.write("ind.py", "def f():\nreturn 1\n");
+    let out = pymm_in(Some(dir.path()), &["ind.py"], None);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stderr,
+        format!(
+            "  File \"{}\", line 2\n    return 1\n    ^\n\
+             IndentationError: expected an indented block after function definition on line 1\n",
+            script.display()
+        )
+    );
+}
+
+/// SyntaxErrors made by hand are displayed from their attributes, as python3 does.
+#[test]
+fn syntax_error_display_from_attributes() {
+    let cases = [
+        (
+            "raise SyntaxError('m', ('f.py', 2, 9, '  ab\\n  cd\\n', 2, 12))",
+            "  File \"f.py\", line 2\n      cd\n       ^^\nSyntaxError: m\n",
+        ),
+        (
+            "raise SyntaxError('m', ('f', 2, 3, '\u{e9} abcdef', 2, 6))",
+            "  File \"f\", line 2\n    \u{e9} abcdef\n      ^^^\nSyntaxError: m\n",
+        ),
+        (
+            "raise TabError('m', ('f', 2, 3, 'abcdef', 2, 6))",
+            "  File \"f\", line 2\n    abcdef\n      ^\nTabError: m\n",
+        ),
+        (
+            "raise SyntaxError('m', ('f', 2, 3, '  abcdef', 3, 1))",
+            "  File \"f\", line 2\n    abcdef\n    ^^^^^\nSyntaxError: m\n",
+        ),
+        (
+            "raise SyntaxError('m', (None, 3, None, 'abc'))",
+            "  File \"<string>\", line 3\n    abc\nSyntaxError: m\n",
+        ),
+        (
+            "raise SyntaxError(None, ('f', 1, 1, 'x'))",
+            "  File \"f\", line 1\n    x\n    ^\nSyntaxError\n",
+        ),
+        // No line number: displayed like any exception, with str(e).
+        (
+            "raise SyntaxError('m', ('f.py', None, 2, 'abc'))",
+            "SyntaxError: m (f.py)\n",
+        ),
+        ("raise SyntaxError()", "SyntaxError: None\n"),
+        (
+            "e = SyntaxError('m', ('f', 2, 3, 'abcdef', 2, 6)); e.add_note('note!'); raise e",
+            "  File \"f\", line 2\n    abcdef\n      ^^^\nSyntaxError: m\nnote!\n",
+        ),
+    ];
+    for (prog, tail) in cases {
+        let out = pymm(&["-c", prog]);
+        assert_eq!(out.code, Some(1), "{prog}");
+        let head = "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n";
+        assert_eq!(out.stderr, format!("{head}{tail}"), "{prog}");
+    }
+}
+
+/// `msg`, `filename`, `lineno`, `offset`, `text`, `end_lineno`, `end_offset`, `str()` and
+/// `repr()` of SyntaxError (checked against python3).
+#[test]
+fn syntax_error_attributes() {
+    let prog = r#"for src in ["x = (1, 2\n", "x = = 2\n", "if True:\npass\n", "  x = 1\n"]:
+    try:
+        compile(src, "/a/b/case.py", "exec")
+    except SyntaxError as e:
+        print(type(e).__name__, repr(e))
+        print(str(e), "|", e.msg, e.filename, e.lineno, e.offset, repr(e.text), e.end_lineno, e.end_offset)
+for args in [(), ("m",), ("m", ("f.py", 3, 1, "t")), ("m", ("a/b/f.py", 3, 1, "t", 4, 5))]:
+    e = SyntaxError(*args)
+    print(repr(e), "|", str(e), "|", e.msg, e.filename, e.lineno, e.offset, e.text, e.end_lineno, e.end_offset)
+e = SyntaxError("m")
+e.lineno = 5
+print(str(e))
+e.filename = "x/y.py"
+print(str(e))
+try:
+    exec("def f(:\n    pass\n")
+except SyntaxError as e:
+    print(e, e.args)
+"#;
+    let expected = r#"SyntaxError SyntaxError("'(' was never closed", ('/a/b/case.py', 1, 5, 'x = (1, 2\n', 1, 0))
+'(' was never closed (case.py, line 1) | '(' was never closed /a/b/case.py 1 5 'x = (1, 2\n' 1 0
+SyntaxError SyntaxError('invalid syntax', ('/a/b/case.py', 1, 5, 'x = = 2\n', 1, 6))
+invalid syntax (case.py, line 1) | invalid syntax /a/b/case.py 1 5 'x = = 2\n' 1 6
+IndentationError IndentationError("expected an indented block after 'if' statement on line 1", ('/a/b/case.py', 2, 1, 'pass\n', 2, 5))
+expected an indented block after 'if' statement on line 1 (case.py, line 2) | expected an indented block after 'if' statement on line 1 /a/b/case.py 2 1 'pass\n' 2 5
+IndentationError IndentationError('unexpected indent', ('/a/b/case.py', 1, 2, '  x = 1\n', 1, -1))
+unexpected indent (case.py, line 1) | unexpected indent /a/b/case.py 1 2 '  x = 1\n' 1 -1
+SyntaxError() | None | None None None None None None None
+SyntaxError('m') | m | m None None None None None None
+SyntaxError('m', ('f.py', 3, 1, 't')) | m (f.py, line 3) | m f.py 3 1 t None None
+SyntaxError('m', ('a/b/f.py', 3, 1, 't', 4, 5)) | m (f.py, line 3) | m a/b/f.py 3 1 t 4 5
+m (line 5)
+m (y.py, line 5)
+invalid syntax (<string>, line 1) ('invalid syntax', ('<string>', 1, 7, 'def f(:\n', 1, 8))
+"#;
+    let out = pymm(&["-c", prog]);
+    assert_eq!(out.stderr, "");
+    assert_eq!(out.stdout, expected);
+    assert_eq!(out.code, Some(0));
+}
+
+#[test]
+fn exit_and_quit() {
+    let prog = "print(repr(exit), str(quit), exit, quit)\n\
+                print(type(exit).__name__, type(exit).__module__, exit.name, exit.eof)\n\
+                import sys\nprint('_sitebuiltins' in sys.modules)\n\
+                for q, args in [(exit, ()), (quit, (5,)), (exit, ('msg',))]:\n\
+                \x20   try:\n        q(*args)\n\
+                \x20   except SystemExit as e:\n        print(repr(e), e.code)\n\
+                exit(7)\nprint('not reached')\n";
+    let out = pymm(&["-c", prog]);
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        out.stdout,
+        "Use exit() or Ctrl-D (i.e. EOF) to exit Use quit() or Ctrl-D (i.e. EOF) to exit \
+         Use exit() or Ctrl-D (i.e. EOF) to exit Use quit() or Ctrl-D (i.e. EOF) to exit\n\
+         Quitter _sitebuiltins exit Ctrl-D (i.e. EOF)\nTrue\nSystemExit(None) None\n\
+         SystemExit(5) 5\nSystemExit('msg') msg\n"
+    );
+    assert_eq!(out.code, Some(7));
+    let out = pymm(&["-c", "quit('bye')"]);
+    assert_eq!((out.stderr.as_str(), out.code), ("bye\n", Some(1)));
+    let out = pymm(&["-c", "exit()"]);
+    assert_eq!((out.stderr.as_str(), out.code), ("", Some(0)));
+}
+
+/// `SystemExit` in the console ends it with its status (after the `atexit` handlers).
+#[test]
+fn console_exit_status() {
+    let out = pymm_in(
+        None,
+        &["-q", "-i"],
+        Some("import atexit; atexit.register(print, 'bye')\nprint(exit)\nexit(2)\nprint(3)\n"),
+    );
+    assert_eq!(out.stdout, "<built-in function print>\nUse exit() or Ctrl-D (i.e. EOF) to exit\nbye\n");
+    assert_eq!(out.stderr, ">>> >>> >>> ");
+    assert_eq!(out.code, Some(2));
+    let out = pymm_in(None, &["-q", "-i"], Some("raise SystemExit('msg')\n"));
+    assert_eq!((out.stderr.as_str(), out.code), (">>> msg\n", Some(1)));
+    // Several statements on one line (`single` mode takes `a; b`).
+    let out = pymm_in(
+        None,
+        &["-q", "-i"],
+        Some("1; 2; x = 3; x\na = 1;\nimport sys; sys.exit(4)\nprint(5)\n"),
+    );
+    assert_eq!(out.stdout, "1\n2\n3\n");
+    assert_eq!(out.stderr, ">>> >>> >>> ");
+    assert_eq!(out.code, Some(4));
+    // A compound statement takes nothing after it.
+    let out = pymm_in(None, &["-q", "-i"], Some("if 1: pass\nx\n\n"));
+    assert_eq!(
+        out.stderr,
+        ">>> ...   File \"<stdin>\", line 2\n    x\n    ^\nSyntaxError: invalid syntax\n>>> >>> \n"
+    );
+}
+
+/// With `-i`, an uncaught exception of the program (even `SystemExit`) is printed and the
+/// console follows in the program's `__main__`, where `__file__` is gone (python3).
+#[test]
+fn inspect_after_an_exception() {
+    let out = pymm_in(
+        None,
+        &["-q", "-i", "-c", "import sys; x = 5; sys.exit(3)"],
+        Some("print(x)\n"),
+    );
+    assert_eq!(out.stdout, "5\n");
+    assert_eq!(
+        out.stderr,
+        "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n\
+         SystemExit: 3\n>>> >>> \n"
+    );
+    assert_eq!(out.code, Some(0));
+    let dir = TempDir::new("inspect-file");
+    dir.write("s.py", "x = 5\nprint(__file__.endswith('/s.py'), __name__)\n");
+    let out = pymm_in(
+        Some(dir.path()),
+        &["-q", "-i", "s.py"],
+        Some("print(x, __name__, '__file__' in globals())\n"),
+    );
+    assert_eq!(out.stdout, "True __main__\n5 __main__ False\n");
+    assert_eq!(out.stderr, ">>> >>> \n");
+    // `-c` runs without `__file__`.
+    let out = pymm(&["-c", "print('__file__' in globals())"]);
+    assert_eq!(out.stdout, "False\n");
+}
+
+#[test]
+fn sys_version_is_the_version_the_command_reports() {
+    let vv = pymm(&["-VV"]);
+    let sys = pymm(&["-c", "import sys; print(sys.version)"]);
+    assert_eq!(vv.stdout, format!("Python {}", sys.stdout));
+}
+
+/// Runs `pymm script` and sends it SIGINT once it printed its first line.
+fn interrupt(dir: &TempDir, script: &str) -> (std::process::ExitStatus, String, String) {
+    let mut child = Command::new(PYMM)
+        .arg(script)
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn pymm");
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut out, &mut first).unwrap();
+    assert_eq!(first, "start\n");
+    std::thread::sleep(Duration::from_millis(200));
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let mut err = child.stderr.take().unwrap();
+    let err_reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = err.read_to_string(&mut s);
+        s
+    });
+    let mut rest = String::new();
+    out.read_to_string(&mut rest).unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("pymm {script} did not stop on SIGINT");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    (status, rest, err_reader.join().unwrap())
+}
+
+/// Ctrl-C raises `KeyboardInterrupt`; uncaught, it is printed and the process ends by
+/// SIGINT (a shell shows status 130), as python3's does.
+#[test]
+fn ctrl_c_raises_keyboard_interrupt() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = TempDir::new("sigint");
+    let script = dir.write(
+        "loop.py",
+        "import atexit\natexit.register(print, 'atexit ran')\n\
+         print('start', flush=True)\nwhile True:\n    pass\n",
+    );
+    let (status, out, err) = interrupt(&dir, "loop.py");
+    assert_eq!(status.signal(), Some(2), "{status:?} {err}");
+    assert_eq!(out, "atexit ran\n");
+    assert_eq!(
+        err,
+        format!(
+            "Traceback (most recent call last):\n  File \"{}\", line 4, in <module>\n    \
+             while True:\nKeyboardInterrupt\n",
+            script.display()
+        )
+    );
+    // Caught like any exception.
+    dir.write(
+        "caught.py",
+        "try:\n    print('start', flush=True)\n    i = 0\n    while i >= 0:\n        i += 1\n\
+         except KeyboardInterrupt as e:\n    print('caught', repr(e))\nprint('after')\n",
+    );
+    let (status, out, err) = interrupt(&dir, "caught.py");
+    assert_eq!((status.code(), err.as_str()), (Some(0), ""));
+    assert_eq!(out, "caught KeyboardInterrupt()\nafter\n");
+    // `time.sleep` ends early.
+    dir.write(
+        "sleep.py",
+        "import time\nprint('start', flush=True)\ntry:\n    time.sleep(60)\n\
+         except KeyboardInterrupt:\n    print('woke')\n",
+    );
+    let t = Instant::now();
+    let (status, out, _) = interrupt(&dir, "sleep.py");
+    assert_eq!((status.code(), out.as_str()), (Some(0), "woke\n"));
+    assert!(t.elapsed() < Duration::from_secs(30));
 }
 
 /// The console on a real terminal (a pseudo-terminal driven by rexpect).
@@ -616,6 +934,32 @@ mod terminal {
         p.exp_eof().unwrap();
         match p.process().wait().unwrap() {
             WaitStatus::Exited(_, code) => assert_eq!(code, 0),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Ctrl-C while a statement runs interrupts it and returns to the prompt; `exit(3)`
+    /// ends the console with status 3.
+    #[test]
+    fn ctrl_c_interrupts_a_running_statement() {
+        let mut p = start(&["-q"]);
+        p.exp_string(">>> ").unwrap();
+        p.send_line("while True: pass").unwrap();
+        p.exp_string("... ").unwrap();
+        p.send_line("").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        p.send_control('c').unwrap();
+        p.exp_string("Traceback (most recent call last):").unwrap();
+        p.exp_string("  File \"<stdin>\", line 1, in <module>").unwrap();
+        p.exp_string("KeyboardInterrupt").unwrap();
+        p.exp_string(">>> ").unwrap();
+        p.send_line("print('still ' + 'here')").unwrap();
+        p.exp_string("still here").unwrap();
+        p.exp_string(">>> ").unwrap();
+        p.send_line("exit(3)").unwrap();
+        p.exp_eof().unwrap();
+        match p.process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => assert_eq!(code, 3),
             other => panic!("{other:?}"),
         }
     }

@@ -423,19 +423,35 @@ impl<T: HeapItem> HeapVec<T> {
         }
     }
 
-    /// Visits every object the items hold (a container's `tp_traverse`). The vector is
-    /// locked meanwhile: a change made by the visitor panics instead of invalidating the
-    /// traversal.
+    /// Visits every object the items hold, first to last (a container's
+    /// `tp_traverse`). The vector is locked meanwhile: a change made by the visitor panics
+    /// instead of invalidating the traversal.
     pub fn traverse(&self, v: &mut Visitor<'_>) {
-        let cap = self.cap.get();
-        if cap & LOCKED != 0 {
-            // Already being traversed further up the stack (a visitor that traverses
-            // again): items are still valid, the outer lock stays.
-            for i in 0..self.len.get() {
-                // SAFETY: locked, so the buffer cannot change; slot i is initialised.
-                unsafe { &*self.ptr.get().add(i) }.visit(v);
+        self.with_items(|items| {
+            for x in items {
+                x.visit(v);
             }
-            return;
+        });
+    }
+
+    /// Runs `f` on the items as a slice, with the vector locked: a change made meanwhile
+    /// (for example by a visitor or a finalizer `f` triggers) panics instead of
+    /// invalidating the slice. Containers use it to traverse in CPython's order.
+    pub fn with_items<R>(&self, f: impl FnOnce(&[T]) -> R) -> R {
+        let cap = self.cap.get();
+        let len = self.len.get();
+        let ptr = self.ptr.get();
+        let items: &[T] = if len == 0 {
+            &[]
+        } else {
+            // SAFETY: `len` items are initialised at `ptr`; while the lock below (or an
+            // outer one) is held, push/pop/realloc panic, so the slice stays valid for the
+            // duration of `f`.
+            unsafe { core::slice::from_raw_parts(ptr, len) }
+        };
+        if cap & LOCKED != 0 {
+            // Already locked further up the stack: the outer lock stays.
+            return f(items);
         }
         self.cap.set(cap | LOCKED);
         struct Unlock<'a>(&'a Cell<usize>, usize);
@@ -445,11 +461,7 @@ impl<T: HeapItem> HeapVec<T> {
             }
         }
         let _unlock = Unlock(&self.cap, cap);
-        for i in 0..self.len.get() {
-            // SAFETY: the vector is locked, so the buffer and length cannot change while
-            // the reference is used; slot i is initialised.
-            unsafe { &*self.ptr.get().add(i) }.visit(v);
-        }
+        f(items)
     }
 }
 

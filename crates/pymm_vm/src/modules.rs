@@ -1228,6 +1228,10 @@ fn gc_get_objects(args: &[ObjRef], kw: &Kw) -> R {
     let g = match arg(args, kw, 0, "generation").filter(|g| kind(g.as_obj()) != Kind::NoneType) {
         Some(g) => {
             let n = to_index(&g)?;
+            if n == -1 {
+                // CPython's default: every generation.
+                return crate::seq::new_list(pymm_mem::gc::get_objects(None));
+            }
             if n >= 3 {
                 return Err(value_error(
                     "generation parameter must be less than the number of available generations (3)",

@@ -535,7 +535,7 @@ fn visit_preheader(o: Obj<'_>, v: &mut Visitor<'_>) {
         if let Some(d) = &values
             && let Some(b) = d.as_obj().downcast::<DictBody>()
         {
-            b.entries.traverse(v);
+            visit_dict_entries(b, v);
         }
         p.values.set(values);
         cell_visit(&p.dict, v);
@@ -557,10 +557,10 @@ fn visit_type(o: Obj<'_>, v: &mut Visitor<'_>) {
 }
 
 fn tuple_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
-    visit_type(o, v);
-    visit_preheader(o, v);
+    visit_heap_part(o, v);
     if let Some(items) = o.var_items::<TupleBody>() {
-        for i in items {
+        // `tupletraverse` visits the items last to first.
+        for i in items.iter().rev() {
             v.visit(i.as_obj());
         }
     }
@@ -580,11 +580,29 @@ fn may_be_tracked(o: Obj<'_>) -> bool {
     o.is_gc() && (o.is_tracked() || kind(o) != Kind::Tuple)
 }
 
-fn list_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
-    visit_type(o, v);
+/// CPython's `subtype_traverse` part for instances of classes defined in Python: the
+/// `__slots__` values, the instance dict (or inline values), then the type.
+fn visit_heap_part(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(b) = o.downcast::<InstanceBody>()
+        && let Ok(s) = b.slots.try_borrow()
+    {
+        for x in s.iter() {
+            visit_opt(x, v);
+        }
+    }
     visit_preheader(o, v);
+    visit_type(o, v);
+}
+
+fn list_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    visit_heap_part(o, v);
     if let Some(b) = o.downcast::<ListBody>() {
-        b.items.traverse(v);
+        // `list_traverse` visits the items last to first.
+        b.items.with_items(|items| {
+            for x in items.iter().rev() {
+                v.visit(x.as_obj());
+            }
+        });
     }
 }
 
@@ -596,11 +614,26 @@ fn list_clear(o: Obj<'_>) {
 }
 
 fn dict_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
-    visit_type(o, v);
-    visit_preheader(o, v);
+    visit_heap_part(o, v);
     if let Some(b) = o.downcast::<DictBody>() {
-        b.entries.traverse(v);
+        visit_dict_entries(b, v);
     }
+}
+
+/// `dict_traverse`: the values of a table whose keys are all exact `str` (CPython's
+/// unicode keys kind); otherwise each value then its key.
+fn visit_dict_entries(b: &DictBody, v: &mut Visitor<'_>) {
+    b.entries.with_items(|es| {
+        let unicode = es.iter().all(|(_, k, _)| k.as_ref().is_none_or(|k| kind(k.as_obj()) == Kind::Str && k.as_obj().type_object().is_none()));
+        for (_, k, val) in es {
+            if let Some(val) = val {
+                v.visit(val.as_obj());
+                if !unicode && let Some(k) = k {
+                    v.visit(k.as_obj());
+                }
+            }
+        }
+    });
 }
 
 fn dict_clear(o: Obj<'_>) {
@@ -748,15 +781,7 @@ fn type_clear(o: Obj<'_>) {
 }
 
 fn instance_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
-    visit_type(o, v);
-    visit_preheader(o, v);
-    if let Some(b) = o.downcast::<InstanceBody>()
-        && let Ok(s) = b.slots.try_borrow()
-    {
-        for x in s.iter() {
-            visit_opt(x, v);
-        }
-    }
+    visit_heap_part(o, v);
 }
 
 fn instance_clear(o: Obj<'_>) {
