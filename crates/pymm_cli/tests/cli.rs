@@ -730,7 +730,10 @@ fn console_exit_status() {
         &["-q", "-i"],
         Some("import atexit; atexit.register(print, 'bye')\nprint(exit)\nexit(2)\nprint(3)\n"),
     );
-    assert_eq!(out.stdout, "<built-in function print>\nUse exit() or Ctrl-D (i.e. EOF) to exit\nbye\n");
+    assert_eq!(
+        out.stdout,
+        "<built-in function print>\nUse exit() or Ctrl-D (i.e. EOF) to exit\nbye\n"
+    );
     assert_eq!(out.stderr, ">>> >>> >>> ");
     assert_eq!(out.code, Some(2));
     let out = pymm_in(None, &["-q", "-i"], Some("raise SystemExit('msg')\n"));
@@ -769,7 +772,10 @@ fn inspect_after_an_exception() {
     );
     assert_eq!(out.code, Some(0));
     let dir = TempDir::new("inspect-file");
-    dir.write("s.py", "x = 5\nprint(__file__.endswith('/s.py'), __name__)\n");
+    dir.write(
+        "s.py",
+        "x = 5\nprint(__file__.endswith('/s.py'), __name__)\n",
+    );
     let out = pymm_in(
         Some(dir.path()),
         &["-q", "-i", "s.py"],
@@ -950,7 +956,8 @@ mod terminal {
         std::thread::sleep(std::time::Duration::from_millis(300));
         p.send_control('c').unwrap();
         p.exp_string("Traceback (most recent call last):").unwrap();
-        p.exp_string("  File \"<stdin>\", line 1, in <module>").unwrap();
+        p.exp_string("  File \"<stdin>\", line 1, in <module>")
+            .unwrap();
         p.exp_string("KeyboardInterrupt").unwrap();
         p.exp_string(">>> ").unwrap();
         p.send_line("print('still ' + 'here')").unwrap();

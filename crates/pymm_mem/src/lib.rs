@@ -82,10 +82,11 @@ pub use obmalloc::{AllocError, AllocatorMode, Domain, Heap};
 pub use preheader::PreHeader;
 pub use runtime::{
     AllocEvent, AllocHook, CollectionInfo, HostHooks, Phase, allocated_blocks, allocator_mode,
-    heap_limit, set_alloc_hook, set_heap_limit, set_host_hooks, with_heap,
+    clear_freelists, freelist_len, heap_limit, set_alloc_hook, set_heap_limit, set_host_hooks,
+    with_heap,
 };
 pub use typeinfo::{
-    Body, BodyVTable, ClearFn, FinalizeFn, TraverseFn, TypeFlags, TypeInfo, UntrackHintFn, VarBody,
-    WeakListFn,
+    Body, BodyVTable, ClearFn, FinalizeFn, FreeListSpec, TraverseFn, TypeFlags, TypeInfo,
+    UntrackHintFn, VarBody, WeakListFn,
 };
 pub use visit::{Visitor, traverse};

@@ -229,20 +229,34 @@ unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &TypeInfo) {
     let body = body_ptr(p);
     let drop_fn = ty.body.drop;
     let type_object = ty.type_object_ptr();
+    let freelist_slot = if ty.freelist.is_some() {
+        let n = match ty.body.var_len {
+            // SAFETY: the body is still initialised here.
+            Some(f) => unsafe { f(body) },
+            None => 0,
+        };
+        ty.freelist_slot(n)
+    } else {
+        None
+    };
     // The body drop runs user Drop code; a panic in it must not leave the block half-freed.
     guarded(rt, || {
         // SAFETY: the body is initialised and dropped exactly once, here.
         unsafe { drop_fn(body) }
     });
-    if ty.is_gc() {
-        rt.gc.on_gc_del();
-    }
     if ty.flags.contains(crate::typeinfo::TypeFlags::PREHEADER) {
         guarded(rt, || crate::preheader::drop_slots(p));
     }
     let block = block_of(p, ty);
-    // SAFETY: the block was allocated by this runtime for this object and is dead now.
-    unsafe { rt.free(block, Domain::Obj) };
+    // A block kept on a free list stays allocated and counted (CPython's free lists do not
+    // call PyObject_GC_Del).
+    if !freelist_slot.is_some_and(|s| rt.freelist_push(ty, s, block)) {
+        if ty.is_gc() {
+            rt.gc.on_gc_del();
+        }
+        // SAFETY: the block was allocated by this runtime for this object and is dead now.
+        unsafe { rt.free(block, Domain::Obj) };
+    }
     if let Some(t) = type_object {
         // SAFETY: every instance owns one reference to its type object.
         unsafe { decref(t) };
@@ -257,11 +271,21 @@ unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &TypeInfo) {
 /// Allocates the block for an object of type `ty` with `body_size` body bytes, writes the
 /// header (refcount 1) and, for GC types, links it like `_PyObject_GC_Link` (which may run an
 /// automatic collection). The body is left uninitialised.
-fn alloc_object(ty: &'static TypeInfo, body_size: usize) -> Result<NonNull<ObjHeader>, AllocError> {
+fn alloc_object(
+    ty: &'static TypeInfo,
+    n_items: usize,
+    body_size: usize,
+) -> Result<NonNull<ObjHeader>, AllocError> {
     let rt = rt();
     let pre = ty.pre_size();
-    let total = pre + 16 + body_size;
-    let block = rt.malloc(total, Domain::Obj)?;
+    let reused = match ty.freelist_slot(n_items) {
+        Some(s) => rt.freelist_pop(ty, s),
+        None => None,
+    };
+    let block = match reused {
+        Some(b) => b,
+        None => rt.malloc(pre + 16 + body_size, Domain::Obj)?,
+    };
     // SAFETY: the header lies within the block just allocated.
     let p = unsafe { block.add(pre) }.cast::<ObjHeader>();
     // SAFETY: p is valid for writes of an ObjHeader (16-aligned, in bounds).
@@ -280,7 +304,10 @@ fn alloc_object(ty: &'static TypeInfo, body_size: usize) -> Result<NonNull<ObjHe
         if let Some(t) = ty.type_object_ptr() {
             incref(t);
         }
-        rt.gc.on_gc_link(rt);
+        // A block from a free list was never unlinked from the accounting.
+        if reused.is_none() {
+            rt.gc.on_gc_link(rt);
+        }
     } else if let Some(t) = ty.type_object_ptr() {
         incref(t);
     }
@@ -306,7 +333,7 @@ impl ObjRef {
             "{} is a variable-size body",
             ty.name
         );
-        let p = alloc_object(ty, core::mem::size_of::<T>())?;
+        let p = alloc_object(ty, 0, core::mem::size_of::<T>())?;
         // SAFETY: the body area is in the block, suitably aligned (16) and uninitialised.
         unsafe { body_ptr(p).cast::<T>().write(body) };
         Ok(ObjRef::from_new(p))
@@ -337,7 +364,7 @@ impl ObjRef {
             buf.push(items.next().expect("fewer items than head.len()"));
         }
         assert!(items.next().is_none(), "more items than head.len()");
-        let p = alloc_object(ty, ty.body.body_size(n))?;
+        let p = alloc_object(ty, n, ty.body.body_size(n))?;
         let body = body_ptr(p);
         // SAFETY: the body and item areas are in the block and uninitialised; the items are
         // moved out of `buf`, whose length is then set to 0 so they are not dropped twice.

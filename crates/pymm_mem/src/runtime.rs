@@ -20,6 +20,7 @@ use std::rc::Rc;
 use crate::gc::state::GcState;
 use crate::header::GcHead;
 use crate::obmalloc::{AllocError, AllocatorMode, Domain, Heap};
+use crate::typeinfo::TypeInfo;
 
 /// What an allocation hook is told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +118,14 @@ pub(crate) struct Runtime {
     /// A panic caught inside a hook while the collector or a deallocation was running; it is
     /// resumed once the runtime's structures are consistent again.
     pub(crate) pending_panic: RefCell<Option<Box<dyn Any + Send>>>,
+    /// Free lists: per type (by descriptor address), one stack of dead blocks per slot.
+    freelists: RefCell<Vec<FreeLists>>,
+}
+
+/// The free lists of one type.
+struct FreeLists {
+    ty: *const TypeInfo,
+    slots: Vec<Vec<NonNull<u8>>>,
 }
 
 thread_local! {
@@ -175,12 +184,23 @@ fn init() -> &'static Runtime {
         alloc_hook: Cell::new(None),
         hooks: RefCell::new(HostHooks::default()),
         pending_panic: RefCell::new(None),
+        freelists: RefCell::new(Vec::new()),
     }));
     rt.gc.init_heads();
     RUNTIME.with(|c| c.set(rt));
     // Registering the guard may fail during thread teardown; then nothing is reclaimed.
     let _ = TEARDOWN.try_with(|_| ());
     rt
+}
+
+/// Returns the blocks kept on the free lists to the allocator (a full collection does this).
+pub fn clear_freelists() {
+    rt().clear_freelists();
+}
+
+/// Number of dead-object blocks kept for `ty`'s free-list slot `slot`.
+pub fn freelist_len(ty: &TypeInfo, slot: usize) -> usize {
+    rt().freelist_len(ty, slot)
 }
 
 /// The current thread's runtime, created on first use.
@@ -196,6 +216,65 @@ pub(crate) fn rt() -> &'static Runtime {
 }
 
 impl Runtime {
+    /// Takes a kept block of a dead object of type `ty` (slot `slot`), if there is one.
+    #[inline]
+    pub(crate) fn freelist_pop(&self, ty: &TypeInfo, slot: usize) -> Option<NonNull<u8>> {
+        let mut fl = self.freelists.borrow_mut();
+        let e = fl.iter_mut().find(|e| core::ptr::eq(e.ty, ty))?;
+        e.slots.get_mut(slot)?.pop()
+    }
+
+    /// Keeps the block of a dead object of type `ty` for reuse; false when the slot is full.
+    #[inline]
+    pub(crate) fn freelist_push(&self, ty: &TypeInfo, slot: usize, block: NonNull<u8>) -> bool {
+        let Some(spec) = ty.freelist else {
+            return false;
+        };
+        let mut fl = self.freelists.borrow_mut();
+        let i = match fl.iter().position(|e| core::ptr::eq(e.ty, ty)) {
+            Some(i) => i,
+            None => {
+                fl.push(FreeLists {
+                    ty,
+                    slots: (0..spec.slots.max(1)).map(|_| Vec::new()).collect(),
+                });
+                fl.len() - 1
+            }
+        };
+        let stack = &mut fl[i].slots[slot];
+        if stack.len() >= spec.max {
+            return false;
+        }
+        stack.push(block);
+        true
+    }
+
+    /// Number of blocks kept for `ty`'s slot `slot`.
+    pub(crate) fn freelist_len(&self, ty: &TypeInfo, slot: usize) -> usize {
+        let fl = self.freelists.borrow();
+        fl.iter()
+            .find(|e| core::ptr::eq(e.ty, ty))
+            .and_then(|e| e.slots.get(slot))
+            .map_or(0, Vec::len)
+    }
+
+    /// Returns every kept block to the allocator (`_PyGC_ClearAllFreeLists`); blocks of GC
+    /// types are accounted as `PyObject_GC_Del` would.
+    pub(crate) fn clear_freelists(&self) {
+        let all = core::mem::take(&mut *self.freelists.borrow_mut());
+        for e in all {
+            // SAFETY: the descriptor is static (free lists are only used for static types).
+            let is_gc = unsafe { &*e.ty }.is_gc();
+            for block in e.slots.into_iter().flatten() {
+                if is_gc {
+                    self.gc.on_gc_del();
+                }
+                // SAFETY: kept blocks are live allocations of this heap owned by the list.
+                unsafe { self.free(block, Domain::Obj) };
+            }
+        }
+    }
+
     /// Allocates `size` bytes from the heap.
     #[inline]
     pub(crate) fn malloc(&self, size: usize, domain: Domain) -> Result<NonNull<u8>, AllocError> {

@@ -164,6 +164,15 @@ impl BodyVTable {
     }
 }
 
+/// The shape of a type's free list (see [`TypeInfo::freelist`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FreeListSpec {
+    /// Number of size slots (1 for fixed-size bodies).
+    pub slots: usize,
+    /// Blocks kept per slot at most.
+    pub max: usize,
+}
+
 /// Everything pymm_mem needs to know about a type.
 #[derive(Debug, Clone, Copy)]
 pub struct TypeInfo {
@@ -179,6 +188,7 @@ pub struct TypeInfo {
     /// The type object's address (an address, not a pointer, so that static descriptors
     /// stay `Sync`; only the owning thread's objects ever reach it).
     pub(crate) type_object: Option<core::num::NonZeroUsize>,
+    pub(crate) freelist: Option<FreeListSpec>,
     pub(crate) user_data: usize,
 }
 
@@ -197,6 +207,7 @@ impl TypeInfo {
             weaklist: None,
             untrack_hint: None,
             type_object: None,
+            freelist: None,
             user_data: 0,
         }
     }
@@ -242,6 +253,28 @@ impl TypeInfo {
             self.flags = self.flags.union(TypeFlags::UNTRACK_ON_FULL_ONLY);
         }
         self
+    }
+    /// Keeps the blocks of dead objects for reuse, as CPython's per-type free lists do
+    /// (tuples, lists, dicts, floats): up to `max` blocks per slot. A fixed-size type has
+    /// one slot; a variable-size type has `slots` of them, for 1..=`slots` items (empty
+    /// bodies are not kept). Reusing a block moves neither `gc.get_count()` nor the
+    /// allocation hook; full collections empty the lists. Run-time types never use them.
+    pub const fn freelist(mut self, slots: usize, max: usize) -> TypeInfo {
+        self.freelist = Some(FreeListSpec { slots, max });
+        self
+    }
+    /// The free-list slot for a body of `n_items` items, if objects of this size are kept.
+    #[inline]
+    pub(crate) fn freelist_slot(&self, n_items: usize) -> Option<usize> {
+        let spec = self.freelist?;
+        if self.type_object.is_some() {
+            return None;
+        }
+        if self.body.var_len.is_some() {
+            n_items.checked_sub(1).filter(|&s| s < spec.slots)
+        } else {
+            Some(0)
+        }
     }
     /// An arbitrary word for the embedding runtime (for example a pointer to its type object).
     pub const fn user_data(mut self, data: usize) -> TypeInfo {

@@ -624,7 +624,10 @@ fn dict_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
 /// unicode keys kind); otherwise each value then its key.
 fn visit_dict_entries(b: &DictBody, v: &mut Visitor<'_>) {
     b.entries.with_items(|es| {
-        let unicode = es.iter().all(|(_, k, _)| k.as_ref().is_none_or(|k| kind(k.as_obj()) == Kind::Str && k.as_obj().type_object().is_none()));
+        let unicode = es.iter().all(|(_, k, _)| {
+            k.as_ref()
+                .is_none_or(|k| kind(k.as_obj()) == Kind::Str && k.as_obj().type_object().is_none())
+        });
         for (_, k, val) in es {
             if let Some(val) = val {
                 v.visit(val.as_obj());
@@ -892,18 +895,23 @@ pub static NOTIMPL_T: TypeInfo = info!("NotImplementedType", Unit, Kind::NotImpl
 pub static ELLIPSIS_T: TypeInfo = info!("ellipsis", Unit, Kind::Ellipsis);
 pub static INT_T: TypeInfo = info!(var "int", IntBody, Kind::Int);
 pub static BOOL_T: TypeInfo = info!(var "bool", IntBody, Kind::Bool);
-pub static FLOAT_T: TypeInfo = info!("float", FloatBody, Kind::Float);
+// CPython 3.11's free lists: float 100, tuples of 1..=20 items 2000 each, list 80,
+// dict 80 (spec §2).
+pub static FLOAT_T: TypeInfo = info!("float", FloatBody, Kind::Float).freelist(1, 100);
 pub static COMPLEX_T: TypeInfo = info!("complex", ComplexBody, Kind::Complex);
 pub static STR_T: TypeInfo = info!(var "str", StrBody, Kind::Str);
 pub static WSTR_T: TypeInfo = info!(var "str", WideStrBody, Kind::Str);
 pub static BYTES_T: TypeInfo = info!(var "bytes", BytesBody, Kind::Bytes);
 pub static TUPLE_T: TypeInfo = info!(var "tuple", TupleBody, Kind::Tuple)
+    .freelist(20, 2000)
     .gc(tuple_traverse)
     .untrack_hint(tuple_untrack, false);
 pub static LIST_T: TypeInfo = info!("list", ListBody, Kind::List)
+    .freelist(1, 80)
     .gc(list_traverse)
     .clear(list_clear);
 pub static DICT_T: TypeInfo = info!("dict", DictBody, Kind::Dict)
+    .freelist(1, 80)
     .gc(dict_traverse)
     .clear(dict_clear)
     .untrack_hint(dict_untrack, true);

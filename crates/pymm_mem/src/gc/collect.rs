@@ -430,6 +430,8 @@ fn collect_main(rt: &Runtime, generation: usize) -> (usize, usize) {
     }
 
     if generation == NUM_GENERATIONS - 1 {
+        // `clear_freelists()` at the end of a full collection.
+        rt.clear_freelists();
         let hook = rt.hooks.borrow().full_collection_done.clone();
         if let Some(f) = hook {
             guarded(rt, || f());

@@ -1,0 +1,89 @@
+//! Free lists (CPython's per-type free lists, spec §2): dead blocks are kept and reused,
+//! reuse moves neither `gc.get_count()` nor `sys.getallocatedblocks()`, and a full
+//! collection returns them to the allocator.
+
+use pymm_mem::{
+    Body, BodyVTable, ObjRef, TypeInfo, VarBody, Visitor, allocated_blocks, freelist_len, gc,
+};
+
+#[derive(Debug)]
+struct Pair(u64, u64);
+impl Body for Pair {}
+
+#[derive(Debug)]
+struct Items {
+    n: usize,
+}
+impl Body for Items {}
+impl VarBody for Items {
+    type Item = u64;
+    fn len(&self) -> usize {
+        self.n
+    }
+}
+
+fn no_refs(_o: pymm_mem::Obj<'_>, _v: &mut Visitor<'_>) {}
+
+static PAIR: TypeInfo = TypeInfo::new("pair", BodyVTable::of::<Pair>()).freelist(1, 3);
+static GC_ITEMS: TypeInfo = TypeInfo::new("items", BodyVTable::of_var::<Items>())
+    .gc(no_refs)
+    .freelist(2, 2);
+
+#[test]
+fn fixed_size_blocks_are_kept_up_to_the_limit_and_reused() {
+    gc::collect(2);
+    let base = allocated_blocks();
+    let objs: Vec<ObjRef> = (0..5)
+        .map(|i| ObjRef::new(&PAIR, Pair(i, i)).unwrap())
+        .collect();
+    assert_eq!(allocated_blocks(), base + 5);
+    let addrs: Vec<usize> = objs.iter().map(|o| o.as_obj().addr()).collect();
+    drop(objs);
+    // Three kept (still allocated), two returned.
+    assert_eq!(freelist_len(&PAIR, 0), 3);
+    assert_eq!(allocated_blocks(), base + 3);
+    let again = ObjRef::new(&PAIR, Pair(9, 9)).unwrap();
+    assert!(
+        addrs.contains(&again.as_obj().addr()),
+        "a kept block is reused"
+    );
+    assert_eq!(freelist_len(&PAIR, 0), 2);
+    let p = again.downcast::<Pair>().unwrap();
+    assert_eq!((p.0, p.1), (9, 9));
+    drop(again);
+    gc::collect(2);
+    assert_eq!(freelist_len(&PAIR, 0), 0);
+    assert_eq!(allocated_blocks(), base);
+}
+
+#[test]
+fn variable_size_slots_and_gc_counts() {
+    gc::collect(2);
+    gc::disable();
+    let (c0, _, _) = gc::get_count();
+    let one = ObjRef::new_var(&GC_ITEMS, Items { n: 1 }, [7]).unwrap();
+    let two = ObjRef::new_var(&GC_ITEMS, Items { n: 2 }, [1, 2]).unwrap();
+    let three = ObjRef::new_var(&GC_ITEMS, Items { n: 3 }, [1, 2, 3]).unwrap();
+    assert_eq!(gc::get_count().0, c0 + 3);
+    drop((one, two, three));
+    // Sizes 1 and 2 are kept: their count stays (CPython skips PyObject_GC_Del); size 3 is freed.
+    assert_eq!(gc::get_count().0, c0 + 2);
+    assert_eq!(
+        (freelist_len(&GC_ITEMS, 0), freelist_len(&GC_ITEMS, 1)),
+        (1, 1)
+    );
+    let reused = ObjRef::new_var(&GC_ITEMS, Items { n: 2 }, [5, 6]).unwrap();
+    assert_eq!(
+        gc::get_count().0,
+        c0 + 2,
+        "reuse does not count as an allocation"
+    );
+    assert_eq!(reused.as_obj().var_items::<Items>().unwrap(), &[5, 6]);
+    drop(reused);
+    gc::enable();
+    gc::collect(2);
+    assert_eq!(
+        (freelist_len(&GC_ITEMS, 0), freelist_len(&GC_ITEMS, 1)),
+        (0, 0)
+    );
+}
