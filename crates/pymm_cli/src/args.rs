@@ -308,6 +308,16 @@ mod tests {
     }
 
     #[test]
+    fn the_version_is_sys_version() {
+        assert!(
+            pymm_vm::state::VERSION.starts_with(&format!("{PY_VERSION} ")),
+            "{}",
+            pymm_vm::state::VERSION
+        );
+        assert_eq!(full_version(), pymm_vm::state::VERSION);
+    }
+
+    #[test]
     fn script_and_its_arguments() {
         let o = run(&["s.py", "a", "--foo", "-V", "-c", "x"]);
         assert_eq!(o.target, Target::Script("s.py".into()));

@@ -456,6 +456,32 @@ mod tests {
     }
 
     #[test]
+    fn several_simple_statements_on_one_line() {
+        // python3's console compiles `a; b` as one interactive statement.
+        assert_eq!(verdict("import sys; sys.exit(4)\n"), Verdict::Complete);
+        assert_eq!(verdict("1; 2;\n"), Verdict::Complete);
+        assert_eq!(verdict("x = 1; \\\n  y = 2\n"), Verdict::Complete);
+        assert_eq!(feed(&["a = 1; b = 2"]).0, ["a = 1; b = 2\n"]);
+        // Not across lines, and nothing after a compound statement.
+        assert_eq!(verdict("a\nb\n"), Verdict::Error);
+        assert_eq!(verdict("if 1: pass\nx\n"), Verdict::Error);
+        let e = compile("a; b\nc\n", "<stdin>", Mode::Single).unwrap_err();
+        assert_eq!(
+            (e.message.as_str(), e.line, e.col),
+            (
+                "multiple statements found while compiling a single statement",
+                1,
+                5
+            )
+        );
+        let e = compile("if 1: pass\nfoo(1)\n", "<stdin>", Mode::Single).unwrap_err();
+        assert_eq!(
+            (e.message.as_str(), e.line, e.col, e.end_line, e.end_col),
+            ("invalid syntax", 2, 1, 2, 4)
+        );
+    }
+
+    #[test]
     fn an_empty_line_reports_an_unfinished_block() {
         assert_eq!(feed(&["if 1:", ""]).0, ["if 1:\n\n"]);
         assert_eq!(feed(&["try:", "  pass", ""]).0, ["try:\n  pass\n\n"]);

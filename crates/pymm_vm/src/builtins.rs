@@ -189,6 +189,32 @@ pub fn new_slice(start: ObjRef, stop: ObjRef, step: ObjRef) -> R {
 
 /// A new bytes object.
 pub fn new_bytes(b: &[u8]) -> R {
+    // CPython shares b'' and the 256 one-byte bytes objects.
+    if b.len() <= 1 {
+        return Ok(small_bytes(b.first().map_or(256, |&c| c as usize)));
+    }
+    alloc_bytes(b)
+}
+
+fn small_bytes(i: usize) -> ObjRef {
+    thread_local! {
+        static SMALL: std::cell::OnceCell<&'static [ObjRef]> = const { std::cell::OnceCell::new() };
+    }
+    SMALL.with(|c| {
+        c.get_or_init(|| {
+            let v: Vec<ObjRef> = (0..=256usize)
+                .map(|i| {
+                    let b: &[u8] = if i == 256 { &[] } else { &[i as u8] };
+                    alloc_bytes(b).expect("out of memory at start-up")
+                })
+                .collect();
+            Box::leak(v.into_boxed_slice())
+        })[i]
+            .clone()
+    })
+}
+
+fn alloc_bytes(b: &[u8]) -> R {
     let mut items = Vec::with_capacity(b.len() + 1);
     items.extend_from_slice(b);
     items.push(0);
@@ -453,10 +479,20 @@ pub fn isinstance(o: &ObjRef, cls: &ObjRef) -> R<bool> {
     {
         return truthy(&call(&f, &[cls.clone(), o.clone()])?);
     }
-    Ok(crate::typeobj::is_subtype(
-        crate::typeobj::type_of(o.as_obj()).as_obj(),
-        cls.as_obj(),
-    ))
+    if crate::typeobj::is_subtype(crate::typeobj::type_of(o.as_obj()).as_obj(), cls.as_obj()) {
+        return Ok(true);
+    }
+    // `object_isinstance`: an object may claim another class through `__class__`
+    // (proxies do).
+    if crate::weakrefs::is_proxy(o) || crate::typeobj::is_heap_instance(o.as_obj()) {
+        if let Some(c) = crate::typeobj::getattr_opt(o, &crate::str::intern("__class__"))?
+            && kind(c.as_obj()) == Kind::Type
+            && !c.is(&crate::typeobj::type_of(o.as_obj()))
+        {
+            return Ok(crate::typeobj::is_subtype(c.as_obj(), cls.as_obj()));
+        }
+    }
+    Ok(false)
 }
 
 /// Whether a user class defines `__eq__` but no `__hash__` anywhere below `object`.

@@ -1041,7 +1041,7 @@ pub fn instance_finalize(o: Obj<'_>) {
     let Some(del) = crate::typeobj::lookup(t.as_obj(), &crate::str::intern("__del__")) else {
         return;
     };
-    if let Err(e) = crate::call::call(&del, &[this]) {
+    if let Err(e) = crate::call::call_owned(&del, vec![this], &crate::call::Kw::EMPTY) {
         let ctx = match crate::ops::repr_of(&del) {
             Ok(r) => r,
             Err(_) => "__del__".to_string(),

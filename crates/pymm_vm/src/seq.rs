@@ -98,7 +98,13 @@ pub fn list_extend(o: Obj<'_>, items: Vec<ObjRef>) -> R<()> {
     if items.is_empty() {
         return Ok(());
     }
-    resize(b, n + items.len())?;
+    if b.items.capacity() == 0 {
+        // `list_preallocate_exact`: an empty list without a buffer gets exactly the
+        // number of items rounded up to even.
+        b.items.set_capacity((items.len() + 1) & !1).map_err(|_| memory_error())?;
+    } else {
+        resize(b, n + items.len())?;
+    }
     b.items.splice(n, n, items).map_err(|_| memory_error())?;
     Ok(())
 }

@@ -173,7 +173,13 @@ pub fn type_module(t: Obj<'_>) -> String {
 
 /// The type name of an object, for error messages.
 pub fn obj_type_name(o: &ObjRef) -> String {
-    type_name(type_of(o.as_obj()).as_obj())
+    let t = type_of(o.as_obj());
+    let b = tb(t.as_obj());
+    // CPython's tp_name carries the module for types defined outside builtins.
+    if !b.is_heap && matches!(b.base_kind, Kind::WeakRef | Kind::WeakProxy | Kind::WeakCallableProxy) {
+        return format!("weakref.{}", b.name.borrow());
+    }
+    type_name(t.as_obj())
 }
 
 /// The descriptor instances of `t` are allocated with.
