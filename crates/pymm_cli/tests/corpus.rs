@@ -28,8 +28,7 @@ fn scripts(dir: &Path) -> Vec<String> {
 fn last_line(b: &[u8]) -> String {
     String::from_utf8_lossy(b)
         .lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
+        .rfind(|l| !l.trim().is_empty())
         .map(|l| l.trim_end().to_string())
         .unwrap_or_default()
 }
@@ -37,7 +36,8 @@ fn last_line(b: &[u8]) -> String {
 /// Runs one script; `Err` describes the first difference.
 fn check(dir: &Path, name: &str) -> Result<(), String> {
     let stem = &name[..name.len() - 3];
-    let want_out = std::fs::read(dir.join(format!("{stem}.out"))).map_err(|e| format!("{stem}.out: {e}"))?;
+    let want_out =
+        std::fs::read(dir.join(format!("{stem}.out"))).map_err(|e| format!("{stem}.out: {e}"))?;
     let want_err = std::fs::read_to_string(dir.join(format!("{stem}.err"))).unwrap_or_default();
     let want_code: i32 = std::fs::read_to_string(dir.join(format!("{stem}.code")))
         .map_err(|e| format!("{stem}.code: {e}"))?
@@ -82,9 +82,14 @@ fn check(dir: &Path, name: &str) -> Result<(), String> {
     let err = t_err.join().unwrap_or_default();
     let code = status.code().unwrap_or(-1);
     if out != want_out {
-        let (g, w) = (String::from_utf8_lossy(&out), String::from_utf8_lossy(&want_out));
+        let (g, w) = (
+            String::from_utf8_lossy(&out),
+            String::from_utf8_lossy(&want_out),
+        );
         let (gl, wl): (Vec<&str>, Vec<&str>) = (g.lines().collect(), w.lines().collect());
-        let i = (0..gl.len().max(wl.len())).find(|&i| gl.get(i) != wl.get(i)).unwrap_or(0);
+        let i = (0..gl.len().max(wl.len()))
+            .find(|&i| gl.get(i) != wl.get(i))
+            .unwrap_or(0);
         return Err(format!(
             "stdout line {}: expected {:?}, got {:?} (stderr: {:?})",
             i + 1,
@@ -94,7 +99,11 @@ fn check(dir: &Path, name: &str) -> Result<(), String> {
         ));
     }
     if last_line(&err) != want_err.trim_end() {
-        return Err(format!("stderr last line: expected {:?}, got {:?}", want_err.trim_end(), last_line(&err)));
+        return Err(format!(
+            "stderr last line: expected {:?}, got {:?}",
+            want_err.trim_end(),
+            last_line(&err)
+        ));
     }
     if code != want_code {
         return Err(format!("exit status: expected {want_code}, got {code}"));
@@ -107,16 +116,23 @@ fn corpus_matches_cpython() {
     let dir = corpus_dir();
     let names = scripts(&dir);
     assert!(names.len() >= 100, "the corpus has {} scripts", names.len());
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(4);
     let queue = std::sync::Mutex::new(names.clone());
     let failures = std::sync::Mutex::new(Vec::new());
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
                 loop {
-                    let Some(name) = queue.lock().expect("queue").pop() else { break };
+                    let Some(name) = queue.lock().expect("queue").pop() else {
+                        break;
+                    };
                     if let Err(e) = check(&dir, &name) {
-                        failures.lock().expect("failures").push(format!("{name}: {e}"));
+                        failures
+                            .lock()
+                            .expect("failures")
+                            .push(format!("{name}: {e}"));
                     }
                 }
             });
