@@ -349,7 +349,11 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             let name = code_body(&f.code).names[i as usize].clone();
             // Unbound-method optimisation: a plain function found on the type.
             let obj = o.as_obj();
-            if !matches!(kind(obj), Kind::Type | Kind::Module | Kind::Super) {
+            if !matches!(kind(obj), Kind::Type | Kind::Module | Kind::Super)
+                && !obj
+                    .type_object()
+                    .is_some_and(|t| crate::typeobj::tb(t).custom_getattribute.get())
+            {
                 let t = crate::typeobj::type_of(obj);
                 if let Some(d) = crate::typeobj::lookup(t.as_obj(), &name) {
                     let k = kind(d.as_obj());

@@ -453,13 +453,42 @@ fn str_pred(args: &[ObjRef], name: &str, f: fn(&str) -> bool) -> R {
 }
 
 fn str_isdigit(a: &[ObjRef], _k: &Kw) -> R {
-    str_pred(a, "isdigit", |t| {
-        t.chars()
-            .all(|c| c.is_ascii_digit() || c.is_numeric() && c.is_ascii_digit())
-    })
+    str_pred(a, "isdigit", |t| t.chars().all(is_digit_char))
 }
+/// Unicode `Numeric_Type=Digit` or `Decimal`: decimal digits plus the superscript,
+/// subscript and circled digits CPython's `str.isdigit` accepts.
+fn is_digit_char(c: char) -> bool {
+    is_decimal_char(c)
+        || matches!(c,
+            '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{2070}' | '\u{2074}'..='\u{2079}' | '\u{2080}'..='\u{2089}'
+            | '\u{2460}'..='\u{2468}' | '\u{2474}'..='\u{247c}' | '\u{2488}'..='\u{2490}' | '\u{24f5}'..='\u{24fd}'
+            | '\u{2776}'..='\u{277e}' | '\u{2780}'..='\u{2788}' | '\u{278a}'..='\u{2792}')
+}
+
+/// The ASCII digit for a Unicode decimal digit.
+fn decimal_value(c: char) -> char {
+    let v = c as u32;
+    match ND_STARTS.iter().find(|&&s| v >= s && v < s + 10) {
+        Some(&s) => char::from_digit(v - s, 10).unwrap_or(c),
+        None => c,
+    }
+}
+
+const ND_STARTS: &[u32] = &[
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
+    0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
+    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+    0x104a0, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6,
+];
+
+/// Unicode decimal digits (general category `Nd`), by the blocks of ten that hold them.
+pub fn is_decimal_char(c: char) -> bool {
+    let v = c as u32;
+    ND_STARTS.iter().any(|&s| v >= s && v < s + 10)
+}
+
 fn str_isdecimal(a: &[ObjRef], _k: &Kw) -> R {
-    str_pred(a, "isdecimal", |t| t.chars().all(|c| c.is_ascii_digit()))
+    str_pred(a, "isdecimal", |t| t.chars().all(is_decimal_char))
 }
 fn str_isnumeric(a: &[ObjRef], _k: &Kw) -> R {
     str_pred(a, "isnumeric", |t| t.chars().all(char::is_numeric))
@@ -2015,7 +2044,13 @@ fn object_delattr(args: &[ObjRef], _kw: &Kw) -> R {
 
 fn object_getattribute(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("__getattribute__", args, 2, 2)?;
-    crate::typeobj::getattr(&args[0], &args[1])
+    // The generic lookup without the class's own __getattribute__ (which is what
+    // `object.__getattribute__(self, name)` in an override asks for). __getattr__ is
+    // not consulted here; the caller's slot does that.
+    match crate::typeobj::generic_getattr_no_hook(&args[0], &args[1])? {
+        Some(v) => Ok(v),
+        None => Err(crate::typeobj::attr_error(&args[0], &args[1])),
+    }
 }
 
 fn object_sizeof(args: &[ObjRef], _kw: &Kw) -> R {
@@ -2733,7 +2768,18 @@ fn no_kw_ctor(name: &str, kw: &Kw) -> R<()> {
 }
 
 fn int_from_str(text: &str, base: u32) -> R {
-    let t = text.trim();
+    // Any Unicode decimal digit counts as its ASCII value (`_PyUnicode_TransformDecimalAndSpaceToASCII`).
+    let ascii: String = text
+        .chars()
+        .map(|c| {
+            if !c.is_ascii() && is_decimal_char(c) {
+                decimal_value(c)
+            } else {
+                c
+            }
+        })
+        .collect();
+    let t = ascii.trim();
     let cleaned = t.replace('_', "");
     let ok_underscores = !t.starts_with('_') && !t.ends_with('_') && !t.contains("__");
     let parsed = if ok_underscores {

@@ -449,6 +449,9 @@ pub struct TypeBody {
     pub is_heap: bool,
     /// `__slots__` names, when the class defines them (instances then have no dict).
     pub slots: RefCell<Option<Vec<String>>>,
+    /// Whether the class (or a base) defines `__getattribute__` in Python: method calls
+    /// then go through it instead of the direct lookup.
+    pub custom_getattribute: Cell<bool>,
     pub weaklist: WeakListHead,
 }
 impl Body for TypeBody {}

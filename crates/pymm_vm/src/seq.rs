@@ -101,7 +101,9 @@ pub fn list_extend(o: Obj<'_>, items: Vec<ObjRef>) -> R<()> {
     if b.items.capacity() == 0 {
         // `list_preallocate_exact`: an empty list without a buffer gets exactly the
         // number of items rounded up to even.
-        b.items.set_capacity((items.len() + 1) & !1).map_err(|_| memory_error())?;
+        b.items
+            .set_capacity((items.len() + 1) & !1)
+            .map_err(|_| memory_error())?;
     } else {
         resize(b, n + items.len())?;
     }

@@ -73,6 +73,7 @@ pub fn make_builtin_types() -> Vec<ObjRef> {
             is_heap: false,
             slots: Default::default(),
             weaklist: Default::default(),
+            custom_getattribute: Default::default(),
         });
         v.push(t);
     }
@@ -115,6 +116,7 @@ pub fn new_builtin_subclass(name: &'static str, base: &ObjRef, k: Kind) -> ObjRe
         is_heap: false,
         slots: Default::default(),
         weaklist: Default::default(),
+        custom_getattribute: Default::default(),
     });
     let b = tb(t.as_obj());
     let mut mro = vec![t.clone()];
@@ -176,7 +178,12 @@ pub fn obj_type_name(o: &ObjRef) -> String {
     let t = type_of(o.as_obj());
     let b = tb(t.as_obj());
     // CPython's tp_name carries the module for types defined outside builtins.
-    if !b.is_heap && matches!(b.base_kind, Kind::WeakRef | Kind::WeakProxy | Kind::WeakCallableProxy) {
+    if !b.is_heap
+        && matches!(
+            b.base_kind,
+            Kind::WeakRef | Kind::WeakProxy | Kind::WeakCallableProxy
+        )
+    {
         return format!("weakref.{}", b.name.borrow());
     }
     type_name(t.as_obj())
@@ -344,12 +351,16 @@ pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> 
             is_heap: true,
             slots: std::cell::RefCell::new(slots),
             weaklist: Default::default(),
+            custom_getattribute: Default::default(),
         },
     )
     .map_err(|_| memory_error())?;
     t.track();
     let mro = c3_mro(&t, &bases)?;
     *tb(t.as_obj()).mro.borrow_mut() = mro;
+    let custom_ga = lookup(t.as_obj(), &crate::str::intern("__getattribute__"))
+        .is_some_and(|f| kind(f.as_obj()) == Kind::Function);
+    tb(t.as_obj()).custom_getattribute.set(custom_ga);
     let leaked_name: &'static str = Box::leak(name.to_string().into_boxed_str());
     let mut info = heap_type_info(static_info(base_kind), leaked_name);
     if lookup(t.as_obj(), &crate::str::intern("__del__")).is_some() {
@@ -499,6 +510,37 @@ pub fn getattr_opt(o: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
     {
         return Ok(Some(v));
     }
+    if is_heap_instance(obj)
+        && let Some(ga) = user_special(o, "__getattribute__")
+    {
+        // A class-defined __getattribute__ replaces the lookup; its AttributeError falls
+        // back to __getattr__ (slot_tp_getattr_hook).
+        return match crate::call::call(&ga, &[o.clone(), name.clone()]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if crate::exc::matches(&e.0, "AttributeError") => {
+                match user_special(o, "__getattr__") {
+                    Some(g) => crate::call::call(&g, &[o.clone(), name.clone()]).map(Some),
+                    None => Err(e),
+                }
+            }
+            Err(e) => Err(e),
+        };
+    }
+    generic_getattr(o, name)
+}
+
+/// `object.__getattribute__` followed by `__getattr__`.
+pub fn generic_getattr(o: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
+    generic_lookup(o, name, true)
+}
+
+/// `object.__getattribute__` alone: descriptors on the type, the instance dict and slots.
+pub fn generic_getattr_no_hook(o: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
+    generic_lookup(o, name, false)
+}
+
+fn generic_lookup(o: &ObjRef, name: &ObjRef, hook: bool) -> R<Option<ObjRef>> {
+    let obj = o.as_obj();
     let t = type_of(obj);
     let descr = lookup(t.as_obj(), name);
     if let Some(d) = &descr {
@@ -561,14 +603,11 @@ pub fn getattr_opt(o: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
     if let Some(v) = crate::builtins::builtin_attr(o, &n)? {
         return Ok(Some(v));
     }
-    if is_heap_instance(obj)
-        && let Some(ga) = lookup_special(o, "__getattr__")
+    if hook
+        && is_heap_instance(obj)
+        && let Some(ga) = user_special(o, "__getattr__")
     {
-        return match crate::call::call(&ga, &[o.clone(), name.clone()]) {
-            Ok(v) => Ok(Some(v)),
-            Err(e) if crate::exc::matches(&e.0, "AttributeError") => Err(e),
-            Err(e) => Err(e),
-        };
+        return crate::call::call(&ga, &[o.clone(), name.clone()]).map(Some);
     }
     Ok(None)
 }
