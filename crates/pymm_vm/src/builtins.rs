@@ -484,13 +484,12 @@ pub fn isinstance(o: &ObjRef, cls: &ObjRef) -> R<bool> {
     }
     // `object_isinstance`: an object may claim another class through `__class__`
     // (proxies do).
-    if crate::weakrefs::is_proxy(o) || crate::typeobj::is_heap_instance(o.as_obj()) {
-        if let Some(c) = crate::typeobj::getattr_opt(o, &crate::str::intern("__class__"))?
-            && kind(c.as_obj()) == Kind::Type
-            && !c.is(&crate::typeobj::type_of(o.as_obj()))
-        {
-            return Ok(crate::typeobj::is_subtype(c.as_obj(), cls.as_obj()));
-        }
+    if (crate::weakrefs::is_proxy(o) || crate::typeobj::is_heap_instance(o.as_obj()))
+        && let Some(c) = crate::typeobj::getattr_opt(o, &crate::str::intern("__class__"))?
+        && kind(c.as_obj()) == Kind::Type
+        && !c.is(&crate::typeobj::type_of(o.as_obj()))
+    {
+        return Ok(crate::typeobj::is_subtype(c.as_obj(), cls.as_obj()));
     }
     Ok(false)
 }
