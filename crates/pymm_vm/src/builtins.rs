@@ -781,6 +781,7 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
         Kind::Property => format!("<property object at {:#x}>", obj.addr()),
         Kind::WeakRef | Kind::WeakProxy | Kind::WeakCallableProxy => crate::weakrefs::repr(o)?,
         Kind::ByteArray => crate::bytearray::repr(o),
+        Kind::Array => crate::array::repr(o)?,
         _ => {
             let t = crate::typeobj::type_of(obj);
             let m = crate::typeobj::type_module(t.as_obj());
@@ -879,6 +880,9 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
     let (ka, kb) = (kind(x), kind(y));
     if ka == Kind::ByteArray || kb == Kind::ByteArray {
         return crate::bytearray::binop(op, a, b);
+    }
+    if ka == Kind::Array || kb == Kind::Array {
+        return crate::array::binop(op, a, b);
     }
     let isnum = |k: Kind| matches!(k, Kind::Int | Kind::Bool | Kind::Float);
     if isnum(ka) && isnum(kb) {
@@ -1147,6 +1151,7 @@ pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
     let is_slice = kind(k.as_obj()) == Kind::Slice;
     match kind(obj) {
         Kind::ByteArray => crate::bytearray::getitem(o, k),
+        Kind::Array => crate::array::getitem(o, k),
         Kind::List => {
             if is_slice {
                 let items = crate::seq::list_items(obj);
@@ -1241,6 +1246,7 @@ pub fn builtin_setitem(o: &ObjRef, k: ObjRef, v: Option<ObjRef>) -> R<()> {
     let obj = o.as_obj();
     match kind(obj) {
         Kind::ByteArray => crate::bytearray::setitem(o, &k, v),
+        Kind::Array => crate::array::setitem(o, &k, v),
         Kind::List => {
             let n = crate::seq::list_len(obj);
             if kind(k.as_obj()) == Kind::Slice {
@@ -1896,6 +1902,7 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
         },
         (Kind::Super, _) => return crate::methods::super_getattr(o, name),
         (Kind::WeakRef, _) => crate::weakrefs::ref_attr(o, name),
+        (Kind::Array, _) => return crate::array::attr(o, name),
         (Kind::DictView, "mapping") => {
             Some(obj.downcast::<DictViewBody>().expect("v").dict.clone())
         }

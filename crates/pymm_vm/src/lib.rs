@@ -11,6 +11,7 @@
 // callee receives, as in CPython's vectorcall, and reads the same for every arity.
 #![allow(clippy::cloned_ref_to_slice_refs)]
 
+pub mod array;
 pub mod builtins;
 pub mod bytearray;
 pub mod call;

@@ -3273,6 +3273,7 @@ pub fn constructor_for_kind(k: Kind) -> Option<Ctor> {
         Kind::Super => ctor_super,
         Kind::WeakRef => crate::weakrefs::ctor_ref,
         Kind::ByteArray => crate::bytearray::ctor,
+        Kind::Array => crate::array::ctor,
         _ => return None,
     })
 }

@@ -79,6 +79,11 @@ pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
         "atexit" => atexit_module()?,
         "random" => random_module()?,
         "_weakref" => weakref_module()?,
+        "array" => {
+            let (m, d) = module("array")?;
+            crate::array::module_setup(&d);
+            (m, d)
+        }
         _ => {
             if let Some((_, src)) = PYLIB.iter().find(|(n, _)| *n == name) {
                 let (m, d) = module(name)?;
@@ -379,6 +384,7 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
             Kind::BuiltinFunction => 56,
             Kind::Tuple => 24 + 8 * crate::seq::tuple_items(obj).len(),
             Kind::ByteArray => crate::bytearray::sizeof(obj),
+            Kind::Array => crate::array::sizeof(obj),
             Kind::Int | Kind::Bool => 24 + 4 * crate::int::ndigits(obj).max(1),
             Kind::Float => 24,
             _ => obj.basic_size(),

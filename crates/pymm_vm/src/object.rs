@@ -54,9 +54,10 @@ pub enum Kind {
     WeakProxy,
     WeakCallableProxy,
     ByteArray,
+    Array,
 }
 
-pub const NKINDS: usize = Kind::ByteArray as usize + 1;
+pub const NKINDS: usize = Kind::Array as usize + 1;
 
 impl Kind {
     pub fn from_usize(n: usize) -> Kind {
@@ -97,6 +98,7 @@ impl Kind {
             Kind::WeakProxy,
             Kind::WeakCallableProxy,
             Kind::ByteArray,
+            Kind::Array,
         ];
         ALL[n]
     }
@@ -279,6 +281,15 @@ pub struct ByteArrayBody {
     pub start: Cell<usize>,
 }
 impl Body for ByteArrayBody {}
+
+/// `arrayobject` (`array.array`): the type code and the unboxed items.
+#[derive(Debug)]
+pub struct ArrayBody {
+    pub typecode: char,
+    pub data: HeapVec<u8>,
+    pub weaklist: WeakListHead,
+}
+impl Body for ArrayBody {}
 
 /// `PyTupleObject`: `ob_size` and the items.
 #[derive(Debug)]
@@ -980,6 +991,17 @@ pub static WEAKCALLABLEPROXY_T: TypeInfo =
     pymm_mem::weakref::weakref_type_info("weakref.CallableProxyType")
         .user_data(Kind::WeakCallableProxy as usize);
 pub static BYTEARRAY_T: TypeInfo = info!("bytearray", ByteArrayBody, Kind::ByteArray);
+pub static ARRAY_T: TypeInfo = info!("array.array", ArrayBody, Kind::Array)
+    .gc(array_traverse)
+    .weakrefable(array_weaklist);
+
+fn array_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    visit_heap_part(o, v);
+}
+
+fn array_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
+    o.downcast::<ArrayBody>().map(|a| &a.weaklist)
+}
 pub static DICTVIEW_T: TypeInfo =
     info!("dict_view", DictViewBody, Kind::DictView).gc(view_traverse);
 
@@ -1089,6 +1111,7 @@ pub fn static_info(k: Kind) -> &'static TypeInfo {
         Kind::WeakProxy => &WEAKPROXY_T,
         Kind::WeakCallableProxy => &WEAKCALLABLEPROXY_T,
         Kind::ByteArray => &BYTEARRAY_T,
+        Kind::Array => &ARRAY_T,
         Kind::Str => &STR_T,
         Kind::Bytes => &BYTES_T,
         Kind::Tuple => &TUPLE_T,

@@ -350,6 +350,9 @@ pub fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
     if ka == Kind::ByteArray || kb == Kind::ByteArray {
         return Ok(crate::bytearray::compare(a, b, op));
     }
+    if ka == Kind::Array || kb == Kind::Array {
+        return Ok(crate::array::compare(a, b, op));
+    }
     if ka == Kind::WeakRef && kb == Kind::WeakRef && matches!(op, C::Equal | C::NotEqual) {
         let e = crate::weakrefs::eq(a, b)?;
         return Ok(Some(if op == C::Equal { e } else { !e }));
@@ -870,6 +873,7 @@ pub fn builtin_len(o: &ObjRef) -> R<usize> {
         Kind::Set | Kind::FrozenSet => obj.downcast::<SetBody>().map_or(0, |s| s.used.get()),
         Kind::Bytes => crate::builtins::bytes_data(obj).len(),
         Kind::ByteArray => obj.downcast::<ByteArrayBody>().map_or(0, |b| b.data.len()),
+        Kind::Array => crate::array::len(obj),
         Kind::Range => crate::builtins::range_len(o)?,
         _ => {
             return Err(type_error(format!(
@@ -978,6 +982,7 @@ pub fn builtin_contains(container: &ObjRef, item: &ObjRef) -> R<bool> {
     let obj = container.as_obj();
     match kind(obj) {
         Kind::ByteArray => crate::bytearray::contains(container, item),
+        Kind::Array => crate::array::contains(container, item),
         Kind::Dict => Ok(crate::dict::get(obj, item)?.is_some()),
         Kind::Set | Kind::FrozenSet => crate::builtins::set_contains(container, item),
         Kind::Str => {

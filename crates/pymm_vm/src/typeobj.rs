@@ -21,6 +21,7 @@ fn kind_name(k: Kind) -> &'static str {
         Kind::WeakProxy => "ProxyType",
         Kind::WeakCallableProxy => "CallableProxyType",
         Kind::ByteArray => "bytearray",
+        Kind::Array => "array",
         Kind::Str => "str",
         Kind::Bytes => "bytes",
         Kind::Tuple => "tuple",
@@ -165,6 +166,7 @@ pub fn type_module(t: Obj<'_>) -> String {
     if !b.is_heap {
         return match b.base_kind {
             Kind::WeakRef | Kind::WeakProxy | Kind::WeakCallableProxy => "weakref".into(),
+            Kind::Array => "array".into(),
             _ => "builtins".into(),
         };
     }
@@ -185,6 +187,9 @@ pub fn obj_type_name(o: &ObjRef) -> String {
         )
     {
         return format!("weakref.{}", b.name.borrow());
+    }
+    if !b.is_heap && b.base_kind == Kind::Array {
+        return "array.array".into();
     }
     type_name(t.as_obj())
 }
