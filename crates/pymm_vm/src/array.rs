@@ -117,11 +117,7 @@ fn encode(code: char, v: &ObjRef) -> R<Vec<u8>> {
             match n {
                 Some(n) if n < lo => Err(new_exc(
                     "OverflowError",
-                    &if lo == 0 {
-                        format!("{what} is less than minimum")
-                    } else {
-                        format!("{what} is less than minimum")
-                    },
+                    &format!("{what} is less than minimum"),
                 )),
                 Some(n) if n > hi => Err(new_exc(
                     "OverflowError",
@@ -249,7 +245,7 @@ pub fn ctor(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     match kind(init.as_obj()) {
         Kind::Bytes | Kind::ByteArray => {
             let b = crate::bytearray::bytes_like(init).unwrap_or_default();
-            if b.len() % itemsize(code) != 0 {
+            if !b.len().is_multiple_of(itemsize(code)) {
                 return Err(value_error("bytes length not a multiple of item size"));
             }
             new_array(code, &b, true)
@@ -581,7 +577,7 @@ fn m_frombytes(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("frombytes", &args[1..], 1, 1)?;
     let b = crate::bytearray::bytes_like(&args[1])
         .ok_or_else(|| type_error("a bytes-like object is required"))?;
-    if b.len() % itemsize(body(o.as_obj()).typecode) != 0 {
+    if !b.len().is_multiple_of(itemsize(body(o.as_obj()).typecode)) {
         return Err(value_error("bytes length not a multiple of item size"));
     }
     let mut d = body(o.as_obj()).data.to_vec();
