@@ -778,6 +778,13 @@ fn gen_finalize(o: Obj<'_>) {
 fn type_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     visit_type(o, v);
     if let Some(t) = o.downcast::<TypeBody>() {
+        // The instance descriptor of a class owns one reference to the class (it is leaked
+        // with it); reporting it here makes that reference internal, so an unreachable
+        // class is found by the collector and cleared (its dict, and through it functions
+        // and module globals, are freed; the small class object itself stays).
+        if t.is_heap {
+            v.visit(o);
+        }
         v.visit(t.dict.as_obj());
         t.bases.visit(v);
         t.base.visit(v);

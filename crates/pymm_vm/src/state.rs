@@ -343,6 +343,8 @@ impl Interp {
     pub fn finalize(&self) {
         crate::builtins::run_atexit();
         flush_out();
+        finalize_modules();
+        flush_out();
     }
 
     /// Runs one interactive statement (REPL) in `__main__`, printing expression values,
@@ -361,6 +363,23 @@ impl Interp {
             },
         }
     }
+}
+
+/// Interpreter shutdown as CPython's `finalize_modules` does it, as far as programs can
+/// observe: the modules leave `sys.modules` (last imported first), and a collection then
+/// finds each module namespace with its classes and functions as cyclic garbage, so the
+/// finalizers of objects that only globals kept alive run while those globals still
+/// exist, in the collector's order.
+fn finalize_modules() {
+    let mods: Vec<(ObjRef, ObjRef)> = crate::dict::items(rt().modules.as_obj());
+    for (name, _) in mods.iter().rev() {
+        let n = crate::str::as_str(name.as_obj());
+        if n != "builtins" && n != "sys" {
+            let _ = crate::dict::del(rt().modules.as_obj(), name);
+        }
+    }
+    drop(mods);
+    pymm_mem::gc::collect(2);
 }
 
 /// Raises `RecursionError` when the Python call depth passes the limit.
