@@ -528,7 +528,14 @@ pub fn float_repr(v: f64) -> String {
             "0.0".into()
         };
     }
-    let e = format!("{v:e}");
+    let mut e = format!("{v:e}");
+    // Among the shortest round-tripping strings CPython takes the closest (ties to
+    // even); Rust's shortest mode can pick the other one of a tie.
+    let nd = e.split('e').next().map_or(0, |m| m.bytes().filter(u8::is_ascii_digit).count());
+    let exact = format!("{:.*e}", nd.saturating_sub(1), v);
+    if exact.parse::<f64>() == Ok(v) {
+        e = exact;
+    }
     let (mant, exp) = e.split_once('e').expect("exponent");
     let exp: i32 = exp.parse().expect("exponent");
     let neg = mant.starts_with('-');
@@ -1704,6 +1711,7 @@ pub fn init_builtins() {
     crate::dict::set_str(b, "__debug__", pybool(true));
     crate::functions::register();
     crate::methods::register_methods();
+    crate::typeobj::invalidate_type_cache();
     let m = ObjRef::new(&MODULE_T, ModuleBody { dict: b.clone() }).expect("builtins module");
     m.track();
     crate::dict::set_str(b, "__name__", crate::str::intern("builtins"));

@@ -60,6 +60,12 @@ fn keys_equal(a: &ObjRef, b: &ObjRef) -> R<bool> {
     crate::ops::eq_bool(a, b)
 }
 
+enum Match {
+    Yes,
+    No,
+    Maybe(ObjRef),
+}
+
 /// Finds `key`: returns (index slot, entry index) if present.
 fn lookup(b: &DictBody, key: &ObjRef, hash: isize) -> R<Option<(usize, usize)>> {
     let size = b.indices.len();
@@ -75,11 +81,30 @@ fn lookup(b: &DictBody, key: &ObjRef, hash: isize) -> R<Option<(usize, usize)>> 
             return Ok(None);
         }
         if ix >= 0 {
-            let (h, k, _) = b.entries.get(ix as usize).expect("entry");
-            if let Some(k) = k
-                && h == hash
-                && keys_equal(&k, key)?
-            {
+            // Decide identity and str equality in place; only a key that needs `==`
+            // (which may run Python code) is copied out of the locked table.
+            let m = b.entries.with_items(|es| match &es[ix as usize] {
+                (h, Some(k), _) if *h == hash => {
+                    if k.is(key) {
+                        Match::Yes
+                    } else if kind(k.as_obj()) == Kind::Str && kind(key.as_obj()) == Kind::Str {
+                        if crate::str::eq(k.as_obj(), key.as_obj()) {
+                            Match::Yes
+                        } else {
+                            Match::No
+                        }
+                    } else {
+                        Match::Maybe(k.clone())
+                    }
+                }
+                _ => Match::No,
+            });
+            let hit = match m {
+                Match::Yes => true,
+                Match::No => false,
+                Match::Maybe(k) => keys_equal(&k, key)?,
+            };
+            if hit {
                 return Ok(Some((i, ix as usize)));
             }
         }
@@ -184,7 +209,10 @@ pub fn set_str(d: &ObjRef, name: &str, value: ObjRef) {
 #[inline]
 pub fn get_with_hash(d: Obj<'_>, key: &ObjRef, hash: isize) -> R<Option<ObjRef>> {
     let b = body(d);
-    Ok(lookup(b, key, hash)?.and_then(|(_, ix)| b.entries.get(ix).and_then(|e| e.2)))
+    Ok(lookup(b, key, hash)?.and_then(|(_, ix)| {
+        b.entries
+            .with_items(|es| es.get(ix).and_then(|e| e.2.clone()))
+    }))
 }
 
 /// `d.get(key)`.

@@ -761,7 +761,7 @@ fn math_copysign(args: &[ObjRef], _kw: &Kw) -> R {
     new_float(to_f64(&args[0])?.copysign(to_f64(&args[1])?))
 }
 
-fn int_round(args: &[ObjRef], name: &str, f: fn(f64) -> f64, dunder: &str) -> R {
+fn int_round(args: &[ObjRef], name: &str, f: fn(f64) -> f64, dunder: &'static str) -> R {
     check_args(name, args, 1, 1)?;
     let x = &args[0];
     if crate::int::is_int(x.as_obj()) {

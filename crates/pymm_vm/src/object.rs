@@ -797,6 +797,7 @@ fn type_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
 }
 
 fn type_clear(o: Obj<'_>) {
+    crate::typeobj::invalidate_type_cache();
     if let Some(t) = o.downcast::<TypeBody>() {
         let m = t.mro.try_borrow_mut().map(|mut m| std::mem::take(&mut *m));
         drop(m);

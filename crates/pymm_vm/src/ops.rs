@@ -544,7 +544,7 @@ pub fn compare(a: &ObjRef, b: &ObjRef, op: C) -> R {
     let ta = crate::typeobj::type_of(a.as_obj());
     let tb = crate::typeobj::type_of(b.as_obj());
     let b_is_sub = !ta.is(&tb) && crate::typeobj::is_subtype(tb.as_obj(), ta.as_obj());
-    let try_user = |x: &ObjRef, y: &ObjRef, n: &str| -> R<Option<ObjRef>> {
+    let try_user = |x: &ObjRef, y: &ObjRef, n: &'static str| -> R<Option<ObjRef>> {
         if let Some(f) = lookup_special(x, n)
             && kind(f.as_obj()) == Kind::Function
         {
@@ -693,7 +693,7 @@ pub fn binary_op(op: B, a: &ObjRef, b: &ObjRef) -> R {
     let ta = crate::typeobj::type_of(x);
     let tb = crate::typeobj::type_of(y);
     let b_is_sub = !ta.is(&tb) && crate::typeobj::is_subtype(tb.as_obj(), ta.as_obj());
-    let call_user = |o: &ObjRef, other: &ObjRef, n: &str| -> R<Option<ObjRef>> {
+    let call_user = |o: &ObjRef, other: &ObjRef, n: &'static str| -> R<Option<ObjRef>> {
         if let Some(f) = lookup_special(o, n)
             && kind(f.as_obj()) == Kind::Function
         {
@@ -790,7 +790,7 @@ fn binop_error(sym: &str, a: &ObjRef, b: &ObjRef, inplace: bool) -> Exc {
 }
 
 /// Unary operators by dunder name.
-pub fn unary(a: &ObjRef, name: &str) -> R {
+pub fn unary(a: &ObjRef, name: &'static str) -> R {
     if crate::weakrefs::is_proxy(a) {
         return unary(&crate::weakrefs::unproxy(a)?, name);
     }

@@ -12,6 +12,31 @@ use pymm_mem::ObjRef;
 use crate::exc::{self, Exc};
 use crate::object::*;
 
+/// The Fx hash (rustc's): a fast hasher for the short identifier keys of the interned
+/// strings table, which is consulted on every special-method lookup by name.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Objects that exist before anything else and are never freed.
 #[derive(Debug)]
 pub struct Singletons {
@@ -103,7 +128,7 @@ pub fn builtin_type(k: Kind) -> ObjRef {
 pub struct Runtime {
     pub builtins: ObjRef,
     pub modules: ObjRef,
-    pub interned: RefCell<HashMap<Box<str>, ObjRef>>,
+    pub interned: RefCell<HashMap<Box<str>, ObjRef, std::hash::BuildHasherDefault<FxHasher>>>,
     /// Exception types by name (built-in hierarchy).
     pub exc_types: RefCell<HashMap<&'static str, ObjRef>>,
     /// The handled exception of each active `except` block (`sys.exc_info()`).
@@ -123,7 +148,7 @@ pub fn rt() -> &'static Runtime {
             let r: &'static Runtime = Box::leak(Box::new(Runtime {
                 builtins: crate::dict::new_dict(),
                 modules: crate::dict::new_dict(),
-                interned: RefCell::new(HashMap::new()),
+                interned: RefCell::new(HashMap::default()),
                 exc_types: RefCell::new(HashMap::new()),
                 exc_info: RefCell::new(Vec::new()),
                 depth: Cell::new(0),

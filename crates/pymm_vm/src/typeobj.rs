@@ -211,29 +211,104 @@ pub fn is_subtype(a: Obj<'_>, b: Obj<'_>) -> bool {
         .any(|c| c.as_obj().addr() == b.addr())
 }
 
-/// Looks `name` up along the MRO of type `t` (`_PyType_Lookup`).
+/// One entry of the type lookup cache: which class of `ty`'s MRO defines `name`
+/// (`u32::MAX`: none does). It holds the name (so its address stays unique) but no
+/// attribute value, so the cache never keeps an object alive.
+struct CacheEntry {
+    ty: usize,
+    name: Option<ObjRef>,
+    pos: u32,
+}
+
+const CACHE_SIZE: usize = 4096;
+
+thread_local! {
+    /// CPython's method cache, direct-mapped by (type, name) address. `ManuallyDrop`: the
+    /// names belong to the thread's pymm_mem runtime.
+    static TYPE_CACHE: std::mem::ManuallyDrop<std::cell::RefCell<Vec<CacheEntry>>> =
+        std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new()));
+}
+
+/// Forgets every cached lookup; called whenever a class dict may have changed.
+pub fn invalidate_type_cache() {
+    TYPE_CACHE.with(|c| {
+        if let Ok(mut v) = c.try_borrow_mut() {
+            for e in v.iter_mut() {
+                e.ty = 0;
+                drop(e.name.take());
+            }
+        }
+    });
+}
+
+#[inline]
+fn cache_slot(t: Obj<'_>, name: &ObjRef) -> usize {
+    ((t.addr() >> 4) ^ (name.as_obj().addr() >> 3)).wrapping_mul(0x9E37_79B9) % CACHE_SIZE
+}
+
+/// Looks `name` up along the MRO of type `t` (`_PyType_Lookup`), through the cache.
 #[inline]
 pub fn lookup(t: Obj<'_>, name: &ObjRef) -> Option<ObjRef> {
+    let slot = cache_slot(t, name);
+    let cached = TYPE_CACHE.with(|c| {
+        let v = c.borrow();
+        v.get(slot).and_then(|e| {
+            (e.ty == t.addr() && e.name.as_ref().is_some_and(|n| n.is(name))).then_some(e.pos)
+        })
+    });
     let b = tb(t);
-    let mro = b.mro.borrow();
-    for c in mro.iter() {
-        if let Some(v) = crate::dict::get_str_obj(tb(c.as_obj()).dict.as_obj(), name) {
+    if let Some(pos) = cached {
+        if pos == u32::MAX {
+            return None;
+        }
+        let mro = b.mro.borrow();
+        if let Some(c) = mro.get(pos as usize)
+            && let Some(v) = crate::dict::get_str_obj(tb(c.as_obj()).dict.as_obj(), name)
+        {
             return Some(v);
         }
     }
-    None
+    let mro = b.mro.borrow();
+    let mut found = None;
+    let mut pos = u32::MAX;
+    for (i, c) in mro.iter().enumerate() {
+        if let Some(v) = crate::dict::get_str_obj(tb(c.as_obj()).dict.as_obj(), name) {
+            found = Some(v);
+            pos = i as u32;
+            break;
+        }
+    }
+    drop(mro);
+    TYPE_CACHE.with(|c| {
+        if let Ok(mut v) = c.try_borrow_mut() {
+            if v.is_empty() {
+                v.resize_with(CACHE_SIZE, || CacheEntry {
+                    ty: 0,
+                    name: None,
+                    pos: 0,
+                });
+            }
+            let e = &mut v[slot];
+            e.ty = t.addr();
+            let old = e.name.replace(name.clone());
+            e.pos = pos;
+            drop(v);
+            drop(old);
+        }
+    });
+    found
 }
 
 /// Looks a special method up on the type of `o`.
-pub fn lookup_special(o: &ObjRef, name: &str) -> Option<ObjRef> {
+pub fn lookup_special(o: &ObjRef, name: &'static str) -> Option<ObjRef> {
     let t = type_of(o.as_obj());
-    lookup(t.as_obj(), &crate::str::intern(name))
+    lookup(t.as_obj(), &crate::str::intern_static(name))
 }
 
 /// A special method defined in Python (or any callable other than a built-in method
 /// descriptor) on the type of `o`: the methods the interpreter must call instead of the
 /// built-in behaviour of `o`'s body.
-pub fn user_special(o: &ObjRef, name: &str) -> Option<ObjRef> {
+pub fn user_special(o: &ObjRef, name: &'static str) -> Option<ObjRef> {
     lookup_special(o, name).filter(|f| {
         f.as_obj()
             .downcast::<BuiltinBody>()
@@ -366,6 +441,7 @@ pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> 
     let custom_ga = lookup(t.as_obj(), &crate::str::intern("__getattribute__"))
         .is_some_and(|f| kind(f.as_obj()) == Kind::Function);
     tb(t.as_obj()).custom_getattribute.set(custom_ga);
+    invalidate_type_cache();
     let leaked_name: &'static str = Box::leak(name.to_string().into_boxed_str());
     let mut info = heap_type_info(static_info(base_kind), leaked_name);
     if lookup(t.as_obj(), &crate::str::intern("__del__")).is_some() {
@@ -463,6 +539,12 @@ pub fn materialize_dict(o: Obj<'_>) -> Option<ObjRef> {
 }
 
 fn slot_index(o: Obj<'_>, name: &str) -> Option<usize> {
+    // Instances of classes without __slots__ have no slot values at all.
+    if o.downcast::<InstanceBody>()
+        .is_none_or(|b| b.slots.try_borrow().is_ok_and(|s| s.is_empty()))
+    {
+        return None;
+    }
     let t = o.type_object()?;
     let mro = tb(t).mro.borrow();
     let mut base = 0;
@@ -802,7 +884,10 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
         return Ok(());
     }
     let target = match kind(obj) {
-        Kind::Type => Some(tb(obj).dict.clone()),
+        Kind::Type => {
+            invalidate_type_cache();
+            Some(tb(obj).dict.clone())
+        }
         Kind::Module => Some(obj.downcast::<ModuleBody>().expect("module").dict.clone()),
         Kind::Function => {
             let f = obj.downcast::<FunctionBody>().expect("function");
