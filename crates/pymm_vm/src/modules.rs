@@ -583,17 +583,6 @@ fn f1(args: &[ObjRef], name: &str) -> R<f64> {
     to_f64(&args[0])
 }
 
-fn math_result(v: f64, name: &str) -> R {
-    if v.is_nan() {
-        return Err(value_error("math domain error"));
-    }
-    if v.is_infinite() {
-        let _ = name;
-        return Err(new_exc("OverflowError", "math range error"));
-    }
-    new_float(v)
-}
-
 macro_rules! math_fn {
     ($fname:ident, $pyname:expr, $body:expr) => {
         fn $fname(args: &[ObjRef], _kw: &Kw) -> R {
@@ -622,41 +611,9 @@ math_fn!(math_cosh, "cosh", f64::cosh);
 math_fn!(math_tanh, "tanh", f64::tanh);
 math_fn!(math_exp, "exp", f64::exp);
 math_fn!(math_expm1, "expm1", f64::exp_m1);
-math_fn!(math_log1p, "log1p", f64::ln_1p);
 math_fn!(math_fabs, "fabs", f64::abs);
 math_fn!(math_degrees, "degrees", f64::to_degrees);
 math_fn!(math_radians, "radians", f64::to_radians);
-math_fn!(math_erf, "erf", erf);
-math_fn!(math_erfc, "erfc", |x| 1.0 - erf(x));
-
-fn erf(x: f64) -> f64 {
-    // Abramowitz–Stegun 7.1.26 is too coarse; use the series / continued fraction pair.
-    let ax = x.abs();
-    let r = if ax < 2.5 {
-        // Taylor series: 2/sqrt(pi) * sum (-1)^n x^(2n+1) / (n! (2n+1))
-        let mut sum = 0.0;
-        let mut term = ax;
-        let mut n = 0.0;
-        loop {
-            let t = term / (2.0 * n + 1.0);
-            sum += t;
-            if t.abs() < 1e-17 * sum.abs() {
-                break;
-            }
-            n += 1.0;
-            term *= -ax * ax / n;
-        }
-        sum * 2.0 / std::f64::consts::PI.sqrt()
-    } else {
-        // Continued fraction for erfc.
-        let mut f = 0.0;
-        for k in (1..60).rev() {
-            f = (k as f64 / 2.0) / (ax + f);
-        }
-        1.0 - (-ax * ax).exp() / (std::f64::consts::PI.sqrt() * (ax + f))
-    };
-    if x < 0.0 { -r } else { r }
-}
 
 fn math_sqrt(args: &[ObjRef], _kw: &Kw) -> R {
     let x = f1(args, "sqrt")?;
@@ -666,85 +623,9 @@ fn math_sqrt(args: &[ObjRef], _kw: &Kw) -> R {
     new_float(x.sqrt())
 }
 
-fn math_log(args: &[ObjRef], _kw: &Kw) -> R {
-    check_args("log", args, 1, 2)?;
-    let ln = |o: &ObjRef| -> R<f64> {
-        if crate::int::is_int(o.as_obj()) {
-            let b = crate::int::to_big(o.as_obj());
-            if !b.is_positive() {
-                return Err(value_error("math domain error"));
-            }
-            // Exact for huge ints: scale by the bit length.
-            let bits = b.bits();
-            if bits > 1000 {
-                let shift = bits - 64;
-                let top = (&b >> shift).to_f64().unwrap_or(f64::NAN);
-                return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
-            }
-            return Ok(b.to_f64().unwrap_or(f64::NAN).ln());
-        }
-        let x = to_f64(o)?;
-        if x <= 0.0 {
-            return Err(value_error("math domain error"));
-        }
-        Ok(x.ln())
-    };
-    let num = ln(&args[0])?;
-    match args.get(1) {
-        None => new_float(num),
-        Some(b) => {
-            let den = ln(b)?;
-            if den == 0.0 {
-                return Err(new_exc("ZeroDivisionError", "float division by zero"));
-            }
-            new_float(num / den)
-        }
-    }
-}
-
-fn math_log2(args: &[ObjRef], _kw: &Kw) -> R {
-    let x = f1(args, "log2")?;
-    if x <= 0.0 {
-        return Err(value_error("math domain error"));
-    }
-    new_float(x.log2())
-}
-
-fn math_log10(args: &[ObjRef], _kw: &Kw) -> R {
-    let x = f1(args, "log10")?;
-    if x <= 0.0 {
-        return Err(value_error("math domain error"));
-    }
-    new_float(x.log10())
-}
-
-fn math_pow(args: &[ObjRef], _kw: &Kw) -> R {
-    check_args("pow", args, 2, 2)?;
-    let (x, y) = (to_f64(&args[0])?, to_f64(&args[1])?);
-    if x == 0.0 && y < 0.0 {
-        return Err(value_error("math domain error"));
-    }
-    let r = x.powf(y);
-    if r.is_nan() && !x.is_nan() && !y.is_nan() {
-        return Err(value_error("math domain error"));
-    }
-    if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return Err(new_exc("OverflowError", "math range error"));
-    }
-    new_float(r)
-}
-
 fn math_atan2(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("atan2", args, 2, 2)?;
     new_float(to_f64(&args[0])?.atan2(to_f64(&args[1])?))
-}
-
-fn math_hypot(args: &[ObjRef], _kw: &Kw) -> R {
-    let mut acc = 0.0f64;
-    for a in args {
-        acc = acc.hypot(to_f64(a)?);
-    }
-    new_float(acc)
 }
 
 fn math_fmod(args: &[ObjRef], _kw: &Kw) -> R {
@@ -792,6 +673,15 @@ fn math_ceil(args: &[ObjRef], _kw: &Kw) -> R {
     int_round(args, "ceil", f64::ceil, "__ceil__")
 }
 fn math_trunc(args: &[ObjRef], _kw: &Kw) -> R {
+    if let Some(x) = args.first()
+        && !matches!(kind(x.as_obj()), Kind::Float | Kind::Int | Kind::Bool)
+        && crate::typeobj::lookup_special(x, "__trunc__").is_none()
+    {
+        return Err(type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            obj_type_name(x)
+        )));
+    }
     int_round(args, "trunc", f64::trunc, "__trunc__")
 }
 
@@ -937,57 +827,6 @@ fn math_isclose(args: &[ObjRef], kw: &Kw) -> R {
     ))
 }
 
-fn math_fsum(args: &[ObjRef], _kw: &Kw) -> R {
-    check_args("fsum", args, 1, 1)?;
-    // Shewchuk's algorithm, as CPython's math_fsum.
-    let mut partials: Vec<f64> = Vec::new();
-    for o in crate::iter::collect(&args[0])? {
-        let mut x = to_f64(&o)?;
-        let mut i = 0;
-        for j in 0..partials.len() {
-            let mut y = partials[j];
-            if x.abs() < y.abs() {
-                std::mem::swap(&mut x, &mut y);
-            }
-            let hi = x + y;
-            let lo = y - (hi - x);
-            if lo != 0.0 {
-                partials[i] = lo;
-                i += 1;
-            }
-            x = hi;
-        }
-        partials.truncate(i);
-        partials.push(x);
-    }
-    let mut hi = 0.0;
-    if let Some(mut n) = partials.len().checked_sub(0).filter(|&n| n > 0) {
-        n -= 1;
-        hi = partials[n];
-        let mut lo = 0.0;
-        while n > 0 {
-            let x = hi;
-            n -= 1;
-            let y = partials[n];
-            hi = x + y;
-            let yr = hi - x;
-            lo = y - yr;
-            if lo != 0.0 {
-                break;
-            }
-        }
-        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
-            let y = lo * 2.0;
-            let x = hi + y;
-            let yr = x - hi;
-            if y == yr {
-                hi = x;
-            }
-        }
-    }
-    new_float(hi)
-}
-
 fn math_prod(args: &[ObjRef], kw: &Kw) -> R {
     check_args("prod", args, 1, 1)?;
     let mut acc = kw.get("start").map_or_else(|| int(1), Ok)?;
@@ -997,35 +836,480 @@ fn math_prod(args: &[ObjRef], kw: &Kw) -> R {
     Ok(acc)
 }
 
-fn math_modf(args: &[ObjRef], _kw: &Kw) -> R {
-    let x = f1(args, "modf")?;
-    let i = x.trunc();
-    crate::seq::new_tuple(vec![new_float((x - i).copysign(x))?, new_float(i)?])
+// The system libm (glibc), which CPython's math module calls for these functions.
+// SAFETY: these C functions take and return plain doubles, touch no memory and are
+// thread-safe; declaring them `safe` is sound.
+unsafe extern "C" {
+    fn dlsym(handle: *mut std::ffi::c_void, name: *const std::ffi::c_char)
+    -> *mut std::ffi::c_void;
+    #[link_name = "asinh"]
+    safe fn c_asinh(x: f64) -> f64;
+    #[link_name = "acosh"]
+    safe fn c_acosh(x: f64) -> f64;
+    #[link_name = "atanh"]
+    safe fn c_atanh(x: f64) -> f64;
+    #[link_name = "exp2"]
+    safe fn c_exp2(x: f64) -> f64;
+    #[link_name = "erf"]
+    safe fn c_erf(x: f64) -> f64;
+    #[link_name = "erfc"]
+    safe fn c_erfc(x: f64) -> f64;
+    #[link_name = "nextafter"]
+    safe fn c_nextafter(x: f64, y: f64) -> f64;
+}
+
+/// libm's cbrt. compiler_builtins links in its own `cbrt` (correctly rounded), which
+/// shadows glibc's at link time; CPython gets glibc's, so look that up at run time.
+fn c_cbrt(x: f64) -> f64 {
+    type F = extern "C" fn(f64) -> f64;
+    static CBRT: std::sync::OnceLock<Option<F>> = std::sync::OnceLock::new();
+    let f = CBRT.get_or_init(|| {
+        // SAFETY: dlsym(RTLD_DEFAULT, name) with a NUL-terminated name only reads the
+        // dynamic symbol tables.
+        let p = unsafe { dlsym(std::ptr::null_mut(), c"cbrt".as_ptr()) };
+        if p.is_null() {
+            return None;
+        }
+        // SAFETY: `p` is the address of libm's `double cbrt(double)`.
+        Some(unsafe { std::mem::transmute::<*mut std::ffi::c_void, F>(p) })
+    });
+    match f {
+        Some(f) => f(x),
+        None => x.cbrt(),
+    }
+}
+
+/// CPython's `math_1` with `can_overflow == 0`: an infinite result from a finite
+/// argument is a singularity (ValueError), not an overflow.
+macro_rules! math_fn_nov {
+    ($fname:ident, $pyname:expr, $body:expr) => {
+        fn $fname(args: &[ObjRef], _kw: &Kw) -> R {
+            let x = f1(args, $pyname)?;
+            let f: fn(f64) -> f64 = $body;
+            let r = f(x);
+            if (r.is_nan() && !x.is_nan()) || (r.is_infinite() && x.is_finite()) {
+                return Err(value_error("math domain error"));
+            }
+            new_float(r)
+        }
+    };
+}
+
+math_fn_nov!(math_cbrt, "cbrt", |x| c_cbrt(x));
+math_fn_nov!(math_asinh, "asinh", |x| c_asinh(x));
+math_fn_nov!(math_acosh, "acosh", |x| c_acosh(x));
+math_fn_nov!(math_atanh, "atanh", |x| c_atanh(x));
+math_fn_nov!(math_log1p, "log1p", f64::ln_1p);
+math_fn!(math_exp2, "exp2", |x| c_exp2(x));
+
+fn math_erf(args: &[ObjRef], _kw: &Kw) -> R {
+    new_float(c_erf(f1(args, "erf")?))
+}
+fn math_erfc(args: &[ObjRef], _kw: &Kw) -> R {
+    new_float(c_erfc(f1(args, "erfc")?))
+}
+
+/// A float argument of a two-argument function (CPython's `math_2` error rules).
+fn math_2(args: &[ObjRef], name: &str, f: fn(f64, f64) -> f64) -> R {
+    check_args(name, args, 2, 2)?;
+    let (x, y) = (to_f64(&args[0])?, to_f64(&args[1])?);
+    let r = f(x, y);
+    if r.is_nan() && !x.is_nan() && !y.is_nan() {
+        return Err(value_error("math domain error"));
+    }
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(new_exc("OverflowError", "math range error"));
+    }
+    new_float(r)
+}
+
+fn math_nextafter(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("nextafter", args, 2, 2)?;
+    new_float(c_nextafter(to_f64(&args[0])?, to_f64(&args[1])?))
+}
+
+fn math_ulp(args: &[ObjRef], _kw: &Kw) -> R {
+    let x = f1(args, "ulp")?;
+    if x.is_nan() {
+        return new_float(x);
+    }
+    let x = x.abs();
+    if x.is_infinite() {
+        return new_float(x);
+    }
+    let up = c_nextafter(x, f64::INFINITY);
+    if up.is_infinite() {
+        return new_float(x - c_nextafter(x, f64::NEG_INFINITY));
+    }
+    new_float(up - x)
+}
+
+/// IEEE 754 remainder: x - n*y with n the nearest integer to x/y (ties to even).
+fn ieee_remainder(x: f64, y: f64) -> f64 {
+    if x.is_finite() && y.is_finite() {
+        if y == 0.0 {
+            return f64::NAN;
+        }
+        let (ax, ay) = (x.abs(), y.abs());
+        let m = ax % ay;
+        // Compare m with ay - m rather than with 0.5 * ay (which may be inexact).
+        let c = ay - m;
+        let r = if m < c {
+            m
+        } else if m > c {
+            -c
+        } else {
+            // Halfway: pick the even multiple.
+            m - 2.0 * ((0.5 * (ax - m)) % ay)
+        };
+        return 1f64.copysign(x) * r;
+    }
+    if x.is_nan() {
+        return x;
+    }
+    if y.is_nan() {
+        return y;
+    }
+    if x.is_infinite() {
+        return f64::NAN;
+    }
+    x
+}
+
+fn math_remainder(args: &[ObjRef], _kw: &Kw) -> R {
+    math_2(args, "remainder", ieee_remainder)
+}
+
+/// sin(pi * x), accurate near integers (finite x only).
+fn sin_pi(x: f64) -> f64 {
+    use std::f64::consts::PI;
+    let y = x.abs() % 2.0;
+    let r = match (2.0 * y).round() as i32 {
+        0 => (PI * y).sin(),
+        1 => (PI * (y - 0.5)).cos(),
+        2 => (PI * (1.0 - y)).sin(),
+        3 => -(PI * (y - 1.5)).cos(),
+        _ => (PI * (y - 2.0)).sin(),
+    };
+    1f64.copysign(x) * r
+}
+
+// Lanczos approximation (N = 13, g = 6.024680040776729583740234375) as a rational
+// function, the parameters CPython's gamma/lgamma use.
+const LANCZOS_G: f64 = 6.024_680_040_776_73;
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_73;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_NUM: [f64; 13] = [
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+];
+const LANCZOS_DEN: [f64; 13] = [
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
+];
+
+fn lanczos_sum(x: f64) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    if x < 5.0 {
+        for i in (0..13).rev() {
+            num = num * x + LANCZOS_NUM[i];
+            den = den * x + LANCZOS_DEN[i];
+        }
+    } else {
+        for i in 0..13 {
+            num = num / x + LANCZOS_NUM[i];
+            den = den / x + LANCZOS_DEN[i];
+        }
+    }
+    num / den
+}
+
+/// Result of gamma/lgamma: the value or a math error (domain / range).
+enum MathErr {
+    Domain,
+    Range,
+}
+
+fn tgamma(x: f64) -> Result<f64, MathErr> {
+    if !x.is_finite() {
+        if x.is_nan() || x > 0.0 {
+            return Ok(x);
+        }
+        return Err(MathErr::Domain);
+    }
+    if x == 0.0 {
+        return Err(MathErr::Domain);
+    }
+    if x == x.floor() {
+        if x < 0.0 {
+            return Err(MathErr::Domain);
+        }
+        if x <= 23.0 {
+            let mut f = 1.0f64;
+            for i in 2..(x as i64) {
+                f *= i as f64;
+            }
+            return Ok(f);
+        }
+    }
+    let ax = x.abs();
+    if ax < 1e-20 {
+        let r = 1.0 / x;
+        return if r.is_infinite() {
+            Err(MathErr::Range)
+        } else {
+            Ok(r)
+        };
+    }
+    if ax > 200.0 {
+        if x < 0.0 {
+            return Ok(0.0 / sin_pi(x));
+        }
+        return Err(MathErr::Range);
+    }
+    let y = ax + LANCZOS_G_MINUS_HALF;
+    // The rounding error in y, scaled for the first-order correction.
+    let z = if ax > LANCZOS_G_MINUS_HALF {
+        (y - ax) - LANCZOS_G_MINUS_HALF
+    } else {
+        (y - LANCZOS_G_MINUS_HALF) - ax
+    };
+    let z = z * LANCZOS_G / y;
+    let r = if x < 0.0 {
+        let mut r = -std::f64::consts::PI / sin_pi(ax) / ax * y.exp() / lanczos_sum(ax);
+        r -= z * r;
+        if ax < 140.0 {
+            r /= y.powf(ax - 0.5);
+        } else {
+            let sp = y.powf(ax / 2.0 - 0.25);
+            r /= sp;
+            r /= sp;
+        }
+        r
+    } else {
+        let mut r = lanczos_sum(ax) / y.exp();
+        r += z * r;
+        if ax < 140.0 {
+            r *= y.powf(ax - 0.5);
+        } else {
+            let sp = y.powf(ax / 2.0 - 0.25);
+            r *= sp;
+            r *= sp;
+        }
+        r
+    };
+    if r.is_infinite() {
+        return Err(MathErr::Range);
+    }
+    Ok(r)
+}
+
+fn lgamma(x: f64) -> Result<f64, MathErr> {
+    if !x.is_finite() {
+        return Ok(if x.is_nan() { x } else { f64::INFINITY });
+    }
+    if x == x.floor() && x <= 2.0 {
+        if x <= 0.0 {
+            return Err(MathErr::Domain);
+        }
+        return Ok(0.0);
+    }
+    let ax = x.abs();
+    if ax < 1e-20 {
+        return Ok(-ax.ln());
+    }
+    let mut r = lanczos_sum(ax).ln() - LANCZOS_G;
+    r += (ax - 0.5) * ((ax + LANCZOS_G - 0.5).ln() - 1.0);
+    if x < 0.0 {
+        // Reflection formula.
+        r = 1.144_729_885_849_400_2 - sin_pi(ax).abs().ln() - ax.ln() - r;
+    }
+    if r.is_infinite() {
+        return Err(MathErr::Range);
+    }
+    Ok(r)
+}
+
+fn gamma_result(r: Result<f64, MathErr>) -> R {
+    match r {
+        Ok(v) => new_float(v),
+        Err(MathErr::Domain) => Err(value_error("math domain error")),
+        Err(MathErr::Range) => Err(new_exc("OverflowError", "math range error")),
+    }
+}
+
+fn math_gamma(args: &[ObjRef], _kw: &Kw) -> R {
+    gamma_result(tgamma(f1(args, "gamma")?))
+}
+fn math_lgamma(args: &[ObjRef], _kw: &Kw) -> R {
+    gamma_result(lgamma(f1(args, "lgamma")?))
+}
+
+/// frexp for finite nonzero x: (m, e) with 0.5 <= |m| < 1 and x == m * 2**e.
+fn frexp_exact(x: f64) -> (f64, i64) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let mut bits = x.to_bits();
+    let mut exp = ((bits >> 52) & 0x7ff) as i64;
+    let mut adj = 0;
+    if exp == 0 {
+        // Subnormal: scale into the normal range first.
+        let y = x * 2f64.powi(64);
+        bits = y.to_bits();
+        exp = ((bits >> 52) & 0x7ff) as i64;
+        adj = -64;
+    }
+    let e = exp - 1022 + adj;
+    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    (m, e)
+}
+
+/// x * 2**e, correctly rounded (C's ldexp).
+fn ldexp_exact(x: f64, e: i64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let e = e.clamp(-3000, 3000);
+    let (m, me) = frexp_exact(x);
+    let total = me + e;
+    if total > 1024 {
+        return f64::INFINITY.copysign(x);
+    }
+    if total >= -1021 {
+        // Normal result: exact.
+        return m * pow2(total - 1) * 2.0;
+    }
+    // Subnormal or underflow: one rounding step.
+    if total < -1100 {
+        return 0f64.copysign(x);
+    }
+    (m * pow2(total + 100)) * pow2(-100)
+}
+
+/// 2**e for -1022 <= e <= 1023, exactly.
+fn pow2(e: i64) -> f64 {
+    f64::from_bits(((e + 1023) as u64) << 52)
 }
 
 fn math_frexp(args: &[ObjRef], _kw: &Kw) -> R {
     let x = f1(args, "frexp")?;
-    if x == 0.0 || !x.is_finite() {
-        return crate::seq::new_tuple(vec![new_float(x)?, int(0)?]);
-    }
-    let mut e = x.abs().log2().floor() as i64 + 1;
-    let mut m = x / 2f64.powi(e as i32);
-    if m.abs() >= 1.0 {
-        m /= 2.0;
-        e += 1;
-    }
-    if m.abs() < 0.5 {
-        m *= 2.0;
-        e -= 1;
-    }
+    let (m, e) = frexp_exact(x);
     crate::seq::new_tuple(vec![new_float(m)?, int(e)?])
 }
 
 fn math_ldexp(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("ldexp", args, 2, 2)?;
     let x = to_f64(&args[0])?;
-    let e = to_index(&args[1])?;
-    math_result(x * 2f64.powi(e.clamp(-2000, 2000) as i32), "ldexp")
+    if !crate::int::is_int(args[1].as_obj()) {
+        return Err(type_error("Expected an int as second argument to ldexp."));
+    }
+    let b = crate::int::to_big(args[1].as_obj());
+    let e = b
+        .to_i64()
+        .unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX });
+    let r = ldexp_exact(x, e);
+    if r.is_infinite() && x.is_finite() {
+        return Err(new_exc("OverflowError", "math range error"));
+    }
+    new_float(r)
+}
+
+fn math_modf(args: &[ObjRef], _kw: &Kw) -> R {
+    let x = f1(args, "modf")?;
+    if x.is_infinite() {
+        return crate::seq::new_tuple(vec![new_float(0f64.copysign(x))?, new_float(x)?]);
+    }
+    if x.is_nan() {
+        return crate::seq::new_tuple(vec![new_float(x)?, new_float(x)?]);
+    }
+    let i = x.trunc();
+    crate::seq::new_tuple(vec![new_float((x - i).copysign(x))?, new_float(i)?])
+}
+
+/// The Euclidean norm of `vec` (all finite, non-negative), `max` its largest element:
+/// power-of-two scaling, Dekker-split squares, compensated summation and a final
+/// square-root correction, giving CPython's (almost always correctly rounded) result.
+fn vector_norm(vec: &[f64], max: f64, found_nan: bool) -> f64 {
+    const T27: f64 = 134217729.0;
+    if max.is_infinite() {
+        return max;
+    }
+    if found_nan {
+        return f64::NAN;
+    }
+    if max == 0.0 || vec.len() <= 1 {
+        return max;
+    }
+    let (mut csum, mut f1, mut f2, mut f3) = (1.0f64, 0.0f64, 0.0f64, 0.0f64);
+    let add = |csum: &mut f64, frac: &mut f64, x: f64| {
+        let old = *csum;
+        *csum += x;
+        *frac += (old - *csum) + x;
+    };
+    let (_, max_e) = frexp_exact(max);
+    if max_e >= -1023 {
+        let scale = ldexp_exact(1.0, -max_e);
+        for &v in vec {
+            let x = v * scale;
+            let t = x * T27;
+            let hi = t - (t - x);
+            let lo = x - hi;
+            add(&mut csum, &mut f1, hi * hi);
+            add(&mut csum, &mut f2, 2.0 * hi * lo);
+            f3 += lo * lo;
+        }
+        let h = (csum - 1.0 + (f1 + f2 + f3)).sqrt();
+        let t = h * T27;
+        let hi = t - (t - h);
+        let lo = h - hi;
+        add(&mut csum, &mut f1, -hi * hi);
+        add(&mut csum, &mut f2, -2.0 * hi * lo);
+        add(&mut csum, &mut f3, -lo * lo);
+        let x = csum - 1.0 + (f1 + f2 + f3);
+        return (h + x / (2.0 * h)) / scale;
+    }
+    for &v in vec {
+        let x = v / max;
+        add(&mut csum, &mut f1, x * x);
+    }
+    max * (csum - 1.0 + f1).sqrt()
+}
+
+fn math_hypot(args: &[ObjRef], _kw: &Kw) -> R {
+    let mut v = Vec::with_capacity(args.len());
+    let (mut max, mut nan) = (0.0f64, false);
+    for a in args {
+        let x = to_f64(a)?.abs();
+        nan |= x.is_nan();
+        if x > max {
+            max = x;
+        }
+        v.push(x);
+    }
+    new_float(vector_norm(&v, max, nan))
 }
 
 fn math_dist(args: &[ObjRef], _kw: &Kw) -> R {
@@ -1037,11 +1321,190 @@ fn math_dist(args: &[ObjRef], _kw: &Kw) -> R {
             "both points must have the same number of dimensions",
         ));
     }
-    let mut acc = 0.0f64;
+    let mut v = Vec::with_capacity(p.len());
+    let (mut max, mut nan) = (0.0f64, false);
     for (a, b) in p.iter().zip(q.iter()) {
-        acc = acc.hypot(to_f64(a)? - to_f64(b)?);
+        let x = (to_f64(a)? - to_f64(b)?).abs();
+        nan |= x.is_nan();
+        if x > max {
+            max = x;
+        }
+        v.push(x);
     }
-    new_float(acc)
+    new_float(vector_norm(&v, max, nan))
+}
+
+/// CPython's `loghelper`: ints too large for a float are split as m * 2**e.
+fn log_helper(o: &ObjRef, f: fn(f64) -> f64) -> R<f64> {
+    if crate::int::is_int(o.as_obj()) {
+        let b = crate::int::to_big(o.as_obj());
+        if !b.is_positive() {
+            return Err(value_error("math domain error"));
+        }
+        if let Some(x) = b.to_f64().filter(|x| x.is_finite()) {
+            return Ok(f(x));
+        }
+        // The top 64 bits with a sticky bit, rounded once to 53 bits.
+        let bits = b.bits();
+        let shift = bits - 64;
+        let top = (&b >> shift).to_u64().unwrap_or(u64::MAX);
+        let sticky = u64::from(
+            (&b & ((num_bigint::BigInt::from(1) << shift) - 1)) != num_bigint::BigInt::zero(),
+        );
+        let mut m = ((top | sticky) as f64) / 2f64.powi(64);
+        let mut e = bits as f64;
+        if m == 1.0 {
+            m = 0.5;
+            e += 1.0;
+        }
+        return Ok(f(m) + f(2.0) * e);
+    }
+    let x = to_f64(o)?;
+    let r = f(x);
+    if (r.is_nan() && !x.is_nan()) || (r.is_infinite() && x.is_finite()) {
+        return Err(value_error("math domain error"));
+    }
+    Ok(r)
+}
+
+fn math_log(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("log", args, 1, 2)?;
+    let num = log_helper(&args[0], f64::ln)?;
+    match args.get(1) {
+        None => new_float(num),
+        Some(b) => {
+            let den = log_helper(b, f64::ln)?;
+            if den == 0.0 {
+                return Err(new_exc("ZeroDivisionError", "float division by zero"));
+            }
+            new_float(num / den)
+        }
+    }
+}
+fn math_log2(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("log2", args, 1, 1)?;
+    new_float(log_helper(&args[0], f64::log2)?)
+}
+fn math_log10(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("log10", args, 1, 1)?;
+    new_float(log_helper(&args[0], f64::log10)?)
+}
+
+/// CPython's math.pow special-casing around libm's pow.
+fn math_pow(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("pow", args, 2, 2)?;
+    let (x, y) = (to_f64(&args[0])?, to_f64(&args[1])?);
+    let r = if !x.is_finite() || !y.is_finite() {
+        if x.is_nan() {
+            if y == 0.0 { 1.0 } else { x }
+        } else if y.is_nan() {
+            if x == 1.0 { 1.0 } else { y }
+        } else if x.is_infinite() {
+            let odd_y = y.is_finite() && (y.abs() % 2.0) == 1.0;
+            if y > 0.0 {
+                if odd_y { x } else { x.abs() }
+            } else if y == 0.0 {
+                1.0
+            } else if odd_y {
+                0f64.copysign(x)
+            } else {
+                0.0
+            }
+        } else if x.abs() == 1.0 {
+            1.0
+        } else if (y > 0.0 && x.abs() > 1.0) || (y < 0.0 && x.abs() < 1.0) {
+            f64::INFINITY
+        } else {
+            0.0
+        }
+    } else {
+        let r = x.powf(y);
+        if r.is_nan() {
+            return Err(value_error("math domain error"));
+        }
+        if r.is_infinite() {
+            if x == 0.0 {
+                return Err(value_error("math domain error"));
+            }
+            return Err(new_exc("OverflowError", "math range error"));
+        }
+        r
+    };
+    new_float(r)
+}
+
+/// Shewchuk's exact partial sums with CPython's special-value and overflow handling.
+fn math_fsum(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("fsum", args, 1, 1)?;
+    let mut p: Vec<f64> = Vec::new();
+    let (mut special, mut inf_sum) = (0.0f64, 0.0f64);
+    let it = crate::iter::get_iter(&args[0])?;
+    while let Some(o) = crate::iter::next(&it)? {
+        let mut x = to_f64(&o)?;
+        let xsave = x;
+        let mut i = 0;
+        for j in 0..p.len() {
+            let mut y = p[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                p[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        p.truncate(i);
+        if x != 0.0 {
+            if !x.is_finite() {
+                if xsave.is_finite() {
+                    return Err(new_exc("OverflowError", "intermediate overflow in fsum"));
+                }
+                if xsave.is_infinite() {
+                    inf_sum += xsave;
+                }
+                special += xsave;
+                p.clear();
+            } else {
+                p.push(x);
+            }
+        }
+    }
+    if special != 0.0 {
+        if inf_sum.is_nan() {
+            return Err(value_error("-inf + inf in fsum"));
+        }
+        return new_float(special);
+    }
+    let mut hi = 0.0f64;
+    let mut n = p.len();
+    if n > 0 {
+        n -= 1;
+        hi = p[n];
+        let mut lo = 0.0f64;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = p[n];
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            let yr = x - hi;
+            if y == yr {
+                hi = x;
+            }
+        }
+    }
+    new_float(hi)
 }
 
 fn math_module() -> R<(ObjRef, ObjRef)> {
@@ -1099,6 +1562,16 @@ fn math_module() -> R<(ObjRef, ObjRef)> {
             ("dist", math_dist),
             ("erf", math_erf),
             ("erfc", math_erfc),
+            ("cbrt", math_cbrt),
+            ("asinh", math_asinh),
+            ("acosh", math_acosh),
+            ("atanh", math_atanh),
+            ("exp2", math_exp2),
+            ("nextafter", math_nextafter),
+            ("ulp", math_ulp),
+            ("remainder", math_remainder),
+            ("gamma", math_gamma),
+            ("lgamma", math_lgamma),
         ],
     );
     Ok((m, d))
