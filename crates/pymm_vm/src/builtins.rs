@@ -531,7 +531,10 @@ pub fn float_repr(v: f64) -> String {
     let mut e = format!("{v:e}");
     // Among the shortest round-tripping strings CPython takes the closest (ties to
     // even); Rust's shortest mode can pick the other one of a tie.
-    let nd = e.split('e').next().map_or(0, |m| m.bytes().filter(u8::is_ascii_digit).count());
+    let nd = e
+        .split('e')
+        .next()
+        .map_or(0, |m| m.bytes().filter(u8::is_ascii_digit).count());
     let exact = format!("{:.*e}", nd.saturating_sub(1), v);
     if exact.parse::<f64>() == Ok(v) {
         e = exact;
@@ -1779,6 +1782,33 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
         (Kind::BaseException, _) => {
             let e = obj.downcast::<ExcBody>().expect("exc");
             match name {
+                "errno" | "strerror" | "filename" | "filename2"
+                    if crate::exc::matches(o, "OSError") =>
+                {
+                    let items = crate::seq::tuple_items(e.args.get().as_obj()).to_vec();
+                    let i = match name {
+                        "errno" => 0,
+                        "strerror" => 1,
+                        "filename" => 2,
+                        _ => 3,
+                    };
+                    Some(if (2..=4).contains(&items.len()) {
+                        items.get(i).cloned().unwrap_or_else(none)
+                    } else {
+                        none()
+                    })
+                }
+                "exceptions" if crate::exc::matches(o, "BaseExceptionGroup") => {
+                    crate::seq::tuple_items(e.args.get().as_obj())
+                        .get(1)
+                        .map(|l| crate::seq::new_tuple(crate::iter::collect(l).unwrap_or_default()))
+                        .transpose()?
+                }
+                "message" if crate::exc::matches(o, "BaseExceptionGroup") => {
+                    crate::seq::tuple_items(e.args.get().as_obj())
+                        .first()
+                        .cloned()
+                }
                 "args" => Some(e.args.get()),
                 "__cause__" => Some(e.cause.get().unwrap_or_else(none)),
                 "__context__" => Some(e.context.get().unwrap_or_else(none)),

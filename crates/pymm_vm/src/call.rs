@@ -143,7 +143,35 @@ pub fn is_callable(o: &ObjRef) -> bool {
 }
 
 /// `type.__call__(cls, *args, **kw)`.
+/// `OSError(errno, ...)` makes the subclass for that errno (PEP 3151).
+fn oserror_subclass(cls: &ObjRef, args: &[ObjRef]) -> Option<ObjRef> {
+    if args.len() < 2 || !cls.is(&crate::exc::exc_type("OSError")) {
+        return None;
+    }
+    let name = match crate::int::to_i64(args[0].as_obj())? {
+        1 | 13 => "PermissionError",
+        2 => "FileNotFoundError",
+        3 => "ProcessLookupError",
+        4 => "InterruptedError",
+        10 => "ChildProcessError",
+        11 => "BlockingIOError",
+        17 => "FileExistsError",
+        20 => "NotADirectoryError",
+        21 => "IsADirectoryError",
+        32 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        104 => "ConnectionResetError",
+        110 => "TimeoutError",
+        111 => "ConnectionRefusedError",
+        _ => return None,
+    };
+    Some(crate::exc::exc_type(name))
+}
+
 fn type_call(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    if let Some(sub) = oserror_subclass(cls, args) {
+        return type_call(&sub, args, kw);
+    }
     let t = tb(cls.as_obj());
     if !t.is_heap
         && let Some(ctor) = crate::builtins::constructor(cls)

@@ -43,6 +43,32 @@ fn name_error(name: &str) -> Exc {
     new_exc("NameError", &format!("name '{name}' is not defined"))
 }
 
+/// A NameError with CPython's suggestion from the frame's locals, globals and builtins.
+fn name_error_in(f: &Frame, name: &str) -> Exc {
+    let e = name_error(name);
+    let keys = |d: &ObjRef| -> Vec<String> {
+        crate::dict::items(d.as_obj())
+            .iter()
+            .map(|(k, _)| crate::str::as_str(k.as_obj()).into_owned())
+            .collect()
+    };
+    let mut found = None;
+    let local = match &f.locals {
+        Some(l) if crate::dict::is_dict(l.as_obj()) => keys(l),
+        _ => f.co.varnames.iter().map(|n| n.to_string()).collect(),
+    };
+    for cands in [local, keys(&f.globals), keys(&f.builtins)] {
+        if let Some(s) = crate::suggest::calculate(&cands, name) {
+            found = Some(s);
+            break;
+        }
+    }
+    if let (Some(s), Some(b)) = (found, crate::exc::exc_body(e.0.as_obj())) {
+        *b.suggestion.borrow_mut() = Some(s);
+    }
+    e
+}
+
 fn unbound_local(name: &str) -> Exc {
     new_exc(
         "UnboundLocalError",
@@ -244,7 +270,7 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
                 .expect("cell");
             match c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()) {
                 Some(v) => f.stack.push(Some(v)),
-                None => return err(name_error(&name)),
+                None => return err(name_error_in(f, &name)),
             }
         }
         Instr::StoreDeref(i) => {
@@ -277,7 +303,7 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
                 Some(v) => v,
                 None => match crate::dict::get_str_obj(f.builtins.as_obj(), name) {
                     Some(v) => v,
-                    None => return err(name_error(&f.co.names[i as usize])),
+                    None => return err(name_error_in(f, &f.co.names[i as usize])),
                 },
             };
             f.stack.push(Some(v));
@@ -290,7 +316,7 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
         Instr::DeleteGlobal(i) => {
             let name = code_body(&f.code).names[i as usize].clone();
             if crate::dict::del(f.globals.as_obj(), &name).r()?.is_none() {
-                return err(name_error(&f.co.names[i as usize]));
+                return err(name_error_in(f, &f.co.names[i as usize]));
             }
         }
         Instr::LoadName(i) => {
@@ -305,7 +331,7 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
                 Some(v) => v,
                 None => match crate::dict::get_str_obj(f.builtins.as_obj(), &name) {
                     Some(v) => v,
-                    None => return err(name_error(&f.co.names[i as usize])),
+                    None => return err(name_error_in(f, &f.co.names[i as usize])),
                 },
             };
             f.stack.push(Some(v));
@@ -321,7 +347,7 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
             if crate::dict::is_dict(l.as_obj()) {
                 if crate::dict::del(l.as_obj(), &name).r()?.is_none() {
-                    return err(name_error(&f.co.names[i as usize]));
+                    return err(name_error_in(f, &f.co.names[i as usize]));
                 }
             } else {
                 crate::ops::delitem(&l, &name).r()?;

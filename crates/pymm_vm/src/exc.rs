@@ -55,6 +55,15 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("IsADirectoryError", "OSError"),
     ("NotADirectoryError", "OSError"),
     ("TimeoutError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("ProcessLookupError", "OSError"),
     ("ReferenceError", "Exception"),
     ("RuntimeError", "Exception"),
     ("NotImplementedError", "RuntimeError"),
@@ -68,12 +77,19 @@ const HIERARCHY: &[(&str, &str)] = &[
     ("UnicodeError", "ValueError"),
     ("UnicodeDecodeError", "UnicodeError"),
     ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeTranslateError", "UnicodeError"),
     ("Warning", "Exception"),
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
     ("RuntimeWarning", "Warning"),
     ("FutureWarning", "Warning"),
     ("ResourceWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
     ("BaseExceptionGroup", "BaseException"),
     ("ExceptionGroup", "BaseExceptionGroup"),
 ];
@@ -118,6 +134,7 @@ pub fn alloc_exc(ty: &ObjRef, args: ObjRef) -> R {
             cause: OptSlot::default(),
             suppress_context: Default::default(),
             weaklist: Default::default(),
+            suggestion: Default::default(),
         },
     )
     .map_err(|_| memory_error())?;
@@ -185,14 +202,32 @@ pub fn exc_str(e: &ObjRef) -> R<String> {
     let Some(b) = exc_body(e.as_obj()) else {
         return crate::ops::str_of(e);
     };
+    // A class-defined __str__ decides (the traceback's last line uses it too).
+    if crate::typeobj::is_heap_instance(e.as_obj())
+        && crate::typeobj::user_special(e, "__str__")
+            .is_some_and(|f| kind(f.as_obj()) == Kind::Function)
+    {
+        return crate::ops::str_of(e);
+    }
     if matches(e, "SyntaxError") {
         return syntax_str(e);
     }
     let args = b.args.get();
     let items = crate::seq::tuple_items(args.as_obj()).to_vec();
+    if matches(e, "OSError") && (2..=3).contains(&items.len()) {
+        // OSError_str: "[Errno N] strerror[: 'filename']".
+        let head = format!(
+            "[Errno {}] {}",
+            crate::ops::str_of(&items[0])?,
+            crate::ops::str_of(&items[1])?
+        );
+        return Ok(match items.get(2) {
+            Some(f) => format!("{head}: {}", crate::ops::repr_of(f)?),
+            None => head,
+        });
+    }
     let t = crate::typeobj::type_of(e.as_obj());
-    let is_key = crate::typeobj::is_subtype(t.as_obj(), exc_type("KeyError").as_obj())
-        && crate::typeobj::type_name(t.as_obj()) == "KeyError";
+    let is_key = crate::typeobj::is_subtype(t.as_obj(), exc_type("KeyError").as_obj());
     match items.len() {
         0 => Ok(String::new()),
         1 if is_key => crate::ops::repr_of(&items[0]),
@@ -484,7 +519,13 @@ fn format_one(e: &ObjRef, out: &mut String) {
         }
         None => exc_str(e),
     };
-    let msg = msg.unwrap_or_else(|_| "<exception str() failed>".into());
+    let mut msg = msg.unwrap_or_else(|_| "<exception str() failed>".into());
+    if let Some(s) = exc_body(e.as_obj())
+        .and_then(|b| b.suggestion.borrow().clone())
+        .or_else(|| attribute_suggestion(e))
+    {
+        msg.push_str(&format!(". Did you mean: '{s}'?"));
+    }
     if msg.is_empty() {
         out.push_str(&format!("{name}\n"));
     } else {
@@ -538,6 +579,26 @@ fn format_chain(e: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
         }
     }
     format_one(e, out);
+}
+
+/// `offer_suggestions_for_attribute_error`: the closest name in `dir(obj)`.
+fn attribute_suggestion(e: &ObjRef) -> Option<String> {
+    if !matches(e, "AttributeError") {
+        return None;
+    }
+    let d = crate::typeobj::instance_dict(e.as_obj(), false)?;
+    let name =
+        crate::dict::get_str(d.as_obj(), "name").filter(|n| kind(n.as_obj()) == Kind::Str)?;
+    let obj = crate::dict::get_str(d.as_obj(), "obj")?;
+    let dir = crate::dict::get_str(rt().builtins.as_obj(), "dir")?;
+    let listing = crate::call::call(&dir, &[obj]).ok()?;
+    let names: Vec<String> = crate::iter::collect(&listing)
+        .ok()?
+        .iter()
+        .filter(|x| kind(x.as_obj()) == Kind::Str)
+        .map(|x| crate::str::as_str(x.as_obj()).into_owned())
+        .collect();
+    crate::suggest::calculate(&names, &crate::str::as_str(name.as_obj()))
 }
 
 /// Prints an exception with its traceback and chain to stderr, as CPython does.

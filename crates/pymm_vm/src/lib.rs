@@ -32,6 +32,7 @@ pub mod ops;
 pub mod seq;
 pub mod state;
 pub mod str;
+pub mod suggest;
 pub mod typeobj;
 pub mod weakrefs;
 

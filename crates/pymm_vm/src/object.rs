@@ -487,6 +487,9 @@ pub struct ExcBody {
     pub cause: OptSlot,
     pub suppress_context: Cell<bool>,
     pub weaklist: WeakListHead,
+    /// The "Did you mean" text a traceback prints after the message (computed where a
+    /// NameError or AttributeError is raised, as CPython computes it from the frame).
+    pub suggestion: RefCell<Option<String>>,
 }
 impl Body for ExcBody {}
 

@@ -75,8 +75,8 @@ pub fn new_str(s: &str) -> R {
 }
 
 /// The interned string for `s` (identifiers, attribute names).
-/// A cached interned name: the static text's address and the string object.
-type StaticName = (usize, Option<ObjRef>);
+/// A cached interned name: the static text's address and length, and the string object.
+type StaticName = ((usize, usize), Option<ObjRef>);
 
 /// `intern` for names known at compile time: a direct-mapped cache by the address of the
 /// static text avoids hashing the name on every special-method lookup.
@@ -86,8 +86,8 @@ pub fn intern_static(s: &'static str) -> ObjRef {
         static CACHE: std::mem::ManuallyDrop<std::cell::RefCell<Vec<StaticName>>> =
             std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new()));
     }
-    let key = s.as_ptr() as usize ^ s.len();
-    let slot = (key >> 3).wrapping_mul(0x9E37_79B9) % N;
+    let key = (s.as_ptr() as usize, s.len());
+    let slot = ((key.0 >> 3) ^ key.1).wrapping_mul(0x9E37_79B9) % N;
     CACHE.with(|c| {
         if let Ok(v) = c.try_borrow()
             && let Some((k, Some(o))) = v.get(slot)
@@ -98,7 +98,7 @@ pub fn intern_static(s: &'static str) -> ObjRef {
         let o = intern(s);
         if let Ok(mut v) = c.try_borrow_mut() {
             if v.is_empty() {
-                v.resize_with(N, || (0, None));
+                v.resize_with(N, || ((0, 0), None));
             }
             let old = std::mem::replace(&mut v[slot], (key, Some(o.clone())));
             drop(v);

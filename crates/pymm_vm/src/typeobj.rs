@@ -804,7 +804,14 @@ pub fn attr_error(o: &ObjRef, name: &ObjRef) -> Exc {
         }
         _ => format!("'{}' object has no attribute '{}'", obj_type_name(o), n),
     };
-    new_exc("AttributeError", &msg)
+    let e = new_exc("AttributeError", &msg);
+    // AttributeError.name and .obj (3.10+): the traceback's suggestion is computed from
+    // them when it is printed.
+    if let Some(d) = instance_dict(e.0.as_obj(), true) {
+        crate::dict::set_str(&d, "name", name.clone());
+        crate::dict::set_str(&d, "obj", o.clone());
+    }
+    e
 }
 
 /// `setattr(o, name, v)`; `v = None` deletes.
@@ -869,6 +876,32 @@ pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
 pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
     let obj = o.as_obj();
     let n = crate::str::as_str(name.as_obj());
+    if let Some(e) = obj.downcast::<ExcBody>() {
+        // The exception struct's own fields (BaseException_getset).
+        match (&*n, &v) {
+            ("args", Some(a)) => {
+                e.args.set(crate::seq::new_tuple(crate::iter::collect(a)?)?);
+                return Ok(());
+            }
+            ("__cause__", Some(c)) => {
+                e.cause
+                    .set(Some(c.clone()).filter(|c| kind(c.as_obj()) != Kind::NoneType));
+                e.suppress_context.set(true);
+                return Ok(());
+            }
+            ("__context__", Some(c)) => {
+                e.context
+                    .set(Some(c.clone()).filter(|c| kind(c.as_obj()) != Kind::NoneType));
+                return Ok(());
+            }
+            ("__suppress_context__", Some(c)) => {
+                e.suppress_context.set(crate::ops::truthy(c)?);
+                return Ok(());
+            }
+            ("__traceback__", Some(_)) => return Ok(()),
+            _ => {}
+        }
+    }
     if let Some(ib) = obj.downcast::<InstanceBody>()
         && let Some(i) = slot_index(obj, &n)
     {
