@@ -84,7 +84,7 @@ pub fn intern_static(s: &'static str) -> ObjRef {
     const N: usize = 256;
     thread_local! {
         static CACHE: std::mem::ManuallyDrop<std::cell::RefCell<Vec<StaticName>>> =
-            std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new()));
+            const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new())) };
     }
     let key = (s.as_ptr() as usize, s.len());
     let slot = ((key.0 >> 3) ^ key.1).wrapping_mul(0x9E37_79B9) % N;

@@ -226,7 +226,7 @@ thread_local! {
     /// CPython's method cache, direct-mapped by (type, name) address. `ManuallyDrop`: the
     /// names belong to the thread's pymm_mem runtime.
     static TYPE_CACHE: std::mem::ManuallyDrop<std::cell::RefCell<Vec<CacheEntry>>> =
-        std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new()));
+        const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new())) };
 }
 
 /// Forgets every cached lookup; called whenever a class dict may have changed.
