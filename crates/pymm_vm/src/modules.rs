@@ -1624,6 +1624,439 @@ fn time_sleep(args: &[ObjRef], _k: &Kw) -> R {
     Ok(none())
 }
 
+/// struct_time, gmtime/localtime (UTC: pymm has no time zone database), mktime,
+/// asctime/ctime, strftime (glibc's C-locale directives) and strptime.
+const TIME_PY: &str = r##"
+_DAYS = ('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')
+_DAYNAMES = ('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday')
+_MONS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
+_MONNAMES = ('January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+             'September', 'October', 'November', 'December')
+_FIELDS = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wday', 'tm_yday', 'tm_isdst')
+_FIELD_INDEX = {n: i for i, n in enumerate(_FIELDS)}
+
+timezone = 0
+altzone = 0
+daylight = 0
+tzname = ('UTC', 'UTC')
+
+
+class struct_time(tuple):
+    n_sequence_fields = 9
+    n_fields = 11
+    n_unnamed_fields = 0
+
+    def __new__(cls, seq, dict=None):
+        seq = tuple(seq)
+        n = len(seq)
+        if n < 9:
+            raise TypeError('time.struct_time() takes an at least 9-sequence (%d-sequence given)' % n)
+        if n > 11:
+            raise TypeError('time.struct_time() takes an at most 11-sequence (%d-sequence given)' % n)
+        self = tuple.__new__(cls, seq[:9])
+        object.__setattr__(self, '_extra', seq[9:] + (None,) * (11 - n))
+        return self
+
+    def __getattr__(self, name):
+        i = _FIELD_INDEX.get(name)
+        if i is not None:
+            return self[i]
+        if name == 'tm_zone':
+            return self._extra[0]
+        if name == 'tm_gmtoff':
+            return self._extra[1]
+        raise AttributeError("'time.struct_time' object has no attribute '%s'" % name)
+
+    def __setattr__(self, name, value):
+        if name in _FIELD_INDEX or name in ('tm_zone', 'tm_gmtoff'):
+            raise AttributeError('readonly attribute')
+        raise AttributeError("'time.struct_time' object has no attribute '%s'" % name)
+
+    def __repr__(self):
+        return 'time.struct_time(%s)' % ', '.join('%s=%r' % (n, v) for n, v in zip(_FIELDS, self))
+
+    def __reduce__(self):
+        return (struct_time, (tuple(self) + self._extra,))
+
+
+def _days_from_civil(y, m, d):
+    y -= m <= 2
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * (m - 3 if m > 2 else m + 9) + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def _civil_from_days(z):
+    z += 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = mp + 3 if mp < 10 else mp - 9
+    return yoe + era * 400 + (m <= 2), m, d
+
+
+def _timestamp(secs):
+    if secs is None:
+        return _now_floor()
+    if isinstance(secs, float):
+        if secs != secs:
+            raise ValueError('Invalid value NaN (not a number)')
+        if not -9.2e18 < secs < 9.2e18:
+            raise OverflowError('timestamp out of range for platform time_t')
+        return int(secs // 1.0)
+    secs = _index(secs)
+    if not -(1 << 63) <= secs < (1 << 63):
+        raise OverflowError('timestamp out of range for platform time_t')
+    return secs
+
+
+def _struct(secs, zone):
+    days, rem = divmod(secs, 86400)
+    y, m, d = _civil_from_days(days)
+    if not -2147481748 <= y <= 2147485547:
+        raise OverflowError('timestamp out of range for platform time_t')
+    yday = days - _days_from_civil(y, 1, 1) + 1
+    wday = (days + 3) % 7
+    return struct_time((y, m, d, rem // 3600, rem // 60 % 60, rem % 60, wday, yday, 0, zone, 0))
+
+
+def gmtime(secs=None):
+    return _struct(_timestamp(secs), 'GMT')
+
+
+def localtime(secs=None):
+    return _struct(_timestamp(secs), 'UTC')
+
+
+def _tuple_arg(t, fname):
+    if not isinstance(t, tuple):
+        raise TypeError('Tuple or struct_time argument required')
+    if len(t) != 9:
+        raise TypeError('%s(): illegal time tuple argument' % fname)
+    return [_index(v) for v in t]
+
+
+def mktime(t):
+    y, m, d, hh, mm, ss = _tuple_arg(t, 'mktime')[:6]
+    y += (m - 1) // 12
+    m = (m - 1) % 12 + 1
+    days = _days_from_civil(y, m, 1) + d - 1
+    return float(days * 86400 + hh * 3600 + mm * 60 + ss)
+
+
+def _checked(t, fname):
+    if t is None:
+        st = localtime()
+        return list(st), st.tm_zone, 0
+    v = _tuple_arg(t, fname)
+    zone = gmtoff = None
+    if isinstance(t, struct_time):
+        zone, gmtoff = t._extra
+    if v[1] == 0:
+        v[1] = 1
+    elif not 1 <= v[1] <= 12:
+        raise ValueError('month out of range')
+    if v[2] == 0:
+        v[2] = 1
+    elif not 0 <= v[2] <= 31:
+        raise ValueError('day of month out of range')
+    if not 0 <= v[3] <= 23:
+        raise ValueError('hour out of range')
+    if not 0 <= v[4] <= 59:
+        raise ValueError('minute out of range')
+    if not 0 <= v[5] <= 61:
+        raise ValueError('seconds out of range')
+    if v[6] < 0:
+        raise ValueError('day of week out of range')
+    v[6] %= 7
+    if v[7] == 0:
+        v[7] = 1
+    elif not 1 <= v[7] <= 366:
+        raise ValueError('day of year out of range')
+    v[8] = -1 if v[8] < -1 else (1 if v[8] > 1 else v[8])
+    return v, zone, gmtoff
+
+
+def asctime(t=None):
+    v = _checked(t, 'asctime')[0]
+    return '%s %s%3d %.2d:%.2d:%.2d %d' % (_DAYS[v[6]], _MONS[v[1] - 1], v[2], v[3], v[4], v[5], v[0])
+
+
+def ctime(secs=None):
+    return asctime(localtime(secs))
+
+
+def _weeks_in_year(y):
+    jan1 = (_days_from_civil(y, 1, 1) + 3) % 7
+    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    return 53 if jan1 == 3 or (leap and jan1 == 2) else 52
+
+
+def _iso_week(y, yday, wday):
+    # ISO 8601 week-based year and week number; yday is 0-based, wday 0 = Monday.
+    wk = (yday - wday + 10) // 7
+    if wk < 1:
+        return y - 1, _weeks_in_year(y - 1)
+    if wk > _weeks_in_year(y):
+        return y + 1, 1
+    return y, wk
+
+
+def _expand(c, v, zone, gmtoff):
+    # (text, is_numeric, default width, default pad)
+    y, mon, mday, hour, minute, sec, wday, yday = v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7] - 1
+    if c == 'Y':
+        return str(y), 1, 1, '0'
+    if c == 'm':
+        return str(mon), 1, 2, '0'
+    if c == 'd':
+        return str(mday), 1, 2, '0'
+    if c == 'e':
+        return str(mday), 1, 2, ' '
+    if c == 'H':
+        return str(hour), 1, 2, '0'
+    if c == 'k':
+        return str(hour), 1, 2, ' '
+    if c == 'I':
+        return str((hour + 11) % 12 + 1), 1, 2, '0'
+    if c == 'l':
+        return str((hour + 11) % 12 + 1), 1, 2, ' '
+    if c == 'M':
+        return str(minute), 1, 2, '0'
+    if c == 'S':
+        return str(sec), 1, 2, '0'
+    if c == 'y':
+        return str(y % 100), 1, 2, '0'
+    if c == 'C':
+        return str(y // 100), 1, 1, '0'
+    if c == 'j':
+        return str(yday + 1), 1, 3, '0'
+    if c == 'a':
+        return _DAYS[wday], 0, 0, ' '
+    if c == 'A':
+        return _DAYNAMES[wday], 0, 0, ' '
+    if c in 'bh':
+        return _MONS[mon - 1], 0, 0, ' '
+    if c == 'B':
+        return _MONNAMES[mon - 1], 0, 0, ' '
+    if c == 'p':
+        return ('AM', 'PM')[hour >= 12], 0, 0, ' '
+    if c == 'P':
+        return ('am', 'pm')[hour >= 12], 0, 0, ' '
+    if c == 'w':
+        return str((wday + 1) % 7), 1, 1, '0'
+    if c == 'u':
+        return str(wday + 1), 1, 1, '0'
+    if c == 'U':
+        return str((yday + 7 - (wday + 1) % 7) // 7), 1, 2, '0'
+    if c == 'W':
+        return str((yday + 7 - wday) // 7), 1, 2, '0'
+    if c in 'VGg':
+        iy, wk = _iso_week(y, yday, wday)
+        if c == 'V':
+            return str(wk), 1, 2, '0'
+        if c == 'G':
+            return str(iy), 1, 1, '0'
+        return str(iy % 100), 1, 2, '0'
+    if c == 'n':
+        return '\n', 0, 0, ' '
+    if c == 't':
+        return '\t', 0, 0, ' '
+    if c == '%':
+        return '%', 0, 0, ' '
+    if c == 's':
+        return str(int(mktime(tuple(v)))), 1, 1, '0'
+    if c == 'z':
+        off = gmtoff or 0
+        sign = '-' if off < 0 else '+'
+        off = abs(off) // 60
+        return '%s%02d%02d' % (sign, off // 60, off % 60), 0, 0, ' '
+    if c == 'Z':
+        if zone is None:
+            zone = tzname[v[8] > 0]
+        return zone, 0, 0, ' '
+    sub = {'c': '%a %b %e %H:%M:%S %Y', 'x': '%m/%d/%y', 'X': '%H:%M:%S', 'D': '%m/%d/%y',
+           'T': '%H:%M:%S', 'R': '%H:%M', 'r': '%I:%M:%S %p', 'F': '%Y-%m-%d'}.get(c)
+    if sub is not None:
+        return _format(sub, v, zone, gmtoff), 0, 0, ' '
+    return None
+
+
+def _format(fmt, v, zone, gmtoff):
+    out = []
+    i = 0
+    n = len(fmt)
+    while i < n:
+        c = fmt[i]
+        if c != '%' or i + 1 >= n:
+            out.append(c)
+            i += 1
+            continue
+        j = i + 1
+        flag = ''
+        while j < n and fmt[j] in '-_0^#':
+            flag = fmt[j]
+            j += 1
+        width = ''
+        while j < n and fmt[j].isdigit():
+            width += fmt[j]
+            j += 1
+        if j < n and fmt[j] in 'EO':
+            j += 1
+        if j >= n:
+            out.append(fmt[i:])
+            break
+        r = _expand(fmt[j], v, zone, gmtoff)
+        if r is None:
+            out.append(fmt[i:j + 1])
+            i = j + 1
+            continue
+        text, numeric, w, pad = r
+        if flag == '-':
+            w = 0
+        elif flag == '_':
+            pad = ' '
+        elif flag == '0':
+            pad = '0'
+        elif flag == '^':
+            text = text.upper()
+        if width:
+            w = int(width)
+            if not numeric and flag != '0':
+                pad = ' '
+            elif numeric and flag not in '_-':
+                pad = '0'
+        if len(text) < w:
+            if numeric and pad == '0' and text[0] == '-':
+                text = '-' + '0' * (w - len(text)) + text[1:]
+            else:
+                text = pad * (w - len(text)) + text
+        out.append(text)
+        i = j + 1
+    return ''.join(out)
+
+
+def strftime(format, t=None):
+    if not isinstance(format, str):
+        raise TypeError('strftime() argument 1 must be str, not %s' % type(format).__name__)
+    v, zone, gmtoff = _checked(t, 'strftime')
+    return _format(format, v, zone, gmtoff)
+
+
+def _strptime_error(data, fmt):
+    return ValueError('time data %r does not match format %r' % (data, fmt))
+
+
+def strptime(data_string, format='%a %b %d %H:%M:%S %Y'):
+    for a in (data_string, format):
+        if not isinstance(a, str):
+            raise TypeError('strptime() argument 0 must be str, not %s' % type(a))
+    s = data_string
+    fmt = format
+    pos = 0
+    found = {}
+    i = 0
+    n = len(fmt)
+    while i < n:
+        c = fmt[i]
+        if c.isspace():
+            while i < n and fmt[i].isspace():
+                i += 1
+            if pos >= len(s) or not s[pos].isspace():
+                raise _strptime_error(data_string, format)
+            while pos < len(s) and s[pos].isspace():
+                pos += 1
+            continue
+        if c != '%':
+            if pos >= len(s) or s[pos].lower() != c.lower():
+                raise _strptime_error(data_string, format)
+            pos += 1
+            i += 1
+            continue
+        if i + 1 >= n:
+            raise ValueError("stray % in format '%s'" % format)
+        d = fmt[i + 1]
+        i += 2
+        if d == '%':
+            if pos >= len(s) or s[pos] != '%':
+                raise _strptime_error(data_string, format)
+            pos += 1
+            continue
+        widths = {'d': 2, 'm': 2, 'y': 2, 'Y': 4, 'H': 2, 'I': 2, 'M': 2, 'S': 2, 'j': 3, 'f': 6, 'w': 1, 'u': 1, 'U': 2, 'W': 2}
+        if d in widths:
+            k = pos
+            while k < len(s) and k - pos < widths[d] and s[k].isdigit():
+                k += 1
+            if k == pos or (d in 'yY' and k - pos != widths[d]):
+                raise _strptime_error(data_string, format)
+            found[d] = s[pos:k]
+            pos = k
+            continue
+        names = {'a': _DAYS, 'A': _DAYNAMES, 'b': _MONS, 'B': _MONNAMES, 'h': _MONS, 'p': ('AM', 'PM')}.get(d)
+        if names is not None:
+            best = None
+            for idx, name in enumerate(names):
+                if s[pos:pos + len(name)].lower() == name.lower() and (best is None or len(name) > len(names[best])):
+                    best = idx
+            if best is None:
+                raise _strptime_error(data_string, format)
+            pos += len(names[best])
+            found[d.lower() if d != 'h' else 'b'] = best
+            continue
+        if d == 'Z':
+            for z in ('UTC', 'GMT'):
+                if s[pos:pos + 3].upper() == z:
+                    pos += 3
+                    break
+            else:
+                raise _strptime_error(data_string, format)
+            continue
+        raise ValueError("'%s' is a bad directive in format '%s'" % (d, '%' + d))
+    if pos != len(s):
+        raise ValueError('unconverted data remains: %s' % s[pos:])
+    year = 1900
+    if 'Y' in found:
+        year = int(found['Y'])
+    elif 'y' in found:
+        year = int(found['y'])
+        year += 2000 if year <= 68 else 1900
+    month = found.get('b', None)
+    month = month + 1 if month is not None else int(found.get('m', 1))
+    day = int(found.get('d', 1))
+    hour = int(found.get('H', 0))
+    if 'I' in found:
+        hour = int(found['I']) % 12
+        if found.get('p') == 1:
+            hour += 12
+    minute = int(found.get('M', 0))
+    second = int(found.get('S', 0))
+    if 'j' in found:
+        y2, month, day = _civil_from_days(_days_from_civil(year, 1, 1) + int(found['j']) - 1)
+    if not 1 <= month <= 12 or not 1 <= day <= 31 or hour > 23 or minute > 59 or second > 61:
+        raise _strptime_error(data_string, format)
+    days = _days_from_civil(year, month, day)
+    yday = days - _days_from_civil(year, 1, 1) + 1
+    wday = (days + 3) % 7
+    return struct_time((year, month, day, hour, minute, second, wday, yday, -1, None, None))
+"##;
+
+fn time_index(args: &[ObjRef], _k: &Kw) -> R {
+    check_args("_index", args, 1, 1)?;
+    if crate::int::is_int(args[0].as_obj()) {
+        return crate::int::from_big(&crate::int::to_big(args[0].as_obj()));
+    }
+    int(to_index(&args[0])?)
+}
+
+fn time_now_floor(_a: &[ObjRef], _k: &Kw) -> R {
+    int(epoch().floor() as i64)
+}
+
 fn time_module() -> R<(ObjRef, ObjRef)> {
     let (m, d) = module("time")?;
     defs(
@@ -1637,8 +2070,11 @@ fn time_module() -> R<(ObjRef, ObjRef)> {
             ("monotonic_ns", time_perf_counter_ns),
             ("process_time", time_process_time),
             ("sleep", time_sleep),
+            ("_index", time_index),
+            ("_now_floor", time_now_floor),
         ],
     );
+    exec_in(&d, TIME_PY, "<pymm>/time.py")?;
     Ok((m, d))
 }
 
