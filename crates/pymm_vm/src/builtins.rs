@@ -601,7 +601,7 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
         Kind::NoneType => "None".into(),
         Kind::NotImplementedType => "NotImplemented".into(),
         Kind::Ellipsis => "Ellipsis".into(),
-        Kind::Int | Kind::Bool => crate::int::repr(obj),
+        Kind::Int | Kind::Bool => crate::int::repr_checked(obj)?,
         Kind::Float => float_repr(float_val(o).unwrap_or(0.0)),
         Kind::Complex => {
             let c = obj.downcast::<ComplexBody>().expect("complex");

@@ -104,6 +104,9 @@ fn set_context(e: &Exc) {
 pub fn eval(f: &mut Frame) -> R<Exit> {
     loop {
         let pc = f.pc;
+        if crate::tracemalloc::TRACING.load(std::sync::atomic::Ordering::Relaxed) {
+            crate::tracemalloc::set_location(&f.co, pc);
+        }
         // Ctrl-C: `KeyboardInterrupt`, raised by the instruction about to run.
         let r = match crate::state::take_interrupt() {
             Some(e) => {

@@ -153,7 +153,11 @@ pub fn format_int(o: Obj<'_>, spec: &str) -> R<String> {
     let neg = v < num_bigint::BigInt::from(0);
     let mag = if neg { -v } else { v };
     let (digits, prefix) = match s.ty {
-        None | Some('d') | Some('n') => (mag.to_str_radix(10), ""),
+        None | Some('d') | Some('n') => {
+            let d = mag.to_str_radix(10);
+            crate::int::check_str_digits_out(&d)?;
+            (d, "")
+        }
         Some('b') => (mag.to_str_radix(2), "0b"),
         Some('o') => (mag.to_str_radix(8), "0o"),
         Some('x') => (mag.to_str_radix(16), "0x"),

@@ -477,3 +477,56 @@ pub fn parse(s: &str, base: u32) -> Option<BigInt> {
     let v = BigInt::parse_bytes(digits.as_bytes(), base)?;
     Some(if neg { -v } else { v })
 }
+
+thread_local! {
+    /// `sys.get_int_max_str_digits()`: 0 means unlimited.
+    static MAX_STR_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(4300) };
+}
+
+/// The current int/str conversion digit limit (0 = unlimited).
+pub fn max_str_digits() -> usize {
+    MAX_STR_DIGITS.with(|c| c.get())
+}
+
+/// Sets the int/str conversion digit limit (0 = unlimited).
+pub fn set_max_str_digits(n: usize) {
+    MAX_STR_DIGITS.with(|c| c.set(n));
+}
+
+/// Errors if a decimal rendering (`s`, possibly signed) exceeds the digit limit.
+pub fn check_str_digits_out(s: &str) -> Result<(), Exc> {
+    let limit = max_str_digits();
+    let n = s.len() - usize::from(s.starts_with('-'));
+    if limit > 0 && n > limit {
+        return Err(new_exc(
+            "ValueError",
+            &format!(
+                "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Errors if a string of `n` digits in a non-power-of-two base is over the limit.
+pub fn check_str_digits_in(n: usize) -> Result<(), Exc> {
+    let limit = max_str_digits();
+    if limit > 0 && n > limit {
+        return Err(new_exc(
+            "ValueError",
+            &format!(
+                "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// `repr(int)` subject to the digit limit.
+pub fn repr_checked(a: Obj<'_>) -> Result<String, Exc> {
+    let s = repr(a);
+    if s.len() > 640 {
+        check_str_digits_out(&s)?;
+    }
+    Ok(s)
+}

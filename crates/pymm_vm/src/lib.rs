@@ -33,6 +33,7 @@ pub mod seq;
 pub mod state;
 pub mod str;
 pub mod suggest;
+pub mod tracemalloc;
 pub mod typeobj;
 pub mod weakrefs;
 

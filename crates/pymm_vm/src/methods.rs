@@ -2782,6 +2782,17 @@ fn int_from_str(text: &str, base: u32) -> R {
     let t = ascii.trim();
     let cleaned = t.replace('_', "");
     let ok_underscores = !t.starts_with('_') && !t.ends_with('_') && !t.contains("__");
+    let body = cleaned.trim_start_matches(['+', '-']).to_ascii_lowercase();
+    let radix = match base {
+        0 if body.starts_with("0x") || body.starts_with("0o") || body.starts_with("0b") => 2,
+        0 => 10,
+        b => b,
+    };
+    if !radix.is_power_of_two() && ok_underscores {
+        crate::int::check_str_digits_in(
+            body.bytes().take_while(u8::is_ascii_alphanumeric).count(),
+        )?;
+    }
     let parsed = if ok_underscores {
         crate::int::parse(&cleaned, base)
     } else {

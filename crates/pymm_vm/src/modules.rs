@@ -67,6 +67,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("operator", include_str!("pylib/operator.py")),
     ("string", include_str!("pylib/string.py")),
     ("weakref", include_str!("pylib/weakref.py")),
+    ("tracemalloc", include_str!("pylib/tracemalloc.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
@@ -79,6 +80,11 @@ pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
         "atexit" => atexit_module()?,
         "random" => random_module()?,
         "_weakref" => weakref_module()?,
+        "_tracemalloc" => {
+            let (m, d) = module("_tracemalloc")?;
+            defs(&d, crate::tracemalloc::module_functions());
+            (m, d)
+        }
         "array" => {
             let (m, d) = module("array")?;
             crate::array::module_setup(&d);
@@ -223,6 +229,99 @@ stderr = __stderr__ = _Stream(2, '<stderr>')
 stdin = __stdin__ = _Stdin(0, '<stdin>')
 del _Stream, _Stdin
 "#;
+
+/// sys's struct sequences (version_info, flags, float_info, int_info, hash_info: tuple
+/// subclasses with named, read-only fields) and the rest of sys's constants.
+const SYS_STRUCTS_PY: &str = r#"
+def _structseq(name, fields, values):
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'sys.%s' instances" % name)
+    def __getattr__(self, attr):
+        if attr in fields:
+            return self[fields.index(attr)]
+        raise AttributeError("'sys.%s' object has no attribute '%s'" % (name, attr))
+    def __setattr__(self, attr, value):
+        if attr in fields:
+            raise AttributeError('readonly attribute')
+        raise AttributeError("'sys.%s' object has no attribute '%s'" % (name, attr))
+    def __repr__(self):
+        return 'sys.%s(%s)' % (name, ', '.join(['%s=%r' % (f, v) for f, v in zip(fields, self)]))
+    def __reduce__(self):
+        return (type(self), (tuple(self),))
+    ns = {'__new__': __new__, '__getattr__': __getattr__, '__setattr__': __setattr__,
+          '__repr__': __repr__, '__str__': __repr__, '__reduce__': __reduce__, '__module__': 'sys',
+          'n_fields': len(fields), 'n_sequence_fields': len(fields), 'n_unnamed_fields': 0}
+    cls = type(name, (tuple,), ns)
+    return tuple.__new__(cls, values)
+
+version_info = _structseq('version_info', ('major', 'minor', 'micro', 'releaselevel', 'serial'),
+                          (3, 11, 7, 'final', 0))
+flags = _structseq('flags', ('debug', 'inspect', 'interactive', 'optimize', 'dont_write_bytecode',
+                             'no_user_site', 'no_site', 'ignore_environment', 'verbose', 'bytes_warning',
+                             'quiet', 'hash_randomization', 'isolated', 'dev_mode', 'utf8_mode',
+                             'warn_default_encoding', 'safe_path', 'int_max_str_digits'),
+                   (0, 0, 0, 0, int(_dont_write_bytecode), 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1))
+float_info = _structseq('float_info', ('max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp',
+                                       'dig', 'mant_dig', 'epsilon', 'radix', 'rounds'),
+                        (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307,
+                         15, 53, 2.220446049250313e-16, 2, 1))
+int_info = _structseq('int_info', ('bits_per_digit', 'sizeof_digit', 'default_max_str_digits',
+                                   'str_digits_check_threshold'), (30, 4, 4300, 640))
+hash_info = _structseq('hash_info', ('width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits',
+                                     'seed_bits', 'cutoff'),
+                       (64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
+thread_info = _structseq('thread_info', ('name', 'lock', 'version'), ('pthread', 'semaphore', None))
+del _structseq
+
+class SimpleNamespace:
+    __module__ = 'types'
+    def __init__(self, **kwargs):
+        self.__dict__.update(kwargs)
+    def __repr__(self):
+        return 'namespace(%s)' % ', '.join(['%s=%r' % kv for kv in self.__dict__.items()])
+    def __eq__(self, other):
+        if isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+implementation = SimpleNamespace(name='pymm', cache_tag=None, version=version_info,
+                                 hexversion=hexversion, _multiarch='x86_64-linux-gnu')
+del SimpleNamespace
+dont_write_bytecode = bool(_dont_write_bytecode)
+del _dont_write_bytecode
+float_repr_style = 'short'
+builtin_module_names = ('_tracemalloc', '_weakref', 'array', 'atexit', 'builtins', 'gc', 'math', 'sys', 'time')
+abiflags = ''
+
+def getdefaultencoding():
+    return 'utf-8'
+
+def getfilesystemencoding():
+    return 'utf-8'
+
+def getfilesystemencodeerrors():
+    return 'surrogateescape'
+"#;
+
+fn sys_get_int_max_str_digits(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("get_int_max_str_digits", args, 0, 0)?;
+    int(crate::int::max_str_digits() as i64)
+}
+
+fn sys_set_int_max_str_digits(args: &[ObjRef], kw: &Kw) -> R {
+    check_args("set_int_max_str_digits", args, 0, 1)?;
+    let Some(v) = arg(args, kw, 0, "maxdigits") else {
+        return Err(type_error(
+            "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+        ));
+    };
+    let n = to_index(&v)?;
+    if n != 0 && n < 640 {
+        return Err(value_error("maxdigits must be 0 or larger than 640"));
+    }
+    crate::int::set_max_str_digits(n as usize);
+    Ok(none())
+}
 
 fn sys_write(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("_write", args, 2, 2)?;
@@ -559,19 +658,18 @@ fn sys_module() -> R<(ObjRef, ObjRef)> {
             ("_debugmallocstats", sys_debugmallocstats),
             ("exc_info", sys_exc_info),
             ("exception", sys_exception),
+            ("get_int_max_str_digits", sys_get_int_max_str_digits),
+            ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ],
     );
     crate::dict::set(rt().modules.as_obj(), crate::str::intern("sys"), m.clone())?;
-    exec_in(
+    crate::dict::set_str(
         &d,
-        &format!(
-            "{SYS_PY}\nclass _VersionInfo(tuple if False else object):\n    pass\nversion_info = (3, 11, 7, 'final', 0)\n"
-        ),
-        "<pymm>/sys.py",
-    )?;
-    // version_info compares like a tuple and has named fields.
-    let vi = crate::seq::new_tuple(vec![int(3)?, int(11)?, int(7)?, s("final")?, int(0)?])?;
-    crate::dict::set_str(&d, "version_info", vi);
+        "_dont_write_bytecode",
+        pybool(std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty())),
+    );
+    exec_in(&d, SYS_PY, "<pymm>/sys.py")?;
+    exec_in(&d, SYS_STRUCTS_PY, "<pymm>/sys.py")?;
     Ok((m, d))
 }
 

@@ -511,6 +511,9 @@ pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
                     'o' => mag.to_str_radix(8),
                     _ => mag.to_str_radix(10),
                 };
+                if !matches!(conv, 'x' | 'X' | 'o') {
+                    crate::int::check_str_digits_out(&digits)?;
+                }
                 if let Some(p) = prec
                     && digits.len() < p
                 {
