@@ -113,13 +113,51 @@ pub fn import_module(name: &str) -> R {
         crate::dict::set(rt().modules.as_obj(), crate::str::intern(name), m.clone())?;
         return Ok(m);
     }
-    let dir = rt().script_dir.borrow().clone().unwrap_or_default();
-    let path = dir.join(format!("{}.py", name.replace('.', "/")));
-    if let Ok(src) = std::fs::read_to_string(&path) {
-        return exec_module_source(&src, &path.to_string_lossy(), name);
+    let rel = format!("{}.py", name.replace('.', "/"));
+    for dir in search_path() {
+        let path = std::path::Path::new(&dir).join(&rel);
+        if let Ok(src) = std::fs::read_to_string(&path) {
+            return exec_module_source(&src, &path.to_string_lossy(), name);
+        }
     }
     let e = new_exc("ModuleNotFoundError", &format!("No module named '{name}'"));
+    if let Some(d) = crate::typeobj::instance_dict(e.0.as_obj(), true) {
+        crate::dict::set_str(&d, "name", crate::str::new_str(name)?);
+        crate::dict::set_str(&d, "path", none());
+    }
     Err(e)
+}
+
+/// Where `import` looks for `.py` files: `sys.path` once `sys` exists, else the script's
+/// directory and `PYTHONPATH`.
+fn search_path() -> Vec<String> {
+    if let Some(sys) = crate::dict::get_str(rt().modules.as_obj(), "sys")
+        && let Some(b) = sys.as_obj().downcast::<ModuleBody>()
+        && let Some(p) = crate::dict::get_str(b.dict.as_obj(), "path")
+        && kind(p.as_obj()) == Kind::List
+    {
+        return crate::seq::list_items(p.as_obj())
+            .iter()
+            .filter(|x| kind(x.as_obj()) == Kind::Str)
+            .map(|x| crate::str::as_str(x.as_obj()).into_owned())
+            .collect();
+    }
+    initial_path()
+}
+
+/// `sys.path` at start-up: the script's directory, then the `PYTHONPATH` entries.
+pub fn initial_path() -> Vec<String> {
+    let mut v = vec![
+        rt().script_dir
+            .borrow()
+            .clone()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    ];
+    if let Ok(pp) = std::env::var("PYTHONPATH") {
+        v.extend(pp.split(':').filter(|s| !s.is_empty()).map(str::to_string));
+    }
+    v
 }
 
 // ---------------------------------------------------------------------------------------

@@ -133,8 +133,9 @@ fn usable(size: usize) -> usize {
 
 /// Rebuilds the table for at least `minused` items (CPython's `dictresize`).
 fn resize(b: &DictBody, minused: usize) -> R<()> {
+    // `calculate_log2_keysize`: the smallest power of two >= minused (at least 8).
     let mut size = 8;
-    while usable(size) < minused {
+    while size < minused {
         size <<= 1;
     }
     let old = b.entries.take_all();

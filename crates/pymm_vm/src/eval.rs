@@ -868,9 +868,20 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             let m = pop!(f);
             let d = crate::typeobj::getattr(&m, &crate::str::intern("__dict__")).r()?;
             let target = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-            for (k, v) in crate::dict::items(d.as_obj()) {
-                if !crate::str::as_str(k.as_obj()).starts_with('_') {
-                    crate::dict::set(target.as_obj(), k, v).r()?;
+            // `__all__` lists the public names when the module defines it.
+            match crate::dict::get_str(d.as_obj(), "__all__") {
+                Some(all) => {
+                    for k in crate::iter::collect(&all).r()? {
+                        let v = crate::typeobj::getattr(&m, &k).r()?;
+                        crate::ops::setitem(&target, k, v).r()?;
+                    }
+                }
+                None => {
+                    for (k, v) in crate::dict::items(d.as_obj()) {
+                        if !crate::str::as_str(k.as_obj()).starts_with('_') {
+                            crate::dict::set(target.as_obj(), k, v).r()?;
+                        }
+                    }
                 }
             }
         }

@@ -409,7 +409,7 @@ pub fn from_f64(f: f64) -> R {
     if t.abs() < 9.0e18 {
         return from_i64(t as i64);
     }
-    from_big(&num_bigint::BigInt::from_signed_bytes_le(&[]).max(float_to_big(t)))
+    from_big(&float_to_big(t))
 }
 
 fn float_to_big(f: f64) -> BigInt {

@@ -2677,6 +2677,31 @@ pub fn register_methods() {
     );
     add(K::Float, "float", "hex", float_hex);
     add(K::Float, "float", "conjugate", float_conjugate);
+    let ft = builtin_type(K::Float);
+    crate::dict::set_str(
+        &tb(ft.as_obj()).dict,
+        "fromhex",
+        class_method(new_builtin("fromhex", float_fromhex, "")),
+    );
+    let bt = builtin_type(K::Bytes);
+    crate::dict::set_str(
+        &tb(bt.as_obj()).dict,
+        "fromhex",
+        class_method(new_builtin("fromhex", bytes_fromhex, "")),
+    );
+    let bat = builtin_type(K::ByteArray);
+    crate::dict::set_str(
+        &tb(bat.as_obj()).dict,
+        "fromhex",
+        class_method(new_builtin("fromhex", bytes_fromhex, "")),
+    );
+    add(K::Complex, "complex", "conjugate", complex_conjugate);
+    add(K::Slice, "slice", "indices", slice_indices);
+    add(K::Range, "range", "index", range_index);
+    add(K::Range, "range", "count", range_count);
+    add(K::DictView, "dict_keys", "isdisjoint", view_isdisjoint);
+    add(K::Int, "int", "as_integer_ratio", int_as_integer_ratio);
+    add(K::Int, "int", "__round__", int_round);
     add(K::Bytes, "bytes", "decode", bytes_decode);
     add(K::Bytes, "bytes", "hex", bytes_hex);
     add(K::Bytes, "bytes", "join", bytes_join);
@@ -2750,6 +2775,317 @@ fn wrap(k: &'static pymm_mem::TypeInfo, f: ObjRef) -> ObjRef {
     let o = ObjRef::new(k, WrapperBody(Slot::new(f))).expect("out of memory at start-up");
     o.track();
     o
+}
+
+// ---------------------------------------------------------------------------------------
+// float.fromhex, bytes.fromhex, complex.conjugate, slice.indices, range.index/count,
+// dict view isdisjoint, int.as_integer_ratio / __round__
+
+fn hex_float_error() -> crate::exc::Exc {
+    value_error("invalid hexadecimal floating-point string")
+}
+
+/// Parses `float.fromhex` input; correctly rounded (ties to even), like CPython.
+fn parse_hex_float(text: &str) -> R<f64> {
+    use num_traits::{ToPrimitive, Zero};
+    let t = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let sign = if neg { -1.0 } else { 1.0 };
+    let lower = t.to_ascii_lowercase();
+    if lower == "inf" || lower == "infinity" {
+        return Ok(sign * f64::INFINITY);
+    }
+    if lower == "nan" {
+        return Ok(f64::NAN.copysign(sign));
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mant, exp) = match body.find('p') {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (ip, fp) = match mant.find('.') {
+        Some(i) => (&mant[..i], &mant[i + 1..]),
+        None => (mant, ""),
+    };
+    let hexok = |s: &str| s.bytes().all(|c| c.is_ascii_hexdigit());
+    if (ip.is_empty() && fp.is_empty()) || !hexok(ip) || !hexok(fp) {
+        return Err(hex_float_error());
+    }
+    let mut e: i64 = 0;
+    if let Some(x) = exp {
+        let digits = x.strip_prefix(['+', '-']).unwrap_or(x);
+        if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+            return Err(hex_float_error());
+        }
+        e = digits
+            .trim_start_matches('0')
+            .parse::<i64>()
+            .unwrap_or(if digits.trim_start_matches('0').is_empty() {
+                0
+            } else {
+                i64::MAX / 4
+            })
+            .min(i64::MAX / 4);
+        if x.starts_with('-') {
+            e = -e;
+        }
+    }
+    let m = num_bigint::BigUint::parse_bytes(format!("{ip}{fp}0").as_bytes(), 16)
+        .unwrap_or_default()
+        >> 4u32;
+    if m.is_zero() {
+        return Ok(sign * 0.0);
+    }
+    let e = e.saturating_sub(4 * fp.len() as i64);
+    let nbits = m.bits() as i64;
+    let top = nbits.saturating_add(e);
+    if top > 1024 {
+        return Err(new_exc(
+            "OverflowError",
+            "hexadecimal value too large to represent as a float",
+        ));
+    }
+    let p = if top - 1 >= -1022 { 53 } else { top + 1074 };
+    if p < 0 {
+        return Ok(sign * 0.0);
+    }
+    let shift = nbits - p;
+    let (q, k) = if shift > 0 {
+        let q = &m >> (shift as u64);
+        let rem = &m - (&q << (shift as u64));
+        let half = num_bigint::BigUint::from(1u8) << ((shift - 1) as u64);
+        let odd = q.bit(0);
+        let q = if rem > half || (rem == half && odd) {
+            q + 1u8
+        } else {
+            q
+        };
+        (q, e + shift)
+    } else {
+        (m, e)
+    };
+    let qf = q.to_f64().unwrap_or(f64::INFINITY);
+    let pow2 = |x: i64| f64::from_bits(((x + 1023) as u64) << 52);
+    let v = if k > 1023 - 60 {
+        qf * pow2(k - 100) * pow2(100)
+    } else if k < -1022 {
+        qf * pow2(k + 600) * pow2(-600)
+    } else {
+        qf * pow2(k)
+    };
+    if v.is_infinite() {
+        return Err(new_exc(
+            "OverflowError",
+            "hexadecimal value too large to represent as a float",
+        ));
+    }
+    Ok(sign * v)
+}
+
+fn float_fromhex(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("fromhex", args, 2, 2)?;
+    if kind(args[1].as_obj()) != Kind::Str {
+        return Err(type_error(format!(
+            "must be str, not {}",
+            obj_type_name(&args[1])
+        )));
+    }
+    let v = parse_hex_float(&crate::str::as_str(args[1].as_obj()))?;
+    let f = new_float(v)?;
+    if args[0].is(&builtin_type(Kind::Float)) {
+        return Ok(f);
+    }
+    call(&args[0], &[f])
+}
+
+fn bytes_fromhex(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("fromhex", args, 2, 2)?;
+    if kind(args[1].as_obj()) != Kind::Str {
+        return Err(type_error(format!(
+            "fromhex() argument must be str, not {}",
+            obj_type_name(&args[1])
+        )));
+    }
+    let text = crate::str::as_str(args[1].as_obj()).into_owned();
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::with_capacity(chars.len() / 2);
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i].to_digit(16).filter(|_| chars[i].is_ascii());
+        let lo = chars
+            .get(i + 1)
+            .and_then(|c| c.to_digit(16).filter(|_| c.is_ascii()));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            _ => {
+                let pos = if hi.is_none() { i } else { i + 1 };
+                return Err(value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {pos}"
+                )));
+            }
+        }
+        i += 2;
+    }
+    let b = crate::builtins::new_bytes(&out)?;
+    if args[0].is(&builtin_type(Kind::Bytes)) {
+        return Ok(b);
+    }
+    call(&args[0], &[b])
+}
+
+fn complex_conjugate(args: &[ObjRef], _kw: &Kw) -> R {
+    let c = this(args, Kind::Complex, "complex", "conjugate")?;
+    let b = c.as_obj().downcast::<ComplexBody>().expect("complex");
+    ObjRef::new(&COMPLEX_T, ComplexBody(b.0, -b.1)).map_err(|_| crate::exc::memory_error())
+}
+
+fn slice_indices(args: &[ObjRef], _kw: &Kw) -> R {
+    let sl = this(args, Kind::Slice, "slice", "indices")?;
+    check_args("indices", &args[1..], 1, 1)?;
+    let len = to_index(&args[1])?;
+    if len < 0 {
+        return Err(value_error("length should not be negative"));
+    }
+    let b = sl.as_obj().downcast::<SliceBody>().expect("slice");
+    let part = |o: &ObjRef| -> R<Option<i64>> {
+        if is_none(o) {
+            return Ok(None);
+        }
+        if !crate::int::is_int(o.as_obj())
+            && crate::typeobj::lookup_special(o, "__index__").is_none()
+        {
+            return Err(type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            ));
+        }
+        match to_index(o) {
+            Ok(v) => Ok(Some(v)),
+            Err(_) => {
+                // Huge values clamp like CPython's PyNumber_AsSsize_t(o, NULL).
+                let big = crate::int::to_big(o.as_obj());
+                Ok(Some(if big.sign() == num_bigint::Sign::Minus {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                }))
+            }
+        }
+    };
+    let (start, stop, step) = (part(&b.start)?, part(&b.stop)?, part(&b.step)?);
+    let (a, z, st, _) = crate::seq::slice_indices(start, stop, step, len as usize)?;
+    crate::seq::new_tuple(vec![int(a)?, int(z)?, int(st)?])
+}
+
+/// `x`'s position in the range when `x` is an int in it.
+fn range_position(r: &ObjRef, x: &ObjRef) -> Option<num_bigint::BigInt> {
+    use num_integer::Integer;
+    use num_traits::{Signed, Zero};
+    if !crate::int::is_int(x.as_obj()) {
+        return None;
+    }
+    let b = r.as_obj().downcast::<RangeBody>().expect("range");
+    let (start, stop, step) = (
+        crate::int::to_big(b.start.as_obj()),
+        crate::int::to_big(b.stop.as_obj()),
+        crate::int::to_big(b.step.as_obj()),
+    );
+    let v = crate::int::to_big(x.as_obj());
+    let inside = if step.is_positive() {
+        v >= start && v < stop
+    } else {
+        v <= start && v > stop
+    };
+    if !inside {
+        return None;
+    }
+    let (q, rem) = (&v - &start).div_mod_floor(&step);
+    rem.is_zero().then_some(q)
+}
+
+fn range_index(args: &[ObjRef], _kw: &Kw) -> R {
+    let r = this(args, Kind::Range, "range", "index")?;
+    check_args("index", &args[1..], 1, 1)?;
+    let x = &args[1];
+    if crate::int::is_int(x.as_obj()) {
+        return match range_position(r, x) {
+            Some(i) => crate::int::from_big(&i),
+            None => Err(value_error(format!("{} is not in range", repr_of(x)?))),
+        };
+    }
+    for (i, v) in collect(r)?.iter().enumerate() {
+        if eq_bool(v, x)? {
+            return int(i as i64);
+        }
+    }
+    Err(value_error("sequence.index(x): x not in sequence"))
+}
+
+fn range_count(args: &[ObjRef], _kw: &Kw) -> R {
+    let r = this(args, Kind::Range, "range", "count")?;
+    check_args("count", &args[1..], 1, 1)?;
+    let x = &args[1];
+    if crate::int::is_int(x.as_obj()) {
+        return int(i64::from(range_position(r, x).is_some()));
+    }
+    let mut n = 0;
+    for v in collect(r)? {
+        if eq_bool(&v, x)? {
+            n += 1;
+        }
+    }
+    int(n)
+}
+
+fn view_isdisjoint(args: &[ObjRef], _kw: &Kw) -> R {
+    let v = this(args, Kind::DictView, "dict_keys", "isdisjoint")?;
+    check_args("isdisjoint", &args[1..], 1, 1)?;
+    let mine = crate::builtins::new_set(&collect(v)?, true)?;
+    for k in collect(&args[1])? {
+        if crate::builtins::set_contains(&mine, &k)? {
+            return Ok(pybool(false));
+        }
+    }
+    Ok(pybool(true))
+}
+
+fn int_as_integer_ratio(args: &[ObjRef], _kw: &Kw) -> R {
+    let i = this(args, Kind::Int, "int", "as_integer_ratio")?;
+    crate::seq::new_tuple(vec![
+        crate::int::from_big(&crate::int::to_big(i.as_obj()))?,
+        int(1)?,
+    ])
+}
+
+fn int_round(args: &[ObjRef], _kw: &Kw) -> R {
+    let i = this(args, Kind::Int, "int", "__round__")?;
+    check_args("__round__", args, 1, 2)?;
+    use num_integer::Integer;
+    let v = crate::int::to_big(i.as_obj());
+    let n = match args.get(1).filter(|n| !is_none(n)) {
+        Some(n) => to_index(n)?,
+        None => 0,
+    };
+    if n >= 0 {
+        return crate::int::from_big(&v);
+    }
+    // Round half to even at 10**-n.
+    let p = num_traits::pow(num_bigint::BigInt::from(10), n.unsigned_abs() as usize);
+    let (q, r) = v.div_mod_floor(&p);
+    let twice = &r * 2;
+    let q = if twice > p || (twice == p && q.is_odd()) {
+        q + 1
+    } else {
+        q
+    };
+    crate::int::from_big(&(q * p))
 }
 
 fn static_method(f: ObjRef) -> ObjRef {

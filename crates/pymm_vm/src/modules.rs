@@ -619,13 +619,11 @@ fn sys_module() -> R<(ObjRef, ObjRef)> {
         .map(|a| s(a))
         .collect::<R<Vec<_>>>()?;
     crate::dict::set_str(&d, "argv", crate::seq::new_list(argv)?);
-    let dir = rt()
-        .script_dir
-        .borrow()
-        .clone()
-        .map(|p| p.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    crate::dict::set_str(&d, "path", crate::seq::new_list(vec![s(&dir)?])?);
+    let path = crate::builtins::initial_path()
+        .iter()
+        .map(|p| s(p))
+        .collect::<R<Vec<_>>>()?;
+    crate::dict::set_str(&d, "path", crate::seq::new_list(path)?);
     crate::dict::set_str(&d, "modules", rt().modules.clone());
     crate::dict::set_str(&d, "version", s(crate::state::VERSION)?);
     crate::dict::set_str(&d, "platform", s("linux")?);
