@@ -69,14 +69,15 @@ keep = []
 for _ in range(100):
     keep.append([])
 after = gc.get_count()
-print("get_count() after a full collection:  ", before)
-print("after allocating 100 lists:           ", after)
+print("get_count() after a full collection:", before)
+# 100 lists + the list `keep` + the tuple that the first get_count() returned
+print("after allocating 100 lists:        ", after)
 gc.collect(0)
 young = gc.get_count()
 gc.collect(1)
 middle = gc.get_count()
-print("after gc.collect(0) (one gen-0 pass):  ", young)
-print("after gc.collect(1) (one gen-1 pass):  ", middle)
+print("after gc.collect(0), a gen-0 pass:  ", young, "(count1 = gen-0 passes so far)")
+print("after gc.collect(1), a gen-1 pass:  ", middle, "(count2 = gen-1 passes so far)")
 gc.collect()
 events = []
 
@@ -208,7 +209,7 @@ heading("tracemalloc",
         "trace which source line allocated the memory that is still alive")
 tracemalloc.start()
 start_mem = tracemalloc.get_traced_memory()[0]
-blocks = [b"x" * 100 for _ in range(10_000)]  # the allocation we want to find
+blocks = [bytes(100) for _ in range(10_000)]  # the allocation we want to find
 snapshot = tracemalloc.take_snapshot()
 top = snapshot.statistics("lineno")[0]
 frame = top.traceback[0]

@@ -222,7 +222,9 @@ pub fn new_function(
 
 /// A new slice.
 pub fn new_slice(start: ObjRef, stop: ObjRef, step: ObjRef) -> R {
-    ObjRef::new(&SLICE_T, SliceBody { start, stop, step }).map_err(|_| memory_error())
+    let s = ObjRef::new(&SLICE_T, SliceBody { start, stop, step }).map_err(|_| memory_error())?;
+    s.track();
+    Ok(s)
 }
 
 /// A new bytes object.

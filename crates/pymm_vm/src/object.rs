@@ -597,6 +597,11 @@ fn may_be_tracked(o: Obj<'_>) -> bool {
     o.is_gc() && (o.is_tracked() || kind(o) != Kind::Tuple)
 }
 
+/// `_PyObject_GC_MAY_BE_TRACKED`.
+pub fn may_be_tracked_obj(o: Obj<'_>) -> bool {
+    may_be_tracked(o)
+}
+
 /// CPython's `subtype_traverse` part for instances of classes defined in Python: the
 /// `__slots__` values, the instance dict (or inline values), then the type.
 fn visit_heap_part(o: Obj<'_>, v: &mut Visitor<'_>) {
@@ -947,7 +952,15 @@ pub static FROZENSET_T: TypeInfo = info!("frozenset", SetBody, Kind::FrozenSet)
     .gc(set_traverse)
     .clear(set_clear);
 pub static RANGE_T: TypeInfo = info!("range", RangeBody, Kind::Range);
-pub static SLICE_T: TypeInfo = info!("slice", SliceBody, Kind::Slice);
+pub static SLICE_T: TypeInfo = info!("slice", SliceBody, Kind::Slice).gc(slice_traverse);
+
+fn slice_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(s) = o.downcast::<SliceBody>() {
+        v.visit(s.start.as_obj());
+        v.visit(s.stop.as_obj());
+        v.visit(s.step.as_obj());
+    }
+}
 pub static CODE_T: TypeInfo = info!("code", CodeBody, Kind::Code);
 pub static FUNCTION_T: TypeInfo = info!("function", FunctionBody, Kind::Function)
     .gc(func_traverse)

@@ -50,10 +50,10 @@ fn kind_name(k: Kind) -> &'static str {
     }
 }
 
+/// A static (built-in) type object: immortal and, as in CPython, not tracked by the
+/// collector.
 fn alloc_type(body: TypeBody) -> ObjRef {
-    let o = ObjRef::new(&TYPE_T, body).expect("out of memory allocating a type");
-    o.track();
-    o
+    ObjRef::new(&TYPE_T, body).expect("out of memory allocating a type")
 }
 
 /// Creates the type objects of all built-in kinds (called once per thread).
@@ -533,7 +533,14 @@ pub fn materialize_dict(o: Obj<'_>) -> Option<ObjRef> {
         return Some(d);
     }
     let d = p.values.take().unwrap_or_else(crate::dict::new_dict);
-    d.track();
+    // `make_dict_from_instance_attributes` tracks the new dict only when a value may be
+    // a container.
+    if crate::dict::items(d.as_obj())
+        .iter()
+        .any(|(_, v)| crate::object::may_be_tracked_obj(v.as_obj()))
+    {
+        d.track();
+    }
     p.dict.set(Some(d.clone()));
     Some(d)
 }
