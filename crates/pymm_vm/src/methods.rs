@@ -2849,7 +2849,7 @@ fn parse_hex_float(text: &str) -> R<f64> {
             "hexadecimal value too large to represent as a float",
         ));
     }
-    let p = if top - 1 >= -1022 { 53 } else { top + 1074 };
+    let p = if top > -1022 { 53 } else { top + 1074 };
     if p < 0 {
         return Ok(sign * 0.0);
     }
