@@ -76,8 +76,8 @@ gc.collect(0)
 young = gc.get_count()
 gc.collect(1)
 middle = gc.get_count()
-print("after gc.collect(0), a gen-0 pass:  ", young, "(count1 = gen-0 passes so far)")
-print("after gc.collect(1), a gen-1 pass:  ", middle, "(count2 = gen-1 passes so far)")
+print("after gc.collect(0), a gen-0 pass:  ", young, "(count1: gen-0 passes since the last gen-1)")
+print("after gc.collect(1), a gen-1 pass:  ", middle, "(count2: gen-1 passes since the last full)")
 gc.collect()
 events = []
 
@@ -91,8 +91,10 @@ for _ in range(750):
     keep.append([])
 gc.callbacks.remove(watch)
 phase, generation, count = events[0]
+# count0 reached 701 (> 700) and triggered the pass; the tuple of arguments for
+# the callback is one more container, hence 702 inside the callback.
 print("750 more lists; the collector ran on its own:", len(events) // 2, "time(s)")
-print(f"first callback: phase={phase!r} generation={generation} count0 above threshold: {count[0] > 700}")
+print(f"first callback: phase={phase!r}, generation={generation}, get_count()={count}")
 del keep
 
 heading("A list grows in steps",

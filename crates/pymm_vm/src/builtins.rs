@@ -1034,6 +1034,9 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
         (Kind::Str, _, B::Remainder | B::InplaceRemainder) => {
             crate::str::percent_format(a, b).map(Some)
         }
+        (Kind::Bytes, _, B::Remainder | B::InplaceRemainder) => {
+            new_bytes(&crate::str::bytes_percent_format(bytes_data(x), b)?).map(Some)
+        }
         (Kind::Bytes, Kind::Bytes, B::Add | B::InplaceAdd) => {
             let mut v = bytes_data(x).to_vec();
             v.extend_from_slice(bytes_data(y));

@@ -651,3 +651,47 @@ pub fn write_unraisable(e: &Exc, context: &str) {
     format_chain(&e.0, &mut s, &mut Vec::new());
     eprint!("{s}");
 }
+
+/// `PyErr_WriteUnraisable(obj)`: hands the error to `sys.unraisablehook` when a program
+/// replaced it (with CPython's `UnraisableHookArgs`), else prints "Exception ignored in:
+/// repr(obj)" and the traceback.
+pub fn unraisable(e: &Exc, obj: Option<&ObjRef>, context: &str) {
+    if let Some(hook) = custom_unraisablehook() {
+        let r = (|| -> R<()> {
+            let sys = crate::dict::get_str(rt().modules.as_obj(), "sys")
+                .ok_or_else(|| new_exc("SystemError", "no sys"))?;
+            let cls = crate::typeobj::getattr(&sys, &crate::str::intern("UnraisableHookArgs"))?;
+            let none = crate::state::none();
+            let args = crate::call::call(
+                &cls,
+                &[
+                    crate::typeobj::type_of(e.0.as_obj()),
+                    e.0.clone(),
+                    none.clone(),
+                    none,
+                    obj.cloned().unwrap_or_else(crate::state::none),
+                ],
+            )?;
+            crate::call::call(&hook, &[args])?;
+            Ok(())
+        })();
+        match r {
+            Ok(()) => return,
+            Err(e2) => write_unraisable(&e2, "sys.unraisablehook"),
+        }
+    }
+    let ctx = match obj {
+        Some(o) => crate::ops::repr_of(o).unwrap_or_else(|_| context.to_string()),
+        None => context.to_string(),
+    };
+    write_unraisable(e, &ctx);
+}
+
+/// `sys.unraisablehook` when a program replaced the default.
+fn custom_unraisablehook() -> Option<ObjRef> {
+    let sys = crate::dict::get_str(rt().modules.as_obj(), "sys")?;
+    let d = &sys.as_obj().downcast::<ModuleBody>()?.dict;
+    let hook = crate::dict::get_str(d.as_obj(), "unraisablehook")?;
+    let default = crate::dict::get_str(d.as_obj(), "__unraisablehook__")?;
+    (!hook.is(&default)).then_some(hook)
+}

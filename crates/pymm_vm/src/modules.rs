@@ -184,6 +184,17 @@ fn install_gc_hooks() {
 // sys
 
 const SYS_PY: &str = r#"
+class UnraisableHookArgs:
+    def __init__(self, exc_type, exc_value, exc_traceback, err_msg, object):
+        self.exc_type = exc_type
+        self.exc_value = exc_value
+        self.exc_traceback = exc_traceback
+        self.err_msg = err_msg
+        self.object = object
+    def __repr__(self):
+        return "UnraisableHookArgs(exc_type=%r, exc_value=%r, exc_traceback=%r, err_msg=%r, object=%r)" % (
+            self.exc_type, self.exc_value, self.exc_traceback, self.err_msg, self.object)
+
 class _Stream:
     def __init__(self, fd, name):
         self._fd = fd
@@ -224,6 +235,7 @@ class _Stdin(_Stream):
                 return
             yield line
 
+__unraisablehook__ = unraisablehook
 stdout = __stdout__ = _Stream(1, '<stdout>')
 stderr = __stderr__ = _Stream(2, '<stderr>')
 stdin = __stdin__ = _Stdin(0, '<stdin>')
@@ -348,6 +360,23 @@ fn sys_readline(_args: &[ObjRef], _kw: &Kw) -> R {
         Ok(_) => s(&line),
         Err(e) => Err(new_exc("OSError", &e.to_string())),
     }
+}
+
+/// The default `sys.unraisablehook`: "Exception ignored in: repr(object)" and the
+/// traceback, on stderr.
+fn sys_unraisablehook(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("unraisablehook", args, 1, 1)?;
+    let a = &args[0];
+    let get = |n: &str| crate::typeobj::getattr(a, &crate::str::intern(n));
+    let v = get("exc_value")?;
+    let obj = get("object")?;
+    let ctx = if kind(obj.as_obj()) == Kind::NoneType {
+        String::new()
+    } else {
+        crate::ops::repr_of(&obj)?
+    };
+    crate::exc::write_unraisable(&crate::exc::Exc(v), &ctx);
+    Ok(none())
 }
 
 fn sys_exit(args: &[ObjRef], _kw: &Kw) -> R {
@@ -655,6 +684,7 @@ fn sys_module() -> R<(ObjRef, ObjRef)> {
             ("getallocatedblocks", sys_getallocatedblocks),
             ("_debugmallocstats", sys_debugmallocstats),
             ("exc_info", sys_exc_info),
+            ("unraisablehook", sys_unraisablehook),
             ("exception", sys_exception),
             ("get_int_max_str_digits", sys_get_int_max_str_digits),
             ("set_int_max_str_digits", sys_set_int_max_str_digits),

@@ -1091,11 +1091,7 @@ pub fn instance_finalize(o: Obj<'_>) {
         return;
     };
     if let Err(e) = crate::call::call_owned(&del, vec![this], &crate::call::Kw::EMPTY) {
-        let ctx = match crate::ops::repr_of(&del) {
-            Ok(r) => r,
-            Err(_) => "__del__".to_string(),
-        };
-        crate::exc::write_unraisable(&e, &ctx);
+        crate::exc::unraisable(&e, Some(&del), "__del__");
     }
 }
 

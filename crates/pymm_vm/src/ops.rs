@@ -727,6 +727,13 @@ pub fn binary_op(op: B, a: &ObjRef, b: &ObjRef) -> R {
             return Ok(r);
         }
     }
+    // str % obj and bytes % obj format any object.
+    if matches!(op, B::Remainder | B::InplaceRemainder)
+        && matches!(ka, Kind::Str | Kind::Bytes)
+        && let Some(r) = crate::builtins::builtin_binop(op, a, b)?
+    {
+        return Ok(r);
+    }
     // Sequence repetition by an object with __index__.
     if matches!(op, B::Multiply | B::InplaceMultiply) {
         let seq = |k: Kind| matches!(k, Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes);

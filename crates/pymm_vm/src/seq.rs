@@ -127,9 +127,12 @@ pub fn list_splice(o: Obj<'_>, lo: usize, hi: usize, items: Vec<ObjRef>) -> R<()
     if newsize > b.items.capacity() {
         resize(b, newsize)?;
     }
-    let removed = b.items.splice(lo, hi, items).map_err(|_| memory_error())?;
+    let mut removed = b.items.splice(lo, hi, items).map_err(|_| memory_error())?;
     let _ = resize(b, b.items.len());
-    drop(removed);
+    // `list_ass_slice` releases the replaced items last to first.
+    while let Some(x) = removed.pop() {
+        drop(x);
+    }
     Ok(())
 }
 

@@ -317,9 +317,22 @@ pub fn ascii_repr_obj(o: &ObjRef) -> R<String> {
 /// `%o`, `%e`, `%E`, `%f`, `%F`, `%g`, `%G`, `%c`, `%%`, with flags, width, precision,
 /// `*`, and `%(name)s` with a mapping).
 pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
+    let f = as_str(fmt.as_obj()).into_owned();
+    new_str(&percent_format_impl(&f, args, false)?)
+}
+
+/// `bytes % args` (and bytearray): the format's bytes as latin-1 text through the
+/// same machinery, with bytes's rules for %s/%b, %r/%a and %c.
+pub fn bytes_percent_format(fmt: &[u8], args: &ObjRef) -> R<Vec<u8>> {
+    let f: String = fmt.iter().map(|&b| b as char).collect();
+    let out = percent_format_impl(&f, args, true)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+fn percent_format_impl(f: &str, args: &ObjRef, bytes_mode: bool) -> R<String> {
     use crate::exc::{new_exc, type_error, value_error};
     use crate::object::{Kind, kind};
-    let f = as_str(fmt.as_obj()).into_owned();
+    let latin1 = |b: &[u8]| -> String { b.iter().map(|&c| c as char).collect() };
     let is_tuple =
         kind(args.as_obj()) == Kind::Tuple && !crate::typeobj::is_heap_instance(args.as_obj());
     let items: Vec<ObjRef> = if is_tuple {
@@ -329,6 +342,7 @@ pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
     };
     let is_mapping = !is_tuple
         && kind(args.as_obj()) != Kind::Str
+        && !(bytes_mode && matches!(kind(args.as_obj()), Kind::Bytes | Kind::ByteArray))
         && crate::typeobj::lookup_special(args, "__getitem__").is_some()
         || kind(args.as_obj()) == Kind::Dict;
     let mut next = 0usize;
@@ -424,7 +438,14 @@ pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
                     return Err(type_error("format requires a mapping"));
                 }
                 used_mapping = true;
-                crate::ops::getitem(args, &new_str(k)?)?
+                let key = if bytes_mode {
+                    crate::builtins::new_bytes(
+                        &k.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>(),
+                    )?
+                } else {
+                    new_str(k)?
+                };
+                crate::ops::getitem(args, &key)?
             }
             None => {
                 if is_mapping && !is_tuple && kind(args.as_obj()) == Kind::Dict {
@@ -446,6 +467,45 @@ pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
         };
         let alt = flags.contains('#');
         let body = match conv {
+            's' | 'b' if bytes_mode => {
+                let s = match kind(v.as_obj()) {
+                    Kind::Bytes => latin1(crate::builtins::bytes_data(v.as_obj())),
+                    Kind::ByteArray => latin1(&crate::bytearray::data(v.as_obj())),
+                    _ => match crate::typeobj::lookup_special(&v, "__bytes__") {
+                        Some(m) => {
+                            let b = crate::call::call(&m, &[v.clone()])?;
+                            latin1(crate::builtins::bytes_data(b.as_obj()))
+                        }
+                        None => {
+                            return Err(type_error(format!(
+                                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                                crate::typeobj::obj_type_name(&v)
+                            )));
+                        }
+                    },
+                };
+                match prec {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                }
+            }
+            'c' if bytes_mode => match kind(v.as_obj()) {
+                Kind::Bytes if crate::builtins::bytes_data(v.as_obj()).len() == 1 => {
+                    latin1(crate::builtins::bytes_data(v.as_obj()))
+                }
+                _ if crate::int::is_int(v.as_obj()) => {
+                    let n = crate::int::to_i64(v.as_obj()).unwrap_or(-1);
+                    if !(0..256).contains(&n) {
+                        return Err(new_exc("OverflowError", "%c arg not in range(256)"));
+                    }
+                    (n as u8 as char).to_string()
+                }
+                _ => {
+                    return Err(type_error(
+                        "%c requires an integer in range(256) or a single byte",
+                    ));
+                }
+            },
             's' => {
                 let s = crate::ops::str_of(&v)?;
                 match prec {
@@ -454,7 +514,7 @@ pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
                 }
             }
             'r' | 'a' => {
-                let s = if conv == 'r' {
+                let s = if conv == 'r' && !bytes_mode {
                     crate::ops::repr_of(&v)?
                 } else {
                     ascii_repr_obj(&v)?
@@ -572,11 +632,13 @@ pub fn percent_format(fmt: &ObjRef, args: &ObjRef) -> R {
         && !used_mapping
         && !(items.len() == 1 && !is_tuple && next == 0 && is_mapping)
     {
-        return Err(type_error(
-            "not all arguments converted during string formatting",
-        ));
+        return Err(type_error(if bytes_mode {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        }));
     }
-    new_str(&out)
+    Ok(out)
 }
 
 fn pad_num(

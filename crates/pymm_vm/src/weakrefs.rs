@@ -164,8 +164,7 @@ pub fn ref_attr(o: &ObjRef, name: &str) -> Option<ObjRef> {
 pub fn run_callback(callback: pymm_mem::Obj<'_>, wr: pymm_mem::Obj<'_>) {
     let (cb, wr) = (callback.to_owned(), wr.to_owned());
     if let Err(e) = crate::call::call(&cb, &[wr]) {
-        let ctx = crate::ops::repr_of(&cb).unwrap_or_else(|_| "weakref callback".into());
-        crate::exc::write_unraisable(&e, &ctx);
+        crate::exc::unraisable(&e, Some(&cb), "weakref callback");
     }
 }
 
