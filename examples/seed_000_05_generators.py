@@ -7,11 +7,12 @@ import sys
 def read_records(n):
     """Yield one record at a time instead of building them all."""
     for i in range(n):
-        yield {"id": i, "value": i * i % 97}
+        yield (i, i * i % 97)  # (id, value)
 
 
-as_list = [{"id": i, "value": i * i % 97} for i in range(10_000)]
+as_list = [(i, i * i % 97) for i in range(10_000)]
 as_generator = read_records(10_000)
 print("list of 10000 records:", sys.getsizeof(as_list), "bytes for the list alone")
 print("generator:            ", sys.getsizeof(as_generator), "bytes")
-print("same total:", sum(r["value"] for r in as_list) == sum(r["value"] for r in as_generator))
+print("same total:", sum(v for _, v in as_list) == sum(v for _, v in as_generator))
+print("the generator is now exhausted:", next(as_generator, "done"))
