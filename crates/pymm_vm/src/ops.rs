@@ -707,6 +707,14 @@ pub fn binary_op(op: B, a: &ObjRef, b: &ObjRef) -> R {
     if b_is_sub && let Some(r) = call_user(b, a, rname)? {
         return Ok(r);
     }
+    // An exact str or bytes formats any right operand (`str % obj`, `bytes % obj`).
+    if !ha
+        && matches!(op, B::Remainder | B::InplaceRemainder)
+        && matches!(kind(x), Kind::Str | Kind::Bytes)
+        && let Some(r) = crate::builtins::builtin_binop(op, a, b)?
+    {
+        return Ok(r);
+    }
     if let Some(r) = call_user(a, b, name)? {
         return Ok(r);
     }
