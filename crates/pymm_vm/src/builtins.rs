@@ -1207,9 +1207,14 @@ pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
         Kind::Array => crate::array::getitem(o, k),
         Kind::List => {
             if is_slice {
-                let items = crate::seq::list_items(obj);
-                let (a, _, c, n) = slice_of(k, items.len())?;
-                return crate::seq::new_list(pick(&items, a, c, n));
+                let len = crate::seq::list_len(obj);
+                let (a, _, c, n) = slice_of(k, len)?;
+                // Copy only the selected items (from the locked buffer).
+                let picked = crate::seq::list_body(obj)
+                    .expect("list")
+                    .items
+                    .with_items(|items| pick(items, a, c, n));
+                return crate::seq::new_list(picked);
             }
             let i = index_of(k, "list")?;
             let n = crate::seq::list_len(obj);
@@ -1277,10 +1282,9 @@ pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
             let (a, b, c) = range_parts(o)?;
             let n = compute_range_len(a, b, c) as usize;
             if is_slice {
-                let (s, _, st, m) = slice_of(k, n)?;
-                let start = a + s * c;
-                let step = c * st;
-                return new_range(start, start + m as i64 * step, step);
+                // CPython's compute_slice: the slice's own stop, scaled.
+                let (s, e, st, _) = slice_of(k, n)?;
+                return new_range(a + s * c, a + e * c, c * st);
             }
             let i = index_of(k, "range")?;
             crate::seq::norm_index(i, n)

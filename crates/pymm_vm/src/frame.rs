@@ -40,15 +40,19 @@ impl Frame {
         let co = code_body(&code).code.clone();
         let n = co.varnames.len() + co.cellvars.len() + co.freevars.len();
         let builtins = crate::state::rt().builtins.clone();
+        let mut fast = take_buffer();
+        fast.resize(n, None);
+        let mut stack = take_buffer();
+        stack.reserve(co.max_stackdepth as usize);
         Frame {
             code,
-            stack: Vec::with_capacity(co.max_stackdepth as usize),
+            stack,
             co,
             globals,
             builtins,
             locals,
             func,
-            fast: vec![None; n],
+            fast,
             pc: 0,
             exc_state: Vec::new(),
         }
@@ -71,6 +75,42 @@ impl Frame {
         {
             v.visit(o.as_obj());
         }
+    }
+}
+
+thread_local! {
+    /// Spare buffers for frames' locals and value stacks: a call reuses them instead of
+    /// asking the system allocator twice. `ManuallyDrop`: they are empty when kept.
+    static BUFFERS: std::mem::ManuallyDrop<std::cell::RefCell<Vec<Vec<Option<ObjRef>>>>> =
+        const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new())) };
+}
+
+fn take_buffer() -> Vec<Option<ObjRef>> {
+    BUFFERS
+        .with(|b| b.try_borrow_mut().ok().and_then(|mut v| v.pop()))
+        .unwrap_or_default()
+}
+
+fn give_buffer(mut v: Vec<Option<ObjRef>>) {
+    // Release the references first: their finalizers may call (and use the pool).
+    v.clear();
+    if v.capacity() == 0 || v.capacity() > 256 {
+        return;
+    }
+    BUFFERS.with(|b| {
+        if let Ok(mut pool) = b.try_borrow_mut()
+            && pool.len() < 64
+        {
+            pool.push(v);
+        }
+    });
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        // Locals, then the value stack, as CPython clears `localsplus`.
+        give_buffer(std::mem::take(&mut self.fast));
+        give_buffer(std::mem::take(&mut self.stack));
     }
 }
 

@@ -236,6 +236,14 @@ pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Optio
         if let Some(r) = r {
             return Some(from_i64(r));
         }
+        // Overflow of + - *: exact in 128 bits, without a big integer.
+        let (wx, wy) = (x as i128, y as i128);
+        match op {
+            B::Add | B::InplaceAdd => return Some(from_i128(wx + wy)),
+            B::Subtract | B::InplaceSubtract => return Some(from_i128(wx - wy)),
+            B::Multiply | B::InplaceMultiply => return Some(from_i128(wx * wy)),
+            _ => {}
+        }
     }
     let (x, y) = (big(x), big(y));
     let r = match op {

@@ -407,6 +407,26 @@ pub fn collect(o: &ObjRef) -> R<Vec<ObjRef>> {
 
 /// Unpacks exactly `n` items.
 pub fn unpack(o: &ObjRef, n: usize) -> R<Vec<ObjRef>> {
+    // Exact tuples and lists: no iterator.
+    let obj = o.as_obj();
+    if obj.type_object().is_none() && matches!(kind(obj), Kind::Tuple | Kind::List) {
+        let items = if kind(obj) == Kind::Tuple {
+            crate::seq::tuple_items(obj).to_vec()
+        } else {
+            crate::seq::list_items(obj)
+        };
+        if items.len() == n {
+            return Ok(items);
+        }
+        return Err(crate::exc::value_error(if items.len() > n {
+            format!("too many values to unpack (expected {n})")
+        } else {
+            format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )
+        }));
+    }
     let it = get_iter(o).map_err(|e| {
         if crate::exc::matches(&e.0, "TypeError") {
             type_error(format!(

@@ -406,13 +406,14 @@ pub fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
             op,
         ))),
         Kind::List | Kind::Tuple => {
-            let (va, vb) = if ka == Kind::List {
-                (crate::seq::list_items(x), crate::seq::list_items(y))
+            // Tuples are immutable: compare their items in place; lists are copied since
+            // a comparison may run code that changes them.
+            let owned;
+            let (va, vb): (&[ObjRef], &[ObjRef]) = if ka == Kind::List {
+                owned = (crate::seq::list_items(x), crate::seq::list_items(y));
+                (&owned.0, &owned.1)
             } else {
-                (
-                    crate::seq::tuple_items(x).to_vec(),
-                    crate::seq::tuple_items(y).to_vec(),
-                )
+                (crate::seq::tuple_items(x), crate::seq::tuple_items(y))
             };
             if matches!(op, C::Equal | C::NotEqual) && va.len() != vb.len() {
                 return Ok(Some(op == C::NotEqual));
@@ -451,6 +452,15 @@ pub fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
             let (p, q) = (x.downcast::<ComplexBody>(), y.downcast::<ComplexBody>());
             let e = p.zip(q).is_some_and(|(p, q)| p.0 == q.0 && p.1 == q.1);
             Ok(Some(e == (op == C::Equal)))
+        }
+        Kind::Slice => {
+            // Slices compare as (start, stop, step) tuples.
+            let t = |o: pymm_mem::Obj<'_>| {
+                let s = o.downcast::<SliceBody>().expect("slice");
+                crate::seq::new_tuple(vec![s.start.clone(), s.stop.clone(), s.step.clone()])
+            };
+            let r = compare(&t(x)?, &t(y)?, op)?;
+            Ok(Some(truthy(&r)?))
         }
         Kind::Range => {
             if !matches!(op, C::Equal | C::NotEqual) {
@@ -651,6 +661,23 @@ fn is_inplace(op: B) -> bool {
 /// `a op b` (binary and in-place operators).
 #[inline]
 pub fn binary_op(op: B, a: &ObjRef, b: &ObjRef) -> R {
+    // Fast paths first: exact ints and floats.
+    {
+        let (x, y) = (a.as_obj(), b.as_obj());
+        let (ka, kb) = (kind(x), kind(y));
+        let num = |k: Kind| matches!(k, Kind::Int | Kind::Bool | Kind::Float);
+        if num(ka) && num(kb) && x.type_object().is_none() && y.type_object().is_none() {
+            if ka != Kind::Float
+                && kb != Kind::Float
+                && let Some(r) = crate::int::binop(op, x, y)
+            {
+                return r;
+            }
+            if let Some(r) = crate::builtins::builtin_binop(op, a, b)? {
+                return Ok(r);
+            }
+        }
+    }
     if crate::weakrefs::is_proxy(a) || crate::weakrefs::is_proxy(b) {
         let ua = if crate::weakrefs::is_proxy(a) {
             crate::weakrefs::unproxy(a)?
@@ -734,13 +761,6 @@ pub fn binary_op(op: B, a: &ObjRef, b: &ObjRef) -> R {
         } else if let Some(r) = crate::builtins::builtin_binop(op, a, b)? {
             return Ok(r);
         }
-    }
-    // str % obj and bytes % obj format any object.
-    if matches!(op, B::Remainder | B::InplaceRemainder)
-        && matches!(ka, Kind::Str | Kind::Bytes)
-        && let Some(r) = crate::builtins::builtin_binop(op, a, b)?
-    {
-        return Ok(r);
     }
     // Sequence repetition by an object with __index__.
     if matches!(op, B::Multiply | B::InplaceMultiply) {
