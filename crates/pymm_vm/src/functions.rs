@@ -468,6 +468,21 @@ fn sorted(args: &[ObjRef], kw: &Kw) -> R {
 
 fn divmod(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("divmod", args, 2, 2)?;
+    // User __divmod__ / __rdivmod__ first.
+    for (o, other, name) in [
+        (&args[0], &args[1], "__divmod__"),
+        (&args[1], &args[0], "__rdivmod__"),
+    ] {
+        if crate::typeobj::is_heap_instance(o.as_obj())
+            && let Some(f) = crate::typeobj::lookup_special(o, name)
+            && kind(f.as_obj()) == Kind::Function
+        {
+            let r = call(&f, &[o.clone(), other.clone()])?;
+            if kind(r.as_obj()) != Kind::NotImplementedType {
+                return Ok(r);
+            }
+        }
+    }
     let q = crate::ops::binary_op(B::FloorDivide, &args[0], &args[1])?;
     let r = crate::ops::binary_op(B::Remainder, &args[0], &args[1])?;
     crate::seq::new_tuple(vec![q, r])
@@ -480,6 +495,22 @@ fn pow(args: &[ObjRef], kw: &Kw) -> R {
         None => crate::ops::binary_op(B::Power, &args[0], &args[1]),
         Some(m) => {
             use num_traits::{Signed, Zero};
+            if ![&args[0], &args[1], &m]
+                .iter()
+                .all(|o| crate::int::is_int(o.as_obj()))
+            {
+                if let Some(f) = crate::typeobj::lookup_special(&args[0], "__pow__")
+                    && kind(f.as_obj()) == Kind::Function
+                {
+                    let r = call(&f, &[args[0].clone(), args[1].clone(), m.clone()])?;
+                    if kind(r.as_obj()) != Kind::NotImplementedType {
+                        return Ok(r);
+                    }
+                }
+                return Err(type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            }
             let (b, e, m) = (
                 crate::int::to_big(args[0].as_obj()),
                 crate::int::to_big(args[1].as_obj()),

@@ -2702,6 +2702,13 @@ pub fn register_methods() {
     add(K::DictView, "dict_keys", "isdisjoint", view_isdisjoint);
     add(K::Int, "int", "as_integer_ratio", int_as_integer_ratio);
     add(K::Int, "int", "__round__", int_round);
+    add(K::Float, "float", "__trunc__", float_trunc);
+    add(K::Float, "float", "__floor__", float_floor);
+    add(K::Float, "float", "__ceil__", float_ceil);
+    add(K::Float, "float", "__round__", float_round);
+    for n in ["__trunc__", "__floor__", "__ceil__"] {
+        add(K::Int, "int", n, int_identity);
+    }
     add(K::Bytes, "bytes", "decode", bytes_decode);
     add(K::Bytes, "bytes", "hex", bytes_hex);
     add(K::Bytes, "bytes", "join", bytes_join);
@@ -3086,6 +3093,34 @@ fn int_round(args: &[ObjRef], _kw: &Kw) -> R {
         q
     };
     crate::int::from_big(&(q * p))
+}
+
+fn float_to_int_with(args: &[ObjRef], name: &str, f: fn(f64) -> f64) -> R {
+    let x = this(args, Kind::Float, "float", name)?;
+    check_args(name, args, 1, 1)?;
+    crate::int::from_f64(f(float_val(x).unwrap_or(0.0)))
+}
+fn float_trunc(args: &[ObjRef], _kw: &Kw) -> R {
+    float_to_int_with(args, "__trunc__", f64::trunc)
+}
+fn float_floor(args: &[ObjRef], _kw: &Kw) -> R {
+    float_to_int_with(args, "__floor__", f64::floor)
+}
+fn float_ceil(args: &[ObjRef], _kw: &Kw) -> R {
+    float_to_int_with(args, "__ceil__", f64::ceil)
+}
+fn float_round(args: &[ObjRef], _kw: &Kw) -> R {
+    let x = this(args, Kind::Float, "float", "__round__")?;
+    check_args("__round__", args, 1, 2)?;
+    let v = float_val(x).unwrap_or(0.0);
+    match args.get(1).filter(|n| !is_none(n)) {
+        None => crate::int::from_f64(v.round_ties_even()),
+        Some(n) => new_float(crate::format::round_float(v, to_index(n)?)),
+    }
+}
+fn int_identity(args: &[ObjRef], _kw: &Kw) -> R {
+    let i = this(args, Kind::Int, "int", "__trunc__")?;
+    crate::int::from_big(&crate::int::to_big(i.as_obj()))
 }
 
 fn static_method(f: ObjRef) -> ObjRef {
