@@ -1726,18 +1726,12 @@ fn bytes_decode(args: &[ObjRef], kw: &Kw) -> R {
     let enc = arg(args, kw, 1, "encoding")
         .map(|e| sv(&e).to_lowercase().replace('_', "-"))
         .unwrap_or_else(|| "utf-8".into());
+    let errors = arg(args, kw, 2, "errors")
+        .map(|e| sv(&e))
+        .unwrap_or_else(|| "strict".into());
     match enc.as_str() {
-        "utf-8" | "utf8" => match std::str::from_utf8(data) {
-            Ok(t) => s(t),
-            Err(e) => Err(new_exc(
-                "UnicodeDecodeError",
-                &format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    data[e.valid_up_to()],
-                    e.valid_up_to()
-                ),
-            )),
-        },
+        "utf-8" | "utf8" => s(&decode_with_errors(data, &errors, true)?),
+        "ascii" if errors != "strict" => s(&decode_with_errors(data, &errors, false)?),
         "ascii" => {
             if let Some(p) = data.iter().position(|&c| c >= 128) {
                 return Err(new_exc(
@@ -1757,12 +1751,130 @@ fn bytes_decode(args: &[ObjRef], kw: &Kw) -> R {
     }
 }
 
-fn bytes_hex(args: &[ObjRef], _kw: &Kw) -> R {
+/// UTF-8 (or ASCII) decoding with the `strict`, `ignore`, `replace` and
+/// `backslashreplace` error handlers and CPython's error messages.
+fn decode_with_errors(data: &[u8], errors: &str, utf8: bool) -> R<String> {
+    let codec = if utf8 { "utf-8" } else { "ascii" };
+    let mut out = String::new();
+    let mut pos = 0;
+    while pos < data.len() {
+        let rest = &data[pos..];
+        let (valid, bad, reason) = if utf8 {
+            match std::str::from_utf8(rest) {
+                Ok(t) => {
+                    out.push_str(t);
+                    break;
+                }
+                Err(e) => {
+                    let v = e.valid_up_to();
+                    let lead = rest[v];
+                    let invalid_start = matches!(lead, 0x80..=0xc1 | 0xf5..=0xff);
+                    match e.error_len() {
+                        None => (v, rest.len() - v, "unexpected end of data"),
+                        Some(_) if invalid_start => (v, 1, "invalid start byte"),
+                        Some(n) => (v, n, "invalid continuation byte"),
+                    }
+                }
+            }
+        } else {
+            match rest.iter().position(|&c| c >= 128) {
+                None => {
+                    out.extend(rest.iter().map(|&c| c as char));
+                    break;
+                }
+                Some(v) => (v, 1, "ordinal not in range(128)"),
+            }
+        };
+        out.push_str(std::str::from_utf8(&rest[..valid]).unwrap_or_default());
+        let start = pos + valid;
+        let seg = &data[start..start + bad];
+        match errors {
+            "ignore" => {}
+            "replace" => out.push('\u{fffd}'),
+            "backslashreplace" => {
+                for c in seg {
+                    out.push_str(&format!("\\x{c:02x}"));
+                }
+            }
+            "strict" => {
+                let msg = if bad == 1 {
+                    format!(
+                        "'{codec}' codec can't decode byte 0x{:02x} in position {start}: {reason}",
+                        seg[0]
+                    )
+                } else {
+                    format!(
+                        "'{codec}' codec can't decode bytes in position {start}-{}: {reason}",
+                        start + bad - 1
+                    )
+                };
+                return Err(new_exc("UnicodeDecodeError", &msg));
+            }
+            other => {
+                return Err(new_exc(
+                    "LookupError",
+                    &format!("unknown error handler name '{other}'"),
+                ));
+            }
+        }
+        pos = start + bad;
+    }
+    Ok(out)
+}
+
+fn bytes_hex(args: &[ObjRef], kw: &Kw) -> R {
     let b = this(args, Kind::Bytes, "bytes", "hex")?;
-    s(&crate::builtins::bytes_data(b.as_obj())
-        .iter()
-        .map(|c| format!("{c:02x}"))
-        .collect::<String>())
+    check_args("hex", &args[1..], 0, 2)?;
+    let data = crate::builtins::bytes_data(b.as_obj());
+    hex_with_sep(
+        data,
+        arg(args, kw, 1, "sep"),
+        arg(args, kw, 2, "bytes_per_sep"),
+    )
+}
+
+/// `bytes.hex(sep, bytes_per_sep)`: groups of `bytes_per_sep` bytes counted from the
+/// right (from the left when negative).
+pub fn hex_with_sep(data: &[u8], sep: Option<ObjRef>, per: Option<ObjRef>) -> R {
+    let plain = || s(&data.iter().map(|c| format!("{c:02x}")).collect::<String>());
+    let Some(sep) = sep.filter(|x| !is_none(x)) else {
+        return plain();
+    };
+    let sep: String = match kind(sep.as_obj()) {
+        Kind::Str => crate::str::as_str(sep.as_obj()).into_owned(),
+        Kind::Bytes => crate::builtins::bytes_data(sep.as_obj())
+            .iter()
+            .map(|&c| c as char)
+            .collect(),
+        _ => return Err(type_error("sep must be str or bytes.")),
+    };
+    if sep.chars().count() != 1 {
+        return Err(value_error("sep must be length 1."));
+    }
+    if !sep.is_ascii() {
+        return Err(value_error("sep must be ASCII."));
+    }
+    let per = match per {
+        Some(p) => to_index(&p)?,
+        None => 1,
+    };
+    if per == 0 || data.is_empty() {
+        return plain();
+    }
+    let n = per.unsigned_abs() as usize;
+    let mut out = String::new();
+    for (i, c) in data.iter().enumerate() {
+        let boundary = if per > 0 {
+            (data.len() - i) % n == 0
+        } else {
+            i % n == 0
+        };
+        if i > 0 && boundary {
+            out.push_str(&sep);
+        }
+        out.push_str(&format!("{c:02x}"));
+    }
+    s(&out)
 }
 
 fn bytes_join(args: &[ObjRef], _kw: &Kw) -> R {
@@ -1771,16 +1883,20 @@ fn bytes_join(args: &[ObjRef], _kw: &Kw) -> R {
     let sep = crate::builtins::bytes_data(b.as_obj()).to_vec();
     let mut out = Vec::new();
     for (i, it) in collect(&args[1])?.iter().enumerate() {
-        if kind(it.as_obj()) != Kind::Bytes {
-            return Err(type_error(format!(
-                "sequence item {i}: expected a bytes-like object, {} found",
-                obj_type_name(it)
-            )));
-        }
+        let part = match kind(it.as_obj()) {
+            Kind::Bytes => crate::builtins::bytes_data(it.as_obj()).to_vec(),
+            Kind::ByteArray => crate::bytearray::data(it.as_obj()),
+            _ => {
+                return Err(type_error(format!(
+                    "sequence item {i}: expected a bytes-like object, {} found",
+                    obj_type_name(it)
+                )));
+            }
+        };
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        out.extend_from_slice(crate::builtins::bytes_data(it.as_obj()));
+        out.extend_from_slice(&part);
     }
     crate::builtins::new_bytes(&out)
 }
@@ -1892,6 +2008,8 @@ bytes_methods! {
     bytes_removeprefix => "removeprefix", str_removeprefix;
     bytes_removesuffix => "removesuffix", str_removesuffix;
     bytes_expandtabs => "expandtabs", str_expandtabs;
+    bytes_istitle => "istitle", str_istitle;
+    bytes_isascii => "isascii", str_isascii;
 }
 
 fn str_isalpha_ascii(a: &[ObjRef], _k: &Kw) -> R {
