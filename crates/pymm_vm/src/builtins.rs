@@ -358,6 +358,9 @@ pub fn range_eq(a: &ObjRef, b: &ObjRef) -> R<bool> {
 
 /// `x in range`.
 pub fn range_contains(r: &ObjRef, x: &ObjRef) -> R<bool> {
+    if crate::int::is_int(x.as_obj()) && range_parts(r).is_err() {
+        return Ok(crate::methods::range_position(r, x).is_some());
+    }
     if let Some(v) = crate::int::to_i64(x.as_obj()).filter(|_| crate::int::is_int(x.as_obj())) {
         let (a, b, c) = range_parts(r)?;
         return Ok(if c > 0 {
@@ -688,11 +691,12 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
             })
         })?,
         Kind::Range => {
-            let (a, b, c) = range_parts(o)?;
-            if c == 1 {
+            let r = obj.downcast::<RangeBody>().expect("range");
+            let (a, b) = (repr_of(&r.start)?, repr_of(&r.stop)?);
+            if crate::int::to_i64(r.step.as_obj()) == Some(1) {
                 format!("range({a}, {b})")
             } else {
-                format!("range({a}, {b}, {c})")
+                format!("range({a}, {b}, {})", repr_of(&r.step)?)
             }
         }
         Kind::Slice => {
@@ -1278,6 +1282,20 @@ pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
                 Err(crate::exc::new_exc_args("KeyError", vec![k.clone()]))
             }
         },
+        Kind::Range if !is_slice && range_parts(o).is_err() => {
+            // Parts beyond i64: BigInt arithmetic.
+            let r = o.as_obj().downcast::<RangeBody>().expect("range");
+            let big = |x: &ObjRef| crate::int::to_big(x.as_obj());
+            let mut i = num_bigint::BigInt::from(index_of(k, "range")?);
+            let n = big(&r.length);
+            if i.sign() == num_bigint::Sign::Minus {
+                i += &n;
+            }
+            if i.sign() == num_bigint::Sign::Minus || i >= n {
+                return Err(new_exc("IndexError", "range object index out of range"));
+            }
+            crate::int::from_big(&(big(&r.start) + i * big(&r.step)))
+        }
         Kind::Range => {
             let (a, b, c) = range_parts(o)?;
             let n = compute_range_len(a, b, c) as usize;

@@ -392,10 +392,7 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
                                 .downcast::<BuiltinBody>()
                                 .is_some_and(|b| b.bound.get().is_none() && !b.owner.is_empty()));
                     if plain {
-                        let shadowed =
-                            crate::typeobj::instance_dict(obj, false).is_some_and(|dd| {
-                                crate::dict::get_str_obj(dd.as_obj(), &name).is_some()
-                            });
+                        let shadowed = crate::typeobj::instance_attr(obj, &name).is_some();
                         if !shadowed {
                             f.stack.push(Some(d));
                             f.stack.push(Some(o));

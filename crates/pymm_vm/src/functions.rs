@@ -630,13 +630,11 @@ fn dir(args: &[ObjRef], _kw: &Kw) -> R {
                 .map(|(k, _)| crate::str::as_str(k.as_obj()).into_owned()),
         );
     } else {
-        if let Some(d) = crate::typeobj::instance_dict(obj, false) {
-            names.extend(
-                crate::dict::items(d.as_obj())
-                    .iter()
-                    .map(|(k, _)| crate::str::as_str(k.as_obj()).into_owned()),
-            );
-        }
+        names.extend(
+            crate::typeobj::instance_attr_names(obj)
+                .iter()
+                .map(|k| crate::str::as_str(k.as_obj()).into_owned()),
+        );
         let t = if kind(obj) == Kind::Type {
             o.clone()
         } else {

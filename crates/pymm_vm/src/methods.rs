@@ -3110,7 +3110,7 @@ fn slice_indices(args: &[ObjRef], _kw: &Kw) -> R {
 }
 
 /// `x`'s position in the range when `x` is an int in it.
-fn range_position(r: &ObjRef, x: &ObjRef) -> Option<num_bigint::BigInt> {
+pub fn range_position(r: &ObjRef, x: &ObjRef) -> Option<num_bigint::BigInt> {
     use num_integer::Integer;
     use num_traits::{Signed, Zero};
     if !crate::int::is_int(x.as_obj()) {
@@ -3574,6 +3574,9 @@ fn ctor_frozenset(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
 
 fn ctor_range(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     no_kw_ctor("range", kw)?;
+    if let Some(r) = ctor_range_big(args)? {
+        return Ok(r);
+    }
     let idx = |o: &ObjRef| -> R<i64> {
         if crate::int::is_int(o.as_obj())
             || crate::typeobj::lookup_special(o, "__index__").is_some()
@@ -3601,6 +3604,46 @@ fn ctor_range(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         return Err(value_error("range() arg 3 must not be zero"));
     }
     crate::builtins::new_range(a, b, c)
+}
+
+/// `range()` with arguments beyond `i64` (or a length beyond it): BigInt parts.
+fn ctor_range_big(args: &[ObjRef]) -> R<Option<ObjRef>> {
+    use num_bigint::BigInt;
+    use num_traits::{Signed, ToPrimitive, Zero};
+    if !args.iter().all(|a| crate::int::is_int(a.as_obj())) || args.is_empty() || args.len() > 3 {
+        return Ok(None);
+    }
+    let v: Vec<BigInt> = args
+        .iter()
+        .map(|a| crate::int::to_big(a.as_obj()))
+        .collect();
+    let (a, b, c) = match v.len() {
+        1 => (BigInt::zero(), v[0].clone(), BigInt::from(1)),
+        2 => (v[0].clone(), v[1].clone(), BigInt::from(1)),
+        _ => (v[0].clone(), v[1].clone(), v[2].clone()),
+    };
+    if c.is_zero() {
+        return Err(value_error("range() arg 3 must not be zero"));
+    }
+    let len = if c.is_positive() && a < b {
+        (&b - &a - 1) / &c + 1
+    } else if c.is_negative() && a > b {
+        (&a - &b - 1) / (-&c) + 1
+    } else {
+        BigInt::zero()
+    };
+    if [&a, &b, &c, &len].iter().all(|x| x.to_i64().is_some()) {
+        return Ok(None);
+    }
+    let body = RangeBody {
+        start: crate::int::from_big(&a)?,
+        stop: crate::int::from_big(&b)?,
+        step: crate::int::from_big(&c)?,
+        length: crate::int::from_big(&len)?,
+    };
+    ObjRef::new(&RANGE_T, body)
+        .map(Some)
+        .map_err(|_| crate::exc::memory_error())
 }
 
 fn ctor_slice(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {

@@ -463,6 +463,8 @@ pub struct TypeBody {
     /// Whether the class (or a base) defines `__getattribute__` in Python: method calls
     /// then go through it instead of the direct lookup.
     pub custom_getattribute: Cell<bool>,
+    /// CPython's shared keys (`ht_cached_keys`): attribute names of instances, by index.
+    pub shared_keys: RefCell<Vec<ObjRef>>,
     pub weaklist: WeakListHead,
 }
 impl Body for TypeBody {}
@@ -474,8 +476,19 @@ pub struct InstanceBody {
     pub weaklist: WeakListHead,
     /// `__slots__` values (empty without `__slots__`).
     pub slots: RefCell<Vec<Option<ObjRef>>>,
+    /// CPython 3.11's inline attribute values: `(index in the class's shared keys,
+    /// value)` in insertion order, in one buffer of pymm's heap, until `__dict__` is
+    /// asked for (then they move into a real dict in the pre-header).
+    pub values: HeapVec<(u32, ObjRef)>,
 }
 impl Body for InstanceBody {}
+
+impl Drop for InstanceBody {
+    fn drop(&mut self) {
+        // `_PyObject_FreeInstanceAttributes` releases the values first to last.
+        drop(self.values.take_all());
+    }
+}
 
 /// `PyBaseExceptionObject`.
 #[derive(Debug)]
@@ -605,12 +618,17 @@ pub fn may_be_tracked_obj(o: Obj<'_>) -> bool {
 /// CPython's `subtype_traverse` part for instances of classes defined in Python: the
 /// `__slots__` values, the instance dict (or inline values), then the type.
 fn visit_heap_part(o: Obj<'_>, v: &mut Visitor<'_>) {
-    if let Some(b) = o.downcast::<InstanceBody>()
-        && let Ok(s) = b.slots.try_borrow()
-    {
-        for x in s.iter() {
-            visit_opt(x, v);
+    if let Some(b) = o.downcast::<InstanceBody>() {
+        if let Ok(s) = b.slots.try_borrow() {
+            for x in s.iter() {
+                visit_opt(x, v);
+            }
         }
+        b.values.with_items(|vals| {
+            for (_, x) in vals {
+                v.visit(x.as_obj());
+            }
+        });
     }
     visit_preheader(o, v);
     visit_type(o, v);
@@ -820,6 +838,7 @@ fn instance_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
 fn instance_clear(o: Obj<'_>) {
     clear_preheader(o);
     if let Some(b) = o.downcast::<InstanceBody>() {
+        drop(b.values.take_all());
         let s = b
             .slots
             .try_borrow_mut()

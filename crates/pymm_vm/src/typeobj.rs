@@ -75,6 +75,7 @@ pub fn make_builtin_types() -> Vec<ObjRef> {
             slots: Default::default(),
             weaklist: Default::default(),
             custom_getattribute: Default::default(),
+            shared_keys: Default::default(),
         });
         v.push(t);
     }
@@ -118,6 +119,7 @@ pub fn new_builtin_subclass(name: &'static str, base: &ObjRef, k: Kind) -> ObjRe
         slots: Default::default(),
         weaklist: Default::default(),
         custom_getattribute: Default::default(),
+        shared_keys: Default::default(),
     });
     let b = tb(t.as_obj());
     let mut mro = vec![t.clone()];
@@ -432,6 +434,7 @@ pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> 
             slots: std::cell::RefCell::new(slots),
             weaklist: Default::default(),
             custom_getattribute: Default::default(),
+            shared_keys: Default::default(),
         },
     )
     .map_err(|_| memory_error())?;
@@ -475,6 +478,7 @@ pub fn alloc_instance(cls: &ObjRef) -> R {
                 InstanceBody {
                     weaklist: Default::default(),
                     slots: std::cell::RefCell::new(vec![None; nslots]),
+                    values: Default::default(),
                 },
             )
         }
@@ -519,6 +523,122 @@ pub fn instance_dict(o: Obj<'_>, create: bool) -> Option<ObjRef> {
     Some(d)
 }
 
+/// CPython's limit on a class's shared keys (`SHARED_KEYS_MAX_SIZE`).
+const SHARED_KEYS_MAX: usize = 30;
+
+/// The index of attribute `name` in the shared keys of `o`'s class, adding it when
+/// `add` and there is room.
+fn shared_key_index(o: Obj<'_>, name: &ObjRef, add: bool) -> Option<u32> {
+    let t = o.type_object()?;
+    let b = tb(t);
+    let mut keys = b.shared_keys.borrow_mut();
+    if let Some(i) = keys
+        .iter()
+        .position(|k| k.is(name) || crate::str::eq(k.as_obj(), name.as_obj()))
+    {
+        return Some(i as u32);
+    }
+    if !add
+        || keys.len() >= SHARED_KEYS_MAX
+        || kind(name.as_obj()) != Kind::Str
+        || name.as_obj().type_object().is_some()
+    {
+        return None;
+    }
+    keys.push(name.clone());
+    Some((keys.len() - 1) as u32)
+}
+
+/// Whether `o` keeps its attributes inline (an instance of a class defined in Python
+/// whose `__dict__` was never materialised).
+fn uses_inline_values(o: Obj<'_>) -> bool {
+    o.downcast::<InstanceBody>().is_some()
+        && o.preheader().is_some_and(|p| cell_get(&p.dict).is_none())
+}
+
+/// An inline attribute value.
+fn inline_get(o: Obj<'_>, name: &ObjRef) -> Option<ObjRef> {
+    let b = o.downcast::<InstanceBody>()?;
+    if b.values.len() == 0 {
+        return None;
+    }
+    let i = shared_key_index(o, name, false)?;
+    b.values
+        .with_items(|vals| vals.iter().find(|(k, _)| *k == i).map(|(_, v)| v.clone()))
+}
+
+/// The instance's own attribute `name`: inline value or materialised dict entry.
+pub fn instance_attr(o: Obj<'_>, name: &ObjRef) -> Option<ObjRef> {
+    if uses_inline_values(o) {
+        return inline_get(o, name);
+    }
+    instance_dict(o, false).and_then(|d| crate::dict::get_str_obj(d.as_obj(), name))
+}
+
+/// The names of the instance's own attributes, in insertion order.
+pub fn instance_attr_names(o: Obj<'_>) -> Vec<ObjRef> {
+    if uses_inline_values(o) {
+        let Some(t) = o.type_object() else {
+            return Vec::new();
+        };
+        let keys = tb(t).shared_keys.borrow().clone();
+        let b = o.downcast::<InstanceBody>().expect("instance");
+        return b.values.with_items(|vals| {
+            vals.iter()
+                .filter_map(|(k, _)| keys.get(*k as usize).cloned())
+                .collect()
+        });
+    }
+    instance_dict(o, false)
+        .map(|d| {
+            crate::dict::items(d.as_obj())
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Sets or deletes an inline attribute; `None` when the inline storage cannot hold
+/// `name` (the caller materialises the dict).
+fn inline_set(o: Obj<'_>, name: &ObjRef, v: Option<ObjRef>) -> Option<R<()>> {
+    if !uses_inline_values(o) {
+        return None;
+    }
+    let b = o.downcast::<InstanceBody>()?;
+    let i = shared_key_index(o, name, v.is_some())?;
+    let pos = b
+        .values
+        .with_items(|vals| vals.iter().position(|(k, _)| *k == i));
+    Some(match (pos, v) {
+        (Some(p), Some(v)) => {
+            let old = b.values.replace(p, (i, v));
+            drop(old);
+            Ok(())
+        }
+        (None, Some(v)) => {
+            // Sized for the class's known attribute names at once, as CPython sizes the
+            // values array by the shared keys.
+            let len = b.values.len();
+            if len == b.values.capacity() {
+                let want = o
+                    .type_object()
+                    .map_or(0, |t| tb(t).shared_keys.borrow().len())
+                    .max(len + 1);
+                if b.values.set_capacity(want).is_err() {
+                    return Some(Err(memory_error()));
+                }
+            }
+            b.values.push((i, v)).map_err(|_| memory_error())
+        }
+        (Some(p), None) => {
+            drop(b.values.remove(p));
+            Ok(())
+        }
+        (None, None) => Err(attr_error(&o.to_owned(), name)),
+    })
+}
+
 /// Whether `d` is `o`'s inline-values storage (which must stay untracked).
 pub fn is_inline_values(o: Obj<'_>, d: &ObjRef) -> bool {
     o.preheader()
@@ -533,6 +653,15 @@ pub fn materialize_dict(o: Obj<'_>) -> Option<ObjRef> {
         return Some(d);
     }
     let d = p.values.take().unwrap_or_else(crate::dict::new_dict);
+    // Inline values move into the dict, in insertion order.
+    if let (Some(b), Some(t)) = (o.downcast::<InstanceBody>(), o.type_object()) {
+        let keys = tb(t).shared_keys.borrow().clone();
+        for (k, v) in b.values.take_all() {
+            if let Some(name) = keys.get(k as usize) {
+                let _ = crate::dict::set(d.as_obj(), name.clone(), v);
+            }
+        }
+    }
     // `make_dict_from_instance_attributes` tracks the new dict only when a value may be
     // a container.
     if crate::dict::items(d.as_obj())
@@ -680,9 +809,7 @@ fn generic_lookup(o: &ObjRef, name: &ObjRef, hook: bool) -> R<Option<ObjRef>> {
             };
         }
     }
-    if let Some(d) = instance_dict(obj, false)
-        && let Some(v) = crate::dict::get_str_obj(d.as_obj(), name)
-    {
+    if let Some(v) = instance_attr(obj, name) {
         return Ok(Some(v));
     }
     if let Some(d) = descr {
@@ -923,6 +1050,11 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
         drop(old);
         return Ok(());
     }
+    if has_dict(obj)
+        && let Some(r) = inline_set(obj, name, v.clone())
+    {
+        return r;
+    }
     let target = match kind(obj) {
         Kind::Type => {
             invalidate_type_cache();
@@ -938,6 +1070,8 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
             }
             f.dict.get()
         }
+        // Attributes the inline values cannot hold go to a materialised dict.
+        _ if has_dict(obj) && obj.downcast::<InstanceBody>().is_some() => materialize_dict(obj),
         _ if has_dict(obj) => instance_dict(obj, true),
         _ => None,
     };
