@@ -1865,7 +1865,7 @@ pub fn hex_with_sep(data: &[u8], sep: Option<ObjRef>, per: Option<ObjRef>) -> R 
     let mut out = String::new();
     for (i, c) in data.iter().enumerate() {
         let boundary = if per > 0 {
-            (data.len() - i) % n == 0
+            (data.len() - i).is_multiple_of(n)
         } else {
             i % n == 0
         };

@@ -559,7 +559,7 @@ fn uses_inline_values(o: Obj<'_>) -> bool {
 /// An inline attribute value.
 fn inline_get(o: Obj<'_>, name: &ObjRef) -> Option<ObjRef> {
     let b = o.downcast::<InstanceBody>()?;
-    if b.values.len() == 0 {
+    if b.values.is_empty() {
         return None;
     }
     let i = shared_key_index(o, name, false)?;
