@@ -1282,11 +1282,20 @@ pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
                 Err(crate::exc::new_exc_args("KeyError", vec![k.clone()]))
             }
         },
-        Kind::Range if !is_slice && range_parts(o).is_err() => {
+        Kind::Range
+            if !is_slice
+                && (range_parts(o).is_err()
+                    || (crate::int::is_int(k.as_obj())
+                        && crate::int::to_i64(k.as_obj()).is_none())) =>
+        {
             // Parts beyond i64: BigInt arithmetic.
             let r = o.as_obj().downcast::<RangeBody>().expect("range");
             let big = |x: &ObjRef| crate::int::to_big(x.as_obj());
-            let mut i = num_bigint::BigInt::from(index_of(k, "range")?);
+            let mut i = if crate::int::is_int(k.as_obj()) {
+                big(k)
+            } else {
+                num_bigint::BigInt::from(index_of(k, "range")?)
+            };
             let n = big(&r.length);
             if i.sign() == num_bigint::Sign::Minus {
                 i += &n;

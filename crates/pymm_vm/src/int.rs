@@ -170,6 +170,22 @@ fn big(n: Num) -> BigInt {
 /// Binary arithmetic on two ints; `None` if the operator does not apply.
 pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Option<R> {
     use pymm_compiler::BinaryOperator as B;
+    // bool & | ^ bool stays a bool.
+    if kind(a) == Kind::Bool
+        && kind(b) == Kind::Bool
+        && matches!(
+            op,
+            B::And | B::InplaceAnd | B::Or | B::InplaceOr | B::Xor | B::InplaceXor
+        )
+    {
+        let (p, q) = (is_true(a), is_true(b));
+        let r = match op {
+            B::And | B::InplaceAnd => p & q,
+            B::Or | B::InplaceOr => p | q,
+            _ => p ^ q,
+        };
+        return Some(Ok(crate::state::pybool(r)));
+    }
     let (x, y) = (num(a), num(b));
     if let (Num::Small(x), Num::Small(y)) = (&x, &y) {
         let (x, y) = (*x, *y);

@@ -129,6 +129,10 @@ fn fold_binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
         (Operator::Mult, C::Tuple(t), n) | (Operator::Mult, n, C::Tuple(t)) => {
             return Some(C::Tuple(repeat(t, n, MAX_COLLECTION_SIZE)?.into()));
         }
+        // bool & | ^ bool is a bool.
+        (Operator::BitAnd, C::Bool(a), C::Bool(b)) => return Some(C::Bool(*a & *b)),
+        (Operator::BitOr, C::Bool(a), C::Bool(b)) => return Some(C::Bool(*a | *b)),
+        (Operator::BitXor, C::Bool(a), C::Bool(b)) => return Some(C::Bool(*a ^ *b)),
         _ => {}
     }
     if let (Some(a), Some(b)) = (to_big(l), to_big(r)) {
