@@ -219,6 +219,18 @@ pub fn format_int(o: Obj<'_>, spec: &str) -> R<String> {
 }
 
 /// Rounds `v` to `n` decimal places, correctly (via the shortest-repr decimal digits).
+/// `round(float, n)`: OverflowError when the rounded value is out of range.
+pub fn round_float_checked(v: f64, n: i64) -> crate::exc::R<f64> {
+    let r = round_float(v, n);
+    if r.is_infinite() && v.is_finite() {
+        return Err(crate::exc::new_exc(
+            "OverflowError",
+            "rounded value too large to represent",
+        ));
+    }
+    Ok(r)
+}
+
 pub fn round_float(v: f64, n: i64) -> f64 {
     if !v.is_finite() || n > 300 {
         return v;
@@ -230,20 +242,30 @@ pub fn round_float(v: f64, n: i64) -> f64 {
         let s = format!("{:.*}", n as usize, v);
         s.parse().unwrap_or(v)
     } else {
-        let p = 10f64.powi((-n) as i32);
-        let r = (v / p).round_ties_even() * p;
-        // Exact halfway checks use the decimal expansion.
-        let q = v / p;
-        if (q - q.trunc()).abs() == 0.5 {
-            return (q.trunc()
-                + if q.trunc() % 2.0 == 0.0 {
-                    0.0
-                } else {
-                    q.signum()
-                })
-                * p;
+        // Exactly, as CPython's dtoa mode 3: |v| = m * 2**e rounded half-even to a
+        // multiple of 10**-n, then read back correctly rounded.
+        use num_integer::Integer;
+        let bits = v.abs().to_bits();
+        let (be, bm) = ((bits >> 52) as i64, bits & ((1u64 << 52) - 1));
+        let (m, e) = if be == 0 {
+            (bm, -1074)
+        } else {
+            (bm | (1 << 52), be - 1075)
+        };
+        let mut num = num_bigint::BigInt::from(m);
+        let mut den = num_traits::pow(num_bigint::BigInt::from(10), (-n) as usize);
+        if e >= 0 {
+            num <<= e as usize;
+        } else {
+            den <<= (-e) as usize;
         }
-        r
+        let (mut q, r) = num.div_rem(&den);
+        let twice = r * 2;
+        if twice > den || (twice == den && q.is_odd()) {
+            q += 1;
+        }
+        let r: f64 = format!("{q}e{}", -n).parse().unwrap_or(f64::INFINITY);
+        r.copysign(v)
     }
 }
 

@@ -562,7 +562,7 @@ fn round(args: &[ObjRef], kw: &Kw) -> R {
                 }
                 Some(n) => {
                     let n = to_index(&n)?;
-                    crate::ops::new_float(crate::format::round_float(v, n))
+                    crate::ops::new_float(crate::format::round_float_checked(v, n)?)
                 }
             }
         }

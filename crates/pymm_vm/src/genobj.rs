@@ -43,6 +43,54 @@ fn gen_body(g: Obj<'_>) -> &GenBody {
     g.downcast::<GenBody>().expect("generator")
 }
 
+/// How a suspended frame continues.
+enum Mode {
+    /// `send(v)`: `v` is the value of the `yield`.
+    Send(ObjRef),
+    /// `throw(e)`: `e` is raised at the `yield`.
+    Throw(Exc),
+    /// The frame's state is already set (a `yield from` that just finished).
+    Continue,
+}
+
+/// The `yield from` delegate of a frame suspended in one, with the `SEND`'s exit target.
+fn delegate_of(frame: &Frame) -> Option<(ObjRef, usize)> {
+    let pc = frame.pc;
+    if pc < 2
+        || !matches!(
+            frame.co.instructions.get(pc - 1),
+            Some(pymm_compiler::Instr::YieldValue)
+        )
+    {
+        return None;
+    }
+    let target = match frame.co.instructions.get(pc - 2)? {
+        pymm_compiler::Instr::Send(t) => *t as usize,
+        _ => return None,
+    };
+    frame.stack.last().cloned().flatten().map(|d| (d, target))
+}
+
+/// Passes `e` to a `yield from` delegate: `Ok(Some(v))` it yielded `v`; `Ok(None)` it was
+/// closed (GeneratorExit); `Err` what it raised (StopIteration when it returned).
+fn throw_into_delegate(d: &ObjRef, e: &Exc) -> R<Option<ObjRef>> {
+    if crate::exc::matches(&e.0, "GeneratorExit") {
+        if kind(d.as_obj()) == Kind::Generator {
+            close(d)?;
+        } else if let Some(c) = crate::typeobj::getattr_opt(d, &crate::str::intern("close"))? {
+            crate::call::call(&c, &[])?;
+        }
+        return Ok(None);
+    }
+    if kind(d.as_obj()) == Kind::Generator {
+        return throw(d, e.clone()).map(Some);
+    }
+    match crate::typeobj::getattr_opt(d, &crate::str::intern("throw"))? {
+        Some(t) => crate::call::call(&t, &[e.0.clone()]).map(Some),
+        None => Err(e.clone()),
+    }
+}
+
 /// Resumes generator `g`, pushing `value` (or raising `exc` inside it).
 pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResult> {
     let b = gen_body(g.as_obj());
@@ -72,6 +120,41 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
             "can't send non-None value to a just-started generator",
         ));
     }
+    let mode = match exc {
+        None => Mode::Send(value.unwrap_or_else(none)),
+        Some(e) => match delegate_of(&frame) {
+            None => Mode::Throw(e),
+            // throw()/close() while suspended in `yield from`: the delegate gets the
+            // exception first (CPython's `_gen_throw` with `yf`).
+            Some((d, target)) => {
+                b.running.set(true);
+                let r = throw_into_delegate(&d, &e);
+                b.running.set(false);
+                match r {
+                    Ok(Some(y)) => {
+                        *b.frame.borrow_mut() = Some(frame);
+                        return Ok(SendResult::Yielded(y));
+                    }
+                    // GeneratorExit: the delegate closed; raise it here.
+                    Ok(None) => {
+                        frame.stack.pop();
+                        Mode::Throw(e)
+                    }
+                    // The delegate returned: its value ends the `yield from`.
+                    Err(err) if crate::exc::matches(&err.0, "StopIteration") => {
+                        frame.stack.pop();
+                        frame.stack.push(Some(stop_value(&err)));
+                        frame.pc = target;
+                        Mode::Continue
+                    }
+                    Err(err) => {
+                        frame.stack.pop();
+                        Mode::Throw(err)
+                    }
+                }
+            }
+        },
+    };
     b.running.set(true);
     let rt = crate::state::rt();
     let saved_len = rt.exc_info.borrow().len();
@@ -79,12 +162,13 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
     let r = match crate::state::enter_call() {
         Err(e) => Err(e),
         Ok(()) => {
-            let r = match exc {
-                Some(e) => raise_in(&mut frame, e),
-                None => {
-                    frame.stack.push(Some(value.unwrap_or_else(none)));
+            let r = match mode {
+                Mode::Throw(e) => raise_in(&mut frame, e),
+                Mode::Send(v) => {
+                    frame.stack.push(Some(v));
                     crate::eval::eval(&mut frame)
                 }
+                Mode::Continue => crate::eval::eval(&mut frame),
             };
             crate::state::leave_call();
             r

@@ -2814,6 +2814,7 @@ pub fn register_methods() {
         class_method(new_builtin("fromhex", bytes_fromhex, "")),
     );
     add(K::Complex, "complex", "conjugate", complex_conjugate);
+    add(K::Complex, "complex", "__complex__", complex_complex);
     add(K::Slice, "slice", "indices", slice_indices);
     add(K::Range, "range", "index", range_index);
     add(K::Range, "range", "count", range_count);
@@ -3072,6 +3073,12 @@ fn complex_conjugate(args: &[ObjRef], _kw: &Kw) -> R {
     ObjRef::new(&COMPLEX_T, ComplexBody(b.0, -b.1)).map_err(|_| crate::exc::memory_error())
 }
 
+fn complex_complex(args: &[ObjRef], _kw: &Kw) -> R {
+    let c = this(args, Kind::Complex, "complex", "__complex__")?;
+    let b = c.as_obj().downcast::<ComplexBody>().expect("complex");
+    ObjRef::new(&COMPLEX_T, ComplexBody(b.0, b.1)).map_err(|_| crate::exc::memory_error())
+}
+
 fn slice_indices(args: &[ObjRef], _kw: &Kw) -> R {
     let sl = this(args, Kind::Slice, "slice", "indices")?;
     check_args("indices", &args[1..], 1, 1)?;
@@ -3233,7 +3240,7 @@ fn float_round(args: &[ObjRef], _kw: &Kw) -> R {
     let v = float_val(x).unwrap_or(0.0);
     match args.get(1).filter(|n| !is_none(n)) {
         None => crate::int::from_f64(v.round_ties_even()),
-        Some(n) => new_float(crate::format::round_float(v, to_index(n)?)),
+        Some(n) => new_float(crate::format::round_float_checked(v, to_index(n)?)?),
     }
 }
 fn int_identity(args: &[ObjRef], _kw: &Kw) -> R {
