@@ -1063,6 +1063,45 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
         Kind::Module => Some(obj.downcast::<ModuleBody>().expect("module").dict.clone()),
         Kind::Function => {
             let f = obj.downcast::<FunctionBody>().expect("function");
+            // The function struct's own fields (func_getsetlist / func_memberlist).
+            if let Some(val) = &v {
+                let is_str = kind(val.as_obj()) == Kind::Str;
+                let is_none = kind(val.as_obj()) == Kind::NoneType;
+                match &*n {
+                    "__name__" | "__qualname__" if !is_str => {
+                        return Err(type_error(format!("{n} must be set to a string object")));
+                    }
+                    "__name__" => {
+                        f.name.set(val.clone());
+                        return Ok(());
+                    }
+                    "__qualname__" => {
+                        f.qualname.set(val.clone());
+                        return Ok(());
+                    }
+                    "__doc__" => {
+                        f.doc.set(Some(val.clone()));
+                        return Ok(());
+                    }
+                    "__module__" => {
+                        f.module.set(Some(val.clone()));
+                        return Ok(());
+                    }
+                    "__defaults__" if is_none || kind(val.as_obj()) == Kind::Tuple => {
+                        f.defaults.set(Some(val.clone()).filter(|_| !is_none));
+                        return Ok(());
+                    }
+                    "__kwdefaults__" if is_none || kind(val.as_obj()) == Kind::Dict => {
+                        f.kwdefaults.set(Some(val.clone()).filter(|_| !is_none));
+                        return Ok(());
+                    }
+                    "__annotations__" => {
+                        f.annotations.set(Some(val.clone()));
+                        return Ok(());
+                    }
+                    _ => {}
+                }
+            }
             if f.dict.get().is_none() {
                 let d = crate::dict::new_dict();
                 d.track();
