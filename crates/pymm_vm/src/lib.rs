@@ -6,6 +6,16 @@
 //! from [`pymm_compiler`]; [`eval`] runs it with CPython 3.11's stack discipline.
 //!
 //! The interpreter state is per thread ([`state`]); objects never cross threads.
+//!
+//! ## `unsafe`
+//!
+//! All memory-management `unsafe` lives in `pymm_mem`. This crate has exactly one other
+//! kind: the `math` module calls the system C maths library (glibc's `asinh`, `erf`,
+//! `cbrt`, ...) through `extern "C"` declarations, because CPython's `math` module calls
+//! those same functions and their results (which are not always correctly rounded) are
+//! what Python programs print. The functions take and return plain `f64`s; `cbrt` is
+//! looked up with `dlsym` because Rust's own `cbrt` shadows libm's at link time. Each
+//! block carries its `// SAFETY:` argument (`modules.rs`).
 
 // Calls build their argument slices as `&[x.clone()]`: the clone is the reference the
 // callee receives, as in CPython's vectorcall, and reads the same for every arity.
