@@ -465,6 +465,10 @@ pub struct TypeBody {
     pub custom_getattribute: Cell<bool>,
     /// CPython's shared keys (`ht_cached_keys`): attribute names of instances, by index.
     pub shared_keys: RefCell<Vec<ObjRef>>,
+    /// What attribute access must respect for instances (`typeobj::ATTR_*` bits), valid
+    /// while `attr_epoch` equals the type-cache epoch.
+    pub attr_flags: Cell<u8>,
+    pub attr_epoch: Cell<u64>,
     pub weaklist: WeakListHead,
 }
 impl Body for TypeBody {}

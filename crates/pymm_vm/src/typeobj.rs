@@ -76,6 +76,8 @@ pub fn make_builtin_types() -> Vec<ObjRef> {
             weaklist: Default::default(),
             custom_getattribute: Default::default(),
             shared_keys: Default::default(),
+            attr_flags: Default::default(),
+            attr_epoch: Default::default(),
         });
         v.push(t);
     }
@@ -120,6 +122,8 @@ pub fn new_builtin_subclass(name: &'static str, base: &ObjRef, k: Kind) -> ObjRe
         weaklist: Default::default(),
         custom_getattribute: Default::default(),
         shared_keys: Default::default(),
+        attr_flags: Default::default(),
+        attr_epoch: Default::default(),
     });
     let b = tb(t.as_obj());
     let mut mro = vec![t.clone()];
@@ -231,8 +235,58 @@ thread_local! {
         const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new())) };
 }
 
+thread_local! {
+    /// Bumped with every invalidation: per-type attribute flags computed under an older
+    /// epoch are stale.
+    static TYPE_EPOCH: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// Some class in the MRO has a data descriptor (property, `__set__`, `__slots__`).
+pub const ATTR_DATA_DESCR: u8 = 1;
+/// `__setattr__` or `__delattr__` defined in Python.
+pub const ATTR_CUSTOM_SET: u8 = 2;
+/// `__getattribute__` defined in Python.
+pub const ATTR_CUSTOM_GET: u8 = 4;
+
+/// The attribute-access flags of class `t` (recomputed after class dicts change).
+pub fn attr_flags(t: Obj<'_>) -> u8 {
+    let b = tb(t);
+    let epoch = TYPE_EPOCH.with(|e| e.get());
+    if b.attr_epoch.get() == epoch {
+        return b.attr_flags.get();
+    }
+    let mut f = 0;
+    for c in b.mro.borrow().iter() {
+        let cb = tb(c.as_obj());
+        if cb.slots.borrow().as_ref().is_some_and(|s| !s.is_empty()) {
+            f |= ATTR_DATA_DESCR;
+        }
+        for (k, v) in crate::dict::items(cb.dict.as_obj()) {
+            let name = crate::str::as_str(k.as_obj());
+            match &*name {
+                "__setattr__" | "__delattr__" if kind(v.as_obj()) == Kind::Function => {
+                    f |= ATTR_CUSTOM_SET
+                }
+                "__getattribute__" if kind(v.as_obj()) == Kind::Function => f |= ATTR_CUSTOM_GET,
+                _ => {}
+            }
+            if kind(v.as_obj()) == Kind::Property
+                || (is_heap_instance(v.as_obj())
+                    && (lookup_special(&v, "__set__").is_some()
+                        || lookup_special(&v, "__delete__").is_some()))
+            {
+                f |= ATTR_DATA_DESCR;
+            }
+        }
+    }
+    b.attr_flags.set(f);
+    b.attr_epoch.set(epoch);
+    f
+}
+
 /// Forgets every cached lookup; called whenever a class dict may have changed.
 pub fn invalidate_type_cache() {
+    TYPE_EPOCH.with(|e| e.set(e.get() + 1));
     TYPE_CACHE.with(|c| {
         if let Ok(mut v) = c.try_borrow_mut() {
             for e in v.iter_mut() {
@@ -435,6 +489,8 @@ pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> 
             weaklist: Default::default(),
             custom_getattribute: Default::default(),
             shared_keys: Default::default(),
+            attr_flags: Default::default(),
+            attr_epoch: Default::default(),
         },
     )
     .map_err(|_| memory_error())?;
@@ -532,10 +588,11 @@ fn shared_key_index(o: Obj<'_>, name: &ObjRef, add: bool) -> Option<u32> {
     let t = o.type_object()?;
     let b = tb(t);
     let mut keys = b.shared_keys.borrow_mut();
-    if let Some(i) = keys
-        .iter()
-        .position(|k| k.is(name) || crate::str::eq(k.as_obj(), name.as_obj()))
-    {
+    // Names are usually the same interned object: identity first, equality only then.
+    if let Some(i) = keys.iter().position(|k| k.is(name)).or_else(|| {
+        keys.iter()
+            .position(|k| crate::str::eq(k.as_obj(), name.as_obj()))
+    }) {
         return Some(i as u32);
     }
     if !add
@@ -730,6 +787,15 @@ pub fn getattr_opt(o: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
     }
     if k == Kind::Super
         && let Some(v) = crate::methods::super_getattr(o, &crate::str::as_str(name.as_obj()))?
+    {
+        return Ok(Some(v));
+    }
+    // Instances of classes without data descriptors or a custom __getattribute__: an
+    // inline value is the answer, with no type lookup.
+    if let Some(t) = obj.type_object()
+        && attr_flags(t) & (ATTR_DATA_DESCR | ATTR_CUSTOM_GET) == 0
+        && uses_inline_values(obj)
+        && let Some(v) = inline_get(obj, name)
     {
         return Ok(Some(v));
     }
@@ -950,10 +1016,20 @@ pub fn attr_error(o: &ObjRef, name: &ObjRef) -> Exc {
 
 /// `setattr(o, name, v)`; `v = None` deletes.
 pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
+    let obj = o.as_obj();
+    // Instances of classes without data descriptors or __setattr__: straight to the
+    // inline values.
+    if let Some(t) = obj.type_object()
+        && kind(obj) == Kind::Object
+        && attr_flags(t) & (ATTR_DATA_DESCR | ATTR_CUSTOM_SET) == 0
+        && has_dict(obj)
+        && let Some(r) = inline_set(obj, name, v.clone())
+    {
+        return r;
+    }
     if crate::weakrefs::is_proxy(o) {
         return setattr(&crate::weakrefs::unproxy(o)?, name, v);
     }
-    let obj = o.as_obj();
     let t = type_of(obj);
     if let Some(d) = lookup(t.as_obj(), name) {
         if kind(d.as_obj()) == Kind::Property {
