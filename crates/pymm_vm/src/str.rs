@@ -78,6 +78,12 @@ pub fn new_str(s: &str) -> R {
 /// A cached interned name: the static text's address and length, and the string object.
 type StaticName = ((usize, usize), Option<ObjRef>);
 
+/// Whether `o` is an interned string (the interned table holds it).
+#[inline]
+pub fn is_interned(o: Obj<'_>) -> bool {
+    str_body(o).is_some_and(|b| b.state.get() & 3 != 0)
+}
+
 /// `intern` for names known at compile time: a direct-mapped cache by the address of the
 /// static text avoids hashing the name on every special-method lookup.
 pub fn intern_static(s: &'static str) -> ObjRef {

@@ -588,10 +588,15 @@ fn shared_key_index(o: Obj<'_>, name: &ObjRef, add: bool) -> Option<u32> {
     let t = o.type_object()?;
     let b = tb(t);
     let mut keys = b.shared_keys.borrow_mut();
-    // Names are usually the same interned object: identity first, equality only then.
+    // Keys are interned: an interned name matches by identity alone.
+    let interned = crate::str::is_interned(name.as_obj());
     if let Some(i) = keys.iter().position(|k| k.is(name)).or_else(|| {
-        keys.iter()
-            .position(|k| crate::str::eq(k.as_obj(), name.as_obj()))
+        if interned {
+            None
+        } else {
+            keys.iter()
+                .position(|k| crate::str::eq(k.as_obj(), name.as_obj()))
+        }
     }) {
         return Some(i as u32);
     }
@@ -602,7 +607,7 @@ fn shared_key_index(o: Obj<'_>, name: &ObjRef, add: bool) -> Option<u32> {
     {
         return None;
     }
-    keys.push(name.clone());
+    keys.push(crate::str::intern(&crate::str::as_str(name.as_obj())));
     Some((keys.len() - 1) as u32)
 }
 
