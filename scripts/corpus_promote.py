@@ -31,7 +31,9 @@ def main():
             if not a.dry_run:
                 stem = os.path.join(wish, rel[:-3])
                 files = [stem + ext for ext in (".py", ".out", ".err", ".code") if os.path.exists(stem + ext)]
-                subprocess.run(["git", "mv", *files, cc.CORPUS], check=True)
+                dest = os.path.join(cc.CORPUS, os.path.dirname(rel))
+                os.makedirs(dest, exist_ok=True)
+                subprocess.run(["git", "mv", *files, dest], check=True)
     print("%d promoted" % promoted)
 
 

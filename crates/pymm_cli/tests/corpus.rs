@@ -14,13 +14,27 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus")
 }
 
+/// Every test script under `dir` (relative paths), subdirectories included, except
+/// `wishlist/` and the `_mod_*` helper modules.
 fn scripts(dir: &Path) -> Vec<String> {
-    let mut out: Vec<String> = std::fs::read_dir(dir)
-        .expect("tests/corpus exists")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".py") && !n.starts_with("_mod_"))
-        .collect();
+    fn walk(root: &Path, rel: &Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(root.join(rel)) else {
+            return;
+        };
+        for e in entries.filter_map(|e| e.ok()) {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let path = rel.join(&name);
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                if name != "wishlist" && !name.starts_with('.') && !name.starts_with("__") {
+                    walk(root, &path, out);
+                }
+            } else if name.ends_with(".py") && !name.starts_with("_mod_") {
+                out.push(path.to_string_lossy().into_owned());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, Path::new(""), &mut out);
     out.sort();
     out
 }
