@@ -996,7 +996,57 @@ fn pop_n(f: &mut Frame, n: usize) -> Vec<ObjRef> {
         .collect()
 }
 
+/// CALL of a plain Python function (exact positional arguments, no `*args`, `**kw`,
+/// keyword-only parameters or generator): the arguments move from this frame's stack
+/// straight into the new frame's locals. `false` when the call is not of that shape.
+fn try_fast_call(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
+    let len = f.stack.len();
+    if len < n + 2 {
+        return Ok(false);
+    }
+    let has_self = f.stack[len - n - 2].is_some();
+    let callee = if has_self {
+        f.stack[len - n - 2].as_ref()
+    } else {
+        f.stack[len - n - 1].as_ref()
+    };
+    let Some(callee) = callee else {
+        return Ok(false);
+    };
+    let Some(fb) = callee.as_obj().downcast::<FunctionBody>() else {
+        return Ok(false);
+    };
+    let co = &crate::frame::code_body(&fb.code).code;
+    let nargs = n + usize::from(has_self);
+    if co.argcount as usize != nargs
+        || co.kwonlyargcount != 0
+        || co.flags.has(pymm_compiler::CodeFlags::VARARGS)
+        || co.flags.has(pymm_compiler::CodeFlags::VARKEYWORDS)
+        || co.flags.is_generator_like()
+    {
+        return Ok(false);
+    }
+    let func = callee.clone();
+    let mut frame = Frame::new(fb.code.clone(), fb.globals.clone(), None, Some(func));
+    // Stack: [callable-or-method, NULL-or-self, args...] -> locals [self?, args...].
+    let first = len - n - usize::from(has_self);
+    for (i, v) in f.stack.drain(first..).enumerate() {
+        frame.fast[i] = v;
+    }
+    f.stack
+        .truncate(f.stack.len() - (2 - usize::from(has_self)));
+    crate::state::enter_call().r()?;
+    let r = run_frame(&mut frame);
+    crate::state::leave_call();
+    drop(frame);
+    f.stack.push(Some(r.r()?));
+    Ok(true)
+}
+
 fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepErr> {
+    if kwnames.is_none() && try_fast_call(f, n)? {
+        return Ok(());
+    }
     let mut args = pop_n(f, n);
     let b = f.stack.pop().flatten().expect("callable");
     let a = f.stack.pop().flatten();
