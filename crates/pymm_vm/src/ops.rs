@@ -58,13 +58,11 @@ pub fn from_constant(c: &Constant) -> R {
 /// `bool(o)`.
 #[inline]
 pub fn truthy(o: &ObjRef) -> R<bool> {
-    if crate::weakrefs::is_proxy(o) {
-        return truthy(&crate::weakrefs::unproxy(o)?);
-    }
     let obj = o.as_obj();
     match kind(obj) {
-        Kind::Bool => return Ok(o.is(&crate::state::sg().true_)),
+        Kind::Bool => return Ok(crate::int::is_true(obj)),
         Kind::NoneType => return Ok(false),
+        Kind::WeakProxy | Kind::WeakCallableProxy => return truthy(&crate::weakrefs::unproxy(o)?),
         _ => {}
     }
     if !is_heap_instance(obj) {
