@@ -771,7 +771,14 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
                 let c = if kind(cause.as_obj()) == Kind::NoneType {
                     None
                 } else {
-                    Some(make_exception(&cause).r()?.0)
+                    match make_exception(&cause) {
+                        Ok(c) => Some(c.0),
+                        Err(_) => {
+                            return err(type_error(
+                                "exception causes must derive from BaseException",
+                            ));
+                        }
+                    }
                 };
                 if let Some(b) = crate::exc::exc_body(ex.0.as_obj()) {
                     b.cause.set(c);

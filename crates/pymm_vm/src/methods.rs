@@ -2063,6 +2063,21 @@ fn gen_throw(args: &[ObjRef], _kw: &Kw) -> R {
     crate::genobj::throw(g, crate::exc::Exc(e))
 }
 
+/// `it.__next__()`: the next item or `StopIteration`.
+fn iter_next_m(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__next__", args, 1, 1)?;
+    match crate::iter::next(&args[0])? {
+        Some(v) => Ok(v),
+        None => Err(crate::exc::new_exc_args("StopIteration", vec![])),
+    }
+}
+
+/// `it.__iter__()`: the iterator itself.
+fn iter_self_m(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__iter__", args, 1, 1)?;
+    Ok(args[0].clone())
+}
+
 fn gen_close(args: &[ObjRef], _kw: &Kw) -> R {
     let g = gen_self(args, "close")?;
     crate::genobj::close(g)?;
@@ -2835,6 +2850,10 @@ pub fn register_methods() {
         add(K::Bytes, "bytes", n, f);
     }
     add(K::Generator, "generator", "send", gen_send);
+    add(K::Generator, "generator", "__next__", iter_next_m);
+    add(K::Generator, "generator", "__iter__", iter_self_m);
+    add(K::Iterator, "iterator", "__next__", iter_next_m);
+    add(K::Iterator, "iterator", "__iter__", iter_self_m);
     add(K::Generator, "generator", "throw", gen_throw);
     add(K::Generator, "generator", "close", gen_close);
     let object_methods: &[(&'static str, NativeFn)] = &[

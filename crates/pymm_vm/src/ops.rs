@@ -360,6 +360,37 @@ pub fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
         if ka != Kind::Float && kb != Kind::Float {
             return Ok(Some(ord_result(crate::int::cmp(x, y), op)));
         }
+        // int against float: exact, as CPython's float_richcompare (no rounding of the int).
+        if (ka == Kind::Float) != (kb == Kind::Float) {
+            let (i, fv, flipped) = if ka == Kind::Float {
+                (y, float_val(a).unwrap_or(0.0), true)
+            } else {
+                (x, float_val(b).unwrap_or(0.0), false)
+            };
+            if fv.is_nan() {
+                return Ok(Some(op == C::NotEqual));
+            }
+            // ord = cmp(int, float)
+            let ord = if fv.is_infinite() {
+                if fv > 0.0 {
+                    std::cmp::Ordering::Less
+                } else {
+                    std::cmp::Ordering::Greater
+                }
+            } else {
+                let t = fv.trunc();
+                let ib = crate::int::to_big(i);
+                let tb = crate::int::to_big(crate::int::from_f64(t)?.as_obj());
+                match ib.cmp(&tb) {
+                    std::cmp::Ordering::Equal => 0.0f64
+                        .partial_cmp(&(fv - t))
+                        .unwrap_or(std::cmp::Ordering::Equal),
+                    o => o,
+                }
+            };
+            let ord = if flipped { ord.reverse() } else { ord };
+            return Ok(Some(ord_result(ord, op)));
+        }
         let fa = if ka == Kind::Float {
             float_val(a).unwrap_or(0.0)
         } else {
