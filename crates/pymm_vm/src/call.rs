@@ -119,13 +119,28 @@ pub fn call_kw(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
 pub fn call_owned(f: &ObjRef, mut args: Vec<ObjRef>, kw: &Kw) -> R {
     let o = f.as_obj();
     match kind(o) {
-        Kind::Function => crate::frame::call_function_owned(f, args, kw),
+        Kind::Function => crate::frame::call_function_owned(f, args, Kw(kw.0.clone())),
         Kind::Method => {
             let m = o.downcast::<MethodBody>().expect("method");
             args.insert(0, m.this.clone());
             call_owned(&m.func, args, kw)
         }
         _ => call_kw(f, &args, kw),
+    }
+}
+
+/// `f(*args, **kw)` handing both the positional and the keyword arguments over (a
+/// Python function moves them into its frame, as CPython's vectorcall does).
+pub fn call_owned_kw(f: &ObjRef, mut args: Vec<ObjRef>, kw: Kw) -> R {
+    let o = f.as_obj();
+    match kind(o) {
+        Kind::Function => crate::frame::call_function_owned(f, args, kw),
+        Kind::Method => {
+            let m = o.downcast::<MethodBody>().expect("method");
+            args.insert(0, m.this.clone());
+            call_owned_kw(&m.func, args, kw)
+        }
+        _ => call_kw(f, &args, &kw),
     }
 }
 

@@ -1081,7 +1081,7 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
     } else if let Some(r) = frame_builtin(f, &callee, &mut args, &kw) {
         r.r()?
     } else {
-        crate::call::call_owned(&callee, args, &kw).r()?
+        crate::call::call_owned_kw(&callee, args, kw).r()?
     };
     f.stack.push(Some(r));
     Ok(())

@@ -146,12 +146,12 @@ fn fname(co: &CodeObject) -> &str {
 
 /// Calls a Python function.
 pub fn call_function(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
-    call_function_owned(f, args.to_vec(), kw)
+    call_function_owned(f, args.to_vec(), Kw(kw.0.clone()))
 }
 
 /// Calls a Python function, moving the positional arguments into its frame (so that, as
 /// in CPython, the callee holds the only references the call made).
-pub fn call_function_owned(f: &ObjRef, args: Vec<ObjRef>, kw: &Kw) -> R {
+pub fn call_function_owned(f: &ObjRef, args: Vec<ObjRef>, kw: Kw) -> R {
     let fb = f.as_obj().downcast::<FunctionBody>().expect("function");
     let mut frame = Frame::new(fb.code.clone(), fb.globals.clone(), None, Some(f.clone()));
     bind_args(&mut frame, fb, args, kw)?;
@@ -164,7 +164,7 @@ pub fn call_function_owned(f: &ObjRef, args: Vec<ObjRef>, kw: &Kw) -> R {
     r
 }
 
-fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: &Kw) -> R<()> {
+fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: Kw) -> R<()> {
     let nargs = args.len();
     let co = frame.co.clone();
     let argcount = co.argcount as usize;
@@ -220,7 +220,7 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: &K
     } else {
         None
     };
-    for (k, v) in &kw.0 {
+    for (k, v) in kw.0 {
         let name = crate::str::as_str(k.as_obj());
         let pos = co.varnames[posonly..argcount + kwonly]
             .iter()
@@ -235,10 +235,10 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: &K
                         name
                     )));
                 }
-                frame.fast[p] = Some(v.clone());
+                frame.fast[p] = Some(v);
             }
             None => match &kwdict {
-                Some(d) => crate::dict::set(d.as_obj(), k.clone(), v.clone())?,
+                Some(d) => crate::dict::set(d.as_obj(), k, v)?,
                 None => {
                     if co.varnames[..posonly].iter().any(|n| **n == *name) {
                         return Err(type_error(format!(

@@ -68,6 +68,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("string", include_str!("pylib/string.py")),
     ("weakref", include_str!("pylib/weakref.py")),
     ("tracemalloc", include_str!("pylib/tracemalloc.py")),
+    ("json", include_str!("pylib/json.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
