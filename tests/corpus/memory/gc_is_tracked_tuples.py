@@ -1,0 +1,32 @@
+# tuples are tracked at creation and untracked lazily by a collection
+import gc
+gc.disable()
+t = tuple([1, 2])
+print(gc.is_tracked(t))
+gc.collect(0)
+print(gc.is_tracked(t))
+u = tuple(['a', 2.5, None])
+v = tuple([[]])
+w = tuple([u, 3])
+print(gc.is_tracked(u), gc.is_tracked(v), gc.is_tracked(w))
+gc.collect()
+print(gc.is_tracked(u), gc.is_tracked(v), gc.is_tracked(w))
+nested = tuple([tuple([tuple([1])])])
+print(gc.is_tracked(nested))
+gc.collect(0)
+print(gc.is_tracked(nested), gc.is_tracked(nested[0]), gc.is_tracked(nested[0][0]))
+for i in range(3):
+    gc.collect(0)
+print(gc.is_tracked(nested))
+class T(tuple):
+    pass
+s = T((1, 2))
+gc.collect()
+print('subclass', gc.is_tracked(s))
+lit = (1, 2, 3)
+print('literal', gc.is_tracked(lit))
+e = tuple([])
+print('empty', gc.is_tracked(e))
+m = tuple([1, frozenset()])
+gc.collect()
+print('with frozenset', gc.is_tracked(m))
