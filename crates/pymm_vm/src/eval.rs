@@ -213,7 +213,9 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
         Instr::MakeCell(i) => {
             let slot = f.co.varnames.len() + i as usize;
             let init = match f.co.cell2arg.get(i as usize).copied().flatten() {
-                Some(a) => f.fast[a as usize].clone(),
+                // The argument moves into its cell (CPython's MAKE_CELL): the cell holds
+                // the only reference the frame has.
+                Some(a) => f.fast[a as usize].take(),
                 None => f.fast[slot].take(),
             };
             let c = ObjRef::new(&CELL_T, CellBody(OptSlot::new(init)))
