@@ -69,6 +69,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("weakref", include_str!("pylib/weakref.py")),
     ("tracemalloc", include_str!("pylib/tracemalloc.py")),
     ("json", include_str!("pylib/json.py")),
+    ("io", include_str!("pylib/io.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
@@ -156,8 +157,7 @@ fn run_gc_callbacks(phase: pymm_mem::Phase, info: pymm_mem::CollectionInfo) {
         })?;
         for cb in cbs {
             if let Err(e) = call(&cb, &[ph.clone(), d.clone()]) {
-                let ctx = crate::ops::repr_of(&cb).unwrap_or_default();
-                crate::exc::write_unraisable(&e, &format!("garbage collection callback {ctx}"));
+                crate::exc::unraisable(&e, Some(&cb), "garbage collection callback");
             }
         }
         Ok(())
@@ -2217,53 +2217,99 @@ fn gen_arg(o: &ObjRef) -> R<usize> {
 }
 
 fn gc_collect(args: &[ObjRef], kw: &Kw) -> R {
-    check_args("collect", args, 0, 1)?;
+    if args.len() > 1 {
+        return Err(type_error(format!(
+            "collect() takes at most 1 argument ({} given)",
+            args.len()
+        )));
+    }
     let g = match arg(args, kw, 0, "generation") {
         Some(g) => gen_arg(&g)?,
         None => 2,
     };
     int(pymm_mem::gc::collect(g) as i64)
 }
+/// The argument-count errors of the gc functions, worded as CPython's argument clinic.
+fn gc_no_args(name: &str, args: &[ObjRef]) -> R<()> {
+    if args.is_empty() {
+        Ok(())
+    } else {
+        Err(type_error(format!(
+            "gc.{name}() takes no arguments ({} given)",
+            args.len()
+        )))
+    }
+}
+
+fn gc_one_arg(name: &str, args: &[ObjRef]) -> R<()> {
+    if args.len() == 1 {
+        Ok(())
+    } else {
+        Err(type_error(format!(
+            "gc.{name}() takes exactly one argument ({} given)",
+            args.len()
+        )))
+    }
+}
+
 fn gc_enable(_a: &[ObjRef], _k: &Kw) -> R {
+    gc_no_args("enable", _a)?;
     pymm_mem::gc::enable();
     Ok(none())
 }
 fn gc_disable(_a: &[ObjRef], _k: &Kw) -> R {
+    gc_no_args("disable", _a)?;
     pymm_mem::gc::disable();
     Ok(none())
 }
 fn gc_isenabled(_a: &[ObjRef], _k: &Kw) -> R {
+    gc_no_args("isenabled", _a)?;
     Ok(pybool(pymm_mem::gc::is_enabled()))
 }
 fn gc_get_count(_a: &[ObjRef], _k: &Kw) -> R {
+    gc_no_args("get_count", _a)?;
     let (a, b, c) = pymm_mem::gc::get_count();
     crate::seq::new_tuple(vec![int(a as i64)?, int(b as i64)?, int(c as i64)?])
 }
 fn gc_get_threshold(_a: &[ObjRef], _k: &Kw) -> R {
+    gc_no_args("get_threshold", _a)?;
     let (a, b, c) = pymm_mem::gc::get_threshold();
     crate::seq::new_tuple(vec![int(a as i64)?, int(b as i64)?, int(c as i64)?])
 }
 fn gc_set_threshold(args: &[ObjRef], _k: &Kw) -> R {
-    check_args("set_threshold", args, 1, 3)?;
+    match args.len() {
+        0 => {
+            return Err(type_error(
+                "set_threshold() takes at least 1 argument (0 given)",
+            ));
+        }
+        n if n > 3 => {
+            return Err(type_error(format!(
+                "set_threshold() takes at most 3 arguments ({n} given)"
+            )));
+        }
+        _ => {}
+    }
     let v = args.iter().map(to_index).collect::<R<Vec<i64>>>()?;
     let u = |x: i64| x.max(0) as usize;
     pymm_mem::gc::set_threshold(u(v[0]), v.get(1).copied().map(u), v.get(2).copied().map(u));
     Ok(none())
 }
 fn gc_get_debug(_a: &[ObjRef], _k: &Kw) -> R {
+    gc_no_args("get_debug", _a)?;
     int(pymm_mem::gc::get_debug() as i64)
 }
 fn gc_set_debug(args: &[ObjRef], _k: &Kw) -> R {
-    check_args("set_debug", args, 1, 1)?;
+    gc_one_arg("set_debug", args)?;
     pymm_mem::gc::set_debug(to_index(&args[0])? as u32);
     Ok(none())
 }
 fn gc_is_tracked(args: &[ObjRef], _k: &Kw) -> R {
-    check_args("is_tracked", args, 1, 1)?;
+    gc_one_arg("is_tracked", args)?;
     Ok(pybool(args[0].as_obj().is_tracked()))
 }
 fn gc_is_finalized(args: &[ObjRef], _k: &Kw) -> R {
-    check_args("is_finalized", args, 1, 1)?;
+    gc_one_arg("is_finalized", args)?;
     Ok(pybool(args[0].as_obj().is_finalized()))
 }
 fn gc_get_objects(args: &[ObjRef], kw: &Kw) -> R {
@@ -2297,17 +2343,21 @@ fn gc_get_referrers(args: &[ObjRef], _k: &Kw) -> R {
     crate::seq::new_list(pymm_mem::gc::get_referrers(&objs, &[]))
 }
 fn gc_freeze(_a: &[ObjRef], _k: &Kw) -> R {
+    gc_no_args("freeze", _a)?;
     pymm_mem::gc::freeze();
     Ok(none())
 }
 fn gc_unfreeze(_a: &[ObjRef], _k: &Kw) -> R {
+    gc_no_args("unfreeze", _a)?;
     pymm_mem::gc::unfreeze();
     Ok(none())
 }
 fn gc_get_freeze_count(_a: &[ObjRef], _k: &Kw) -> R {
+    gc_no_args("get_freeze_count", _a)?;
     int(pymm_mem::gc::get_freeze_count() as i64)
 }
 fn gc_get_stats(_a: &[ObjRef], _k: &Kw) -> R {
+    gc_no_args("get_stats", _a)?;
     let mut out = Vec::new();
     for st in pymm_mem::gc::get_stats() {
         let d = crate::dict::try_new_dict()?;

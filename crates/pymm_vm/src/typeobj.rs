@@ -765,7 +765,11 @@ fn has_dict(o: Obj<'_>) -> bool {
     let mro = tb(t).mro.borrow();
     mro.iter().any(|c| {
         let b = tb(c.as_obj());
-        b.is_heap && b.slots.borrow().is_none()
+        b.is_heap
+            && b.slots
+                .borrow()
+                .as_ref()
+                .is_none_or(|s| s.iter().any(|n| n == "__dict__"))
     }) || !matches!(tb(t).base_kind, Kind::Object)
 }
 
