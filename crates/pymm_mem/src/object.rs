@@ -476,6 +476,15 @@ impl<'a> Obj<'a> {
         header(self.ptr).refcnt.get()
     }
 
+    /// Adds `n` references that are never released, making the object immortal: what
+    /// CPython 3.11 does for its statically allocated objects (small ints, the empty
+    /// tuple and string, one-character strings...), which start at a reference count of
+    /// 999,999,999. Safe: the object can only live longer.
+    pub fn leak_refs(self, n: isize) {
+        let h = header(self.ptr);
+        h.refcnt.set(h.refcnt.get().saturating_add(n.max(0)));
+    }
+
     /// The address, which is the object's identity (`id()`).
     #[inline]
     pub fn addr(self) -> usize {

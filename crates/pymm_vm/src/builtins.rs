@@ -245,7 +245,11 @@ fn small_bytes(i: usize) -> ObjRef {
             let v: Vec<ObjRef> = (0..=256usize)
                 .map(|i| {
                     let b: &[u8] = if i == 256 { &[] } else { &[i as u8] };
-                    alloc_bytes(b).expect("out of memory at start-up")
+                    let o = alloc_bytes(b).expect("out of memory at start-up");
+                    // Statically allocated in CPython 3.11 (see state::IMMORTAL_REFCNT).
+                    o.as_obj()
+                        .leak_refs(crate::state::IMMORTAL_REFCNT - o.as_obj().refcnt());
+                    o
                 })
                 .collect();
             Box::leak(v.into_boxed_slice())

@@ -77,7 +77,7 @@ pub fn sg() -> &'static Singletons {
                         .expect("out of memory at start-up")
                 })
                 .collect();
-            Box::leak(Box::new(Singletons {
+            let sg: &'static Singletons = Box::leak(Box::new(Singletons {
                 none: unit(&NONE_T),
                 notimpl: unit(&NOTIMPL_T),
                 ellipsis: unit(&ELLIPSIS_T),
@@ -88,10 +88,25 @@ pub fn sg() -> &'static Singletons {
                 small_ints,
                 empty_str: crate::str::alloc_str("").expect("out of memory at start-up"),
                 latin1,
-            }))
+            }));
+            // CPython 3.11's statically allocated objects start at 999,999,999 references
+            // (`_PyObject_IMMORTAL_REFCNT`): the small ints, the empty tuple and string and
+            // the one-character latin-1 strings. None, True and False are not among them.
+            let statics = sg
+                .small_ints
+                .iter()
+                .chain(sg.latin1.iter())
+                .chain([&sg.empty_tuple, &sg.empty_str]);
+            for o in statics {
+                o.as_obj().leak_refs(IMMORTAL_REFCNT - o.as_obj().refcnt());
+            }
+            sg
         })
     })
 }
+
+/// CPython 3.11's `_PyObject_IMMORTAL_REFCNT`.
+pub const IMMORTAL_REFCNT: isize = 999_999_999;
 
 /// `None`.
 #[inline]
