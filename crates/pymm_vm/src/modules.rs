@@ -70,6 +70,8 @@ const PYLIB: &[(&str, &str)] = &[
     ("tracemalloc", include_str!("pylib/tracemalloc.py")),
     ("json", include_str!("pylib/json.py")),
     ("io", include_str!("pylib/io.py")),
+    ("reprlib", include_str!("pylib/reprlib.py")),
+    ("types", include_str!("pylib/types.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.

@@ -160,6 +160,10 @@ class StringIO(_MemoryStream, TextIOBase):
     def __repr__(self):
         return '<_io.StringIO object at 0x%x>' % id(self)
 
+    def _check_closed(self):
+        if self.closed:
+            raise ValueError('I/O operation on closed file')
+
     @property
     def line_buffering(self):
         return False
