@@ -35,6 +35,7 @@ pub fn new_builtin(name: &'static str, func: NativeFn, owner: &'static str) -> O
             func,
             bound: OptSlot::default(),
             owner,
+            weaklist: Default::default(),
         },
     )
     .expect("out of memory creating a builtin");
@@ -52,6 +53,7 @@ pub fn bind_builtin(f: &ObjRef, this: ObjRef) -> R {
             func: b.func,
             bound: OptSlot::new(Some(this)),
             owner: b.owner,
+            weaklist: Default::default(),
         },
     )
     .map_err(|_| memory_error())?;
@@ -61,7 +63,15 @@ pub fn bind_builtin(f: &ObjRef, this: ObjRef) -> R {
 
 /// A bound method.
 pub fn new_method(func: ObjRef, this: ObjRef) -> R {
-    let o = ObjRef::new(&METHOD_T, MethodBody { func, this }).map_err(|_| memory_error())?;
+    let o = ObjRef::new(
+        &METHOD_T,
+        MethodBody {
+            func,
+            this,
+            weaklist: Default::default(),
+        },
+    )
+    .map_err(|_| memory_error())?;
     o.track();
     Ok(o)
 }

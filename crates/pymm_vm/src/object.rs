@@ -409,6 +409,7 @@ pub struct BuiltinBody {
     pub bound: OptSlot,
     /// For method descriptors: the type whose method this is (for `TypeError`s).
     pub owner: &'static str,
+    pub weaklist: WeakListHead,
 }
 impl Body for BuiltinBody {}
 
@@ -417,6 +418,7 @@ impl Body for BuiltinBody {}
 pub struct MethodBody {
     pub func: ObjRef,
     pub this: ObjRef,
+    pub weaklist: WeakListHead,
 }
 impl Body for MethodBody {}
 
@@ -994,8 +996,19 @@ pub static BUILTIN_T: TypeInfo = info!(
     BuiltinBody,
     Kind::BuiltinFunction
 )
-.gc(builtin_traverse);
-pub static METHOD_T: TypeInfo = info!("method", MethodBody, Kind::Method).gc(method_traverse);
+.gc(builtin_traverse)
+.weakrefable(builtin_weaklist);
+pub static METHOD_T: TypeInfo = info!("method", MethodBody, Kind::Method)
+    .gc(method_traverse)
+    .weakrefable(method_weaklist);
+
+fn builtin_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
+    o.downcast::<BuiltinBody>().map(|b| &b.weaklist)
+}
+
+fn method_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
+    o.downcast::<MethodBody>().map(|b| &b.weaklist)
+}
 pub static CELL_T: TypeInfo = info!("cell", CellBody, Kind::Cell)
     .gc(cell_traverse)
     .clear(cell_clear);
