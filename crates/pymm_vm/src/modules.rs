@@ -72,6 +72,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("io", include_str!("pylib/io.py")),
     ("reprlib", include_str!("pylib/reprlib.py")),
     ("types", include_str!("pylib/types.py")),
+    ("fractions", include_str!("pylib/fractions.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
