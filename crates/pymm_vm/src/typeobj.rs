@@ -151,8 +151,50 @@ pub fn is_type(o: Obj<'_>) -> bool {
 pub fn type_of(o: Obj<'_>) -> ObjRef {
     match o.type_object() {
         Some(t) => t.to_owned(),
-        None => builtin_type(kind(o)),
+        None => match kind(o) {
+            // One body kind, several Python types: the views and the built-in iterators.
+            Kind::DictView => named_builtin_type(Kind::DictView, view_type_name(o)),
+            Kind::Iterator => named_builtin_type(Kind::Iterator, iterator_type_name(o)),
+            k => builtin_type(k),
+        },
     }
+}
+
+fn view_type_name(o: Obj<'_>) -> &'static str {
+    match o.downcast::<DictViewBody>().map_or(0, |v| v.which) {
+        0 => "dict_keys",
+        1 => "dict_values",
+        _ => "dict_items",
+    }
+}
+
+fn iterator_type_name(o: Obj<'_>) -> &'static str {
+    o.downcast::<IterBody>()
+        .and_then(|b| b.state.try_borrow().ok().map(|s| s.type_name()))
+        .unwrap_or("iterator")
+}
+
+thread_local! {
+    /// The named subtypes of one body kind (`list_iterator`, `dict_keys`, ...), made on
+    /// first use. `ManuallyDrop`: they belong to the thread's runtime.
+    static NAMED_TYPES: std::mem::ManuallyDrop<std::cell::RefCell<Vec<(&'static str, ObjRef)>>> =
+        const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new())) };
+}
+
+/// The type object named `name` whose instances have the body of kind `k` (a subclass
+/// of the kind's type, so that it has its methods).
+fn named_builtin_type(k: Kind, name: &'static str) -> ObjRef {
+    if let Some(t) = NAMED_TYPES.with(|n| {
+        n.borrow()
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.clone())
+    }) {
+        return t;
+    }
+    let t = new_builtin_subclass(name, &builtin_type(k), k);
+    NAMED_TYPES.with(|n| n.borrow_mut().push((name, t.clone())));
+    t
 }
 
 /// Whether `o`'s type was defined in Python (so special methods may be overridden).
