@@ -1,13 +1,16 @@
 """Higher-order functions and operations on callables, for pymm.
 
 pymm's own pure-Python implementation of reduce, partial, update_wrapper,
-wraps, lru_cache, cache, cmp_to_key, total_ordering and cached_property,
+wraps, lru_cache, cache, cmp_to_key, total_ordering, cached_property,
+partialmethod, singledispatch and singledispatchmethod (dispatch follows the
+argument class's __mro__; ABC virtual subclasses are not considered),
 matching CPython 3.11's behaviour for the common cases.  Imports nothing.
 """
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
            'total_ordering', 'cache', 'cmp_to_key', 'lru_cache', 'reduce',
-           'partial', 'cached_property']
+           'partial', 'cached_property', 'partialmethod', 'singledispatch',
+           'singledispatchmethod']
 
 _initial_missing = object()
 
@@ -439,3 +442,173 @@ class cached_property:
             val = self.func(instance)
             cache[self.attrname] = val
         return val
+
+
+################################################################################
+# partialmethod
+################################################################################
+
+def _bind(func, obj, cls):
+    """func.__get__(obj, cls).  pymm's functions, classmethods and
+    staticmethods have no __get__ attribute, so those are bound here (a
+    function bound to an instance becomes a partial)."""
+    get = getattr(func, '__get__', None)
+    if get is not None:
+        return get(obj, cls)
+    if isinstance(func, classmethod):
+        return partial(func.__func__, cls if cls is not None else type(obj))
+    if isinstance(func, staticmethod):
+        return func.__func__
+    if obj is None:
+        return func
+    return partial(func, obj)
+
+
+class partialmethod:
+    """Method descriptor with partial application of the given arguments
+    and keywords."""
+
+    def __init__(self, func, /, *args, **keywords):
+        if not callable(func) and not hasattr(func, '__get__') \
+                and not isinstance(func, (classmethod, staticmethod)):
+            raise TypeError('{!r} is not callable or a descriptor'.format(func))
+        if isinstance(func, partialmethod):
+            self.func = func.func
+            self.args = func.args + args
+            self.keywords = {**func.keywords, **keywords}
+        else:
+            self.func = func
+            self.args = args
+            self.keywords = keywords
+
+    def __repr__(self):
+        parts = [repr(self.func)]
+        parts.extend(repr(x) for x in self.args)
+        parts.extend(f'{k}={v!r}' for k, v in self.keywords.items())
+        cls = type(self)
+        return f'{cls.__module__}.{cls.__qualname__}({", ".join(parts)})'
+
+    def _unbound(self):
+        def _method(cls_or_self, /, *args, **keywords):
+            keywords = {**self.keywords, **keywords}
+            return self.func(cls_or_self, *self.args, *args, **keywords)
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method._partialmethod = self
+        return _method
+
+    def __get__(self, obj, cls=None):
+        result = None
+        new_func = _bind(self.func, obj, cls)
+        if new_func is not self.func:
+            result = partial(new_func, *self.args, **self.keywords)
+            try:
+                result.__self__ = new_func.__self__
+            except AttributeError:
+                pass
+        if result is None:
+            result = self._unbound()
+            if obj is not None:
+                result = _bind(result, obj, cls)
+        return result
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, '__isabstractmethod__', False)
+
+
+################################################################################
+# singledispatch
+################################################################################
+
+def _dispatch_lookup(registry, cls):
+    mro = getattr(cls, '__mro__', None)
+    if mro is None:
+        mro = (cls, object)
+    for klass in mro:
+        if klass in registry:
+            return registry[klass]
+    return registry.get(object)
+
+
+def singledispatch(func):
+    """Single-dispatch generic function decorator."""
+    registry = {}
+    cache = {}
+
+    def dispatch(cls):
+        try:
+            return cache[cls]
+        except KeyError:
+            pass
+        except TypeError:
+            return _dispatch_lookup(registry, cls)
+        impl = _dispatch_lookup(registry, cls)
+        cache[cls] = impl
+        return impl
+
+    def register(cls, func=None):
+        if isinstance(cls, type):
+            if func is None:
+                return lambda f: register(cls, f)
+        else:
+            if func is not None:
+                raise TypeError(
+                    f'Invalid first argument to `register()`. {cls!r} is not a class.')
+            ann = getattr(cls, '__annotations__', None)
+            if not ann:
+                raise TypeError(
+                    f'Invalid first argument to `register()`: {cls!r}. '
+                    f'Use either `@register(some_class)` or plain `@register` '
+                    f'on an annotated function.')
+            func = cls
+            argname, cls = next(iter(ann.items()))
+            if isinstance(cls, str):
+                cls = func.__globals__.get(cls, cls)
+            if not isinstance(cls, type):
+                raise TypeError(
+                    f'Invalid annotation for {argname!r}. {cls!r} is not a class.')
+        registry[cls] = func
+        cache.clear()
+        return func
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{funcname} requires at least 1 positional argument')
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    funcname = getattr(func, '__name__', 'singledispatch function')
+    registry[object] = func
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    wrapper._clear_cache = cache.clear
+    update_wrapper(wrapper, func)
+    return wrapper
+
+
+class singledispatchmethod:
+    """Single-dispatch generic method descriptor."""
+
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, '__get__') \
+                and not isinstance(func, (classmethod, staticmethod)):
+            raise TypeError(f'{func!r} is not callable or a descriptor')
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        def _method(*args, **kwargs):
+            method = self.dispatcher.dispatch(args[0].__class__)
+            return _bind(method, obj, cls)(*args, **kwargs)
+
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method.register = self.register
+        update_wrapper(_method, self.func)
+        return _method
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, '__isabstractmethod__', False)
