@@ -681,19 +681,54 @@ fn str_encode(args: &[ObjRef], kw: &Kw) -> R {
         "utf-8" | "utf8" => crate::builtins::new_bytes(t.as_bytes()),
         "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
             let limit = if enc == "ascii" { 128 } else { 256 };
+            let errors = arg(args, kw, 2, "errors")
+                .map(|e| sv(&e))
+                .unwrap_or_else(|| "strict".into());
             let mut out = Vec::with_capacity(t.len());
             for (i, c) in t.chars().enumerate() {
-                if (c as u32) >= limit {
-                    return Err(new_exc(
-                        "UnicodeEncodeError",
-                        &format!(
-                            "'{}' codec can't encode character '\\x{:x}' in position {i}: ordinal not in range({limit})",
-                            if limit == 128 { "ascii" } else { "latin-1" },
-                            c as u32
-                        ),
-                    ));
+                let v = c as u32;
+                if v < limit {
+                    out.push(v as u8);
+                    continue;
                 }
-                out.push(c as u8);
+                match errors.as_str() {
+                    "replace" => out.push(b'?'),
+                    "ignore" => {}
+                    "backslashreplace" => out.extend(
+                        if v < 0x100 {
+                            format!("\\x{v:02x}")
+                        } else if v < 0x10000 {
+                            format!("\\u{v:04x}")
+                        } else {
+                            format!("\\U{v:08x}")
+                        }
+                        .bytes(),
+                    ),
+                    "xmlcharrefreplace" => out.extend(format!("&#{v};").bytes()),
+                    "strict" => {
+                        // The character as repr() shows it in the message.
+                        let shown = if v < 0x100 {
+                            format!("\\x{v:02x}")
+                        } else if v < 0x10000 {
+                            format!("\\u{v:04x}")
+                        } else {
+                            format!("\\U{v:08x}")
+                        };
+                        return Err(new_exc(
+                            "UnicodeEncodeError",
+                            &format!(
+                                "'{}' codec can't encode character '{shown}' in position {i}: ordinal not in range({limit})",
+                                if limit == 128 { "ascii" } else { "latin-1" }
+                            ),
+                        ));
+                    }
+                    other => {
+                        return Err(new_exc(
+                            "LookupError",
+                            &format!("unknown error handler name '{other}'"),
+                        ));
+                    }
+                }
             }
             crate::builtins::new_bytes(&out)
         }
