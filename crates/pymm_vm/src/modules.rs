@@ -73,6 +73,8 @@ const PYLIB: &[(&str, &str)] = &[
     ("reprlib", include_str!("pylib/reprlib.py")),
     ("types", include_str!("pylib/types.py")),
     ("fractions", include_str!("pylib/fractions.py")),
+    ("abc", include_str!("pylib/abc.py")),
+    ("collections.abc", include_str!("pylib/_collections_abc.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
@@ -171,9 +173,21 @@ fn run_gc_callbacks(phase: pymm_mem::Phase, info: pymm_mem::CollectionInfo) {
 fn install_gc_hooks() {
     let hooks = pymm_mem::HostHooks {
         on_collection: Some(std::rc::Rc::new(run_gc_callbacks)),
+        // The collector's DEBUG_* lines go to sys.stderr, which a program may replace.
         debug_write: Some(std::rc::Rc::new(|text: &str| {
-            crate::state::flush_out();
-            eprint!("{text}");
+            let stderr = crate::dict::get_str(rt().modules.as_obj(), "sys")
+                .and_then(|m| crate::typeobj::getattr_opt(&m, &crate::str::intern("stderr")).ok().flatten());
+            match stderr {
+                Some(f) => {
+                    if let Err(e) = crate::functions::write_to(Some(&f), text) {
+                        crate::exc::write_unraisable(&e, "gc debug output");
+                    }
+                }
+                None => {
+                    crate::state::flush_out();
+                    eprint!("{text}");
+                }
+            }
         })),
         call_weakref_callback: Some(std::rc::Rc::new(crate::weakrefs::run_callback)),
         garbage: Some(std::rc::Rc::new(|o: ObjRef| {
