@@ -39,6 +39,16 @@ pub fn write_to(file: Option<&ObjRef>, text: &str) -> R<()> {
     }
 }
 
+/// `sys.stdout` when a program replaced it (print then writes there); `None` while it
+/// is still the interpreter's own stream.
+fn replaced_stdout() -> Option<ObjRef> {
+    let sys = crate::dict::get_str(rt().modules.as_obj(), "sys")?;
+    let d = &sys.as_obj().downcast::<ModuleBody>()?.dict;
+    let cur = crate::dict::get_str(d.as_obj(), "stdout")?;
+    let orig = crate::dict::get_str(d.as_obj(), "__stdout__")?;
+    (!cur.is(&orig)).then_some(cur)
+}
+
 fn print(args: &[ObjRef], kw: &Kw) -> R {
     let sep = match kw.get("sep") {
         Some(v) if kind(v.as_obj()) != Kind::NoneType => {
@@ -64,18 +74,44 @@ fn print(args: &[ObjRef], kw: &Kw) -> R {
         }
         _ => "\n".into(),
     };
-    let file = kw.get("file");
-    let mut out = String::new();
-    for (i, a) in args.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
+    let file = kw
+        .get("file")
+        .filter(|f| kind(f.as_obj()) != Kind::NoneType)
+        .or_else(replaced_stdout);
+    let flush = match kw.get("flush") {
+        Some(f) => truthy(&f)?,
+        None => false,
+    };
+    match &file {
+        // The interpreter's own stdout: one buffered write.
+        None => {
+            let mut out = String::new();
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(&sep);
+                }
+                out.push_str(&str_of(a)?);
+            }
+            out.push_str(&end);
+            write_to(None, &out)?;
+            if flush {
+                crate::state::flush_out();
+            }
         }
-        out.push_str(&str_of(a)?);
-    }
-    out.push_str(&end);
-    write_to(file.as_ref(), &out)?;
-    if kw.get("flush").is_some_and(|f| truthy(&f).unwrap_or(false)) && file.is_none() {
-        crate::state::flush_out();
+        // A file object sees each piece written separately, as CPython's print does.
+        Some(f) => {
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    write_to(Some(f), &sep)?;
+                }
+                write_to(Some(f), &str_of(a)?)?;
+            }
+            write_to(Some(f), &end)?;
+            if flush {
+                let fl = crate::typeobj::getattr(f, &crate::str::intern("flush"))?;
+                call(&fl, &[])?;
+            }
+        }
     }
     Ok(none())
 }
@@ -620,6 +656,16 @@ fn dir(args: &[ObjRef], _kw: &Kw) -> R {
             "dir() without arguments is not supported by pymm yet",
         ));
     };
+    // A class-defined __dir__ decides; dir() sorts what it returns.
+    if crate::typeobj::is_heap_instance(o.as_obj())
+        && let Some(f) = crate::typeobj::user_special(o, "__dir__")
+        && kind(f.as_obj()) == Kind::Function
+    {
+        let r = call(&f, &[o.clone()])?;
+        let l = crate::seq::new_list(collect(&r)?)?;
+        crate::methods::list_sort_impl(&l, &Kw::EMPTY)?;
+        return Ok(l);
+    }
     let mut names: Vec<String> = Vec::new();
     let obj = o.as_obj();
     if kind(obj) == Kind::Module {

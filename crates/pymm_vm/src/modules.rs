@@ -175,8 +175,11 @@ fn install_gc_hooks() {
         on_collection: Some(std::rc::Rc::new(run_gc_callbacks)),
         // The collector's DEBUG_* lines go to sys.stderr, which a program may replace.
         debug_write: Some(std::rc::Rc::new(|text: &str| {
-            let stderr = crate::dict::get_str(rt().modules.as_obj(), "sys")
-                .and_then(|m| crate::typeobj::getattr_opt(&m, &crate::str::intern("stderr")).ok().flatten());
+            let stderr = crate::dict::get_str(rt().modules.as_obj(), "sys").and_then(|m| {
+                crate::typeobj::getattr_opt(&m, &crate::str::intern("stderr"))
+                    .ok()
+                    .flatten()
+            });
             match stderr {
                 Some(f) => {
                     if let Err(e) = crate::functions::write_to(Some(&f), text) {
