@@ -197,6 +197,23 @@ fn type_call(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     if let Some(sub) = oserror_subclass(cls, args) {
         return type_call(&sub, args, kw);
     }
+    // A metaclass that defines __call__ in Python takes over instance creation.
+    let meta = crate::typeobj::type_of(cls.as_obj());
+    if tb(meta.as_obj()).is_heap
+        && let Some(c) = crate::typeobj::lookup(meta.as_obj(), &crate::str::intern("__call__"))
+        && kind(c.as_obj()) == Kind::Function
+    {
+        let mut v = Vec::with_capacity(args.len() + 1);
+        v.push(cls.clone());
+        v.extend_from_slice(args);
+        return call_kw(&c, &v, kw);
+    }
+    type_call_default(cls, args, kw)
+}
+
+/// `type.__call__(cls, *args, **kw)`: `__new__` then `__init__` (what a metaclass's
+/// `super().__call__()` reaches).
+pub fn type_call_default(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     let t = tb(cls.as_obj());
     if !t.is_heap
         && let Some(ctor) = crate::builtins::constructor(cls)

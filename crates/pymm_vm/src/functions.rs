@@ -259,6 +259,14 @@ fn issubclass(args: &[ObjRef], _kw: &Kw) -> R {
                 "issubclass() arg 2 must be a class, a tuple of classes, or a union",
             ));
         }
+        // A metaclass's __subclasscheck__ decides (ABCs).
+        if let Some(f) = crate::typeobj::lookup(
+            crate::typeobj::type_of(c.as_obj()).as_obj(),
+            &crate::str::intern("__subclasscheck__"),
+        ) && kind(f.as_obj()) == Kind::Function
+        {
+            return truthy(&call(&f, &[c.clone(), args[0].clone()])?);
+        }
         Ok(crate::typeobj::is_subtype(args[0].as_obj(), c.as_obj()))
     };
     if kind(args[1].as_obj()) == Kind::Tuple {

@@ -2098,6 +2098,18 @@ fn gen_throw(args: &[ObjRef], _kw: &Kw) -> R {
     crate::genobj::throw(g, crate::exc::Exc(e))
 }
 
+/// `function.__get__(obj, type=None)`: a bound method (the function itself for `None`).
+fn function_get(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__get__", args, 2, 3)?;
+    if is_none(&args[1]) {
+        if args.get(2).is_none_or(is_none) {
+            return Err(type_error("__get__(None, None) is invalid"));
+        }
+        return Ok(args[0].clone());
+    }
+    crate::call::new_method(args[0].clone(), args[1].clone())
+}
+
 /// `it.__next__()`: the next item or `StopIteration`.
 fn iter_next_m(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("__next__", args, 1, 1)?;
@@ -2300,7 +2312,7 @@ fn type_call_method(args: &[ObjRef], kw: &Kw) -> R {
     if tb(cls.as_obj()).base_kind == Kind::Type {
         return type_new(cls, &args[1..], kw);
     }
-    crate::call::call_kw(cls, &args[1..], kw)
+    crate::call::type_call_default(cls, &args[1..], kw)
 }
 
 fn exc_init(args: &[ObjRef], _kw: &Kw) -> R {
@@ -2884,6 +2896,7 @@ pub fn register_methods() {
     for &(n, f) in BYTES_VIA_STR {
         add(K::Bytes, "bytes", n, f);
     }
+    add(K::Function, "function", "__get__", function_get);
     add(K::Generator, "generator", "send", gen_send);
     add(K::Generator, "generator", "__next__", iter_next_m);
     add(K::Generator, "generator", "__iter__", iter_self_m);

@@ -191,6 +191,12 @@ pub fn builtin_hash(o: &ObjRef) -> R<isize> {
             )));
         }
         Kind::Bytes => crate::builtins::bytes_hash(obj),
+        Kind::Complex => {
+            // complex_hash: hash(real) + 1000003 * hash(imag), wrapping; -1 becomes -2.
+            let c = obj.downcast::<ComplexBody>().expect("complex");
+            let h = float_hash(c.0).wrapping_add(float_hash(c.1).wrapping_mul(1_000_003));
+            if h == -1 { -2 } else { h }
+        }
         Kind::WeakRef => crate::weakrefs::hash(o)?,
         Kind::WeakProxy | Kind::WeakCallableProxy | Kind::ByteArray => {
             return Err(type_error(format!(
