@@ -38,6 +38,7 @@ pub fn clear(b: &DictBody) {
     let e = b.entries.take_all();
     drop(b.indices.take_all());
     b.used.set(0);
+    b.general.set(false);
     drop(e);
 }
 
@@ -164,6 +165,15 @@ pub fn set_with_hash(d: Obj<'_>, key: ObjRef, hash: isize, value: ObjRef) -> R<(
         drop(old_entry);
         return Ok(());
     }
+    let exact_str = kind(key.as_obj()) == Kind::Str && key.as_obj().type_object().is_none();
+    if !exact_str && !b.general.get() {
+        // A str-only table becomes a general one: CPython rebuilds it
+        // (`insertion_resize`), sized for 3 * used.
+        b.general.set(true);
+        if !b.indices.is_empty() {
+            resize(b, b.used.get() * 3)?;
+        }
+    }
     if b.entries.len() >= b.entries.capacity() || b.indices.is_empty() {
         resize(b, b.used.get() * 3)?;
     }
@@ -280,7 +290,7 @@ pub fn sizeof(d: Obj<'_>) -> usize {
     let mut n = 48;
     let size = b.indices.len();
     if size > 0 {
-        let all_str = items(d).iter().all(|(k, _)| kind(k.as_obj()) == Kind::Str);
+        let all_str = !b.general.get();
         let ix = if size <= 0x80 {
             1
         } else if size <= 0x8000 {

@@ -319,6 +319,9 @@ pub struct DictBody {
     pub used: Cell<usize>,
     pub entries: HeapVec<(isize, Option<ObjRef>, Option<ObjRef>)>,
     pub indices: HeapVec<i32>,
+    /// CPython's keys kind: false while every key ever inserted was an exact `str`
+    /// (16-byte entries), true from the first other key on (24-byte entries).
+    pub general: Cell<bool>,
 }
 impl Body for DictBody {}
 
