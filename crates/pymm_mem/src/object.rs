@@ -279,8 +279,8 @@ fn alloc_object(
     let rt = rt();
     let pre = ty.pre_size();
     let reused = match ty.freelist_slot(n_items) {
-        Some(s) => rt.freelist_pop(ty, s),
-        None => None,
+        Some(s) if ty.freelist.is_some_and(|f| s < f.reuse) => rt.freelist_pop(ty, s),
+        _ => None,
     };
     let block = match reused {
         Some(b) => b,

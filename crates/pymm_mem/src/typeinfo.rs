@@ -171,6 +171,8 @@ pub struct FreeListSpec {
     pub slots: usize,
     /// Blocks kept per slot at most.
     pub max: usize,
+    /// Slots below this index give their blocks back to new objects.
+    pub reuse: usize,
 }
 
 /// Everything pymm_mem needs to know about a type.
@@ -260,7 +262,20 @@ impl TypeInfo {
     /// bodies are not kept). Reusing a block moves neither `gc.get_count()` nor the
     /// allocation hook; full collections empty the lists. Run-time types never use them.
     pub const fn freelist(mut self, slots: usize, max: usize) -> TypeInfo {
-        self.freelist = Some(FreeListSpec { slots, max });
+        self.freelist = Some(FreeListSpec {
+            slots,
+            max,
+            reuse: slots,
+        });
+        self
+    }
+    /// Only the first `reuse` slots hand blocks back; blocks of the others are kept (and
+    /// stay counted) until a full collection. CPython 3.11's tuple free list behaves so for
+    /// 20-item tuples: pushed, never popped. Call after [`TypeInfo::freelist`].
+    pub const fn freelist_reuse_below(mut self, reuse: usize) -> TypeInfo {
+        if let Some(spec) = self.freelist {
+            self.freelist = Some(FreeListSpec { reuse, ..spec });
+        }
         self
     }
     /// The free-list slot for a body of `n_items` items, if objects of this size are kept.

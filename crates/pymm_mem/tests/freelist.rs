@@ -87,3 +87,31 @@ fn variable_size_slots_and_gc_counts() {
         (0, 0)
     );
 }
+
+static NO_REUSE_2: TypeInfo = TypeInfo::new("items2", BodyVTable::of_var::<Items>())
+    .gc(no_refs)
+    .freelist(2, 4)
+    .freelist_reuse_below(1);
+
+#[test]
+fn slots_past_reuse_are_kept_but_not_handed_back() {
+    gc::collect(2);
+    gc::disable();
+    let (c0, _, _) = gc::get_count();
+    let two = ObjRef::new_var(&NO_REUSE_2, Items { n: 2 }, [1, 2]).unwrap();
+    let addr = two.as_obj().addr();
+    drop(two);
+    assert_eq!(freelist_len(&NO_REUSE_2, 1), 1, "kept");
+    assert_eq!(gc::get_count().0, c0 + 1, "still counted");
+    let again = ObjRef::new_var(&NO_REUSE_2, Items { n: 2 }, [3, 4]).unwrap();
+    assert_ne!(
+        again.as_obj().addr(),
+        addr,
+        "not reused (CPython's 20-tuples)"
+    );
+    assert_eq!(freelist_len(&NO_REUSE_2, 1), 1);
+    drop(again);
+    gc::enable();
+    gc::collect(2);
+    assert_eq!(freelist_len(&NO_REUSE_2, 1), 0);
+}

@@ -962,6 +962,7 @@ pub static WSTR_T: TypeInfo = info!(var "str", WideStrBody, Kind::Str);
 pub static BYTES_T: TypeInfo = info!(var "bytes", BytesBody, Kind::Bytes);
 pub static TUPLE_T: TypeInfo = info!(var "tuple", TupleBody, Kind::Tuple)
     .freelist(20, 2000)
+    .freelist_reuse_below(19)
     .gc(tuple_traverse)
     .untrack_hint(tuple_untrack, false);
 pub static LIST_T: TypeInfo = info!("list", ListBody, Kind::List)
