@@ -840,6 +840,7 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
         Kind::WeakRef | Kind::WeakProxy | Kind::WeakCallableProxy => crate::weakrefs::repr(o)?,
         Kind::ByteArray => crate::bytearray::repr(o),
         Kind::Array => crate::array::repr(o)?,
+        Kind::MemoryView => crate::memoryview::repr(o),
         _ => {
             let t = crate::typeobj::type_of(obj);
             let m = crate::typeobj::type_module(t.as_obj());
@@ -1213,6 +1214,7 @@ pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
     match kind(obj) {
         Kind::ByteArray => crate::bytearray::getitem(o, k),
         Kind::Array => crate::array::getitem(o, k),
+        Kind::MemoryView => crate::memoryview::getitem(o, k),
         Kind::List => {
             if is_slice {
                 let len = crate::seq::list_len(obj);
@@ -1335,6 +1337,7 @@ pub fn builtin_setitem(o: &ObjRef, k: ObjRef, v: Option<ObjRef>) -> R<()> {
     match kind(obj) {
         Kind::ByteArray => crate::bytearray::setitem(o, &k, v),
         Kind::Array => crate::array::setitem(o, &k, v),
+        Kind::MemoryView => crate::memoryview::setitem(o, &k, v),
         Kind::List => {
             let n = crate::seq::list_len(obj);
             if kind(k.as_obj()) == Kind::Slice {
@@ -1768,6 +1771,7 @@ pub fn init_builtins() {
         ("str", Kind::Str),
         ("bytes", Kind::Bytes),
         ("bytearray", Kind::ByteArray),
+        ("memoryview", Kind::MemoryView),
         ("tuple", Kind::Tuple),
         ("list", Kind::List),
         ("dict", Kind::Dict),
@@ -2019,6 +2023,7 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
         (Kind::Super, _) => return crate::methods::super_getattr(o, name),
         (Kind::WeakRef, _) => crate::weakrefs::ref_attr(o, name),
         (Kind::Array, _) => return crate::array::attr(o, name),
+        (Kind::MemoryView, _) => return crate::memoryview::attr(o, name),
         (Kind::DictView, "mapping") => {
             Some(obj.downcast::<DictViewBody>().expect("v").dict.clone())
         }

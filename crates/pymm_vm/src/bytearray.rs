@@ -73,6 +73,7 @@ pub fn bytes_like(o: &ObjRef) -> Option<Vec<u8>> {
     match kind(o.as_obj()) {
         Kind::Bytes => Some(crate::builtins::bytes_data(o.as_obj()).to_vec()),
         Kind::ByteArray => Some(data(o.as_obj())),
+        Kind::MemoryView => Some(crate::memoryview::data(o)),
         _ => None,
     }
 }

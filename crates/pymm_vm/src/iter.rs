@@ -126,7 +126,7 @@ pub fn builtin_iter(o: &ObjRef) -> R {
         Kind::Tuple => IterState::Tuple(o.clone(), 0),
         Kind::Str => IterState::Str(o.clone(), 0),
         Kind::Bytes => IterState::Bytes(o.clone(), 0),
-        Kind::ByteArray | Kind::Array => IterState::Seq(o.clone(), 0),
+        Kind::ByteArray | Kind::Array | Kind::MemoryView => IterState::Seq(o.clone(), 0),
         Kind::Dict => IterState::Dict(o.clone(), 0, 0, crate::dict::len(obj)),
         Kind::DictView => {
             let v = obj.downcast::<DictViewBody>().expect("view");

@@ -34,6 +34,7 @@ pub mod functions;
 pub mod genobj;
 pub mod int;
 pub mod iter;
+pub mod memoryview;
 pub mod methods;
 pub mod modules;
 pub mod mt;

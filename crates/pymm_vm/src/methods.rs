@@ -2708,6 +2708,7 @@ fn register_dunders() {
 pub fn register_methods() {
     register_dunders();
     crate::bytearray::register();
+    crate::memoryview::register();
     use Kind as K;
     let str_methods: &[(&'static str, NativeFn)] = &[
         ("strip", str_strip),
@@ -3891,6 +3892,7 @@ pub fn constructor_for_kind(k: Kind) -> Option<Ctor> {
         Kind::WeakRef => crate::weakrefs::ctor_ref,
         Kind::ByteArray => crate::bytearray::ctor,
         Kind::Array => crate::array::ctor,
+        Kind::MemoryView => crate::memoryview::ctor,
         _ => return None,
     })
 }

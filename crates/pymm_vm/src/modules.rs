@@ -534,6 +534,7 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
             Kind::Tuple => 24 + 8 * crate::seq::tuple_items(obj).len(),
             Kind::ByteArray => crate::bytearray::sizeof(obj),
             Kind::Array => crate::array::sizeof(obj),
+            Kind::MemoryView => 168,
             Kind::Int | Kind::Bool => 24 + 4 * crate::int::ndigits(obj).max(1),
             Kind::Float => 24,
             _ => obj.basic_size(),

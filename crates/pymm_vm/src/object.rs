@@ -55,9 +55,10 @@ pub enum Kind {
     WeakCallableProxy,
     ByteArray,
     Array,
+    MemoryView,
 }
 
-pub const NKINDS: usize = Kind::Array as usize + 1;
+pub const NKINDS: usize = Kind::MemoryView as usize + 1;
 
 impl Kind {
     pub fn from_usize(n: usize) -> Kind {
@@ -99,6 +100,7 @@ impl Kind {
             Kind::WeakCallableProxy,
             Kind::ByteArray,
             Kind::Array,
+            Kind::MemoryView,
         ];
         ALL[n]
     }
@@ -281,6 +283,16 @@ pub struct ByteArrayBody {
     pub start: Cell<usize>,
 }
 impl Body for ByteArrayBody {}
+
+/// `PyMemoryViewObject`: the exporting object and the viewed byte range.
+#[derive(Debug)]
+pub struct MemoryViewBody {
+    pub obj: ObjRef,
+    pub start: usize,
+    pub len: usize,
+    pub released: Cell<bool>,
+}
+impl Body for MemoryViewBody {}
 
 /// `arrayobject` (`array.array`): the type code and the unboxed items.
 #[derive(Debug)]
@@ -1055,6 +1067,15 @@ pub static WEAKCALLABLEPROXY_T: TypeInfo =
     pymm_mem::weakref::weakref_type_info("weakref.CallableProxyType")
         .user_data(Kind::WeakCallableProxy as usize);
 pub static BYTEARRAY_T: TypeInfo = info!("bytearray", ByteArrayBody, Kind::ByteArray);
+pub static MEMORYVIEW_T: TypeInfo =
+    info!("memoryview", MemoryViewBody, Kind::MemoryView).gc(memoryview_traverse);
+
+fn memoryview_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(m) = o.downcast::<MemoryViewBody>() {
+        v.visit(m.obj.as_obj());
+    }
+}
+
 pub static ARRAY_T: TypeInfo = info!("array.array", ArrayBody, Kind::Array)
     .gc(array_traverse)
     .weakrefable(array_weaklist);
@@ -1172,6 +1193,7 @@ pub fn static_info(k: Kind) -> &'static TypeInfo {
         Kind::WeakCallableProxy => &WEAKCALLABLEPROXY_T,
         Kind::ByteArray => &BYTEARRAY_T,
         Kind::Array => &ARRAY_T,
+        Kind::MemoryView => &MEMORYVIEW_T,
         Kind::Str => &STR_T,
         Kind::Bytes => &BYTES_T,
         Kind::Tuple => &TUPLE_T,

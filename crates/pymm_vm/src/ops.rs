@@ -354,6 +354,11 @@ pub fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
     if ka == Kind::ByteArray || kb == Kind::ByteArray {
         return Ok(crate::bytearray::compare(a, b, op));
     }
+    if (ka == Kind::MemoryView || kb == Kind::MemoryView) && matches!(op, C::Equal | C::NotEqual) {
+        return Ok(Some(
+            crate::bytearray::compare(a, b, op).unwrap_or(op == C::NotEqual),
+        ));
+    }
     if ka == Kind::Array || kb == Kind::Array {
         return Ok(crate::array::compare(a, b, op));
     }
@@ -944,6 +949,7 @@ pub fn builtin_len(o: &ObjRef) -> R<usize> {
         Kind::Bytes => crate::builtins::bytes_data(obj).len(),
         Kind::ByteArray => obj.downcast::<ByteArrayBody>().map_or(0, |b| b.data.len()),
         Kind::Array => crate::array::len(obj),
+        Kind::MemoryView => crate::memoryview::len(o)?,
         Kind::Range => crate::builtins::range_len(o)?,
         _ => {
             return Err(type_error(format!(

@@ -22,6 +22,7 @@ fn kind_name(k: Kind) -> &'static str {
         Kind::WeakCallableProxy => "CallableProxyType",
         Kind::ByteArray => "bytearray",
         Kind::Array => "array",
+        Kind::MemoryView => "memoryview",
         Kind::Str => "str",
         Kind::Bytes => "bytes",
         Kind::Tuple => "tuple",
