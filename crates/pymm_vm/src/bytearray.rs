@@ -428,6 +428,22 @@ via_bytes_methods! {
     m_title => "title";
     m_capitalize => "capitalize";
     m_partition => "partition";
+    m_rpartition => "rpartition";
+    m_splitlines => "splitlines";
+    m_rindex => "rindex";
+    m_islower => "islower";
+    m_isupper => "isupper";
+    m_isalnum => "isalnum";
+    m_isascii => "isascii";
+    m_istitle => "istitle";
+    m_swapcase => "swapcase";
+    m_center => "center";
+    m_ljust => "ljust";
+    m_rjust => "rjust";
+    m_zfill => "zfill";
+    m_expandtabs => "expandtabs";
+    m_removeprefix => "removeprefix";
+    m_removesuffix => "removesuffix";
 }
 
 /// The methods of `bytearray`.

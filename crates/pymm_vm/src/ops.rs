@@ -822,6 +822,9 @@ fn binop_error(sym: &str, a: &ObjRef, b: &ObjRef, inplace: bool) -> Exc {
     if sym == "+" && kind(a.as_obj()) == Kind::Str && !inplace {
         return type_error(format!("can only concatenate str (not \"{tb}\") to str"));
     }
+    if sym == "+" && matches!(kind(a.as_obj()), Kind::Bytes | Kind::ByteArray) && !inplace {
+        return type_error(format!("can't concat {tb} to {ta}"));
+    }
     if sym == "+" && kind(a.as_obj()) == Kind::List && kind(b.as_obj()) != Kind::List {
         return type_error(format!("can only concatenate list (not \"{tb}\") to list"));
     }
