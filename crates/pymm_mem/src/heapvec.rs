@@ -384,9 +384,20 @@ impl<T: HeapItem> HeapVec<T> {
     /// Replaces the contents with `items` (capacity exactly their number), returning the
     /// old items. On allocation failure nothing changes and the new items are dropped.
     pub fn replace_all(&self, items: Vec<T>) -> Result<Vec<T>, AllocError> {
+        let n = items.len();
+        self.replace_all_with_capacity(items, n)
+    }
+
+    /// [`HeapVec::replace_all`] into a block of `max(capacity, items.len())` slots (a
+    /// list that keeps its over-allocation across `list.sort`).
+    pub fn replace_all_with_capacity(
+        &self,
+        items: Vec<T>,
+        capacity: usize,
+    ) -> Result<Vec<T>, AllocError> {
         self.check_unlocked();
         let fresh = HeapVec::<T>::new();
-        fresh.set_capacity(items.len())?;
+        fresh.set_capacity(capacity.max(items.len()))?;
         let old = self.take_all();
         let mut items = core::mem::ManuallyDrop::new(items);
         let n = items.len();

@@ -1078,6 +1078,10 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
                 (b, x)
             };
             let n = crate::int::to_i64(n).unwrap_or(0).max(0) as usize;
+            if op == B::InplaceMultiply && kind(s.as_obj()) == Kind::List {
+                crate::seq::list_inplace_repeat(s.as_obj(), n as i64)?;
+                return Ok(Some(s.clone()));
+            }
             let items = crate::iter::collect(s)?;
             if items.len().saturating_mul(n) > (1 << 40) {
                 return Err(crate::exc::memory_error());
@@ -1087,15 +1091,6 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
                 v.extend(items.iter().cloned());
             }
             if kind(s.as_obj()) == Kind::List {
-                if op == B::InplaceMultiply {
-                    let old = crate::seq::list_body(s.as_obj())
-                        .expect("list")
-                        .items
-                        .replace_all(v)
-                        .map_err(|_| memory_error())?;
-                    drop(old);
-                    return Ok(Some(s.clone()));
-                }
                 crate::seq::new_list(v).map(Some)
             } else {
                 crate::seq::new_tuple(v).map(Some)

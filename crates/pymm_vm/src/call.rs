@@ -26,6 +26,89 @@ impl Kw {
     }
 }
 
+/// The argument tuple and keyword dict CPython 3.11 builds to call an object that has
+/// no vectorcall entry point (`_PyObject_MakeTpCall`): classes written in Python, the
+/// built-in types without `tp_vectorcall` (`str`, `int`, `bytes`, ...), instances with
+/// `__call__`, and C functions declared `METH_VARARGS`. Holding them for the duration
+/// of the call reproduces what a program can observe of them: the tuple and dict free
+/// lists they go back to (so `gc.get_count()` moves as in CPython) and the reference
+/// the tuple holds to each argument. An empty tuple is CPython's shared singleton and
+/// an empty keyword dict is not built, so neither costs anything.
+#[derive(Debug, Default)]
+pub struct TpCallArgs {
+    /// The positional arguments, when there are any (released first, as CPython does).
+    pub tuple: Option<ObjRef>,
+    /// The keyword arguments, when there are any.
+    pub dict: Option<ObjRef>,
+}
+
+thread_local! {
+    /// The tuple and dict a `CALL_FUNCTION_EX` already holds for the call it is making:
+    /// CPython hands them straight to `tp_call`, so the callee must not build its own.
+    static PREBUILT: std::cell::RefCell<Option<TpCallArgs>> = const { std::cell::RefCell::new(None) };
+}
+
+impl TpCallArgs {
+    /// Offers `args` (the call's tuple and dict) to the next [`TpCallArgs::new`] whose
+    /// arguments are exactly these objects; [`TpCallArgs::clear_offer`] withdraws it.
+    pub fn offer(args: TpCallArgs) {
+        PREBUILT.with(|p| *p.borrow_mut() = Some(args));
+    }
+
+    /// Withdraws what [`TpCallArgs::offer`] left unused.
+    pub fn clear_offer() {
+        if let Some(unused) = PREBUILT.with(|p| p.borrow_mut().take()) {
+            drop(unused);
+        }
+    }
+
+    /// The tuple of `args` and the dict of `kw`.
+    pub fn new(args: &[ObjRef], kw: &Kw) -> R<TpCallArgs> {
+        if let Some(p) = PREBUILT.with(|p| p.borrow_mut().take()) {
+            let items = p
+                .tuple
+                .as_ref()
+                .map_or(&[][..], |t| crate::seq::tuple_items(t.as_obj()));
+            let same = items.len() == args.len()
+                && items.iter().zip(args).all(|(a, b)| a.is(b))
+                && p.dict.as_ref().map_or(0, |d| crate::dict::len(d.as_obj())) == kw.0.len();
+            if same {
+                return Ok(p);
+            }
+        }
+        let tuple = if args.is_empty() {
+            None
+        } else {
+            Some(crate::seq::new_tuple(args.to_vec())?)
+        };
+        let dict = if kw.is_empty() {
+            None
+        } else {
+            let d = crate::dict::try_new_dict()?;
+            for (k, v) in &kw.0 {
+                crate::dict::set(d.as_obj(), k.clone(), v.clone())?;
+            }
+            Some(d)
+        };
+        Ok(TpCallArgs { tuple, dict })
+    }
+
+    /// For a bound native method: `args[0]` is `self`, which the tuple does not hold.
+    pub fn method(args: &[ObjRef], kw: &Kw) -> R<TpCallArgs> {
+        TpCallArgs::new(args.get(1..).unwrap_or(&[]), kw)
+    }
+}
+
+/// The keyword-names tuple CPython builds when it passes a keyword dict on to a
+/// vectorcall function (`_PyStack_UnpackDict`, as `slot_tp_init` and `slot_tp_new` do
+/// for `__init__` and `__new__` written in Python). `None` without keywords.
+pub fn kwnames_tuple(kw: &Kw) -> R<Option<ObjRef>> {
+    if kw.is_empty() {
+        return Ok(None);
+    }
+    crate::seq::new_tuple(kw.0.iter().map(|(k, _)| k.clone()).collect()).map(Some)
+}
+
 /// A native function object.
 pub fn new_builtin(name: &'static str, func: NativeFn, owner: &'static str) -> ObjRef {
     let o = ObjRef::new(
@@ -111,6 +194,8 @@ pub fn call_kw(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         Kind::WeakCallableProxy => call_kw(&crate::weakrefs::unproxy(f)?, args, kw),
         _ => match lookup_special(f, "__call__") {
             Some(c) => {
+                // `slot_tp_call` is reached through `tp_call`.
+                let _tp = TpCallArgs::new(args, kw)?;
                 let mut v = Vec::with_capacity(args.len() + 1);
                 v.push(f.clone());
                 v.extend_from_slice(args);
@@ -203,6 +288,8 @@ fn type_call(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         && let Some(c) = crate::typeobj::lookup(meta.as_obj(), &crate::str::intern("__call__"))
         && kind(c.as_obj()) == Kind::Function
     {
+        // `slot_tp_call`, reached through `tp_call`.
+        let _tp = TpCallArgs::new(args, kw)?;
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(cls.clone());
         v.extend_from_slice(args);
@@ -218,12 +305,34 @@ pub fn type_call_default(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     if !t.is_heap
         && let Some(ctor) = crate::builtins::constructor(cls)
     {
+        // The built-in types without `tp_vectorcall` in CPython 3.11 are called through
+        // `tp_call` with an argument tuple; the others (list, dict, float, range, ...)
+        // take the arguments from the stack.
+        let _tp = if matches!(
+            t.base_kind,
+            Kind::Str
+                | Kind::Int
+                | Kind::Bytes
+                | Kind::ByteArray
+                | Kind::Complex
+                | Kind::Slice
+                | Kind::MemoryView
+                | Kind::Property
+                | Kind::StaticMethod
+                | Kind::ClassMethod
+        ) {
+            TpCallArgs::new(args, kw)?
+        } else {
+            TpCallArgs::default()
+        };
         return ctor(cls, args, kw);
     }
     // Metaclass call: type(name, bases, ns) goes through the class machinery.
     if t.base_kind == Kind::Type {
         return crate::builtins::type_new(cls, args, kw);
     }
+    // Classes have no vectorcall entry point in CPython 3.11: `type_call` gets a tuple.
+    let tp = TpCallArgs::new(args, kw)?;
     // A `__new__` written in Python (possibly wrapped as a staticmethod) runs first;
     // otherwise the instance is allocated with the solid base's layout.
     let user_new = lookup_special_on_type(cls, "__new__")
@@ -237,6 +346,7 @@ pub fn type_call_default(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
             let mut v = Vec::with_capacity(args.len() + 1);
             v.push(cls.clone());
             v.extend_from_slice(args);
+            let _names = kwnames_tuple(kw)?;
             call_kw(&f, &v, kw)?
         }
         None => {
@@ -256,7 +366,11 @@ pub fn type_call_default(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     if t.base_kind == Kind::BaseException
         && let Some(b) = obj.as_obj().downcast::<ExcBody>()
     {
-        b.args.set(crate::seq::new_tuple(args.to_vec())?);
+        // `BaseException_new` keeps the call's own tuple as `args`.
+        b.args.set(match &tp.tuple {
+            Some(t) => t.clone(),
+            None => crate::seq::new_tuple(Vec::new())?,
+        });
     }
     finish_init(obj, cls, args, kw)
 }
@@ -268,7 +382,9 @@ fn finish_init(obj: ObjRef, cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(obj.clone());
         v.extend_from_slice(args);
+        let names = kwnames_tuple(kw)?;
         let r = call_kw(&init, &v, kw)?;
+        drop(names);
         if kind(r.as_obj()) != Kind::NoneType {
             return Err(type_error(format!(
                 "__init__() should return None, not '{}'",

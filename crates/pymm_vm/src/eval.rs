@@ -641,10 +641,44 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
                 None => callable,
             };
             let mut kw = Kw::default();
-            if let Some(d) = kwargs {
-                kw.0 = crate::builtins::mapping_items(&d).r()?;
+            if let Some(d) = &kwargs {
+                kw.0 = crate::builtins::mapping_items(d).r()?;
             }
-            let r = crate::call::call_kw(&callee, &argv, &kw).r()?;
+            // CPython 3.11 turns the positional arguments into a tuple unless they are
+            // one (`PySequence_Tuple`), then `PyObject_Call`s: a Python function gets
+            // them through vectorcall (keywords as a new names tuple), anything else
+            // through `tp_call` with that very tuple and dict.
+            let tuple = if argv.is_empty() {
+                None
+            } else if kind(args.as_obj()) == Kind::Tuple
+                && argv.len() == crate::seq::tuple_items(args.as_obj()).len()
+            {
+                Some(args.clone())
+            } else {
+                Some(crate::seq::new_tuple(argv.clone()).r()?)
+            };
+            let vectorcall = match kind(callee.as_obj()) {
+                Kind::Function => true,
+                Kind::Method => callee
+                    .as_obj()
+                    .downcast::<MethodBody>()
+                    .is_some_and(|m| kind(m.func.as_obj()) == Kind::Function),
+                _ => false,
+            };
+            let names = if vectorcall {
+                crate::call::kwnames_tuple(&kw).r()?
+            } else {
+                crate::call::TpCallArgs::offer(crate::call::TpCallArgs {
+                    tuple: tuple.clone(),
+                    dict: kwargs.clone().filter(|_| !kw.is_empty()),
+                });
+                None
+            };
+            let r = crate::call::call_kw(&callee, &argv, &kw);
+            crate::call::TpCallArgs::clear_offer();
+            drop(names);
+            drop(tuple);
+            let r = r.r()?;
             f.stack.push(Some(r));
         }
         Instr::MakeFunction(flags) => {

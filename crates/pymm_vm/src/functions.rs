@@ -159,6 +159,8 @@ fn abs(args: &[ObjRef], _kw: &Kw) -> R {
 }
 
 fn minmax(args: &[ObjRef], kw: &Kw, name: &str, op: C) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::new(args, kw)?;
     let key = kw.get("key").filter(|k| kind(k.as_obj()) != Kind::NoneType);
     let default = kw.get("default");
     let items = if args.len() == 1 {
@@ -505,7 +507,10 @@ fn reversed(args: &[ObjRef], _kw: &Kw) -> R {
 /// `sorted(iterable, key=None, reverse=False)`.
 fn sorted(args: &[ObjRef], kw: &Kw) -> R {
     check_args("sorted", args, 1, 1)?;
-    let l = crate::seq::new_list(collect(&args[0])?)?;
+    // `PySequence_List`: an empty list extended by the iterable, so the buffer is
+    // preallocated exactly (rounded up to even), as `list(iterable)` does.
+    let l = crate::seq::new_list(Vec::new())?;
+    crate::seq::list_extend(l.as_obj(), collect(&args[0])?)?;
     crate::methods::list_sort_impl(&l, kw)?;
     Ok(l)
 }
@@ -644,7 +649,9 @@ fn round(args: &[ObjRef], kw: &Kw) -> R {
     }
 }
 
-fn vars(args: &[ObjRef], _kw: &Kw) -> R {
+fn vars(args: &[ObjRef], kw: &Kw) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::new(args, kw)?;
     check_args("vars", args, 0, 1)?;
     match args.first() {
         Some(o) => crate::typeobj::getattr(o, &crate::str::intern("__dict__"))
@@ -656,7 +663,9 @@ fn vars(args: &[ObjRef], _kw: &Kw) -> R {
     }
 }
 
-fn dir(args: &[ObjRef], _kw: &Kw) -> R {
+fn dir(args: &[ObjRef], kw: &Kw) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::new(args, kw)?;
     check_args("dir", args, 0, 1)?;
     let Some(o) = args.first() else {
         return Err(new_exc(

@@ -295,6 +295,8 @@ fn byte_offset(t: &str, ci: usize) -> usize {
 }
 
 fn str_find_impl(args: &[ObjRef], name: &str, right: bool) -> R<i64> {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::method(args, &Kw::EMPTY)?;
     check_args(name, &args[1.min(args.len())..], 1, 3)?;
     let t = str_self!(args, name);
     let sub = str_arg(&args[1], &format!("{name}() argument 1"))?;
@@ -335,7 +337,9 @@ fn str_rindex(args: &[ObjRef], _kw: &Kw) -> R {
     }
 }
 
-fn str_count(args: &[ObjRef], _kw: &Kw) -> R {
+fn str_count(args: &[ObjRef], kw: &Kw) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::method(args, kw)?;
     check_args("count", &args[1.min(args.len())..], 1, 3)?;
     let t = str_self!(args, "count");
     let sub = str_arg(&args[1], "count() argument 1")?;
@@ -348,6 +352,8 @@ fn str_count(args: &[ObjRef], _kw: &Kw) -> R {
 }
 
 fn affix_impl(args: &[ObjRef], name: &str, end: bool) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::method(args, &Kw::EMPTY)?;
     check_args(name, &args[1.min(args.len())..], 1, 3)?;
     let t = str_self!(args, name);
     let (a, b) = char_bounds(&t, args, 2)?;
@@ -742,6 +748,8 @@ pub fn str_encode_public(s: &ObjRef, encoding: &ObjRef) -> R {
 }
 
 fn str_format(args: &[ObjRef], kw: &Kw) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::method(args, kw)?;
     let t = str_self!(args, "format");
     s(&format_template(&t, &args[1..], kw)?)
 }
@@ -1168,6 +1176,9 @@ pub fn list_sort_impl(l: &ObjRef, kw: &Kw) -> R<()> {
         }
     }
     let body = crate::seq::list_body(l.as_obj()).expect("list");
+    // CPython sorts with the list emptied and puts the saved buffer back afterwards,
+    // so the allocated size survives the sort.
+    let capacity = body.items.capacity();
     let items = body.items.take_all();
     let mut pairs = Vec::with_capacity(items.len());
     let mut result = Ok(());
@@ -1200,7 +1211,7 @@ pub fn list_sort_impl(l: &ObjRef, kw: &Kw) -> R<()> {
     };
     let modified = !body.items.is_empty();
     body.items
-        .replace_all(sorted)
+        .replace_all_with_capacity(sorted, capacity)
         .map_err(|_| crate::exc::memory_error())?;
     result?;
     if modified {
@@ -1359,6 +1370,8 @@ pub fn dict_update_from(d: &ObjRef, other: Option<&ObjRef>, kw: &Kw) -> R<()> {
 }
 
 fn dict_update(args: &[ObjRef], kw: &Kw) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::method(args, kw)?;
     let d = dict_self(args, "update")?;
     check_args("update", &args[1..], 0, 1)?;
     dict_update_from(d, args.get(1), kw)?;
@@ -1501,13 +1514,19 @@ fn set_multi(args: &[ObjRef], name: &str, op: B) -> R {
     Ok(acc)
 }
 
-fn set_union(a: &[ObjRef], _k: &Kw) -> R {
+fn set_union(a: &[ObjRef], kw: &Kw) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::method(a, kw)?;
     set_multi(a, "union", B::Or)
 }
-fn set_intersection(a: &[ObjRef], _k: &Kw) -> R {
+fn set_intersection(a: &[ObjRef], kw: &Kw) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::method(a, kw)?;
     set_multi(a, "intersection", B::And)
 }
-fn set_difference(a: &[ObjRef], _k: &Kw) -> R {
+fn set_difference(a: &[ObjRef], kw: &Kw) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::method(a, kw)?;
     set_multi(a, "difference", B::Subtract)
 }
 fn set_symmetric_difference(a: &[ObjRef], _k: &Kw) -> R {
@@ -1528,7 +1547,9 @@ fn set_update_with(args: &[ObjRef], name: &str, op: B) -> R {
     Ok(none())
 }
 
-fn set_update(args: &[ObjRef], _kw: &Kw) -> R {
+fn set_update(args: &[ObjRef], kw: &Kw) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::method(args, kw)?;
     let st = set_self(args, "update")?;
     for other in &args[1..] {
         for k in collect(other)? {
@@ -1537,10 +1558,14 @@ fn set_update(args: &[ObjRef], _kw: &Kw) -> R {
     }
     Ok(none())
 }
-fn set_intersection_update(a: &[ObjRef], _k: &Kw) -> R {
+fn set_intersection_update(a: &[ObjRef], kw: &Kw) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::method(a, kw)?;
     set_update_with(a, "intersection_update", B::And)
 }
-fn set_difference_update(a: &[ObjRef], _k: &Kw) -> R {
+fn set_difference_update(a: &[ObjRef], kw: &Kw) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::method(a, kw)?;
     let st = set_self(a, "difference_update")?;
     for other in &a[1..] {
         for k in collect(other)? {
@@ -2153,7 +2178,9 @@ fn object_init(args: &[ObjRef], kw: &Kw) -> R {
     Ok(none())
 }
 
-fn object_new(args: &[ObjRef], _kw: &Kw) -> R {
+fn object_new(args: &[ObjRef], kw: &Kw) -> R {
+    // `tp_new_wrapper` is METH_VARARGS: the call builds a tuple of every argument.
+    let _tp = crate::call::TpCallArgs::new(args, kw)?;
     let Some(cls) = args.first() else {
         return Err(type_error("object.__new__(): not enough arguments"));
     };
@@ -2287,6 +2314,8 @@ fn type_subclasses(args: &[ObjRef], _kw: &Kw) -> R {
 }
 
 fn type_new_method(args: &[ObjRef], kw: &Kw) -> R {
+    // `tp_new_wrapper` is METH_VARARGS: the call builds a tuple of every argument.
+    let _tp = crate::call::TpCallArgs::new(args, kw)?;
     // type.__new__(mcs, name, bases, ns)
     if args.len() != 4 {
         return Err(type_error("type.__new__() takes exactly 3 arguments"));
@@ -3950,6 +3979,8 @@ pub fn rewrap_immutable(cls: &ObjRef, v: &ObjRef) -> R {
 /// `T.__new__(cls, *args)` for built-in `T`: the bare value for `T` itself, an instance
 /// of the subclass otherwise.
 fn builtin_dunder_new(args: &[ObjRef], kw: &Kw) -> R {
+    // `tp_new_wrapper` is METH_VARARGS: the call builds a tuple of every argument.
+    let _tp = crate::call::TpCallArgs::new(args, kw)?;
     let Some(cls) = args.first() else {
         return Err(type_error("__new__(): not enough arguments"));
     };
@@ -3992,6 +4023,17 @@ pub fn init_builtin_subclass(
         .is_some_and(|f| kind(f.as_obj()) == Kind::Function);
     if own_init {
         return Ok(());
+    }
+    // `list.__init__` and `dict.__init__` fill the instance in place.
+    match kind(o.as_obj()) {
+        Kind::List if kw.is_empty() && args.len() <= 1 => {
+            if let Some(src) = args.first() {
+                crate::seq::list_extend(o.as_obj(), collect(src)?)?;
+            }
+            return Ok(());
+        }
+        Kind::Dict if args.len() <= 1 => return dict_update_from(o, args.first(), kw),
+        _ => {}
     }
     let base = builtin_type(tb(cls.as_obj()).base_kind);
     let tmp = ctor(&base, args, kw)?;

@@ -1515,7 +1515,9 @@ fn log_helper(o: &ObjRef, f: fn(f64) -> f64) -> R<f64> {
     Ok(r)
 }
 
-fn math_log(args: &[ObjRef], _kw: &Kw) -> R {
+fn math_log(args: &[ObjRef], kw: &Kw) -> R {
+    // METH_VARARGS in CPython 3.11: called with an argument tuple.
+    let _tp = crate::call::TpCallArgs::new(args, kw)?;
     check_args("log", args, 1, 2)?;
     let num = log_helper(&args[0], f64::ln)?;
     match args.get(1) {

@@ -111,6 +111,36 @@ pub fn list_extend(o: Obj<'_>, items: Vec<ObjRef>) -> R<()> {
     Ok(())
 }
 
+/// `list *= n` (`list_inplace_repeat`): the buffer grows through `list_resize`, so
+/// the result is over-allocated like an append would leave it; `n <= 0` clears the
+/// list and frees its buffer, `n == 1` and an empty list change nothing.
+pub fn list_inplace_repeat(o: Obj<'_>, n: i64) -> R<()> {
+    let b = list_body(o).expect("list");
+    let len = b.items.len();
+    if n <= 0 {
+        drop(b.items.take_all());
+        return Ok(());
+    }
+    if len == 0 || n == 1 {
+        return Ok(());
+    }
+    let n = n as usize;
+    let total = len
+        .checked_mul(n)
+        .filter(|t| *t <= 1 << 40)
+        .ok_or_else(memory_error)?;
+    let items = b.items.to_vec();
+    let mut extra = Vec::with_capacity(total - len);
+    for _ in 1..n {
+        extra.extend(items.iter().cloned());
+    }
+    resize(b, total)?;
+    b.items
+        .splice(len, len, extra)
+        .map_err(|_| memory_error())?;
+    Ok(())
+}
+
 /// Removes item `i` (shrinking as CPython does), returning it.
 pub fn list_pop(o: Obj<'_>, i: usize) -> Option<ObjRef> {
     let b = list_body(o)?;

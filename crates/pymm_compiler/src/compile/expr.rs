@@ -441,20 +441,7 @@ impl<'a> Compiler<'a> {
             self.restore_loc(saved);
             return Ok(());
         }
-        self.emit(Instr::BuildList(extra));
-        for a in &args.args {
-            match a {
-                Expr::Starred(s) => {
-                    self.compile_expr(&s.value)?;
-                    self.emit(Instr::ListExtend(1));
-                }
-                _ => {
-                    self.compile_expr(a)?;
-                    self.emit(Instr::ListAppend(1));
-                }
-            }
-        }
-        self.emit(Instr::ListToTuple);
+        self.call_ex_positional(extra, &args.args)?;
         let mut have = false;
         let mut pending = 0u32;
         for k in &args.keywords {
@@ -492,6 +479,66 @@ impl<'a> Compiler<'a> {
         let saved = self.set_loc(range);
         self.emit(Instr::CallFunctionEx(have));
         self.restore_loc(saved);
+        Ok(())
+    }
+
+    /// The positional part of a `CALL_FUNCTION_EX` call, as CPython 3.11's
+    /// `compiler_call_helper` builds it: `f(*x)` passes `x` itself (the eval loop makes
+    /// the tuple); otherwise `starunpack_helper` with `tuple=1`: three or more
+    /// constants as one tuple constant, star-free arguments with `BUILD_TUPLE`, the
+    /// rest as a list (started at the first starred item) turned into a tuple.
+    fn call_ex_positional(&mut self, extra: u32, elts: &'a [Expr]) -> CResult {
+        if extra == 0
+            && let [Expr::Starred(s)] = elts
+        {
+            return self.compile_expr(&s.value);
+        }
+        let starred = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
+        if !starred && elts.len() > 2 {
+            let folded: Option<Vec<Constant>> = elts.iter().map(|e| self.fold(e)).collect();
+            if let Some(items) = folded {
+                if extra == 0 {
+                    self.load_const(Constant::Tuple(items.into()));
+                } else {
+                    self.emit(Instr::BuildList(extra));
+                    self.load_const(Constant::Tuple(items.into()));
+                    self.emit(Instr::ListExtend(1));
+                    self.emit(Instr::ListToTuple);
+                }
+                return Ok(());
+            }
+        }
+        let big = elts.len() + extra as usize > 30;
+        if !starred && !big {
+            for e in elts {
+                self.compile_expr(e)?;
+            }
+            self.emit(Instr::BuildTuple(elts.len() as u32 + extra));
+            return Ok(());
+        }
+        let mut built = big;
+        if big {
+            self.emit(Instr::BuildList(extra));
+        }
+        for (i, e) in elts.iter().enumerate() {
+            match e {
+                Expr::Starred(s) => {
+                    if !built {
+                        self.emit(Instr::BuildList(i as u32 + extra));
+                        built = true;
+                    }
+                    self.compile_expr(&s.value)?;
+                    self.emit(Instr::ListExtend(1));
+                }
+                _ => {
+                    self.compile_expr(e)?;
+                    if built {
+                        self.emit(Instr::ListAppend(1));
+                    }
+                }
+            }
+        }
+        self.emit(Instr::ListToTuple);
         Ok(())
     }
 
