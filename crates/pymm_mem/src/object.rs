@@ -226,6 +226,9 @@ unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &TypeInfo) {
     if ty.flags.contains(crate::typeinfo::TypeFlags::WEAKREF) {
         crate::weakref::clear_ref(Obj::new(p));
     }
+    if ty.flags.contains(crate::typeinfo::TypeFlags::TYPE_OBJECTS) {
+        rt.retire_type_object(p.as_ptr() as usize);
+    }
     let body = body_ptr(p);
     let drop_fn = ty.body.drop;
     let type_object = ty.type_object_ptr();
@@ -277,6 +280,12 @@ fn alloc_object(
     body_size: usize,
 ) -> Result<NonNull<ObjHeader>, AllocError> {
     let rt = rt();
+    if ty.is_retired() {
+        // The type object is gone; nothing may hold a reference to it any more.
+        return Err(AllocError {
+            requested: body_size,
+        });
+    }
     let pre = ty.pre_size();
     let reused = match ty.freelist_slot(n_items) {
         Some(s) if ty.freelist.is_some_and(|f| s < f.reuse) => rt.freelist_pop(ty, s),

@@ -20,7 +20,7 @@ use std::rc::Rc;
 use crate::gc::state::GcState;
 use crate::header::GcHead;
 use crate::obmalloc::{AllocError, AllocatorMode, Domain, Heap};
-use crate::typeinfo::TypeInfo;
+use crate::typeinfo::{TypeInfo, TypeObjectSlot};
 
 /// What an allocation hook is told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +120,37 @@ pub(crate) struct Runtime {
     pub(crate) pending_panic: RefCell<Option<Box<dyn Any + Send>>>,
     /// Free lists: per type (by descriptor address), one stack of dead blocks per slot.
     freelists: RefCell<Vec<FreeLists>>,
+    /// The descriptors of run-time types, by the address of their type object
+    /// ([`TypeInfo::leak_with_type_object`]), retired when that object is freed.
+    type_objects: RefCell<std::collections::HashMap<usize, Vec<&'static TypeObjectSlot>>>,
+    /// Every descriptor leaked for a run-time type, live or retired: they are never freed
+    /// (a `&'static TypeInfo` may be held anywhere) and stay reachable from here.
+    leaked_descriptors: RefCell<Vec<&'static TypeInfo>>,
+}
+
+impl Runtime {
+    /// Records that `info`, whose `slot` refers to the type object at `addr`, was leaked.
+    pub(crate) fn register_type_object(
+        &self,
+        addr: usize,
+        slot: &'static TypeObjectSlot,
+        info: &'static TypeInfo,
+    ) {
+        self.leaked_descriptors.borrow_mut().push(info);
+        self.type_objects
+            .borrow_mut()
+            .entry(addr)
+            .or_default()
+            .push(slot);
+    }
+
+    /// The type object at `addr` is being deallocated: its descriptors are retired.
+    pub(crate) fn retire_type_object(&self, addr: usize) {
+        let slots = self.type_objects.borrow_mut().remove(&addr);
+        for s in slots.into_iter().flatten() {
+            s.retire();
+        }
+    }
 }
 
 /// The free lists of one type.
@@ -185,6 +216,8 @@ fn init() -> &'static Runtime {
         hooks: RefCell::new(HostHooks::default()),
         pending_panic: RefCell::new(None),
         freelists: RefCell::new(Vec::new()),
+        type_objects: RefCell::new(std::collections::HashMap::new()),
+        leaked_descriptors: RefCell::new(Vec::new()),
     }));
     rt.gc.init_heads();
     RUNTIME.with(|c| c.set(rt));

@@ -43,6 +43,9 @@ impl TypeFlags {
     pub const WEAKREF: TypeFlags = TypeFlags(1 << 2);
     /// The untrack hint is only consulted by full collections (dicts), not by every one (tuples).
     pub const UNTRACK_ON_FULL_ONLY: TypeFlags = TypeFlags(1 << 3);
+    /// Objects of this type may be the type objects of run-time types
+    /// ([`TypeInfo::leak_with_type_object`]); their deallocation retires those descriptors.
+    pub const TYPE_OBJECTS: TypeFlags = TypeFlags(1 << 4);
 
     /// Union.
     pub const fn union(self, other: TypeFlags) -> TypeFlags {
@@ -175,6 +178,23 @@ pub struct FreeListSpec {
     pub reuse: usize,
 }
 
+/// The [`TypeObjectSlot`] value of a descriptor whose type object has been deallocated.
+const TYPE_OBJECT_DEAD: usize = usize::MAX;
+
+impl TypeObjectSlot {
+    /// Retires the slot: its type object is being deallocated.
+    pub(crate) fn retire(&self) {
+        self.0
+            .store(TYPE_OBJECT_DEAD, core::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Where a run-time type's descriptor finds its type object: the object's address, or
+/// [`TYPE_OBJECT_DEAD`] once it has been deallocated. Leaked with the descriptor, outside
+/// it, so that descriptors stay plain `Copy` data usable in constants.
+#[derive(Debug)]
+pub(crate) struct TypeObjectSlot(core::sync::atomic::AtomicUsize);
+
 /// Everything pymm_mem needs to know about a type.
 #[derive(Debug, Clone, Copy)]
 pub struct TypeInfo {
@@ -188,8 +208,9 @@ pub struct TypeInfo {
     pub(crate) weaklist: Option<WeakListFn>,
     pub(crate) untrack_hint: Option<UntrackHintFn>,
     /// The type object's address (an address, not a pointer, so that static descriptors
-    /// stay `Sync`; only the owning thread's objects ever reach it).
-    pub(crate) type_object: Option<core::num::NonZeroUsize>,
+    /// stay `Sync`; only the owning thread's objects ever reach it); `None` for static
+    /// types.
+    pub(crate) type_object: Option<&'static TypeObjectSlot>,
     pub(crate) freelist: Option<FreeListSpec>,
     pub(crate) user_data: usize,
 }
@@ -296,19 +317,60 @@ impl TypeInfo {
         self.user_data = data;
         self
     }
-    /// Makes this the descriptor of a type defined at run time (a Python class) whose type
-    /// object is `type_object`: every instance owns a reference to it, as CPython's heap
-    /// type instances do, and [`Obj::type_object`] returns it. The descriptor is leaked
-    /// (about 150 bytes) and keeps one reference to the type object, so the type object
-    /// outlives every use of the descriptor: classes made at run time are never freed.
-    pub fn leak_with_type_object(mut self, type_object: ObjRef) -> &'static TypeInfo {
-        self.type_object = core::num::NonZeroUsize::new(type_object.into_raw().as_ptr() as usize);
-        Box::leak(Box::new(self))
+    /// Marks objects of this type as possible type objects of run-time types (CPython's
+    /// metatypes: `type` and its subclasses), which [`TypeInfo::leak_with_type_object`]
+    /// requires.
+    pub const fn type_objects(mut self) -> TypeInfo {
+        self.flags = self.flags.union(TypeFlags::TYPE_OBJECTS);
+        self
     }
-    /// The type object of run-time types.
+    /// Makes this the descriptor of a type defined at run time (a Python class) whose type
+    /// object is `type_object`, as CPython's heap types: every instance owns a reference
+    /// to the type object (taken when it is allocated, released when it is freed), the
+    /// collector reports that reference as one of the instance's referents, and
+    /// [`Obj::type_object`] returns it. The descriptor itself owns no reference, so a
+    /// class whose instances are gone is freed by reference counting or collected with
+    /// its cycles, as in CPython; the descriptor (about 170 bytes) is leaked, kept reachable
+    /// by the runtime, and, once its type object is deallocated, retired: allocating from
+    /// it fails with [`AllocError`].
+    ///
+    /// # Panics
+    /// If `type_object`'s own type is not marked with [`TypeInfo::type_objects`].
+    ///
+    /// [`AllocError`]: crate::AllocError
+    pub fn leak_with_type_object(mut self, type_object: &ObjRef) -> &'static TypeInfo {
+        let meta = type_object.as_obj().type_info();
+        assert!(
+            meta.flags.contains(TypeFlags::TYPE_OBJECTS),
+            "{} objects are not marked as type objects (TypeInfo::type_objects)",
+            meta.name
+        );
+        let addr = type_object.as_obj().addr();
+        let slot: &'static TypeObjectSlot = Box::leak(Box::new(TypeObjectSlot(
+            core::sync::atomic::AtomicUsize::new(addr),
+        )));
+        self.type_object = Some(slot);
+        let info: &'static TypeInfo = Box::leak(Box::new(self));
+        crate::runtime::rt().register_type_object(addr, slot, info);
+        info
+    }
+    /// The type object of run-time types (`None` for static types and retired ones).
+    #[inline]
     pub(crate) fn type_object_ptr(&self) -> Option<NonNull<ObjHeader>> {
+        match self
+            .type_object?
+            .0
+            .load(core::sync::atomic::Ordering::Relaxed)
+        {
+            TYPE_OBJECT_DEAD => None,
+            a => NonNull::new(a as *mut ObjHeader),
+        }
+    }
+    /// Whether this descriptor's type object has been deallocated.
+    #[inline]
+    pub(crate) fn is_retired(&self) -> bool {
         self.type_object
-            .and_then(|a| NonNull::new(a.get() as *mut ObjHeader))
+            .is_some_and(|s| s.0.load(core::sync::atomic::Ordering::Relaxed) == TYPE_OBJECT_DEAD)
     }
     pub(crate) const fn weakref_type(mut self) -> TypeInfo {
         self.flags = self.flags.union(TypeFlags::WEAKREF);

@@ -544,7 +544,7 @@ pub fn isinstance(o: &ObjRef, cls: &ObjRef) -> R<bool> {
 /// Whether a user class defines `__eq__` but no `__hash__` anywhere below `object`.
 pub fn defines_eq_without_hash(o: &ObjRef) -> bool {
     let t = crate::typeobj::type_of(o.as_obj());
-    let mro = crate::typeobj::tb(t.as_obj()).mro.borrow().clone();
+    let mro = crate::typeobj::tb(t.as_obj()).mro.borrow().to_vec();
     for c in mro.iter() {
         let d = &crate::typeobj::tb(c.as_obj()).dict;
         if crate::dict::get_str(d.as_obj(), "__hash__").is_some() {
@@ -841,6 +841,7 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
         Kind::ByteArray => crate::bytearray::repr(o),
         Kind::Array => crate::array::repr(o)?,
         Kind::MemoryView => crate::memoryview::repr(o),
+        Kind::GetSetDescr => crate::typeobj::getset_repr(o),
         _ => {
             let t = crate::typeobj::type_of(obj);
             let m = crate::typeobj::type_module(t.as_obj());
@@ -2019,6 +2020,7 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
         (Kind::WeakRef, _) => crate::weakrefs::ref_attr(o, name),
         (Kind::Array, _) => return crate::array::attr(o, name),
         (Kind::MemoryView, _) => return crate::memoryview::attr(o, name),
+        (Kind::GetSetDescr, _) => return crate::typeobj::getset_attr(o, name),
         (Kind::DictView, "mapping") => {
             Some(obj.downcast::<DictViewBody>().expect("v").dict.clone())
         }

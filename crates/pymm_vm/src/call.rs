@@ -329,6 +329,13 @@ pub fn type_call_default(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     }
     // Metaclass call: type(name, bases, ns) goes through the class machinery.
     if t.base_kind == Kind::Type {
+        // `type_vectorcall` only serves `type(x)`; other calls of a metaclass go through
+        // `tp_call` with an argument tuple.
+        let _tp = if args.len() == 1 && kw.is_empty() && !t.is_heap {
+            TpCallArgs::default()
+        } else {
+            TpCallArgs::new(args, kw)?
+        };
         return crate::builtins::type_new(cls, args, kw);
     }
     // Classes have no vectorcall entry point in CPython 3.11: `type_call` gets a tuple.

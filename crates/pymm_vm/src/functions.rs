@@ -796,7 +796,7 @@ fn build_class(args: &[ObjRef], kw: &Kw) -> R {
         call_kw(&meta, &[name, bases_t, ns.clone()], &other_kw)?
     } else {
         let n = crate::str::as_str(name.as_obj()).into_owned();
-        let cls = crate::typeobj::new_class(&meta, &n, bases, &ns)?;
+        let cls = crate::typeobj::new_class(&meta, &n, &bases_t, &ns)?;
         crate::methods::init_subclass(&cls, &other_kw)?;
         cls
     };

@@ -2298,19 +2298,12 @@ fn object_reduce_ex(args: &[ObjRef], _kw: &Kw) -> R {
 
 fn type_mro(args: &[ObjRef], _kw: &Kw) -> R {
     let t = this(args, Kind::Type, "type", "mro")?;
-    crate::seq::new_list(tb(t.as_obj()).mro.borrow().clone())
+    crate::seq::new_list(tb(t.as_obj()).mro.borrow().to_vec())
 }
 
 fn type_subclasses(args: &[ObjRef], _kw: &Kw) -> R {
     let t = this(args, Kind::Type, "type", "__subclasses__")?;
-    // Classes are found through the collector's view of live objects.
-    let mut out = Vec::new();
-    for o in pymm_mem::gc::get_objects(None) {
-        if kind(o.as_obj()) == Kind::Type && tb(o.as_obj()).base.get().is_some_and(|b| b.is(t)) {
-            out.push(o);
-        }
-    }
-    crate::seq::new_list(out)
+    crate::seq::new_list(crate::typeobj::subclasses(t.as_obj()))
 }
 
 fn type_new_method(args: &[ObjRef], kw: &Kw) -> R {
@@ -2322,8 +2315,13 @@ fn type_new_method(args: &[ObjRef], kw: &Kw) -> R {
     }
     let meta = &args[0];
     let name = sv(&args[1]);
-    let bases = crate::seq::tuple_items(args[2].as_obj()).to_vec();
-    let cls = crate::typeobj::new_class(meta, &name, bases, &args[3])?;
+    if kind(args[2].as_obj()) != Kind::Tuple {
+        return Err(type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            obj_type_name(&args[2])
+        )));
+    }
+    let cls = crate::typeobj::new_class(meta, &name, &args[2], &args[3])?;
     init_subclass(&cls, kw)?;
     Ok(cls)
 }
@@ -3849,7 +3847,7 @@ pub fn super_getattr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
     if name == "__class__" {
         return Ok(Some(builtin_type(Kind::Super)));
     }
-    let mro = tb(st.as_obj()).mro.borrow().clone();
+    let mro = tb(st.as_obj()).mro.borrow().to_vec();
     let start = mro
         .iter()
         .position(|c| c.is(&b.ty))
@@ -4108,8 +4106,7 @@ pub fn type_new(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
                 )));
             }
             let name = sv(&args[0]);
-            let bases = crate::seq::tuple_items(args[1].as_obj()).to_vec();
-            let c = crate::typeobj::new_class(cls, &name, bases, &args[2])?;
+            let c = crate::typeobj::new_class(cls, &name, &args[1], &args[2])?;
             init_subclass(&c, kw)?;
             c
         }
@@ -4129,15 +4126,20 @@ pub fn type_new(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
 /// Runs `__set_name__` on the new class's attributes and the parent's
 /// `__init_subclass__` (PEP 487).
 pub fn init_subclass(cls: &ObjRef, kw: &Kw) -> R<()> {
+    // `type_new_set_names` walks a copy of the class dict.
+    let names_to_set = crate::dict::try_new_dict()?;
     let d = tb(cls.as_obj()).dict.clone();
     for (k, v) in crate::dict::items(d.as_obj()) {
+        crate::dict::set(names_to_set.as_obj(), k, v)?;
+    }
+    for (k, v) in crate::dict::items(names_to_set.as_obj()) {
         if crate::typeobj::is_heap_instance(v.as_obj())
             && let Some(f) = crate::typeobj::lookup_special(&v, "__set_name__")
         {
             call(&f, &[v.clone(), cls.clone(), k])?;
         }
     }
-    let mro = tb(cls.as_obj()).mro.borrow().clone();
+    let mro = tb(cls.as_obj()).mro.borrow().to_vec();
     for c in mro.iter().skip(1) {
         if let Some(f) = crate::dict::get_str(tb(c.as_obj()).dict.as_obj(), "__init_subclass__") {
             let func = match kind(f.as_obj()) {

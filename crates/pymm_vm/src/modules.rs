@@ -467,7 +467,7 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
             }
             Kind::Object if heap => {
                 let t = crate::typeobj::type_of(obj);
-                let mro = crate::typeobj::tb(t.as_obj()).mro.borrow().clone();
+                let mro = crate::typeobj::tb(t.as_obj()).mro.borrow().to_vec();
                 let nslots: usize = mro
                     .iter()
                     .map(|c| {
@@ -555,7 +555,7 @@ fn has_managed_dict(o: &ObjRef) -> bool {
         return false;
     }
     let t = crate::typeobj::type_of(obj);
-    let mro = crate::typeobj::tb(t.as_obj()).mro.borrow().clone();
+    let mro = crate::typeobj::tb(t.as_obj()).mro.borrow().to_vec();
     mro.iter().any(|c| {
         let b = crate::typeobj::tb(c.as_obj());
         b.is_heap

@@ -56,9 +56,10 @@ pub enum Kind {
     ByteArray,
     Array,
     MemoryView,
+    GetSetDescr,
 }
 
-pub const NKINDS: usize = Kind::MemoryView as usize + 1;
+pub const NKINDS: usize = Kind::GetSetDescr as usize + 1;
 
 impl Kind {
     pub fn from_usize(n: usize) -> Kind {
@@ -101,6 +102,7 @@ impl Kind {
             Kind::ByteArray,
             Kind::Array,
             Kind::MemoryView,
+            Kind::GetSetDescr,
         ];
         ALL[n]
     }
@@ -468,7 +470,8 @@ pub struct TypeBody {
     pub dict: ObjRef,
     pub bases: Slot,
     pub base: OptSlot,
-    pub mro: RefCell<Vec<ObjRef>>,
+    /// `tp_mro`, the tuple `__mro__` returns.
+    pub mro: Mro,
     /// Descriptor of instances (for classes defined in Python; built-ins use their
     /// static one).
     pub instance_info: Cell<Option<&'static TypeInfo>>,
@@ -487,8 +490,93 @@ pub struct TypeBody {
     pub attr_flags: Cell<u8>,
     pub attr_epoch: Cell<u64>,
     pub weaklist: WeakListHead,
+    /// `tp_subclasses`: a dict from subclass address to a weak reference to it.
+    pub subclasses: OptSlot,
 }
 impl Body for TypeBody {}
+
+impl Drop for TypeBody {
+    fn drop(&mut self) {
+        // The lookup cache is keyed by type address, which a new class may reuse.
+        crate::typeobj::invalidate_type_cache();
+        if self.is_heap
+            && let Some(bases) = self.bases.try_get()
+        {
+            crate::typeobj::remove_subclass(bases.as_obj(), crate::typeobj::subclass_key(self));
+        }
+    }
+}
+
+/// Which attribute a [`GetSetBody`] provides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GetSetWhich {
+    /// `__dict__`: the instance dictionary.
+    Dict,
+    /// `__weakref__`: the first weak reference to the instance, or `None`.
+    Weakref,
+}
+
+/// `PyGetSetDescrObject`: the `__dict__` and `__weakref__` attributes `type_new` puts in
+/// the dict of a class that adds them (CPython's layout, 64 bytes with the GC head).
+#[derive(Debug)]
+pub struct GetSetBody {
+    /// `d_type`: the class (a strong reference: class and descriptor form a cycle).
+    pub owner: Slot,
+    /// `d_name`.
+    pub name: Slot,
+    /// `d_qualname`, which CPython fills in on first use of `__qualname__`.
+    pub qualname: OptSlot,
+    /// `d_getset`: the attribute.
+    pub which: GetSetWhich,
+}
+impl Body for GetSetBody {}
+
+/// A class's method resolution order, kept as CPython keeps `tp_mro`: one tuple object,
+/// which `__mro__` returns and which holds the class's references to itself and its
+/// bases.
+#[derive(Debug, Default)]
+pub struct Mro(OptSlot);
+
+/// The items of a class's MRO tuple, borrowed for a lookup.
+#[derive(Debug)]
+pub struct MroItems(Option<ObjRef>);
+
+impl std::ops::Deref for MroItems {
+    type Target = [ObjRef];
+    fn deref(&self) -> &[ObjRef] {
+        match &self.0 {
+            Some(t) => crate::seq::tuple_items(t.as_obj()),
+            None => &[],
+        }
+    }
+}
+
+impl Mro {
+    /// The classes in order (empty while the class is being built or after it was
+    /// cleared).
+    #[inline]
+    pub fn borrow(&self) -> MroItems {
+        MroItems(self.0.get())
+    }
+    /// Replaces the MRO with a new tuple of `classes`.
+    pub fn set(&self, classes: Vec<ObjRef>) -> crate::exc::R<()> {
+        let t = crate::seq::new_tuple(classes)?;
+        drop(self.0.0.replace(Some(t)));
+        Ok(())
+    }
+    /// The tuple itself.
+    pub fn tuple(&self) -> Option<ObjRef> {
+        self.0.get()
+    }
+    /// Drops the tuple (`type_clear`).
+    pub fn clear(&self) {
+        drop(self.0.0.take());
+    }
+    /// Reports the tuple to the collector.
+    pub fn visit(&self, v: &mut Visitor<'_>) {
+        self.0.visit(v);
+    }
+}
 
 /// An instance of a class defined in Python whose solid base is `object`. CPython's
 /// basic size is 24 (header + `__weakref__`); the `__dict__` lives in the pre-header.
@@ -628,7 +716,13 @@ fn tuple_untrack(o: Obj<'_>) -> bool {
 
 /// `_PyObject_GC_MAY_BE_TRACKED`.
 fn may_be_tracked(o: Obj<'_>) -> bool {
-    o.is_gc() && (o.is_tracked() || kind(o) != Kind::Tuple)
+    // `_PyObject_IS_GC` is false for static types (`type_is_gc`).
+    o.is_gc()
+        && match kind(o) {
+            Kind::Tuple => o.is_tracked(),
+            Kind::Type => o.downcast::<TypeBody>().is_none_or(|t| t.is_heap),
+            _ => true,
+        }
 }
 
 /// `_PyObject_GC_MAY_BE_TRACKED`.
@@ -825,29 +919,18 @@ fn gen_finalize(o: Obj<'_>) {
 fn type_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     visit_type(o, v);
     if let Some(t) = o.downcast::<TypeBody>() {
-        // The instance descriptor of a class owns one reference to the class (it is leaked
-        // with it); reporting it here makes that reference internal, so an unreachable
-        // class is found by the collector and cleared (its dict, and through it functions
-        // and module globals, are freed; the small class object itself stays).
-        if t.is_heap {
-            v.visit(o);
-        }
+        // `type_traverse`'s order: dict, mro, bases, base.
         v.visit(t.dict.as_obj());
+        t.mro.visit(v);
         t.bases.visit(v);
         t.base.visit(v);
-        if let Ok(m) = t.mro.try_borrow() {
-            for c in m.iter() {
-                v.visit(c.as_obj());
-            }
-        }
     }
 }
 
 fn type_clear(o: Obj<'_>) {
     crate::typeobj::invalidate_type_cache();
     if let Some(t) = o.downcast::<TypeBody>() {
-        let m = t.mro.try_borrow_mut().map(|mut m| std::mem::take(&mut *m));
-        drop(m);
+        t.mro.clear();
         crate::dict::clear(t.dict.as_obj().downcast::<DictBody>().expect("type dict"));
     }
 }
@@ -1037,7 +1120,8 @@ pub static GEN_T: TypeInfo = info!("generator", GenBody, Kind::Generator)
 pub static TYPE_T: TypeInfo = info!("type", TypeBody, Kind::Type)
     .gc(type_traverse)
     .clear(type_clear)
-    .weakrefable(type_weaklist);
+    .weakrefable(type_weaklist)
+    .type_objects();
 pub static OBJECT_T: TypeInfo = info!("object", Unit, Kind::Object);
 pub static INSTANCE_T: TypeInfo = info!("object", InstanceBody, Kind::Object)
     .gc(instance_traverse)
@@ -1067,6 +1151,16 @@ pub static WEAKCALLABLEPROXY_T: TypeInfo =
     pymm_mem::weakref::weakref_type_info("weakref.CallableProxyType")
         .user_data(Kind::WeakCallableProxy as usize);
 pub static BYTEARRAY_T: TypeInfo = info!("bytearray", ByteArrayBody, Kind::ByteArray);
+pub static GETSET_T: TypeInfo =
+    info!("getset_descriptor", GetSetBody, Kind::GetSetDescr).gc(getset_traverse);
+
+fn getset_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    // `descr_traverse` visits only the type.
+    if let Some(d) = o.downcast::<GetSetBody>() {
+        d.owner.visit(v);
+    }
+}
+
 pub static MEMORYVIEW_T: TypeInfo =
     info!("memoryview", MemoryViewBody, Kind::MemoryView).gc(memoryview_traverse);
 
@@ -1140,6 +1234,10 @@ pub fn heap_type_info(base: &'static TypeInfo, name: &'static str) -> TypeInfo {
     if let Some(w) = weak {
         t = t.weakrefable(w);
     }
+    if kind_of_info(base) == Kind::Type {
+        // A metaclass: its instances are classes.
+        t = t.type_objects();
+    }
     t
 }
 
@@ -1194,6 +1292,7 @@ pub fn static_info(k: Kind) -> &'static TypeInfo {
         Kind::ByteArray => &BYTEARRAY_T,
         Kind::Array => &ARRAY_T,
         Kind::MemoryView => &MEMORYVIEW_T,
+        Kind::GetSetDescr => &GETSET_T,
         Kind::Str => &STR_T,
         Kind::Bytes => &BYTES_T,
         Kind::Tuple => &TUPLE_T,

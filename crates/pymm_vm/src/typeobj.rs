@@ -23,6 +23,7 @@ fn kind_name(k: Kind) -> &'static str {
         Kind::ByteArray => "bytearray",
         Kind::Array => "array",
         Kind::MemoryView => "memoryview",
+        Kind::GetSetDescr => "getset_descriptor",
         Kind::Str => "str",
         Kind::Bytes => "bytes",
         Kind::Tuple => "tuple",
@@ -79,6 +80,8 @@ pub fn make_builtin_types() -> Vec<ObjRef> {
             shared_keys: Default::default(),
             attr_flags: Default::default(),
             attr_epoch: Default::default(),
+            // `object` starts with subclasses, as in CPython (its dict exists already).
+            subclasses: OptSlot::new((k == Kind::Object).then(crate::dict::new_dict)),
         });
         v.push(t);
     }
@@ -101,7 +104,9 @@ pub fn make_builtin_types() -> Vec<ObjRef> {
                 .set(crate::seq::new_tuple(vec![p.clone()]).expect("tuple"));
         }
         b.base.set(parent);
-        *b.mro.borrow_mut() = mro;
+        b.mro
+            .set(mro)
+            .expect("out of memory building the built-in types");
     }
     v
 }
@@ -125,13 +130,17 @@ pub fn new_builtin_subclass(name: &'static str, base: &ObjRef, k: Kind) -> ObjRe
         shared_keys: Default::default(),
         attr_flags: Default::default(),
         attr_epoch: Default::default(),
+        subclasses: Default::default(),
     });
     let b = tb(t.as_obj());
     let mut mro = vec![t.clone()];
     mro.extend(tb(base.as_obj()).mro.borrow().iter().cloned());
-    *b.mro.borrow_mut() = mro;
-    let info = heap_type_info(static_info(k), name).leak_with_type_object(t.clone());
+    b.mro
+        .set(mro)
+        .expect("out of memory building the built-in types");
+    let info = heap_type_info(static_info(k), name).leak_with_type_object(&t);
     b.instance_info.set(Some(info));
+    add_subclass(base, &t).expect("out of memory building the built-in types");
     t
 }
 
@@ -329,8 +338,9 @@ pub fn attr_flags(t: Obj<'_>) -> u8 {
 
 /// Forgets every cached lookup; called whenever a class dict may have changed.
 pub fn invalidate_type_cache() {
-    TYPE_EPOCH.with(|e| e.set(e.get() + 1));
-    TYPE_CACHE.with(|c| {
+    // `try_with`: classes are also freed while the thread's locals are torn down.
+    let _ = TYPE_EPOCH.try_with(|e| e.set(e.get() + 1));
+    let _ = TYPE_CACHE.try_with(|c| {
         if let Ok(mut v) = c.try_borrow_mut() {
             for e in v.iter_mut() {
                 e.ty = 0;
@@ -419,7 +429,7 @@ pub fn user_special(o: &ObjRef, name: &'static str) -> Option<ObjRef> {
 fn c3_mro(t: &ObjRef, bases: &[ObjRef]) -> R<Vec<ObjRef>> {
     let mut seqs: Vec<Vec<ObjRef>> = bases
         .iter()
-        .map(|b| tb(b.as_obj()).mro.borrow().clone())
+        .map(|b| tb(b.as_obj()).mro.borrow().to_vec())
         .collect();
     seqs.push(bases.to_vec());
     let mut out = vec![t.clone()];
@@ -453,12 +463,19 @@ fn c3_mro(t: &ObjRef, bases: &[ObjRef]) -> R<Vec<ObjRef>> {
 }
 
 /// `type(name, bases, ns)`: creates a class.
-pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> R {
+pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -> R {
     let object = builtin_type(Kind::Object);
-    let bases = if bases.is_empty() {
-        vec![object.clone()]
+    // A class keeps the bases tuple it was given; without bases it gets `(object,)`.
+    let given = crate::seq::tuple_items(bases_tuple.as_obj()).to_vec();
+    let (bases, bases_tuple) = if given.is_empty() {
+        let v = vec![object.clone()];
+        let t = crate::seq::new_tuple(v.clone())?;
+        (v, t)
+    } else if kind(bases_tuple.as_obj()) == Kind::Tuple && !is_heap_instance(bases_tuple.as_obj()) {
+        (given, bases_tuple.clone())
     } else {
-        bases
+        let t = crate::seq::new_tuple(given.clone())?;
+        (given, t)
     };
     for b in &bases {
         if !is_type(b.as_obj()) {
@@ -522,7 +539,7 @@ pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> 
                 .unwrap_or_else(|| name.to_string())
                 .into(),
             dict,
-            bases: Slot::new(crate::seq::new_tuple(bases.clone())?),
+            bases: Slot::new(bases_tuple),
             base: OptSlot::new(Some(bases[0].clone())),
             mro: Default::default(),
             instance_info: std::cell::Cell::new(None),
@@ -534,12 +551,17 @@ pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> 
             shared_keys: Default::default(),
             attr_flags: Default::default(),
             attr_epoch: Default::default(),
+            subclasses: Default::default(),
         },
     )
     .map_err(|_| memory_error())?;
     t.track();
     let mro = c3_mro(&t, &bases)?;
-    *tb(t.as_obj()).mro.borrow_mut() = mro;
+    tb(t.as_obj()).mro.set(mro)?;
+    add_type_descriptors(&t)?;
+    for base in &bases {
+        add_subclass(base, &t)?;
+    }
     let custom_ga = lookup(t.as_obj(), &crate::str::intern("__getattribute__"))
         .is_some_and(|f| kind(f.as_obj()) == Kind::Function);
     tb(t.as_obj()).custom_getattribute.set(custom_ga);
@@ -549,7 +571,7 @@ pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> 
     if lookup(t.as_obj(), &crate::str::intern("__del__")).is_some() {
         info = info.finalize(instance_finalize);
     }
-    let info = info.leak_with_type_object(t.clone());
+    let info = info.leak_with_type_object(&t);
     tb(t.as_obj()).instance_info.set(Some(info));
     if crate::dict::get_str(tb(t.as_obj()).dict.as_obj(), "__qualname__").is_some() {
         let _ = crate::dict::del(
@@ -558,6 +580,182 @@ pub fn new_class(meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef) -> 
         );
     }
     Ok(t)
+}
+
+/// `type_new_descriptors` and `type_dict_set_doc`: a class whose bases give its
+/// instances no `__dict__` (or no weak reference list) gets a `getset_descriptor` for it,
+/// unless its `__slots__` leave it out; then `__doc__` defaults to `None`.
+fn add_type_descriptors(t: &ObjRef) -> R<()> {
+    let b = tb(t.as_obj());
+    let own = |name: &str| {
+        b.slots
+            .borrow()
+            .as_ref()
+            .is_none_or(|s| s.iter().any(|n| n == name))
+    };
+    let bases_give = |name: &str| {
+        b.mro.borrow()[1..].iter().any(|c| {
+            let cb = tb(c.as_obj());
+            cb.is_heap
+                && cb
+                    .slots
+                    .borrow()
+                    .as_ref()
+                    .is_none_or(|s| s.iter().any(|n| n == name))
+        })
+    };
+    // The built-in solid bases that already have the slot, and the variable-size ones,
+    // which cannot take a weak reference list.
+    let k = b.base_kind;
+    let adds_dict = own("__dict__")
+        && !bases_give("__dict__")
+        && !matches!(k, Kind::BaseException | Kind::Type);
+    let adds_weakref = own("__weakref__")
+        && !bases_give("__weakref__")
+        && !matches!(
+            k,
+            Kind::Type | Kind::Set | Kind::FrozenSet | Kind::Int | Kind::Tuple | Kind::Bytes
+        );
+    for (add, name, which) in [
+        (adds_dict, "__dict__", GetSetWhich::Dict),
+        (adds_weakref, "__weakref__", GetSetWhich::Weakref),
+    ] {
+        if !add {
+            continue;
+        }
+        let d = ObjRef::new(
+            &GETSET_T,
+            GetSetBody {
+                owner: Slot::new(t.clone()),
+                name: Slot::new(crate::str::intern(name)),
+                qualname: OptSlot::default(),
+                which,
+            },
+        )
+        .map_err(|_| memory_error())?;
+        d.track();
+        crate::dict::set(b.dict.as_obj(), crate::str::intern(name), d)?;
+    }
+    if crate::dict::get_str(b.dict.as_obj(), "__doc__").is_none() {
+        crate::dict::set(b.dict.as_obj(), crate::str::intern("__doc__"), none())?;
+    }
+    Ok(())
+}
+
+/// `add_subclass`: `base.__subclasses__()` learns about `t` through a weak reference
+/// (the shared basic one) in a dict keyed by `t`'s address.
+fn add_subclass(base: &ObjRef, t: &ObjRef) -> R<()> {
+    let b = tb(base.as_obj());
+    let d = match b.subclasses.get() {
+        Some(d) => d,
+        None => {
+            let d = crate::dict::try_new_dict()?;
+            b.subclasses.set(Some(d.clone()));
+            d
+        }
+    };
+    let w = pymm_mem::weakref::new_weakref(
+        &crate::object::WEAKREF_T,
+        pymm_mem::weakref::WeakKind::Ref,
+        t.as_obj(),
+        None,
+    )
+    .map_err(|_| memory_error())?;
+    let key = crate::int::from_i64(subclass_key(tb(t.as_obj())) as i64)?;
+    crate::dict::set(d.as_obj(), key, w)
+}
+
+/// The key of a class in its bases' `tp_subclasses` (CPython uses the type's address;
+/// pymm the address of its body, which the class's own destructor can compute too).
+pub fn subclass_key(b: &TypeBody) -> usize {
+    std::ptr::from_ref(b) as usize
+}
+
+/// The live subclasses of `t`, in the order they were made (`type.__subclasses__()`).
+pub fn subclasses(t: Obj<'_>) -> Vec<ObjRef> {
+    let Some(d) = tb(t).subclasses.get() else {
+        return Vec::new();
+    };
+    crate::dict::items(d.as_obj())
+        .into_iter()
+        .filter_map(|(_, w)| crate::weakrefs::referent(&w))
+        .collect()
+}
+
+/// `remove_subclass` for every base of a class being freed.
+pub fn remove_subclass(bases: Obj<'_>, key: usize) {
+    let Some(items) = bases.var_items::<TupleBody>() else {
+        return;
+    };
+    for base in items {
+        if kind(base.as_obj()) != Kind::Type {
+            continue;
+        }
+        if let Some(d) = tb(base.as_obj()).subclasses.get()
+            && let Ok(key) = crate::int::from_i64(key as i64)
+        {
+            let _ = crate::dict::del(d.as_obj(), &key);
+        }
+    }
+}
+
+/// `getset_descriptor.__get__(obj)` for an instance.
+pub fn getset_get(d: &ObjRef, o: &ObjRef) -> R {
+    let g = d.as_obj().downcast::<GetSetBody>().expect("getset");
+    let owner = g.owner.get();
+    if !is_subtype(type_of(o.as_obj()).as_obj(), owner.as_obj()) {
+        return Err(type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            crate::str::as_str(g.name.get().as_obj()),
+            type_name(owner.as_obj()),
+            obj_type_name(o)
+        )));
+    }
+    match g.which {
+        GetSetWhich::Dict => materialize_dict(o.as_obj()).ok_or_else(|| {
+            new_exc(
+                "AttributeError",
+                &format!("'{}' object has no attribute '__dict__'", obj_type_name(o)),
+            )
+        }),
+        GetSetWhich::Weakref => Ok(pymm_mem::weakref::weakrefs(o.as_obj())
+            .into_iter()
+            .next()
+            .unwrap_or_else(none)),
+    }
+}
+
+/// The attributes of a `getset_descriptor`.
+pub fn getset_attr(d: &ObjRef, name: &str) -> R<Option<ObjRef>> {
+    let g = d.as_obj().downcast::<GetSetBody>().expect("getset");
+    Ok(match name {
+        "__name__" => Some(g.name.get()),
+        "__qualname__" => Some(match g.qualname.get() {
+            Some(q) => q,
+            None => {
+                let q = crate::str::new_str(&format!(
+                    "{}.{}",
+                    tb(g.owner.get().as_obj()).qualname.borrow(),
+                    crate::str::as_str(g.name.get().as_obj())
+                ))?;
+                g.qualname.set(Some(q.clone()));
+                q
+            }
+        }),
+        "__objclass__" => Some(g.owner.get()),
+        "__doc__" => Some(none()),
+        _ => None,
+    })
+}
+
+/// `repr()` of a `getset_descriptor`.
+pub fn getset_repr(d: &ObjRef) -> String {
+    let g = d.as_obj().downcast::<GetSetBody>().expect("getset");
+    format!(
+        "<attribute '{}' of '{}' objects>",
+        crate::str::as_str(g.name.get().as_obj()),
+        type_name(g.owner.get().as_obj())
+    )
 }
 
 /// `object.__new__(cls)`: allocates an instance of `cls`.
@@ -900,6 +1098,7 @@ fn generic_lookup(o: &ObjRef, name: &ObjRef, hook: bool) -> R<Option<ObjRef>> {
                     )),
                 };
             }
+            Kind::GetSetDescr => return getset_get(d, o).map(Some),
             _ if is_heap_instance(d.as_obj()) => {
                 if let Some(get) = lookup_special(d, "__get__")
                     && lookup_special(d, "__set__").is_some()
@@ -984,6 +1183,26 @@ fn type_getattr(t: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
     {
         return bind_descr_prop(d, t).map(Some);
     }
+    // The data descriptors of `type` itself come before the class's own attributes.
+    let b = tb(t.as_obj());
+    let r = match &*n {
+        "__name__" => Some(crate::str::new_str(&b.name.borrow())?),
+        "__qualname__" => Some(crate::str::new_str(&b.qualname.borrow())?),
+        "__mro__" => Some(match b.mro.tuple() {
+            Some(t) => t,
+            None => crate::seq::new_tuple(Vec::new())?,
+        }),
+        "__bases__" => Some(b.bases.get()),
+        "__base__" => Some(b.base.get().unwrap_or_else(none)),
+        "__dict__" => Some(b.dict.clone()),
+        "__module__" if b.is_heap => crate::dict::get_str(b.dict.as_obj(), "__module__"),
+        "__module__" => Some(crate::str::new_str(&type_module(t.as_obj()))?),
+        "__class__" => Some(meta.clone()),
+        _ => None,
+    };
+    if r.is_some() {
+        return Ok(r);
+    }
     if let Some(v) = lookup(t.as_obj(), name) {
         return match kind(v.as_obj()) {
             Kind::StaticMethod => Ok(Some(
@@ -1001,21 +1220,8 @@ fn type_getattr(t: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
             _ => Ok(Some(v)),
         };
     }
-    let b = tb(t.as_obj());
-    let r = match &*n {
-        "__name__" => Some(crate::str::new_str(&b.name.borrow())?),
-        "__qualname__" => Some(crate::str::new_str(&b.qualname.borrow())?),
-        "__mro__" => Some(crate::seq::new_tuple(b.mro.borrow().clone())?),
-        "__bases__" => Some(b.bases.get()),
-        "__base__" => Some(b.base.get().unwrap_or_else(none)),
-        "__dict__" => Some(b.dict.clone()),
-        "__module__" => Some(crate::str::new_str(&type_module(t.as_obj()))?),
-        "__class__" => Some(meta.clone()),
-        "__doc__" => Some(none()),
-        _ => None,
-    };
-    if r.is_some() {
-        return Ok(r);
+    if n == "__doc__" {
+        return Ok(Some(none()));
     }
     if let Some(d) = lookup(meta.as_obj(), name) {
         return bind_descr(d, t, &meta).map(Some);
