@@ -9,7 +9,7 @@ struct Meta;
 impl Body for Meta {}
 
 #[derive(Debug)]
-struct Inst(u64);
+struct Inst(#[allow(dead_code)] u64);
 impl Body for Inst {}
 
 fn no_refs(_o: pymm_mem::Obj<'_>, _v: &mut Visitor<'_>) {}
