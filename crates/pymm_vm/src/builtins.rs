@@ -26,7 +26,14 @@ fn new_module(name: &str) -> R<(ObjRef, ObjRef)> {
     crate::dict::set_str(&d, "__name__", crate::str::new_str(name)?);
     crate::dict::set_str(&d, "__builtins__", builtin_module());
     crate::dict::set_str(&d, "__doc__", none());
-    let m = ObjRef::new(&MODULE_T, ModuleBody { dict: d.clone() }).map_err(|_| memory_error())?;
+    let m = ObjRef::new(
+        &MODULE_T,
+        ModuleBody {
+            dict: d.clone(),
+            weaklist: Default::default(),
+        },
+    )
+    .map_err(|_| memory_error())?;
     m.track();
     Ok((m, d))
 }
@@ -1793,7 +1800,14 @@ pub fn init_builtins() {
     crate::functions::register();
     crate::methods::register_methods();
     crate::typeobj::invalidate_type_cache();
-    let m = ObjRef::new(&MODULE_T, ModuleBody { dict: b.clone() }).expect("builtins module");
+    let m = ObjRef::new(
+        &MODULE_T,
+        ModuleBody {
+            dict: b.clone(),
+            weaklist: Default::default(),
+        },
+    )
+    .expect("builtins module");
     m.track();
     crate::dict::set_str(b, "__name__", crate::str::intern("builtins"));
     let _ = crate::dict::set(rt().modules.as_obj(), crate::str::intern("builtins"), m);

@@ -135,6 +135,7 @@ pub fn new_code(co: Rc<CodeObject>) -> R {
             consts,
             names,
             varnames,
+            weaklist: Default::default(),
         },
     )
     .map_err(|_| memory_error())

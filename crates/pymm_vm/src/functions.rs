@@ -673,6 +673,11 @@ fn dir(args: &[ObjRef], kw: &Kw) -> R {
             "dir() without arguments is not supported by pymm yet",
         ));
     };
+    // A proxy's `__dir__` is its referent's.
+    if crate::weakrefs::is_proxy(o) {
+        let target = crate::weakrefs::unproxy(o)?;
+        return dir(&[target], &Kw::EMPTY);
+    }
     // A class-defined __dir__ decides; dir() sorts what it returns.
     if crate::typeobj::is_heap_instance(o.as_obj())
         && let Some(f) = crate::typeobj::user_special(o, "__dir__")

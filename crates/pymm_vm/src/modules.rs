@@ -27,8 +27,14 @@ fn module(name: &str) -> R<(ObjRef, ObjRef)> {
     d.track();
     crate::dict::set_str(&d, "__name__", crate::str::intern(name));
     crate::dict::set_str(&d, "__doc__", none());
-    let m = ObjRef::new(&MODULE_T, ModuleBody { dict: d.clone() })
-        .map_err(|_| crate::exc::memory_error())?;
+    let m = ObjRef::new(
+        &MODULE_T,
+        ModuleBody {
+            dict: d.clone(),
+            weaklist: Default::default(),
+        },
+    )
+    .map_err(|_| crate::exc::memory_error())?;
     m.track();
     Ok((m, d))
 }

@@ -356,6 +356,8 @@ pub struct SetBody {
     pub table: HeapVec<(isize, Option<ObjRef>)>,
     pub hash: Cell<isize>,
     pub finger: Cell<usize>,
+    /// `weakreflist`: sets and frozensets can be weakly referenced.
+    pub weaklist: WeakListHead,
 }
 impl Body for SetBody {}
 
@@ -392,6 +394,7 @@ pub struct CodeBody {
     pub consts: Vec<ObjRef>,
     pub names: Vec<ObjRef>,
     pub varnames: Vec<ObjRef>,
+    pub weaklist: WeakListHead,
 }
 impl Body for CodeBody {}
 
@@ -448,6 +451,7 @@ impl Body for CellBody {}
 #[derive(Debug)]
 pub struct ModuleBody {
     pub dict: ObjRef,
+    pub weaklist: WeakListHead,
 }
 impl Body for ModuleBody {}
 
@@ -1071,10 +1075,22 @@ pub static DICT_T: TypeInfo = info!("dict", DictBody, Kind::Dict)
     .untrack_hint(dict_untrack, true);
 pub static SET_T: TypeInfo = info!("set", SetBody, Kind::Set)
     .gc(set_traverse)
-    .clear(set_clear);
+    .clear(set_clear)
+    .weakrefable(set_weaklist);
 pub static FROZENSET_T: TypeInfo = info!("frozenset", SetBody, Kind::FrozenSet)
     .gc(set_traverse)
-    .clear(set_clear);
+    .clear(set_clear)
+    .weakrefable(set_weaklist);
+
+fn set_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
+    o.downcast::<SetBody>().map(|b| &b.weaklist)
+}
+fn module_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
+    o.downcast::<ModuleBody>().map(|b| &b.weaklist)
+}
+fn code_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
+    o.downcast::<CodeBody>().map(|b| &b.weaklist)
+}
 pub static RANGE_T: TypeInfo = info!("range", RangeBody, Kind::Range);
 pub static SLICE_T: TypeInfo = info!("slice", SliceBody, Kind::Slice).gc(slice_traverse);
 
@@ -1085,7 +1101,7 @@ fn slice_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
         v.visit(s.step.as_obj());
     }
 }
-pub static CODE_T: TypeInfo = info!("code", CodeBody, Kind::Code);
+pub static CODE_T: TypeInfo = info!("code", CodeBody, Kind::Code).weakrefable(code_weaklist);
 pub static FUNCTION_T: TypeInfo = info!("function", FunctionBody, Kind::Function)
     .gc(func_traverse)
     .clear(func_clear)
@@ -1111,7 +1127,9 @@ fn method_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
 pub static CELL_T: TypeInfo = info!("cell", CellBody, Kind::Cell)
     .gc(cell_traverse)
     .clear(cell_clear);
-pub static MODULE_T: TypeInfo = info!("module", ModuleBody, Kind::Module).gc(module_traverse);
+pub static MODULE_T: TypeInfo = info!("module", ModuleBody, Kind::Module)
+    .gc(module_traverse)
+    .weakrefable(module_weaklist);
 pub static GEN_T: TypeInfo = info!("generator", GenBody, Kind::Generator)
     .gc(gen_traverse)
     .clear(gen_clear)
@@ -1187,6 +1205,16 @@ pub static DICTVIEW_T: TypeInfo =
 /// The hooks a class defined in Python adds to its solid base's descriptor: a GC head,
 /// the managed-dict pre-header, and traversal of its type object.
 pub fn heap_type_info(base: &'static TypeInfo, name: &'static str) -> TypeInfo {
+    heap_type_info_weak(base, name, true)
+}
+
+/// [`heap_type_info`] for a class whose instances may (`weakrefable`) or may not take
+/// weak references (`__slots__` without `__weakref__`).
+pub fn heap_type_info_weak(
+    base: &'static TypeInfo,
+    name: &'static str,
+    weakrefable: bool,
+) -> TypeInfo {
     let mut t = TypeInfo::new(name, body_vtable_of(base)).user_data(base.data());
     let (trav, clear, weak) = match kind_of_info(base) {
         Kind::List => (
@@ -1231,7 +1259,7 @@ pub fn heap_type_info(base: &'static TypeInfo, name: &'static str) -> TypeInfo {
         ),
     };
     t = t.gc(trav).clear(clear).preheader();
-    if let Some(w) = weak {
+    if let Some(w) = weak.filter(|_| weakrefable) {
         t = t.weakrefable(w);
     }
     if kind_of_info(base) == Kind::Type {

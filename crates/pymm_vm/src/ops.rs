@@ -519,6 +519,24 @@ pub fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
                 .is_some_and(|(p, q)| p.func.is(&q.func) && p.this.is(&q.this));
             Ok(Some(e == (op == C::Equal)))
         }
+        Kind::BuiltinFunction => {
+            // `meth_richcompare`: the same C function bound to the same object.
+            if !matches!(op, C::Equal | C::NotEqual) {
+                return Ok(None);
+            }
+            let (p, q) = (x.downcast::<BuiltinBody>(), y.downcast::<BuiltinBody>());
+            let e = a.is(b)
+                || p.zip(q).is_some_and(|(p, q)| {
+                    std::ptr::fn_addr_eq(p.func, q.func)
+                        && p.name == q.name
+                        && p.owner == q.owner
+                        && match (p.bound.get(), q.bound.get()) {
+                            (Some(s), Some(t)) => s.is(&t),
+                            _ => false,
+                        }
+                });
+            Ok(Some(e == (op == C::Equal)))
+        }
         _ => Ok(match op {
             C::Equal => Some(a.is(b)),
             C::NotEqual => Some(!a.is(b)),

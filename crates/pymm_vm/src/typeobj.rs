@@ -558,7 +558,7 @@ pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -
     t.track();
     let mro = c3_mro(&t, &bases)?;
     tb(t.as_obj()).mro.set(mro)?;
-    add_type_descriptors(&t)?;
+    let weakrefable = add_type_descriptors(&t)?;
     for base in &bases {
         add_subclass(base, &t)?;
     }
@@ -567,7 +567,10 @@ pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -
     tb(t.as_obj()).custom_getattribute.set(custom_ga);
     invalidate_type_cache();
     let leaked_name: &'static str = Box::leak(name.to_string().into_boxed_str());
-    let mut info = heap_type_info(static_info(base_kind), leaked_name);
+    // `__slots__` without `__weakref__` take weak references away from plain instances;
+    // other solid bases decide for themselves.
+    let weakrefable = weakrefable || !matches!(base_kind, Kind::Object | Kind::BaseException);
+    let mut info = heap_type_info_weak(static_info(base_kind), leaked_name, weakrefable);
     if lookup(t.as_obj(), &crate::str::intern("__del__")).is_some() {
         info = info.finalize(instance_finalize);
     }
@@ -585,7 +588,9 @@ pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -
 /// `type_new_descriptors` and `type_dict_set_doc`: a class whose bases give its
 /// instances no `__dict__` (or no weak reference list) gets a `getset_descriptor` for it,
 /// unless its `__slots__` leave it out; then `__doc__` defaults to `None`.
-fn add_type_descriptors(t: &ObjRef) -> R<()> {
+///
+/// Returns whether instances can be weakly referenced.
+fn add_type_descriptors(t: &ObjRef) -> R<bool> {
     let b = tb(t.as_obj());
     let own = |name: &str| {
         b.slots
@@ -639,7 +644,9 @@ fn add_type_descriptors(t: &ObjRef) -> R<()> {
     if crate::dict::get_str(b.dict.as_obj(), "__doc__").is_none() {
         crate::dict::set(b.dict.as_obj(), crate::str::intern("__doc__"), none())?;
     }
-    Ok(())
+    Ok(adds_weakref
+        || bases_give("__weakref__")
+        || matches!(k, Kind::Set | Kind::FrozenSet | Kind::Type))
 }
 
 /// `add_subclass`: `base.__subclasses__()` learns about `t` through a weak reference

@@ -201,7 +201,7 @@ class WeakValueDictionary:
 class _KeyedRef:
     """A weak reference that remembers the dictionary key it belongs to."""
 
-    __slots__ = ("_ref", "key")
+    __slots__ = ("_ref", "key", "__weakref__")
 
     def __init__(self, ob, callback, key):
         self.key = key
