@@ -848,7 +848,7 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
         Kind::ByteArray => crate::bytearray::repr(o),
         Kind::Array => crate::array::repr(o)?,
         Kind::MemoryView => crate::memoryview::repr(o),
-        Kind::GetSetDescr => crate::typeobj::getset_repr(o),
+        Kind::GetSetDescr | Kind::MemberDescr => crate::typeobj::getset_repr(o),
         _ => {
             let t = crate::typeobj::type_of(obj);
             let m = crate::typeobj::type_module(t.as_obj());
@@ -2034,7 +2034,7 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
         (Kind::WeakRef, _) => crate::weakrefs::ref_attr(o, name),
         (Kind::Array, _) => return crate::array::attr(o, name),
         (Kind::MemoryView, _) => return crate::memoryview::attr(o, name),
-        (Kind::GetSetDescr, _) => return crate::typeobj::getset_attr(o, name),
+        (Kind::GetSetDescr | Kind::MemberDescr, _) => return crate::typeobj::getset_attr(o, name),
         (Kind::DictView, "mapping") => {
             Some(obj.downcast::<DictViewBody>().expect("v").dict.clone())
         }

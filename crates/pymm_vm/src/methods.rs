@@ -2262,6 +2262,11 @@ fn object_getattribute(args: &[ObjRef], _kw: &Kw) -> R {
 
 fn object_sizeof(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("__sizeof__", args, 1, 1)?;
+    int(crate::typeobj::object_sizeof(args[0].as_obj()))
+}
+
+fn own_sizeof(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__sizeof__", args, 1, 1)?;
     int(crate::modules::basic_sizeof(&args[0]) as i64)
 }
 
@@ -2971,6 +2976,25 @@ pub fn register_methods() {
     }
     add(K::Type, "type", "mro", type_mro);
     add(K::Type, "type", "__subclasses__", type_subclasses);
+    // The types with their own `__sizeof__` (their buffers count), unlike `object`'s.
+    for (k, owner) in [
+        (K::Int, "int"),
+        (K::Bool, "bool"),
+        (K::Str, "str"),
+        (K::Bytes, "bytes"),
+        (K::ByteArray, "bytearray"),
+        (K::List, "list"),
+        (K::Dict, "dict"),
+        (K::Set, "set"),
+        (K::FrozenSet, "frozenset"),
+        (K::Array, "array"),
+        (K::Code, "code"),
+        (K::Generator, "generator"),
+        (K::MemoryView, "memoryview"),
+        (K::Type, "type"),
+    ] {
+        add(k, owner, "__sizeof__", own_sizeof);
+    }
     add(K::Type, "type", "__init__", type_init_method);
     add(K::Type, "type", "__call__", type_call_method);
     let tt = builtin_type(K::Type);

@@ -57,9 +57,10 @@ pub enum Kind {
     Array,
     MemoryView,
     GetSetDescr,
+    MemberDescr,
 }
 
-pub const NKINDS: usize = Kind::GetSetDescr as usize + 1;
+pub const NKINDS: usize = Kind::MemberDescr as usize + 1;
 
 impl Kind {
     pub fn from_usize(n: usize) -> Kind {
@@ -103,6 +104,7 @@ impl Kind {
             Kind::Array,
             Kind::MemoryView,
             Kind::GetSetDescr,
+            Kind::MemberDescr,
         ];
         ALL[n]
     }
@@ -518,6 +520,8 @@ pub enum GetSetWhich {
     Dict,
     /// `__weakref__`: the first weak reference to the instance, or `None`.
     Weakref,
+    /// A `__slots__` entry (`member_descriptor`): the instance's slot of that name.
+    Member,
 }
 
 /// `PyGetSetDescrObject`: the `__dict__` and `__weakref__` attributes `type_new` puts in
@@ -1171,6 +1175,9 @@ pub static WEAKCALLABLEPROXY_T: TypeInfo =
 pub static BYTEARRAY_T: TypeInfo = info!("bytearray", ByteArrayBody, Kind::ByteArray);
 pub static GETSET_T: TypeInfo =
     info!("getset_descriptor", GetSetBody, Kind::GetSetDescr).gc(getset_traverse);
+/// `PyMemberDescrObject`, the same layout (`d_member` in place of `d_getset`).
+pub static MEMBER_T: TypeInfo =
+    info!("member_descriptor", GetSetBody, Kind::MemberDescr).gc(getset_traverse);
 
 fn getset_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     // `descr_traverse` visits only the type.
@@ -1321,6 +1328,7 @@ pub fn static_info(k: Kind) -> &'static TypeInfo {
         Kind::Array => &ARRAY_T,
         Kind::MemoryView => &MEMORYVIEW_T,
         Kind::GetSetDescr => &GETSET_T,
+        Kind::MemberDescr => &MEMBER_T,
         Kind::Str => &STR_T,
         Kind::Bytes => &BYTES_T,
         Kind::Tuple => &TUPLE_T,

@@ -24,6 +24,7 @@ fn kind_name(k: Kind) -> &'static str {
         Kind::Array => "array",
         Kind::MemoryView => "memoryview",
         Kind::GetSetDescr => "getset_descriptor",
+        Kind::MemberDescr => "member_descriptor",
         Kind::Str => "str",
         Kind::Bytes => "bytes",
         Kind::Tuple => "tuple",
@@ -521,12 +522,23 @@ pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -
             } else {
                 crate::iter::collect(&s)?
             };
-            Some(
-                names
-                    .iter()
-                    .map(|n| crate::str::as_str(n.as_obj()).into_owned())
-                    .collect::<Vec<_>>(),
-            )
+            // `type_new_copy_slots`: private names are mangled, and the slots sorted.
+            let mut names = names
+                .iter()
+                .map(|n| mangle(name, &crate::str::as_str(n.as_obj())))
+                .collect::<Vec<_>>();
+            names.sort();
+            for n in &names {
+                if n != "__dict__"
+                    && n != "__weakref__"
+                    && crate::dict::get_str(dict.as_obj(), n).is_some()
+                {
+                    return Err(crate::exc::value_error(format!(
+                        "'{n}' in __slots__ conflicts with class variable"
+                    )));
+                }
+            }
+            Some(names)
         }
         None => None,
     };
@@ -592,61 +604,43 @@ pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -
 /// Returns whether instances can be weakly referenced.
 fn add_type_descriptors(t: &ObjRef) -> R<bool> {
     let b = tb(t.as_obj());
-    let own = |name: &str| {
-        b.slots
-            .borrow()
-            .as_ref()
-            .is_none_or(|s| s.iter().any(|n| n == name))
-    };
-    let bases_give = |name: &str| {
-        b.mro.borrow()[1..].iter().any(|c| {
-            let cb = tb(c.as_obj());
-            cb.is_heap
-                && cb
-                    .slots
-                    .borrow()
-                    .as_ref()
-                    .is_none_or(|s| s.iter().any(|n| n == name))
-        })
-    };
-    // The built-in solid bases that already have the slot, and the variable-size ones,
-    // which cannot take a weak reference list.
-    let k = b.base_kind;
-    let adds_dict = own("__dict__")
-        && !bases_give("__dict__")
-        && !matches!(k, Kind::BaseException | Kind::Type);
-    let adds_weakref = own("__weakref__")
-        && !bases_give("__weakref__")
-        && !matches!(
-            k,
-            Kind::Type | Kind::Set | Kind::FrozenSet | Kind::Int | Kind::Tuple | Kind::Bytes
-        );
-    for (add, name, which) in [
-        (adds_dict, "__dict__", GetSetWhich::Dict),
-        (adds_weakref, "__weakref__", GetSetWhich::Weakref),
-    ] {
-        if !add {
-            continue;
-        }
+    let (adds_dict, adds_weakref) = adds_dict_weakref(t.as_obj());
+    let members: Vec<String> = b
+        .slots
+        .borrow()
+        .iter()
+        .flatten()
+        .filter(|n| *n != "__dict__" && *n != "__weakref__")
+        .cloned()
+        .collect();
+    let mut descrs: Vec<(&'static TypeInfo, String, GetSetWhich)> = members
+        .into_iter()
+        .map(|n| (&MEMBER_T, n, GetSetWhich::Member))
+        .collect();
+    if adds_dict {
+        descrs.push((&GETSET_T, "__dict__".into(), GetSetWhich::Dict));
+    }
+    if adds_weakref {
+        descrs.push((&GETSET_T, "__weakref__".into(), GetSetWhich::Weakref));
+    }
+    for (info, name, which) in descrs {
         let d = ObjRef::new(
-            &GETSET_T,
+            info,
             GetSetBody {
                 owner: Slot::new(t.clone()),
-                name: Slot::new(crate::str::intern(name)),
+                name: Slot::new(crate::str::intern(&name)),
                 qualname: OptSlot::default(),
                 which,
             },
         )
         .map_err(|_| memory_error())?;
         d.track();
-        crate::dict::set(b.dict.as_obj(), crate::str::intern(name), d)?;
+        crate::dict::set(b.dict.as_obj(), crate::str::intern(&name), d)?;
     }
     if crate::dict::get_str(b.dict.as_obj(), "__doc__").is_none() {
         crate::dict::set(b.dict.as_obj(), crate::str::intern("__doc__"), none())?;
     }
-    Ok(adds_weakref
-        || bases_give("__weakref__")
-        || matches!(k, Kind::Set | Kind::FrozenSet | Kind::Type))
+    Ok(type_layout(t.as_obj()).3 != 0)
 }
 
 /// `add_subclass`: `base.__subclasses__()` learns about `t` through a weak reference
@@ -706,6 +700,161 @@ pub fn remove_subclass(bases: Obj<'_>, key: usize) {
     }
 }
 
+/// Whether class `t` (defined in Python) gives its instances a `__dict__` and a weak
+/// reference list that its bases do not (`type_new_slots`'s `add_dict`, `add_weak`).
+fn adds_dict_weakref(t: Obj<'_>) -> (bool, bool) {
+    let b = tb(t);
+    if !b.is_heap {
+        return (false, false);
+    }
+    let own = |name: &str| {
+        b.slots
+            .borrow()
+            .as_ref()
+            .is_none_or(|s| s.iter().any(|n| n == name))
+    };
+    let bases_give = |name: &str| {
+        b.mro.borrow()[1..].iter().any(|c| {
+            let cb = tb(c.as_obj());
+            cb.is_heap
+                && cb
+                    .slots
+                    .borrow()
+                    .as_ref()
+                    .is_none_or(|s| s.iter().any(|n| n == name))
+        })
+    };
+    let k = b.base_kind;
+    let adds_dict = own("__dict__")
+        && !bases_give("__dict__")
+        && !matches!(k, Kind::BaseException | Kind::Type);
+    let adds_weakref = own("__weakref__")
+        && !bases_give("__weakref__")
+        && !matches!(
+            k,
+            Kind::Type | Kind::Set | Kind::FrozenSet | Kind::Int | Kind::Tuple | Kind::Bytes
+        );
+    (adds_dict, adds_weakref)
+}
+
+/// CPython 3.11's `tp_basicsize`, `tp_itemsize`, `tp_dictoffset` and
+/// `tp_weaklistoffset` of type `t` (`__basicsize__`, ...): a table for the built-in
+/// types, `type_new_descriptors`' arithmetic for classes defined in Python.
+pub fn type_layout(t: Obj<'_>) -> (i64, i64, i64, i64) {
+    let b = tb(t);
+    if !b.is_heap {
+        if b.base_kind == Kind::BaseException {
+            let is_os = is_subtype(t, crate::exc::exc_type("OSError").as_obj());
+            let size = match b.name.borrow().as_str() {
+                _ if is_os => 112,
+                "UnicodeDecodeError" | "UnicodeEncodeError" | "UnicodeTranslateError" => 112,
+                "SyntaxError" | "IndentationError" | "TabError" => 136,
+                "ImportError" | "ModuleNotFoundError" | "ExceptionGroup" => 96,
+                "AttributeError" | "BaseExceptionGroup" => 88,
+                "NameError" | "StopIteration" | "SystemExit" | "UnboundLocalError" => 80,
+                _ => 72,
+            };
+            return (size, 0, 16, 0);
+        }
+        return match b.base_kind {
+            Kind::Object | Kind::NoneType | Kind::NotImplementedType | Kind::Ellipsis => {
+                (16, 0, 0, 0)
+            }
+            Kind::Int => (24, 4, 0, 0),
+            Kind::Bool => (32, 4, 0, 0),
+            Kind::Float => (24, 0, 0, 0),
+            Kind::Complex => (32, 0, 0, 0),
+            Kind::Str => (80, 0, 0, 0),
+            Kind::Bytes => (33, 1, 0, 0),
+            Kind::ByteArray => (56, 0, 0, 0),
+            Kind::Tuple => (24, 8, 0, 0),
+            Kind::List => (40, 0, 0, 0),
+            Kind::Dict => (48, 0, 0, 0),
+            Kind::Set | Kind::FrozenSet => (200, 0, 0, 192),
+            Kind::Range => (48, 0, 0, 0),
+            Kind::Slice => (40, 0, 0, 0),
+            Kind::Function => (136, 0, 88, 96),
+            Kind::BuiltinFunction => (56, 0, 0, 40),
+            Kind::Method => (48, 0, 0, 32),
+            Kind::Code => (184, 2, 0, 144),
+            Kind::Cell => (24, 0, 0, 0),
+            Kind::Generator => (152, 8, 0, 24),
+            Kind::Type => (904, 40, 264, 368),
+            Kind::Module => (56, 0, 16, 40),
+            Kind::Property => (64, 0, 0, 0),
+            Kind::StaticMethod | Kind::ClassMethod => (32, 0, 24, 0),
+            Kind::Super => (40, 0, 0, 0),
+            Kind::Iterator => (32, 0, 0, 0),
+            Kind::DictView => (24, 0, 0, 0),
+            Kind::WeakRef | Kind::WeakProxy | Kind::WeakCallableProxy => (64, 0, 0, 0),
+            Kind::MemoryView => (144, 8, 0, 136),
+            Kind::Array => (64, 0, 0, 48),
+            Kind::GetSetDescr | Kind::MemberDescr => (48, 0, 0, 0),
+            Kind::BaseException => (72, 0, 16, 0),
+        };
+    }
+    let (basic, item, base_dict, base_weak) = match b.base.get() {
+        Some(base) => type_layout(base.as_obj()),
+        None => (16, 0, 0, 0),
+    };
+    let (adds_dict, adds_weak) = adds_dict_weakref(t);
+    let nslots = b
+        .slots
+        .borrow()
+        .iter()
+        .flatten()
+        .filter(|n| *n != "__dict__" && *n != "__weakref__")
+        .count() as i64;
+    let mut offset = basic + 8 * nslots;
+    let mut dict = base_dict;
+    let mut weak = base_weak;
+    if adds_dict && item != 0 {
+        dict = -8;
+        offset += 8;
+    }
+    if adds_weak {
+        weak = offset;
+        offset += 8;
+    }
+    if adds_dict && item == 0 {
+        dict = -offset - 24;
+    }
+    (offset, item, dict, weak)
+}
+
+/// `object.__sizeof__(o)`: `tp_basicsize + tp_itemsize * Py_SIZE(o)`.
+pub fn object_sizeof(o: Obj<'_>) -> i64 {
+    let t = type_of(o);
+    let (basic, item, _, _) = type_layout(t.as_obj());
+    if item == 0 {
+        return basic;
+    }
+    let n = match kind(o) {
+        Kind::Int | Kind::Bool => {
+            let d = crate::int::ndigits(o) as i64;
+            if crate::int::to_big(o).sign() == num_bigint::Sign::Minus {
+                -d
+            } else {
+                d
+            }
+        }
+        Kind::Tuple => crate::seq::tuple_items(o).len() as i64,
+        Kind::Bytes => crate::builtins::bytes_data(o).len() as i64,
+        _ => 0,
+    };
+    basic + item * n
+}
+
+/// `_Py_Mangle`: `__name` inside class `class_name` becomes `_Class__name`.
+pub fn mangle(class_name: &str, name: &str) -> String {
+    let stripped = class_name.trim_start_matches('_');
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') || stripped.is_empty()
+    {
+        return name.to_string();
+    }
+    format!("_{stripped}{name}")
+}
+
 /// `getset_descriptor.__get__(obj)` for an instance.
 pub fn getset_get(d: &ObjRef, o: &ObjRef) -> R {
     let g = d.as_obj().downcast::<GetSetBody>().expect("getset");
@@ -729,7 +878,80 @@ pub fn getset_get(d: &ObjRef, o: &ObjRef) -> R {
             .into_iter()
             .next()
             .unwrap_or_else(none)),
+        GetSetWhich::Member => {
+            let n = crate::str::as_str(g.name.get().as_obj()).into_owned();
+            let v = o.as_obj().downcast::<InstanceBody>().and_then(|ib| {
+                let i = slot_index(o.as_obj(), &n)?;
+                ib.slots.borrow().get(i).cloned().flatten()
+            });
+            v.ok_or_else(|| {
+                new_exc(
+                    "AttributeError",
+                    &format!("'{}' object has no attribute '{n}'", obj_type_name(o)),
+                )
+            })
+        }
     }
+}
+
+/// `descriptor.__set__(obj, value)` (`None` value: `__delete__`).
+pub fn getset_set(d: &ObjRef, o: &ObjRef, value: Option<ObjRef>) -> R<()> {
+    let g = d.as_obj().downcast::<GetSetBody>().expect("getset");
+    let n = crate::str::as_str(g.name.get().as_obj()).into_owned();
+    match g.which {
+        GetSetWhich::Member => {
+            let ib = o.as_obj().downcast::<InstanceBody>();
+            let i = ib.and_then(|_| slot_index(o.as_obj(), &n));
+            match (ib, i) {
+                (Some(ib), Some(i)) => {
+                    let mut slots = ib.slots.borrow_mut();
+                    if value.is_none() && slots[i].is_none() {
+                        drop(slots);
+                        return Err(new_exc(
+                            "AttributeError",
+                            &format!("'{}' object has no attribute '{n}'", obj_type_name(o)),
+                        ));
+                    }
+                    let old = std::mem::replace(&mut slots[i], value);
+                    drop(slots);
+                    drop(old);
+                    Ok(())
+                }
+                _ => Err(type_error(format!(
+                    "descriptor '{n}' for '{}' objects doesn't apply to a '{}' object",
+                    type_name(g.owner.get().as_obj()),
+                    obj_type_name(o)
+                ))),
+            }
+        }
+        _ => Err(new_exc(
+            "AttributeError",
+            &format!(
+                "attribute '{n}' of '{}' objects is not writable",
+                type_name(g.owner.get().as_obj())
+            ),
+        )),
+    }
+}
+
+fn descr_get_method(args: &[ObjRef], _kw: &crate::call::Kw) -> R {
+    crate::call::check_args("__get__", &args[1.min(args.len())..], 1, 2)?;
+    if kind(args[1].as_obj()) == Kind::NoneType {
+        return Ok(args[0].clone());
+    }
+    getset_get(&args[0], &args[1])
+}
+
+fn descr_set_method(args: &[ObjRef], _kw: &crate::call::Kw) -> R {
+    crate::call::check_args("__set__", &args[1.min(args.len())..], 2, 2)?;
+    getset_set(&args[0], &args[1], Some(args[2].clone()))?;
+    Ok(none())
+}
+
+fn descr_delete_method(args: &[ObjRef], _kw: &crate::call::Kw) -> R {
+    crate::call::check_args("__delete__", &args[1.min(args.len())..], 1, 1)?;
+    getset_set(&args[0], &args[1], None)?;
+    Ok(none())
 }
 
 /// The attributes of a `getset_descriptor`.
@@ -751,6 +973,22 @@ pub fn getset_attr(d: &ObjRef, name: &str) -> R<Option<ObjRef>> {
         }),
         "__objclass__" => Some(g.owner.get()),
         "__doc__" => Some(none()),
+        "__get__" | "__set__" | "__delete__" => {
+            let (n, f): (&'static str, crate::object::NativeFn) = match name {
+                "__get__" => ("__get__", descr_get_method),
+                "__set__" => ("__set__", descr_set_method),
+                _ => ("__delete__", descr_delete_method),
+            };
+            let owner = if g.which == GetSetWhich::Member {
+                "member_descriptor"
+            } else {
+                "getset_descriptor"
+            };
+            Some(crate::call::bind_builtin(
+                &crate::call::new_builtin(n, f, owner),
+                d.clone(),
+            )?)
+        }
         _ => None,
     })
 }
@@ -759,7 +997,12 @@ pub fn getset_attr(d: &ObjRef, name: &str) -> R<Option<ObjRef>> {
 pub fn getset_repr(d: &ObjRef) -> String {
     let g = d.as_obj().downcast::<GetSetBody>().expect("getset");
     format!(
-        "<attribute '{}' of '{}' objects>",
+        "<{} '{}' of '{}' objects>",
+        if g.which == GetSetWhich::Member {
+            "member"
+        } else {
+            "attribute"
+        },
         crate::str::as_str(g.name.get().as_obj()),
         type_name(g.owner.get().as_obj())
     )
@@ -1105,7 +1348,7 @@ fn generic_lookup(o: &ObjRef, name: &ObjRef, hook: bool) -> R<Option<ObjRef>> {
                     )),
                 };
             }
-            Kind::GetSetDescr => return getset_get(d, o).map(Some),
+            Kind::GetSetDescr | Kind::MemberDescr => return getset_get(d, o).map(Some),
             _ if is_heap_instance(d.as_obj()) => {
                 if let Some(get) = lookup_special(d, "__get__")
                     && lookup_special(d, "__set__").is_some()
@@ -1205,6 +1448,15 @@ fn type_getattr(t: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
         "__module__" if b.is_heap => crate::dict::get_str(b.dict.as_obj(), "__module__"),
         "__module__" => Some(crate::str::new_str(&type_module(t.as_obj()))?),
         "__class__" => Some(meta.clone()),
+        "__basicsize__" | "__itemsize__" | "__dictoffset__" | "__weakrefoffset__" => {
+            let (basic, item, dict, weak) = type_layout(t.as_obj());
+            Some(crate::int::from_i64(match &*n {
+                "__basicsize__" => basic,
+                "__itemsize__" => item,
+                "__dictoffset__" => dict,
+                _ => weak,
+            })?)
+        }
         _ => None,
     };
     if r.is_some() {
