@@ -123,10 +123,12 @@ pub(crate) struct Runtime {
     /// The descriptors of run-time types, by the address of their type object
     /// ([`TypeInfo::leak_with_type_object`]), retired when that object is freed.
     type_objects: RefCell<std::collections::HashMap<usize, Vec<&'static TypeObjectSlot>>>,
-    /// Every descriptor leaked for a run-time type, live or retired: they are never freed
-    /// (a `&'static TypeInfo` may be held anywhere) and stay reachable from here.
-    leaked_descriptors: RefCell<Vec<&'static TypeInfo>>,
 }
+
+/// Every descriptor leaked for a run-time type, live or retired, in any thread: they are
+/// never freed (a `&'static TypeInfo` may be held anywhere, even after its thread's
+/// runtime is gone), so they are kept reachable here, deliberately.
+static LEAKED_DESCRIPTORS: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
 
 impl Runtime {
     /// Records that `info`, whose `slot` refers to the type object at `addr`, was leaked.
@@ -136,7 +138,10 @@ impl Runtime {
         slot: &'static TypeObjectSlot,
         info: &'static TypeInfo,
     ) {
-        self.leaked_descriptors.borrow_mut().push(info);
+        LEAKED_DESCRIPTORS
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(core::ptr::from_ref(info) as usize);
         self.type_objects
             .borrow_mut()
             .entry(addr)
@@ -217,7 +222,6 @@ fn init() -> &'static Runtime {
         pending_panic: RefCell::new(None),
         freelists: RefCell::new(Vec::new()),
         type_objects: RefCell::new(std::collections::HashMap::new()),
-        leaked_descriptors: RefCell::new(Vec::new()),
     }));
     rt.gc.init_heads();
     RUNTIME.with(|c| c.set(rt));
