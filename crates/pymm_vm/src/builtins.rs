@@ -48,8 +48,17 @@ pub fn exec_module_source(source: &str, filename: &str, name: &str) -> R {
     }
     crate::dict::set(rt().modules.as_obj(), crate::str::intern(name), m.clone())?;
     let code = crate::frame::new_code(code)?;
+    // The main program runs with its parse tree alive; an imported module does not.
+    let ast = if name == "__main__" {
+        crate::frame::ast_constant_refs(&code)
+    } else {
+        Vec::new()
+    };
     let mut f = crate::frame::Frame::new(code, d.clone(), Some(d), None);
-    crate::eval::run_frame(&mut f)?;
+    let r = crate::eval::run_frame(&mut f);
+    drop(f);
+    drop(ast);
+    r?;
     Ok(m)
 }
 
@@ -92,8 +101,12 @@ pub fn exec_interactive(source: &str) -> R<()> {
     };
     let code = compile(source, "<stdin>", pymm_compiler::Mode::Single)?;
     let code = crate::frame::new_code(code)?;
+    let ast = crate::frame::ast_constant_refs(&code);
     let mut f = crate::frame::Frame::new(code, d.clone(), Some(d), None);
-    crate::eval::run_frame(&mut f)?;
+    let r = crate::eval::run_frame(&mut f);
+    drop(f);
+    drop(ast);
+    r?;
     Ok(())
 }
 

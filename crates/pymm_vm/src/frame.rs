@@ -120,11 +120,89 @@ pub fn code_body(o: &ObjRef) -> &CodeBody {
     o.as_obj().downcast::<CodeBody>().expect("code object")
 }
 
-/// Builds a Python code object from compiled code.
+/// The references CPython's parser holds to the literals of source it has just parsed
+/// while `PyRun_*` executes it: the AST arena (which owns one reference to each
+/// `Constant` node's value, folded tuples and frozensets included) is freed only after
+/// the code has run, so in a script, `-c`, an interactive statement or `exec`/`eval` of
+/// a string, `sys.getrefcount(1000)` is one higher than in an imported module. The
+/// returned references, held for the duration of the run, reproduce that.
+pub fn ast_constant_refs(code: &ObjRef) -> Vec<ObjRef> {
+    fn walk(o: &ObjRef, out: &mut Vec<ObjRef>) {
+        match kind(o.as_obj()) {
+            Kind::Code => {
+                for c in &code_body(o).consts {
+                    walk(c, out);
+                }
+            }
+            Kind::Tuple => {
+                out.push(o.clone());
+                for c in crate::seq::tuple_items(o.as_obj()) {
+                    walk(c, out);
+                }
+            }
+            Kind::FrozenSet => {
+                out.push(o.clone());
+                for c in crate::builtins::set_items(o.as_obj()) {
+                    walk(&c, out);
+                }
+            }
+            _ => out.push(o.clone()),
+        }
+    }
+    let mut out = Vec::new();
+    for c in &code_body(code).consts {
+        walk(c, &mut out);
+    }
+    // One parse-tree reference per object: equal literals share one constant.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|o| seen.insert(o.as_obj().addr()));
+    out
+}
+
+/// Builds a Python code object from compiled code: equal constants anywhere in its
+/// tree of code objects are one object, as CPython's compiler merges them
+/// (`merge_consts_recursive` with the unit's constant cache).
 pub fn new_code(co: Rc<CodeObject>) -> R {
+    new_code_in(co, &mut ConstCache::default())
+}
+
+/// The constants already built for one compilation, by kind and value.
+#[derive(Debug, Default)]
+pub struct ConstCache(std::collections::HashMap<String, ObjRef>);
+
+impl ConstCache {
+    /// The object for constant `c`, shared with equal constants built before.
+    pub fn get(&mut self, c: &pymm_compiler::Constant) -> R {
+        use pymm_compiler::Constant as K;
+        match c {
+            K::Code(code) => return new_code_in(code.clone(), self),
+            K::Tuple(items) => {
+                // Items first, so that a tuple shares them with equal constants.
+                let v = items.iter().map(|i| self.get(i)).collect::<R<Vec<_>>>()?;
+                let key = format!("{c:?}");
+                if let Some(o) = self.0.get(&key) {
+                    return Ok(o.clone());
+                }
+                let t = crate::seq::new_tuple(v)?;
+                self.0.insert(key, t.clone());
+                return Ok(t);
+            }
+            _ => {}
+        }
+        let key = format!("{c:?}");
+        if let Some(o) = self.0.get(&key) {
+            return Ok(o.clone());
+        }
+        let o = crate::ops::from_constant(c)?;
+        self.0.insert(key, o.clone());
+        Ok(o)
+    }
+}
+
+fn new_code_in(co: Rc<CodeObject>, cache: &mut ConstCache) -> R {
     let mut consts = Vec::with_capacity(co.constants.len());
     for c in &co.constants {
-        consts.push(crate::ops::from_constant(c)?);
+        consts.push(cache.get(c)?);
     }
     let names = co.names.iter().map(|n| crate::str::intern(n)).collect();
     let varnames = co.varnames.iter().map(|n| crate::str::intern(n)).collect();

@@ -851,6 +851,7 @@ fn exec_eval(args: &[ObjRef], kw: &Kw, mode: pymm_compiler::Mode) -> R {
             crate::builtins::import_module("builtins")?,
         );
     }
+    let mut ast = Vec::new();
     let code = match kind(src.as_obj()) {
         Kind::Code => src.clone(),
         Kind::Str => {
@@ -860,7 +861,10 @@ fn exec_eval(args: &[ObjRef], kw: &Kw, mode: pymm_compiler::Mode) -> R {
             } else {
                 text
             };
-            crate::frame::new_code(crate::builtins::compile(&text, "<string>", mode)?)?
+            let code = crate::frame::new_code(crate::builtins::compile(&text, "<string>", mode)?)?;
+            // `PyRun_StringFlags` keeps the parse tree while the code runs.
+            ast = crate::frame::ast_constant_refs(&code);
+            code
         }
         _ => {
             return Err(type_error(
@@ -869,7 +873,10 @@ fn exec_eval(args: &[ObjRef], kw: &Kw, mode: pymm_compiler::Mode) -> R {
         }
     };
     let mut f = crate::frame::Frame::new(code, globals, Some(locals), None);
-    let r = crate::eval::run_frame(&mut f)?;
+    let r = crate::eval::run_frame(&mut f);
+    drop(f);
+    drop(ast);
+    let r = r?;
     Ok(if mode == pymm_compiler::Mode::Eval {
         r
     } else {

@@ -614,7 +614,14 @@ fn sys_getrefcount(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("getrefcount", args, 1, 1)?;
     // CPython 3.11 passes arguments without a tuple: the count includes exactly the
     // one reference the call holds, as pymm's argument vector does.
-    int(args[0].as_obj().refcnt() as i64)
+    let o = args[0].as_obj();
+    let mut n = o.refcnt() as i64;
+    // CPython 3.11 does not count the interned-strings dict's references to its keys
+    // (`PyUnicode_InternInPlace` takes them back); pymm's intern table holds one.
+    if crate::str::is_interned(o) {
+        n -= 1;
+    }
+    int(n)
 }
 
 fn sys_intern(args: &[ObjRef], _kw: &Kw) -> R {
