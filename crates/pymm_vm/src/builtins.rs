@@ -824,6 +824,10 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
                 c.code.firstlineno
             )
         }
+        Kind::MappingProxy => format!(
+            "mappingproxy({})",
+            repr_of(&crate::typeobj::proxied_mapping(obj).expect("mappingproxy"))?
+        ),
         Kind::DictView => {
             let v = obj.downcast::<DictViewBody>().expect("view");
             let (name, items) = match v.which {
@@ -1351,6 +1355,11 @@ pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
 pub fn builtin_setitem(o: &ObjRef, k: ObjRef, v: Option<ObjRef>) -> R<()> {
     let obj = o.as_obj();
     match kind(obj) {
+        Kind::MappingProxy => Err(type_error(if v.is_some() {
+            "'mappingproxy' object does not support item assignment"
+        } else {
+            "'mappingproxy' object does not support item deletion"
+        })),
         Kind::ByteArray => crate::bytearray::setitem(o, &k, v),
         Kind::Array => crate::array::setitem(o, &k, v),
         Kind::MemoryView => crate::memoryview::setitem(o, &k, v),
@@ -2048,6 +2057,14 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
         (Kind::Array, _) => return crate::array::attr(o, name),
         (Kind::MemoryView, _) => return crate::memoryview::attr(o, name),
         (Kind::GetSetDescr | Kind::MemberDescr, _) => return crate::typeobj::getset_attr(o, name),
+        (
+            Kind::MappingProxy,
+            "get" | "keys" | "values" | "items" | "copy" | "__getitem__" | "__contains__"
+            | "__len__" | "__iter__" | "__reversed__",
+        ) => {
+            let m = crate::typeobj::proxied_mapping(obj).expect("mappingproxy");
+            return crate::typeobj::getattr_opt(&m, &crate::str::intern(name));
+        }
         (Kind::DictView, "mapping") => {
             Some(obj.downcast::<DictViewBody>().expect("v").dict.clone())
         }

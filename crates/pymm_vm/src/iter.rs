@@ -128,6 +128,9 @@ pub fn builtin_iter(o: &ObjRef) -> R {
         Kind::Bytes => IterState::Bytes(o.clone(), 0),
         Kind::ByteArray | Kind::Array | Kind::MemoryView => IterState::Seq(o.clone(), 0),
         Kind::Dict => IterState::Dict(o.clone(), 0, 0, crate::dict::len(obj)),
+        Kind::MappingProxy => {
+            return get_iter(&crate::typeobj::proxied_mapping(obj).expect("mappingproxy"));
+        }
         Kind::DictView => {
             let v = obj.downcast::<DictViewBody>().expect("view");
             IterState::Dict(

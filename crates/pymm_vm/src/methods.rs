@@ -3772,6 +3772,30 @@ fn ctor_range_big(args: &[ObjRef]) -> R<Option<ObjRef>> {
         .map_err(|_| crate::exc::memory_error())
 }
 
+fn ctor_mappingproxy(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    let m = match (args, kw.0.as_slice()) {
+        ([m], []) => m.clone(),
+        ([], [(k, v)]) if &*crate::str::as_str(k.as_obj()) == "mapping" => v.clone(),
+        _ => {
+            return Err(type_error(format!(
+                "mappingproxy() takes exactly one argument ({} given)",
+                args.len() + kw.0.len()
+            )));
+        }
+    };
+    let is_mapping = matches!(kind(m.as_obj()), Kind::Dict | Kind::MappingProxy)
+        || (crate::typeobj::is_heap_instance(m.as_obj())
+            && !matches!(kind(m.as_obj()), Kind::List | Kind::Tuple)
+            && crate::typeobj::lookup_special(&m, "__getitem__").is_some());
+    if !is_mapping {
+        return Err(type_error(format!(
+            "mappingproxy() argument must be a mapping, not {}",
+            obj_type_name(&m)
+        )));
+    }
+    crate::typeobj::new_mappingproxy(m)
+}
+
 fn ctor_slice(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     no_kw_ctor("slice", kw)?;
     match args.len() {
@@ -3944,6 +3968,7 @@ pub fn constructor_for_kind(k: Kind) -> Option<Ctor> {
         Kind::ByteArray => crate::bytearray::ctor,
         Kind::Array => crate::array::ctor,
         Kind::MemoryView => crate::memoryview::ctor,
+        Kind::MappingProxy => ctor_mappingproxy,
         _ => return None,
     })
 }

@@ -58,9 +58,10 @@ pub enum Kind {
     MemoryView,
     GetSetDescr,
     MemberDescr,
+    MappingProxy,
 }
 
-pub const NKINDS: usize = Kind::MemberDescr as usize + 1;
+pub const NKINDS: usize = Kind::MappingProxy as usize + 1;
 
 impl Kind {
     pub fn from_usize(n: usize) -> Kind {
@@ -105,6 +106,7 @@ impl Kind {
             Kind::MemoryView,
             Kind::GetSetDescr,
             Kind::MemberDescr,
+            Kind::MappingProxy,
         ];
         ALL[n]
     }
@@ -512,6 +514,13 @@ impl Drop for TypeBody {
         }
     }
 }
+
+/// `mappingproxy`: a read-only view of a mapping (what `cls.__dict__` returns).
+#[derive(Debug)]
+pub struct MappingProxyBody {
+    pub mapping: Slot,
+}
+impl Body for MappingProxyBody {}
 
 /// Which attribute a [`GetSetBody`] provides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1175,6 +1184,15 @@ pub static WEAKCALLABLEPROXY_T: TypeInfo =
 pub static BYTEARRAY_T: TypeInfo = info!("bytearray", ByteArrayBody, Kind::ByteArray);
 pub static GETSET_T: TypeInfo =
     info!("getset_descriptor", GetSetBody, Kind::GetSetDescr).gc(getset_traverse);
+pub static MAPPINGPROXY_T: TypeInfo =
+    info!("mappingproxy", MappingProxyBody, Kind::MappingProxy).gc(mappingproxy_traverse);
+
+fn mappingproxy_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(p) = o.downcast::<MappingProxyBody>() {
+        p.mapping.visit(v);
+    }
+}
+
 /// `PyMemberDescrObject`, the same layout (`d_member` in place of `d_getset`).
 pub static MEMBER_T: TypeInfo =
     info!("member_descriptor", GetSetBody, Kind::MemberDescr).gc(getset_traverse);
@@ -1329,6 +1347,7 @@ pub fn static_info(k: Kind) -> &'static TypeInfo {
         Kind::MemoryView => &MEMORYVIEW_T,
         Kind::GetSetDescr => &GETSET_T,
         Kind::MemberDescr => &MEMBER_T,
+        Kind::MappingProxy => &MAPPINGPROXY_T,
         Kind::Str => &STR_T,
         Kind::Bytes => &BYTES_T,
         Kind::Tuple => &TUPLE_T,

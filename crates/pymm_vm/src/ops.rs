@@ -100,7 +100,8 @@ fn builtin_truthy(o: &ObjRef) -> R<bool> {
         | Kind::Bytes
         | Kind::ByteArray
         | Kind::Range
-        | Kind::DictView => len(o)? > 0,
+        | Kind::DictView
+        | Kind::MappingProxy => len(o)? > 0,
         Kind::Complex => obj
             .downcast::<ComplexBody>()
             .is_some_and(|c| c.0 != 0.0 || c.1 != 0.0),
@@ -135,6 +136,9 @@ pub fn str_of(o: &ObjRef) -> R<String> {
     let obj = o.as_obj();
     if kind(obj) == Kind::Str && !is_heap_instance(obj) {
         return Ok(crate::str::as_str(obj).into_owned());
+    }
+    if let Some(m) = crate::typeobj::proxied_mapping(obj) {
+        return str_of(&m);
     }
     if is_heap_instance(obj)
         && let Some(f) = lookup_special(o, "__str__")
@@ -351,6 +355,13 @@ fn ord_result(o: std::cmp::Ordering, op: C) -> bool {
 pub fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
     let (x, y) = (a.as_obj(), b.as_obj());
     let (ka, kb) = (kind(x), kind(y));
+    // `mappingproxy_richcompare` compares the mapping.
+    if ka == Kind::MappingProxy || kb == Kind::MappingProxy {
+        let unwrap =
+            |o: &ObjRef| crate::typeobj::proxied_mapping(o.as_obj()).unwrap_or_else(|| o.clone());
+        let r = compare(&unwrap(a), &unwrap(b), op)?;
+        return Ok(Some(truthy(&r)?));
+    }
     if ka == Kind::ByteArray || kb == Kind::ByteArray {
         return Ok(crate::bytearray::compare(a, b, op));
     }
@@ -966,6 +977,9 @@ pub fn builtin_len(o: &ObjRef) -> R<usize> {
         Kind::DictView => {
             crate::dict::len(obj.downcast::<DictViewBody>().expect("view").dict.as_obj())
         }
+        Kind::MappingProxy => {
+            return len(&crate::typeobj::proxied_mapping(obj).expect("mappingproxy"));
+        }
         Kind::Set | Kind::FrozenSet => obj.downcast::<SetBody>().map_or(0, |s| s.used.get()),
         Kind::Bytes => crate::builtins::bytes_data(obj).len(),
         Kind::ByteArray => obj.downcast::<ByteArrayBody>().map_or(0, |b| b.data.len()),
@@ -1001,6 +1015,9 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> R {
             "type '{}' is not subscriptable",
             crate::typeobj::type_name(obj)
         )));
+    }
+    if let Some(m) = crate::typeobj::proxied_mapping(obj) {
+        return getitem(&m, k);
     }
     crate::builtins::builtin_getitem(o, k)
 }
@@ -1053,6 +1070,9 @@ pub fn mapping_get(m: &ObjRef, k: &ObjRef) -> R<Option<ObjRef>> {
 pub fn contains(container: &ObjRef, item: &ObjRef) -> R<bool> {
     if crate::weakrefs::is_proxy(container) {
         return contains(&crate::weakrefs::unproxy(container)?, item);
+    }
+    if let Some(m) = crate::typeobj::proxied_mapping(container.as_obj()) {
+        return contains(&m, item);
     }
     let obj = container.as_obj();
     if is_heap_instance(obj) {

@@ -25,6 +25,7 @@ fn kind_name(k: Kind) -> &'static str {
         Kind::MemoryView => "memoryview",
         Kind::GetSetDescr => "getset_descriptor",
         Kind::MemberDescr => "member_descriptor",
+        Kind::MappingProxy => "mappingproxy",
         Kind::Str => "str",
         Kind::Bytes => "bytes",
         Kind::Tuple => "tuple",
@@ -790,6 +791,7 @@ pub fn type_layout(t: Obj<'_>) -> (i64, i64, i64, i64) {
             Kind::MemoryView => (144, 8, 0, 136),
             Kind::Array => (64, 0, 0, 48),
             Kind::GetSetDescr | Kind::MemberDescr => (48, 0, 0, 0),
+            Kind::MappingProxy => (24, 0, 0, 0),
             Kind::BaseException => (72, 0, 16, 0),
         };
     }
@@ -843,6 +845,24 @@ pub fn object_sizeof(o: Obj<'_>) -> i64 {
         _ => 0,
     };
     basic + item * n
+}
+
+/// A new read-only view of `mapping`.
+pub fn new_mappingproxy(mapping: ObjRef) -> R {
+    let p = ObjRef::new(
+        &MAPPINGPROXY_T,
+        MappingProxyBody {
+            mapping: Slot::new(mapping),
+        },
+    )
+    .map_err(|_| memory_error())?;
+    p.track();
+    Ok(p)
+}
+
+/// The mapping behind a `mappingproxy`.
+pub fn proxied_mapping(o: Obj<'_>) -> Option<ObjRef> {
+    o.downcast::<MappingProxyBody>().map(|p| p.mapping.get())
 }
 
 /// `_Py_Mangle`: `__name` inside class `class_name` becomes `_Class__name`.
@@ -1444,7 +1464,7 @@ fn type_getattr(t: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
         }),
         "__bases__" => Some(b.bases.get()),
         "__base__" => Some(b.base.get().unwrap_or_else(none)),
-        "__dict__" => Some(b.dict.clone()),
+        "__dict__" => Some(new_mappingproxy(b.dict.clone())?),
         "__module__" if b.is_heap => crate::dict::get_str(b.dict.as_obj(), "__module__"),
         "__module__" => Some(crate::str::new_str(&type_module(t.as_obj()))?),
         "__class__" => Some(meta.clone()),
