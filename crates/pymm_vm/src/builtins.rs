@@ -1455,6 +1455,11 @@ fn sbody(s: Obj<'_>) -> &SetBody {
     s.downcast::<SetBody>().expect("set body")
 }
 
+/// The number of keys.
+pub fn set_len(s: Obj<'_>) -> usize {
+    s.downcast::<SetBody>().map_or(0, |b| b.used.get())
+}
+
 /// The live keys in table order.
 pub fn set_items(s: Obj<'_>) -> Vec<ObjRef> {
     let b = sbody(s);
@@ -1558,6 +1563,72 @@ fn insert_clean(b: &SetBody, key: ObjRef, hash: isize) {
 /// `s.add(x)`.
 pub fn set_add(s: &ObjRef, key: ObjRef) -> R<()> {
     let h = crate::ops::hash(&key)?;
+    set_add_hashed(s, key, h)
+}
+
+/// `set_update_internal`: `s |= other` as CPython fills the table. From another set
+/// (`set_merge`) the table is first sized for both, and an empty set takes the other's
+/// entries in table order with their stored hashes (`set_insert_clean`), so the
+/// resulting order matches CPython's; from a dict, the table is sized for its keys.
+pub fn set_update_from(s: &ObjRef, other: &ObjRef) -> R<()> {
+    let o = other.as_obj();
+    let b = sbody(s.as_obj());
+    let mask = b.table.len().max(8) - 1;
+    if matches!(kind(o), Kind::Set | Kind::FrozenSet) {
+        let ob = sbody(o);
+        let n = ob.used.get();
+        if n == 0 || s.is(other) {
+            return Ok(());
+        }
+        let entries: Vec<(isize, ObjRef)> = (0..ob.table.len())
+            .filter_map(|i| match ob.table.get(i) {
+                Some((h, Some(k))) if h != -1 => Some((h, k)),
+                _ => None,
+            })
+            .collect();
+        if (b.fill.get() + n) * 5 >= mask * 3 {
+            set_resize(b, (b.used.get() + n) * 2)?;
+        } else if b.table.is_empty() {
+            b.table
+                .replace_all(vec![(0, None); 8])
+                .map_err(|_| memory_error())?;
+        }
+        if b.fill.get() == 0 {
+            if b.table.len() == ob.table.len() && ob.fill.get() == ob.used.get() {
+                // Same size and no dummies: the entries keep their positions.
+                for i in 0..ob.table.len() {
+                    if let Some(e @ (_, Some(_))) = ob.table.get(i) {
+                        let _ = b.table.replace(i, e);
+                    }
+                }
+                b.fill.set(n);
+                b.used.set(n);
+                return Ok(());
+            }
+            for (h, k) in entries {
+                insert_clean(b, k, h);
+            }
+            return Ok(());
+        }
+        for (h, k) in entries {
+            set_add_hashed(s, k, h)?;
+        }
+        return Ok(());
+    }
+    if kind(o) == Kind::Dict && !is_heap_instance(o) {
+        let n = crate::dict::len(o);
+        if (b.fill.get() + n) * 5 >= mask * 3 {
+            set_resize(b, (b.used.get() + n) * 2)?;
+        }
+    }
+    for x in crate::iter::collect(other)? {
+        set_add(s, x)?;
+    }
+    Ok(())
+}
+
+/// `set_add_entry`: adds `key` whose hash is `h`.
+fn set_add_hashed(s: &ObjRef, key: ObjRef, h: isize) -> R<()> {
     let b = sbody(s.as_obj());
     if b.table.is_empty() {
         b.table
@@ -1656,18 +1727,35 @@ fn as_key_list(o: &ObjRef) -> R<Vec<ObjRef>> {
 }
 
 fn set_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
+    let is_set = |o: &ObjRef| matches!(kind(o.as_obj()), Kind::Set | Kind::FrozenSet);
+    if is_set(a)
+        && is_set(b)
+        && matches!(
+            op,
+            B::Or
+                | B::And
+                | B::Subtract
+                | B::Xor
+                | B::InplaceOr
+                | B::InplaceAnd
+                | B::InplaceSubtract
+                | B::InplaceXor
+        )
+    {
+        return set_binop_exact(op, a, b).map(Some);
+    }
     let frozen = kind(a.as_obj()) == Kind::FrozenSet;
     let inplace = matches!(
         op,
         B::InplaceOr | B::InplaceAnd | B::InplaceSubtract | B::InplaceXor
     ) && kind(a.as_obj()) == Kind::Set;
     let av = as_key_list(a)?;
-    let bset = if matches!(kind(b.as_obj()), Kind::Set | Kind::FrozenSet) {
+    let bset = if is_set(b) {
         b.clone()
     } else {
         new_set(&as_key_list(b)?, true)?
     };
-    let aset = if matches!(kind(a.as_obj()), Kind::Set | Kind::FrozenSet) {
+    let aset = if is_set(a) {
         a.clone()
     } else {
         new_set(&av, true)?
@@ -1718,6 +1806,141 @@ fn set_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
         return Ok(Some(a.clone()));
     }
     new_set(&out, frozen).map(Some)
+}
+
+/// The live `(hash, key)` entries of a set in table order.
+fn set_entries(s: Obj<'_>) -> Vec<(isize, ObjRef)> {
+    let b = sbody(s);
+    (0..b.table.len())
+        .filter_map(|i| match b.table.get(i) {
+            Some((h, Some(k))) if h != -1 => Some((h, k)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether set `s` holds `key`, whose hash is `h`.
+fn set_has_hashed(s: &ObjRef, key: &ObjRef, h: isize) -> R<bool> {
+    let b = sbody(s.as_obj());
+    if b.table.is_empty() {
+        return Ok(false);
+    }
+    Ok(set_find(b, key, h)?.is_ok())
+}
+
+/// A new empty set of `a`'s kind (set or frozenset), as `make_new_set_basetype`.
+fn empty_like(a: &ObjRef) -> R {
+    new_set(&[], kind(a.as_obj()) == Kind::FrozenSet)
+}
+
+/// setobject.c's operators between two sets: the tables are filled in CPython's order
+/// (copies through `set_merge`, results through `set_add_entry` in the iterated set's
+/// table order, in-place updates in place), so iteration order and sizes match.
+fn set_binop_exact(op: B, a: &ObjRef, b: &ObjRef) -> R {
+    let inplace = kind(a.as_obj()) == Kind::Set
+        && matches!(
+            op,
+            B::InplaceOr | B::InplaceAnd | B::InplaceSubtract | B::InplaceXor
+        );
+    match op {
+        B::InplaceOr if inplace => {
+            set_update_from(a, b)?;
+            Ok(a.clone())
+        }
+        B::Or | B::InplaceOr => {
+            // `set_or`: a copy of `a`, updated with `b`.
+            let r = empty_like(a)?;
+            set_update_from(&r, a)?;
+            set_update_from(&r, b)?;
+            Ok(r)
+        }
+        B::And | B::InplaceAnd => {
+            // `set_intersection`: iterate the smaller set, keep what the other holds.
+            let (small, large) = if set_len(b.as_obj()) > set_len(a.as_obj()) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let r = empty_like(a)?;
+            for (h, k) in set_entries(small.as_obj()) {
+                if set_has_hashed(large, &k, h)? {
+                    set_add_hashed(&r, k, h)?;
+                }
+            }
+            if !inplace {
+                return Ok(r);
+            }
+            // `set_intersection_update` swaps the bodies.
+            let (ab, rb) = (sbody(a.as_obj()), sbody(r.as_obj()));
+            let table = rb.table.take_all();
+            let old = ab.table.replace_all(table).map_err(|_| memory_error())?;
+            ab.used.set(rb.used.get());
+            ab.fill.set(rb.fill.get());
+            rb.used.set(0);
+            rb.fill.set(0);
+            drop(old);
+            Ok(a.clone())
+        }
+        B::Subtract | B::InplaceSubtract => {
+            if inplace {
+                // `set_difference_update_internal`: discard each of `b`'s keys.
+                if a.is(b) {
+                    let ab = sbody(a.as_obj());
+                    drop(ab.table.take_all());
+                    ab.used.set(0);
+                    ab.fill.set(0);
+                    return Ok(a.clone());
+                }
+                for (_, k) in set_entries(b.as_obj()) {
+                    set_discard(a, &k)?;
+                }
+                return Ok(a.clone());
+            }
+            // `set_difference`: copy and discard when `b` is small, else filter `a`.
+            if set_len(a.as_obj()) >> 2 > set_len(b.as_obj()) {
+                let r = empty_like(a)?;
+                set_update_from(&r, a)?;
+                for (_, k) in set_entries(b.as_obj()) {
+                    set_discard(&r, &k)?;
+                }
+                return Ok(r);
+            }
+            let r = empty_like(a)?;
+            for (h, k) in set_entries(a.as_obj()) {
+                if !set_has_hashed(b, &k, h)? {
+                    set_add_hashed(&r, k, h)?;
+                }
+            }
+            Ok(r)
+        }
+        B::Xor | B::InplaceXor => {
+            // `set_symmetric_difference_update`: each of `b`'s keys is discarded if
+            // present, else added; `a ^ b` does it on a copy of `b` with `a`.
+            let (target, source) = if inplace {
+                (a.clone(), b.clone())
+            } else {
+                let r = empty_like(a)?;
+                set_update_from(&r, b)?;
+                (r, a.clone())
+            };
+            if target.is(&source) {
+                let tb = sbody(target.as_obj());
+                drop(tb.table.take_all());
+                tb.used.set(0);
+                tb.fill.set(0);
+                return Ok(target);
+            }
+            for (h, k) in set_entries(source.as_obj()) {
+                if set_has_hashed(&target, &k, h)? {
+                    set_discard(&target, &k)?;
+                } else {
+                    set_add_hashed(&target, k, h)?;
+                }
+            }
+            Ok(target)
+        }
+        _ => Err(type_error("unsupported set operation")),
+    }
 }
 
 /// Set comparisons (subset/superset/equality).

@@ -549,9 +549,7 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
         Instr::SetUpdate(i) => {
             let it = pop!(f);
             let s = f.stack[f.stack.len() - i as usize].clone().expect("set");
-            for x in crate::iter::collect(&it).r()? {
-                crate::builtins::set_add(&s, x).r()?;
-            }
+            crate::builtins::set_update_from(&s, &it).r()?;
         }
         Instr::DictUpdate(i) | Instr::DictMerge(i) => {
             let m = pop!(f);

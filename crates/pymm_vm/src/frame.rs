@@ -187,6 +187,26 @@ impl ConstCache {
                 self.0.insert(key, t.clone());
                 return Ok(t);
             }
+            K::FrozenSet(items) => {
+                // Equal frozensets are one constant whatever their items' order
+                // (`_PyCode_ConstantKey` keys them by a frozenset).
+                let mut parts: Vec<String> = items.iter().map(|i| format!("{i:?}")).collect();
+                parts.sort();
+                parts.dedup();
+                let key = format!("FrozenSet{parts:?}");
+                if let Some(o) = self.0.get(&key) {
+                    return Ok(o.clone());
+                }
+                // The compiler builds the frozenset from the folded tuple, then
+                // `merge_consts_recursive` builds it again from the first one's
+                // iteration order: the table (so the order) is the second one's.
+                let v = items.iter().map(|i| self.get(i)).collect::<R<Vec<_>>>()?;
+                let first = crate::builtins::new_set(&v, true)?;
+                let merged =
+                    crate::builtins::new_set(&crate::builtins::set_items(first.as_obj()), true)?;
+                self.0.insert(key, merged.clone());
+                return Ok(merged);
+            }
             _ => {}
         }
         let key = format!("{c:?}");

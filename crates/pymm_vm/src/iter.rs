@@ -17,7 +17,8 @@ pub enum IterState {
     Bytes(ObjRef, usize),
     /// dict iteration over entry positions; `which`: 0 keys, 1 values, 2 items.
     Dict(ObjRef, usize, u8, usize),
-    Set(ObjRef, usize),
+    /// The set, the next table position, and its size when iteration began.
+    Set(ObjRef, usize, usize),
     /// The old sequence protocol (`__getitem__` with 0, 1, 2, ...).
     Seq(ObjRef, usize),
     Enumerate(ObjRef, ObjRef),
@@ -39,7 +40,7 @@ impl IterState {
             | IterState::Str(o, _)
             | IterState::Bytes(o, _)
             | IterState::Dict(o, ..)
-            | IterState::Set(o, _)
+            | IterState::Set(o, ..)
             | IterState::Seq(o, _)
             | IterState::Reversed(o, _) => visit(o),
             IterState::Enumerate(a, b) | IterState::Filter(a, b) | IterState::Callable(a, b) => {
@@ -140,7 +141,7 @@ pub fn builtin_iter(o: &ObjRef) -> R {
                 crate::dict::len(v.dict.as_obj()),
             )
         }
-        Kind::Set | Kind::FrozenSet => IterState::Set(o.clone(), 0),
+        Kind::Set | Kind::FrozenSet => IterState::Set(o.clone(), 0, crate::builtins::set_len(obj)),
         Kind::Range => {
             let (a, b, c) = crate::builtins::range_parts(o)?;
             IterState::Range(a, b, c)
@@ -249,13 +250,22 @@ fn advance(b: &IterBody) -> R<Option<ObjRef>> {
                 None => None,
             }
         }
-        IterState::Set(s, pos) => match crate::builtins::set_entry_from(s.as_obj(), *pos) {
-            Some((next, k)) => {
-                *pos = next;
-                Some(k)
+        IterState::Set(s, pos, used) => {
+            if crate::builtins::set_len(s.as_obj()) != *used {
+                *st = IterState::Exhausted;
+                return Err(crate::exc::new_exc(
+                    "RuntimeError",
+                    "Set changed size during iteration",
+                ));
             }
-            None => None,
-        },
+            match crate::builtins::set_entry_from(s.as_obj(), *pos) {
+                Some((next, k)) => {
+                    *pos = next;
+                    Some(k)
+                }
+                None => None,
+            }
+        }
         IterState::Reversed(s, i) => {
             if *i == 0 {
                 None

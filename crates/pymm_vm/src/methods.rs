@@ -1552,9 +1552,7 @@ fn set_update(args: &[ObjRef], kw: &Kw) -> R {
     let _tp = crate::call::TpCallArgs::method(args, kw)?;
     let st = set_self(args, "update")?;
     for other in &args[1..] {
-        for k in collect(other)? {
-            crate::builtins::set_add(st, k)?;
-        }
+        crate::builtins::set_update_from(st, other)?;
     }
     Ok(none())
 }
@@ -3676,11 +3674,11 @@ fn ctor_dict(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
 fn ctor_set(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     no_kw_ctor("set", kw)?;
     check_args("set", args, 0, 1)?;
-    let items = match args.first() {
-        Some(x) => collect(x)?,
-        None => Vec::new(),
-    };
-    crate::builtins::new_set(&items, false)
+    let s = crate::builtins::new_set(&[], false)?;
+    if let Some(x) = args.first() {
+        crate::builtins::set_update_from(&s, x)?;
+    }
+    Ok(s)
 }
 
 fn ctor_frozenset(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
@@ -3693,7 +3691,11 @@ fn ctor_frozenset(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         {
             Ok(x.clone())
         }
-        Some(x) => crate::builtins::new_set(&collect(x)?, true),
+        Some(x) => {
+            let s = crate::builtins::new_set(&[], true)?;
+            crate::builtins::set_update_from(&s, x)?;
+            Ok(s)
+        }
         None => crate::builtins::new_set(&[], true),
     }
 }
