@@ -255,7 +255,10 @@ pub fn is_callable(o: &ObjRef) -> bool {
 /// `type.__call__(cls, *args, **kw)`.
 /// `OSError(errno, ...)` makes the subclass for that errno (PEP 3151).
 fn oserror_subclass(cls: &ObjRef, args: &[ObjRef]) -> Option<ObjRef> {
-    if args.len() < 2 || !cls.is(&crate::exc::exc_type("OSError")) {
+    if args.len() < 2
+        || tb(cls.as_obj()).base_kind != Kind::BaseException
+        || !cls.is(&crate::exc::exc_type("OSError"))
+    {
         return None;
     }
     let name = match crate::int::to_i64(args[0].as_obj())? {
@@ -285,7 +288,8 @@ fn type_call(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     // A metaclass that defines __call__ in Python takes over instance creation.
     let meta = crate::typeobj::type_of(cls.as_obj());
     if tb(meta.as_obj()).is_heap
-        && let Some(c) = crate::typeobj::lookup(meta.as_obj(), &crate::str::intern("__call__"))
+        && let Some(c) =
+            crate::typeobj::lookup(meta.as_obj(), &crate::str::intern_static("__call__"))
         && kind(c.as_obj()) == Kind::Function
     {
         // `slot_tp_call`, reached through `tp_call`.
@@ -411,8 +415,8 @@ fn finish_init(obj: ObjRef, cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     Ok(obj)
 }
 
-fn lookup_special_on_type(cls: &ObjRef, name: &str) -> Option<ObjRef> {
-    crate::typeobj::lookup(cls.as_obj(), &crate::str::intern(name))
+fn lookup_special_on_type(cls: &ObjRef, name: &'static str) -> Option<ObjRef> {
+    crate::typeobj::lookup(cls.as_obj(), &crate::str::intern_static(name))
 }
 
 /// Checks a native function's positional argument count.

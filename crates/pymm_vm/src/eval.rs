@@ -1125,7 +1125,13 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
 /// and `exec`/`eval` without namespaces. `None` when `callee` is not one of them.
 fn frame_builtin(f: &Frame, callee: &ObjRef, args: &mut Vec<ObjRef>, kw: &Kw) -> Option<R> {
     let b = callee.as_obj().downcast::<BuiltinBody>()?;
-    if !b.owner.is_empty() || b.bound.get().is_some() {
+    if !b.owner.is_empty()
+        || b.bound.get().is_some()
+        || !matches!(
+            b.name,
+            "globals" | "locals" | "vars" | "dir" | "exec" | "eval"
+        )
+    {
         return None;
     }
     let is_builtin = crate::dict::get_str(crate::state::rt().builtins.as_obj(), b.name)
