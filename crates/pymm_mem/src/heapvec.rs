@@ -107,7 +107,7 @@ unsafe impl<A: HeapItem, B: HeapItem, C: HeapItem> HeapItem for (A, B, C) {
 /// The top bit of `cap`: the vector is being traversed and must not change.
 const LOCKED: usize = 1 << (usize::BITS - 1);
 
-/// A growable array in pymm's heap; see the [module docs](self).
+/// A growable array in pymm's heap: a list's `ob_item`, a dict's tables, a bytearray's buffer.
 pub struct HeapVec<T: HeapItem> {
     ptr: Cell<*mut T>,
     len: Cell<usize>,

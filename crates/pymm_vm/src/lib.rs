@@ -18,9 +18,26 @@
 //!   keys, plus one values buffer per instance; see `typeobj::inline_set`) until
 //!   `__dict__` is asked for. A `gc.collect()` therefore finds one object per plain
 //!   instance, as CPython does.
+//! - **Classes.** A class is a heap type as in CPython: its instances own a reference
+//!   to it (pymm_mem's `TypeInfo::leak_with_type_object`), its MRO is a real tuple, it
+//!   gets `__dict__`/`__weakref__` getset descriptors and `__slots__` member
+//!   descriptors, its bases know it through weak references (`__subclasses__`), and
+//!   `cls.__dict__` is a `mappingproxy`. A deleted class is freed by the collector with
+//!   the same six objects CPython finds; `__basicsize__` and friends follow
+//!   `type_new_descriptors`' arithmetic.
+//! - **Calls.** Where CPython 3.11 calls through `tp_call` (classes, `str`/`int`/...,
+//!   callable instances, METH_VARARGS built-ins) an argument tuple and keyword dict are
+//!   built and held for the call (`call::TpCallArgs`), so the tuple and dict free lists
+//!   and `gc.get_count()` move as in CPython.
 //! - **Reference counts.** Arguments, keyword arguments and captured arguments move
 //!   into the callee's frame and cells, so `sys.getrefcount` sees what CPython's
-//!   vectorcall leaves. Statically allocated objects start at 999,999,999.
+//!   vectorcall leaves. Statically allocated objects start at 999,999,999; None, True
+//!   and False at CPython's start-up counts. Equal constants of one compilation are one
+//!   object, and a running script's parse tree holds one more reference to each, as
+//!   CPython's AST arena does.
+//! - **Hash tables.** Dicts keep CPython's keys kinds and growth; set tables are filled
+//!   as `setobject.c` fills them (probing, `set_merge`), so iteration orders and sizes
+//!   match.
 //! - **Collector.** The collector is pymm_mem's. This crate supplies:
 //!   - the traverse order: lists and tuples last to first; dict values then keys; slots, values, then type;
 //!   - the tracking rules: static types untracked, tuples untracked lazily, dicts by content;
