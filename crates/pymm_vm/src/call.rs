@@ -99,6 +99,26 @@ impl TpCallArgs {
     }
 }
 
+/// The argument parsers of CPython 3.11's Argument Clinic functions that take keyword
+/// arguments build, on their first call, a tuple of their keyword names
+/// (`_PyArg_Parser.kwtuple`) and keep it for the life of the process: a GC allocation
+/// the first `print()` (or `sorted()`, `list.sort()`) of a program makes. `parser` names
+/// the function; the tuple is made once per thread and never released.
+pub fn clinic_parser_init(parser: &'static str, keywords: &[&str]) -> R<()> {
+    thread_local! {
+        static PARSERS: std::mem::ManuallyDrop<std::cell::RefCell<Vec<(&'static str, ObjRef)>>> =
+            const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new())) };
+    }
+    let known = PARSERS.with(|p| p.borrow().iter().any(|(n, _)| *n == parser));
+    if known {
+        return Ok(());
+    }
+    let names = keywords.iter().map(|k| crate::str::intern(k)).collect();
+    let t = crate::seq::new_tuple(names)?;
+    PARSERS.with(|p| p.borrow_mut().push((parser, t)));
+    Ok(())
+}
+
 /// The keyword-names tuple CPython builds when it passes a keyword dict on to a
 /// vectorcall function (`_PyStack_UnpackDict`, as `slot_tp_init` and `slot_tp_new` do
 /// for `__init__` and `__new__` written in Python). `None` without keywords.

@@ -1162,6 +1162,11 @@ fn merge_sort(
 /// `list.sort(key=None, reverse=False)`: stable; the list appears empty while sorting,
 /// as in CPython.
 pub fn list_sort_impl(l: &ObjRef, kw: &Kw) -> R<()> {
+    if !kw.is_empty() {
+        // `list.sort`'s clinic parser is initialised by its first keyword call (also
+        // through `sorted(..., key=...)`).
+        crate::call::clinic_parser_init("list.sort", &["key", "reverse"])?;
+    }
     let mut key = None;
     let mut reverse = false;
     for (k, v) in &kw.0 {
@@ -3421,6 +3426,10 @@ fn int_from_str(text: &str, base: u32) -> R {
 }
 
 fn ctor_int(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    if !kw.is_empty() {
+        // `long_new`'s clinic parser: initialised by the first keyword call.
+        crate::call::clinic_parser_init("int", &["base"])?;
+    }
     let x = arg(args, kw, 0, "x");
     let base = arg(args, kw, 1, "base");
     if args.len() > 2 {
