@@ -265,10 +265,14 @@ fn str_replace(args: &[ObjRef], _kw: &Kw) -> R {
         Some(c) => to_index(c)?,
         None => -1,
     };
+    if (count == 0 || !t.contains(&*old)) && !crate::typeobj::is_heap_instance(args[0].as_obj()) {
+        // `unicode_result_unchanged`: nothing to replace gives the string itself.
+        return Ok(args[0].clone());
+    }
     if count < 0 {
-        s(&t.replace(&old, &new))
+        crate::str::new_str_fresh(&t.replace(&old, &new))
     } else {
-        s(&t.replacen(&old, &new, count as usize))
+        crate::str::new_str_fresh(&t.replacen(&old, &new, count as usize))
     }
 }
 
@@ -394,7 +398,8 @@ fn str_endswith(args: &[ObjRef], _kw: &Kw) -> R {
 fn str_map(args: &[ObjRef], name: &str, f: fn(&str) -> String) -> R {
     check_args(name, &args[1.min(args.len())..], 0, 0)?;
     let t = str_self!(args, name);
-    s(&f(&t))
+    // `case_operation` builds a new string, never a cached one-character one.
+    crate::str::new_str_fresh(&f(&t))
 }
 
 fn capitalize(t: &str) -> String {

@@ -74,6 +74,17 @@ pub fn new_str(s: &str) -> R {
     alloc_str(s)
 }
 
+/// A new string object even for one latin-1 character: what CPython's operations that
+/// fill a fresh `PyUnicode_New` buffer return (case mappings, `replace`), unlike
+/// [`new_str`], which hands out the cached one-character strings as
+/// `_PyUnicode_FromUCS1` does. The empty string is always the singleton.
+pub fn new_str_fresh(s: &str) -> R {
+    if s.is_empty() {
+        return Ok(crate::state::sg().empty_str.clone());
+    }
+    alloc_str(s)
+}
+
 /// The interned string for `s` (identifiers, attribute names).
 /// A cached interned name: the static text's address and length, and the string object.
 type StaticName = ((usize, usize), Option<ObjRef>);
