@@ -279,6 +279,16 @@ fn alloc_object(
     n_items: usize,
     body_size: usize,
 ) -> Result<NonNull<ObjHeader>, AllocError> {
+    alloc_object_from(ty, n_items, body_size, true)
+}
+
+/// [`alloc_object`], optionally without taking a block from the type's free list.
+fn alloc_object_from(
+    ty: &'static TypeInfo,
+    n_items: usize,
+    body_size: usize,
+    use_freelist: bool,
+) -> Result<NonNull<ObjHeader>, AllocError> {
     let rt = rt();
     if ty.is_retired() {
         // The type object is gone; nothing may hold a reference to it any more.
@@ -288,7 +298,9 @@ fn alloc_object(
     }
     let pre = ty.pre_size();
     let reused = match ty.freelist_slot(n_items) {
-        Some(s) if ty.freelist.is_some_and(|f| s < f.reuse) => rt.freelist_pop(ty, s),
+        Some(s) if use_freelist && ty.freelist.is_some_and(|f| s < f.reuse) => {
+            rt.freelist_pop(ty, s)
+        }
         _ => None,
     };
     let block = match reused {
@@ -330,6 +342,25 @@ impl ObjRef {
     /// # Panics
     /// If `ty`'s body type is not `T` (a programming error).
     pub fn new<T: Body>(ty: &'static TypeInfo, body: T) -> Result<ObjRef, AllocError> {
+        ObjRef::new_impl(ty, body, true)
+    }
+
+    /// [`ObjRef::new`] with a new block even when the type's free list has one: what
+    /// CPython's generic `tp_alloc` does (`list()` and `dict()` called as constructors
+    /// allocate so, while list and dict displays take from the free lists). The object
+    /// still goes to the free list when it dies.
+    ///
+    /// # Panics
+    /// As [`ObjRef::new`].
+    pub fn new_fresh<T: Body>(ty: &'static TypeInfo, body: T) -> Result<ObjRef, AllocError> {
+        ObjRef::new_impl(ty, body, false)
+    }
+
+    fn new_impl<T: Body>(
+        ty: &'static TypeInfo,
+        body: T,
+        use_freelist: bool,
+    ) -> Result<ObjRef, AllocError> {
         assert!(
             ty.body_is::<T>(),
             "TypeInfo {} describes a {}, not a {}",
@@ -342,7 +373,7 @@ impl ObjRef {
             "{} is a variable-size body",
             ty.name
         );
-        let p = alloc_object(ty, 0, core::mem::size_of::<T>())?;
+        let p = alloc_object_from(ty, 0, core::mem::size_of::<T>(), use_freelist)?;
         // SAFETY: the body area is in the block, suitably aligned (16) and uninitialised.
         unsafe { body_ptr(p).cast::<T>().write(body) };
         Ok(ObjRef::from_new(p))

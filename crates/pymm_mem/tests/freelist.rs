@@ -115,3 +115,20 @@ fn slots_past_reuse_are_kept_but_not_handed_back() {
     gc::collect(2);
     assert_eq!(freelist_len(&NO_REUSE_2, 1), 0);
 }
+
+#[test]
+fn new_fresh_leaves_the_free_list_alone() {
+    gc::collect(2);
+    let base = allocated_blocks();
+    drop(ObjRef::new(&PAIR, Pair(1, 1)).unwrap());
+    assert_eq!(freelist_len(&PAIR, 0), 1);
+    // A fresh object takes a new block; the kept one stays on the list.
+    let fresh = ObjRef::new_fresh(&PAIR, Pair(2, 2)).unwrap();
+    assert_eq!(freelist_len(&PAIR, 0), 1);
+    assert_eq!(allocated_blocks(), base + 2);
+    // It still goes to the free list when it dies.
+    drop(fresh);
+    assert_eq!(freelist_len(&PAIR, 0), 2);
+    gc::collect(2);
+    assert_eq!(allocated_blocks(), base);
+}

@@ -3670,7 +3670,10 @@ fn ctor_tuple(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
 fn ctor_list(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     no_kw_ctor("list", kw)?;
     check_args("list", args, 0, 1)?;
-    let l = crate::seq::new_list(Vec::new())?;
+    // `list_new` allocates through `tp_alloc`, not the free list.
+    let l =
+        ObjRef::new_fresh(&LIST_T, ListBody::default()).map_err(|_| crate::exc::memory_error())?;
+    l.track();
     if let Some(x) = args.first() {
         let items = collect(x)?;
         crate::seq::list_extend(l.as_obj(), items)?;
@@ -3680,7 +3683,9 @@ fn ctor_list(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
 
 fn ctor_dict(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     check_args("dict", args, 0, 1)?;
-    let d = crate::dict::try_new_dict()?;
+    // `dict_new` allocates through `tp_alloc`, not the free list.
+    let d =
+        ObjRef::new_fresh(&DICT_T, DictBody::default()).map_err(|_| crate::exc::memory_error())?;
     dict_update_from(&d, args.first(), kw)?;
     Ok(d)
 }
