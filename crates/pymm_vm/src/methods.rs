@@ -3793,6 +3793,23 @@ fn ctor_range_big(args: &[ObjRef]) -> R<Option<ObjRef>> {
         .map_err(|_| crate::exc::memory_error())
 }
 
+/// `type(None)()`, `type(...)()`, `type(NotImplemented)()`: the singleton itself.
+fn ctor_singleton(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    let k = tb(cls.as_obj()).base_kind;
+    if !args.is_empty() || !kw.is_empty() {
+        return Err(type_error(format!(
+            "{} takes no arguments",
+            crate::typeobj::type_name(cls.as_obj())
+        )));
+    }
+    let sg = crate::state::sg();
+    Ok(match k {
+        Kind::NoneType => sg.none.clone(),
+        Kind::NotImplementedType => sg.notimpl.clone(),
+        _ => sg.ellipsis.clone(),
+    })
+}
+
 fn ctor_mappingproxy(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     let m = match (args, kw.0.as_slice()) {
         ([m], []) => m.clone(),
@@ -3990,6 +4007,7 @@ pub fn constructor_for_kind(k: Kind) -> Option<Ctor> {
         Kind::Array => crate::array::ctor,
         Kind::MemoryView => crate::memoryview::ctor,
         Kind::MappingProxy => ctor_mappingproxy,
+        Kind::NoneType | Kind::NotImplementedType | Kind::Ellipsis => ctor_singleton,
         _ => return None,
     })
 }
