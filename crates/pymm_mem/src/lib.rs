@@ -71,6 +71,7 @@ pub mod obmalloc;
 mod preheader;
 mod runtime;
 mod typeinfo;
+mod values;
 mod visit;
 pub mod weakref;
 
@@ -89,4 +90,5 @@ pub use typeinfo::{
     Body, BodyVTable, ClearFn, FinalizeFn, FreeListSpec, TraverseFn, TypeFlags, TypeInfo,
     UntrackHintFn, VarBody, WeakListFn,
 };
+pub use values::InlineValues;
 pub use visit::{Visitor, traverse};

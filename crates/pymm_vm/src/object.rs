@@ -470,6 +470,31 @@ pub struct GenBody {
 }
 impl Body for GenBody {}
 
+/// A class's shared keys (CPython 3.11's `ht_cached_keys`, a split-table keys object):
+/// the attribute names its instances store inline, by index, and `dk_usable`, the room
+/// left. Every new instance takes one from `usable` (down to 1) and sizes its values
+/// array `names + usable`, so the arrays shrink to what the class's instances use;
+/// a new name takes one too, and when none is left the instance gets a real dict.
+#[derive(Debug)]
+pub struct SharedKeys {
+    pub names: Vec<ObjRef>,
+    pub usable: usize,
+}
+
+impl SharedKeys {
+    /// `SHARED_KEYS_MAX_SIZE`: a new class's keys have room for 30 names.
+    pub const MAX: usize = 30;
+}
+
+impl Default for SharedKeys {
+    fn default() -> Self {
+        SharedKeys {
+            names: Vec::new(),
+            usable: SharedKeys::MAX,
+        }
+    }
+}
+
 /// A type object.
 #[derive(Debug)]
 pub struct TypeBody {
@@ -492,7 +517,7 @@ pub struct TypeBody {
     /// then go through it instead of the direct lookup.
     pub custom_getattribute: Cell<bool>,
     /// CPython's shared keys (`ht_cached_keys`): attribute names of instances, by index.
-    pub shared_keys: RefCell<Vec<ObjRef>>,
+    pub shared_keys: RefCell<SharedKeys>,
     /// What attribute access must respect for instances (`typeobj::ATTR_*` bits), valid
     /// while `attr_epoch` equals the type-cache epoch.
     pub attr_flags: Cell<u8>,
@@ -597,24 +622,19 @@ impl Mro {
 
 /// An instance of a class defined in Python whose solid base is `object`. CPython's
 /// basic size is 24 (header + `__weakref__`); the `__dict__` lives in the pre-header.
+/// With the GC head and the pre-header the whole object is one 64-byte block, as in
+/// CPython 3.11 (`sys.getsizeof` 56, rounded up to pymalloc's 16-byte classes).
 #[derive(Debug, Default)]
 pub struct InstanceBody {
     pub weaklist: WeakListHead,
-    /// `__slots__` values (empty without `__slots__`).
-    pub slots: RefCell<Vec<Option<ObjRef>>>,
-    /// CPython 3.11's inline attribute values: `(index in the class's shared keys,
-    /// value)` in insertion order, in one buffer of pymm's heap, until `__dict__` is
-    /// asked for (then they move into a real dict in the pre-header).
-    pub values: HeapVec<(u32, ObjRef)>,
+    /// CPython 3.11's inline attribute values (one per key of the class's shared keys,
+    /// until `__dict__` is asked for: then they move into a real dict in the
+    /// pre-header), and the `__slots__` values, in one block of pymm's heap.
+    pub attrs: pymm_mem::InlineValues,
 }
 impl Body for InstanceBody {}
 
-impl Drop for InstanceBody {
-    fn drop(&mut self) {
-        // `_PyObject_FreeInstanceAttributes` releases the values first to last.
-        drop(self.values.take_all());
-    }
-}
+const _: () = assert!(std::mem::size_of::<InstanceBody>() == 16);
 
 /// `PyBaseExceptionObject`.
 #[derive(Debug)]
@@ -673,12 +693,6 @@ impl Body for DictViewBody {}
 
 // ---------------------------------------------------------------------------------------
 // Hooks
-
-fn visit_opt(o: &Option<ObjRef>, v: &mut Visitor<'_>) {
-    if let Some(o) = o {
-        v.visit(o.as_obj());
-    }
-}
 
 /// Visits the pre-header slots of objects that have them. The `values` slot holds the
 /// attribute storage of an instance whose `__dict__` was never asked for: an untracked
@@ -751,16 +765,7 @@ pub fn may_be_tracked_obj(o: Obj<'_>) -> bool {
 /// `__slots__` values, the instance dict (or inline values), then the type.
 fn visit_heap_part(o: Obj<'_>, v: &mut Visitor<'_>) {
     if let Some(b) = o.downcast::<InstanceBody>() {
-        if let Ok(s) = b.slots.try_borrow() {
-            for x in s.iter() {
-                visit_opt(x, v);
-            }
-        }
-        b.values.with_items(|vals| {
-            for (_, x) in vals {
-                v.visit(x.as_obj());
-            }
-        });
+        b.attrs.visit(v);
     }
     visit_preheader(o, v);
     visit_type(o, v);
@@ -956,16 +961,13 @@ fn instance_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     visit_heap_part(o, v);
 }
 
+/// `subtype_clear`: the `__slots__` values, the inline values by index, then the
+/// materialised dict.
 fn instance_clear(o: Obj<'_>) {
-    clear_preheader(o);
     if let Some(b) = o.downcast::<InstanceBody>() {
-        drop(b.values.take_all());
-        let s = b
-            .slots
-            .try_borrow_mut()
-            .map(|mut s| std::mem::take(&mut *s));
-        drop(s);
+        b.attrs.clear();
     }
+    clear_preheader(o);
 }
 
 fn exc_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {

@@ -902,7 +902,7 @@ pub fn getset_get(d: &ObjRef, o: &ObjRef) -> R {
             let n = crate::str::as_str(g.name.get().as_obj()).into_owned();
             let v = o.as_obj().downcast::<InstanceBody>().and_then(|ib| {
                 let i = slot_index(o.as_obj(), &n)?;
-                ib.slots.borrow().get(i).cloned().flatten()
+                ib.attrs.slot(i)
             });
             v.ok_or_else(|| {
                 new_exc(
@@ -924,16 +924,14 @@ pub fn getset_set(d: &ObjRef, o: &ObjRef, value: Option<ObjRef>) -> R<()> {
             let i = ib.and_then(|_| slot_index(o.as_obj(), &n));
             match (ib, i) {
                 (Some(ib), Some(i)) => {
-                    let mut slots = ib.slots.borrow_mut();
-                    if value.is_none() && slots[i].is_none() {
-                        drop(slots);
+                    let deleting = value.is_none();
+                    let old = ib.attrs.set_slot(i, value).ok().flatten();
+                    if deleting && old.is_none() {
                         return Err(new_exc(
                             "AttributeError",
                             &format!("'{}' object has no attribute '{n}'", obj_type_name(o)),
                         ));
                     }
-                    let old = std::mem::replace(&mut slots[i], value);
-                    drop(slots);
                     drop(old);
                     Ok(())
                 }
@@ -1040,12 +1038,18 @@ pub fn alloc_instance(cls: &ObjRef) -> R {
                 .iter()
                 .map(|c| tb(c.as_obj()).slots.borrow().as_ref().map_or(0, Vec::len))
                 .sum::<usize>();
+            let nvalues = if type_has_dict(cls.as_obj()) {
+                new_values_size(cls.as_obj())
+            } else {
+                0
+            };
+            let attrs = pymm_mem::InlineValues::with_capacity(nvalues, nslots)
+                .map_err(|_| memory_error())?;
             ObjRef::new(
                 info,
                 InstanceBody {
                     weaklist: Default::default(),
-                    slots: std::cell::RefCell::new(vec![None; nslots]),
-                    values: Default::default(),
+                    attrs,
                 },
             )
         }
@@ -1090,36 +1094,36 @@ pub fn instance_dict(o: Obj<'_>, create: bool) -> Option<ObjRef> {
     Some(d)
 }
 
-/// CPython's limit on a class's shared keys (`SHARED_KEYS_MAX_SIZE`).
-const SHARED_KEYS_MAX: usize = 30;
-
 /// The index of attribute `name` in the shared keys of `o`'s class, adding it when
-/// `add` and there is room.
+/// `add` and there is room (`insert_into_dictkeys` on a split table).
 fn shared_key_index(o: Obj<'_>, name: &ObjRef, add: bool) -> Option<u32> {
     let t = o.type_object()?;
     let b = tb(t);
     let mut keys = b.shared_keys.borrow_mut();
     // Keys are interned: an interned name matches by identity alone.
     let interned = crate::str::is_interned(name.as_obj());
-    if let Some(i) = keys.iter().position(|k| k.is(name)).or_else(|| {
+    if let Some(i) = keys.names.iter().position(|k| k.is(name)).or_else(|| {
         if interned {
             None
         } else {
-            keys.iter()
+            keys.names
+                .iter()
                 .position(|k| crate::str::eq(k.as_obj(), name.as_obj()))
         }
     }) {
         return Some(i as u32);
     }
     if !add
-        || keys.len() >= SHARED_KEYS_MAX
+        || keys.usable == 0
         || kind(name.as_obj()) != Kind::Str
         || name.as_obj().type_object().is_some()
     {
         return None;
     }
-    keys.push(crate::str::intern(&crate::str::as_str(name.as_obj())));
-    Some((keys.len() - 1) as u32)
+    keys.usable -= 1;
+    keys.names
+        .push(crate::str::intern(&crate::str::as_str(name.as_obj())));
+    Some((keys.names.len() - 1) as u32)
 }
 
 /// Whether `o` keeps its attributes inline (an instance of a class defined in Python
@@ -1132,12 +1136,11 @@ fn uses_inline_values(o: Obj<'_>) -> bool {
 /// An inline attribute value.
 fn inline_get(o: Obj<'_>, name: &ObjRef) -> Option<ObjRef> {
     let b = o.downcast::<InstanceBody>()?;
-    if b.values.is_empty() {
+    if b.attrs.is_empty() {
         return None;
     }
     let i = shared_key_index(o, name, false)?;
-    b.values
-        .with_items(|vals| vals.iter().find(|(k, _)| *k == i).map(|(_, v)| v.clone()))
+    b.attrs.get(i as usize)
 }
 
 /// The instance's own attribute `name`: inline value or materialised dict entry.
@@ -1154,13 +1157,14 @@ pub fn instance_attr_names(o: Obj<'_>) -> Vec<ObjRef> {
         let Some(t) = o.type_object() else {
             return Vec::new();
         };
-        let keys = tb(t).shared_keys.borrow().clone();
+        let keys = tb(t).shared_keys.borrow().names.clone();
         let b = o.downcast::<InstanceBody>().expect("instance");
-        return b.values.with_items(|vals| {
-            vals.iter()
-                .filter_map(|(k, _)| keys.get(*k as usize).cloned())
-                .collect()
-        });
+        return b
+            .attrs
+            .order()
+            .into_iter()
+            .filter_map(|k| keys.get(k).cloned())
+            .collect();
     }
     instance_dict(o, false)
         .map(|d| {
@@ -1179,37 +1183,32 @@ fn inline_set(o: Obj<'_>, name: &ObjRef, v: Option<ObjRef>) -> Option<R<()>> {
         return None;
     }
     let b = o.downcast::<InstanceBody>()?;
-    let i = shared_key_index(o, name, v.is_some())?;
-    let pos = b
-        .values
-        .with_items(|vals| vals.iter().position(|(k, _)| *k == i));
-    Some(match (pos, v) {
-        (Some(p), Some(v)) => {
-            let old = b.values.replace(p, (i, v));
+    let i = shared_key_index(o, name, v.is_some())? as usize;
+    Some(match v {
+        Some(v) => {
+            // Out of room: the caller moves the values into a dict.
+            let old = b.attrs.set(i, v).ok()?;
             drop(old);
             Ok(())
         }
-        (None, Some(v)) => {
-            // Sized for the class's known attribute names at once, as CPython sizes the
-            // values array by the shared keys.
-            let len = b.values.len();
-            if len == b.values.capacity() {
-                let want = o
-                    .type_object()
-                    .map_or(0, |t| tb(t).shared_keys.borrow().len())
-                    .max(len + 1);
-                if b.values.set_capacity(want).is_err() {
-                    return Some(Err(memory_error()));
-                }
+        None => match b.attrs.remove(i) {
+            Some(old) => {
+                drop(old);
+                Ok(())
             }
-            b.values.push((i, v)).map_err(|_| memory_error())
-        }
-        (Some(p), None) => {
-            drop(b.values.remove(p));
-            Ok(())
-        }
-        (None, None) => Err(attr_error(&o.to_owned(), name)),
+            None => Err(attr_error(&o.to_owned(), name)),
+        },
     })
+}
+
+/// The size of a new instance's values array (`init_inline_values`): the class's
+/// names plus its usable room, after taking one unit of room (down to 1).
+fn new_values_size(cls: Obj<'_>) -> usize {
+    let mut keys = tb(cls).shared_keys.borrow_mut();
+    if keys.usable > 1 {
+        keys.usable -= 1;
+    }
+    keys.names.len() + keys.usable
 }
 
 /// Whether `d` is `o`'s inline-values storage (which must stay untracked).
@@ -1228,9 +1227,9 @@ pub fn materialize_dict(o: Obj<'_>) -> Option<ObjRef> {
     let d = p.values.take().unwrap_or_else(crate::dict::new_dict);
     // Inline values move into the dict, in insertion order.
     if let (Some(b), Some(t)) = (o.downcast::<InstanceBody>(), o.type_object()) {
-        let keys = tb(t).shared_keys.borrow().clone();
-        for (k, v) in b.values.take_all() {
-            if let Some(name) = keys.get(k as usize) {
+        let keys = tb(t).shared_keys.borrow().names.clone();
+        for (k, v) in b.attrs.take_values() {
+            if let Some(name) = keys.get(k) {
                 let _ = crate::dict::set(d.as_obj(), name.clone(), v);
             }
         }
@@ -1250,7 +1249,7 @@ pub fn materialize_dict(o: Obj<'_>) -> Option<ObjRef> {
 fn slot_index(o: Obj<'_>, name: &str) -> Option<usize> {
     // Instances of classes without __slots__ have no slot values at all.
     if o.downcast::<InstanceBody>()
-        .is_none_or(|b| b.slots.try_borrow().is_ok_and(|s| s.is_empty()))
+        .is_none_or(|b| b.attrs.slot_count() == 0)
     {
         return None;
     }
@@ -1270,9 +1269,11 @@ fn slot_index(o: Obj<'_>, name: &str) -> Option<usize> {
 }
 
 fn has_dict(o: Obj<'_>) -> bool {
-    let Some(t) = o.type_object() else {
-        return false;
-    };
+    o.type_object().is_some_and(type_has_dict)
+}
+
+/// Whether instances of class `t` have a `__dict__` (CPython's `tp_dictoffset != 0`).
+fn type_has_dict(t: Obj<'_>) -> bool {
     let mro = tb(t).mro.borrow();
     mro.iter().any(|c| {
         let b = tb(c.as_obj());
@@ -1382,7 +1383,7 @@ fn generic_lookup(o: &ObjRef, name: &ObjRef, hook: bool) -> R<Option<ObjRef>> {
     if let Some(ib) = obj.downcast::<InstanceBody>() {
         let n = crate::str::as_str(name.as_obj());
         if let Some(i) = slot_index(obj, &n) {
-            let v = ib.slots.borrow().get(i).cloned().flatten();
+            let v = ib.attrs.slot(i);
             return match v {
                 Some(v) => Ok(Some(v)),
                 None => Err(new_exc(
@@ -1652,14 +1653,11 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
     if let Some(ib) = obj.downcast::<InstanceBody>()
         && let Some(i) = slot_index(obj, &n)
     {
-        let old = {
-            let mut s = ib.slots.borrow_mut();
-            if v.is_none() && s[i].is_none() {
-                drop(s);
-                return Err(new_exc("AttributeError", &n));
-            }
-            std::mem::replace(&mut s[i], v)
-        };
+        let deleting = v.is_none();
+        let old = ib.attrs.set_slot(i, v).ok().flatten();
+        if deleting && old.is_none() {
+            return Err(new_exc("AttributeError", &n));
+        }
         drop(old);
         return Ok(());
     }

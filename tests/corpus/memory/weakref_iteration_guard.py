@@ -19,9 +19,13 @@ s = weakref.WeakSet()
 objs = [V() for i in range(4)]
 for o in objs:
     s.add(o)
+# Only the loop variable keeps an object alive once objs is cleared (set order follows
+# addresses, so no other reference may survive).
+del o
 n = 0
 for x in s:
     n += 1
     objs.clear()
-del o, x
 print(n, len(s))
+del x
+print(len(s))
