@@ -11,6 +11,10 @@ use crate::object::{Obj, ObjRef, gc_head};
 pub(crate) enum VisitKind<'v> {
     /// `visit_decref` (subtract_refs).
     Decref,
+    /// `visit_decref` during the fused `update_refs` + `subtract_refs` walk of a
+    /// collection of every tracked object: a tracked referent the walk has not reached
+    /// yet gets its gc_refs set here (its reference count, less this reference).
+    DecrefAll,
     /// `visit_reachable` (move_unreachable); the young list head.
     Reachable(*const GcHead),
     /// `visit_move` (move_legacy_finalizer_reachable); the list to move into.
@@ -47,6 +51,16 @@ impl<'v> Visitor<'v> {
                     let g = gc_head(obj.ptr());
                     if g.is_collecting() {
                         g.decref();
+                    }
+                }
+            }
+            VisitKind::DecrefAll => {
+                if obj.is_gc() {
+                    let g = gc_head(obj.ptr());
+                    if g.is_collecting() {
+                        g.decref();
+                    } else if g.is_tracked() {
+                        g.reset_refs(obj.refcnt() - 1);
                     }
                 }
             }

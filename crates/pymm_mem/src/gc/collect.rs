@@ -27,7 +27,7 @@ use std::time::Instant;
 
 use crate::gc::list;
 use crate::gc::state::NUM_GENERATIONS;
-use crate::header::{GcHead, NEXT_MASK_UNREACHABLE};
+use crate::header::{GcHead, NEXT_MASK_UNREACHABLE, PREV_MASK_FINALIZED};
 use crate::object::{Obj, ObjRef, decref, from_gc, gc_head, header, incref, type_of};
 use crate::runtime::{CollectionInfo, Phase, Runtime, guarded};
 use crate::typeinfo::TypeFlags;
@@ -59,6 +59,23 @@ fn update_refs(containers: &GcHead) {
     for g in list::iter(containers) {
         let g = h(g);
         g.reset_refs(header(from_gc(g)).refcnt.get());
+    }
+}
+
+/// `update_refs` followed by `subtract_refs`, in one walk: only when every tracked
+/// object is in `containers`. An object not yet COLLECTING when the walk or a
+/// reference reaches it is one whose gc_refs were not set yet (its `_gc_prev` still
+/// holds a list pointer, which `move_unreachable` rebuilds anyway).
+fn update_and_subtract_refs(rt: &Runtime, containers: &GcHead) {
+    let mut v = Visitor {
+        kind: VisitKind::DecrefAll,
+    };
+    for g in list::iter(containers) {
+        let gh = h(g);
+        if !gh.is_collecting() {
+            gh.reset_refs(header(from_gc(g)).refcnt.get());
+        }
+        call_traverse(rt, obj(g), &mut v);
     }
 }
 
@@ -100,8 +117,37 @@ pub(crate) fn visit_reachable(g: &GcHead, young: *const GcHead) {
     }
 }
 
-/// `move_unreachable`.
-fn move_unreachable(rt: &Runtime, young: &GcHead, unreachable: &GcHead) {
+/// What the first `move_unreachable` of a collection also does to each survivor, in
+/// the same walk (CPython does these in passes of their own, over the same list in
+/// the same order, so the outcome is identical).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Survivors {
+    /// Nothing (the second `deduce_unreachable`, over the unreachable objects).
+    Keep,
+    /// `untrack_tuples`: untrack survivors whose type hint says they hold nothing to
+    /// track (the types without `UNTRACK_ON_FULL_ONLY`).
+    UntrackHinted,
+}
+
+/// Whether the untrack hint of `o`'s type says to untrack it now (`full`: the hints
+/// that only apply in full collections, such as dicts; otherwise the others, such as
+/// tuples).
+#[inline]
+fn hint_untracks(o: Obj<'_>, full: bool) -> bool {
+    let ty = o.type_info();
+    match ty.untrack_hint {
+        Some(hint) => ty.flags.contains(TypeFlags::UNTRACK_ON_FULL_ONLY) == full && hint(o),
+        None => false,
+    }
+}
+
+/// `move_unreachable`; returns the number of survivors left in `young`.
+fn move_unreachable(
+    rt: &Runtime,
+    young: &GcHead,
+    unreachable: &GcHead,
+    survivors: Survivors,
+) -> usize {
     let young_p: *const GcHead = young;
     let unreachable_p: *const GcHead = unreachable;
     let mut prev: *const GcHead = young_p;
@@ -109,13 +155,23 @@ fn move_unreachable(rt: &Runtime, young: &GcHead, unreachable: &GcHead) {
     let mut v = Visitor {
         kind: VisitKind::Reachable(young_p),
     };
+    let mut kept = 0;
     while g != young_p {
         let gh = h(g);
         if gh.refs() != 0 {
-            call_traverse(rt, obj(g), &mut v);
-            gh.set_prev(prev);
-            gh.clear_collecting();
-            prev = g;
+            let o = obj(g);
+            call_traverse(rt, o, &mut v);
+            if survivors == Survivors::UntrackHinted && hint_untracks(o, false) {
+                // Untracked in place: unlinked from the list rebuilt behind `prev`.
+                h(prev).next.set(gh.next.get());
+                gh.next.set(0);
+                gh.prev.set(gh.prev.get() & PREV_MASK_FINALIZED);
+            } else {
+                gh.set_prev(prev);
+                gh.clear_collecting();
+                prev = g;
+                kept += 1;
+            }
         } else {
             // Move to unreachable, marking it; prev pointers there are valid.
             h(prev).next.set(gh.next.get());
@@ -131,34 +187,49 @@ fn move_unreachable(rt: &Runtime, young: &GcHead, unreachable: &GcHead) {
     unreachable
         .next
         .set(unreachable.next.get() & !NEXT_MASK_UNREACHABLE);
+    kept
 }
 
 /// `deduce_unreachable`: afterwards `base` holds the reachable objects (COLLECTING
 /// cleared) and `unreachable` the rest (COLLECTING and NEXT_MASK_UNREACHABLE set).
-fn deduce_unreachable(rt: &Runtime, base: &GcHead, unreachable: &GcHead) {
+/// `everything`: `base` holds every tracked object (a full collection with nothing
+/// frozen), which lets `update_refs` and `subtract_refs` share one walk. Returns the
+/// number of survivors.
+fn deduce_unreachable(
+    rt: &Runtime,
+    base: &GcHead,
+    unreachable: &GcHead,
+    everything: bool,
+    survivors: Survivors,
+) -> usize {
     rt.gc.lists_unstable.set(true);
-    update_refs(base);
-    subtract_refs(rt, base);
+    if everything {
+        update_and_subtract_refs(rt, base);
+    } else {
+        update_refs(base);
+        subtract_refs(rt, base);
+    }
     list::init(unreachable);
-    move_unreachable(rt, base, unreachable);
+    let kept = move_unreachable(rt, base, unreachable, survivors);
     rt.gc.lists_unstable.set(false);
+    kept
 }
 
-/// `untrack_tuples` / `untrack_dicts`.
-fn untrack_hinted(head: &GcHead, full: bool) {
+/// `untrack_dicts` (types whose hint applies to full collections only); returns the
+/// number of objects left in the list.
+fn untrack_full_only(head: &GcHead) -> usize {
+    let mut kept = 0;
     let mut g = head.next_ptr();
     while !core::ptr::eq(g, head) {
         let next = h(g).next_ptr();
-        let o = obj(g);
-        let ty = o.type_info();
-        if let Some(hint) = ty.untrack_hint
-            && (full || !ty.flags.contains(TypeFlags::UNTRACK_ON_FULL_ONLY))
-            && hint(o)
-        {
+        if hint_untracks(obj(g), true) {
             list::untrack(h(g));
+        } else {
+            kept += 1;
         }
         g = next;
     }
+    kept
 }
 
 /// `move_legacy_finalizers`: also clears NEXT_MASK_UNREACHABLE everywhere.
@@ -282,7 +353,7 @@ fn handle_resurrected_objects(
     for g in list::iter(unreachable) {
         h(g).clear_collecting();
     }
-    deduce_unreachable(rt, unreachable, still);
+    deduce_unreachable(rt, unreachable, still, false, Survivors::Keep);
     for g in list::iter(still) {
         let gh = h(g);
         gh.next.set(gh.next.get() & !NEXT_MASK_UNREACHABLE);
@@ -367,18 +438,25 @@ fn collect_main(rt: &Runtime, generation: usize) -> (usize, usize) {
     };
 
     let unreachable = GcHead::new();
-    deduce_unreachable(rt, young, &unreachable);
-    untrack_hinted(young, false);
+    // With nothing frozen, a full collection's list holds every tracked object.
+    let everything = core::ptr::eq(young, old) && list::is_empty(gc.gen_head(NUM_GENERATIONS));
+    let survivors = deduce_unreachable(
+        rt,
+        young,
+        &unreachable,
+        everything,
+        Survivors::UntrackHinted,
+    );
     if !core::ptr::eq(young, old) {
         if generation == NUM_GENERATIONS - 2 {
             gc.long_lived_pending
-                .set(gc.long_lived_pending.get() + list::size(young));
+                .set(gc.long_lived_pending.get() + survivors);
         }
         list::merge(young, old);
     } else {
-        untrack_hinted(young, true);
+        let survivors = untrack_full_only(young);
         gc.long_lived_pending.set(0);
-        gc.long_lived_total.set(list::size(young));
+        gc.long_lived_total.set(survivors);
     }
 
     let finalizers = GcHead::new();
