@@ -120,25 +120,14 @@ pub(crate) fn visit_reachable(g: &GcHead, young: *const GcHead) {
 /// What the first `move_unreachable` of a collection also does to each survivor, in
 /// the same walk (CPython does these in passes of their own, over the same list in
 /// the same order, so the outcome is identical).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Survivors {
+enum Survivors<'a> {
     /// Nothing (the second `deduce_unreachable`, over the unreachable objects).
     Keep,
     /// `untrack_tuples`: untrack survivors whose type hint says they hold nothing to
-    /// track (the types without `UNTRACK_ON_FULL_ONLY`).
-    UntrackHinted,
-}
-
-/// Whether the untrack hint of `o`'s type says to untrack it now (`full`: the hints
-/// that only apply in full collections, such as dicts; otherwise the others, such as
-/// tuples).
-#[inline]
-fn hint_untracks(o: Obj<'_>, full: bool) -> bool {
-    let ty = o.type_info();
-    match ty.untrack_hint {
-        Some(hint) => ty.flags.contains(TypeFlags::UNTRACK_ON_FULL_ONLY) == full && hint(o),
-        None => false,
-    }
+    /// track (the types without `UNTRACK_ON_FULL_ONLY`). In a full collection, also
+    /// note the survivors whose type has a full-only hint (dicts), in list order, for
+    /// `untrack_dicts` to check once every tuple has been seen.
+    UntrackHinted(Option<&'a mut Vec<*const GcHead>>),
 }
 
 /// `move_unreachable`; returns the number of survivors left in `young`.
@@ -146,7 +135,7 @@ fn move_unreachable(
     rt: &Runtime,
     young: &GcHead,
     unreachable: &GcHead,
-    survivors: Survivors,
+    mut survivors: Survivors<'_>,
 ) -> usize {
     let young_p: *const GcHead = young;
     let unreachable_p: *const GcHead = unreachable;
@@ -161,7 +150,18 @@ fn move_unreachable(
         if gh.refs() != 0 {
             let o = obj(g);
             call_traverse(rt, o, &mut v);
-            if survivors == Survivors::UntrackHinted && hint_untracks(o, false) {
+            let mut untrack = false;
+            if let Survivors::UntrackHinted(full_only) = &mut survivors {
+                let ty = o.type_info();
+                if let Some(hint) = ty.untrack_hint {
+                    if !ty.flags.contains(TypeFlags::UNTRACK_ON_FULL_ONLY) {
+                        untrack = hint(o);
+                    } else if let Some(later) = full_only {
+                        later.push(g);
+                    }
+                }
+            }
+            if untrack {
                 // Untracked in place: unlinked from the list rebuilt behind `prev`.
                 h(prev).next.set(gh.next.get());
                 gh.next.set(0);
@@ -200,7 +200,7 @@ fn deduce_unreachable(
     base: &GcHead,
     unreachable: &GcHead,
     everything: bool,
-    survivors: Survivors,
+    survivors: Survivors<'_>,
 ) -> usize {
     rt.gc.lists_unstable.set(true);
     if everything {
@@ -215,21 +215,18 @@ fn deduce_unreachable(
     kept
 }
 
-/// `untrack_dicts` (types whose hint applies to full collections only); returns the
-/// number of objects left in the list.
-fn untrack_full_only(head: &GcHead) -> usize {
-    let mut kept = 0;
-    let mut g = head.next_ptr();
-    while !core::ptr::eq(g, head) {
-        let next = h(g).next_ptr();
-        if hint_untracks(obj(g), true) {
+/// `untrack_dicts`: checks the survivors `move_unreachable` noted (types whose hint
+/// applies to full collections only), in list order; returns how many it untracked.
+fn untrack_full_only(noted: &[*const GcHead]) -> usize {
+    let mut n = 0;
+    for &g in noted {
+        let o = obj(g);
+        if o.type_info().untrack_hint.is_some_and(|hint| hint(o)) {
             list::untrack(h(g));
-        } else {
-            kept += 1;
+            n += 1;
         }
-        g = next;
     }
-    kept
+    n
 }
 
 /// `move_legacy_finalizers`: also clears NEXT_MASK_UNREACHABLE everywhere.
@@ -440,23 +437,26 @@ fn collect_main(rt: &Runtime, generation: usize) -> (usize, usize) {
     let unreachable = GcHead::new();
     // With nothing frozen, a full collection's list holds every tracked object.
     let everything = core::ptr::eq(young, old) && list::is_empty(gc.gen_head(NUM_GENERATIONS));
+    let full = core::ptr::eq(young, old);
+    let mut full_only = Vec::new();
     let survivors = deduce_unreachable(
         rt,
         young,
         &unreachable,
         everything,
-        Survivors::UntrackHinted,
+        Survivors::UntrackHinted(full.then_some(&mut full_only)),
     );
-    if !core::ptr::eq(young, old) {
+    if !full {
         if generation == NUM_GENERATIONS - 2 {
             gc.long_lived_pending
                 .set(gc.long_lived_pending.get() + survivors);
         }
         list::merge(young, old);
     } else {
-        let survivors = untrack_full_only(young);
+        let untracked = untrack_full_only(&full_only);
+        drop(full_only);
         gc.long_lived_pending.set(0);
-        gc.long_lived_total.set(survivors);
+        gc.long_lived_total.set(survivors - untracked);
     }
 
     let finalizers = GcHead::new();
