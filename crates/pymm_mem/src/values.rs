@@ -346,16 +346,20 @@ impl InlineValues {
     }
 
     /// Visits the set slots, then the set values by index (`traverse_slots`, then
-    /// `_PyObject_VisitInstanceAttributes`). Locked meanwhile.
+    /// `_PyObject_VisitInstanceAttributes`). Locked meanwhile, when the visitor is a
+    /// closure (the collector's own visits run no code that could change the block).
+    #[inline]
     pub fn visit(&self, v: &mut Visitor<'_>) {
         let Some((cap, len, has_slots)) = self.header() else {
             return;
         };
         let nslots = if has_slots { self.slot_count() } else { 0 };
         let b = self.block.get();
-        let outer = len & LOCKED != 0;
-        // SAFETY: the header byte is in the block.
-        unsafe { b.add(1).write(len | LOCKED) };
+        let outer = len & LOCKED != 0 || !v.runs_code();
+        if !outer {
+            // SAFETY: the header byte is in the block.
+            unsafe { b.add(1).write(len | LOCKED) };
+        }
         for i in 0..nslots {
             // SAFETY: i < nslots; while locked no word changes, so the reference
             // stays valid for the visit.

@@ -43,7 +43,7 @@ impl<'v> Visitor<'v> {
     }
 
     /// Visits one referenced object.
-    #[inline]
+    #[inline(always)]
     pub fn visit(&mut self, obj: Obj<'_>) {
         match &mut self.kind {
             VisitKind::Decref => {
@@ -80,6 +80,13 @@ impl<'v> Visitor<'v> {
             }
             VisitKind::Fn(f) => f(obj),
         }
+    }
+
+    /// Whether visiting may run arbitrary code (a closure), rather than one of the
+    /// collector's own visits, which only touch GC heads.
+    #[inline]
+    pub(crate) fn runs_code(&self) -> bool {
+        matches!(self.kind, VisitKind::Fn(_))
     }
 
     /// Visits the object an owned reference points to.
