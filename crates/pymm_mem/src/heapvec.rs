@@ -360,6 +360,48 @@ impl<T: HeapItem> HeapVec<T> {
         self.splice(n.min(len), len, Vec::new()).unwrap_or_default()
     }
 
+    /// Empties the vector, releasing the items last to first, and frees its block
+    /// (`list_dealloc`, `_list_clear`). Nothing is copied: the block is detached from
+    /// the vector first, so code that a release runs sees an empty vector.
+    pub fn clear(&self) {
+        self.release(true);
+    }
+
+    /// [`HeapVec::clear`], releasing the items first to last (`dict_dealloc`,
+    /// `set_dealloc`).
+    pub fn clear_first_to_last(&self) {
+        self.release(false);
+    }
+
+    fn release(&self, last_first: bool) {
+        self.check_unlocked();
+        let len = self.len.get();
+        let p = self.ptr.get();
+        self.ptr.set(core::ptr::null_mut());
+        self.len.set(0);
+        self.cap.set(0);
+        if p.is_null() {
+            return;
+        }
+        /// Frees the detached block, also if a release panics (the items not yet
+        /// released then leak, which is safe).
+        struct FreeBlock(*mut u8);
+        impl Drop for FreeBlock {
+            fn drop(&mut self) {
+                // SAFETY: the block came from this heap, is detached from the vector and
+                // is freed once.
+                unsafe { rt().free(NonNull::new_unchecked(self.0), Domain::Mem) };
+            }
+        }
+        let _free = FreeBlock(p.cast());
+        for k in 0..len {
+            let i = if last_first { len - 1 - k } else { k };
+            // SAFETY: item i is initialised and released exactly once; nothing else can
+            // reach the detached block.
+            unsafe { core::ptr::drop_in_place(p.add(i)) };
+        }
+    }
+
     /// Empties the vector and frees its block, returning the items.
     pub fn take_all(&self) -> Vec<T> {
         self.check_unlocked();
@@ -480,10 +522,7 @@ impl<T: HeapItem> Drop for HeapVec<T> {
     fn drop(&mut self) {
         // Unlocked by construction: a `&mut` excludes a running traversal. Items are
         // released last first, as CPython's `list_dealloc` does.
-        let mut items = self.take_all();
-        while let Some(x) = items.pop() {
-            drop(x);
-        }
+        self.clear();
     }
 }
 

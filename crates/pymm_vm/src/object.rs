@@ -346,7 +346,7 @@ impl Body for DictBody {}
 impl Drop for DictBody {
     fn drop(&mut self) {
         // CPython's `dict_dealloc` releases entries first to last (key, then value).
-        drop(self.entries.take_all());
+        self.entries.clear_first_to_last();
     }
 }
 
@@ -368,7 +368,7 @@ impl Body for SetBody {}
 impl Drop for SetBody {
     fn drop(&mut self) {
         // `set_dealloc` releases the table first to last.
-        drop(self.table.take_all());
+        self.table.clear_first_to_last();
     }
 }
 
@@ -786,7 +786,7 @@ fn list_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
 fn list_clear(o: Obj<'_>) {
     clear_preheader(o);
     if let Some(b) = o.downcast::<ListBody>() {
-        drop(b.items.take_all());
+        b.items.clear();
     }
 }
 
@@ -849,7 +849,7 @@ fn set_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
 fn set_clear(o: Obj<'_>) {
     clear_preheader(o);
     if let Some(b) = o.downcast::<SetBody>() {
-        drop(b.table.take_all());
+        b.table.clear_first_to_last();
         b.used.set(0);
         b.fill.set(0);
     }

@@ -118,7 +118,7 @@ pub fn list_inplace_repeat(o: Obj<'_>, n: i64) -> R<()> {
     let b = list_body(o).expect("list");
     let len = b.items.len();
     if n <= 0 {
-        drop(b.items.take_all());
+        b.items.clear();
         return Ok(());
     }
     if len == 0 || n == 1 {
