@@ -223,38 +223,40 @@ impl<T: HeapItem> HeapVec<T> {
         }
     }
 
-    /// Sets the capacity to exactly `cap` (at least `len`), moving the items to a new
-    /// block (CPython's `PyMem_Realloc`). A capacity of 0 frees the block.
+    /// Sets the capacity to exactly `cap` (at least `len`), resizing the block with
+    /// CPython's `PyMem_Realloc` (the items stay or move with it). A capacity of 0
+    /// frees the block.
     ///
     /// # Panics
     /// If `cap < len`.
     pub fn set_capacity(&self, cap: usize) -> Result<(), AllocError> {
         self.check_unlocked();
-        let len = self.len.get();
-        assert!(cap >= len, "capacity below length");
+        assert!(cap >= self.len.get(), "capacity below length");
         if cap == self.cap.get() {
             return Ok(());
         }
+        let old = NonNull::new(self.ptr.get().cast::<u8>());
         let new = if cap == 0 {
+            if let Some(old) = old {
+                // SAFETY: the block came from this heap and holds no items (len == 0).
+                unsafe { rt().free(old, Domain::Mem) };
+            }
             core::ptr::null_mut()
         } else {
             let bytes = cap.saturating_mul(Self::ITEM);
             if bytes > isize::MAX as usize {
                 return Err(AllocError { requested: bytes });
             }
-            rt().malloc(bytes.max(1), Domain::Mem)?.as_ptr().cast::<T>()
-        };
-        let old = self.ptr.get();
-        if !old.is_null() {
-            // SAFETY: both blocks hold at least `len` items and do not overlap; the old
-            // items are moved (not dropped), and the old block came from this heap.
-            unsafe {
-                if len > 0 {
-                    core::ptr::copy_nonoverlapping(old, new, len);
-                }
-                rt().free(NonNull::new_unchecked(old.cast()), Domain::Mem);
+            match old {
+                // SAFETY: the block came from this heap; realloc keeps the first
+                // min(old, new) bytes, which hold the `len <= cap` items (moved, not
+                // dropped), and on success the old pointer is not used again.
+                Some(old) => unsafe { rt().realloc(old, bytes, Domain::Mem) }?,
+                None => rt().malloc(bytes, Domain::Mem)?,
             }
-        }
+            .as_ptr()
+            .cast::<T>()
+        };
         self.ptr.set(new);
         self.cap.set(cap);
         Ok(())

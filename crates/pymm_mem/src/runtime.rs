@@ -343,6 +343,36 @@ impl Runtime {
         unsafe { (*self.heap.get()).free(p) }
     }
 
+    /// Resizes a block of this heap (`PyMem_Realloc`: a small block may stay in place;
+    /// a large one uses the C library's `realloc`, which can grow it without a copy).
+    /// The hook sees the old block freed and the new one allocated. On error the old
+    /// block is untouched.
+    ///
+    /// # Safety
+    /// As for [`Runtime::free`]; on success `p` must not be used afterwards.
+    #[inline]
+    pub(crate) unsafe fn realloc(
+        &self,
+        p: NonNull<u8>,
+        size: usize,
+        domain: Domain,
+    ) -> Result<NonNull<u8>, AllocError> {
+        // SAFETY: the caller guarantees p is a live block; the borrow is short as above.
+        let r = unsafe { (*self.heap.get()).realloc(p, size) };
+        if let (Ok(q), Some(hook)) = (r, self.alloc_hook.get()) {
+            hook(AllocEvent::Free {
+                ptr: p.as_ptr() as usize,
+                domain,
+            });
+            hook(AllocEvent::Alloc {
+                ptr: q.as_ptr() as usize,
+                size,
+                domain,
+            });
+        }
+        r
+    }
+
     pub(crate) fn with_heap<R>(&self, f: impl FnOnce(&mut Heap) -> R) -> R {
         // SAFETY: `f` is pymm_mem code that only reads or configures the heap and does not
         // re-enter the runtime.
