@@ -398,8 +398,9 @@ impl ObjRef {
         );
         let n = head.len();
         let mut items = items.into_iter();
-        // Collect first so that a panicking iterator cannot leave a half-built object.
-        let mut buf: Vec<T::Item> = Vec::with_capacity(n);
+        // Collect first so that a panicking iterator cannot leave a half-built object
+        // (on the stack for the common small sizes: no system allocation per tuple).
+        let mut buf: smallvec::SmallVec<[T::Item; 8]> = smallvec::SmallVec::with_capacity(n);
         for _ in 0..n {
             buf.push(items.next().expect("fewer items than head.len()"));
         }

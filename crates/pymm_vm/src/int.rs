@@ -14,29 +14,39 @@ use crate::state::sg;
 const SHIFT: u32 = 30;
 const MASK: u64 = (1 << SHIFT) - 1;
 
-fn digits_of_u128(mut m: u128) -> Vec<u32> {
-    let mut d = Vec::new();
+/// The base-2**30 digits of `m`, least significant first (at most 5 for 128 bits),
+/// on the stack.
+fn digits_of_u128(mut m: u128) -> ([u32; 5], usize) {
+    let mut d = [0u32; 5];
+    let mut n = 0;
     while m != 0 {
-        d.push((m as u64 & MASK) as u32);
+        d[n] = (m as u64 & MASK) as u32;
         m >>= SHIFT;
+        n += 1;
     }
-    d
+    (d, n)
 }
 
-fn alloc_digits(ty: &'static pymm_mem::TypeInfo, neg: bool, d: Vec<u32>) -> R {
+fn alloc_digits(ty: &'static pymm_mem::TypeInfo, neg: bool, d: &[u32]) -> R {
     let n = d.len() as isize;
     ObjRef::new_var(
         ty,
         IntBody {
             size: if neg { -n } else { n },
         },
-        d,
+        d.iter().copied(),
     )
     .map_err(|_| crate::exc::memory_error())
 }
 
+/// An int object for `v`, built outside the small-int cache.
+fn alloc_u128(neg: bool, m: u128) -> R {
+    let (d, n) = digits_of_u128(m);
+    alloc_digits(&INT_T, neg, &d[..n])
+}
+
 pub(crate) fn alloc_small(v: i64) -> Result<ObjRef, Exc> {
-    alloc_digits(&INT_T, v < 0, digits_of_u128(v.unsigned_abs() as u128))
+    alloc_u128(v < 0, v.unsigned_abs() as u128)
 }
 
 pub(crate) fn alloc_bool(b: bool) -> ObjRef {
@@ -55,7 +65,7 @@ pub fn from_i64(v: i64) -> R {
     if (-5..=256).contains(&v) {
         return Ok(sg().small_ints[(v + 5) as usize].clone());
     }
-    alloc_digits(&INT_T, v < 0, digits_of_u128(v.unsigned_abs() as u128))
+    alloc_u128(v < 0, v.unsigned_abs() as u128)
 }
 
 /// An int object for `v`.
@@ -63,7 +73,7 @@ pub fn from_i128(v: i128) -> R {
     if let Ok(x) = i64::try_from(v) {
         return from_i64(x);
     }
-    alloc_digits(&INT_T, v < 0, digits_of_u128(v.unsigned_abs()))
+    alloc_u128(v < 0, v.unsigned_abs())
 }
 
 /// An int object for a big integer.
@@ -92,7 +102,7 @@ pub fn from_big(v: &BigInt) -> R {
     while d.last() == Some(&0) {
         d.pop();
     }
-    alloc_digits(&INT_T, neg, d)
+    alloc_digits(&INT_T, neg, &d)
 }
 
 /// Whether `o` is an int (or bool, or a subclass).

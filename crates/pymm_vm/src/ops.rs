@@ -3,7 +3,7 @@
 //! subscripts, `len`, `in`, and `format`.
 
 use pymm_compiler::{BinaryOperator as B, ComparisonOperator as C, Constant};
-use pymm_mem::ObjRef;
+use pymm_mem::{Obj, ObjRef};
 
 use crate::call::call;
 use crate::exc::{Exc, R, memory_error, new_exc, type_error};
@@ -727,9 +727,44 @@ fn is_inplace(op: B) -> bool {
     )
 }
 
+/// `+`, `-`, `*` and `/` (also in place) when one operand is an exact float and the
+/// other an exact float or an exact int that fits in 64 bits: CPython 3.11's specialised
+/// `BINARY_OP_*_FLOAT` instructions. `None` sends the operation down the general path
+/// (which raises the errors, such as division by zero).
+#[inline]
+fn float_binop(op: B, a: Obj<'_>, b: Obj<'_>) -> Option<R> {
+    let fa = std::ptr::eq(a.type_info(), &FLOAT_T);
+    let fb = std::ptr::eq(b.type_info(), &FLOAT_T);
+    if !(fa || fb) {
+        return None;
+    }
+    let val = |o: Obj<'_>, is_float: bool| -> Option<f64> {
+        if is_float {
+            o.downcast::<FloatBody>().map(|f| f.0)
+        } else if std::ptr::eq(o.type_info(), &INT_T) {
+            // Rounded to nearest, ties to even, as PyLong_AsDouble does.
+            crate::int::to_i64(o).map(|v| v as f64)
+        } else {
+            None
+        }
+    };
+    let (x, y) = (val(a, fa)?, val(b, fb)?);
+    let r = match op {
+        B::Add | B::InplaceAdd => x + y,
+        B::Subtract | B::InplaceSubtract => x - y,
+        B::Multiply | B::InplaceMultiply => x * y,
+        B::TrueDivide | B::InplaceTrueDivide if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Some(new_float(r))
+}
+
 /// `a op b` (binary and in-place operators).
 #[inline]
 pub fn binary_op(op: B, a: &ObjRef, b: &ObjRef) -> R {
+    if let Some(r) = float_binop(op, a.as_obj(), b.as_obj()) {
+        return r;
+    }
     // Fast paths first: exact ints and floats.
     {
         let (x, y) = (a.as_obj(), b.as_obj());
