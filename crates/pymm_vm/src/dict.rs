@@ -4,6 +4,7 @@
 //! holes that the next resize squeezes out.
 
 use pymm_mem::{Obj, ObjRef};
+use std::cell::Cell;
 
 use crate::exc::{R, memory_error};
 use crate::object::*;
@@ -35,6 +36,7 @@ pub fn is_dict(o: Obj<'_>) -> bool {
 
 /// Empties the dict.
 pub fn clear(b: &DictBody) {
+    b.keys_version.set(0);
     let e = b.entries.take_all();
     drop(b.indices.take_all());
     b.used.set(0);
@@ -134,6 +136,7 @@ fn usable(size: usize) -> usize {
 
 /// Rebuilds the table for at least `minused` items (CPython's `dictresize`).
 fn resize(b: &DictBody, minused: usize) -> R<()> {
+    b.keys_version.set(0);
     // `calculate_log2_keysize`: the smallest power of two >= minused (at least 8).
     let mut size = 8;
     while size < minused {
@@ -177,6 +180,7 @@ pub fn set_with_hash(d: Obj<'_>, key: ObjRef, hash: isize, value: ObjRef) -> R<(
     if b.entries.len() >= b.entries.capacity() || b.indices.is_empty() {
         resize(b, b.used.get() * 3)?;
     }
+    b.keys_version.set(0);
     let slot = find_empty_slot(b, hash);
     let n = b.entries.len();
     maybe_track(d, &key, &value);
@@ -244,6 +248,92 @@ pub fn get_str(d: Obj<'_>, name: &str) -> Option<ObjRef> {
     get_str_obj(d, &crate::str::intern(name))
 }
 
+/// The dict's keys version (`_PyDictKeys_GetVersionForCurrentState`): a number that
+/// stays the same until a key is added or removed or the table is rebuilt, and that no
+/// other keys state had. 0 when the numbers are used up (nothing may be cached then).
+pub fn keys_version(b: &DictBody) -> u32 {
+    thread_local! {
+        static NEXT: Cell<u32> = const { Cell::new(1) };
+    }
+    if b.keys_version.get() == 0 {
+        let v = NEXT.with(|n| {
+            let v = n.get();
+            if v != 0 {
+                n.set(v.wrapping_add(1));
+            }
+            v
+        });
+        b.keys_version.set(v);
+    }
+    b.keys_version.get()
+}
+
+/// Where a `LOAD_GLOBAL` of one name found its value last time: entry `ix` of the
+/// globals (`gver == 0`), or entry `ix` of the builtins while the globals' keys version
+/// is still `gver` (so the name is still not a global).
+#[derive(Debug)]
+pub struct GlobalCache {
+    ix: Cell<u32>,
+    gver: Cell<u32>,
+}
+
+impl Default for GlobalCache {
+    fn default() -> Self {
+        GlobalCache {
+            ix: Cell::new(u32::MAX),
+            gver: Cell::new(0),
+        }
+    }
+}
+
+/// The value of entry `ix` if its key is `name` itself (keys are unique, so it is
+/// then the live entry for `name`, whatever happened to the dict meanwhile).
+#[inline]
+fn entry_if_key(b: &DictBody, ix: usize, name: &ObjRef) -> Option<ObjRef> {
+    b.entries.with_items(|es| match es.get(ix) {
+        Some((_, Some(k), Some(v))) if k.is(name) => Some(v.clone()),
+        _ => None,
+    })
+}
+
+/// `LOAD_GLOBAL`: `name` (an interned str) in `globals`, else in `builtins`, through
+/// the instruction's cache.
+#[inline]
+pub fn load_global(
+    globals: Obj<'_>,
+    builtins: Obj<'_>,
+    name: &ObjRef,
+    cache: &GlobalCache,
+) -> Option<ObjRef> {
+    let (g, bi) = (body(globals), body(builtins));
+    let ix = cache.ix.get() as usize;
+    if ix != u32::MAX as usize {
+        let gver = cache.gver.get();
+        let hit = if gver == 0 {
+            entry_if_key(g, ix, name)
+        } else if g.keys_version.get() == gver {
+            entry_if_key(bi, ix, name)
+        } else {
+            None
+        };
+        if hit.is_some() {
+            return hit;
+        }
+    }
+    let h = crate::str::hash(name.as_obj());
+    if let Ok(Some((_, ix))) = lookup(g, name, h) {
+        cache.ix.set(ix as u32);
+        cache.gver.set(0);
+        return g.entries.get(ix).and_then(|e| e.2);
+    }
+    if let Ok(Some((_, ix))) = lookup(bi, name, h) {
+        cache.ix.set(ix as u32);
+        cache.gver.set(keys_version(g));
+        return bi.entries.get(ix).and_then(|e| e.2);
+    }
+    None
+}
+
 /// `del d[key]`; returns the removed value, if the key was present.
 pub fn del(d: Obj<'_>, key: &ObjRef) -> R<Option<ObjRef>> {
     let h = crate::ops::hash(key)?;
@@ -251,6 +341,7 @@ pub fn del(d: Obj<'_>, key: &ObjRef) -> R<Option<ObjRef>> {
     let Some((slot, ix)) = lookup(b, key, h)? else {
         return Ok(None);
     };
+    b.keys_version.set(0);
     let _ = b.indices.replace(slot, DUMMY);
     let old = b.entries.replace(ix, (h, None, None)).ok();
     b.used.set(b.used.get() - 1);

@@ -303,13 +303,15 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             if matches!(instr, Instr::LoadGlobalNull(_)) {
                 f.stack.push(None);
             }
-            let name = &code_body(&f.code).names[i as usize];
-            let v = match crate::dict::get_str_obj(f.globals.as_obj(), name) {
+            let cb = code_body(&f.code);
+            let v = match crate::dict::load_global(
+                f.globals.as_obj(),
+                f.builtins.as_obj(),
+                &cb.names[i as usize],
+                &cb.global_cache[i as usize],
+            ) {
                 Some(v) => v,
-                None => match crate::dict::get_str_obj(f.builtins.as_obj(), name) {
-                    Some(v) => v,
-                    None => return err(name_error_in(f, &f.co.names[i as usize])),
-                },
+                None => return err(name_error_in(f, &f.co.names[i as usize])),
             };
             f.stack.push(Some(v));
         }

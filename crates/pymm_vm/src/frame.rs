@@ -224,7 +224,8 @@ fn new_code_in(co: Rc<CodeObject>, cache: &mut ConstCache) -> R {
     for c in &co.constants {
         consts.push(cache.get(c)?);
     }
-    let names = co.names.iter().map(|n| crate::str::intern(n)).collect();
+    let names: Vec<ObjRef> = co.names.iter().map(|n| crate::str::intern(n)).collect();
+    let global_cache = names.iter().map(|_| Default::default()).collect();
     let varnames = co.varnames.iter().map(|n| crate::str::intern(n)).collect();
     ObjRef::new(
         &CODE_T,
@@ -234,6 +235,7 @@ fn new_code_in(co: Rc<CodeObject>, cache: &mut ConstCache) -> R {
             names,
             varnames,
             weaklist: Default::default(),
+            global_cache,
         },
     )
     .map_err(|_| memory_error())

@@ -340,8 +340,13 @@ pub struct DictBody {
     /// CPython's keys kind: false while every key ever inserted was an exact `str`
     /// (16-byte entries), true from the first other key on (24-byte entries).
     pub general: Cell<bool>,
+    /// `dk_version`: 0 after any change to the keys; a number no other keys state has
+    /// had, once a cache asked for one (see `dict::keys_version`).
+    pub keys_version: Cell<u32>,
 }
 impl Body for DictBody {}
+
+const _: () = assert!(std::mem::size_of::<DictBody>() == 64);
 
 impl Drop for DictBody {
     fn drop(&mut self) {
@@ -399,6 +404,9 @@ pub struct CodeBody {
     pub names: Vec<ObjRef>,
     pub varnames: Vec<ObjRef>,
     pub weaklist: WeakListHead,
+    /// One `LOAD_GLOBAL` cache per name (CPython 3.11's `LOAD_GLOBAL_MODULE` /
+    /// `LOAD_GLOBAL_BUILTIN` specialisations), see [`crate::dict::load_global`].
+    pub global_cache: Box<[crate::dict::GlobalCache]>,
 }
 impl Body for CodeBody {}
 
