@@ -521,6 +521,9 @@ pub struct TypeBody {
     pub is_heap: bool,
     /// `__slots__` names, when the class defines them (instances then have no dict).
     pub slots: RefCell<Option<Vec<String>>>,
+    /// The interned names of every slot value an instance holds, in storage order (the
+    /// `__slots__` of the most basic class first), built on first use.
+    pub slot_layout: RefCell<Option<std::rc::Rc<[ObjRef]>>>,
     /// Whether the class (or a base) defines `__getattribute__` in Python: method calls
     /// then go through it instead of the direct lookup.
     pub custom_getattribute: Cell<bool>,

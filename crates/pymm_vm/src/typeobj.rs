@@ -77,6 +77,7 @@ pub fn make_builtin_types() -> Vec<ObjRef> {
             base_kind: k,
             is_heap: false,
             slots: Default::default(),
+            slot_layout: Default::default(),
             weaklist: Default::default(),
             custom_getattribute: Default::default(),
             shared_keys: Default::default(),
@@ -127,6 +128,7 @@ pub fn new_builtin_subclass(name: &'static str, base: &ObjRef, k: Kind) -> ObjRe
         base_kind: k,
         is_heap: false,
         slots: Default::default(),
+        slot_layout: Default::default(),
         weaklist: Default::default(),
         custom_getattribute: Default::default(),
         shared_keys: Default::default(),
@@ -301,6 +303,8 @@ pub const ATTR_DATA_DESCR: u8 = 1;
 pub const ATTR_CUSTOM_SET: u8 = 2;
 /// `__getattribute__` defined in Python.
 pub const ATTR_CUSTOM_GET: u8 = 4;
+/// Instances have a `__dict__` ([`type_has_dict`]).
+pub const ATTR_HAS_DICT: u8 = 8;
 
 /// The attribute-access flags of class `t` (recomputed after class dicts change).
 pub fn attr_flags(t: Obj<'_>) -> u8 {
@@ -332,6 +336,9 @@ pub fn attr_flags(t: Obj<'_>) -> u8 {
                 f |= ATTR_DATA_DESCR;
             }
         }
+    }
+    if type_has_dict(t) {
+        f |= ATTR_HAS_DICT;
     }
     b.attr_flags.set(f);
     b.attr_epoch.set(epoch);
@@ -559,6 +566,7 @@ pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -
             base_kind,
             is_heap: true,
             slots: std::cell::RefCell::new(slots),
+            slot_layout: Default::default(),
             weaklist: Default::default(),
             custom_getattribute: Default::default(),
             shared_keys: Default::default(),
@@ -899,12 +907,13 @@ pub fn getset_get(d: &ObjRef, o: &ObjRef) -> R {
             .next()
             .unwrap_or_else(none)),
         GetSetWhich::Member => {
-            let n = crate::str::as_str(g.name.get().as_obj()).into_owned();
+            let name = g.name.get();
             let v = o.as_obj().downcast::<InstanceBody>().and_then(|ib| {
-                let i = slot_index(o.as_obj(), &n)?;
+                let i = slot_index(o.as_obj(), &name)?;
                 ib.attrs.slot(i)
             });
             v.ok_or_else(|| {
+                let n = crate::str::as_str(name.as_obj());
                 new_exc(
                     "AttributeError",
                     &format!("'{}' object has no attribute '{n}'", obj_type_name(o)),
@@ -921,7 +930,7 @@ pub fn getset_set(d: &ObjRef, o: &ObjRef, value: Option<ObjRef>) -> R<()> {
     match g.which {
         GetSetWhich::Member => {
             let ib = o.as_obj().downcast::<InstanceBody>();
-            let i = ib.and_then(|_| slot_index(o.as_obj(), &n));
+            let i = ib.and_then(|_| slot_index(o.as_obj(), &g.name.get()));
             match (ib, i) {
                 (Some(ib), Some(i)) => {
                     let deleting = value.is_none();
@@ -1246,26 +1255,43 @@ pub fn materialize_dict(o: Obj<'_>) -> Option<ObjRef> {
     Some(d)
 }
 
-fn slot_index(o: Obj<'_>, name: &str) -> Option<usize> {
+/// The position of slot `name` among the slot values of `o` (an interned name matches
+/// by identity).
+fn slot_index(o: Obj<'_>, name: &ObjRef) -> Option<usize> {
     // Instances of classes without __slots__ have no slot values at all.
     if o.downcast::<InstanceBody>()
         .is_none_or(|b| b.attrs.slot_count() == 0)
     {
         return None;
     }
-    let t = o.type_object()?;
-    let mro = tb(t).mro.borrow();
-    let mut base = 0;
+    let layout = slot_layout(o.type_object()?);
+    if let Some(i) = layout.iter().position(|n| n.is(name)) {
+        return Some(i);
+    }
+    if crate::str::is_interned(name.as_obj()) {
+        return None;
+    }
+    layout
+        .iter()
+        .position(|n| crate::str::eq(n.as_obj(), name.as_obj()))
+}
+
+/// [`TypeBody::slot_layout`] of class `t`.
+fn slot_layout(t: Obj<'_>) -> std::rc::Rc<[ObjRef]> {
+    let b = tb(t);
+    if let Some(l) = b.slot_layout.borrow().as_ref() {
+        return l.clone();
+    }
+    let mut names = Vec::new();
     // Slots of the most basic classes come first.
-    for c in mro.iter().rev() {
+    for c in b.mro.borrow().iter().rev() {
         if let Some(s) = tb(c.as_obj()).slots.borrow().as_ref() {
-            if let Some(i) = s.iter().position(|n| n == name) {
-                return Some(base + i);
-            }
-            base += s.len();
+            names.extend(s.iter().map(|n| crate::str::intern(n)));
         }
     }
-    None
+    let l: std::rc::Rc<[ObjRef]> = names.into();
+    *b.slot_layout.borrow_mut() = Some(l.clone());
+    l
 }
 
 fn has_dict(o: Obj<'_>) -> bool {
@@ -1381,8 +1407,8 @@ fn generic_lookup(o: &ObjRef, name: &ObjRef, hook: bool) -> R<Option<ObjRef>> {
         }
     }
     if let Some(ib) = obj.downcast::<InstanceBody>() {
-        let n = crate::str::as_str(name.as_obj());
-        if let Some(i) = slot_index(obj, &n) {
+        if let Some(i) = slot_index(obj, name) {
+            let n = crate::str::as_str(name.as_obj());
             let v = ib.attrs.slot(i);
             return match v {
                 Some(v) => Ok(Some(v)),
@@ -1559,8 +1585,7 @@ pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
     // inline values.
     if let Some(t) = obj.type_object()
         && kind(obj) == Kind::Object
-        && attr_flags(t) & (ATTR_DATA_DESCR | ATTR_CUSTOM_SET) == 0
-        && has_dict(obj)
+        && attr_flags(t) & (ATTR_DATA_DESCR | ATTR_CUSTOM_SET | ATTR_HAS_DICT) == ATTR_HAS_DICT
         && let Some(r) = inline_set(obj, name, v.clone())
     {
         return r;
@@ -1651,7 +1676,7 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
         }
     }
     if let Some(ib) = obj.downcast::<InstanceBody>()
-        && let Some(i) = slot_index(obj, &n)
+        && let Some(i) = slot_index(obj, name)
     {
         let deleting = v.is_none();
         let old = ib.attrs.set_slot(i, v).ok().flatten();
