@@ -1406,22 +1406,20 @@ fn generic_lookup(o: &ObjRef, name: &ObjRef, hook: bool) -> R<Option<ObjRef>> {
             _ => {}
         }
     }
-    if let Some(ib) = obj.downcast::<InstanceBody>() {
-        if let Some(i) = slot_index(obj, name) {
-            let n = crate::str::as_str(name.as_obj());
-            let v = ib.attrs.slot(i);
-            return match v {
-                Some(v) => Ok(Some(v)),
-                None => Err(new_exc(
-                    "AttributeError",
-                    &format!(
-                        "'{}' object has no attribute '{}'",
-                        type_name(t.as_obj()),
-                        n
-                    ),
-                )),
-            };
-        }
+    if let Some(ib) = obj.downcast::<InstanceBody>()
+        && let Some(i) = slot_index(obj, name)
+    {
+        return match ib.attrs.slot(i) {
+            Some(v) => Ok(Some(v)),
+            None => Err(new_exc(
+                "AttributeError",
+                &format!(
+                    "'{}' object has no attribute '{}'",
+                    type_name(t.as_obj()),
+                    crate::str::as_str(name.as_obj())
+                ),
+            )),
+        };
     }
     if let Some(v) = instance_attr(obj, name) {
         return Ok(Some(v));
