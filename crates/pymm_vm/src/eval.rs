@@ -1090,16 +1090,14 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
     if kwnames.is_none() && try_fast_call(f, n)? {
         return Ok(());
     }
-    let mut args = pop_n(f, n);
-    let b = f.stack.pop().flatten().expect("callable");
-    let a = f.stack.pop().flatten();
-    let callee = match a {
-        Some(m) => {
-            args.insert(0, b);
-            m
-        }
-        None => b,
-    };
+    // Stack: [method, self, args...] or [NULL, callable, args...]; a method's `self`
+    // leads its arguments, taken in one move with them.
+    let has_self = f.stack[f.stack.len() - n - 2].is_some();
+    let mut args = pop_n(f, n + usize::from(has_self));
+    let callee = f.stack.pop().flatten().expect("callable");
+    if !has_self {
+        f.stack.pop();
+    }
     let kw = match kwnames {
         Some(names) => {
             let names = crate::seq::tuple_items(names.as_obj());

@@ -40,9 +40,8 @@ impl Frame {
         let co = code_body(&code).code.clone();
         let n = co.varnames.len() + co.cellvars.len() + co.freevars.len();
         let builtins = crate::state::rt().builtins.clone();
-        let mut fast = take_buffer();
+        let (mut fast, mut stack) = take_buffers();
         fast.resize(n, None);
-        let mut stack = take_buffer();
         stack.reserve(co.max_stackdepth as usize);
         Frame {
             code,
@@ -78,39 +77,47 @@ impl Frame {
     }
 }
 
+/// A frame's two buffers: its locals and its value stack.
+type Buffers = (Vec<Option<ObjRef>>, Vec<Option<ObjRef>>);
+
 thread_local! {
-    /// Spare buffers for frames' locals and value stacks: a call reuses them instead of
-    /// asking the system allocator twice. `ManuallyDrop`: they are empty when kept.
-    static BUFFERS: std::mem::ManuallyDrop<std::cell::RefCell<Vec<Vec<Option<ObjRef>>>>> =
+    /// Spare buffer pairs for frames' locals and value stacks: a call reuses them
+    /// instead of asking the system allocator twice. `ManuallyDrop`: they are empty
+    /// when kept.
+    static BUFFERS: std::mem::ManuallyDrop<std::cell::RefCell<Vec<Buffers>>> =
         const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new())) };
 }
 
-fn take_buffer() -> Vec<Option<ObjRef>> {
+fn take_buffers() -> Buffers {
     BUFFERS
         .with(|b| b.try_borrow_mut().ok().and_then(|mut v| v.pop()))
         .unwrap_or_default()
 }
 
-fn give_buffer(mut v: Vec<Option<ObjRef>>) {
-    // Release the references first: their finalizers may call (and use the pool).
-    v.clear();
-    if v.capacity() == 0 || v.capacity() > 256 {
+fn give_buffers(mut fast: Vec<Option<ObjRef>>, mut stack: Vec<Option<ObjRef>>) {
+    // Release the references first (locals, then the value stack, as CPython clears
+    // `localsplus`): their finalizers may call (and use the pool).
+    fast.clear();
+    stack.clear();
+    let keep = |v: &Vec<Option<ObjRef>>| v.capacity() <= 256;
+    if !keep(&fast) || !keep(&stack) {
         return;
     }
     BUFFERS.with(|b| {
         if let Ok(mut pool) = b.try_borrow_mut()
             && pool.len() < 64
         {
-            pool.push(v);
+            pool.push((fast, stack));
         }
     });
 }
 
 impl Drop for Frame {
     fn drop(&mut self) {
-        // Locals, then the value stack, as CPython clears `localsplus`.
-        give_buffer(std::mem::take(&mut self.fast));
-        give_buffer(std::mem::take(&mut self.stack));
+        give_buffers(
+            std::mem::take(&mut self.fast),
+            std::mem::take(&mut self.stack),
+        );
     }
 }
 
