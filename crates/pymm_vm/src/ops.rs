@@ -1031,7 +1031,50 @@ pub fn builtin_len(o: &ObjRef) -> R<usize> {
 }
 
 /// `o[k]`.
+/// The position `k` designates in an exact list or tuple of `n` items, when `k` is an
+/// exact int in range (anything else takes the general path, which raises).
+#[inline]
+fn int_index(k: Obj<'_>, n: usize) -> Option<usize> {
+    if !std::ptr::eq(k.type_info(), &INT_T) {
+        return None;
+    }
+    let i = crate::int::to_i64(k)?;
+    let j = if i < 0 { i.checked_add(n as i64)? } else { i };
+    (0..n as i64).contains(&j).then_some(j as usize)
+}
+
+/// CPython 3.11's `BINARY_SUBSCR_LIST_INT`, `BINARY_SUBSCR_TUPLE_INT` and
+/// `BINARY_SUBSCR_DICT`: exact containers, found keys and indices in range.
+/// An exact dict decides at once (one lookup: a missing key is a `KeyError`, as it has
+/// no `__missing__`).
+#[inline]
+fn getitem_fast(o: Obj<'_>, k: &ObjRef) -> Option<R> {
+    let ti = o.type_info();
+    if std::ptr::eq(ti, &LIST_T) {
+        let items = &o.downcast::<ListBody>()?.items;
+        return items.get(int_index(k.as_obj(), items.len())?).map(Ok);
+    }
+    if std::ptr::eq(ti, &TUPLE_T) {
+        let items = crate::seq::tuple_items(o);
+        return items
+            .get(int_index(k.as_obj(), items.len())?)
+            .cloned()
+            .map(Ok);
+    }
+    if std::ptr::eq(ti, &DICT_T) {
+        return Some(match crate::dict::get(o, k) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(crate::exc::new_exc_args("KeyError", vec![k.clone()])),
+            Err(e) => Err(e),
+        });
+    }
+    None
+}
+
 pub fn getitem(o: &ObjRef, k: &ObjRef) -> R {
+    if let Some(r) = getitem_fast(o.as_obj(), k) {
+        return r;
+    }
     if crate::weakrefs::is_proxy(o) {
         return getitem(&crate::weakrefs::unproxy(o)?, k);
     }
@@ -1059,6 +1102,15 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> R {
 
 /// `o[k] = v`.
 pub fn setitem(o: &ObjRef, k: ObjRef, v: ObjRef) -> R<()> {
+    // `STORE_SUBSCR_LIST_INT`.
+    if std::ptr::eq(o.as_obj().type_info(), &LIST_T)
+        && let Some(b) = o.as_obj().downcast::<ListBody>()
+        && let Some(i) = int_index(k.as_obj(), b.items.len())
+    {
+        let old = b.items.replace(i, v);
+        drop(old);
+        return Ok(());
+    }
     if crate::weakrefs::is_proxy(o) {
         return setitem(&crate::weakrefs::unproxy(o)?, k, v);
     }
