@@ -243,10 +243,12 @@ unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &TypeInfo) {
         None
     };
     // The body drop runs user Drop code; a panic in it must not leave the block half-freed.
-    guarded(rt, || {
-        // SAFETY: the body is initialised and dropped exactly once, here.
-        unsafe { drop_fn(body) }
-    });
+    if ty.body.needs_drop {
+        guarded(rt, || {
+            // SAFETY: the body is initialised and dropped exactly once, here.
+            unsafe { drop_fn(body) }
+        });
+    }
     if ty.flags.contains(crate::typeinfo::TypeFlags::PREHEADER) {
         guarded(rt, || crate::preheader::drop_slots(p));
     }
@@ -414,6 +416,38 @@ impl ObjRef {
             let dst = body.add(ty.body.items_offset).cast::<T::Item>();
             core::ptr::copy_nonoverlapping(buf.as_ptr(), dst.as_ptr(), n);
             buf.set_len(0);
+        }
+        Ok(ObjRef::from_new(p))
+    }
+
+    /// [`ObjRef::new_var`] for plain items copied from a slice (an int's digits, a
+    /// bytes object's bytes): no intermediate buffer.
+    ///
+    /// # Panics
+    /// As [`ObjRef::new_var`].
+    pub fn new_var_copied<T: VarBody>(
+        ty: &'static TypeInfo,
+        head: T,
+        items: &[T::Item],
+    ) -> Result<ObjRef, AllocError>
+    where
+        T::Item: Copy,
+    {
+        assert!(
+            ty.body_is::<T>(),
+            "TypeInfo {} describes another body",
+            ty.name
+        );
+        let n = head.len();
+        assert_eq!(items.len(), n, "item count differs from head.len()");
+        let p = alloc_object(ty, n, ty.body.body_size(n))?;
+        let body = body_ptr(p);
+        // SAFETY: the body and item areas are in the block and uninitialised; the items
+        // are plain copies.
+        unsafe {
+            body.cast::<T>().write(head);
+            let dst = body.add(ty.body.items_offset).cast::<T::Item>();
+            core::ptr::copy_nonoverlapping(items.as_ptr(), dst.as_ptr(), n);
         }
         Ok(ObjRef::from_new(p))
     }

@@ -392,7 +392,11 @@ impl Runtime {
     }
 
     /// Resumes a panic stashed by [`Runtime::stash_panic`], if any.
+    #[inline]
     pub(crate) fn resume_pending_panic(&self) {
+        if self.pending_panic.try_borrow().is_ok_and(|p| p.is_none()) {
+            return;
+        }
         let p = self.pending_panic.borrow_mut().take();
         if let Some(p) = p {
             std::panic::resume_unwind(p);

@@ -87,6 +87,8 @@ pub struct BodyVTable {
     /// Number of trailing items, read from the body (var bodies only).
     pub(crate) var_len: Option<unsafe fn(NonNull<u8>) -> usize>,
     pub(crate) drop: unsafe fn(NonNull<u8>),
+    /// Whether dropping the body (and its items) runs any code at all.
+    pub(crate) needs_drop: bool,
 }
 
 /// # Safety
@@ -140,6 +142,7 @@ impl BodyVTable {
             item_size: 0,
             var_len: None,
             drop: drop_fixed::<T>,
+            needs_drop: core::mem::needs_drop::<T>(),
         }
     }
 
@@ -154,6 +157,7 @@ impl BodyVTable {
             item_size: size_of::<T::Item>(),
             var_len: Some(var_len::<T>),
             drop: drop_var::<T>,
+            needs_drop: core::mem::needs_drop::<T>() || core::mem::needs_drop::<T::Item>(),
         }
     }
 

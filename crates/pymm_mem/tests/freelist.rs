@@ -132,3 +132,32 @@ fn new_fresh_leaves_the_free_list_alone() {
     gc::collect(2);
     assert_eq!(allocated_blocks(), base);
 }
+
+static PLAIN_ITEMS: TypeInfo = TypeInfo::new("plain_items", BodyVTable::of_var::<Items>());
+
+#[test]
+fn copied_items_match_collected_items() {
+    let base = allocated_blocks();
+    let a = ObjRef::new_var_copied(&PLAIN_ITEMS, Items { n: 3 }, &[7, 8, 9]).unwrap();
+    let b = ObjRef::new_var(&PLAIN_ITEMS, Items { n: 3 }, [7u64, 8, 9]).unwrap();
+    assert_eq!(a.as_obj().var_items::<Items>(), Some(&[7u64, 8, 9][..]));
+    assert_eq!(
+        a.as_obj().var_items::<Items>(),
+        b.as_obj().var_items::<Items>()
+    );
+    assert_eq!(
+        a.as_obj().allocated_size(),
+        b.as_obj().allocated_size(),
+        "same block size"
+    );
+    let empty = ObjRef::new_var_copied(&PLAIN_ITEMS, Items { n: 0 }, &[]).unwrap();
+    assert_eq!(empty.as_obj().var_items::<Items>(), Some(&[][..]));
+    drop((a, b, empty));
+    assert_eq!(allocated_blocks(), base);
+}
+
+#[test]
+#[should_panic(expected = "item count differs")]
+fn copied_items_must_match_the_head() {
+    let _ = ObjRef::new_var_copied(&PLAIN_ITEMS, Items { n: 2 }, &[1]);
+}

@@ -596,8 +596,12 @@ fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
             // UNPACK_SEQUENCE_TUPLE / _LIST: exact containers of the right length go
             // straight onto the stack.
             if std::ptr::eq(o.type_info(), &TUPLE_T) && crate::seq::tuple_items(o).len() == n {
-                f.stack
-                    .extend(crate::seq::tuple_items(o).iter().rev().map(|x| Some(x.clone())));
+                f.stack.extend(
+                    crate::seq::tuple_items(o)
+                        .iter()
+                        .rev()
+                        .map(|x| Some(x.clone())),
+                );
             } else if std::ptr::eq(o.type_info(), &LIST_T)
                 && let Some(b) = o.downcast::<ListBody>()
                 && b.items.len() == n

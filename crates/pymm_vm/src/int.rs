@@ -29,12 +29,12 @@ fn digits_of_u128(mut m: u128) -> ([u32; 5], usize) {
 
 fn alloc_digits(ty: &'static pymm_mem::TypeInfo, neg: bool, d: &[u32]) -> R {
     let n = d.len() as isize;
-    ObjRef::new_var(
+    ObjRef::new_var_copied(
         ty,
         IntBody {
             size: if neg { -n } else { n },
         },
-        d.iter().copied(),
+        d,
     )
     .map_err(|_| crate::exc::memory_error())
 }
