@@ -102,6 +102,9 @@ fn set_context(e: &Exc) {
 
 /// Runs `f` until it returns, yields or raises.
 pub fn eval(f: &mut Frame) -> R<Exit> {
+    // The instructions stay in registers across the loop (a frame never changes code).
+    let co = f.co.clone();
+    let instrs: &[Instr] = &co.instructions;
     loop {
         let pc = f.pc;
         if crate::tracemalloc::TRACING.load(std::sync::atomic::Ordering::Relaxed) {
@@ -113,7 +116,7 @@ pub fn eval(f: &mut Frame) -> R<Exit> {
                 f.pc += 1;
                 Err((e, false))
             }
-            None => step(f),
+            None => step(f, instrs),
         };
         match r {
             Ok(Some(exit)) => return Ok(exit),
@@ -170,8 +173,8 @@ impl<T> Raise<T> for R<T> {
 
 /// Executes one instruction.
 #[inline(always)]
-fn step(f: &mut Frame) -> Result<Option<Exit>, StepErr> {
-    let instr = f.co.instructions[f.pc];
+fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
+    let instr = instrs[f.pc];
     f.pc += 1;
     match instr {
         Instr::Nop => {}
