@@ -1242,8 +1242,48 @@ fn fast_less(a: &ObjRef, b: &ObjRef) -> R<bool> {
         (Kind::Str, Kind::Str) => {
             Ok(crate::str::as_str(a.as_obj()) < crate::str::as_str(b.as_obj()))
         }
+        (Kind::Tuple, Kind::Tuple)
+            if a.as_obj().type_object().is_none() && b.as_obj().type_object().is_none() =>
+        {
+            tuple_less(a, b)
+        }
         _ => crate::eval::compare_op(a, b, C::Less),
     }
+}
+
+/// `<` of two exact tuples, as `tuplerichcompare` decides it: the first items that are
+/// not equal (identity first, then `==`) decide with `<`; otherwise the shorter tuple
+/// is less. Items the sort compares quickly (exact ints, floats, strs) skip `==`.
+fn tuple_less(a: &ObjRef, b: &ObjRef) -> R<bool> {
+    let (x, y) = (
+        crate::seq::tuple_items(a.as_obj()),
+        crate::seq::tuple_items(b.as_obj()),
+    );
+    for (p, q) in x.iter().zip(y) {
+        if p.is(q) {
+            continue;
+        }
+        let plain = |o: &ObjRef| {
+            matches!(kind(o.as_obj()), Kind::Int | Kind::Float | Kind::Str)
+                && o.as_obj().type_object().is_none()
+        };
+        if plain(p) && plain(q) && kind(p.as_obj()) == kind(q.as_obj()) {
+            let equal = match kind(p.as_obj()) {
+                Kind::Int => crate::int::cmp(p.as_obj(), q.as_obj()).is_eq(),
+                // IEEE: a NaN equals nothing, so it decides with `<` (False).
+                Kind::Float => float_val(p) == float_val(q),
+                _ => crate::str::eq(p.as_obj(), q.as_obj()),
+            };
+            if equal {
+                continue;
+            }
+            return fast_less(p, q);
+        }
+        if !eq_bool(p, q)? {
+            return crate::eval::compare_op(p, q, C::Less);
+        }
+    }
+    Ok(x.len() < y.len())
 }
 
 // ---------------------------------------------------------------------------------------
