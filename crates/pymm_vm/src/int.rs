@@ -177,6 +177,45 @@ fn big(n: Num) -> BigInt {
     }
 }
 
+/// The value as `i128`, for ints below 2**127 in magnitude.
+fn to_i128(o: Obj<'_>) -> Option<i128> {
+    let b = o.downcast::<IntBody>()?;
+    let d = o.var_items::<IntBody>()?;
+    // Four digits are 120 bits; a fifth may add 7 more.
+    if d.len() > 5 || (d.len() == 5 && d[4] >= 1 << 7) {
+        return None;
+    }
+    let m = d
+        .iter()
+        .rev()
+        .fold(0u128, |acc, &x| (acc << SHIFT) | x as u128) as i128;
+    Some(if b.size < 0 { -m } else { m })
+}
+
+/// `+ - * // % & | ^ >>` on ints below 2**127 whose result fits in 128 bits:
+/// exact without a big integer (the 64-bit LCGs programs write live here).
+fn binop_i128(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Option<R> {
+    use pymm_compiler::BinaryOperator as B;
+    let (x, y) = (to_i128(a)?, to_i128(b)?);
+    let r = match op {
+        B::Add | B::InplaceAdd => x.checked_add(y),
+        B::Subtract | B::InplaceSubtract => x.checked_sub(y),
+        B::Multiply | B::InplaceMultiply => x.checked_mul(y),
+        B::And | B::InplaceAnd => Some(x & y),
+        B::Or | B::InplaceOr => Some(x | y),
+        B::Xor | B::InplaceXor => Some(x ^ y),
+        B::Rshift | B::InplaceRshift if (0..128).contains(&y) => Some(x >> y),
+        B::FloorDivide | B::InplaceFloorDivide if y != 0 => x
+            .checked_div_euclid(y)
+            .map(|_| num_integer::Integer::div_floor(&x, &y)),
+        B::Remainder | B::InplaceRemainder if y != 0 => x
+            .checked_rem(y)
+            .map(|_| num_integer::Integer::mod_floor(&x, &y)),
+        _ => None,
+    }?;
+    Some(from_i128(r))
+}
+
 /// Binary arithmetic on two ints; `None` if the operator does not apply.
 pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Option<R> {
     use pymm_compiler::BinaryOperator as B;
@@ -195,6 +234,11 @@ pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Optio
             _ => p ^ q,
         };
         return Some(Ok(crate::state::pybool(r)));
+    }
+    if (to_i64(a).is_none() || to_i64(b).is_none())
+        && let Some(r) = binop_i128(op, a, b)
+    {
+        return Some(r);
     }
     let (x, y) = (num(a), num(b));
     if let (Num::Small(x), Num::Small(y)) = (&x, &y) {
