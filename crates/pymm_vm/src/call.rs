@@ -79,7 +79,7 @@ impl TpCallArgs {
         let tuple = if args.is_empty() {
             None
         } else {
-            Some(crate::seq::new_tuple(args.to_vec())?)
+            Some(crate::seq::new_tuple_cloned(args)?)
         };
         let dict = if kw.is_empty() {
             None
@@ -378,7 +378,7 @@ pub fn type_call_default(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
             v.push(cls.clone());
             v.extend_from_slice(args);
             let _names = kwnames_tuple(kw)?;
-            call_kw(&f, &v, kw)?
+            call_owned_kw(&f, v, Kw(kw.0.clone()))?
         }
         None => {
             if t.base_kind != Kind::Object
@@ -414,7 +414,7 @@ fn finish_init(obj: ObjRef, cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         v.push(obj.clone());
         v.extend_from_slice(args);
         let names = kwnames_tuple(kw)?;
-        let r = call_kw(&init, &v, kw)?;
+        let r = call_owned_kw(&init, v, Kw(kw.0.clone()))?;
         drop(names);
         if kind(r.as_obj()) != Kind::NoneType {
             return Err(type_error(format!(

@@ -243,6 +243,21 @@ pub fn get_str_obj(d: Obj<'_>, key: &ObjRef) -> Option<ObjRef> {
     get_with_hash(d, key, h).ok().flatten()
 }
 
+/// The value of entry `ix` of `d` if that entry's key is `key` itself (a cached
+/// position, revalidated).
+#[inline]
+pub fn get_str_at(d: Obj<'_>, ix: usize, key: &ObjRef) -> Option<ObjRef> {
+    entry_if_key(body(d), ix, key)
+}
+
+/// Looks up a str key, with the number of the entry that holds it.
+pub fn get_str_entry(d: Obj<'_>, key: &ObjRef) -> Option<(usize, ObjRef)> {
+    let b = body(d);
+    let h = crate::str::hash(key.as_obj());
+    let (_, ix) = lookup(b, key, h).ok()??;
+    Some((ix, b.entries.get(ix)?.2?))
+}
+
 /// Looks up `name`.
 pub fn get_str(d: Obj<'_>, name: &str) -> Option<ObjRef> {
     get_str_obj(d, &crate::str::intern(name))

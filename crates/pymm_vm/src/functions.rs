@@ -57,7 +57,7 @@ fn print(args: &[ObjRef], kw: &Kw) -> R {
     let _objects = if args.is_empty() {
         None
     } else {
-        Some(crate::seq::new_tuple(args.to_vec())?)
+        Some(crate::seq::new_tuple_cloned(args)?)
     };
     let sep = match kw.get("sep") {
         Some(v) if kind(v.as_obj()) != Kind::NoneType => {

@@ -2402,7 +2402,7 @@ fn exc_init(args: &[ObjRef], _kw: &Kw) -> R {
         ));
     };
     if let Some(b) = crate::exc::exc_body(e.as_obj()) {
-        b.args.set(crate::seq::new_tuple(args[1..].to_vec())?);
+        b.args.set(crate::seq::new_tuple_cloned(&args[1..])?);
     }
     Ok(none())
 }

@@ -17,6 +17,21 @@ pub fn new_tuple(items: Vec<ObjRef>) -> R {
     Ok(o)
 }
 
+/// A tuple of new references to `items` (no intermediate vector).
+pub fn new_tuple_cloned(items: &[ObjRef]) -> R {
+    if items.is_empty() {
+        return Ok(crate::state::sg().empty_tuple.clone());
+    }
+    let o = ObjRef::new_var(
+        &TUPLE_T,
+        TupleBody { size: items.len() },
+        items.iter().cloned(),
+    )
+    .map_err(|_| memory_error())?;
+    o.track();
+    Ok(o)
+}
+
 /// The items of a tuple (empty for anything else).
 #[inline]
 pub fn tuple_items(o: Obj<'_>) -> &[ObjRef] {

@@ -274,12 +274,14 @@ pub fn is_subtype(a: Obj<'_>, b: Obj<'_>) -> bool {
 }
 
 /// One entry of the type lookup cache: which class of `ty`'s MRO defines `name`
-/// (`u32::MAX`: none does). It holds the name (so its address stays unique) but no
-/// attribute value, so the cache never keeps an object alive.
+/// (`u32::MAX`: none does) and at which entry of that class's dict. It holds the name
+/// (so its address stays unique) but no attribute value, so the cache never keeps an
+/// object alive; the dict entry is revalidated by key identity on every hit.
 struct CacheEntry {
     ty: usize,
     name: Option<ObjRef>,
     pos: u32,
+    ix: u32,
 }
 
 const CACHE_SIZE: usize = 4096;
@@ -371,28 +373,34 @@ pub fn lookup(t: Obj<'_>, name: &ObjRef) -> Option<ObjRef> {
     let cached = TYPE_CACHE.with(|c| {
         let v = c.borrow();
         v.get(slot).and_then(|e| {
-            (e.ty == t.addr() && e.name.as_ref().is_some_and(|n| n.is(name))).then_some(e.pos)
+            (e.ty == t.addr() && e.name.as_ref().is_some_and(|n| n.is(name)))
+                .then_some((e.pos, e.ix))
         })
     });
     let b = tb(t);
-    if let Some(pos) = cached {
+    if let Some((pos, ix)) = cached {
         if pos == u32::MAX {
             return None;
         }
         let mro = b.mro.borrow();
-        if let Some(c) = mro.get(pos as usize)
-            && let Some(v) = crate::dict::get_str_obj(tb(c.as_obj()).dict.as_obj(), name)
-        {
-            return Some(v);
+        if let Some(c) = mro.get(pos as usize) {
+            let d = tb(c.as_obj()).dict.as_obj();
+            if let Some(v) = crate::dict::get_str_at(d, ix as usize, name)
+                .or_else(|| crate::dict::get_str_obj(d, name))
+            {
+                return Some(v);
+            }
         }
     }
     let mro = b.mro.borrow();
     let mut found = None;
     let mut pos = u32::MAX;
+    let mut ix = 0;
     for (i, c) in mro.iter().enumerate() {
-        if let Some(v) = crate::dict::get_str_obj(tb(c.as_obj()).dict.as_obj(), name) {
+        if let Some((e, v)) = crate::dict::get_str_entry(tb(c.as_obj()).dict.as_obj(), name) {
             found = Some(v);
             pos = i as u32;
+            ix = e as u32;
             break;
         }
     }
@@ -404,12 +412,14 @@ pub fn lookup(t: Obj<'_>, name: &ObjRef) -> Option<ObjRef> {
                     ty: 0,
                     name: None,
                     pos: 0,
+                    ix: 0,
                 });
             }
             let e = &mut v[slot];
             e.ty = t.addr();
             let old = e.name.replace(name.clone());
             e.pos = pos;
+            e.ix = ix;
             drop(v);
             drop(old);
         }
