@@ -43,7 +43,7 @@ use crate::visit::Visitor;
 
 /// The largest number of values a block holds (the order bytes are `u8`, and CPython
 /// caps a class's shared keys at 30).
-pub const MAX_VALUES: usize = 127;
+const MAX_VALUES: usize = 127;
 
 const HAS_SLOTS: u8 = 0x80;
 const LOCKED: u8 = 0x80;
@@ -98,7 +98,7 @@ impl InlineValues {
         }
     }
 
-    /// Storage for `cap` values (at most [`MAX_VALUES`]) and `nslots` slots, all
+    /// Storage for `cap` values (at most 127, `MAX_VALUES`) and `nslots` slots, all
     /// empty. Nothing is allocated when both are 0.
     pub fn with_capacity(cap: usize, nslots: usize) -> Result<InlineValues, AllocError> {
         let v = InlineValues::new();

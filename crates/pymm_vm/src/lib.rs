@@ -14,10 +14,13 @@
 //!   (`list_resize`), dict (compact table, keys kind, `3 * used` growth), set,
 //!   bytearray and `array.array` (their own growth policies).
 //!   [`modules::basic_sizeof`] adds what CPython's `__sizeof__` adds.
-//! - **Instances.** Attributes live in CPython 3.11's inline values (the class's shared
-//!   keys, plus one values buffer per instance; see `typeobj::inline_set`) until
-//!   `__dict__` is asked for. A `gc.collect()` therefore finds one object per plain
-//!   instance, as CPython does.
+//! - **Instances.** An instance of a class whose base is `object` is one 64-byte block
+//!   (pre-header, GC head, header, weak list, attribute storage), as in CPython 3.11.
+//!   Attributes live in the inline values array (`pymm_mem::InlineValues`, sized by
+//!   the class's shared keys and their shrinking `dk_usable` room; see
+//!   `typeobj::inline_set`) until `__dict__` is asked for or the keys run out of
+//!   room. A `gc.collect()` therefore finds one object per plain instance, and
+//!   traverses its values in key order, as CPython does.
 //! - **Classes.** A class is a heap type as in CPython: its instances own a reference
 //!   to it (pymm_mem's `TypeInfo::leak_with_type_object`), its MRO is a real tuple, it
 //!   gets `__dict__`/`__weakref__` getset descriptors and `__slots__` member

@@ -6,8 +6,11 @@
 //! 2. `deduce_unreachable`: `update_refs` (gc_refs = refcount, COLLECTING set),
 //!    `subtract_refs` (each internal reference decrements its target),
 //!    `move_unreachable` (objects with gc_refs > 0 are roots; everything they
-//!    reach is reachable; the rest is moved to `unreachable`);
-//! 3. untrack tuples (every collection) and dicts (full ones) via type hints;
+//!    reach is reachable; the rest is moved to `unreachable`). In a full
+//!    collection with nothing frozen the first two share one walk of the list;
+//! 3. untrack tuples (every collection) and dicts (full ones) via type hints,
+//!    in `move_unreachable`'s walk (tuples) and over the dicts it noted (dicts),
+//!    in the order CPython's separate passes use;
 //! 4. survivors move to the next generation (`long_lived_pending`/`_total`);
 //! 5. legacy finalizers and everything they reach become uncollectable;
 //! 6. weak references to unreachable objects are cleared; callbacks of
