@@ -54,7 +54,7 @@ pub fn exec_module_source(source: &str, filename: &str, name: &str) -> R {
     } else {
         Vec::new()
     };
-    let mut f = crate::frame::Frame::new(code, d.clone(), Some(d), None);
+    let mut f = crate::frame::Frame::new(code, d.clone(), Some(d));
     let r = crate::eval::run_frame(&mut f);
     drop(f);
     drop(ast);
@@ -102,7 +102,7 @@ pub fn exec_interactive(source: &str) -> R<()> {
     let code = compile(source, "<stdin>", pymm_compiler::Mode::Single)?;
     let code = crate::frame::new_code(code)?;
     let ast = crate::frame::ast_constant_refs(&code);
-    let mut f = crate::frame::Frame::new(code, d.clone(), Some(d), None);
+    let mut f = crate::frame::Frame::new(code, d.clone(), Some(d));
     let r = crate::eval::run_frame(&mut f);
     drop(f);
     drop(ast);

@@ -57,7 +57,7 @@ fn name_error_in(f: &Frame, name: &str) -> Exc {
         Some(l) if crate::dict::is_dict(l.as_obj()) => keys(l),
         _ => f.co.varnames.iter().map(|n| n.to_string()).collect(),
     };
-    for cands in [local, keys(&f.globals), keys(&f.builtins)] {
+    for cands in [local, keys(f.globals()), keys(f.builtins())] {
         if let Some(s) = crate::suggest::calculate(&cands, name) {
             found = Some(s);
             break;
@@ -308,8 +308,8 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             }
             let cb = code_body(&f.code);
             let v = match crate::dict::load_global(
-                f.globals.as_obj(),
-                f.builtins.as_obj(),
+                f.globals().as_obj(),
+                f.builtins().as_obj(),
                 &cb.names[i as usize],
                 &cb.global_cache[i as usize],
             ) {
@@ -321,11 +321,11 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         Instr::StoreGlobal(i) => {
             let v = pop!(f);
             let name = code_body(&f.code).names[i as usize].clone();
-            crate::dict::set(f.globals.as_obj(), name, v).r()?;
+            crate::dict::set(f.globals().as_obj(), name, v).r()?;
         }
         Instr::DeleteGlobal(i) => {
             let name = code_body(&f.code).names[i as usize].clone();
-            if crate::dict::del(f.globals.as_obj(), &name).r()?.is_none() {
+            if crate::dict::del(f.globals().as_obj(), &name).r()?.is_none() {
                 return err(name_error_in(f, &f.co.names[i as usize]));
             }
         }
@@ -337,9 +337,9 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
                 f.stack.push(Some(v));
                 return Ok(None);
             }
-            let v = match crate::dict::get_str_obj(f.globals.as_obj(), &name) {
+            let v = match crate::dict::get_str_obj(f.globals().as_obj(), &name) {
                 Some(v) => v,
-                None => match crate::dict::get_str_obj(f.builtins.as_obj(), &name) {
+                None => match crate::dict::get_str_obj(f.builtins().as_obj(), &name) {
                     Some(v) => v,
                     None => return err(name_error_in(f, &f.co.names[i as usize])),
                 },
@@ -349,12 +349,12 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         Instr::StoreName(i) => {
             let v = pop!(f);
             let name = code_body(&f.code).names[i as usize].clone();
-            let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+            let l = f.locals.clone().unwrap_or_else(|| f.globals().clone());
             crate::ops::setitem(&l, name, v).r()?;
         }
         Instr::DeleteName(i) => {
             let name = code_body(&f.code).names[i as usize].clone();
-            let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+            let l = f.locals.clone().unwrap_or_else(|| f.globals().clone());
             if crate::dict::is_dict(l.as_obj()) {
                 if crate::dict::del(l.as_obj(), &name).r()?.is_none() {
                     return err(name_error_in(f, &f.co.names[i as usize]));
@@ -709,7 +709,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             let defaults = if flags & 1 != 0 { Some(pop!(f)) } else { None };
             let func = crate::builtins::new_function(
                 code,
-                f.globals.clone(),
+                f.globals().clone(),
                 defaults,
                 kwdefaults,
                 closure,
@@ -723,7 +723,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             return Ok(Some(Exit::Return(v)));
         }
         Instr::LoadBuildClass => {
-            let v = crate::dict::get_str(f.builtins.as_obj(), "__build_class__")
+            let v = crate::dict::get_str(f.builtins().as_obj(), "__build_class__")
                 .expect("__build_class__");
             f.stack.push(Some(v));
         }
@@ -927,7 +927,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         Instr::ImportStar => {
             let m = pop!(f);
             let d = crate::typeobj::getattr(&m, &crate::str::intern("__dict__")).r()?;
-            let target = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+            let target = f.locals.clone().unwrap_or_else(|| f.globals().clone());
             // `__all__` lists the public names when the module defines it.
             match crate::dict::get_str(d.as_obj(), "__all__") {
                 Some(all) => {
@@ -983,7 +983,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             }
         }
         Instr::SetupAnnotations => {
-            let l = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+            let l = f.locals.clone().unwrap_or_else(|| f.globals().clone());
             if crate::dict::get_str(l.as_obj(), "__annotations__").is_none() {
                 crate::dict::set_str(&l, "__annotations__", crate::dict::try_new_dict().r()?);
             }
@@ -1090,7 +1090,7 @@ fn try_fast_call(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
         return Ok(false);
     }
     let func = callee.clone();
-    let mut frame = Frame::new(fb.code.clone(), fb.globals.clone(), None, Some(func));
+    let mut frame = Frame::for_function(func, None);
     // Stack: [callable-or-method, NULL-or-self, args...] -> locals [self?, args...].
     let first = len - n - usize::from(has_self);
     for (i, v) in f.stack.drain(first..).enumerate() {
@@ -1160,7 +1160,7 @@ fn frame_builtin(f: &Frame, callee: &ObjRef, args: &mut Vec<ObjRef>, kw: &Kw) ->
         return None;
     }
     match (b.name, args.len()) {
-        ("globals", 0) => Some(Ok(f.globals.clone())),
+        ("globals", 0) => Some(Ok(f.globals().clone())),
         ("locals" | "vars", 0) => Some(frame_locals(f)),
         ("dir", 0) => Some((|| {
             let l = frame_locals(f)?;
@@ -1177,7 +1177,7 @@ fn frame_builtin(f: &Frame, callee: &ObjRef, args: &mut Vec<ObjRef>, kw: &Kw) ->
                 Ok(l) => l,
                 Err(e) => return Some(Err(e)),
             };
-            args.push(f.globals.clone());
+            args.push(f.globals().clone());
             args.push(locals);
             Some(crate::call::call_kw(callee, args, kw))
         }

@@ -15,8 +15,10 @@ use crate::object::*;
 pub struct Frame {
     pub code: ObjRef,
     pub co: Rc<CodeObject>,
-    pub globals: ObjRef,
-    pub builtins: ObjRef,
+    /// The globals and builtins of a frame that runs no function (a module, `exec`):
+    /// it owns them. A function's frame borrows its function's, as CPython 3.11's
+    /// `_PyFrame_InitializeSpecials` does (so they are not counted once per call).
+    own_namespaces: Option<(ObjRef, ObjRef)>,
     /// The locals mapping of module and class bodies.
     pub locals: Option<ObjRef>,
     pub func: Option<ObjRef>,
@@ -30,16 +32,28 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// A frame for `code` with the given namespaces.
-    pub fn new(
+    /// A frame for `code` with the given namespaces, running no function (module code,
+    /// `exec`); its builtins are the interpreter's.
+    pub fn new(code: ObjRef, globals: ObjRef, locals: Option<ObjRef>) -> Frame {
+        let builtins = crate::state::rt().builtins.clone();
+        Frame::build(code, Some((globals, builtins)), locals, None)
+    }
+
+    /// A frame running function `func` (a `FunctionBody`), with its code, globals and
+    /// builtins.
+    pub fn for_function(func: ObjRef, locals: Option<ObjRef>) -> Frame {
+        let code = func_body(&func).code.clone();
+        Frame::build(code, None, locals, Some(func))
+    }
+
+    fn build(
         code: ObjRef,
-        globals: ObjRef,
+        own_namespaces: Option<(ObjRef, ObjRef)>,
         locals: Option<ObjRef>,
         func: Option<ObjRef>,
     ) -> Frame {
         let co = code_body(&code).code.clone();
         let n = co.varnames.len() + co.cellvars.len() + co.freevars.len();
-        let builtins = crate::state::rt().builtins.clone();
         let (mut fast, mut stack) = take_buffers();
         fast.resize(n, None);
         stack.reserve(co.max_stackdepth as usize);
@@ -47,8 +61,7 @@ impl Frame {
             code,
             stack,
             co,
-            globals,
-            builtins,
+            own_namespaces,
             locals,
             func,
             fast,
@@ -57,11 +70,34 @@ impl Frame {
         }
     }
 
-    /// Visits every object the frame holds.
+    /// `f_globals`.
+    #[inline]
+    pub fn globals(&self) -> &ObjRef {
+        match (&self.own_namespaces, &self.func) {
+            (Some((g, _)), _) => g,
+            (None, Some(f)) => &func_body(f).globals,
+            (None, None) => unreachable!("a frame has namespaces or a function"),
+        }
+    }
+
+    /// `f_builtins`.
+    #[inline]
+    pub fn builtins(&self) -> &ObjRef {
+        match (&self.own_namespaces, &self.func) {
+            (Some((_, b)), _) => b,
+            (None, Some(f)) => &func_body(f).builtins,
+            (None, None) => unreachable!("a frame has namespaces or a function"),
+        }
+    }
+
+    /// Visits every object the frame holds (`_PyFrame_Traverse`: the function and the
+    /// code, not the borrowed namespaces).
     pub fn traverse(&self, v: &mut Visitor<'_>) {
         v.visit(self.code.as_obj());
-        v.visit(self.globals.as_obj());
-        v.visit(self.builtins.as_obj());
+        if let Some((g, b)) = &self.own_namespaces {
+            v.visit(g.as_obj());
+            v.visit(b.as_obj());
+        }
         for o in self.locals.iter().chain(self.func.iter()) {
             v.visit(o.as_obj());
         }
@@ -75,6 +111,12 @@ impl Frame {
             v.visit(o.as_obj());
         }
     }
+}
+
+/// The body of a function object.
+#[inline]
+fn func_body(f: &ObjRef) -> &FunctionBody {
+    f.as_obj().downcast::<FunctionBody>().expect("function")
 }
 
 /// A frame's two buffers: its locals and its value stack.
@@ -261,7 +303,7 @@ pub fn call_function(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
 /// in CPython, the callee holds the only references the call made).
 pub fn call_function_owned(f: &ObjRef, args: Vec<ObjRef>, kw: Kw) -> R {
     let fb = f.as_obj().downcast::<FunctionBody>().expect("function");
-    let mut frame = Frame::new(fb.code.clone(), fb.globals.clone(), None, Some(f.clone()));
+    let mut frame = Frame::for_function(f.clone(), None);
     bind_args(&mut frame, fb, args, kw)?;
     if frame.co.flags.is_generator_like() {
         return crate::genobj::run_until_generator(frame, fb);

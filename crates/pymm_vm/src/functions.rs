@@ -788,13 +788,7 @@ fn build_class(args: &[ObjRef], kw: &Kw) -> R {
     if let Some(m) = crate::dict::get_str(fb.globals.as_obj(), "__name__") {
         crate::dict::set_str(&ns, "__module__", m);
     }
-    let code = fb.code.clone();
-    let mut frame = crate::frame::Frame::new(
-        code,
-        fb.globals.clone(),
-        Some(ns.clone()),
-        Some(func.clone()),
-    );
+    let mut frame = crate::frame::Frame::for_function(func.clone(), Some(ns.clone()));
     crate::state::enter_call()?;
     let r = crate::eval::run_frame(&mut frame);
     crate::state::leave_call();
@@ -881,7 +875,7 @@ fn exec_eval(args: &[ObjRef], kw: &Kw, mode: pymm_compiler::Mode) -> R {
             ));
         }
     };
-    let mut f = crate::frame::Frame::new(code, globals, Some(locals), None);
+    let mut f = crate::frame::Frame::new(code, globals, Some(locals));
     let r = crate::eval::run_frame(&mut f);
     drop(f);
     drop(ast);

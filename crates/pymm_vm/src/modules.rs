@@ -56,7 +56,7 @@ fn exec_in(d: &ObjRef, src: &str, filename: &str) -> R<()> {
     }
     let code = crate::builtins::compile(src, filename, pymm_compiler::Mode::Exec)?;
     let code = crate::frame::new_code(code)?;
-    let mut f = crate::frame::Frame::new(code, d.clone(), Some(d.clone()), None);
+    let mut f = crate::frame::Frame::new(code, d.clone(), Some(d.clone()));
     crate::eval::run_frame(&mut f)?;
     Ok(())
 }
