@@ -13,6 +13,9 @@ pub enum IterState {
     List(ObjRef, usize),
     Tuple(ObjRef, usize),
     Range(i64, i64, i64),
+    /// `longrange_iterator`: a range whose bounds do not fit in 64 bits (next value,
+    /// stop, step).
+    LongRange(Box<(num_bigint::BigInt, num_bigint::BigInt, num_bigint::BigInt)>),
     Str(ObjRef, usize),
     Bytes(ObjRef, usize),
     /// dict iteration over entry positions; `which`: 0 keys, 1 values, 2 items.
@@ -52,7 +55,7 @@ impl IterState {
                 visit(f);
                 v.iter().for_each(visit);
             }
-            IterState::Range(..) | IterState::Exhausted => {}
+            IterState::Range(..) | IterState::LongRange(..) | IterState::Exhausted => {}
         }
     }
 
@@ -62,6 +65,7 @@ impl IterState {
             IterState::List(..) => "list_iterator",
             IterState::Tuple(..) => "tuple_iterator",
             IterState::Range(..) => "range_iterator",
+            IterState::LongRange(..) => "longrange_iterator",
             IterState::Str(..) => "str_ascii_iterator",
             IterState::Bytes(..) => "bytes_iterator",
             IterState::Dict(_, _, 0, _) => "dict_keyiterator",
@@ -142,10 +146,14 @@ pub fn builtin_iter(o: &ObjRef) -> R {
             )
         }
         Kind::Set | Kind::FrozenSet => IterState::Set(o.clone(), 0, crate::builtins::set_len(obj)),
-        Kind::Range => {
-            let (a, b, c) = crate::builtins::range_parts(o)?;
-            IterState::Range(a, b, c)
-        }
+        Kind::Range => match crate::builtins::range_parts(o) {
+            Ok((a, b, c)) => IterState::Range(a, b, c),
+            Err(_) => {
+                let r = obj.downcast::<RangeBody>().expect("range");
+                let big = |x: &ObjRef| crate::int::to_big(x.as_obj());
+                IterState::LongRange(Box::new((big(&r.start), big(&r.stop), big(&r.step))))
+            }
+        },
         Kind::Iterator | Kind::Generator => return Ok(o.clone()),
         _ => {
             if lookup_special(o, "__next__").is_some() {
@@ -206,8 +214,20 @@ fn advance(b: &IterBody) -> R<Option<ObjRef>> {
         IterState::Range(cur, stop, step) => {
             if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
                 let v = *cur;
-                *cur += *step;
+                // Past the 64-bit range is past `stop` too.
+                *cur = cur.checked_add(*step).unwrap_or(*stop);
                 Some(crate::int::from_i64(v)?)
+            } else {
+                None
+            }
+        }
+        IterState::LongRange(r) => {
+            let (cur, stop, step) = &mut **r;
+            let positive = step.sign() == num_bigint::Sign::Plus;
+            if (positive && *cur < *stop) || (!positive && *cur > *stop) {
+                let v = cur.clone();
+                *cur += &*step;
+                Some(crate::int::from_big(&v)?)
             } else {
                 None
             }
