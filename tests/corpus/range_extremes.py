@@ -17,3 +17,7 @@ except OverflowError as e:
     print("OverflowError:", e)
 print(range(2**70)[5], 2**69 in range(2**70), range(0, 2**70, 2**68)[-1])
 print(sum(1 for _ in range(big - 10, big - 1, 4)))
+full = range(-big, big - 1)
+print(full[5], full[-1], full[2**63], (big - 2) in full, -big in full, 0 in range(-big, big - 1, 3))
+print(range(0, big - 1, 2**62)[::2**62], list(range(10)[::big - 1]), range(-big, big - 1)[::2**62])
+print(range(big - 3, big - 1) == range(big - 3, big - 1), range(0, 3) == range(0, 3, 5))

@@ -408,7 +408,10 @@ pub fn binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
                 return Ok(None);
             }
             let x = body(arr.as_obj());
-            let d = x.data.to_vec().repeat(to_index(n)?.max(0) as usize);
+            let d = crate::builtins::try_repeat(
+                &x.data.to_vec(),
+                crate::builtins::repeat_count(n.as_obj())?,
+            )?;
             if op == B::InplaceMultiply {
                 set_bytes(arr.as_obj(), &d)?;
                 return Ok(Some(arr.clone()));

@@ -345,7 +345,7 @@ pub fn range_len(o: &ObjRef) -> R<usize> {
         })
 }
 
-fn compute_range_len(a: i64, b: i64, c: i64) -> i64 {
+fn compute_range_len(a: i128, b: i128, c: i128) -> i128 {
     if c > 0 && a < b {
         (b - a - 1) / c + 1
     } else if c < 0 && a > b {
@@ -355,16 +355,16 @@ fn compute_range_len(a: i64, b: i64, c: i64) -> i64 {
     }
 }
 
-/// A new range.
-pub fn new_range(a: i64, b: i64, c: i64) -> R {
+/// A new range. 128-bit bounds: the slices of 64-bit ranges can leave 64 bits.
+pub fn new_range(a: i128, b: i128, c: i128) -> R {
     let len = compute_range_len(a, b, c);
     ObjRef::new(
         &RANGE_T,
         RangeBody {
-            start: crate::int::from_i64(a)?,
-            stop: crate::int::from_i64(b)?,
-            step: crate::int::from_i64(c)?,
-            length: crate::int::from_i64(len)?,
+            start: crate::int::from_i128(a)?,
+            stop: crate::int::from_i128(b)?,
+            step: crate::int::from_i128(c)?,
+            length: crate::int::from_i128(len)?,
         },
     )
     .map_err(|_| memory_error())
@@ -374,8 +374,8 @@ pub fn new_range(a: i64, b: i64, c: i64) -> R {
 pub fn range_eq(a: &ObjRef, b: &ObjRef) -> R<bool> {
     let (x, y) = (range_parts(a)?, range_parts(b)?);
     let (lx, ly) = (
-        compute_range_len(x.0, x.1, x.2),
-        compute_range_len(y.0, y.1, y.2),
+        compute_range_len(x.0.into(), x.1.into(), x.2.into()),
+        compute_range_len(y.0.into(), y.1.into(), y.2.into()),
     );
     Ok(lx == ly && (lx == 0 || (x.0 == y.0 && (lx == 1 || x.2 == y.2))))
 }
@@ -387,6 +387,7 @@ pub fn range_contains(r: &ObjRef, x: &ObjRef) -> R<bool> {
     }
     if let Some(v) = crate::int::to_i64(x.as_obj()).filter(|_| crate::int::is_int(x.as_obj())) {
         let (a, b, c) = range_parts(r)?;
+        let (v, a, b, c) = (v as i128, a as i128, b as i128, c as i128);
         return Ok(if c > 0 {
             v >= a && v < b && (v - a) % c == 0
         } else {
@@ -1058,12 +1059,12 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
         (Kind::Str, Kind::Int | Kind::Bool, B::Multiply | B::InplaceMultiply)
         | (Kind::Int | Kind::Bool, Kind::Str, B::Multiply | B::InplaceMultiply) => {
             let (s, n) = if ka == Kind::Str { (x, y) } else { (y, x) };
-            let n = crate::int::to_i64(n).unwrap_or(i64::MAX).max(0) as usize;
+            let n = repeat_count(n)?;
             let t = crate::str::as_str(s);
-            if t.len().saturating_mul(n) > isize::MAX as usize / 2 {
-                return Err(crate::exc::memory_error());
-            }
-            crate::str::new_str(&t.repeat(n)).map(Some)
+            check_repeat_len(t.chars().count(), n, "string is")?;
+            let bytes = try_repeat(t.as_bytes(), n)?;
+            let r = String::from_utf8(bytes).expect("repeated UTF-8 stays UTF-8");
+            crate::str::new_str(&r).map(Some)
         }
         (Kind::Str, _, B::Remainder | B::InplaceRemainder) => {
             crate::str::percent_format(a, b).map(Some)
@@ -1077,8 +1078,9 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
             new_bytes(&v).map(Some)
         }
         (Kind::Bytes, Kind::Int, B::Multiply) => {
-            let n = crate::int::to_i64(y).unwrap_or(0).max(0) as usize;
-            new_bytes(&bytes_data(x).repeat(n)).map(Some)
+            let n = repeat_count(y)?;
+            check_repeat_len(bytes_data(x).len(), n, "bytes are")?;
+            new_bytes(&try_repeat(bytes_data(x), n)?).map(Some)
         }
         (Kind::List, Kind::List, B::Add) => {
             let mut v = crate::seq::list_items(x);
@@ -1102,19 +1104,14 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
             } else {
                 (b, x)
             };
-            let n = crate::int::to_i64(n).unwrap_or(0).max(0) as usize;
+            let n = repeat_count(n)?;
             if op == B::InplaceMultiply && kind(s.as_obj()) == Kind::List {
                 crate::seq::list_inplace_repeat(s.as_obj(), n as i64)?;
                 return Ok(Some(s.clone()));
             }
             let items = crate::iter::collect(s)?;
-            if items.len().saturating_mul(n) > (1 << 40) {
-                return Err(crate::exc::memory_error());
-            }
-            let mut v = Vec::with_capacity(items.len() * n);
-            for _ in 0..n {
-                v.extend(items.iter().cloned());
-            }
+            // `list_repeat`/`tuplerepeat`: a size past PY_SSIZE_T_MAX is a MemoryError.
+            let v = try_repeat(&items, n)?;
             if kind(s.as_obj()) == Kind::List {
                 crate::seq::new_list(v).map(Some)
             } else {
@@ -1333,16 +1330,26 @@ pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
         }
         Kind::Range => {
             let (a, b, c) = range_parts(o)?;
-            let n = compute_range_len(a, b, c) as usize;
+            let (a, b, c) = (a as i128, b as i128, c as i128);
+            // At most 2**64 - 1 items (a 64-bit range with step 1).
+            let n = compute_range_len(a, b, c);
             if is_slice {
                 // CPython's compute_slice: the slice's own stop, scaled.
-                let (s, e, st, _) = slice_of(k, n)?;
+                let sb = k.as_obj().downcast::<SliceBody>().expect("slice");
+                let (s, e, st, _) = crate::seq::slice_indices_wide(
+                    slice_bound(&sb.start)?,
+                    slice_bound(&sb.stop)?,
+                    slice_bound(&sb.step)?,
+                    n,
+                )?;
                 return new_range(a + s * c, a + e * c, c * st);
             }
-            let i = index_of(k, "range")?;
-            crate::seq::norm_index(i, n)
-                .map(|i| crate::int::from_i64(a + i as i64 * c))
-                .ok_or_else(|| new_exc("IndexError", "range object index out of range"))?
+            let i = index_of(k, "range")? as i128;
+            let i = if i < 0 { i + n } else { i };
+            if !(0..n).contains(&i) {
+                return Err(new_exc("IndexError", "range object index out of range"));
+            }
+            crate::int::from_i128(a + i * c)
         }
         _ => Err(type_error(format!(
             "'{}' object is not subscriptable",
@@ -2293,6 +2300,54 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
         }
         _ => None,
     })
+}
+
+/// The count of `seq * n` (`sq_repeat` takes a `Py_ssize_t`: a larger int is an
+/// `OverflowError`; a negative count means 0).
+pub fn repeat_count(n: Obj<'_>) -> R<usize> {
+    crate::int::to_i64(n)
+        .map(|v| v.max(0) as usize)
+        .ok_or_else(|| {
+            new_exc(
+                "OverflowError",
+                "cannot fit 'int' into an index-sized integer",
+            )
+        })
+}
+
+/// `unit` repeated `n` times, or `MemoryError` when that much memory cannot be had
+/// (what CPython's allocation failure gives; never an allocation abort).
+pub fn try_repeat<T: Clone>(unit: &[T], n: usize) -> R<Vec<T>> {
+    if unit.is_empty() || n == 0 {
+        return Ok(Vec::new());
+    }
+    let total = unit
+        .len()
+        .checked_mul(n)
+        .ok_or_else(crate::exc::memory_error)?;
+    let mut v = Vec::new();
+    v.try_reserve_exact(total)
+        .map_err(|_| crate::exc::memory_error())?;
+    if let [x] = unit {
+        v.resize(n, x.clone());
+    } else {
+        for _ in 0..n {
+            v.extend_from_slice(unit);
+        }
+    }
+    Ok(v)
+}
+
+/// `unicode_repeat` / `bytes_repeat`'s length check: a result longer than
+/// `PY_SSIZE_T_MAX` is an `OverflowError` ("repeated string is too long").
+fn check_repeat_len(len: usize, n: usize, what: &str) -> R<()> {
+    if n > 0 && len > i64::MAX as usize / n {
+        return Err(new_exc(
+            "OverflowError",
+            &format!("repeated {what} too long"),
+        ));
+    }
+    Ok(())
 }
 
 /// Converts an object to `i64` for natives (`__index__`).

@@ -121,7 +121,7 @@ pub fn ctor(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
             if n < 0 {
                 return Err(value_error("negative count"));
             }
-            new_bytearray(&vec![0u8; n as usize])
+            new_bytearray(&crate::builtins::try_repeat(&[0u8], n as usize)?)
         }
         _ => new_bytearray(&bytes_from(&x)?),
     }
@@ -236,8 +236,8 @@ pub fn binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
             } else {
                 return Ok(None);
             };
-            let n = to_index(n)?.max(0) as usize;
-            let r = data(ba.as_obj()).repeat(n);
+            let n = crate::builtins::repeat_count(n.as_obj())?;
+            let r = crate::builtins::try_repeat(&data(ba.as_obj()), n)?;
             if op == B::InplaceMultiply {
                 set_data(ba.as_obj(), &r)?;
                 return Ok(Some(ba.clone()));

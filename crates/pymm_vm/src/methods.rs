@@ -3677,7 +3677,7 @@ fn ctor_bytes(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
             if n < 0 {
                 return Err(value_error("negative count"));
             }
-            crate::builtins::new_bytes(&vec![0u8; n as usize])
+            crate::builtins::new_bytes(&crate::builtins::try_repeat(&[0u8], n as usize)?)
         }
         _ => {
             let mut out = Vec::new();
@@ -3790,7 +3790,7 @@ fn ctor_range(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     if c == 0 {
         return Err(value_error("range() arg 3 must not be zero"));
     }
-    crate::builtins::new_range(a, b, c)
+    crate::builtins::new_range(a.into(), b.into(), c.into())
 }
 
 /// `range()` with arguments beyond `i64` (or a length beyond it): BigInt parts.

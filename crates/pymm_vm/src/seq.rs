@@ -209,14 +209,25 @@ pub fn slice_indices(
     step: Option<i64>,
     len: usize,
 ) -> R<(i64, i64, i64, usize)> {
-    let step = step.unwrap_or(1);
+    let (start, stop, step, n) = slice_indices_wide(start, stop, step, len as i128)?;
+    // With len < 2**64 every result fits: bounds within [-1, len], n <= len.
+    Ok((start as i64, stop as i64, step as i64, n as usize))
+}
+
+/// [`slice_indices`] in 128 bits, for sequences longer than `i64::MAX` (ranges).
+pub fn slice_indices_wide(
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    len: i128,
+) -> R<(i128, i128, i128, i128)> {
+    let step = step.unwrap_or(1) as i128;
     if step == 0 {
         return Err(crate::exc::value_error("slice step cannot be zero"));
     }
-    let len = len as i64;
     let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
-    let fix = |v: Option<i64>, default: i64| -> i64 {
-        match v {
+    let fix = |v: Option<i64>, default: i128| -> i128 {
+        match v.map(i128::from) {
             None => default,
             Some(v) if v < 0 => (v + len).max(lower),
             Some(v) => v.min(upper),
@@ -235,5 +246,5 @@ pub fn slice_indices(
     } else {
         0
     };
-    Ok((start, stop, step, n as usize))
+    Ok((start, stop, step, n))
 }
