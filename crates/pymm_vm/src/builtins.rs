@@ -2302,6 +2302,20 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
     })
 }
 
+/// Whether `bytes` more bytes can be had at all. CPython builds an oversized result
+/// (a padded string, a repeated sequence) with one allocation that fails with
+/// `MemoryError`; pymm must fail the same way before Rust's infallible string
+/// building would abort. Only sizes past 1 MiB are probed, with a reservation that is
+/// never touched and is released at once.
+pub fn check_alloc(bytes: usize) -> R<()> {
+    if bytes < 1 << 20 {
+        return Ok(());
+    }
+    let mut v: Vec<u8> = Vec::new();
+    v.try_reserve_exact(bytes)
+        .map_err(|_| crate::exc::memory_error())
+}
+
 /// The count of `seq * n` (`sq_repeat` takes a `Py_ssize_t`: a larger int is an
 /// `OverflowError`; a negative count means 0).
 pub fn repeat_count(n: Obj<'_>) -> R<usize> {

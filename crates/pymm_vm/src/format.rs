@@ -57,6 +57,7 @@ pub fn parse(spec: &str) -> R<Spec> {
             .collect::<String>()
             .parse()
             .map_err(|_| value_error("Too many decimal digits in format string"))?;
+        crate::builtins::check_alloc(s.width)?;
     }
     if i < c.len() && matches!(c[i], ',' | '_') {
         s.grouping = Some(c[i]);

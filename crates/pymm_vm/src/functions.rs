@@ -358,7 +358,15 @@ fn callable(args: &[ObjRef], _kw: &Kw) -> R {
 
 fn chr_(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("chr", args, 1, 1)?;
-    let v = to_index(&args[0])?;
+    // `chr` takes a C int.
+    let too_big = || new_exc("OverflowError", "Python int too large to convert to C int");
+    let v = match to_index(&args[0]) {
+        Err(e) if crate::exc::matches(&e.0, "OverflowError") => return Err(too_big()),
+        r => r?,
+    };
+    if i32::try_from(v).is_err() {
+        return Err(too_big());
+    }
     let c = u32::try_from(v).ok().and_then(char::from_u32);
     match c {
         Some(c) => s(&c.to_string()),
@@ -540,6 +548,16 @@ fn divmod(args: &[ObjRef], _kw: &Kw) -> R {
                 return Ok(r);
             }
         }
+    }
+    // `float_divmod` names itself when the divisor is zero.
+    let is_float = |o: &ObjRef| kind(o.as_obj()) == Kind::Float;
+    let is_num = |o: &ObjRef| is_float(o) || crate::int::is_int(o.as_obj());
+    if (is_float(&args[0]) || is_float(&args[1]))
+        && is_num(&args[0])
+        && is_num(&args[1])
+        && crate::builtins::to_f64(&args[1]).is_ok_and(|d| d == 0.0)
+    {
+        return Err(new_exc("ZeroDivisionError", "float divmod()"));
     }
     let q = crate::ops::binary_op(B::FloorDivide, &args[0], &args[1])?;
     let r = crate::ops::binary_op(B::Remainder, &args[0], &args[1])?;

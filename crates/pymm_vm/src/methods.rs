@@ -580,6 +580,7 @@ fn str_pad(args: &[ObjRef], name: &str, align: char) -> R {
         }
     };
     let f = fill.to_string();
+    crate::builtins::check_alloc(total.saturating_mul(f.len()))?;
     s(&format!("{}{}{}", f.repeat(left), t, f.repeat(right)))
 }
 
@@ -601,6 +602,7 @@ fn str_zfill(args: &[ObjRef], _kw: &Kw) -> R {
     if width <= n {
         return Ok(args[0].clone());
     }
+    crate::builtins::check_alloc(width as usize)?;
     let pad = "0".repeat((width - n) as usize);
     let r = if t.starts_with('+') || t.starts_with('-') {
         format!("{}{}{}", &t[..1], pad, &t[1..])
@@ -655,7 +657,13 @@ fn str_removesuffix(args: &[ObjRef], _kw: &Kw) -> R {
 fn str_expandtabs(args: &[ObjRef], kw: &Kw) -> R {
     let t = str_self!(args, "expandtabs");
     let size = match arg(args, kw, 1, "tabsize") {
-        Some(v) => to_index(&v)?,
+        // The tab size is a C int.
+        Some(v) => {
+            let n = to_index(&v)?;
+            i32::try_from(n)
+                .map_err(|_| new_exc("OverflowError", "Python int too large to convert to C int"))?
+                as i64
+        }
         None => 8,
     };
     let mut out = String::new();
@@ -769,11 +777,27 @@ fn str_format_map(args: &[ObjRef], _kw: &Kw) -> R {
 
 /// `str.format`: replacement fields `{name!conv:spec}` with attribute and index access.
 pub fn format_template(t: &str, args: &[ObjRef], kw: &Kw) -> R<String> {
+    let (mut auto, mut manual) = (0usize, false);
+    format_fields(t, args, kw, &mut auto, &mut manual, 2)
+}
+
+/// The fields of `t`; a nested field in a format spec continues the automatic
+/// numbering (`'{:{}}'.format(x, width)`), and nesting is limited as in CPython's
+/// `MarkupIterator` (recursion depth 2).
+fn format_fields(
+    t: &str,
+    args: &[ObjRef],
+    kw: &Kw,
+    auto: &mut usize,
+    manual: &mut bool,
+    depth: usize,
+) -> R<String> {
+    if depth == 0 {
+        return Err(value_error("Max string recursion exceeded"));
+    }
     let mut out = String::new();
     let chars: Vec<char> = t.chars().collect();
     let mut i = 0;
-    let mut auto = 0usize;
-    let mut manual = false;
     while i < chars.len() {
         let c = chars[i];
         if c == '{' {
@@ -812,26 +836,27 @@ pub fn format_template(t: &str, args: &[ObjRef], kw: &Kw) -> R<String> {
             let split = name.find(['.', '[']).unwrap_or(name.len());
             let (first, mut rest) = name.split_at(split);
             let mut v = if first.is_empty() {
-                if manual {
+                if *manual {
                     return Err(value_error(
                         "cannot switch from manual field specification to automatic field numbering",
                     ));
                 }
-                let v = args.get(auto).cloned().ok_or_else(|| {
+                let n = *auto;
+                let v = args.get(n).cloned().ok_or_else(|| {
                     new_exc(
                         "IndexError",
-                        &format!("Replacement index {auto} out of range for positional args tuple"),
+                        &format!("Replacement index {n} out of range for positional args tuple"),
                     )
                 })?;
-                auto += 1;
+                *auto += 1;
                 v
             } else if let Ok(n) = first.parse::<usize>() {
-                if auto > 0 {
+                if *auto > 0 {
                     return Err(value_error(
                         "cannot switch from automatic field numbering to manual field specification",
                     ));
                 }
-                manual = true;
+                *manual = true;
                 args.get(n).cloned().ok_or_else(|| {
                     new_exc(
                         "IndexError",
@@ -871,7 +896,7 @@ pub fn format_template(t: &str, args: &[ObjRef], kw: &Kw) -> R<String> {
                 None => v,
             };
             let spec = if spec.contains('{') {
-                format_template(spec, args, kw)?
+                format_fields(spec, args, kw, auto, manual, depth - 1)?
             } else {
                 spec.to_string()
             };
@@ -1708,6 +1733,7 @@ fn int_to_bytes(args: &[ObjRef], kw: &Kw) -> R {
     } else {
         0
     };
+    crate::builtins::check_alloc(length as usize)?;
     bytes.resize(length as usize, fill);
     if order == "big" {
         bytes.reverse();

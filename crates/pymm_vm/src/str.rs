@@ -424,6 +424,9 @@ fn percent_format_impl(f: &str, args: &ObjRef, bytes_mode: bool) -> R<String> {
                 width = chars[st..i].iter().collect::<String>().parse().ok();
             }
         }
+        if let Some(w) = width {
+            crate::builtins::check_alloc(w.unsigned_abs() as usize)?;
+        }
         let mut prec: Option<usize> = None;
         if chars.get(i) == Some(&'.') {
             i += 1;
