@@ -18,3 +18,8 @@ try:
     x *= 2**62
 except MemoryError:
     print("list *= : MemoryError", x)
+for t in ("list(range(10**10))", "tuple(range(10**10))", "list(range(2**70))"):
+    try:
+        eval(t)
+    except (MemoryError, OverflowError) as e:
+        print(t, "->", type(e).__name__, e)

@@ -428,6 +428,12 @@ pub fn collect(o: &ObjRef) -> R<Vec<ObjRef>> {
         Kind::Tuple if !crate::typeobj::is_heap_instance(o.as_obj()) => {
             return Ok(crate::seq::tuple_items(o.as_obj()).to_vec());
         }
+        Kind::Range => {
+            // CPython preallocates from the length: a range too long for memory is a
+            // MemoryError at once (past Py_ssize_t, an OverflowError), not a long fill.
+            let n = crate::builtins::range_len(o)?;
+            crate::builtins::check_alloc(n.saturating_mul(std::mem::size_of::<ObjRef>()))?;
+        }
         _ => {}
     }
     let it = get_iter(o)?;

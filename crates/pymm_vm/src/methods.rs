@@ -790,9 +790,9 @@ fn format_fields(
     kw: &Kw,
     auto: &mut usize,
     manual: &mut bool,
-    depth: usize,
+    recursion: usize,
 ) -> R<String> {
-    if depth == 0 {
+    if recursion == 0 {
         return Err(value_error("Max string recursion exceeded"));
     }
     let mut out = String::new();
@@ -896,7 +896,7 @@ fn format_fields(
                 None => v,
             };
             let spec = if spec.contains('{') {
-                format_fields(spec, args, kw, auto, manual, depth - 1)?
+                format_fields(spec, args, kw, auto, manual, recursion - 1)?
             } else {
                 spec.to_string()
             };
