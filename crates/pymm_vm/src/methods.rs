@@ -276,8 +276,10 @@ fn str_replace(args: &[ObjRef], _kw: &Kw) -> R {
     }
 }
 
-/// Character-index bounds of `str.find` and friends.
-fn char_bounds(t: &str, args: &[ObjRef], at: usize) -> R<(usize, usize)> {
+/// Character-index bounds of `str.find` and friends (`ADJUST_INDICES`): `None` when
+/// the start lies past the end of the string or past the end bound, where CPython
+/// finds nothing (not even an empty substring).
+fn char_bounds(t: &str, args: &[ObjRef], at: usize) -> R<Option<(usize, usize)>> {
     let n = t.chars().count() as i64;
     let norm = |o: Option<&ObjRef>, dflt: i64| -> R<i64> {
         match o {
@@ -285,13 +287,13 @@ fn char_bounds(t: &str, args: &[ObjRef], at: usize) -> R<(usize, usize)> {
             Some(o) if is_none(o) => Ok(dflt),
             Some(o) => {
                 let v = to_index(o)?;
-                Ok(if v < 0 { (v + n).max(0) } else { v.min(n) })
+                Ok(if v < 0 { (v + n).max(0) } else { v })
             }
         }
     };
     let a = norm(args.get(at), 0)?;
-    let b = norm(args.get(at + 1), n)?;
-    Ok((a as usize, b.max(a) as usize))
+    let b = norm(args.get(at + 1), n)?.min(n);
+    Ok((a <= n && a <= b).then_some((a as usize, b as usize)))
 }
 
 fn byte_offset(t: &str, ci: usize) -> usize {
@@ -304,11 +306,9 @@ fn str_find_impl(args: &[ObjRef], name: &str, right: bool) -> R<i64> {
     check_args(name, &args[1.min(args.len())..], 1, 3)?;
     let t = str_self!(args, name);
     let sub = str_arg(&args[1], &format!("{name}() argument 1"))?;
-    let (a, b) = char_bounds(&t, args, 2)?;
-    let n = t.chars().count();
-    if a > n {
+    let Some((a, b)) = char_bounds(&t, args, 2)? else {
         return Ok(-1);
-    }
+    };
     let (ba, bb) = (byte_offset(&t, a), byte_offset(&t, b));
     let hay = &t[ba..bb];
     let found = if right {
@@ -347,7 +347,9 @@ fn str_count(args: &[ObjRef], kw: &Kw) -> R {
     check_args("count", &args[1.min(args.len())..], 1, 3)?;
     let t = str_self!(args, "count");
     let sub = str_arg(&args[1], "count() argument 1")?;
-    let (a, b) = char_bounds(&t, args, 2)?;
+    let Some((a, b)) = char_bounds(&t, args, 2)? else {
+        return int(0);
+    };
     let hay = &t[byte_offset(&t, a)..byte_offset(&t, b)];
     if sub.is_empty() {
         return int(hay.chars().count() as i64 + 1);
@@ -360,8 +362,7 @@ fn affix_impl(args: &[ObjRef], name: &str, end: bool) -> R {
     let _tp = crate::call::TpCallArgs::method(args, &Kw::EMPTY)?;
     check_args(name, &args[1.min(args.len())..], 1, 3)?;
     let t = str_self!(args, name);
-    let (a, b) = char_bounds(&t, args, 2)?;
-    let part = &t[byte_offset(&t, a)..byte_offset(&t, b)];
+    let part = char_bounds(&t, args, 2)?.map(|(a, b)| &t[byte_offset(&t, a)..byte_offset(&t, b)]);
     let test = |p: &ObjRef| -> R<bool> {
         if kind(p.as_obj()) != Kind::Str {
             return Err(type_error(format!(
@@ -370,11 +371,13 @@ fn affix_impl(args: &[ObjRef], name: &str, end: bool) -> R {
             )));
         }
         let p = crate::str::as_str(p.as_obj());
-        Ok(if end {
-            part.ends_with(&*p)
-        } else {
-            part.starts_with(&*p)
-        })
+        Ok(part.is_some_and(|part| {
+            if end {
+                part.ends_with(&*p)
+            } else {
+                part.starts_with(&*p)
+            }
+        }))
     };
     let p = &args[1];
     if kind(p.as_obj()) == Kind::Tuple {
