@@ -158,25 +158,6 @@ pub fn ndigits(o: Obj<'_>) -> usize {
     o.downcast::<IntBody>().map_or(0, |b| b.size.unsigned_abs())
 }
 
-enum Num {
-    Small(i64),
-    Big(BigInt),
-}
-
-fn num(o: Obj<'_>) -> Num {
-    match to_i64(o) {
-        Some(v) => Num::Small(v),
-        None => Num::Big(to_big(o)),
-    }
-}
-
-fn big(n: Num) -> BigInt {
-    match n {
-        Num::Small(v) => BigInt::from(v),
-        Num::Big(b) => b,
-    }
-}
-
 /// The value as `i128`, for ints below 2**127 in magnitude.
 fn to_i128(o: Obj<'_>) -> Option<i128> {
     let b = o.downcast::<IntBody>()?;
@@ -235,14 +216,7 @@ pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Optio
         };
         return Some(Ok(crate::state::pybool(r)));
     }
-    if (to_i64(a).is_none() || to_i64(b).is_none())
-        && let Some(r) = binop_i128(op, a, b)
-    {
-        return Some(r);
-    }
-    let (x, y) = (num(a), num(b));
-    if let (Num::Small(x), Num::Small(y)) = (&x, &y) {
-        let (x, y) = (*x, *y);
+    if let (Some(x), Some(y)) = (to_i64(a), to_i64(b)) {
         let r = match op {
             B::Add | B::InplaceAdd => x.checked_add(y),
             B::Subtract | B::InplaceSubtract => x.checked_sub(y),
@@ -306,16 +280,12 @@ pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Optio
         if let Some(r) = r {
             return Some(from_i64(r));
         }
-        // Overflow of + - *: exact in 128 bits, without a big integer.
-        let (wx, wy) = (x as i128, y as i128);
-        match op {
-            B::Add | B::InplaceAdd => return Some(from_i128(wx + wy)),
-            B::Subtract | B::InplaceSubtract => return Some(from_i128(wx - wy)),
-            B::Multiply | B::InplaceMultiply => return Some(from_i128(wx * wy)),
-            _ => {}
-        }
     }
-    let (x, y) = (big(x), big(y));
+    // An operand or the result past 64 bits: 128 bits before big integers.
+    if let Some(r) = binop_i128(op, a, b) {
+        return Some(r);
+    }
+    let (x, y) = (to_big(a), to_big(b));
     let r = match op {
         B::Add | B::InplaceAdd => x + y,
         B::Subtract | B::InplaceSubtract => x - y,
