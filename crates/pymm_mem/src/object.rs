@@ -337,6 +337,17 @@ fn alloc_object_from(
     Ok(p)
 }
 
+/// Panics unless `ty` describes bodies of type `T` (a programming error).
+fn assert_body<T: Body>(ty: &TypeInfo) {
+    assert!(
+        ty.body_is::<T>(),
+        "TypeInfo {} describes a {}, not a {}",
+        ty.name,
+        (ty.body.type_name)(),
+        core::any::type_name::<T>()
+    );
+}
+
 impl ObjRef {
     /// Allocates an object of type `ty` with a fixed-size body. GC objects start untracked;
     /// call [`ObjRef::track`] once the body is ready to be traversed.
@@ -363,13 +374,7 @@ impl ObjRef {
         body: T,
         use_freelist: bool,
     ) -> Result<ObjRef, AllocError> {
-        assert!(
-            ty.body_is::<T>(),
-            "TypeInfo {} describes a {}, not a {}",
-            ty.name,
-            (ty.body.type_name)(),
-            core::any::type_name::<T>()
-        );
+        assert_body::<T>(ty);
         assert!(
             ty.body.var_len.is_none(),
             "{} is a variable-size body",
@@ -391,13 +396,7 @@ impl ObjRef {
         head: T,
         items: impl IntoIterator<Item = T::Item>,
     ) -> Result<ObjRef, AllocError> {
-        assert!(
-            ty.body_is::<T>(),
-            "TypeInfo {} describes a {}, not a {}",
-            ty.name,
-            (ty.body.type_name)(),
-            core::any::type_name::<T>()
-        );
+        assert_body::<T>(ty);
         let n = head.len();
         let mut items = items.into_iter();
         // Collect first so that a panicking iterator cannot leave a half-built object
@@ -407,17 +406,14 @@ impl ObjRef {
             buf.push(items.next().expect("fewer items than head.len()"));
         }
         assert!(items.next().is_none(), "more items than head.len()");
-        let p = alloc_object(ty, n, ty.body.body_size(n))?;
-        let body = body_ptr(p);
-        // SAFETY: the body and item areas are in the block and uninitialised; the items are
-        // moved out of `buf`, whose length is then set to 0 so they are not dropped twice.
-        unsafe {
-            body.cast::<T>().write(head);
-            let dst = body.add(ty.body.items_offset).cast::<T::Item>();
-            core::ptr::copy_nonoverlapping(buf.as_ptr(), dst.as_ptr(), n);
-            buf.set_len(0);
+        // SAFETY: `buf` holds head.len() initialised items; on success they have been
+        // moved into the object, so `buf` forgets them.
+        let r = unsafe { ObjRef::new_var_from(ty, head, buf.as_ptr()) };
+        if r.is_ok() {
+            // SAFETY: the items were moved out above.
+            unsafe { buf.set_len(0) };
         }
-        Ok(ObjRef::from_new(p))
+        r
     }
 
     /// [`ObjRef::new_var`] for plain items copied from a slice (an int's digits, a
@@ -433,21 +429,36 @@ impl ObjRef {
     where
         T::Item: Copy,
     {
-        assert!(
-            ty.body_is::<T>(),
-            "TypeInfo {} describes another body",
-            ty.name
+        assert_body::<T>(ty);
+        assert_eq!(
+            items.len(),
+            head.len(),
+            "item count differs from head.len()"
         );
+        // SAFETY: the slice holds head.len() plain items, which may be copied.
+        unsafe { ObjRef::new_var_from(ty, head, items.as_ptr()) }
+    }
+
+    /// Allocates a variable-size object and moves `head` and `head.len()` items, read
+    /// bitwise from `src`, into it.
+    ///
+    /// # Safety
+    /// `src` points to `head.len()` initialised items; on `Ok` they belong to the object
+    /// (the caller must not drop them again unless they are `Copy`).
+    unsafe fn new_var_from<T: VarBody>(
+        ty: &'static TypeInfo,
+        head: T,
+        src: *const T::Item,
+    ) -> Result<ObjRef, AllocError> {
         let n = head.len();
-        assert_eq!(items.len(), n, "item count differs from head.len()");
         let p = alloc_object(ty, n, ty.body.body_size(n))?;
         let body = body_ptr(p);
-        // SAFETY: the body and item areas are in the block and uninitialised; the items
-        // are plain copies.
+        // SAFETY: the body and item areas are in the block and uninitialised; the caller
+        // guarantees n readable items at `src`, which cannot overlap a fresh block.
         unsafe {
             body.cast::<T>().write(head);
             let dst = body.add(ty.body.items_offset).cast::<T::Item>();
-            core::ptr::copy_nonoverlapping(items.as_ptr(), dst.as_ptr(), n);
+            core::ptr::copy_nonoverlapping(src, dst.as_ptr(), n);
         }
         Ok(ObjRef::from_new(p))
     }
