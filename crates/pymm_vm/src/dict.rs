@@ -335,18 +335,15 @@ pub fn load_global(
             return hit;
         }
     }
-    let h = crate::str::hash(name.as_obj());
-    if let Ok(Some((_, ix))) = lookup(g, name, h) {
+    if let Some((ix, v)) = get_str_entry(globals, name) {
         cache.ix.set(ix as u32);
         cache.gver.set(0);
-        return g.entries.get(ix).and_then(|e| e.2);
+        return Some(v);
     }
-    if let Ok(Some((_, ix))) = lookup(bi, name, h) {
-        cache.ix.set(ix as u32);
-        cache.gver.set(keys_version(g));
-        return bi.entries.get(ix).and_then(|e| e.2);
-    }
-    None
+    let (ix, v) = get_str_entry(builtins, name)?;
+    cache.ix.set(ix as u32);
+    cache.gver.set(keys_version(g));
+    Some(v)
 }
 
 /// `del d[key]`; returns the removed value, if the key was present.
