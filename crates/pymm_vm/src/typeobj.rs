@@ -1051,13 +1051,9 @@ pub fn alloc_instance(cls: &ObjRef) -> R {
     let info = instance_info(cls.as_obj());
     let o = match b.base_kind {
         Kind::Object => {
-            let nslots = b
-                .mro
-                .borrow()
-                .iter()
-                .map(|c| tb(c.as_obj()).slots.borrow().as_ref().map_or(0, Vec::len))
-                .sum::<usize>();
-            let nvalues = if type_has_dict(cls.as_obj()) {
+            // The same flattened layout that slot lookups index.
+            let nslots = slot_layout(cls.as_obj()).len();
+            let nvalues = if attr_flags(cls.as_obj()) & ATTR_HAS_DICT != 0 {
                 new_values_size(cls.as_obj())
             } else {
                 0
