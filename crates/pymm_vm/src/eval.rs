@@ -595,27 +595,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         }
         Instr::UnpackSequence(n) => {
             let s = pop!(f);
-            let (o, n) = (s.as_obj(), n as usize);
-            // UNPACK_SEQUENCE_TUPLE / _LIST: exact containers of the right length go
-            // straight onto the stack.
-            if std::ptr::eq(o.type_info(), &TUPLE_T) && crate::seq::tuple_items(o).len() == n {
-                f.stack.extend(
-                    crate::seq::tuple_items(o)
-                        .iter()
-                        .rev()
-                        .map(|x| Some(x.clone())),
-                );
-            } else if std::ptr::eq(o.type_info(), &LIST_T)
-                && let Some(b) = o.downcast::<ListBody>()
-                && b.items.len() == n
-            {
-                for i in (0..n).rev() {
-                    f.stack.push(b.items.get(i));
-                }
-            } else {
-                let items = crate::iter::unpack(&s, n).r()?;
-                f.stack.extend(items.into_iter().rev().map(Some));
-            }
+            crate::iter::unpack_onto(&s, n as usize, &mut f.stack).r()?;
         }
         Instr::UnpackEx { before, after } => {
             let s = pop!(f);

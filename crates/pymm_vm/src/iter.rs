@@ -444,27 +444,36 @@ pub fn collect(o: &ObjRef) -> R<Vec<ObjRef>> {
     Ok(out)
 }
 
-/// Unpacks exactly `n` items.
-pub fn unpack(o: &ObjRef, n: usize) -> R<Vec<ObjRef>> {
-    // Exact tuples and lists: no iterator.
-    let obj = o.as_obj();
-    if obj.type_object().is_none() && matches!(kind(obj), Kind::Tuple | Kind::List) {
-        let items = if kind(obj) == Kind::Tuple {
-            crate::seq::tuple_items(obj).to_vec()
-        } else {
-            crate::seq::list_items(obj)
-        };
-        if items.len() == n {
-            return Ok(items);
-        }
-        return Err(crate::exc::value_error(if items.len() > n {
+/// `UNPACK_SEQUENCE`: pushes exactly `n` items of `o` onto `stack`, last first. Exact
+/// tuples and lists go straight from their storage (CPython's `UNPACK_SEQUENCE_TUPLE`
+/// and `_LIST`); anything else is iterated.
+pub fn unpack_onto(o: &ObjRef, n: usize, stack: &mut Vec<Option<ObjRef>>) -> R<()> {
+    let count_error = |got: usize| {
+        crate::exc::value_error(if got > n {
             format!("too many values to unpack (expected {n})")
         } else {
-            format!(
-                "not enough values to unpack (expected {n}, got {})",
-                items.len()
-            )
-        }));
+            format!("not enough values to unpack (expected {n}, got {got})")
+        })
+    };
+    let obj = o.as_obj();
+    if std::ptr::eq(obj.type_info(), &TUPLE_T) {
+        let items = crate::seq::tuple_items(obj);
+        if items.len() != n {
+            return Err(count_error(items.len()));
+        }
+        stack.extend(items.iter().rev().map(|x| Some(x.clone())));
+        return Ok(());
+    }
+    if std::ptr::eq(obj.type_info(), &LIST_T)
+        && let Some(b) = obj.downcast::<ListBody>()
+    {
+        if b.items.len() != n {
+            return Err(count_error(b.items.len()));
+        }
+        for i in (0..n).rev() {
+            stack.push(b.items.get(i));
+        }
+        return Ok(());
     }
     let it = get_iter(o).map_err(|e| {
         if crate::exc::matches(&e.0, "TypeError") {
@@ -480,17 +489,13 @@ pub fn unpack(o: &ObjRef, n: usize) -> R<Vec<ObjRef>> {
     while let Some(v) = next(&it)? {
         if out.len() == n {
             // CPython 3.11 does not report how many values there were.
-            return Err(crate::exc::value_error(format!(
-                "too many values to unpack (expected {n})"
-            )));
+            return Err(count_error(n + 1));
         }
         out.push(v);
     }
     if out.len() < n {
-        return Err(crate::exc::value_error(format!(
-            "not enough values to unpack (expected {n}, got {})",
-            out.len()
-        )));
+        return Err(count_error(out.len()));
     }
-    Ok(out)
+    stack.extend(out.into_iter().rev().map(Some));
+    Ok(())
 }
