@@ -285,14 +285,6 @@ impl InlineValues {
             .collect()
     }
 
-    /// Copies of the values set, as `(index, value)` in insertion order.
-    pub fn items(&self) -> Vec<(usize, ObjRef)> {
-        self.order()
-            .into_iter()
-            .filter_map(|i| Some((i, self.get(i)?)))
-            .collect()
-    }
-
     /// Removes every value, returning them as `(index, value)` in insertion order (the
     /// block and the slots stay).
     pub fn take_values(&self) -> Vec<(usize, ObjRef)> {
