@@ -482,11 +482,12 @@ class partialmethod:
             self.keywords = keywords
 
     def __repr__(self):
-        parts = [repr(self.func)]
-        parts.extend(repr(x) for x in self.args)
-        parts.extend(f'{k}={v!r}' for k, v in self.keywords.items())
+        # CPython 3.11's format: the function by str(), then the positional and the
+        # keyword parts, each joined on its own, so empty parts leave their ", ".
+        args = ", ".join(map(repr, self.args))
+        keywords = ", ".join(f"{k}={v!r}" for k, v in self.keywords.items())
         cls = type(self)
-        return f'{cls.__module__}.{cls.__qualname__}({", ".join(parts)})'
+        return f"{cls.__module__}.{cls.__qualname__}({self.func}, {args}, {keywords})"
 
     def _unbound(self):
         def _method(cls_or_self, /, *args, **keywords):
