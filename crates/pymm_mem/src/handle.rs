@@ -46,38 +46,57 @@ pub trait Finalize: Trace {
     fn finalize(&self);
 }
 
+/// The body of a `Gc<T>` object. Whether the value has been dropped by the collector is
+/// the GC head's `PREV_MASK_VALUE_DROPPED` bit, so the block is header + weak list + value,
+/// as a CPython object with `tp_weaklistoffset` (no flag word, no padding).
 #[repr(C)]
 struct GcBox<T: Trace> {
     weaklist: WeakListHead,
-    dropped: Cell<bool>,
     value: UnsafeCell<ManuallyDrop<T>>,
 }
 
 impl<T: Trace> Body for GcBox<T> {}
 
-impl<T: Trace> Drop for GcBox<T> {
-    fn drop(&mut self) {
-        if !self.dropped.replace(true) {
-            // SAFETY: the value is initialised (not dropped yet) and is dropped only here.
-            unsafe { ManuallyDrop::drop(self.value.get_mut()) }
-        }
-    }
+/// The object holding a `GcBox<T>`, borrowed.
+struct BoxRef<'a, T: Trace> {
+    obj: Obj<'a>,
+    b: &'a GcBox<T>,
 }
 
-impl<T: Trace> GcBox<T> {
-    fn get(&self) -> Option<&T> {
-        if self.dropped.get() {
+/// The `GcBox<T>` of `o`, without checking its type: every caller has `o` from a `Gc<T>` or
+/// `Weak<T>` (which only `Gc::alloc` creates, with `InfoOf::<T>`'s descriptor), or is one of
+/// `InfoOf::<T>`'s own hooks, which only run on objects of that descriptor.
+#[inline]
+fn box_of<T: Trace>(o: Obj<'_>) -> BoxRef<'_, T> {
+    debug_assert!(o.type_info().body_is::<GcBox<T>>(), "GcBox type mismatch");
+    // SAFETY: see above: the body of `o` is an initialised GcBox<T> that lives as long as
+    // the borrow of `o`.
+    let b = unsafe { crate::object::body_ptr(o.ptr()).cast::<GcBox<T>>().as_ref() };
+    BoxRef { obj: o, b }
+}
+
+impl<'a, T: Trace> BoxRef<'a, T> {
+    #[inline]
+    fn get(&self) -> Option<&'a T> {
+        if crate::object::gc_head(self.obj.ptr()).is_value_dropped() {
             None
         } else {
-            // SAFETY: the value is initialised; it is only dropped by `clear_box`, which the
-            // collector calls on unreachable objects, so no reference from live code exists.
-            Some(unsafe { &*self.value.get() })
+            // SAFETY: the value is initialised; it is only dropped by `drop_value`, which the
+            // collector calls on unreachable objects (no reference from live code exists)
+            // and deallocation calls on dead ones.
+            Some(unsafe { &*self.b.value.get() })
         }
     }
-}
 
-fn box_of<T: Trace>(o: Obj<'_>) -> &GcBox<T> {
-    o.downcast::<GcBox<T>>().expect("GcBox type mismatch")
+    /// Drops the value unless it already was.
+    fn drop_value(&self) {
+        if !crate::object::gc_head(self.obj.ptr()).replace_value_dropped() {
+            // SAFETY: the value is initialised and no reference into it exists (see `get`);
+            // the bit is set first, so re-entrant access sees it dropped instead of reading
+            // the value being dropped.
+            unsafe { ManuallyDrop::drop(&mut *self.b.value.get()) }
+        }
+    }
 }
 
 fn trace_box<T: Trace>(o: Obj<'_>, v: &mut Visitor<'_>) {
@@ -86,14 +105,10 @@ fn trace_box<T: Trace>(o: Obj<'_>, v: &mut Visitor<'_>) {
     }
 }
 
+/// `tp_clear`, and the body drop on deallocation (the descriptor's body has no drop of its
+/// own: see `GcBox`'s vtable in `InfoOf`).
 fn clear_box<T: Trace>(o: Obj<'_>) {
-    let b = box_of::<T>(o);
-    if !b.dropped.replace(true) {
-        // SAFETY: called by the collector on an unreachable object (Trace contract), so no
-        // reference into the value exists; `dropped` is set first so re-entrant access panics
-        // instead of reading the value being dropped.
-        unsafe { ManuallyDrop::drop(&mut *b.value.get()) }
-    }
+    box_of::<T>(o).drop_value();
 }
 
 fn finalize_box<T: Finalize>(o: Obj<'_>) {
@@ -102,17 +117,30 @@ fn finalize_box<T: Finalize>(o: Obj<'_>) {
     }
 }
 
+/// The body drop of deallocation.
+///
+/// # Safety
+/// `body` is the body of a dead `GcBox<T>` object, dropped once (`BodyVTable::drop`).
+unsafe fn drop_box<T: Trace>(body: NonNull<u8>) {
+    // SAFETY: the object's header is the 16 bytes before its body.
+    let o = Obj::new(unsafe { body.sub(16) }.cast::<ObjHeader>());
+    box_of::<T>(o).drop_value();
+}
+
 fn weaklist_box<T: Trace>(o: Obj<'_>) -> Option<&WeakListHead> {
-    Some(&box_of::<T>(o).weaklist)
+    Some(&box_of::<T>(o).b.weaklist)
 }
 
 struct InfoOf<T>(PhantomData<T>);
 
 impl<T: Trace> InfoOf<T> {
-    const BASE: TypeInfo = TypeInfo::new(T::NAME, BodyVTable::of::<GcBox<T>>())
-        .gc(trace_box::<T>)
-        .clear(clear_box::<T>)
-        .weakrefable(weaklist_box::<T>);
+    const BASE: TypeInfo = TypeInfo::new(
+        T::NAME,
+        BodyVTable::of::<GcBox<T>>().with_drop(drop_box::<T>, core::mem::needs_drop::<T>()),
+    )
+    .gc(trace_box::<T>)
+    .clear(clear_box::<T>)
+    .weakrefable(weaklist_box::<T>);
     const PLAIN: &'static TypeInfo = &Self::BASE;
 }
 
@@ -137,11 +165,9 @@ impl<T: Trace> Gc<T> {
     fn alloc(ty: &'static TypeInfo, value: T) -> Result<Gc<T>, AllocError> {
         let b = GcBox {
             weaklist: WeakListHead::new(),
-            dropped: Cell::new(false),
             value: UnsafeCell::new(ManuallyDrop::new(value)),
         };
-        let o = ObjRef::new(ty, b)?;
-        o.track();
+        let o = ObjRef::new_tracked(ty, b)?;
         Ok(Gc {
             ptr: o.into_raw(),
             _marker: PhantomData,
@@ -169,14 +195,11 @@ impl<T: Trace> Gc<T> {
         Self::alloc(InfoOf::<T>::FINALIZING, value).expect("pymm_mem heap limit reached")
     }
 
-    fn gcbox(&self) -> &GcBox<T> {
-        box_of::<T>(self.as_obj())
-    }
-
     /// The value, or `None` if the collector has already dropped it (only possible from
     /// inside the destruction of a garbage cycle).
+    #[inline]
     pub fn try_get(&self) -> Option<&T> {
-        self.gcbox().get()
+        box_of::<T>(self.as_obj()).get()
     }
 
     /// A borrowed untyped view.
@@ -299,9 +322,8 @@ impl<T: Trace> Weak<T> {
     /// A strong handle, if the object is alive.
     pub fn upgrade(&self) -> Option<Gc<T>> {
         let o = weakref_body(self.wr.as_obj())?.upgrade()?;
-        if box_of::<T>(o.as_obj()).dropped.get() {
-            return None;
-        }
+        // A value the collector dropped cannot be handed out again.
+        box_of::<T>(o.as_obj()).get()?;
         Some(Gc {
             ptr: o.into_raw(),
             _marker: PhantomData,

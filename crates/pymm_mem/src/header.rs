@@ -40,8 +40,15 @@ pub(crate) const NEXT_MASK_UNREACHABLE: usize = 1;
 pub(crate) const PREV_MASK_FINALIZED: usize = 1;
 /// `_gc_prev` bit 1: the object belongs to the generation being collected.
 pub(crate) const PREV_MASK_COLLECTING: usize = 2;
-/// `_gc_prev` bits 2..: the previous-object pointer, or `gc_refs` during a collection.
-pub(crate) const PREV_SHIFT: usize = 2;
+/// `_gc_prev` bit 2 (pymm's own; CPython shifts by 2 and has no such bit): the value of a
+/// typed handle's object has been dropped by the collector's `tp_clear` (see
+/// [`Gc`](crate::Gc)). Like FINALIZED it survives untracking.
+pub(crate) const PREV_MASK_VALUE_DROPPED: usize = 4;
+/// The flag bits of `_gc_prev` that outlive untracking and collections.
+pub(crate) const PREV_MASK_STICKY: usize = PREV_MASK_FINALIZED | PREV_MASK_VALUE_DROPPED;
+/// `_gc_prev` bits 3..: the previous-object pointer (GC heads are 8-aligned), or
+/// `gc_refs` during a collection.
+pub(crate) const PREV_SHIFT: usize = 3;
 /// Mask of the pointer part of `_gc_prev`.
 pub(crate) const PREV_MASK: usize = !((1 << PREV_SHIFT) - 1);
 
@@ -116,11 +123,23 @@ impl GcHead {
         self.prev
             .set((self.prev.get() & !PREV_MASK) | ((refs as usize) << PREV_SHIFT));
     }
-    /// `gc_reset_refs`: keeps FINALIZED, sets COLLECTING.
+    /// Whether the typed value has been dropped (see [`PREV_MASK_VALUE_DROPPED`]).
+    #[inline]
+    pub(crate) fn is_value_dropped(&self) -> bool {
+        self.prev.get() & PREV_MASK_VALUE_DROPPED != 0
+    }
+    /// Sets the value-dropped bit; returns whether it was already set.
+    #[inline]
+    pub(crate) fn replace_value_dropped(&self) -> bool {
+        let v = self.prev.get();
+        self.prev.set(v | PREV_MASK_VALUE_DROPPED);
+        v & PREV_MASK_VALUE_DROPPED != 0
+    }
+    /// `gc_reset_refs`: keeps the sticky flags (FINALIZED), sets COLLECTING.
     #[inline]
     pub(crate) fn reset_refs(&self, refs: isize) {
         self.prev.set(
-            (self.prev.get() & PREV_MASK_FINALIZED)
+            (self.prev.get() & PREV_MASK_STICKY)
                 | PREV_MASK_COLLECTING
                 | ((refs as usize) << PREV_SHIFT),
         );

@@ -210,6 +210,36 @@ fn call_finalizer_from_dealloc(
 /// # Safety
 /// As for [`dealloc`]; `p` is untracked.
 unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &TypeInfo) {
+    if ty.is_plain() {
+        // The short path (no finalizer, free list, pre-header or type object): the steps
+        // below that apply, in the same order.
+        if ty.weaklist.is_some() {
+            crate::weakref::clear_weakrefs_on_dealloc(rt, p);
+        }
+        if ty.body.needs_drop {
+            let drop_fn = ty.body.drop;
+            let body = body_ptr(p);
+            guarded(rt, || {
+                // SAFETY: the body is initialised and dropped exactly once, here.
+                unsafe { drop_fn(body) }
+            });
+        }
+        if ty.is_gc() {
+            rt.gc.on_gc_del();
+        }
+        let block = block_of(p, ty);
+        match ty.body.var_len {
+            // SAFETY: the block was allocated by this runtime for this object, with this
+            // size (fixed-size objects are never resized), and is dead now.
+            None => unsafe { rt.free_sized(block, ty.pre_size() + 16 + ty.body.size) },
+            // SAFETY: as above, without the size (variable-size objects may be resized).
+            Some(_) => unsafe { rt.free(block, Domain::Obj) },
+        }
+        if rt.trash_nesting.get() <= 1 && !rt.gc.is_collecting() {
+            rt.resume_pending_panic();
+        }
+        return;
+    }
     if let Some(fin) = ty.finalize
         && call_finalizer_from_dealloc(rt, p, ty, fin, false)
     {
@@ -291,7 +321,18 @@ fn alloc_object_from(
     body_size: usize,
     use_freelist: bool,
 ) -> Result<NonNull<ObjHeader>, AllocError> {
-    let rt = rt();
+    alloc_object_in(rt(), ty, n_items, body_size, use_freelist)
+}
+
+/// [`alloc_object_from`] in the given runtime (the current thread's).
+#[inline]
+fn alloc_object_in(
+    rt: &Runtime,
+    ty: &'static TypeInfo,
+    n_items: usize,
+    body_size: usize,
+    use_freelist: bool,
+) -> Result<NonNull<ObjHeader>, AllocError> {
     if ty.is_retired() {
         // The type object is gone; nothing may hold a reference to it any more.
         return Err(AllocError {
@@ -299,6 +340,25 @@ fn alloc_object_from(
         });
     }
     let pre = ty.pre_size();
+    if ty.is_plain() {
+        // The short path: no type object, free list or pre-header.
+        let block = rt.malloc(pre + 16 + body_size, Domain::Obj)?;
+        // SAFETY: the header lies within the block just allocated.
+        let p = unsafe { block.add(pre) }.cast::<ObjHeader>();
+        // SAFETY: p is valid for writes of an ObjHeader (16-aligned, in bounds).
+        unsafe {
+            p.as_ptr().write(ObjHeader {
+                refcnt: core::cell::Cell::new(1),
+                ty: core::cell::Cell::new(NonNull::from(ty)),
+            })
+        };
+        if ty.is_gc() {
+            // SAFETY: the GC head lies in the block just before the header.
+            unsafe { as_gc(p).cast_mut().write(GcHead::new()) };
+            rt.gc.on_gc_link(rt);
+        }
+        return Ok(p);
+    }
     let reused = match ty.freelist_slot(n_items) {
         Some(s) if use_freelist && ty.freelist.is_some_and(|f| s < f.reuse) => {
             rt.freelist_pop(ty, s)
@@ -383,6 +443,24 @@ impl ObjRef {
         let p = alloc_object_from(ty, 0, core::mem::size_of::<T>(), use_freelist)?;
         // SAFETY: the body area is in the block, suitably aligned (16) and uninitialised.
         unsafe { body_ptr(p).cast::<T>().write(body) };
+        Ok(ObjRef::from_new(p))
+    }
+
+    /// [`ObjRef::new`] followed by [`ObjRef::track`], for the typed API, whose descriptors
+    /// are built from `T` (so the body type is only checked in debug builds).
+    #[inline]
+    pub(crate) fn new_tracked<T: Body>(
+        ty: &'static TypeInfo,
+        body: T,
+    ) -> Result<ObjRef, AllocError> {
+        debug_assert!(ty.body_is::<T>() && ty.is_gc() && ty.body.var_len.is_none());
+        let rt = rt();
+        let p = alloc_object_in(rt, ty, 0, core::mem::size_of::<T>(), true)?;
+        // SAFETY: the body area is in the block, suitably aligned (16) and uninitialised.
+        unsafe { body_ptr(p).cast::<T>().write(body) };
+        if !rt.gc.lists_unstable.get() {
+            crate::gc::list::track(rt, gc_head(p));
+        }
         Ok(ObjRef::from_new(p))
     }
 

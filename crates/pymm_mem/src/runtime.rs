@@ -343,6 +343,24 @@ impl Runtime {
         unsafe { (*self.heap.get()).free(p) }
     }
 
+    /// [`Runtime::free`] for a block of the object domain whose size is known: a small one
+    /// goes straight back to its pool, without the arena lookup.
+    ///
+    /// # Safety
+    /// As for [`Runtime::free`]; `p` was allocated by [`Runtime::malloc`] with exactly
+    /// `size` bytes and never resized.
+    #[inline]
+    pub(crate) unsafe fn free_sized(&self, p: NonNull<u8>, size: usize) {
+        if let Some(hook) = self.alloc_hook.get() {
+            hook(AllocEvent::Free {
+                ptr: p.as_ptr() as usize,
+                domain: Domain::Obj,
+            });
+        }
+        // SAFETY: the caller's guarantee; the borrow is short as above.
+        unsafe { (*self.heap.get()).free_sized(p, size) }
+    }
+
     /// Resizes a block of this heap (`PyMem_Realloc`: a small block may stay in place;
     /// a large one uses the C library's `realloc`, which can grow it without a copy).
     /// The hook sees the old block freed and the new one allocated. On error the old

@@ -46,6 +46,11 @@ impl TypeFlags {
     /// Objects of this type may be the type objects of run-time types
     /// ([`TypeInfo::leak_with_type_object`]); their deallocation retires those descriptors.
     pub const TYPE_OBJECTS: TypeFlags = TypeFlags(1 << 4);
+    /// Derived: objects need more than "untrack, clear weak references, drop the body,
+    /// free the block" when they die, or more than "take a block" when they are born (a
+    /// finalizer, `tp_del`, a free list, a pre-header, a type object, weak-reference or
+    /// type-object bodies). Without it both take the short paths.
+    pub(crate) const SLOW_LIFECYCLE: TypeFlags = TypeFlags(1 << 5);
 
     /// Union.
     pub const fn union(self, other: TypeFlags) -> TypeFlags {
@@ -54,6 +59,10 @@ impl TypeFlags {
     /// Whether all bits of `other` are set.
     pub const fn contains(self, other: TypeFlags) -> bool {
         self.0 & other.0 == other.0
+    }
+    /// Whether any bit of `other` is set.
+    const fn intersects(self, other: TypeFlags) -> bool {
+        self.0 & other.0 != 0
     }
 }
 
@@ -161,6 +170,18 @@ impl BodyVTable {
         }
     }
 
+    /// This vtable with another drop function (for bodies whose drop needs the object, not
+    /// just the body: `needs_drop` says whether it has anything to do).
+    pub(crate) const fn with_drop(
+        mut self,
+        drop: unsafe fn(NonNull<u8>),
+        needs_drop: bool,
+    ) -> Self {
+        self.drop = drop;
+        self.needs_drop = needs_drop;
+        self
+    }
+
     /// Body bytes for `n` trailing items.
     pub(crate) const fn body_size(&self, n: usize) -> usize {
         if self.var_len.is_some() {
@@ -220,6 +241,31 @@ pub struct TypeInfo {
 }
 
 impl TypeInfo {
+    /// Recomputes [`TypeFlags::SLOW_LIFECYCLE`]; every builder that changes an input ends
+    /// with it.
+    const fn derive_flags(mut self) -> TypeInfo {
+        let slow = self.finalize.is_some()
+            || self.legacy_del.is_some()
+            || self.freelist.is_some()
+            || self.type_object.is_some()
+            || self.flags.intersects(
+                TypeFlags::PREHEADER
+                    .union(TypeFlags::WEAKREF)
+                    .union(TypeFlags::TYPE_OBJECTS),
+            );
+        self.flags = if slow {
+            self.flags.union(TypeFlags::SLOW_LIFECYCLE)
+        } else {
+            TypeFlags(self.flags.0 & !TypeFlags::SLOW_LIFECYCLE.0)
+        };
+        self
+    }
+    /// Whether objects take the short birth and death paths (see
+    /// [`TypeFlags::SLOW_LIFECYCLE`]).
+    #[inline]
+    pub(crate) fn is_plain(&self) -> bool {
+        !self.flags.contains(TypeFlags::SLOW_LIFECYCLE)
+    }
     /// A type named `name` (CPython's `tp_name`, printed by the collector's debug output)
     /// whose objects have the body described by `body`. No GC head, no hooks.
     pub const fn new(name: &'static str, body: BodyVTable) -> TypeInfo {
@@ -253,13 +299,13 @@ impl TypeInfo {
     /// is being collected; it may resurrect the object.
     pub const fn finalize(mut self, finalize: FinalizeFn) -> TypeInfo {
         self.finalize = Some(finalize);
-        self
+        self.derive_flags()
     }
     /// Legacy `tp_del`: objects of such a type found in cyclic garbage are uncollectable
     /// and go to the garbage list, with everything they reach.
     pub const fn legacy_del(mut self, del: FinalizeFn) -> TypeInfo {
         self.legacy_del = Some(del);
-        self
+        self.derive_flags()
     }
     /// Objects can be weakly referenced; `weaklist` finds the list head in the body.
     pub const fn weakrefable(mut self, weaklist: WeakListFn) -> TypeInfo {
@@ -270,7 +316,7 @@ impl TypeInfo {
     /// CPython 3.11's `Py_TPFLAGS_MANAGED_DICT` types have.
     pub const fn preheader(mut self) -> TypeInfo {
         self.flags = self.flags.union(TypeFlags::PREHEADER);
-        self
+        self.derive_flags()
     }
     /// Collections may untrack objects for which `hint` returns true. With `full_only`,
     /// only full (generation 2) collections ask.
@@ -292,7 +338,7 @@ impl TypeInfo {
             max,
             reuse: slots,
         });
-        self
+        self.derive_flags()
     }
     /// Only the first `reuse` slots hand blocks back; blocks of the others are kept (and
     /// stay counted) until a full collection. CPython 3.11's tuple free list behaves so for
@@ -301,7 +347,7 @@ impl TypeInfo {
         if let Some(spec) = self.freelist {
             self.freelist = Some(FreeListSpec { reuse, ..spec });
         }
-        self
+        self.derive_flags()
     }
     /// The free-list slot for a body of `n_items` items, if objects of this size are kept.
     #[inline]
@@ -326,7 +372,7 @@ impl TypeInfo {
     /// requires.
     pub const fn type_objects(mut self) -> TypeInfo {
         self.flags = self.flags.union(TypeFlags::TYPE_OBJECTS);
-        self
+        self.derive_flags()
     }
     /// Makes this the descriptor of a type defined at run time (a Python class) whose type
     /// object is `type_object`, as CPython's heap types: every instance owns a reference
@@ -354,7 +400,7 @@ impl TypeInfo {
             core::sync::atomic::AtomicUsize::new(addr),
         )));
         self.type_object = Some(slot);
-        let info: &'static TypeInfo = Box::leak(Box::new(self));
+        let info: &'static TypeInfo = Box::leak(Box::new(self.derive_flags()));
         crate::runtime::rt().register_type_object(addr, slot, info);
         info
     }
@@ -378,7 +424,7 @@ impl TypeInfo {
     }
     pub(crate) const fn weakref_type(mut self) -> TypeInfo {
         self.flags = self.flags.union(TypeFlags::WEAKREF);
-        self
+        self.derive_flags()
     }
 
     /// `tp_name`.

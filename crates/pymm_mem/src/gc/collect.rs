@@ -30,7 +30,7 @@ use std::time::Instant;
 
 use crate::gc::list;
 use crate::gc::state::NUM_GENERATIONS;
-use crate::header::{GcHead, NEXT_MASK_UNREACHABLE, PREV_MASK_FINALIZED};
+use crate::header::{GcHead, NEXT_MASK_UNREACHABLE, PREV_MASK_STICKY};
 use crate::object::{Obj, ObjRef, decref, from_gc, gc_head, header, incref, type_of};
 use crate::runtime::{CollectionInfo, Phase, Runtime, guarded};
 use crate::typeinfo::TypeFlags;
@@ -168,7 +168,7 @@ fn move_unreachable(
                 // Untracked in place: unlinked from the list rebuilt behind `prev`.
                 h(prev).next.set(gh.next.get());
                 gh.next.set(0);
-                gh.prev.set(gh.prev.get() & PREV_MASK_FINALIZED);
+                gh.prev.set(gh.prev.get() & PREV_MASK_STICKY);
             } else {
                 gh.set_prev(prev);
                 gh.clear_collecting();
@@ -262,8 +262,9 @@ fn move_legacy_finalizer_reachable(rt: &Runtime, finalizers: &GcHead) {
     rt.gc.lists_unstable.set(false);
 }
 
-/// `handle_weakrefs`: returns the number of weakrefs freed by running their callbacks.
-fn handle_weakrefs(rt: &Runtime, unreachable: &GcHead, old: *const GcHead) -> usize {
+/// `handle_weakrefs`: returns the number of weakrefs freed by running their callbacks, and
+/// whether any callback ran.
+fn handle_weakrefs(rt: &Runtime, unreachable: &GcHead, old: *const GcHead) -> (usize, bool) {
     let wrcb_to_call = GcHead::new();
     list::init(&wrcb_to_call);
     // The weak-list accessors are type hooks: keep deallocations out of this walk.
@@ -302,6 +303,7 @@ fn handle_weakrefs(rt: &Runtime, unreachable: &GcHead, old: *const GcHead) -> us
     rt.gc.lists_unstable.set(false);
 
     let mut num_freed = 0;
+    let any = !list::is_empty(&wrcb_to_call);
     while !list::is_empty(&wrcb_to_call) {
         let g = wrcb_to_call.next_ptr();
         let wr = from_gc(g);
@@ -318,11 +320,12 @@ fn handle_weakrefs(rt: &Runtime, unreachable: &GcHead, old: *const GcHead) -> us
             num_freed += 1;
         }
     }
-    num_freed
+    (num_freed, any)
 }
 
-/// `finalize_garbage` (PEP 442).
-fn finalize_garbage(rt: &Runtime, collectable: &GcHead) {
+/// `finalize_garbage` (PEP 442); returns whether any finalizer ran.
+fn finalize_garbage(rt: &Runtime, collectable: &GcHead) -> bool {
+    let mut any = false;
     let seen = GcHead::new();
     list::init(&seen);
     while !list::is_empty(collectable) {
@@ -334,6 +337,7 @@ fn finalize_garbage(rt: &Runtime, collectable: &GcHead) {
             && let Some(fin) = type_of(p).finalize
         {
             gh.set_finalized();
+            any = true;
             incref(p);
             guarded(rt, || fin(Obj::new(p)));
             // SAFETY: releases the reference taken above.
@@ -341,6 +345,7 @@ fn finalize_garbage(rt: &Runtime, collectable: &GcHead) {
         }
     }
     list::merge(&seen, collectable);
+    any
 }
 
 /// `handle_resurrected_objects`.
@@ -474,10 +479,18 @@ fn collect_main(rt: &Runtime, generation: usize) -> (usize, usize) {
         }
     }
 
-    let mut m = handle_weakrefs(rt, &unreachable, old);
-    finalize_garbage(rt, &unreachable);
+    let (mut m, ran_callbacks) = handle_weakrefs(rt, &unreachable, old);
+    let ran_finalizers = finalize_garbage(rt, &unreachable);
     let final_unreachable = GcHead::new();
-    handle_resurrected_objects(rt, &unreachable, &final_unreachable, old);
+    if ran_callbacks || ran_finalizers || debug & DEBUG_COLLECTABLE != 0 {
+        handle_resurrected_objects(rt, &unreachable, &final_unreachable, old);
+    } else {
+        // No code ran since `deduce_unreachable` (no weakref callback, no finalizer, no
+        // debug output), so nothing can have been resurrected: CPython's second pass would
+        // find every object unreachable again, in the same order, with the same flags.
+        list::init(&final_unreachable);
+        list::merge(&unreachable, &final_unreachable);
+    }
     m += list::size(&final_unreachable);
     delete_garbage(rt, &final_unreachable, old, debug & DEBUG_SAVEALL != 0);
 

@@ -104,10 +104,9 @@ pub(crate) fn track(rt: &Runtime, g: &GcHead) {
     append(g, rt.gc.gen_head(0));
 }
 
-/// `_PyObject_GC_UNTRACK`: unlink and keep only the FINALIZED bit.
+/// `_PyObject_GC_UNTRACK`: unlink and keep only the sticky bits (FINALIZED).
 #[inline]
 pub(crate) fn untrack(g: &GcHead) {
     remove(g);
-    g.prev
-        .set(g.prev.get() & crate::header::PREV_MASK_FINALIZED);
+    g.prev.set(g.prev.get() & crate::header::PREV_MASK_STICKY);
 }

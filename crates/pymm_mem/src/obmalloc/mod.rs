@@ -187,6 +187,26 @@ impl Heap {
         }
     }
 
+    /// Frees a block whose requested size is known, skipping `address_in_range`: with
+    /// the same size, `malloc` took it from a pool exactly when `free` would find it in
+    /// one (the heap never falls back from pools to the system).
+    ///
+    /// # Safety
+    /// `ptr` came from `malloc(size)` of this heap (not `realloc`) and was not freed since.
+    #[inline]
+    pub unsafe fn free_sized(&mut self, ptr: NonNull<u8>, size: usize) {
+        let p = ptr.as_ptr();
+        if size.wrapping_sub(1) < self.small_threshold {
+            debug_assert!(self.state.address_in_range(p));
+            // SAFETY: blocks of this size come from pools (see above); the caller
+            // guarantees it is live.
+            unsafe { self.state.pymalloc_free(p) }
+        } else {
+            // SAFETY: blocks of this size come from the system allocator.
+            unsafe { self.state.raw_free(p) }
+        }
+    }
+
     /// Resizes a block. A small block stays in place when the new size fits its
     /// class and shrinks it by less than a quarter; otherwise it moves (CPython
     /// `_PyObject_Realloc`). Raw blocks use `libc::realloc`. On error the old
