@@ -231,7 +231,7 @@ unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &TypeInfo) {
         match ty.body.var_len {
             // SAFETY: the block was allocated by this runtime for this object, with this
             // size (fixed-size objects are never resized), and is dead now.
-            None => unsafe { rt.free_sized(block, ty.pre_size() + 16 + ty.body.size) },
+            None => unsafe { rt.free_sized(block, ty.pre_size() + 16 + ty.body.size, Domain::Obj) },
             // SAFETY: as above, without the size (variable-size objects may be resized).
             Some(_) => unsafe { rt.free(block, Domain::Obj) },
         }

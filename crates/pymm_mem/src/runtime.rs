@@ -343,18 +343,18 @@ impl Runtime {
         unsafe { (*self.heap.get()).free(p) }
     }
 
-    /// [`Runtime::free`] for a block of the object domain whose size is known: a small one
-    /// goes straight back to its pool, without the arena lookup.
+    /// [`Runtime::free`] for a block whose size is known: a small one goes straight back
+    /// to its pool, without the arena lookup.
     ///
     /// # Safety
     /// As for [`Runtime::free`]; `p` was allocated by [`Runtime::malloc`] with exactly
     /// `size` bytes and never resized.
     #[inline]
-    pub(crate) unsafe fn free_sized(&self, p: NonNull<u8>, size: usize) {
+    pub(crate) unsafe fn free_sized(&self, p: NonNull<u8>, size: usize, domain: Domain) {
         if let Some(hook) = self.alloc_hook.get() {
             hook(AllocEvent::Free {
                 ptr: p.as_ptr() as usize,
-                domain: Domain::Obj,
+                domain,
             });
         }
         // SAFETY: the caller's guarantee; the borrow is short as above.

@@ -332,8 +332,11 @@ impl InlineValues {
                 drop(old);
             }
         }
-        for i in 0..self.capacity() {
+        // Stop as soon as no value is left (after a `tp_clear`, deallocation finds none).
+        let mut i = 0;
+        while i < self.capacity() && !self.is_empty() {
             drop(self.remove(i));
+            i += 1;
         }
     }
 

@@ -9,6 +9,7 @@ use crate::exc::{Exc, R, TbEntry, new_exc, type_error};
 use crate::frame::{Frame, code_body};
 use crate::object::*;
 use crate::state::{none, pybool, rt};
+use crate::typeobj::obj_type_name;
 
 /// How a frame stopped running.
 #[derive(Debug)]
@@ -1057,16 +1058,13 @@ fn try_fast_call(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
         return Ok(false);
     };
     let Some(fb) = callee.as_obj().downcast::<FunctionBody>() else {
+        if !has_self && kind(callee.as_obj()) == Kind::Type {
+            return try_fast_new(f, n);
+        }
         return Ok(false);
     };
-    let co = &crate::frame::code_body(&fb.code).code;
     let nargs = n + usize::from(has_self);
-    if co.argcount as usize != nargs
-        || co.kwonlyargcount != 0
-        || co.flags.has(pymm_compiler::CodeFlags::VARARGS)
-        || co.flags.has(pymm_compiler::CodeFlags::VARKEYWORDS)
-        || co.flags.is_generator_like()
-    {
+    if !takes_exactly(fb, nargs) {
         return Ok(false);
     }
     let func = callee.clone();
@@ -1083,6 +1081,84 @@ fn try_fast_call(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
     crate::state::leave_call();
     drop(frame);
     f.stack.push(Some(r.r()?));
+    Ok(true)
+}
+
+/// Whether a call of `fb` with `nargs` positional arguments and no keywords binds them
+/// one to one to its parameters (no defaults, `*args`, `**kwargs`, keyword-only
+/// parameters or generator).
+fn takes_exactly(fb: &FunctionBody, nargs: usize) -> bool {
+    let co = &crate::frame::code_body(&fb.code).code;
+    co.argcount as usize == nargs
+        && co.kwonlyargcount == 0
+        && !co.flags.has(pymm_compiler::CodeFlags::VARARGS)
+        && !co.flags.has(pymm_compiler::CodeFlags::VARKEYWORDS)
+        && !co.flags.is_generator_like()
+}
+
+/// `Cls(args...)` for the common class: a class written in Python on `object`, whose
+/// metaclass is `type`, with `object.__new__` and an `__init__` written in Python that
+/// takes exactly these arguments. The same steps as `type_call` (the argument tuple
+/// `type_call` receives is built and held for the call, the instance is allocated,
+/// `__init__` runs in its own frame and must return None), without the intermediate
+/// argument vectors. False, with the stack untouched, for every other callee.
+fn try_fast_new(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
+    let len = f.stack.len();
+    let Some(cls) = f.stack[len - n - 1].as_ref() else {
+        return Ok(false);
+    };
+    let t = crate::typeobj::tb(cls.as_obj());
+    if !t.is_heap || t.base_kind != Kind::Object {
+        return Ok(false);
+    }
+    let meta = crate::typeobj::type_of(cls.as_obj());
+    if crate::typeobj::tb(meta.as_obj()).is_heap {
+        return Ok(false);
+    }
+    let lookup = |name| crate::typeobj::lookup(cls.as_obj(), &crate::str::intern_static(name));
+    if lookup("__new__")
+        .is_some_and(|n| matches!(kind(n.as_obj()), Kind::Function | Kind::StaticMethod))
+    {
+        return Ok(false);
+    }
+    let Some(init) = lookup("__init__") else {
+        return Ok(false);
+    };
+    let Some(ib) = init.as_obj().downcast::<FunctionBody>() else {
+        return Ok(false);
+    };
+    if !takes_exactly(ib, n + 1) {
+        return Ok(false);
+    }
+    let cls = cls.clone();
+    let args: smallvec::SmallVec<[ObjRef; 8]> = f.stack[len - n..]
+        .iter()
+        .map(|a| a.clone().expect("argument"))
+        .collect();
+    let tp = crate::call::TpCallArgs::new(&args, &Kw::EMPTY).r()?;
+    drop(args);
+    let obj = crate::typeobj::alloc_instance(&cls).r()?;
+    let mut frame = Frame::for_function(init, None);
+    frame.fast[0] = Some(obj.clone());
+    for (i, v) in f.stack.drain(len - n..).enumerate() {
+        frame.fast[i + 1] = v;
+    }
+    f.stack.truncate(len - n - 2);
+    crate::state::enter_call().r()?;
+    let r = run_frame(&mut frame);
+    crate::state::leave_call();
+    drop(frame);
+    let r = r.r()?;
+    if kind(r.as_obj()) != Kind::NoneType {
+        return Err(type_error(format!(
+            "__init__() should return None, not '{}'",
+            obj_type_name(&r)
+        )))
+        .r();
+    }
+    drop(r);
+    drop(tp);
+    f.stack.push(Some(obj));
     Ok(true)
 }
 
