@@ -465,6 +465,11 @@ impl TypeInfo {
         }
         n
     }
+    /// The size of the body in bytes (of its fixed part, for variable-size bodies):
+    /// CPython's `tp_basicsize` is 16 more.
+    pub fn body_size(&self) -> usize {
+        self.body.size
+    }
     /// Whether the body is the Rust type `T`.
     #[inline]
     pub fn body_is<T: 'static>(&self) -> bool {

@@ -856,11 +856,7 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
             };
             format!("{name}([{}])", items.join(", "))
         }
-        Kind::Iterator => {
-            let b = obj.downcast::<IterBody>().expect("iter");
-            let n = b.state.borrow().type_name();
-            format!("<{n} object at {:#x}>", obj.addr())
-        }
+        Kind::Iterator => format!("<{} object at {:#x}>", obj.type_info().name(), obj.addr()),
         Kind::Property => format!("<property object at {:#x}>", obj.addr()),
         Kind::WeakRef | Kind::WeakProxy | Kind::WeakCallableProxy => crate::weakrefs::repr(o)?,
         Kind::ByteArray => crate::bytearray::repr(o),

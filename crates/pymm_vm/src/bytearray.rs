@@ -16,6 +16,11 @@ fn body(o: Obj<'_>) -> &ByteArrayBody {
     o.downcast::<ByteArrayBody>().expect("bytearray")
 }
 
+/// Byte `i` of the current contents.
+pub fn byte_at(o: Obj<'_>, i: usize) -> Option<u8> {
+    o.downcast::<ByteArrayBody>()?.data.get(i)
+}
+
 /// The current contents.
 pub fn data(o: Obj<'_>) -> Vec<u8> {
     body(o).data.to_vec()

@@ -386,6 +386,25 @@ pub fn entry_from(d: Obj<'_>, mut i: usize) -> Option<(usize, ObjRef, ObjRef)> {
     None
 }
 
+/// The live entry at position `i` or the nearest one before it (for reverse
+/// iterators), with its position.
+pub fn entry_before(d: Obj<'_>, i: usize) -> Option<(usize, ObjRef, ObjRef)> {
+    let b = d.downcast::<DictBody>()?;
+    let mut i = i.min(b.entries.len().checked_sub(1)?) as isize;
+    while i >= 0 {
+        if let Some((_, Some(k), Some(v))) = b.entries.get(i as usize) {
+            return Some((i as usize, k, v));
+        }
+        i -= 1;
+    }
+    None
+}
+
+/// The number of positions in the entry array (live and deleted entries).
+pub fn entries_len(d: Obj<'_>) -> usize {
+    d.downcast::<DictBody>().map_or(0, |b| b.entries.len())
+}
+
 /// `sys.getsizeof(dict)`: `PyDictObject` plus its keys object, as CPython 3.11 computes
 /// it (unicode-keys tables have 16-byte entries, others 24).
 pub fn sizeof(d: Obj<'_>) -> usize {

@@ -6,7 +6,7 @@ use pymm_mem::ObjRef;
 use crate::builtins::{arg, def, isinstance, to_index};
 use crate::call::{Kw, call, call_kw, check_args, no_kw};
 use crate::exc::{R, new_exc, type_error, value_error};
-use crate::iter::{IterState, collect, get_iter, new_iter, next};
+use crate::iter::{collect, get_iter, next};
 use crate::object::*;
 use crate::ops::{repr_of, str_of, truthy};
 use crate::state::{none, pybool, rt};
@@ -409,7 +409,7 @@ fn ord(args: &[ObjRef], _kw: &Kw) -> R {
 fn iter_f(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("iter", args, 1, 2)?;
     if args.len() == 2 {
-        return new_iter(IterState::Callable(args[0].clone(), args[1].clone()));
+        return crate::iter::callable_iter(args[0].clone(), args[1].clone());
     }
     get_iter(&args[0])
 }
@@ -461,7 +461,13 @@ fn enumerate(args: &[ObjRef], kw: &Kw) -> R {
     let it = arg(args, kw, 0, "iterable")
         .ok_or_else(|| type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
     let start = arg(args, kw, 1, "start").unwrap_or(int(0)?);
-    new_iter(IterState::Enumerate(get_iter(&it)?, start))
+    if !matches!(kind(start.as_obj()), Kind::Int | Kind::Bool) {
+        return Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            obj_type_name(&start)
+        )));
+    }
+    crate::iter::enumerate(get_iter(&it)?, start)
 }
 
 fn zip(args: &[ObjRef], kw: &Kw) -> R {
@@ -471,7 +477,7 @@ fn zip(args: &[ObjRef], kw: &Kw) -> R {
         .transpose()?
         .unwrap_or(false);
     let its = args.iter().map(get_iter).collect::<R<Vec<_>>>()?;
-    new_iter(IterState::Zip(its, strict))
+    crate::iter::zip(its, strict)
 }
 
 fn map(args: &[ObjRef], _kw: &Kw) -> R {
@@ -479,12 +485,12 @@ fn map(args: &[ObjRef], _kw: &Kw) -> R {
         return Err(type_error("map() must have at least two arguments."));
     }
     let its = args[1..].iter().map(get_iter).collect::<R<Vec<_>>>()?;
-    new_iter(IterState::Map(args[0].clone(), its))
+    crate::iter::map(args[0].clone(), its)
 }
 
 fn filter(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("filter", args, 2, 2)?;
-    new_iter(IterState::Filter(args[0].clone(), get_iter(&args[1])?))
+    crate::iter::filter(args[0].clone(), get_iter(&args[1])?)
 }
 
 fn reversed(args: &[ObjRef], _kw: &Kw) -> R {
@@ -498,20 +504,19 @@ fn reversed(args: &[ObjRef], _kw: &Kw) -> R {
     match kind(o.as_obj()) {
         Kind::List | Kind::Tuple | Kind::Str | Kind::Range | Kind::Bytes => {
             let n = crate::ops::len(o)?;
-            new_iter(IterState::Reversed(o.clone(), n))
+            crate::iter::reversed_seq(o, n)
         }
-        Kind::Dict | Kind::DictView => {
-            let mut v = collect(o)?;
-            v.reverse();
-            let l = crate::seq::new_list(v)?;
-            get_iter(&l)
+        Kind::Dict => crate::iter::reversed_dict(o, 0),
+        Kind::DictView => {
+            let v = o.as_obj().downcast::<DictViewBody>().expect("view");
+            crate::iter::reversed_dict(&v.dict, v.which)
         }
         _ => {
             if crate::typeobj::lookup_special(o, "__len__").is_some()
                 && crate::typeobj::lookup_special(o, "__getitem__").is_some()
             {
                 let n = crate::ops::len(o)?;
-                return new_iter(IterState::Reversed(o.clone(), n));
+                return crate::iter::reversed_seq(o, n);
             }
             Err(type_error(format!(
                 "'{}' object is not reversible",

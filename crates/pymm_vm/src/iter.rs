@@ -1,100 +1,433 @@
-//! Iteration: the built-in iterators (one body, [`IterState`] per kind) and the
-//! `iter()`/`next()` protocol over generators and user classes.
+//! Iteration: the built-in iterators and the `iter()`/`next()` protocol over
+//! generators and user classes.
+//!
+//! Each built-in iterator type has its own body with the fields of its CPython 3.11
+//! struct (`listiterobject`, `rangeiterobject`, `dictiterobject`, `enumobject`, ...),
+//! so that its block is exactly as large as CPython's object and `sys.getsizeof`
+//! reports the bytes it really occupies: 48 for the sequence iterators, `map`,
+//! `filter` and `callable_iterator`, 56 for `arrayiterator`, 64 for `set_iterator`,
+//! `zip` and `memory_iterator`, 72 for the dict iterators and `enumerate`.
+//! `range_iterator` and `longrange_iterator` hold no containers and, as in CPython,
+//! are not GC objects (48 bytes, never tracked).
+//!
+//! The fields are `Cell`s: a step that runs Python code (`__getitem__`, the function of
+//! `map`, ...) may re-enter the same iterator, which then sees a consistent state, as
+//! in C. An exhausted iterator drops its container, as CPython's set their `it_seq` to
+//! NULL.
 
-use pymm_mem::{ObjRef, Visitor};
+use std::cell::Cell;
 
-use crate::exc::{R, memory_error, type_error};
+use pymm_mem::{Body, BodyVTable, Obj, ObjRef, TypeInfo, Visitor};
+
+use crate::exc::{R, memory_error, new_exc, type_error};
 use crate::object::*;
 use crate::typeobj::{lookup_special, obj_type_name};
 
-/// The state of a built-in iterator.
-#[derive(Debug)]
-pub enum IterState {
-    List(ObjRef, usize),
-    Tuple(ObjRef, usize),
-    Range(i64, i64, i64),
-    /// `longrange_iterator`: a range whose bounds do not fit in 64 bits (next value,
-    /// stop, step).
-    LongRange(Box<(num_bigint::BigInt, num_bigint::BigInt, num_bigint::BigInt)>),
-    Str(ObjRef, usize),
-    Bytes(ObjRef, usize),
-    /// dict iteration over entry positions; `which`: 0 keys, 1 values, 2 items.
-    Dict(ObjRef, usize, u8, usize),
-    /// The set, the next table position, and its size when iteration began.
-    Set(ObjRef, usize, usize),
-    /// The old sequence protocol (`__getitem__` with 0, 1, 2, ...).
-    Seq(ObjRef, usize),
-    Enumerate(ObjRef, ObjRef),
-    Zip(Vec<ObjRef>, bool),
-    Map(ObjRef, Vec<ObjRef>),
-    Filter(ObjRef, ObjRef),
-    Reversed(ObjRef, usize),
-    Callable(ObjRef, ObjRef),
-    Exhausted,
+// ---- bodies ----
+
+/// A container and an index: `listiterobject`, `tupleiterobject`, `unicodeiterobject`,
+/// `striterobject` (bytes), `bytesiterobject` (bytearray), `seqiterobject` (the
+/// `__getitem__` protocol), `listreviterobject` and `reversedobject` (index counting
+/// down, -1 when done).
+struct SeqIterBody {
+    index: Cell<isize>,
+    seq: Cell<Option<ObjRef>>,
+}
+impl Body for SeqIterBody {}
+
+/// Two references: `calliterobject` (callable, sentinel), `mapobject` (function, tuple
+/// of iterators), `filterobject` (function, iterator).
+struct PairIterBody {
+    a: Cell<Option<ObjRef>>,
+    b: Cell<Option<ObjRef>>,
+}
+impl Body for PairIterBody {}
+
+/// `rangeiterobject`: item `index` of `start + i * step` for `i < len`.
+struct RangeIterBody {
+    index: Cell<i64>,
+    start: i64,
+    step: i64,
+    len: i64,
+}
+impl Body for RangeIterBody {}
+
+/// `longrangeiterobject`: the same with int objects (bounds past 64 bits).
+struct LongRangeIterBody {
+    index: Cell<Option<ObjRef>>,
+    start: ObjRef,
+    step: ObjRef,
+    len: ObjRef,
+}
+impl Body for LongRangeIterBody {}
+
+/// `dictiterobject`: the dict, its size when iteration began (-1 once it changed: the
+/// error is sticky), the next entry position, CPython's cached result tuple (pymm makes
+/// a new tuple per item, so it stays empty) and the number of items left.
+struct DictIterBody {
+    dict: Cell<Option<ObjRef>>,
+    used: Cell<isize>,
+    pos: Cell<isize>,
+    result: Cell<Option<ObjRef>>,
+    len: Cell<isize>,
+}
+impl Body for DictIterBody {}
+
+/// `setiterobject`: the set, its size when iteration began (-1 once it changed), the
+/// next table position and the number of items left.
+struct SetIterBody {
+    set: Cell<Option<ObjRef>>,
+    used: Cell<isize>,
+    pos: Cell<usize>,
+    len: Cell<isize>,
+}
+impl Body for SetIterBody {}
+
+/// `enumobject`: the count while it fits a `Py_ssize_t`, the underlying iterator,
+/// CPython's cached result tuple (unused: pymm makes a new tuple per item), the count
+/// as an int once it no longer fits (or when `start` did not), and CPython's borrowed
+/// reference to the int 1 (unused: pymm adds 1 directly).
+struct EnumerateBody {
+    index: Cell<isize>,
+    it: Cell<Option<ObjRef>>,
+    result: Cell<Option<ObjRef>>,
+    longindex: Cell<Option<ObjRef>>,
+    one: Cell<Option<ObjRef>>,
+}
+impl Body for EnumerateBody {}
+
+/// `zipobject`: the number of iterators, the tuple of them, CPython's cached result
+/// tuple (unused) and `strict=`.
+struct ZipBody {
+    size: usize,
+    its: Cell<Option<ObjRef>>,
+    result: Cell<Option<ObjRef>>,
+    strict: bool,
+}
+impl Body for ZipBody {}
+
+/// Reads item `i` of an `array.array` or a `memoryview` (CPython's `arrayiterobject`
+/// keeps the array's `getitem` function the same way).
+type ItemFn = fn(&ObjRef, usize) -> R<ObjRef>;
+
+/// `arrayiterobject`: index, array, item reader.
+struct ArrayIterBody {
+    index: Cell<usize>,
+    seq: Cell<Option<ObjRef>>,
+    item: ItemFn,
+}
+impl Body for ArrayIterBody {}
+
+/// `memoryiterobject`: index, view, length (taken at creation), item reader (CPython
+/// keeps the format string).
+struct MemIterBody {
+    index: Cell<usize>,
+    seq: Cell<Option<ObjRef>>,
+    len: usize,
+    item: ItemFn,
+}
+impl Body for MemIterBody {}
+
+// ---- traverse and clear ----
+
+fn visit_cells(cells: &[&Cell<Option<ObjRef>>], v: &mut Visitor<'_>) {
+    for c in cells {
+        cell_visit(c, v);
+    }
 }
 
-impl IterState {
-    /// Visits the referenced objects.
-    pub fn traverse(&self, v: &mut Visitor<'_>) {
-        let mut visit = |o: &ObjRef| v.visit(o.as_obj());
-        match self {
-            IterState::List(o, _)
-            | IterState::Tuple(o, _)
-            | IterState::Str(o, _)
-            | IterState::Bytes(o, _)
-            | IterState::Dict(o, ..)
-            | IterState::Set(o, ..)
-            | IterState::Seq(o, _)
-            | IterState::Reversed(o, _) => visit(o),
-            IterState::Enumerate(a, b) | IterState::Filter(a, b) | IterState::Callable(a, b) => {
-                visit(a);
-                visit(b);
-            }
-            IterState::Zip(v, _) => v.iter().for_each(visit),
-            IterState::Map(f, v) => {
-                visit(f);
-                v.iter().for_each(visit);
-            }
-            IterState::Range(..) | IterState::LongRange(..) | IterState::Exhausted => {}
-        }
-    }
-
-    /// The Python type name of this iterator.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            IterState::List(..) => "list_iterator",
-            IterState::Tuple(..) => "tuple_iterator",
-            IterState::Range(..) => "range_iterator",
-            IterState::LongRange(..) => "longrange_iterator",
-            IterState::Str(..) => "str_ascii_iterator",
-            IterState::Bytes(..) => "bytes_iterator",
-            IterState::Dict(_, _, 0, _) => "dict_keyiterator",
-            IterState::Dict(_, _, 1, _) => "dict_valueiterator",
-            IterState::Dict(..) => "dict_itemiterator",
-            IterState::Set(..) => "set_iterator",
-            IterState::Seq(..) => "iterator",
-            IterState::Enumerate(..) => "enumerate",
-            IterState::Zip(..) => "zip",
-            IterState::Map(..) => "map",
-            IterState::Filter(..) => "filter",
-            IterState::Reversed(..) => "list_reverseiterator",
-            IterState::Callable(..) => "callable_iterator",
-            IterState::Exhausted => "iterator",
-        }
+fn clear_cells(cells: &[&Cell<Option<ObjRef>>]) {
+    for c in cells {
+        drop(c.take());
     }
 }
 
-/// A new built-in iterator.
-pub fn new_iter(s: IterState) -> R {
+/// The references an iterator of a GC type holds.
+fn ref_cells(o: Obj<'_>) -> Vec<&Cell<Option<ObjRef>>> {
+    if let Some(b) = o.downcast::<SeqIterBody>() {
+        vec![&b.seq]
+    } else if let Some(b) = o.downcast::<PairIterBody>() {
+        vec![&b.a, &b.b]
+    } else if let Some(b) = o.downcast::<DictIterBody>() {
+        vec![&b.dict, &b.result]
+    } else if let Some(b) = o.downcast::<SetIterBody>() {
+        vec![&b.set]
+    } else if let Some(b) = o.downcast::<EnumerateBody>() {
+        vec![&b.it, &b.result, &b.longindex, &b.one]
+    } else if let Some(b) = o.downcast::<ZipBody>() {
+        vec![&b.its, &b.result]
+    } else if let Some(b) = o.downcast::<ArrayIterBody>() {
+        vec![&b.seq]
+    } else if let Some(b) = o.downcast::<MemIterBody>() {
+        vec![&b.seq]
+    } else {
+        Vec::new()
+    }
+}
+
+fn iter_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    // One or two cells for the common iterators: no vector.
+    if let Some(b) = o.downcast::<SeqIterBody>() {
+        cell_visit(&b.seq, v);
+    } else if let Some(b) = o.downcast::<PairIterBody>() {
+        visit_cells(&[&b.a, &b.b], v);
+    } else {
+        visit_cells(&ref_cells(o), v);
+    }
+}
+
+fn iter_clear(o: Obj<'_>) {
+    clear_cells(&ref_cells(o));
+}
+
+macro_rules! iter_type {
+    ($name:expr, $body:ty) => {
+        TypeInfo::new($name, BodyVTable::of::<$body>())
+            .user_data(Kind::Iterator as usize)
+            .gc(iter_traverse)
+            .clear(iter_clear)
+    };
+}
+
+pub static LIST_ITER_T: TypeInfo = iter_type!("list_iterator", SeqIterBody);
+pub static LIST_REVITER_T: TypeInfo = iter_type!("list_reverseiterator", SeqIterBody);
+pub static TUPLE_ITER_T: TypeInfo = iter_type!("tuple_iterator", SeqIterBody);
+pub static STR_ASCII_ITER_T: TypeInfo = iter_type!("str_ascii_iterator", SeqIterBody);
+pub static STR_ITER_T: TypeInfo = iter_type!("str_iterator", SeqIterBody);
+pub static BYTES_ITER_T: TypeInfo = iter_type!("bytes_iterator", SeqIterBody);
+pub static BYTEARRAY_ITER_T: TypeInfo = iter_type!("bytearray_iterator", SeqIterBody);
+pub static SEQ_ITER_T: TypeInfo = iter_type!("iterator", SeqIterBody);
+pub static REVERSED_T: TypeInfo = iter_type!("reversed", SeqIterBody);
+pub static CALLABLE_ITER_T: TypeInfo = iter_type!("callable_iterator", PairIterBody);
+pub static MAP_T: TypeInfo = iter_type!("map", PairIterBody);
+pub static FILTER_T: TypeInfo = iter_type!("filter", PairIterBody);
+pub static DICT_KEYITER_T: TypeInfo = iter_type!("dict_keyiterator", DictIterBody);
+pub static DICT_VALUEITER_T: TypeInfo = iter_type!("dict_valueiterator", DictIterBody);
+pub static DICT_ITEMITER_T: TypeInfo = iter_type!("dict_itemiterator", DictIterBody);
+pub static DICT_REVKEYITER_T: TypeInfo = iter_type!("dict_reversekeyiterator", DictIterBody);
+pub static DICT_REVVALUEITER_T: TypeInfo = iter_type!("dict_reversevalueiterator", DictIterBody);
+pub static DICT_REVITEMITER_T: TypeInfo = iter_type!("dict_reverseitemiterator", DictIterBody);
+pub static SET_ITER_T: TypeInfo = iter_type!("set_iterator", SetIterBody);
+pub static ENUMERATE_T: TypeInfo = iter_type!("enumerate", EnumerateBody);
+pub static ZIP_T: TypeInfo = iter_type!("zip", ZipBody);
+pub static ARRAY_ITER_T: TypeInfo = iter_type!("arrayiterator", ArrayIterBody);
+pub static MEM_ITER_T: TypeInfo = iter_type!("memory_iterator", MemIterBody);
+/// Not GC types: they refer to ints only.
+pub static RANGE_ITER_T: TypeInfo =
+    TypeInfo::new("range_iterator", BodyVTable::of::<RangeIterBody>())
+        .user_data(Kind::Iterator as usize);
+pub static LONGRANGE_ITER_T: TypeInfo =
+    TypeInfo::new("longrange_iterator", BodyVTable::of::<LongRangeIterBody>())
+        .user_data(Kind::Iterator as usize);
+
+/// Every built-in iterator type (for `__basicsize__` and the layout tests).
+pub static ITER_TYPES: [&TypeInfo; 25] = [
+    &LIST_ITER_T,
+    &LIST_REVITER_T,
+    &TUPLE_ITER_T,
+    &STR_ASCII_ITER_T,
+    &STR_ITER_T,
+    &BYTES_ITER_T,
+    &BYTEARRAY_ITER_T,
+    &SEQ_ITER_T,
+    &REVERSED_T,
+    &CALLABLE_ITER_T,
+    &MAP_T,
+    &FILTER_T,
+    &DICT_KEYITER_T,
+    &DICT_VALUEITER_T,
+    &DICT_ITEMITER_T,
+    &DICT_REVKEYITER_T,
+    &DICT_REVVALUEITER_T,
+    &DICT_REVITEMITER_T,
+    &SET_ITER_T,
+    &ENUMERATE_T,
+    &ZIP_T,
+    &ARRAY_ITER_T,
+    &MEM_ITER_T,
+    &RANGE_ITER_T,
+    &LONGRANGE_ITER_T,
+];
+
+/// `tp_basicsize` of the built-in iterator type named `name` (header and body, without
+/// the GC head).
+pub fn basicsize(name: &str) -> Option<i64> {
+    ITER_TYPES
+        .iter()
+        .find(|t| t.name() == name)
+        .map(|t| 16 + t.body_size() as i64)
+}
+
+// ---- construction ----
+
+fn alloc<T: Body>(ty: &'static TypeInfo, body: T) -> R {
+    let o = ObjRef::new(ty, body).map_err(|_| memory_error())?;
+    o.track();
+    Ok(o)
+}
+
+fn seq_iter(ty: &'static TypeInfo, seq: ObjRef, index: isize) -> R {
+    alloc(
+        ty,
+        SeqIterBody {
+            index: Cell::new(index),
+            seq: Cell::new(Some(seq)),
+        },
+    )
+}
+
+fn pair_iter(ty: &'static TypeInfo, a: ObjRef, b: ObjRef) -> R {
+    alloc(
+        ty,
+        PairIterBody {
+            a: Cell::new(Some(a)),
+            b: Cell::new(Some(b)),
+        },
+    )
+}
+
+/// `iter(callable, sentinel)`.
+pub fn callable_iter(callable: ObjRef, sentinel: ObjRef) -> R {
+    pair_iter(&CALLABLE_ITER_T, callable, sentinel)
+}
+
+/// `map(func, *iterables)`.
+pub fn map(func: ObjRef, iterators: Vec<ObjRef>) -> R {
+    let its = crate::seq::new_tuple(iterators)?;
+    pair_iter(&MAP_T, func, its)
+}
+
+/// `filter(func, iterable)`.
+pub fn filter(func: ObjRef, iterator: ObjRef) -> R {
+    pair_iter(&FILTER_T, func, iterator)
+}
+
+/// `enumerate(iterable, start)`.
+pub fn enumerate(iterator: ObjRef, start: ObjRef) -> R {
+    let small = crate::int::to_i64(start.as_obj()).filter(|&n| n < isize::MAX as i64);
+    alloc(
+        &ENUMERATE_T,
+        EnumerateBody {
+            index: Cell::new(small.unwrap_or(0) as isize),
+            it: Cell::new(Some(iterator)),
+            result: Cell::new(None),
+            longindex: Cell::new(if small.is_some() { None } else { Some(start) }),
+            one: Cell::new(None),
+        },
+    )
+}
+
+/// `zip(*iterables, strict=...)`.
+pub fn zip(iterators: Vec<ObjRef>, strict: bool) -> R {
+    let size = iterators.len();
+    let its = crate::seq::new_tuple(iterators)?;
+    alloc(
+        &ZIP_T,
+        ZipBody {
+            size,
+            its: Cell::new(Some(its)),
+            result: Cell::new(None),
+            strict,
+        },
+    )
+}
+
+/// `reversed(seq)` for a sequence of length `n`: `list_reverseiterator` for lists,
+/// `range_iterator` for ranges, `reversed` otherwise.
+pub fn reversed_seq(seq: &ObjRef, n: usize) -> R {
+    let obj = seq.as_obj();
+    if kind(obj) == Kind::Range && !crate::typeobj::is_heap_instance(obj) {
+        return range_iter(seq, true);
+    }
+    let ty = if kind(obj) == Kind::List && !crate::typeobj::is_heap_instance(obj) {
+        &LIST_REVITER_T
+    } else {
+        &REVERSED_T
+    };
+    seq_iter(ty, seq.clone(), n as isize - 1)
+}
+
+/// `reversed(d)` for a dict or one of its views (`which`: 0 keys, 1 values, 2 items).
+pub fn reversed_dict(d: &ObjRef, which: u8) -> R {
+    let ty = match which {
+        0 => &DICT_REVKEYITER_T,
+        1 => &DICT_REVVALUEITER_T,
+        _ => &DICT_REVITEMITER_T,
+    };
+    dict_iter(ty, d, crate::dict::entries_len(d.as_obj()) as isize - 1)
+}
+
+fn dict_iter(ty: &'static TypeInfo, d: &ObjRef, pos: isize) -> R {
+    let n = crate::dict::len(d.as_obj()) as isize;
+    alloc(
+        ty,
+        DictIterBody {
+            dict: Cell::new(Some(d.clone())),
+            used: Cell::new(n),
+            pos: Cell::new(pos),
+            result: Cell::new(None),
+            len: Cell::new(n),
+        },
+    )
+}
+
+/// `iter(range)` (or `reversed(range)`): a `range_iterator` when start, step and length
+/// fit in 64 bits (CPython: in a C long), else a `longrange_iterator`.
+fn range_iter(r: &ObjRef, reverse: bool) -> R {
+    let b = r.as_obj().downcast::<RangeBody>().expect("range");
+    let small = |x: &ObjRef| crate::int::to_i64(x.as_obj());
+    let (start, stop, step, len) = (&b.start, &b.stop, &b.step, &b.length);
+    if let (Some(a), Some(_), Some(s), Some(n)) =
+        (small(start), small(stop), small(step), small(len))
+    {
+        // The last item, start + (n - 1) * step, lies between start and stop, so it fits.
+        let first = if reverse && n > 0 {
+            (a as i128 + (n as i128 - 1) * s as i128) as i64
+        } else {
+            a
+        };
+        let step = if reverse { s.checked_neg() } else { Some(s) };
+        if let Some(step) = step {
+            let o = ObjRef::new(
+                &RANGE_ITER_T,
+                RangeIterBody {
+                    index: Cell::new(0),
+                    start: first,
+                    step,
+                    len: n,
+                },
+            )
+            .map_err(|_| memory_error())?;
+            return Ok(o);
+        }
+    }
+    let big = |x: &ObjRef| crate::int::to_big(x.as_obj());
+    let n = big(len);
+    let (first, step) = if reverse {
+        let last = if n.sign() == num_bigint::Sign::Plus {
+            big(start) + (&n - 1) * big(step)
+        } else {
+            big(start)
+        };
+        (last, -big(step))
+    } else {
+        (big(start), big(step))
+    };
     let o = ObjRef::new(
-        &ITER_T,
-        IterBody {
-            state: std::cell::RefCell::new(s),
+        &LONGRANGE_ITER_T,
+        LongRangeIterBody {
+            index: Cell::new(Some(crate::int::from_i64(0)?)),
+            start: crate::int::from_big(&first)?,
+            step: crate::int::from_big(&step)?,
+            len: len.clone(),
         },
     )
     .map_err(|_| memory_error())?;
-    o.track();
     Ok(o)
+}
+
+fn array_item(a: &ObjRef, i: usize) -> R<ObjRef> {
+    crate::ops::getitem(a, &crate::int::from_i64(i as i64)?)
 }
 
 /// `iter(o)`.
@@ -117,7 +450,7 @@ pub fn get_iter(o: &ObjRef) -> R {
             return Ok(it);
         }
         if kind(obj) == Kind::Object && lookup_special(o, "__getitem__").is_some() {
-            return new_iter(IterState::Seq(o.clone(), 0));
+            return seq_iter(&SEQ_ITER_T, o.clone(), 0);
         }
     }
     builtin_iter(o)
@@ -126,56 +459,85 @@ pub fn get_iter(o: &ObjRef) -> R {
 /// The built-in iterator over `o`'s own body (ignoring `__iter__` overrides).
 pub fn builtin_iter(o: &ObjRef) -> R {
     let obj = o.as_obj();
-    let st = match kind(obj) {
-        Kind::List => IterState::List(o.clone(), 0),
-        Kind::Tuple => IterState::Tuple(o.clone(), 0),
-        Kind::Str => IterState::Str(o.clone(), 0),
-        Kind::Bytes => IterState::Bytes(o.clone(), 0),
-        Kind::ByteArray | Kind::Array | Kind::MemoryView => IterState::Seq(o.clone(), 0),
-        Kind::Dict => IterState::Dict(o.clone(), 0, 0, crate::dict::len(obj)),
+    match kind(obj) {
+        Kind::List => seq_iter(&LIST_ITER_T, o.clone(), 0),
+        Kind::Tuple => seq_iter(&TUPLE_ITER_T, o.clone(), 0),
+        Kind::Str => {
+            let ty = if crate::str::is_ascii(obj) {
+                &STR_ASCII_ITER_T
+            } else {
+                &STR_ITER_T
+            };
+            seq_iter(ty, o.clone(), 0)
+        }
+        Kind::Bytes => seq_iter(&BYTES_ITER_T, o.clone(), 0),
+        Kind::ByteArray => seq_iter(&BYTEARRAY_ITER_T, o.clone(), 0),
+        Kind::Array => alloc(
+            &ARRAY_ITER_T,
+            ArrayIterBody {
+                index: Cell::new(0),
+                seq: Cell::new(Some(o.clone())),
+                item: array_item,
+            },
+        ),
+        Kind::MemoryView => {
+            let len = crate::ops::len(o)?;
+            alloc(
+                &MEM_ITER_T,
+                MemIterBody {
+                    index: Cell::new(0),
+                    seq: Cell::new(Some(o.clone())),
+                    len,
+                    item: array_item,
+                },
+            )
+        }
+        Kind::Dict => dict_iter(&DICT_KEYITER_T, o, 0),
         Kind::MappingProxy => {
-            return get_iter(&crate::typeobj::proxied_mapping(obj).expect("mappingproxy"));
+            get_iter(&crate::typeobj::proxied_mapping(obj).expect("mappingproxy"))
         }
         Kind::DictView => {
             let v = obj.downcast::<DictViewBody>().expect("view");
-            IterState::Dict(
-                v.dict.clone(),
-                0,
-                v.which,
-                crate::dict::len(v.dict.as_obj()),
+            let ty = match v.which {
+                0 => &DICT_KEYITER_T,
+                1 => &DICT_VALUEITER_T,
+                _ => &DICT_ITEMITER_T,
+            };
+            dict_iter(ty, &v.dict, 0)
+        }
+        Kind::Set | Kind::FrozenSet => {
+            let n = crate::builtins::set_len(obj) as isize;
+            alloc(
+                &SET_ITER_T,
+                SetIterBody {
+                    set: Cell::new(Some(o.clone())),
+                    used: Cell::new(n),
+                    pos: Cell::new(0),
+                    len: Cell::new(n),
+                },
             )
         }
-        Kind::Set | Kind::FrozenSet => IterState::Set(o.clone(), 0, crate::builtins::set_len(obj)),
-        Kind::Range => match crate::builtins::range_parts(o) {
-            Ok((a, b, c)) => IterState::Range(a, b, c),
-            Err(_) => {
-                let r = obj.downcast::<RangeBody>().expect("range");
-                let big = |x: &ObjRef| crate::int::to_big(x.as_obj());
-                IterState::LongRange(Box::new((big(&r.start), big(&r.stop), big(&r.step))))
-            }
-        },
-        Kind::Iterator | Kind::Generator => return Ok(o.clone()),
+        Kind::Range => range_iter(o, false),
+        Kind::Iterator | Kind::Generator => Ok(o.clone()),
         _ => {
             if lookup_special(o, "__next__").is_some() {
                 return Ok(o.clone());
             }
-            return Err(type_error(format!(
+            Err(type_error(format!(
                 "'{}' object is not iterable",
                 obj_type_name(o)
-            )));
+            )))
         }
-    };
-    new_iter(st)
+    }
 }
+
+// ---- next ----
 
 /// `next(it)`: `None` when exhausted.
 pub fn next(it: &ObjRef) -> R<Option<ObjRef>> {
     let obj = it.as_obj();
     match kind(obj) {
-        Kind::Iterator if !crate::typeobj::is_heap_instance(obj) => {
-            let b = obj.downcast::<IterBody>().expect("iterator");
-            advance(b)
-        }
+        Kind::Iterator if !crate::typeobj::is_heap_instance(obj) => advance(it),
         Kind::Generator => crate::genobj::next(it),
         _ => {
             let Some(f) = lookup_special(it, "__next__") else {
@@ -193,230 +555,349 @@ pub fn next(it: &ObjRef) -> R<Option<ObjRef>> {
     }
 }
 
-fn advance(b: &IterBody) -> R<Option<ObjRef>> {
-    // Steps that call Python code release the borrow first.
-    let mut st = b.state.borrow_mut();
-    let r = match &mut *st {
-        IterState::List(l, i) => match crate::seq::list_get(l.as_obj(), *i) {
-            Some(v) => {
-                *i += 1;
-                Some(v)
+/// Whether `e` ends an iteration by the `__getitem__` protocol.
+fn ends_sequence(e: &crate::exc::Exc) -> bool {
+    crate::exc::matches(&e.0, "IndexError") || crate::exc::matches(&e.0, "StopIteration")
+}
+
+fn advance(it: &ObjRef) -> R<Option<ObjRef>> {
+    let obj = it.as_obj();
+    let ty = obj.type_info();
+    if let Some(b) = obj.downcast::<SeqIterBody>() {
+        return advance_seq(ty, b);
+    }
+    if let Some(b) = obj.downcast::<RangeIterBody>() {
+        let i = b.index.get();
+        if i < b.len {
+            b.index.set(i + 1);
+            // start + i * step lies between start and stop (wrapping only for the last
+            // step of a reversed range ending at i64::MIN, whose value is exact).
+            return Ok(Some(crate::int::from_i64(
+                b.start.wrapping_add(i.wrapping_mul(b.step)),
+            )?));
+        }
+        return Ok(None);
+    }
+    if let Some(b) = obj.downcast::<DictIterBody>() {
+        return advance_dict(ty, b);
+    }
+    if let Some(b) = obj.downcast::<PairIterBody>() {
+        return advance_pair(ty, b);
+    }
+    if let Some(b) = obj.downcast::<SetIterBody>() {
+        return advance_set(b);
+    }
+    if let Some(b) = obj.downcast::<EnumerateBody>() {
+        return advance_enumerate(b);
+    }
+    if let Some(b) = obj.downcast::<ZipBody>() {
+        return advance_zip(b);
+    }
+    if let Some(b) = obj.downcast::<LongRangeIterBody>() {
+        let Some(i) = cell_get(&b.index) else {
+            return Ok(None);
+        };
+        let i = crate::int::to_big(i.as_obj());
+        if i >= crate::int::to_big(b.len.as_obj()) {
+            return Ok(None);
+        }
+        let v = crate::int::to_big(b.start.as_obj()) + &i * crate::int::to_big(b.step.as_obj());
+        b.index.set(Some(crate::int::from_big(&(i + 1))?));
+        return Ok(Some(crate::int::from_big(&v)?));
+    }
+    if let Some(b) = obj.downcast::<ArrayIterBody>() {
+        let Some(seq) = cell_get(&b.seq) else {
+            return Ok(None);
+        };
+        let i = b.index.get();
+        if i < crate::ops::len(&seq)? {
+            b.index.set(i + 1);
+            return (b.item)(&seq, i).map(Some);
+        }
+        drop(b.seq.take());
+        return Ok(None);
+    }
+    if let Some(b) = obj.downcast::<MemIterBody>() {
+        let Some(seq) = cell_get(&b.seq) else {
+            return Ok(None);
+        };
+        let i = b.index.get();
+        if i < b.len {
+            b.index.set(i + 1);
+            return (b.item)(&seq, i).map(Some);
+        }
+        drop(b.seq.take());
+        return Ok(None);
+    }
+    Ok(None)
+}
+
+/// The sequence iterators: the item at `index` of the container, or the end (which
+/// drops the container).
+fn advance_seq(ty: &TypeInfo, b: &SeqIterBody) -> R<Option<ObjRef>> {
+    let Some(seq) = cell_get(&b.seq) else {
+        return Ok(None);
+    };
+    let i = b.index.get();
+    let s = seq.as_obj();
+    let item = if std::ptr::eq(ty, &LIST_ITER_T) {
+        let v = usize::try_from(i)
+            .ok()
+            .and_then(|i| crate::seq::list_get(s, i));
+        b.index.set(i + 1);
+        v
+    } else if std::ptr::eq(ty, &TUPLE_ITER_T) {
+        let v = crate::seq::tuple_items(s).get(i as usize).cloned();
+        b.index.set(i + 1);
+        v
+    } else if std::ptr::eq(ty, &STR_ASCII_ITER_T) || std::ptr::eq(ty, &STR_ITER_T) {
+        match crate::str::char_at(s, i as usize) {
+            Some(c) => {
+                b.index.set(i + 1);
+                let mut buf = [0u8; 4];
+                Some(crate::str::new_str(c.encode_utf8(&mut buf))?)
             }
             None => None,
-        },
-        IterState::Tuple(t, i) => match crate::seq::tuple_items(t.as_obj()).get(*i) {
-            Some(v) => {
-                *i += 1;
-                Some(v.clone())
-            }
-            None => None,
-        },
-        IterState::Range(cur, stop, step) => {
-            if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
-                let v = *cur;
-                // Past the 64-bit range is past `stop` too.
-                *cur = cur.checked_add(*step).unwrap_or(*stop);
-                Some(crate::int::from_i64(v)?)
-            } else {
-                None
-            }
         }
-        IterState::LongRange(r) => {
-            let (cur, stop, step) = &mut **r;
-            let positive = step.sign() == num_bigint::Sign::Plus;
-            if (positive && *cur < *stop) || (!positive && *cur > *stop) {
-                let v = cur.clone();
-                *cur += &*step;
-                Some(crate::int::from_big(&v)?)
-            } else {
-                None
-            }
-        }
-        IterState::Str(s, i) => {
-            let text = crate::str::as_str(s.as_obj());
-            match text[*i..].chars().next() {
-                Some(c) => {
-                    *i += c.len_utf8();
-                    let mut buf = [0u8; 4];
-                    Some(crate::str::new_str(c.encode_utf8(&mut buf))?)
-                }
-                None => None,
-            }
-        }
-        IterState::Bytes(s, i) => match crate::builtins::bytes_data(s.as_obj()).get(*i) {
+    } else if std::ptr::eq(ty, &BYTES_ITER_T) {
+        match crate::builtins::bytes_data(s).get(i as usize) {
             Some(&x) => {
-                *i += 1;
+                b.index.set(i + 1);
                 Some(crate::int::from_i64(x as i64)?)
             }
             None => None,
-        },
-        IterState::Dict(d, pos, which, size) => {
-            if crate::dict::len(d.as_obj()) != *size {
-                *st = IterState::Exhausted;
-                return Err(crate::exc::new_exc(
-                    "RuntimeError",
-                    "dictionary changed size during iteration",
-                ));
-            }
-            match crate::dict::entry_from(d.as_obj(), *pos) {
-                Some((next, k, v)) => {
-                    *pos = next;
-                    Some(match which {
-                        0 => k,
-                        1 => v,
-                        _ => crate::seq::new_tuple(vec![k, v])?,
-                    })
-                }
-                None => None,
-            }
         }
-        IterState::Set(s, pos, used) => {
-            if crate::builtins::set_len(s.as_obj()) != *used {
-                *st = IterState::Exhausted;
-                return Err(crate::exc::new_exc(
-                    "RuntimeError",
-                    "Set changed size during iteration",
-                ));
+    } else if std::ptr::eq(ty, &BYTEARRAY_ITER_T) {
+        match crate::bytearray::byte_at(s, i as usize) {
+            Some(x) => {
+                b.index.set(i + 1);
+                Some(crate::int::from_i64(x as i64)?)
             }
-            match crate::builtins::set_entry_from(s.as_obj(), *pos) {
-                Some((next, k)) => {
-                    *pos = next;
-                    Some(k)
-                }
-                None => None,
-            }
+            None => None,
         }
-        IterState::Reversed(s, i) => {
-            if *i == 0 {
-                None
-            } else {
-                *i -= 1;
-                let s = s.clone();
-                let idx = *i;
-                drop(st);
-                let k = crate::int::from_i64(idx as i64)?;
-                return crate::ops::getitem(&s, &k).map(Some);
-            }
+    } else if std::ptr::eq(ty, &LIST_REVITER_T) {
+        // listreviter_next: the index must still be inside the (possibly shrunk) list.
+        let v = usize::try_from(i)
+            .ok()
+            .and_then(|i| crate::seq::list_get(s, i));
+        if v.is_some() {
+            b.index.set(i - 1);
         }
-        IterState::Exhausted => None,
-        _ => {
-            let state = std::mem::replace(&mut *st, IterState::Exhausted);
-            drop(st);
-            let (r, state) = advance_slow(state)?;
-            if r.is_some() {
-                *b.state.borrow_mut() = state;
-            }
-            return Ok(r);
-        }
-    };
-    if r.is_none() {
-        *st = IterState::Exhausted;
-    }
-    Ok(r)
-}
-
-fn advance_slow(st: IterState) -> R<(Option<ObjRef>, IterState)> {
-    Ok(match st {
-        IterState::Seq(o, i) => {
-            let k = crate::int::from_i64(i as i64)?;
-            match crate::ops::getitem(&o, &k) {
-                Ok(v) => (Some(v), IterState::Seq(o, i + 1)),
-                Err(e)
-                    if crate::exc::matches(&e.0, "IndexError")
-                        || crate::exc::matches(&e.0, "StopIteration") =>
-                {
-                    (None, IterState::Exhausted)
-                }
+        v
+    } else if std::ptr::eq(ty, &REVERSED_T) {
+        if i < 0 {
+            None
+        } else {
+            b.index.set(i - 1);
+            match crate::ops::getitem(&seq, &crate::int::from_i64(i as i64)?) {
+                Ok(v) => Some(v),
+                Err(e) if ends_sequence(&e) => None,
                 Err(e) => return Err(e),
             }
         }
-        IterState::Enumerate(it, n) => match next(&it)? {
-            Some(v) => {
-                let next_n = crate::ops::binary_op(
-                    pymm_compiler::BinaryOperator::Add,
-                    &n,
-                    &crate::int::from_i64(1)?,
-                )?;
-                (
-                    Some(crate::seq::new_tuple(vec![n, v])?),
-                    IterState::Enumerate(it, next_n),
-                )
+    } else {
+        // The `__getitem__` protocol (`seqiterobject`).
+        match crate::ops::getitem(&seq, &crate::int::from_i64(i as i64)?) {
+            Ok(v) => {
+                b.index.set(i + 1);
+                Some(v)
             }
-            None => (None, IterState::Exhausted),
-        },
-        IterState::Zip(its, strict) => {
-            let mut vals = Vec::with_capacity(its.len());
-            for (i, it) in its.iter().enumerate() {
-                match next(it)? {
-                    Some(v) => vals.push(v),
-                    None => {
-                        if strict
-                            && (i > 0
-                                || its.iter().skip(1).any(|x| next(x).ok().flatten().is_some()))
-                        {
-                            let msg = if i > 0 {
-                                format!(
-                                    "zip() argument {} is shorter than argument{} 1{}",
-                                    i + 1,
-                                    if i > 1 { "s" } else { "" },
-                                    if i > 1 {
-                                        format!("-{i}")
-                                    } else {
-                                        String::new()
-                                    }
-                                )
-                            } else {
-                                "zip() argument 2 is longer than argument 1".to_string()
-                            };
-                            return Err(crate::exc::value_error(msg));
-                        }
-                        return Ok((None, IterState::Exhausted));
-                    }
-                }
-            }
-            if its.is_empty() {
-                return Ok((None, IterState::Exhausted));
-            }
-            (
-                Some(crate::seq::new_tuple(vals)?),
-                IterState::Zip(its, strict),
-            )
+            Err(e) if ends_sequence(&e) => None,
+            Err(e) => return Err(e),
         }
-        IterState::Map(f, its) => {
-            let mut vals = Vec::with_capacity(its.len());
-            for it in &its {
-                match next(it)? {
-                    Some(v) => vals.push(v),
-                    None => return Ok((None, IterState::Exhausted)),
-                }
-            }
-            (Some(crate::call::call(&f, &vals)?), IterState::Map(f, its))
+    };
+    if item.is_none() {
+        if std::ptr::eq(ty, &LIST_REVITER_T) || std::ptr::eq(ty, &REVERSED_T) {
+            b.index.set(-1);
         }
-        IterState::Filter(f, it) => loop {
-            match next(&it)? {
-                Some(v) => {
-                    let keep = if kind(f.as_obj()) == Kind::NoneType {
-                        crate::ops::truthy(&v)?
-                    } else {
-                        crate::ops::truthy(&crate::call::call(&f, std::slice::from_ref(&v))?)?
-                    };
-                    if keep {
-                        break (Some(v), IterState::Filter(f, it));
-                    }
-                }
-                None => break (None, IterState::Exhausted),
+        drop(b.seq.take());
+    }
+    Ok(item)
+}
+
+fn advance_dict(ty: &TypeInfo, b: &DictIterBody) -> R<Option<ObjRef>> {
+    let Some(d) = cell_get(&b.dict) else {
+        return Ok(None);
+    };
+    if crate::dict::len(d.as_obj()) as isize != b.used.get() {
+        // Sticky: every later call raises again.
+        b.used.set(-1);
+        return Err(new_exc(
+            "RuntimeError",
+            "dictionary changed size during iteration",
+        ));
+    }
+    let reverse = [
+        &DICT_REVKEYITER_T,
+        &DICT_REVVALUEITER_T,
+        &DICT_REVITEMITER_T,
+    ]
+    .iter()
+    .any(|t| std::ptr::eq(ty, *t));
+    let pos = b.pos.get();
+    let found = if reverse {
+        if pos < 0 {
+            None
+        } else {
+            crate::dict::entry_before(d.as_obj(), pos as usize)
+        }
+    } else {
+        crate::dict::entry_from(d.as_obj(), pos as usize)
+    };
+    let Some((at, k, v)) = found else {
+        drop(b.dict.take());
+        return Ok(None);
+    };
+    if b.len.get() == 0 {
+        drop(b.dict.take());
+        return Err(new_exc(
+            "RuntimeError",
+            "dictionary keys changed during iteration",
+        ));
+    }
+    b.len.set(b.len.get() - 1);
+    // `entry_from` returns the position after the entry, `entry_before` the entry's own.
+    b.pos.set(if reverse {
+        at as isize - 1
+    } else {
+        at as isize
+    });
+    let keys = std::ptr::eq(ty, &DICT_KEYITER_T) || std::ptr::eq(ty, &DICT_REVKEYITER_T);
+    let values = std::ptr::eq(ty, &DICT_VALUEITER_T) || std::ptr::eq(ty, &DICT_REVVALUEITER_T);
+    Ok(Some(if keys {
+        k
+    } else if values {
+        v
+    } else {
+        crate::seq::new_tuple(vec![k, v])?
+    }))
+}
+
+fn advance_set(b: &SetIterBody) -> R<Option<ObjRef>> {
+    let Some(s) = cell_get(&b.set) else {
+        return Ok(None);
+    };
+    if crate::builtins::set_len(s.as_obj()) as isize != b.used.get() {
+        b.used.set(-1);
+        return Err(new_exc("RuntimeError", "Set changed size during iteration"));
+    }
+    match crate::builtins::set_entry_from(s.as_obj(), b.pos.get()) {
+        Some((next, k)) => {
+            b.pos.set(next);
+            b.len.set(b.len.get() - 1);
+            Ok(Some(k))
+        }
+        None => {
+            drop(b.set.take());
+            Ok(None)
+        }
+    }
+}
+
+fn advance_pair(ty: &TypeInfo, b: &PairIterBody) -> R<Option<ObjRef>> {
+    let (Some(f), Some(x)) = (cell_get(&b.a), cell_get(&b.b)) else {
+        return Ok(None);
+    };
+    if std::ptr::eq(ty, &MAP_T) {
+        let its = crate::seq::tuple_items(x.as_obj());
+        let mut vals = Vec::with_capacity(its.len());
+        for it in its {
+            match next(it)? {
+                Some(v) => vals.push(v),
+                None => return Ok(None),
             }
-        },
-        IterState::Callable(f, sentinel) => {
-            let v = crate::call::call(&f, &[])?;
-            if crate::ops::eq_bool(&v, &sentinel)? {
-                (None, IterState::Exhausted)
+        }
+        return crate::call::call(&f, &vals).map(Some);
+    }
+    if std::ptr::eq(ty, &FILTER_T) {
+        loop {
+            let Some(v) = next(&x)? else {
+                return Ok(None);
+            };
+            let keep = if kind(f.as_obj()) == Kind::NoneType {
+                crate::ops::truthy(&v)?
             } else {
-                (Some(v), IterState::Callable(f, sentinel))
+                crate::ops::truthy(&crate::call::call(&f, std::slice::from_ref(&v))?)?
+            };
+            if keep {
+                return Ok(Some(v));
             }
         }
-        other => (None, other),
-    })
+    }
+    // callable_iterator: calls until the sentinel comes back, then forgets both.
+    let v = crate::call::call(&f, &[])?;
+    if crate::ops::eq_bool(&v, &x)? {
+        drop(b.a.take());
+        drop(b.b.take());
+        return Ok(None);
+    }
+    Ok(Some(v))
+}
+
+fn advance_enumerate(b: &EnumerateBody) -> R<Option<ObjRef>> {
+    let Some(it) = cell_get(&b.it) else {
+        return Ok(None);
+    };
+    let Some(v) = next(&it)? else {
+        return Ok(None);
+    };
+    let n = match cell_get(&b.longindex) {
+        None if b.index.get() < isize::MAX => {
+            let i = b.index.get();
+            b.index.set(i + 1);
+            crate::int::from_i64(i as i64)?
+        }
+        long => {
+            // Past Py_ssize_t (or a big `start`): count with int objects.
+            let cur = match long {
+                Some(c) => c,
+                None => crate::int::from_i64(isize::MAX as i64)?,
+            };
+            let next_n = crate::int::from_big(&(crate::int::to_big(cur.as_obj()) + 1))?;
+            b.longindex.set(Some(next_n));
+            cur
+        }
+    };
+    Ok(Some(crate::seq::new_tuple(vec![n, v])?))
+}
+
+fn advance_zip(b: &ZipBody) -> R<Option<ObjRef>> {
+    let Some(its) = cell_get(&b.its) else {
+        return Ok(None);
+    };
+    if b.size == 0 {
+        return Ok(None);
+    }
+    let its = crate::seq::tuple_items(its.as_obj());
+    let mut vals = Vec::with_capacity(its.len());
+    for (i, it) in its.iter().enumerate() {
+        match next(it)? {
+            Some(v) => vals.push(v),
+            None => {
+                if b.strict
+                    && (i > 0 || its.iter().skip(1).any(|x| next(x).ok().flatten().is_some()))
+                {
+                    let msg = if i > 0 {
+                        format!(
+                            "zip() argument {} is shorter than argument{} 1{}",
+                            i + 1,
+                            if i > 1 { "s" } else { "" },
+                            if i > 1 {
+                                format!("-{i}")
+                            } else {
+                                String::new()
+                            }
+                        )
+                    } else {
+                        "zip() argument 2 is longer than argument 1".to_string()
+                    };
+                    return Err(crate::exc::value_error(msg));
+                }
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(crate::seq::new_tuple(vals)?))
 }
 
 /// All items of an iterable.

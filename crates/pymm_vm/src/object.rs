@@ -687,13 +687,6 @@ pub struct SuperBody {
 }
 impl Body for SuperBody {}
 
-/// Iterators of every built-in kind.
-#[derive(Debug)]
-pub struct IterBody {
-    pub state: RefCell<crate::iter::IterState>,
-}
-impl Body for IterBody {}
-
 /// `dict_keys`, `dict_values`, `dict_items`.
 #[derive(Debug)]
 pub struct DictViewBody {
@@ -1024,24 +1017,6 @@ fn super_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     }
 }
 
-fn iter_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
-    if let Some(i) = o.downcast::<IterBody>()
-        && let Ok(s) = i.state.try_borrow()
-    {
-        s.traverse(v);
-    }
-}
-
-fn iter_clear(o: Obj<'_>) {
-    if let Some(i) = o.downcast::<IterBody>() {
-        let old = i
-            .state
-            .try_borrow_mut()
-            .map(|mut s| std::mem::replace(&mut *s, crate::iter::IterState::Exhausted));
-        drop(old);
-    }
-}
-
 fn view_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     if let Some(d) = o.downcast::<DictViewBody>() {
         v.visit(d.dict.as_obj());
@@ -1184,9 +1159,6 @@ pub static STATICMETHOD_T: TypeInfo =
 pub static CLASSMETHOD_T: TypeInfo =
     info!("classmethod", WrapperBody, Kind::ClassMethod).gc(wrapper_traverse);
 pub static SUPER_T: TypeInfo = info!("super", SuperBody, Kind::Super).gc(super_traverse);
-pub static ITER_T: TypeInfo = info!("iterator", IterBody, Kind::Iterator)
-    .gc(iter_traverse)
-    .clear(iter_clear);
 pub static WEAKREF_T: TypeInfo =
     pymm_mem::weakref::weakref_type_info("weakref.ReferenceType").user_data(Kind::WeakRef as usize);
 pub static WEAKPROXY_T: TypeInfo =
@@ -1384,7 +1356,7 @@ pub fn static_info(k: Kind) -> &'static TypeInfo {
         Kind::StaticMethod => &STATICMETHOD_T,
         Kind::ClassMethod => &CLASSMETHOD_T,
         Kind::Super => &SUPER_T,
-        Kind::Iterator => &ITER_T,
+        Kind::Iterator => &crate::iter::SEQ_ITER_T,
         Kind::DictView => &DICTVIEW_T,
     }
 }

@@ -173,6 +173,21 @@ pub fn as_str(o: Obj<'_>) -> Cow<'_, str> {
     Cow::Borrowed("")
 }
 
+/// Code point `i` (PEP 393 storage is indexed directly).
+pub fn char_at(o: Obj<'_>, i: usize) -> Option<char> {
+    if let (Some(b), Some(items)) = (o.downcast::<StrBody>(), o.var_items::<StrBody>()) {
+        return (i < b.length).then(|| items[i] as char);
+    }
+    let (w, items) = (o.downcast::<WideStrBody>()?, o.var_items::<WideStrBody>()?);
+    if i >= w.base.length {
+        return None;
+    }
+    let k = ((w.base.state.get() >> KIND_SHIFT) & 7) as usize;
+    let mut c = [0u8; 4];
+    c[..k].copy_from_slice(items.get(i * k..(i + 1) * k)?);
+    char::from_u32(u32::from_le_bytes(c))
+}
+
 /// The length in code points.
 #[inline]
 pub fn char_len(o: Obj<'_>) -> usize {

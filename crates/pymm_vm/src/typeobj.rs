@@ -183,9 +183,7 @@ fn view_type_name(o: Obj<'_>) -> &'static str {
 }
 
 fn iterator_type_name(o: Obj<'_>) -> &'static str {
-    o.downcast::<IterBody>()
-        .and_then(|b| b.state.try_borrow().ok().map(|s| s.type_name()))
-        .unwrap_or("iterator")
+    o.type_info().name()
 }
 
 thread_local! {
@@ -803,7 +801,12 @@ pub fn type_layout(t: Obj<'_>) -> (i64, i64, i64, i64) {
             Kind::Property => (64, 0, 0, 0),
             Kind::StaticMethod | Kind::ClassMethod => (32, 0, 24, 0),
             Kind::Super => (40, 0, 0, 0),
-            Kind::Iterator => (32, 0, 0, 0),
+            Kind::Iterator => (
+                crate::iter::basicsize(&b.name.borrow()).unwrap_or(32),
+                0,
+                0,
+                0,
+            ),
             Kind::DictView => (24, 0, 0, 0),
             Kind::WeakRef | Kind::WeakProxy | Kind::WeakCallableProxy => (64, 0, 0, 0),
             Kind::MemoryView => (144, 8, 0, 136),
