@@ -492,6 +492,7 @@ impl<T: HeapItem> HeapVec<T> {
     /// Runs `f` on the items as a slice, with the vector locked: a change made meanwhile
     /// (for example by a visitor or a finalizer `f` triggers) panics instead of
     /// invalidating the slice. Containers use it to traverse in CPython's order.
+    #[inline]
     pub fn with_items<R>(&self, f: impl FnOnce(&[T]) -> R) -> R {
         let cap = self.cap.get();
         let len = self.len.get();
@@ -504,10 +505,8 @@ impl<T: HeapItem> HeapVec<T> {
             // duration of `f`.
             unsafe { core::slice::from_raw_parts(ptr, len) }
         };
-        if cap & LOCKED != 0 {
-            // Already locked further up the stack: the outer lock stays.
-            return f(items);
-        }
+        // Already locked further up the stack, `cap` has the bit and the outer lock stays
+        // (restoring `cap` afterwards changes nothing). One call site, so `f` inlines.
         self.cap.set(cap | LOCKED);
         struct Unlock<'a>(&'a Cell<usize>, usize);
         impl Drop for Unlock<'_> {

@@ -534,8 +534,18 @@ pub fn builtin_iter(o: &ObjRef) -> R {
 // ---- next ----
 
 /// `next(it)`: `None` when exhausted.
+#[inline]
 pub fn next(it: &ObjRef) -> R<Option<ObjRef>> {
     let obj = it.as_obj();
+    // The two iterators of most `for` loops first (static descriptors: never a class
+    // defined in Python).
+    let ty = obj.type_info();
+    if std::ptr::eq(ty, &RANGE_ITER_T) {
+        return range_next(obj);
+    }
+    if std::ptr::eq(ty, &LIST_ITER_T) {
+        return list_next(obj);
+    }
     match kind(obj) {
         Kind::Iterator if !crate::typeobj::is_heap_instance(obj) => advance(it),
         Kind::Generator => crate::genobj::next(it),
@@ -566,17 +576,8 @@ fn advance(it: &ObjRef) -> R<Option<ObjRef>> {
     if let Some(b) = obj.downcast::<SeqIterBody>() {
         return advance_seq(ty, b);
     }
-    if let Some(b) = obj.downcast::<RangeIterBody>() {
-        let i = b.index.get();
-        if i < b.len {
-            b.index.set(i + 1);
-            // start + i * step lies between start and stop (wrapping only for the last
-            // step of a reversed range ending at i64::MIN, whose value is exact).
-            return Ok(Some(crate::int::from_i64(
-                b.start.wrapping_add(i.wrapping_mul(b.step)),
-            )?));
-        }
-        return Ok(None);
+    if std::ptr::eq(ty, &RANGE_ITER_T) {
+        return range_next(obj);
     }
     if let Some(b) = obj.downcast::<DictIterBody>() {
         return advance_dict(ty, b);
@@ -630,6 +631,38 @@ fn advance(it: &ObjRef) -> R<Option<ObjRef>> {
         return Ok(None);
     }
     Ok(None)
+}
+
+fn range_next(obj: Obj<'_>) -> R<Option<ObjRef>> {
+    let b = obj.downcast::<RangeIterBody>().expect("range_iterator");
+    let i = b.index.get();
+    if i < b.len {
+        b.index.set(i + 1);
+        // start + i * step lies between start and stop, so the wrapping arithmetic is
+        // exact.
+        return Ok(Some(crate::int::from_i64(
+            b.start.wrapping_add(i.wrapping_mul(b.step)),
+        )?));
+    }
+    Ok(None)
+}
+
+fn list_next(obj: Obj<'_>) -> R<Option<ObjRef>> {
+    let b = obj.downcast::<SeqIterBody>().expect("list_iterator");
+    // Reading a list item runs no code: the list can be borrowed out of the cell.
+    let seq = b.seq.take();
+    let Some(l) = &seq else {
+        return Ok(None);
+    };
+    let i = b.index.get();
+    let item = usize::try_from(i)
+        .ok()
+        .and_then(|i| crate::seq::list_get(l.as_obj(), i));
+    if item.is_some() {
+        b.index.set(i + 1);
+        b.seq.set(seq);
+    }
+    Ok(item)
 }
 
 /// The sequence iterators: the item at `index` of the container, or the end (which
