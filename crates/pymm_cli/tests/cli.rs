@@ -983,3 +983,60 @@ mod terminal {
         p.exp_eof().unwrap();
     }
 }
+
+/// Traceback source lines are marked as python3 3.11 marks them (PEP 657): `^` under the
+/// failing call, `~`/`^` for a binary operator or a subscript, nothing when the mark
+/// would cover the whole line, multi-line expressions to the end of their first line,
+/// and long runs of one recursive frame cut after 3 (expected output from python3).
+#[test]
+fn traceback_marks_the_failing_expression() {
+    let dir = TempDir::new("carets");
+    let cases: [(&str, &str, &str); 5] = [
+        (
+            "bin.py",
+            "def f(x):\n    return 1 / x\n\ndef g():\n    return f(0) + 1\n\ng()\n",
+            "  File \"{f}\", line 7, in <module>\n    g()\n\
+             \x20 File \"{f}\", line 5, in g\n    return f(0) + 1\n           ^^^^\n\
+             \x20 File \"{f}\", line 2, in f\n    return 1 / x\n           ~~^~~\n\
+             ZeroDivisionError: division by zero\n",
+        ),
+        (
+            "sub.py",
+            "d = {\"a\": [1]}\nv = d[\"a\"][ 3 ]\n",
+            "  File \"{f}\", line 2, in <module>\n    v = d[\"a\"][ 3 ]\n        ~~~~~~^^^^^\n\
+             IndexError: list index out of range\n",
+        ),
+        (
+            "multi.py",
+            "x = (1 +\n     \"a\")\n",
+            "  File \"{f}\", line 1, in <module>\n    x = (1 +\n         ^^^\n\
+             TypeError: unsupported operand type(s) for +: 'int' and 'str'\n",
+        ),
+        (
+            "uni.py",
+            "s = \"\u{e9}\"\nt = s  +  1\n",
+            "  File \"{f}\", line 2, in <module>\n    t = s  +  1\n        ~~~^~~~\n\
+             TypeError: can only concatenate str (not \"int\") to str\n",
+        ),
+        (
+            "rec.py",
+            "def r(n):\n    return r(n + 1)\n\nr(0)\n",
+            "  File \"{f}\", line 4, in <module>\n    r(0)\n\
+             \x20 File \"{f}\", line 2, in r\n    return r(n + 1)\n           ^^^^^^^^\n\
+             \x20 File \"{f}\", line 2, in r\n    return r(n + 1)\n           ^^^^^^^^\n\
+             \x20 File \"{f}\", line 2, in r\n    return r(n + 1)\n           ^^^^^^^^\n\
+             \x20 [Previous line repeated 996 more times]\n\
+             RecursionError: maximum recursion depth exceeded\n",
+        ),
+    ];
+    for (name, source, expected) in cases {
+        let script = dir.write(name, source);
+        let out = pymm_in(Some(dir.path()), &[name], None);
+        assert_eq!(out.code, Some(1), "{name}: {}", out.stderr);
+        let expected = format!(
+            "Traceback (most recent call last):\n{}",
+            expected.replace("{f}", &script.display().to_string())
+        );
+        assert_eq!(out.stderr, expected, "{name}");
+    }
+}

@@ -86,6 +86,7 @@
 // Nested `if let` reads closer to CPython's compile.c than let-chains.
 #![allow(clippy::collapsible_if, clippy::collapsible_match)]
 
+pub mod anchors;
 pub mod bytecode;
 pub mod code;
 mod compile;

@@ -471,11 +471,86 @@ fn format_syntax_location(loc: &SyntaxLocation, out: &mut String) {
     out.push('\n');
 }
 
+/// Line `line` of `file`, without its line break (what `display_source_line` reads).
 fn source_line(file: &str, line: u32) -> Option<String> {
     let text = std::fs::read_to_string(file).ok()?;
     text.lines()
         .nth(line.checked_sub(1)? as usize)
-        .map(|l| l.trim().to_string())
+        .map(str::to_string)
+}
+
+/// CPython's `IS_WHITESPACE` of the traceback display.
+fn is_tb_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\x0c')
+}
+
+/// `_PyPegen_byte_offset_to_character_offset`: characters in the first `col` bytes.
+fn char_offset(line: &str, col: usize) -> usize {
+    let bytes = &line.as_bytes()[..col.min(line.len())];
+    String::from_utf8_lossy(bytes).chars().count()
+}
+
+/// One frame's source line and, under it, the marks of the failing expression
+/// (`tb_displayline`, Python/traceback.c, 3.11): `^` under the instruction's span, or,
+/// for a binary operation or a subscript on one line, `~` under the operands and `^`
+/// under the operator or the brackets. No marks when they would cover the whole
+/// (stripped) line, or when the instruction has no position.
+fn format_source_line(out: &mut String, line: &str, loc: Option<pymm_compiler::Location>) {
+    let chars: Vec<char> = line.chars().collect();
+    let indent = chars.iter().take_while(|c| is_tb_space(**c)).count();
+    out.push_str("    ");
+    out.extend(&chars[indent..]);
+    out.push('\n');
+    let Some(loc) = loc else { return };
+    if loc.line == 0 || (loc.line == loc.end_line && loc.col == 0 && loc.end_col == 0) {
+        return;
+    }
+    let start = char_offset(line, loc.col as usize);
+    let mut end = char_offset(line, loc.end_col as usize);
+    let mut anchors = None;
+    if loc.line == loc.end_line {
+        let segment: String = chars
+            [start.min(chars.len())..end.min(chars.len()).max(start.min(chars.len()))]
+            .iter()
+            .collect();
+        anchors = pymm_compiler::anchors::caret_anchors(&segment).map(|(l, r)| {
+            (
+                start + char_offset(&segment, l),
+                start + char_offset(&segment, r),
+            )
+        });
+    } else {
+        // A multi-line expression is marked to the end of its first line's text.
+        end = chars
+            .iter()
+            .rposition(|c| !is_tb_space(*c))
+            .map_or(0, |i| i + 1);
+    }
+    if end.saturating_sub(start) == chars.len() - indent && anchors.is_none() {
+        return;
+    }
+    // Positions are 1-based here, from the first column of the stripped line
+    // (which the 4-space indent displaces).
+    let mut pos = indent as isize - 4;
+    loop {
+        pos += 1;
+        if pos > end as isize {
+            break;
+        }
+        let c = if pos <= start as isize {
+            ' '
+        } else if let Some((l, r)) = anchors {
+            if (l as isize) < pos && pos <= r as isize {
+                '^'
+            } else {
+                '~'
+            }
+        } else {
+            '^'
+        };
+        out.push(c);
+    }
+    out.push('\n');
 }
 
 fn format_one(e: &ObjRef, out: &mut String) {
@@ -483,17 +558,42 @@ fn format_one(e: &ObjRef, out: &mut String) {
         let tb = b.traceback.borrow().clone();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
+            // `tb_printinternal`: a run of entries with the same file, line and function
+            // shows its first 3, then how many more there were.
+            const CUTOFF: usize = 3;
+            let repeated = |out: &mut String, n: usize| {
+                if n > CUTOFF {
+                    let more = n - CUTOFF;
+                    out.push_str(&format!(
+                        "  [Previous line repeated {more} more time{}]\n",
+                        if more > 1 { "s" } else { "" }
+                    ));
+                }
+            };
+            let mut last: Option<(&str, u32, &str)> = None;
+            let mut count = 0;
             for t in tb.iter() {
                 let loc = t.code.locations.get(t.lasti as usize).copied();
                 let line = loc.map_or(t.code.firstlineno, |l| l.line);
+                let key = (&*t.code.filename, line, &*t.code.name);
+                if last != Some(key) {
+                    repeated(out, count);
+                    last = Some(key);
+                    count = 0;
+                }
+                count += 1;
+                if count > CUTOFF {
+                    continue;
+                }
                 out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
                     t.code.filename, line, t.code.name
                 ));
                 if let Some(src) = source_line(&t.code.filename, line) {
-                    out.push_str(&format!("    {src}\n"));
+                    format_source_line(out, &src, loc);
                 }
             }
+            repeated(out, count);
         }
     }
     let t = crate::typeobj::type_of(e.as_obj());

@@ -434,7 +434,9 @@ fn sys_setrecursionlimit(args: &[ObjRef], _kw: &Kw) -> R {
             "recursion limit must be greater or equal than 1",
         ));
     }
-    let depth = rt().depth.get() as i64;
+    // CPython 3.11's count: the module's frame, the function frames, and this call of
+    // a built-in (`cfunction_vectorcall_*` enters a recursive call).
+    let depth = rt().depth.get() as i64 + 2;
     if n <= depth {
         return Err(new_exc(
             "RecursionError",

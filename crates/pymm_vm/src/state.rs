@@ -440,7 +440,9 @@ fn finalize_modules() {
 pub fn enter_call() -> Result<(), Exc> {
     let r = rt();
     let d = r.depth.get() + 1;
-    if d > r.recursion_limit.get() {
+    // CPython counts the module's frame too: `depth` is the number of function frames
+    // above it.
+    if d >= r.recursion_limit.get() {
         return Err(exc::new_exc(
             "RecursionError",
             "maximum recursion depth exceeded",

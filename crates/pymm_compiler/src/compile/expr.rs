@@ -636,10 +636,10 @@ impl<'a> Compiler<'a> {
     pub(super) fn jump_if(&mut self, e: &'a Expr, target: Label, jump_if_true: bool) -> CResult {
         if let Some(truth) = self.fold(e).as_ref().and_then(super::fold::truthy) {
             if truth == jump_if_true {
-                let saved = self.set_loc(e.range());
+                // CPython's jump keeps the enclosing statement's location (its
+                // `LOAD_CONST` had the expression's, and became a NOP).
                 self.emit_jump(Instr::Jump(0), target);
                 self.unit().dead_by_constant = true;
-                self.restore_loc(saved);
             }
             return Ok(());
         }
