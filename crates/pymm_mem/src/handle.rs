@@ -57,6 +57,9 @@ struct GcBox<T: Trace> {
 
 impl<T: Trace> Body for GcBox<T> {}
 
+// The descriptor is marked `weaklist_first`: the weak list must stay the first field.
+const _: () = assert!(core::mem::offset_of!(GcBox<u64>, weaklist) == 0);
+
 /// The object holding a `GcBox<T>`, borrowed.
 struct BoxRef<'a, T: Trace> {
     obj: Obj<'a>,
@@ -140,7 +143,8 @@ impl<T: Trace> InfoOf<T> {
     )
     .gc(trace_box::<T>)
     .clear(clear_box::<T>)
-    .weakrefable(weaklist_box::<T>);
+    .weakrefable(weaklist_box::<T>)
+    .weaklist_first();
     const PLAIN: &'static TypeInfo = &Self::BASE;
 }
 

@@ -51,6 +51,9 @@ impl TypeFlags {
     /// finalizer, `tp_del`, a free list, a pre-header, a type object, weak-reference or
     /// type-object bodies). Without it both take the short paths.
     pub(crate) const SLOW_LIFECYCLE: TypeFlags = TypeFlags(1 << 5);
+    /// The weak-list head is the first field of the body (CPython's `tp_weaklistoffset`
+    /// of 16): found without calling the `weaklist` hook.
+    pub(crate) const WEAKLIST_FIRST: TypeFlags = TypeFlags(1 << 6);
 
     /// Union.
     pub const fn union(self, other: TypeFlags) -> TypeFlags {
@@ -310,6 +313,11 @@ impl TypeInfo {
     /// Objects can be weakly referenced; `weaklist` finds the list head in the body.
     pub const fn weakrefable(mut self, weaklist: WeakListFn) -> TypeInfo {
         self.weaklist = Some(weaklist);
+        self
+    }
+    /// [`TypeInfo::weakrefable`] for bodies whose first field is the list head.
+    pub(crate) const fn weaklist_first(mut self) -> TypeInfo {
+        self.flags = self.flags.union(TypeFlags::WEAKLIST_FIRST);
         self
     }
     /// 16 bytes of pre-header (two optional object slots) in front of the GC head, as

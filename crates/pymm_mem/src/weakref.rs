@@ -145,8 +145,23 @@ pub const fn weakref_type_info(name: &'static str) -> TypeInfo {
 /// `weakref.ReferenceType`, used by the typed handles.
 pub const WEAKREF_TYPE: &TypeInfo = &weakref_type_info("weakref.ReferenceType");
 
-fn list_head<'a>(referent: Obj<'a>) -> Option<&'a WeakListHead> {
-    referent.type_info().weaklist.and_then(|f| f(referent))
+/// The referent's weak-reference list (`GET_WEAKREFS_LISTPTR`), if its type has one.
+#[inline]
+pub(crate) fn list_head<'a>(referent: Obj<'a>) -> Option<&'a WeakListHead> {
+    let ty = referent.type_info();
+    if ty
+        .flags
+        .contains(crate::typeinfo::TypeFlags::WEAKLIST_FIRST)
+    {
+        // SAFETY: the descriptor says the body starts with an initialised list head,
+        // which lives as long as the object.
+        return Some(unsafe {
+            crate::object::body_ptr(referent.ptr())
+                .cast::<WeakListHead>()
+                .as_ref()
+        });
+    }
+    ty.weaklist.and_then(|f| f(referent))
 }
 
 /// Unlinks `wr` from its referent's list and marks it dead; the callback is kept

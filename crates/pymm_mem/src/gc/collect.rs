@@ -278,9 +278,7 @@ fn handle_weakrefs(rt: &Runtime, unreachable: &GcHead, old: *const GcHead) -> (u
             // A weakref that is itself trash: cleared, its callback never runs.
             crate::weakref::clear_ref(o);
         }
-        if let Some(wl) = ty.weaklist
-            && let Some(head) = wl(o)
-        {
+        if let Some(head) = crate::weakref::list_head(o) {
             while let Some(wr) = head.first() {
                 crate::weakref::clear_ref(wr);
                 if !crate::weakref::has_callback(wr) {
