@@ -2067,6 +2067,17 @@ pub fn atexit_register(f: ObjRef, args: Vec<ObjRef>) {
     ATEXIT.with(|a| a.borrow_mut().push((f, args)));
 }
 
+/// The attribute dict of a staticmethod or classmethod (`sm_dict`), made on first use.
+pub fn wrapper_dict(w: &WrapperBody) -> R {
+    if let Some(d) = w.1.get() {
+        return Ok(d);
+    }
+    let d = crate::dict::try_new_dict()?;
+    d.track();
+    w.1.set(Some(d.clone()));
+    Ok(d)
+}
+
 /// Attributes of built-in objects that are not in their type's dict.
 pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
     let obj = o.as_obj();
@@ -2239,8 +2250,27 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                 .unwrap_or_else(none),
             )
         }
-        (Kind::StaticMethod | Kind::ClassMethod, "__func__") => {
-            Some(obj.downcast::<WrapperBody>().expect("w").0.get())
+        (Kind::StaticMethod | Kind::ClassMethod, _) => {
+            let w = obj.downcast::<WrapperBody>().expect("w");
+            match name {
+                "__func__" | "__wrapped__" => Some(w.0.get()),
+                "__isabstractmethod__" => {
+                    let f = w.0.get();
+                    let abs = crate::typeobj::getattr_opt(
+                        &f,
+                        &crate::str::intern_static("__isabstractmethod__"),
+                    )?;
+                    Some(pybool(match abs {
+                        Some(v) => crate::ops::truthy(&v)?,
+                        None => false,
+                    }))
+                }
+                "__dict__" => Some(wrapper_dict(w)?),
+                _ => {
+                    w.1.get()
+                        .and_then(|d| crate::dict::get_str(d.as_obj(), name))
+                }
+            }
         }
         (Kind::Code, _) => {
             let c = obj.downcast::<CodeBody>().expect("code");

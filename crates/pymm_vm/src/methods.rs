@@ -3094,9 +3094,35 @@ pub fn register_methods() {
 }
 
 fn wrap(k: &'static pymm_mem::TypeInfo, f: ObjRef) -> ObjRef {
-    let o = ObjRef::new(k, WrapperBody(Slot::new(f))).expect("out of memory at start-up");
+    try_wrap(k, f).expect("out of memory at start-up")
+}
+
+fn try_wrap(k: &'static pymm_mem::TypeInfo, f: ObjRef) -> R {
+    let o = ObjRef::new(k, WrapperBody(Slot::new(f), OptSlot::new(None)))
+        .map_err(|_| crate::exc::memory_error())?;
     o.track();
-    o
+    Ok(o)
+}
+
+/// `functools_wraps` of `sm_init`/`cm_init` (3.10+): the wrapper's dict gets the
+/// callable's `__module__`, `__name__`, `__qualname__`, `__doc__` and `__annotations__`
+/// (those it has). `PyStaticMethod_New`, used for the implicit wrappers, does not.
+fn wraps(w: &ObjRef, callable: &ObjRef) -> R<()> {
+    for name in [
+        "__module__",
+        "__name__",
+        "__qualname__",
+        "__doc__",
+        "__annotations__",
+    ] {
+        let key = crate::str::intern_static(name);
+        match crate::typeobj::getattr(callable, &key) {
+            Ok(v) => crate::typeobj::setattr(w, &key, Some(v))?,
+            Err(e) if crate::exc::matches(&e.0, "AttributeError") => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -3934,12 +3960,16 @@ fn ctor_property(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
 
 fn ctor_staticmethod(_cls: &ObjRef, args: &[ObjRef], _kw: &Kw) -> R {
     check_args("staticmethod", args, 1, 1)?;
-    Ok(static_method(args[0].clone()))
+    let w = try_wrap(&STATICMETHOD_T, args[0].clone())?;
+    wraps(&w, &args[0])?;
+    Ok(w)
 }
 
 fn ctor_classmethod(_cls: &ObjRef, args: &[ObjRef], _kw: &Kw) -> R {
     check_args("classmethod", args, 1, 1)?;
-    Ok(class_method(args[0].clone()))
+    let w = try_wrap(&CLASSMETHOD_T, args[0].clone())?;
+    wraps(&w, &args[0])?;
+    Ok(w)
 }
 
 fn ctor_super(_cls: &ObjRef, args: &[ObjRef], _kw: &Kw) -> R {

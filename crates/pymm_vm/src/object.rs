@@ -673,9 +673,10 @@ pub struct PropertyBody {
 }
 impl Body for PropertyBody {}
 
-/// `staticmethod` / `classmethod`.
+/// `staticmethod` / `classmethod`: the callable and the attribute dict (`sm_callable`,
+/// `sm_dict`).
 #[derive(Debug)]
-pub struct WrapperBody(pub Slot);
+pub struct WrapperBody(pub Slot, pub OptSlot);
 impl Body for WrapperBody {}
 
 /// `super`.
@@ -1006,6 +1007,14 @@ fn property_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
 fn wrapper_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     if let Some(w) = o.downcast::<WrapperBody>() {
         w.0.visit(v);
+        w.1.visit(v);
+    }
+}
+
+/// `sm_clear` / `cm_clear`: the attribute dict (the callable slot always stays set).
+fn wrapper_clear(o: Obj<'_>) {
+    if let Some(w) = o.downcast::<WrapperBody>() {
+        w.1.set(None);
     }
 }
 
@@ -1154,10 +1163,12 @@ pub static EXC_T: TypeInfo = info!("BaseException", ExcBody, Kind::BaseException
     .preheader();
 pub static PROPERTY_T: TypeInfo =
     info!("property", PropertyBody, Kind::Property).gc(property_traverse);
-pub static STATICMETHOD_T: TypeInfo =
-    info!("staticmethod", WrapperBody, Kind::StaticMethod).gc(wrapper_traverse);
-pub static CLASSMETHOD_T: TypeInfo =
-    info!("classmethod", WrapperBody, Kind::ClassMethod).gc(wrapper_traverse);
+pub static STATICMETHOD_T: TypeInfo = info!("staticmethod", WrapperBody, Kind::StaticMethod)
+    .gc(wrapper_traverse)
+    .clear(wrapper_clear);
+pub static CLASSMETHOD_T: TypeInfo = info!("classmethod", WrapperBody, Kind::ClassMethod)
+    .gc(wrapper_traverse)
+    .clear(wrapper_clear);
 pub static SUPER_T: TypeInfo = info!("super", SuperBody, Kind::Super).gc(super_traverse);
 pub static WEAKREF_T: TypeInfo =
     pymm_mem::weakref::weakref_type_info("weakref.ReferenceType").user_data(Kind::WeakRef as usize);

@@ -1752,6 +1752,9 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
             }
             f.dict.get()
         }
+        Kind::StaticMethod | Kind::ClassMethod => Some(crate::builtins::wrapper_dict(
+            obj.downcast::<WrapperBody>().expect("wrapper"),
+        )?),
         // Attributes the inline values cannot hold go to a materialised dict.
         _ if has_dict(obj) && obj.downcast::<InstanceBody>().is_some() => materialize_dict(obj),
         _ if has_dict(obj) => instance_dict(obj, true),
