@@ -2239,13 +2239,7 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                     "fget" => p.fget.get(),
                     "fset" => p.fset.get(),
                     "fdel" => p.fdel.get(),
-                    _ => p.doc.get().or_else(|| {
-                        p.fget.get().and_then(|f| {
-                            f.as_obj()
-                                .downcast::<FunctionBody>()
-                                .and_then(|b| b.doc.get())
-                        })
-                    }),
+                    _ => p.doc.get(),
                 }
                 .unwrap_or_else(none),
             )

@@ -2484,26 +2484,50 @@ fn property_deleter(args: &[ObjRef], _kw: &Kw) -> R {
     property_copy(args, 2)
 }
 
+/// `property_copy`: a new property with one accessor replaced, the same name, and the
+/// doc string (taken again from the new getter when the old one came from a getter).
 fn property_copy(args: &[ObjRef], which: usize) -> R {
-    let p = this(args, Kind::Property, "property", "setter")?;
-    check_args("setter", &args[1..], 1, 1)?;
+    let what = ["getter", "setter", "deleter"][which];
+    let p = this(args, Kind::Property, "property", what)?;
+    check_args(what, &args[1..], 1, 1)?;
     let b = p.as_obj().downcast::<PropertyBody>().expect("property");
     let f = Some(args[1].clone()).filter(|f| !is_none(f));
+    let get = if which == 0 { f.clone() } else { b.fget.get() };
+    let doc = if b.getter_doc.get() && get.is_some() {
+        None
+    } else {
+        b.doc.get()
+    };
     let n = new_property(
-        if which == 0 { f.clone() } else { b.fget.get() },
+        get,
         if which == 1 { f.clone() } else { b.fset.get() },
         if which == 2 { f } else { b.fdel.get() },
-        b.doc.get(),
+        doc,
     )?;
+    let nb = n.as_obj().downcast::<PropertyBody>().expect("property");
+    nb.name.set(b.name.get());
     Ok(n)
 }
 
+/// `property_init`: without a doc string, the getter's `__doc__` (when not None) is
+/// the property's.
 fn new_property(
     fget: Option<ObjRef>,
     fset: Option<ObjRef>,
     fdel: Option<ObjRef>,
     doc: Option<ObjRef>,
 ) -> R {
+    let mut getter_doc = false;
+    let doc = match (doc, &fget) {
+        (Some(d), _) => Some(d),
+        (None, Some(g)) => {
+            let d = crate::typeobj::getattr_opt(g, &crate::str::intern_static("__doc__"))?
+                .filter(|d| !is_none(d));
+            getter_doc = d.is_some();
+            d
+        }
+        (None, None) => None,
+    };
     let o = ObjRef::new(
         &PROPERTY_T,
         PropertyBody {
@@ -2511,11 +2535,35 @@ fn new_property(
             fset: OptSlot::new(fset),
             fdel: OptSlot::new(fdel),
             doc: OptSlot::new(doc),
+            name: OptSlot::new(None),
+            getter_doc: std::cell::Cell::new(getter_doc),
         },
     )
     .map_err(|_| crate::exc::memory_error())?;
     o.track();
     Ok(o)
+}
+
+/// `property.__set_name__(owner, name)`.
+fn property_set_name(args: &[ObjRef], _kw: &Kw) -> R {
+    let p = this(args, Kind::Property, "property", "__set_name__")?;
+    check_args("__set_name__", &args[1..], 2, 2)?;
+    let b = p.as_obj().downcast::<PropertyBody>().expect("property");
+    b.name.set(Some(args[2].clone()));
+    Ok(none())
+}
+
+/// The AttributeError of a property used without the accessor it lacks
+/// (`property_descr_get`/`property_descr_set`): its `__set_name__` name and the
+/// instance type's qualified name, both as reprs.
+pub fn property_missing(p: &PropertyBody, obj: &ObjRef, what: &str) -> crate::exc::Exc {
+    let t = crate::typeobj::type_of(obj.as_obj());
+    let q = crate::str::repr(&tb(t.as_obj()).qualname.borrow());
+    let msg = match p.name.get().map(|n| crate::ops::repr_of(&n)) {
+        Some(Ok(n)) => format!("property {n} of {q} object has no {what}"),
+        _ => format!("property of {q} object has no {what}"),
+    };
+    new_exc("AttributeError", &msg)
 }
 
 fn property_get(args: &[ObjRef], _kw: &Kw) -> R {
@@ -2527,7 +2575,7 @@ fn property_get(args: &[ObjRef], _kw: &Kw) -> R {
     let b = p.as_obj().downcast::<PropertyBody>().expect("property");
     match b.fget.get() {
         Some(f) => call(&f, &[args[1].clone()]),
-        None => Err(new_exc("AttributeError", "property has no getter")),
+        None => Err(property_missing(b, &args[1], "getter")),
     }
 }
 
@@ -2537,7 +2585,7 @@ fn property_set(args: &[ObjRef], _kw: &Kw) -> R {
     let b = p.as_obj().downcast::<PropertyBody>().expect("property");
     match b.fset.get() {
         Some(f) => call(&f, &[args[1].clone(), args[2].clone()]),
-        None => Err(new_exc("AttributeError", "can't set attribute")),
+        None => Err(property_missing(b, &args[1], "setter")),
     }
 }
 
@@ -3091,6 +3139,7 @@ pub fn register_methods() {
     add(K::Property, "property", "deleter", property_deleter);
     add(K::Property, "property", "__get__", property_get);
     add(K::Property, "property", "__set__", property_set);
+    add(K::Property, "property", "__set_name__", property_set_name);
 }
 
 fn wrap(k: &'static pymm_mem::TypeInfo, f: ObjRef) -> ObjRef {
@@ -4055,7 +4104,7 @@ pub fn super_getattr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                 let p = v.as_obj().downcast::<PropertyBody>().expect("property");
                 return match p.fget.get() {
                     Some(f) => call(&f, &[obj]).map(Some),
-                    None => Err(new_exc("AttributeError", "property has no getter")),
+                    None => Err(property_missing(p, &obj, "getter")),
                 };
             }
             return crate::typeobj::bind_descr(v, &obj, &st).map(Some);
@@ -4320,7 +4369,7 @@ pub fn init_subclass(cls: &ObjRef, kw: &Kw) -> R<()> {
         crate::dict::set(names_to_set.as_obj(), k, v)?;
     }
     for (k, v) in crate::dict::items(names_to_set.as_obj()) {
-        if crate::typeobj::is_heap_instance(v.as_obj())
+        if (crate::typeobj::is_heap_instance(v.as_obj()) || kind(v.as_obj()) == Kind::Property)
             && let Some(f) = crate::typeobj::lookup_special(&v, "__set_name__")
         {
             call(&f, &[v.clone(), cls.clone(), k])?;

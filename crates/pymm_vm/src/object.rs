@@ -663,13 +663,16 @@ pub struct ExcBody {
 }
 impl Body for ExcBody {}
 
-/// `property`.
+/// `property` (`propertyobject`): the accessors, the doc string, the name given by
+/// `__set_name__`, and whether the doc string came from the getter.
 #[derive(Debug)]
 pub struct PropertyBody {
     pub fget: OptSlot,
     pub fset: OptSlot,
     pub fdel: OptSlot,
     pub doc: OptSlot,
+    pub name: OptSlot,
+    pub getter_doc: Cell<bool>,
 }
 impl Body for PropertyBody {}
 
@@ -1001,6 +1004,7 @@ fn property_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
         p.fset.visit(v);
         p.fdel.visit(v);
         p.doc.visit(v);
+        p.name.visit(v);
     }
 }
 

@@ -1394,14 +1394,7 @@ fn generic_lookup(o: &ObjRef, name: &ObjRef, hook: bool) -> R<Option<ObjRef>> {
                 let p = d.as_obj().downcast::<PropertyBody>().expect("property");
                 return match p.fget.get() {
                     Some(f) => crate::call::call(&f, &[o.clone()]).map(Some),
-                    None => Err(new_exc(
-                        "AttributeError",
-                        &format!(
-                            "property '{}' of '{}' object has no getter",
-                            crate::str::as_str(name.as_obj()),
-                            type_name(t.as_obj())
-                        ),
-                    )),
+                    None => Err(crate::methods::property_missing(p, o, "getter")),
                 };
             }
             Kind::GetSetDescr | Kind::MemberDescr => return getset_get(d, o).map(Some),
@@ -1610,14 +1603,7 @@ pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
                 (p.fdel.get(), "deleter")
             };
             let Some(f) = f else {
-                return Err(new_exc(
-                    "AttributeError",
-                    &format!(
-                        "property '{}' of '{}' object has no {what}",
-                        crate::str::as_str(name.as_obj()),
-                        type_name(t.as_obj())
-                    ),
-                ));
+                return Err(crate::methods::property_missing(p, o, what));
             };
             let mut args = vec![o.clone()];
             args.extend(v);
