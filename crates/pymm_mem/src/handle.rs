@@ -108,8 +108,7 @@ fn trace_box<T: Trace>(o: Obj<'_>, v: &mut Visitor<'_>) {
     }
 }
 
-/// `tp_clear`, and the body drop on deallocation (the descriptor's body has no drop of its
-/// own: see `GcBox`'s vtable in `InfoOf`).
+/// `tp_clear`: drops the value, and with it the handles it holds.
 fn clear_box<T: Trace>(o: Obj<'_>) {
     box_of::<T>(o).drop_value();
 }

@@ -721,9 +721,12 @@ fn advance_seq(ty: &TypeInfo, b: &SeqIterBody) -> R<Option<ObjRef>> {
         if i < 0 {
             None
         } else {
-            b.index.set(i - 1);
+            // reversed_next: the index moves only past an item it got.
             match crate::ops::getitem(&seq, &crate::int::from_i64(i as i64)?) {
-                Ok(v) => Some(v),
+                Ok(v) => {
+                    b.index.set(i - 1);
+                    Some(v)
+                }
                 Err(e) if ends_sequence(&e) => None,
                 Err(e) => return Err(e),
             }
