@@ -198,11 +198,12 @@ impl Heap {
         let p = ptr.as_ptr();
         if size.wrapping_sub(1) < self.small_threshold {
             debug_assert!(self.state.address_in_range(p));
-            // SAFETY: p is a live pool block (caller's guarantee).
-            debug_assert_eq!(
-                unsafe { self.block_size(ptr) },
-                Some(size.next_multiple_of(16))
-            );
+            #[cfg(debug_assertions)]
+            {
+                // SAFETY: p is a live pool block (caller's guarantee).
+                let class = unsafe { self.block_size(ptr) };
+                assert_eq!(class, Some(size.next_multiple_of(16)));
+            }
             // SAFETY: blocks of this size come from pools (see above); the caller
             // guarantees it is live.
             unsafe { self.state.pymalloc_free(p) }
