@@ -531,6 +531,85 @@ pub fn builtin_iter(o: &ObjRef) -> R {
     }
 }
 
+// ---- __length_hint__ ----
+
+/// The iterator types that have `__length_hint__` in CPython 3.11.
+const LENGTH_HINT_TYPES: [&str; 17] = [
+    "list_iterator",
+    "list_reverseiterator",
+    "tuple_iterator",
+    "range_iterator",
+    "longrange_iterator",
+    "str_ascii_iterator",
+    "str_iterator",
+    "bytes_iterator",
+    "bytearray_iterator",
+    "reversed",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
+    "set_iterator",
+];
+
+/// Whether the built-in iterator type named `name` has `__length_hint__`.
+pub fn has_length_hint(name: &str) -> bool {
+    LENGTH_HINT_TYPES.contains(&name)
+}
+
+/// `it.__length_hint__()` of the built-in iterators (`listiter_len`, `rangeiter_len`,
+/// `dictiter_len`, `reversed_len`, ...): how many items are left, 0 once exhausted or
+/// after the container changed size.
+pub fn length_hint(args: &[ObjRef], _kw: &crate::call::Kw) -> R {
+    crate::call::check_args("__length_hint__", args, 1, 1)?;
+    let obj = args[0].as_obj();
+    let ty = obj.type_info();
+    if !has_length_hint(ty.name()) {
+        return Err(type_error(format!(
+            "descriptor '__length_hint__' requires an iterator, not '{}'",
+            obj_type_name(&args[0])
+        )));
+    }
+    let n: i64 = if let Some(b) = obj.downcast::<RangeIterBody>() {
+        b.len - b.index.get()
+    } else if let Some(b) = obj.downcast::<LongRangeIterBody>() {
+        let i =
+            cell_get(&b.index).map_or_else(Default::default, |i| crate::int::to_big(i.as_obj()));
+        return crate::int::from_big(&(crate::int::to_big(b.len.as_obj()) - i));
+    } else if let Some(b) = obj.downcast::<DictIterBody>() {
+        match cell_get(&b.dict) {
+            Some(d) if crate::dict::len(d.as_obj()) as isize == b.used.get() => b.len.get() as i64,
+            _ => 0,
+        }
+    } else if let Some(b) = obj.downcast::<SetIterBody>() {
+        match cell_get(&b.set) {
+            Some(s) if crate::builtins::set_len(s.as_obj()) as isize == b.used.get() => {
+                b.len.get() as i64
+            }
+            _ => 0,
+        }
+    } else if let Some(b) = obj.downcast::<SeqIterBody>() {
+        match cell_get(&b.seq) {
+            None => 0,
+            Some(seq) => {
+                let size = crate::ops::len(&seq)? as i64;
+                let i = b.index.get() as i64;
+                if std::ptr::eq(ty, &LIST_REVITER_T) || std::ptr::eq(ty, &REVERSED_T) {
+                    // The items left are index + 1, unless the sequence shrank below that.
+                    if size < i + 1 { 0 } else { i + 1 }
+                } else {
+                    (size - i).max(0)
+                }
+            }
+        }
+    } else {
+        0
+    };
+    crate::int::from_i64(n)
+}
+
 // ---- next ----
 
 /// `next(it)`: `None` when exhausted.

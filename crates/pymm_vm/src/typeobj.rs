@@ -205,6 +205,13 @@ fn named_builtin_type(k: Kind, name: &'static str) -> ObjRef {
         return t;
     }
     let t = new_builtin_subclass(name, &builtin_type(k), k);
+    if k == Kind::Iterator && crate::iter::has_length_hint(name) {
+        crate::dict::set_str(
+            &tb(t.as_obj()).dict,
+            "__length_hint__",
+            crate::call::new_builtin("__length_hint__", crate::iter::length_hint, name),
+        );
+    }
     NAMED_TYPES.with(|n| n.borrow_mut().push((name, t.clone())));
     t
 }
