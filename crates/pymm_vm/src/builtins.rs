@@ -419,19 +419,22 @@ pub fn mapping_items(m: &ObjRef) -> R<Vec<(ObjRef, ObjRef)>> {
 
 /// A callable's name as CPython shows it in argument errors.
 pub fn func_display_name(f: &ObjRef) -> String {
-    match kind(f.as_obj()) {
-        Kind::Function => {
-            let b = f.as_obj().downcast::<FunctionBody>().expect("function");
-            format!("{}()", crate::str::as_str(b.qualname.get().as_obj()))
-        }
-        Kind::BuiltinFunction => format!(
-            "{}()",
-            f.as_obj().downcast::<BuiltinBody>().expect("builtin").name
-        ),
-        Kind::Method => {
-            func_display_name(&f.as_obj().downcast::<MethodBody>().expect("method").func)
-        }
-        _ => format!("{} object", obj_type_name(f)),
+    // `_PyObject_FunctionStr`: `module.qualname()`, without the module for builtins (or
+    // when there is none), or `str(f)` when `f` has no `__qualname__`.
+    let attr = |name| {
+        crate::typeobj::getattr_opt(f, &crate::str::intern_static(name))
+            .ok()
+            .flatten()
+    };
+    let Some(q) = attr("__qualname__").and_then(|q| crate::ops::str_of(&q).ok()) else {
+        return crate::ops::str_of(f).unwrap_or_default();
+    };
+    match attr("__module__")
+        .filter(|m| kind(m.as_obj()) != Kind::NoneType)
+        .and_then(|m| crate::ops::str_of(&m).ok())
+    {
+        Some(m) if m != "builtins" => format!("{m}.{q}()"),
+        _ => format!("{q}()"),
     }
 }
 

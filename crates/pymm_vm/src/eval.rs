@@ -633,7 +633,23 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             let args = pop!(f);
             let callable = pop!(f);
             let a = f.stack.pop().flatten();
-            let mut argv = crate::iter::collect(&args).r()?;
+            let mut argv = match crate::iter::collect(&args) {
+                Ok(v) => v,
+                // `check_args_iterable`: an object that is not iterable at all.
+                Err(e)
+                    if crate::exc::matches(&e.0, "TypeError")
+                        && crate::typeobj::lookup_special(&args, "__iter__").is_none()
+                        && crate::typeobj::lookup_special(&args, "__getitem__").is_none() =>
+                {
+                    let func = a.as_ref().unwrap_or(&callable);
+                    return err(type_error(format!(
+                        "{} argument after * must be an iterable, not {}",
+                        crate::builtins::func_display_name(func),
+                        crate::typeobj::obj_type_name(&args)
+                    )));
+                }
+                Err(e) => return Err(e).r(),
+            };
             let callee = match a {
                 Some(m) => {
                     argv.insert(0, callable);
