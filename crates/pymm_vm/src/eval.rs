@@ -660,6 +660,10 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             let mut kw = Kw::default();
             if let Some(d) = &kwargs {
                 kw.0 = crate::builtins::mapping_items(d).r()?;
+                // `_PyStack_UnpackDict` and the argument parsers accept str keys only.
+                if kw.0.iter().any(|(k, _)| kind(k.as_obj()) != Kind::Str) {
+                    return err(type_error("keywords must be strings"));
+                }
             }
             // CPython 3.11 turns the positional arguments into a tuple unless they are
             // one (`PySequence_Tuple`), then `PyObject_Call`s: a Python function gets

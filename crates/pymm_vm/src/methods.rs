@@ -2544,6 +2544,14 @@ fn new_property(
     Ok(o)
 }
 
+/// `callable.__call__(*args, **kw)`: calls the receiver.
+fn call_self(args: &[ObjRef], kw: &Kw) -> R {
+    let Some((f, rest)) = args.split_first() else {
+        return Err(type_error("descriptor '__call__' needs an argument"));
+    };
+    call_kw(f, rest, kw)
+}
+
 /// `property.__set_name__(owner, name)`.
 fn property_set_name(args: &[ObjRef], _kw: &Kw) -> R {
     let p = this(args, Kind::Property, "property", "__set_name__")?;
@@ -3140,6 +3148,15 @@ pub fn register_methods() {
     add(K::Property, "property", "__get__", property_get);
     add(K::Property, "property", "__set__", property_set);
     add(K::Property, "property", "__set_name__", property_set_name);
+    // The `tp_call` slot wrappers of the built-in callables (`f.__call__(...)`).
+    add(K::Function, "function", "__call__", call_self);
+    add(
+        K::BuiltinFunction,
+        "builtin_function_or_method",
+        "__call__",
+        call_self,
+    );
+    add(K::Method, "method", "__call__", call_self);
 }
 
 fn wrap(k: &'static pymm_mem::TypeInfo, f: ObjRef) -> ObjRef {
