@@ -1136,9 +1136,17 @@ fn try_fast_new(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
         return Ok(false);
     }
     let lookup = |name| crate::typeobj::lookup(cls.as_obj(), &crate::str::intern_static(name));
-    if lookup("__new__")
-        .is_some_and(|n| matches!(kind(n.as_obj()), Kind::Function | Kind::StaticMethod))
-    {
+    // `object.__new__` is a static method wrapping a built-in; a `__new__` written in
+    // Python (plain or as a static method) takes the general path.
+    let written_in_python = |n: &ObjRef| match kind(n.as_obj()) {
+        Kind::Function => true,
+        Kind::StaticMethod => n
+            .as_obj()
+            .downcast::<WrapperBody>()
+            .is_some_and(|w| kind(w.0.get().as_obj()) != Kind::BuiltinFunction),
+        _ => true,
+    };
+    if lookup("__new__").is_some_and(|n| written_in_python(&n)) {
         return Ok(false);
     }
     let Some(init) = lookup("__init__") else {
@@ -1155,8 +1163,9 @@ fn try_fast_new(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
         .iter()
         .map(|a| a.clone().expect("argument"))
         .collect();
+    // The argument vector stays alive for the call, as the general path's does (one
+    // reference to each argument besides the tuple's and the frame's).
     let tp = crate::call::TpCallArgs::new(&args, &Kw::EMPTY).r()?;
-    drop(args);
     let obj = crate::typeobj::alloc_instance(&cls).r()?;
     let mut frame = Frame::for_function(init, None);
     frame.fast[0] = Some(obj.clone());
@@ -1178,6 +1187,7 @@ fn try_fast_new(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
     }
     drop(r);
     drop(tp);
+    drop(args);
     f.stack.push(Some(obj));
     Ok(true)
 }

@@ -3163,6 +3163,19 @@ fn wrap(k: &'static pymm_mem::TypeInfo, f: ObjRef) -> ObjRef {
     try_wrap(k, f).expect("out of memory at start-up")
 }
 
+/// The static method (or class method) `type_new` makes of a plain function named
+/// `__new__` (or `__init_subclass__`, `__class_getitem__`).
+pub(crate) fn implicit_wrapper(f: ObjRef, is_static: bool) -> R {
+    try_wrap(
+        if is_static {
+            &STATICMETHOD_T
+        } else {
+            &CLASSMETHOD_T
+        },
+        f,
+    )
+}
+
 fn try_wrap(k: &'static pymm_mem::TypeInfo, f: ObjRef) -> R {
     let o = ObjRef::new(k, WrapperBody(Slot::new(f), OptSlot::new(None)))
         .map_err(|_| crate::exc::memory_error())?;

@@ -531,6 +531,24 @@ pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -
     for (k, v) in crate::dict::items(ns.as_obj()) {
         crate::dict::set(dict.as_obj(), k, v)?;
     }
+    // `type_new_staticmethod` / `type_new_classmethod`: plain functions named `__new__`,
+    // `__init_subclass__` and `__class_getitem__` become static and class methods
+    // (`PyStaticMethod_New`/`PyClassMethod_New`: no attributes copied).
+    for (special, is_static) in [
+        ("__new__", true),
+        ("__init_subclass__", false),
+        ("__class_getitem__", false),
+    ] {
+        if let Some(f) = crate::dict::get_str(dict.as_obj(), special)
+            && kind(f.as_obj()) == Kind::Function
+        {
+            crate::dict::set_str(
+                &dict,
+                special,
+                crate::methods::implicit_wrapper(f, is_static)?,
+            );
+        }
+    }
     // A class that defines __eq__ but not __hash__ is unhashable (type_new sets
     // __hash__ = None).
     if crate::dict::get_str(dict.as_obj(), "__eq__").is_some()
