@@ -96,6 +96,7 @@ pub mod str;
 pub mod suggest;
 pub mod tracemalloc;
 pub mod typeobj;
+mod unicase;
 pub mod weakrefs;
 
 pub use exc::{Exc, R};

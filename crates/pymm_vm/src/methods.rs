@@ -405,24 +405,62 @@ fn str_map(args: &[ObjRef], name: &str, f: fn(&str) -> String) -> R {
     crate::str::new_str_fresh(&f(&t))
 }
 
-fn capitalize(t: &str) -> String {
-    let mut c = t.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
-        None => String::new(),
+/// Appends the titlecase of `c` (`_PyUnicode_ToTitleFull`).
+fn push_title(out: &mut String, c: char) {
+    match crate::unicase::TITLE_EXCEPTIONS.binary_search_by_key(&c, |e| e.0) {
+        Ok(i) => out.push_str(crate::unicase::TITLE_EXCEPTIONS[i].1),
+        Err(_) => out.extend(c.to_uppercase()),
     }
 }
 
+/// `_PyUnicode_IsCased`: lowercase, uppercase or titlecase.
+fn is_cased(c: char) -> bool {
+    c.is_lowercase()
+        || c.is_uppercase()
+        || crate::unicase::TITLE_EXCEPTIONS
+            .binary_search_by_key(&c, |e| e.0)
+            .is_ok_and(|i| {
+                crate::unicase::TITLE_EXCEPTIONS[i]
+                    .1
+                    .chars()
+                    .eq(std::iter::once(c))
+            })
+}
+
+/// `str.capitalize` (3.8+): the first character in titlecase, the rest in lowercase.
+fn capitalize(t: &str) -> String {
+    let mut c = t.chars();
+    let mut out = String::with_capacity(t.len());
+    if let Some(f) = c.next() {
+        push_title(&mut out, f);
+        out.push_str(&c.as_str().to_lowercase());
+    }
+    out
+}
+
+/// `str.title`: titlecase after an uncased character, lowercase after a cased one.
 fn title(t: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(t.len());
     let mut prev_cased = false;
     for c in t.chars() {
         if prev_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            push_title(&mut out, c);
         }
-        prev_cased = c.is_alphabetic();
+        prev_cased = is_cased(c);
+    }
+    out
+}
+
+/// `str.casefold`: full case folding.
+fn casefold(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        match crate::unicase::CASEFOLD_EXCEPTIONS.binary_search_by_key(&c, |e| e.0) {
+            Ok(i) => out.push_str(crate::unicase::CASEFOLD_EXCEPTIONS[i].1),
+            Err(_) => out.extend(c.to_lowercase()),
+        }
     }
     out
 }
@@ -448,7 +486,7 @@ fn str_lower(a: &[ObjRef], _k: &Kw) -> R {
     str_map(a, "lower", str::to_lowercase)
 }
 fn str_casefold(a: &[ObjRef], _k: &Kw) -> R {
-    str_map(a, "casefold", str::to_lowercase)
+    str_map(a, "casefold", casefold)
 }
 fn str_capitalize(a: &[ObjRef], _k: &Kw) -> R {
     str_map(a, "capitalize", capitalize)
