@@ -2139,18 +2139,13 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                 "errno" | "strerror" | "filename" | "filename2"
                     if crate::exc::matches(o, "OSError") =>
                 {
-                    let items = crate::seq::tuple_items(e.args.get().as_obj()).to_vec();
                     let i = match name {
                         "errno" => 0,
                         "strerror" => 1,
                         "filename" => 2,
                         _ => 3,
                     };
-                    Some(if (2..=4).contains(&items.len()) {
-                        items.get(i).cloned().unwrap_or_else(none)
-                    } else {
-                        none()
-                    })
+                    Some(crate::exc::os_field(e, i))
                 }
                 "exceptions" if crate::exc::matches(o, "BaseExceptionGroup") => {
                     crate::seq::tuple_items(e.args.get().as_obj())

@@ -402,6 +402,7 @@ pub fn type_call_default(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
             Some(t) => t.clone(),
             None => crate::seq::new_tuple(Vec::new())?,
         });
+        crate::exc::os_error_parse(&obj)?;
     }
     finish_init(obj, cls, args, kw)
 }

@@ -133,6 +133,7 @@ pub fn alloc_exc(ty: &ObjRef, args: ObjRef) -> R {
             context: OptSlot::default(),
             cause: OptSlot::default(),
             suppress_context: Default::default(),
+            os_fields: OptSlot::default(),
             weaklist: Default::default(),
             suggestion: Default::default(),
         },
@@ -156,10 +157,57 @@ pub fn new_exc(name: &str, msg: &str) -> Exc {
 
 /// A new exception of built-in class `name` with the given arguments.
 pub fn new_exc_args(name: &str, args: Vec<ObjRef>) -> Exc {
-    match crate::seq::new_tuple(args).and_then(|a| alloc_exc(&exc_type(name), a)) {
+    match crate::seq::new_tuple(args)
+        .and_then(|a| alloc_exc(&exc_type(name), a))
+        .and_then(|o| os_error_parse(&o).map(|()| o))
+    {
         Ok(o) => Exc(o),
         Err(e) => e,
     }
+}
+
+/// `oserror_parse_args` + `oserror_init`: an `OSError` made with 2 to 5 arguments keeps
+/// its errno, strerror, filename (3rd) and filename2 (5th) apart, and when a filename is
+/// given, `args` keeps only the first two. Other exceptions are left alone.
+pub fn os_error_parse(e: &ObjRef) -> R<()> {
+    let Some(b) = exc_body(e.as_obj()) else {
+        return Ok(());
+    };
+    if !matches(e, "OSError") {
+        return Ok(());
+    }
+    let items = crate::seq::tuple_items(b.args.get().as_obj()).to_vec();
+    if !(2..=5).contains(&items.len()) {
+        b.os_fields.set(None);
+        return Ok(());
+    }
+    let none = crate::state::none();
+    let given = |i: usize| {
+        items
+            .get(i)
+            .filter(|x| kind(x.as_obj()) != Kind::NoneType)
+            .cloned()
+    };
+    let filename = given(2);
+    let filename2 = filename.as_ref().and(given(4));
+    b.os_fields.set(Some(crate::seq::new_tuple(vec![
+        items[0].clone(),
+        items[1].clone(),
+        filename.clone().unwrap_or_else(|| none.clone()),
+        filename2.unwrap_or(none),
+    ])?));
+    if filename.is_some() {
+        b.args.set(crate::seq::new_tuple(items[..2].to_vec())?);
+    }
+    Ok(())
+}
+
+/// `OSError`'s field `i` (0 errno, 1 strerror, 2 filename, 3 filename2), None if unset.
+pub fn os_field(b: &ExcBody, i: usize) -> ObjRef {
+    b.os_fields
+        .get()
+        .and_then(|t| crate::seq::tuple_items(t.as_obj()).get(i).cloned())
+        .unwrap_or_else(crate::state::none)
 }
 
 /// `TypeError(msg)`.
@@ -214,17 +262,34 @@ pub fn exc_str(e: &ObjRef) -> R<String> {
     }
     let args = b.args.get();
     let items = crate::seq::tuple_items(args.as_obj()).to_vec();
-    if matches(e, "OSError") && (2..=3).contains(&items.len()) {
-        // OSError_str: "[Errno N] strerror[: 'filename']".
-        let head = format!(
-            "[Errno {}] {}",
-            crate::ops::str_of(&items[0])?,
-            crate::ops::str_of(&items[1])?
-        );
-        return Ok(match items.get(2) {
-            Some(f) => format!("{head}: {}", crate::ops::repr_of(f)?),
-            None => head,
-        });
+    if matches(e, "OSError") && b.os_fields.get().is_some() {
+        // OSError_str: "[Errno N] strerror[: 'filename'[ -> 'filename2']]" (when errno and
+        // strerror are set or there is a filename).
+        let is_set = |o: &ObjRef| kind(o.as_obj()) != Kind::NoneType;
+        let (errno, strerror) = (os_field(b, 0), os_field(b, 1));
+        let (f1, f2) = (os_field(b, 2), os_field(b, 3));
+        let head = || -> R<String> {
+            Ok(format!(
+                "[Errno {}] {}",
+                crate::ops::str_of(&errno)?,
+                crate::ops::str_of(&strerror)?
+            ))
+        };
+        if is_set(&f1) {
+            return Ok(if is_set(&f2) {
+                format!(
+                    "{}: {} -> {}",
+                    head()?,
+                    crate::ops::repr_of(&f1)?,
+                    crate::ops::repr_of(&f2)?
+                )
+            } else {
+                format!("{}: {}", head()?, crate::ops::repr_of(&f1)?)
+            });
+        }
+        if is_set(&errno) && is_set(&strerror) {
+            return head();
+        }
     }
     let t = crate::typeobj::type_of(e.as_obj());
     let is_key = crate::typeobj::is_subtype(t.as_obj(), exc_type("KeyError").as_obj());

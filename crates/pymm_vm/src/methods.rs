@@ -2470,6 +2470,7 @@ fn exc_init(args: &[ObjRef], _kw: &Kw) -> R {
     };
     if let Some(b) = crate::exc::exc_body(e.as_obj()) {
         b.args.set(crate::seq::new_tuple_cloned(&args[1..])?);
+        crate::exc::os_error_parse(&args[0])?;
     }
     Ok(none())
 }

@@ -2832,11 +2832,10 @@ fn os_error(e: &std::io::Error, path: &str) -> crate::exc::Exc {
     let args = vec![
         crate::int::from_i64(errno as i64).unwrap_or_else(|_| none()),
         crate::str::new_str(msg).unwrap_or_else(|_| none()),
+        crate::str::new_str(path).unwrap_or_else(|_| none()),
     ];
-    let ex = crate::exc::new_exc_args(cls, args);
-    // CPython's str(): "[Errno 2] No such file or directory: 'x'" — keep the filename in args.
-    let _ = path;
-    ex
+    // `PyErr_SetFromErrnoWithFilenameObject`: the path is the exception's filename.
+    crate::exc::new_exc_args(cls, args)
 }
 
 thread_local! {

@@ -656,6 +656,9 @@ pub struct ExcBody {
     pub context: OptSlot,
     pub cause: OptSlot,
     pub suppress_context: Cell<bool>,
+    /// `OSError`'s `myerrno`, `strerror`, `filename` and `filename2`, as a tuple, when it was
+    /// made with 2 to 5 arguments (see [`crate::exc::os_error_parse`]).
+    pub os_fields: OptSlot,
     pub weaklist: WeakListHead,
     /// The "Did you mean" text a traceback prints after the message (computed where a
     /// NameError or AttributeError is raised, as CPython computes it from the frame).
@@ -986,6 +989,7 @@ fn exc_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
         e.notes.visit(v);
         e.context.visit(v);
         e.cause.visit(v);
+        e.os_fields.visit(v);
     }
 }
 
@@ -995,6 +999,7 @@ fn exc_clear(o: Obj<'_>) {
         e.notes.set(None);
         e.context.set(None);
         e.cause.set(None);
+        e.os_fields.set(None);
     }
 }
 
