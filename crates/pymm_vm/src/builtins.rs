@@ -2136,6 +2136,24 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
         (Kind::BaseException, _) => {
             let e = obj.downcast::<ExcBody>().expect("exc");
             match name {
+                "encoding" | "object" | "start" | "end" | "reason"
+                    if crate::exc::matches(o, "UnicodeError") =>
+                {
+                    // The fields of UnicodeDecodeError/EncodeError (five arguments) and
+                    // UnicodeTranslateError (four, no encoding).
+                    let items = crate::seq::tuple_items(e.args.get().as_obj()).to_vec();
+                    let translate = crate::exc::matches(o, "UnicodeTranslateError");
+                    let names: &[&str] = if translate {
+                        &["object", "start", "end", "reason"]
+                    } else {
+                        &["encoding", "object", "start", "end", "reason"]
+                    };
+                    match names.iter().position(|n| *n == name) {
+                        Some(i) if items.len() == names.len() => Some(items[i].clone()),
+                        Some(_) => Some(none()),
+                        None => None,
+                    }
+                }
                 "errno" | "strerror" | "filename" | "filename2"
                     if crate::exc::matches(o, "OSError") =>
                 {

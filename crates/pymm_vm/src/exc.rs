@@ -202,6 +202,93 @@ pub fn os_error_parse(e: &ObjRef) -> R<()> {
     Ok(())
 }
 
+/// A `UnicodeDecodeError` or `UnicodeEncodeError` with CPython's five arguments
+/// (`PyUnicodeDecodeError_Create`): the codec, the whole input (a new bytes or the str),
+/// the failing range `start..end` and the reason; `str()` builds the message from them.
+pub fn unicode_error(
+    cls: &str,
+    encoding: &str,
+    object: R<ObjRef>,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> Exc {
+    let args = (|| -> R<Vec<ObjRef>> {
+        Ok(vec![
+            crate::str::new_str(encoding)?,
+            object?,
+            crate::int::from_i64(start as i64)?,
+            crate::int::from_i64(end as i64)?,
+            crate::str::new_str(reason)?,
+        ])
+    })();
+    match args {
+        Ok(a) => new_exc_args(cls, a),
+        Err(e) => e,
+    }
+}
+
+/// `UnicodeDecodeError_str` / `UnicodeEncodeError_str` / `UnicodeTranslateError_str`, for
+/// exceptions made with the full argument list.
+fn unicode_error_str(e: &ObjRef, items: &[ObjRef]) -> R<Option<String>> {
+    let translate = matches(e, "UnicodeTranslateError");
+    let decode = matches(e, "UnicodeDecodeError");
+    let encode = matches(e, "UnicodeEncodeError");
+    let (enc, rest) = match (translate, items.len()) {
+        (true, 4) => (None, items),
+        (false, 5) if decode || encode => (Some(&items[0]), &items[1..]),
+        _ => return Ok(None),
+    };
+    let (object, start, end, reason) = (&rest[0], &rest[1], &rest[2], &rest[3]);
+    let (Some(start), Some(end)) = (
+        crate::int::to_i64(start.as_obj()),
+        crate::int::to_i64(end.as_obj()),
+    ) else {
+        return Ok(None);
+    };
+    let reason = crate::ops::str_of(reason)?;
+    let codec = match enc {
+        Some(c) => format!("'{}' codec can't ", crate::ops::str_of(c)?),
+        None => "can't ".to_string(),
+    };
+    let verb = if decode {
+        "decode"
+    } else if encode {
+        "encode"
+    } else {
+        "translate"
+    };
+    if decode {
+        let data = crate::builtins::bytes_data(object.as_obj());
+        if (start as usize) < data.len() && end == start + 1 {
+            return Ok(Some(format!(
+                "{codec}decode byte 0x{:02x} in position {start}: {reason}",
+                data[start as usize]
+            )));
+        }
+    } else if let Some(c) = crate::str::char_at(object.as_obj(), start as usize)
+        && end == start + 1
+        && start >= 0
+    {
+        let v = c as u32;
+        let shown = if v < 0x100 {
+            format!("\\x{v:02x}")
+        } else if v < 0x10000 {
+            format!("\\u{v:04x}")
+        } else {
+            format!("\\U{v:08x}")
+        };
+        return Ok(Some(format!(
+            "{codec}{verb} character '{shown}' in position {start}: {reason}"
+        )));
+    }
+    let noun = if decode { "bytes" } else { "characters" };
+    Ok(Some(format!(
+        "{codec}{verb} {noun} in position {start}-{}: {reason}",
+        end - 1
+    )))
+}
+
 /// `OSError`'s field `i` (0 errno, 1 strerror, 2 filename, 3 filename2), None if unset.
 pub fn os_field(b: &ExcBody, i: usize) -> ObjRef {
     b.os_fields
@@ -290,6 +377,11 @@ pub fn exc_str(e: &ObjRef) -> R<String> {
         if is_set(&errno) && is_set(&strerror) {
             return head();
         }
+    }
+    if matches(e, "UnicodeError")
+        && let Some(s) = unicode_error_str(e, &items)?
+    {
+        return Ok(s);
     }
     let t = crate::typeobj::type_of(e.as_obj());
     let is_key = crate::typeobj::is_subtype(t.as_obj(), exc_type("KeyError").as_obj());

@@ -766,20 +766,15 @@ fn str_encode(args: &[ObjRef], kw: &Kw) -> R {
                     ),
                     "xmlcharrefreplace" => out.extend(format!("&#{v};").bytes()),
                     "strict" => {
-                        // The character as repr() shows it in the message.
-                        let shown = if v < 0x100 {
-                            format!("\\x{v:02x}")
-                        } else if v < 0x10000 {
-                            format!("\\u{v:04x}")
-                        } else {
-                            format!("\\U{v:08x}")
-                        };
-                        return Err(new_exc(
+                        // The error covers the whole run of unencodable characters.
+                        let run = t.chars().skip(i).take_while(|c| *c as u32 >= limit).count();
+                        return Err(crate::exc::unicode_error(
                             "UnicodeEncodeError",
-                            &format!(
-                                "'{}' codec can't encode character '{shown}' in position {i}: ordinal not in range({limit})",
-                                if limit == 128 { "ascii" } else { "latin-1" }
-                            ),
+                            if limit == 128 { "ascii" } else { "latin-1" },
+                            Ok(args[0].clone()),
+                            i,
+                            i + run,
+                            &format!("ordinal not in range({limit})"),
                         ));
                     }
                     other => {
@@ -1909,12 +1904,13 @@ fn bytes_decode(args: &[ObjRef], kw: &Kw) -> R {
         "ascii" if errors != "strict" => s(&decode_with_errors(data, &errors, false)?),
         "ascii" => {
             if let Some(p) = data.iter().position(|&c| c >= 128) {
-                return Err(new_exc(
+                return Err(crate::exc::unicode_error(
                     "UnicodeDecodeError",
-                    &format!(
-                        "'ascii' codec can't decode byte 0x{:02x} in position {p}: ordinal not in range(128)",
-                        data[p]
-                    ),
+                    "ascii",
+                    crate::builtins::new_bytes(data),
+                    p,
+                    p + 1,
+                    "ordinal not in range(128)",
                 ));
             }
             s(std::str::from_utf8(data).unwrap_or_default())
@@ -1972,18 +1968,14 @@ fn decode_with_errors(data: &[u8], errors: &str, utf8: bool) -> R<String> {
                 }
             }
             "strict" => {
-                let msg = if bad == 1 {
-                    format!(
-                        "'{codec}' codec can't decode byte 0x{:02x} in position {start}: {reason}",
-                        seg[0]
-                    )
-                } else {
-                    format!(
-                        "'{codec}' codec can't decode bytes in position {start}-{}: {reason}",
-                        start + bad - 1
-                    )
-                };
-                return Err(new_exc("UnicodeDecodeError", &msg));
+                return Err(crate::exc::unicode_error(
+                    "UnicodeDecodeError",
+                    codec,
+                    crate::builtins::new_bytes(data),
+                    start,
+                    start + bad,
+                    reason,
+                ));
             }
             other => {
                 return Err(new_exc(
