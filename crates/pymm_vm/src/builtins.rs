@@ -140,12 +140,11 @@ pub fn import_module(name: &str) -> R {
             return exec_module_source(&src, &path.to_string_lossy(), name);
         }
     }
-    let e = new_exc("ModuleNotFoundError", &format!("No module named '{name}'"));
-    if let Some(d) = crate::typeobj::instance_dict(e.0.as_obj(), true) {
-        crate::dict::set_str(&d, "name", crate::str::new_str(name)?);
-        crate::dict::set_str(&d, "path", none());
-    }
-    Err(e)
+    Err(crate::exc::import_error(
+        "ModuleNotFoundError",
+        &format!("No module named '{name}'"),
+        name,
+    ))
 }
 
 /// Where `import` looks for `.py` files: `sys.path` once `sys` exists, else the script's
@@ -2136,6 +2135,14 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
         (Kind::BaseException, _) => {
             let e = obj.downcast::<ExcBody>().expect("exc");
             match name {
+                "msg" | "name" | "path" if crate::exc::matches(o, "ImportError") => {
+                    let i = match name {
+                        "msg" => 0,
+                        "name" => 1,
+                        _ => 2,
+                    };
+                    Some(crate::exc::os_field(e, i))
+                }
                 "encoding" | "object" | "start" | "end" | "reason"
                     if crate::exc::matches(o, "UnicodeError") =>
                 {

@@ -403,6 +403,18 @@ pub fn type_call_default(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
             None => crate::seq::new_tuple(Vec::new())?,
         });
         crate::exc::os_error_parse(&obj)?;
+        crate::exc::import_error_parse(&obj, kw)?;
+        // `BaseException_init` takes no keywords (ImportError's own init takes two).
+        if !kw.is_empty()
+            && !crate::exc::matches(&obj, "ImportError")
+            && lookup_special_on_type(cls, "__init__")
+                .is_none_or(|i| kind(i.as_obj()) != Kind::Function)
+        {
+            return Err(type_error(format!(
+                "{}() takes no keyword arguments",
+                crate::typeobj::type_name(cls.as_obj())
+            )));
+        }
     }
     finish_init(obj, cls, args, kw)
 }

@@ -915,12 +915,13 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
                     let mname = crate::typeobj::getattr(&m, &crate::str::intern("__name__"))
                         .map(|s| crate::str::as_str(s.as_obj()).into_owned())
                         .unwrap_or_default();
-                    return err(new_exc(
+                    return err(crate::exc::import_error(
                         "ImportError",
                         &format!(
                             "cannot import name '{}' from '{}' (unknown location)",
                             f.co.names[i as usize], mname
                         ),
+                        &mname,
                     ));
                 }
             }

@@ -133,7 +133,7 @@ pub fn alloc_exc(ty: &ObjRef, args: ObjRef) -> R {
             context: OptSlot::default(),
             cause: OptSlot::default(),
             suppress_context: Default::default(),
-            os_fields: OptSlot::default(),
+            extra: OptSlot::default(),
             weaklist: Default::default(),
             suggestion: Default::default(),
         },
@@ -178,7 +178,7 @@ pub fn os_error_parse(e: &ObjRef) -> R<()> {
     }
     let items = crate::seq::tuple_items(b.args.get().as_obj()).to_vec();
     if !(2..=5).contains(&items.len()) {
-        b.os_fields.set(None);
+        b.extra.set(None);
         return Ok(());
     }
     let none = crate::state::none();
@@ -190,7 +190,7 @@ pub fn os_error_parse(e: &ObjRef) -> R<()> {
     };
     let filename = given(2);
     let filename2 = filename.as_ref().and(given(4));
-    b.os_fields.set(Some(crate::seq::new_tuple(vec![
+    b.extra.set(Some(crate::seq::new_tuple(vec![
         items[0].clone(),
         items[1].clone(),
         filename.clone().unwrap_or_else(|| none.clone()),
@@ -289,9 +289,57 @@ fn unicode_error_str(e: &ObjRef, items: &[ObjRef]) -> R<Option<String>> {
     )))
 }
 
-/// `OSError`'s field `i` (0 errno, 1 strerror, 2 filename, 3 filename2), None if unset.
+/// `ImportError_init`: `msg` (the only argument, if there is exactly one) and the
+/// keyword-only `name` and `path`. Other exceptions are left alone.
+pub fn import_error_parse(e: &ObjRef, kw: &crate::call::Kw) -> R<()> {
+    let Some(b) = exc_body(e.as_obj()) else {
+        return Ok(());
+    };
+    if !matches(e, "ImportError") {
+        return Ok(());
+    }
+    let none = crate::state::none();
+    let (mut name, mut path) = (none.clone(), none.clone());
+    for (k, v) in &kw.0 {
+        match &*crate::str::as_str(k.as_obj()) {
+            "name" => name = v.clone(),
+            "path" => path = v.clone(),
+            other => {
+                return Err(type_error(format!(
+                    "'{other}' is an invalid keyword argument for ImportError()"
+                )));
+            }
+        }
+    }
+    let items = crate::seq::tuple_items(b.args.get().as_obj()).to_vec();
+    let msg = if items.len() == 1 {
+        items[0].clone()
+    } else {
+        none
+    };
+    b.extra
+        .set(Some(crate::seq::new_tuple(vec![msg, name, path])?));
+    Ok(())
+}
+
+/// An `ImportError` (or subclass) with message `msg` and `name` set, as the import
+/// machinery raises them.
+pub fn import_error(cls: &str, msg: &str, name: &str) -> Exc {
+    let e = new_exc(cls, msg);
+    let kw = match crate::str::new_str(name) {
+        Ok(n) => crate::call::Kw(vec![(crate::str::intern("name"), n)]),
+        Err(e) => return e,
+    };
+    match import_error_parse(&e.0, &kw) {
+        Ok(()) => e,
+        Err(err) => err,
+    }
+}
+
+/// Field `i` of the exception's extra fields (OSError: 0 errno, 1 strerror, 2 filename,
+/// 3 filename2; ImportError: 0 msg, 1 name, 2 path), None if unset.
 pub fn os_field(b: &ExcBody, i: usize) -> ObjRef {
-    b.os_fields
+    b.extra
         .get()
         .and_then(|t| crate::seq::tuple_items(t.as_obj()).get(i).cloned())
         .unwrap_or_else(crate::state::none)
@@ -349,7 +397,7 @@ pub fn exc_str(e: &ObjRef) -> R<String> {
     }
     let args = b.args.get();
     let items = crate::seq::tuple_items(args.as_obj()).to_vec();
-    if matches(e, "OSError") && b.os_fields.get().is_some() {
+    if matches(e, "OSError") && b.extra.get().is_some() {
         // OSError_str: "[Errno N] strerror[: 'filename'[ -> 'filename2']]" (when errno and
         // strerror are set or there is a filename).
         let is_set = |o: &ObjRef| kind(o.as_obj()) != Kind::NoneType;
@@ -382,6 +430,13 @@ pub fn exc_str(e: &ObjRef) -> R<String> {
         && let Some(s) = unicode_error_str(e, &items)?
     {
         return Ok(s);
+    }
+    // ImportError_str: its msg when that is a str.
+    if matches(e, "ImportError") {
+        let msg = os_field(b, 0);
+        if kind(msg.as_obj()) == Kind::Str {
+            return Ok(crate::str::as_str(msg.as_obj()).into_owned());
+        }
     }
     let t = crate::typeobj::type_of(e.as_obj());
     let is_key = crate::typeobj::is_subtype(t.as_obj(), exc_type("KeyError").as_obj());

@@ -2454,7 +2454,7 @@ fn type_call_method(args: &[ObjRef], kw: &Kw) -> R {
     crate::call::type_call_default(cls, &args[1..], kw)
 }
 
-fn exc_init(args: &[ObjRef], _kw: &Kw) -> R {
+fn exc_init(args: &[ObjRef], kw: &Kw) -> R {
     let Some(e) = args.first() else {
         return Err(type_error(
             "descriptor '__init__' of 'BaseException' object needs an argument",
@@ -2463,6 +2463,7 @@ fn exc_init(args: &[ObjRef], _kw: &Kw) -> R {
     if let Some(b) = crate::exc::exc_body(e.as_obj()) {
         b.args.set(crate::seq::new_tuple_cloned(&args[1..])?);
         crate::exc::os_error_parse(&args[0])?;
+        crate::exc::import_error_parse(&args[0], kw)?;
     }
     Ok(none())
 }

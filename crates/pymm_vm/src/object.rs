@@ -656,9 +656,11 @@ pub struct ExcBody {
     pub context: OptSlot,
     pub cause: OptSlot,
     pub suppress_context: Cell<bool>,
-    /// `OSError`'s `myerrno`, `strerror`, `filename` and `filename2`, as a tuple, when it was
-    /// made with 2 to 5 arguments (see [`crate::exc::os_error_parse`]).
-    pub os_fields: OptSlot,
+    /// The fields some exception classes have besides `args`, as a tuple: `OSError`'s
+    /// `myerrno`, `strerror`, `filename`, `filename2` when it was made with 2 to 5
+    /// arguments ([`crate::exc::os_error_parse`]); `ImportError`'s `msg`, `name`, `path`
+    /// ([`crate::exc::import_error_parse`]).
+    pub extra: OptSlot,
     pub weaklist: WeakListHead,
     /// The "Did you mean" text a traceback prints after the message (computed where a
     /// NameError or AttributeError is raised, as CPython computes it from the frame).
@@ -989,7 +991,7 @@ fn exc_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
         e.notes.visit(v);
         e.context.visit(v);
         e.cause.visit(v);
-        e.os_fields.visit(v);
+        e.extra.visit(v);
     }
 }
 
@@ -999,7 +1001,7 @@ fn exc_clear(o: Obj<'_>) {
         e.notes.set(None);
         e.context.set(None);
         e.cause.set(None);
-        e.os_fields.set(None);
+        e.extra.set(None);
     }
 }
 
