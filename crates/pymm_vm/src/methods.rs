@@ -3180,6 +3180,7 @@ pub fn register_methods() {
     add(K::Property, "property", "__get__", property_get);
     add(K::Property, "property", "__set__", property_set);
     add(K::Property, "property", "__set_name__", property_set_name);
+    crate::typeobj::add_builtin_attribute_descriptors().expect("out of memory at start-up");
     // The `tp_call` slot wrappers of the built-in callables (`f.__call__(...)`).
     add(K::Function, "function", "__call__", call_self);
     add(

@@ -567,6 +567,11 @@ pub enum GetSetWhich {
     Weakref,
     /// A `__slots__` entry (`member_descriptor`): the instance's slot of that name.
     Member,
+    /// A read-only attribute of a built-in type's instances (`int.real`, `float.imag`):
+    /// a `getset_descriptor` whose value the body computes.
+    BuiltinGetSet,
+    /// The same as a `member_descriptor` (`complex.real`).
+    BuiltinMember,
 }
 
 /// `PyGetSetDescrObject`: the `__dict__` and `__weakref__` attributes `type_new` puts in

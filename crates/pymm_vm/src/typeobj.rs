@@ -940,6 +940,11 @@ pub fn getset_get(d: &ObjRef, o: &ObjRef) -> R {
                 &format!("'{}' object has no attribute '__dict__'", obj_type_name(o)),
             )
         }),
+        GetSetWhich::BuiltinGetSet | GetSetWhich::BuiltinMember => {
+            let n = g.name.get();
+            crate::builtins::builtin_attr(o, &crate::str::as_str(n.as_obj()))?
+                .ok_or_else(|| attr_error(o, &n))
+        }
         GetSetWhich::Weakref => Ok(pymm_mem::weakref::weakrefs(o.as_obj())
             .into_iter()
             .next()
@@ -989,6 +994,7 @@ pub fn getset_set(d: &ObjRef, o: &ObjRef, value: Option<ObjRef>) -> R<()> {
                 ))),
             }
         }
+        GetSetWhich::BuiltinMember => Err(new_exc("AttributeError", "readonly attribute")),
         _ => Err(new_exc(
             "AttributeError",
             &format!(
@@ -997,6 +1003,42 @@ pub fn getset_set(d: &ObjRef, o: &ObjRef, value: Option<ObjRef>) -> R<()> {
             ),
         )),
     }
+}
+
+/// Puts the read-only attributes of the numeric types in their type dicts, as the
+/// `getset_descriptor`s (`member_descriptor`s for complex) CPython has there.
+pub fn add_builtin_attribute_descriptors() -> R<()> {
+    let sets: [(Kind, &[&str], bool); 3] = [
+        (
+            Kind::Int,
+            &["real", "imag", "numerator", "denominator"],
+            false,
+        ),
+        (Kind::Float, &["real", "imag"], false),
+        (Kind::Complex, &["real", "imag"], true),
+    ];
+    for (k, names, member) in sets {
+        let t = builtin_type(k);
+        for name in names {
+            let d = ObjRef::new(
+                if member { &MEMBER_T } else { &GETSET_T },
+                GetSetBody {
+                    owner: Slot::new(t.clone()),
+                    name: Slot::new(crate::str::intern(name)),
+                    qualname: OptSlot::default(),
+                    which: if member {
+                        GetSetWhich::BuiltinMember
+                    } else {
+                        GetSetWhich::BuiltinGetSet
+                    },
+                },
+            )
+            .map_err(|_| memory_error())?;
+            d.track();
+            crate::dict::set(tb(t.as_obj()).dict.as_obj(), crate::str::intern(name), d)?;
+        }
+    }
+    Ok(())
 }
 
 fn descr_get_method(args: &[ObjRef], _kw: &crate::call::Kw) -> R {
@@ -1063,7 +1105,7 @@ pub fn getset_repr(d: &ObjRef) -> String {
     let g = d.as_obj().downcast::<GetSetBody>().expect("getset");
     format!(
         "<{} '{}' of '{}' objects>",
-        if g.which == GetSetWhich::Member {
+        if matches!(g.which, GetSetWhich::Member | GetSetWhich::BuiltinMember) {
             "member"
         } else {
             "attribute"
@@ -1620,6 +1662,14 @@ pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
     }
     let t = type_of(obj);
     if let Some(d) = lookup(t.as_obj(), name) {
+        if let Some(g) = d.as_obj().downcast::<GetSetBody>()
+            && matches!(
+                g.which,
+                GetSetWhich::BuiltinGetSet | GetSetWhich::BuiltinMember
+            )
+        {
+            return getset_set(&d, o, v);
+        }
         if kind(d.as_obj()) == Kind::Property {
             let p = d.as_obj().downcast::<PropertyBody>().expect("property");
             let (f, what) = if v.is_some() {
