@@ -1251,7 +1251,15 @@ pub fn instance_attr_names(o: Obj<'_>) -> Vec<ObjRef> {
             .filter_map(|k| keys.get(k).cloned())
             .collect();
     }
-    instance_dict(o, false)
+    // Built-in objects with an attribute dict of their own (`func_dict`, `sm_dict`).
+    let own = match kind(o) {
+        Kind::Function => o.downcast::<FunctionBody>().and_then(|f| f.dict.get()),
+        Kind::StaticMethod | Kind::ClassMethod => {
+            o.downcast::<WrapperBody>().and_then(|w| w.1.get())
+        }
+        _ => None,
+    };
+    own.or_else(|| instance_dict(o, false))
         .map(|d| {
             crate::dict::items(d.as_obj())
                 .into_iter()
