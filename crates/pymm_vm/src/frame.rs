@@ -39,6 +39,16 @@ impl Frame {
         Frame::build(code, Some((globals, builtins)), locals, None)
     }
 
+    /// [`Frame::new`] with the given builtins dict (`exec`/`eval` with a `__builtins__`).
+    pub fn with_builtins(
+        code: ObjRef,
+        globals: ObjRef,
+        builtins: ObjRef,
+        locals: Option<ObjRef>,
+    ) -> Frame {
+        Frame::build(code, Some((globals, builtins)), locals, None)
+    }
+
     /// A frame running function `func` (a `FunctionBody`), with its code, globals and
     /// builtins.
     pub fn for_function(func: ObjRef, locals: Option<ObjRef>) -> Frame {

@@ -870,13 +870,23 @@ fn exec_eval(args: &[ObjRef], kw: &Kw, mode: pymm_compiler::Mode) -> R {
     let locals = arg(args, kw, 2, "locals")
         .filter(|g| kind(g.as_obj()) != Kind::NoneType)
         .unwrap_or_else(|| globals.clone());
-    if crate::dict::get_str(globals.as_obj(), "__builtins__").is_none() {
-        crate::dict::set_str(
-            &globals,
-            "__builtins__",
-            crate::builtins::import_module("builtins")?,
-        );
-    }
+    // `builtin_exec_impl`: globals without `__builtins__` get the current builtins dict;
+    // the code then finds its built-ins there (a module stands for its dict).
+    let builtins = match crate::dict::get_str(globals.as_obj(), "__builtins__") {
+        None => {
+            let b = crate::state::rt().builtins.clone();
+            crate::dict::set_str(&globals, "__builtins__", b.clone());
+            b
+        }
+        Some(m) if kind(m.as_obj()) == Kind::Module => m
+            .as_obj()
+            .downcast::<ModuleBody>()
+            .expect("module")
+            .dict
+            .clone(),
+        Some(d) if crate::dict::is_dict(d.as_obj()) => d,
+        Some(_) => crate::state::rt().builtins.clone(),
+    };
     let mut ast = Vec::new();
     let code = match kind(src.as_obj()) {
         Kind::Code => src.clone(),
@@ -898,7 +908,7 @@ fn exec_eval(args: &[ObjRef], kw: &Kw, mode: pymm_compiler::Mode) -> R {
             ));
         }
     };
-    let mut f = crate::frame::Frame::new(code, globals, Some(locals));
+    let mut f = crate::frame::Frame::with_builtins(code, globals, builtins, Some(locals));
     let r = crate::eval::run_frame(&mut f);
     drop(f);
     drop(ast);

@@ -1769,6 +1769,37 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
     }
     let target = match kind(obj) {
         Kind::Type => {
+            let b = tb(obj);
+            // `type_setattro`: built-in types are immutable.
+            if !b.is_heap {
+                return Err(type_error(format!(
+                    "cannot set '{n}' attribute of immutable type '{}'",
+                    b.name.borrow()
+                )));
+            }
+            // `type_set_name` / `type_set_qualname`: a str, kept in the type itself.
+            if matches!(&*n, "__name__" | "__qualname__") {
+                let Some(val) = &v else {
+                    return Err(type_error(format!(
+                        "cannot delete '{n}' attribute of immutable type '{}'",
+                        b.name.borrow()
+                    )));
+                };
+                if kind(val.as_obj()) != Kind::Str {
+                    return Err(type_error(format!(
+                        "can only assign string to {}.{n}, not '{}'",
+                        b.name.borrow(),
+                        obj_type_name(val)
+                    )));
+                }
+                let s = crate::str::as_str(val.as_obj()).into_owned();
+                if &*n == "__name__" {
+                    *b.name.borrow_mut() = s;
+                } else {
+                    *b.qualname.borrow_mut() = s;
+                }
+                return Ok(());
+            }
             invalidate_type_cache();
             Some(tb(obj).dict.clone())
         }
