@@ -3780,10 +3780,126 @@ fn ctor_float(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     }
 }
 
+/// The longest float literal at the start of `s` (`PyOS_string_to_double` with an end
+/// pointer): an optional sign, then `inf`/`infinity`/`nan` or decimal digits with an
+/// optional fraction and exponent. The value and the bytes used.
+fn float_prefix(s: &str) -> Option<(f64, usize)> {
+    let b = s.as_bytes();
+    let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
+    let lower = s[i..].to_ascii_lowercase();
+    for (word, v) in [
+        ("infinity", f64::INFINITY),
+        ("inf", f64::INFINITY),
+        ("nan", f64::NAN),
+    ] {
+        if lower.starts_with(word) {
+            let v = if b[0] == b'-' { -v } else { v };
+            return Some((v, i + word.len()));
+        }
+    }
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
+    let mut n = digits(&mut i);
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        n += digits(&mut i);
+    }
+    if n == 0 {
+        return None;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        let mut j = i + 1;
+        if matches!(b.get(j), Some(b'+' | b'-')) {
+            j += 1;
+        }
+        if digits(&mut j) > 0 {
+            i = j;
+        }
+    }
+    s[..i].parse::<f64>().ok().map(|v| (v, i))
+}
+
+/// `complex_from_string_inner`: `<float>`, `<float>j`, `<float><signed-float>j`,
+/// `<float><sign>j`, `<sign>j` or `j`, optionally in parentheses, with surrounding
+/// blanks.
+fn parse_complex(text: &str) -> Option<(f64, f64)> {
+    let mut s = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    if let Some(inner) = s.strip_prefix('(') {
+        s = inner
+            .strip_suffix(')')?
+            .trim_matches(|c: char| c.is_ascii_whitespace());
+    }
+    let is_j = |s: &str| matches!(s.as_bytes().first(), Some(b'j' | b'J'));
+    let (x, y, rest) = match float_prefix(s) {
+        Some((z, n)) => {
+            let rest = &s[n..];
+            match rest.as_bytes().first() {
+                Some(b'+' | b'-') => {
+                    let (y, rest) = match float_prefix(rest) {
+                        Some((y, m)) => (y, &rest[m..]),
+                        None => (if rest.starts_with('+') { 1.0 } else { -1.0 }, &rest[1..]),
+                    };
+                    if !is_j(rest) {
+                        return None;
+                    }
+                    (z, y, &rest[1..])
+                }
+                Some(b'j' | b'J') => (0.0, z, &rest[1..]),
+                _ => (z, 0.0, rest),
+            }
+        }
+        None => {
+            let (y, rest) = match s.as_bytes().first() {
+                Some(b'+') => (1.0, &s[1..]),
+                Some(b'-') => (-1.0, &s[1..]),
+                _ => (1.0, s),
+            };
+            if !is_j(rest) {
+                return None;
+            }
+            (0.0, y, &rest[1..])
+        }
+    };
+    rest.is_empty().then_some((x, y))
+}
+
 fn ctor_complex(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     let re = arg(args, kw, 0, "real");
     let im = arg(args, kw, 1, "imag");
     let (mut r, mut i) = (0.0, 0.0);
+    if let Some(x) = re.as_ref().filter(|x| kind(x.as_obj()) == Kind::Str) {
+        if im.is_some() {
+            return Err(type_error(
+                "complex() can't take second arg if first is a string",
+            ));
+        }
+        let t = sv(x);
+        // `_Py_string_to_number_with_underscores`: each `_` between two digits.
+        let b = t.as_bytes();
+        let bad_underscore = b.iter().enumerate().any(|(k, &c)| {
+            c == b'_'
+                && !(k > 0
+                    && b[k - 1].is_ascii_digit()
+                    && b.get(k + 1).is_some_and(u8::is_ascii_digit))
+        });
+        if bad_underscore {
+            return Err(value_error(format!(
+                "could not convert string to complex: {}",
+                crate::str::repr(&t)
+            )));
+        }
+        let (r, i) = parse_complex(&t.replace('_', ""))
+            .ok_or_else(|| value_error("complex() arg is a malformed string"))?;
+        return ObjRef::new(&COMPLEX_T, ComplexBody(r, i)).map_err(|_| crate::exc::memory_error());
+    }
+    if im.as_ref().is_some_and(|y| kind(y.as_obj()) == Kind::Str) {
+        return Err(type_error("complex() second arg can't be a string"));
+    }
     if let Some(x) = re {
         if kind(x.as_obj()) == Kind::Complex {
             let c = x.as_obj().downcast::<ComplexBody>().expect("complex");
