@@ -1141,12 +1141,46 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
     }
 }
 
+/// `_Py_c_prod`.
+fn c_prod(x: (f64, f64), y: (f64, f64)) -> (f64, f64) {
+    (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0)
+}
+
+/// `_Py_c_quot` (the division is by the larger part of the divisor; a zero divisor is
+/// the caller's concern).
+fn c_quot(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    if b.0.abs() >= b.1.abs() {
+        let ratio = b.1 / b.0;
+        let denom = b.0 + b.1 * ratio;
+        ((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom)
+    } else if b.1.abs() >= b.0.abs() {
+        let ratio = b.0 / b.1;
+        let denom = b.0 * ratio + b.1;
+        ((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom)
+    } else {
+        (f64::NAN, f64::NAN)
+    }
+}
+
 fn complex_pow(a: f64, b: f64, c: f64, d: f64) -> (f64, f64) {
     if c == 0.0 && d == 0.0 {
         return (1.0, 0.0);
     }
     if a == 0.0 && b == 0.0 {
         return (0.0, 0.0);
+    }
+    // `complex_pow`: small integral exponents by repeated multiplication (`c_powi`).
+    if d == 0.0 && c == c.floor() && c.abs() <= 100.0 {
+        let n = c.abs() as u32;
+        let (mut r, mut p, mut mask) = ((1.0, 0.0), (a, b), 1u32);
+        while mask > 0 && n >= mask {
+            if n & mask != 0 {
+                r = c_prod(r, p);
+            }
+            mask <<= 1;
+            p = c_prod(p, p);
+        }
+        return if c > 0.0 { r } else { c_quot((1.0, 0.0), r) };
     }
     let vabs = a.hypot(b);
     let mut len = vabs.powf(c);

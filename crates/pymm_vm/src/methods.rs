@@ -3871,7 +3871,6 @@ fn parse_complex(text: &str) -> Option<(f64, f64)> {
 fn ctor_complex(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     let re = arg(args, kw, 0, "real");
     let im = arg(args, kw, 1, "imag");
-    let (mut r, mut i) = (0.0, 0.0);
     if let Some(x) = re.as_ref().filter(|x| kind(x.as_obj()) == Kind::Str) {
         if im.is_some() {
             return Err(type_error(
@@ -3900,22 +3899,27 @@ fn ctor_complex(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     if im.as_ref().is_some_and(|y| kind(y.as_obj()) == Kind::Str) {
         return Err(type_error("complex() second arg can't be a string"));
     }
-    if let Some(x) = re {
-        if kind(x.as_obj()) == Kind::Complex {
-            let c = x.as_obj().downcast::<ComplexBody>().expect("complex");
-            r = c.0;
-            i = c.1;
-        } else {
-            r = crate::builtins::to_f64(&x)?;
+    // `complex_new_impl`: real + imag*1j, where either part may itself be complex (the
+    // signs of zero parts are kept: complex(0, -0.0) is -0j).
+    let as_complex = |o: &ObjRef| -> R<((f64, f64), bool)> {
+        Ok(match o.as_obj().downcast::<ComplexBody>() {
+            Some(c) if kind(o.as_obj()) == Kind::Complex => ((c.0, c.1), true),
+            _ => ((crate::builtins::to_f64(o)?, 0.0), false),
+        })
+    };
+    let ((cr_re, cr_im), cr_is_complex) = match &re {
+        Some(x) => as_complex(x)?,
+        None => ((0.0, 0.0), false),
+    };
+    let (mut r, mut i) = (cr_re, cr_im);
+    if let Some(y) = &im {
+        let ((ci_re, ci_im), ci_is_complex) = as_complex(y)?;
+        i = ci_re;
+        if ci_is_complex {
+            r -= ci_im;
         }
-    }
-    if let Some(y) = im {
-        if kind(y.as_obj()) == Kind::Complex {
-            let c = y.as_obj().downcast::<ComplexBody>().expect("complex");
-            r -= c.1;
-            i += c.0;
-        } else {
-            i += crate::builtins::to_f64(&y)?;
+        if cr_is_complex {
+            i += cr_im;
         }
     }
     let o = ObjRef::new(&COMPLEX_T, ComplexBody(r, i)).map_err(|_| crate::exc::memory_error())?;
