@@ -62,8 +62,10 @@ struct LongRangeIterBody {
 impl Body for LongRangeIterBody {}
 
 /// `dictiterobject`: the dict, its size when iteration began (-1 once it changed: the
-/// error is sticky), the next entry position, CPython's cached result tuple (pymm makes
-/// a new tuple per item, so it stays empty) and the number of items left.
+/// error is sticky), the next entry position, the result tuple CPython allocates for item
+/// iterators (made as CPython makes it, so that the objects a collection finds are the
+/// same; pymm then makes a new tuple per item instead of reusing it) and the number of
+/// items left.
 struct DictIterBody {
     dict: Cell<Option<ObjRef>>,
     used: Cell<isize>,
@@ -83,10 +85,10 @@ struct SetIterBody {
 }
 impl Body for SetIterBody {}
 
-/// `enumobject`: the count while it fits a `Py_ssize_t`, the underlying iterator,
-/// CPython's cached result tuple (unused: pymm makes a new tuple per item), the count
-/// as an int once it no longer fits (or when `start` did not), and CPython's borrowed
-/// reference to the int 1 (unused: pymm adds 1 directly).
+/// `enumobject`: the count while it fits a `Py_ssize_t`, the underlying iterator, the
+/// result tuple `enum_new` allocates (as for `dictiterobject`: made, not reused), the
+/// count as an int once it no longer fits (or when `start` did not), and CPython's
+/// borrowed reference to the int 1 (unused: pymm adds 1 directly).
 struct EnumerateBody {
     index: Cell<isize>,
     it: Cell<Option<ObjRef>>,
@@ -96,8 +98,8 @@ struct EnumerateBody {
 }
 impl Body for EnumerateBody {}
 
-/// `zipobject`: the number of iterators, the tuple of them, CPython's cached result
-/// tuple (unused) and `strict=`.
+/// `zipobject`: the number of iterators, the tuple of them, the result tuple `zip_new`
+/// allocates (made, not reused) and `strict=`.
 struct ZipBody {
     size: usize,
     its: Cell<Option<ObjRef>>,
@@ -130,54 +132,45 @@ impl Body for MemIterBody {}
 
 // ---- traverse and clear ----
 
-fn visit_cells(cells: &[&Cell<Option<ObjRef>>], v: &mut Visitor<'_>) {
-    for c in cells {
-        cell_visit(c, v);
-    }
-}
-
-fn clear_cells(cells: &[&Cell<Option<ObjRef>>]) {
-    for c in cells {
-        drop(c.take());
-    }
-}
-
-/// The references an iterator of a GC type holds.
-fn ref_cells(o: Obj<'_>) -> Vec<&Cell<Option<ObjRef>>> {
+/// The reference cells of an iterator of a GC type (at most four; no allocation, since
+/// the collector calls this while it walks the heap).
+fn ref_cells(o: Obj<'_>) -> [Option<&Cell<Option<ObjRef>>>; 4] {
     if let Some(b) = o.downcast::<SeqIterBody>() {
-        vec![&b.seq]
+        [Some(&b.seq), None, None, None]
     } else if let Some(b) = o.downcast::<PairIterBody>() {
-        vec![&b.a, &b.b]
+        [Some(&b.a), Some(&b.b), None, None]
     } else if let Some(b) = o.downcast::<DictIterBody>() {
-        vec![&b.dict, &b.result]
+        [Some(&b.dict), Some(&b.result), None, None]
     } else if let Some(b) = o.downcast::<SetIterBody>() {
-        vec![&b.set]
+        [Some(&b.set), None, None, None]
     } else if let Some(b) = o.downcast::<EnumerateBody>() {
-        vec![&b.it, &b.result, &b.longindex, &b.one]
+        [
+            Some(&b.it),
+            Some(&b.result),
+            Some(&b.longindex),
+            Some(&b.one),
+        ]
     } else if let Some(b) = o.downcast::<ZipBody>() {
-        vec![&b.its, &b.result]
+        [Some(&b.its), Some(&b.result), None, None]
     } else if let Some(b) = o.downcast::<ArrayIterBody>() {
-        vec![&b.seq]
+        [Some(&b.seq), None, None, None]
     } else if let Some(b) = o.downcast::<MemIterBody>() {
-        vec![&b.seq]
+        [Some(&b.seq), None, None, None]
     } else {
-        Vec::new()
+        [None; 4]
     }
 }
 
 fn iter_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
-    // One or two cells for the common iterators: no vector.
-    if let Some(b) = o.downcast::<SeqIterBody>() {
-        cell_visit(&b.seq, v);
-    } else if let Some(b) = o.downcast::<PairIterBody>() {
-        visit_cells(&[&b.a, &b.b], v);
-    } else {
-        visit_cells(&ref_cells(o), v);
+    for c in ref_cells(o).into_iter().flatten() {
+        cell_visit(c, v);
     }
 }
 
 fn iter_clear(o: Obj<'_>) {
-    clear_cells(&ref_cells(o));
+    for c in ref_cells(o).into_iter().flatten() {
+        drop(c.take());
+    }
 }
 
 macro_rules! iter_type {
@@ -303,6 +296,11 @@ pub fn filter(func: ObjRef, iterator: ObjRef) -> R {
 }
 
 /// `enumerate(iterable, start)`.
+/// A tuple of `n` Nones (`PyTuple_Pack(2, Py_None, Py_None)` and the like).
+fn none_tuple(n: usize) -> R {
+    crate::seq::new_tuple(vec![crate::state::none(); n])
+}
+
 pub fn enumerate(iterator: ObjRef, start: ObjRef) -> R {
     let small = crate::int::to_i64(start.as_obj()).filter(|&n| n < isize::MAX as i64);
     alloc(
@@ -310,7 +308,7 @@ pub fn enumerate(iterator: ObjRef, start: ObjRef) -> R {
         EnumerateBody {
             index: Cell::new(small.unwrap_or(0) as isize),
             it: Cell::new(Some(iterator)),
-            result: Cell::new(None),
+            result: Cell::new(Some(none_tuple(2)?)),
             longindex: Cell::new(if small.is_some() { None } else { Some(start) }),
             one: Cell::new(None),
         },
@@ -321,12 +319,13 @@ pub fn enumerate(iterator: ObjRef, start: ObjRef) -> R {
 pub fn zip(iterators: Vec<ObjRef>, strict: bool) -> R {
     let size = iterators.len();
     let its = crate::seq::new_tuple(iterators)?;
+    let result = none_tuple(size)?;
     alloc(
         &ZIP_T,
         ZipBody {
             size,
             its: Cell::new(Some(its)),
-            result: Cell::new(None),
+            result: Cell::new(Some(result)),
             strict,
         },
     )
@@ -359,13 +358,19 @@ pub fn reversed_dict(d: &ObjRef, which: u8) -> R {
 
 fn dict_iter(ty: &'static TypeInfo, d: &ObjRef, pos: isize) -> R {
     let n = crate::dict::len(d.as_obj()) as isize;
+    // `dictiter_new`: item iterators allocate their result tuple up front.
+    let result = if std::ptr::eq(ty, &DICT_ITEMITER_T) || std::ptr::eq(ty, &DICT_REVITEMITER_T) {
+        Some(none_tuple(2)?)
+    } else {
+        None
+    };
     alloc(
         ty,
         DictIterBody {
             dict: Cell::new(Some(d.clone())),
             used: Cell::new(n),
             pos: Cell::new(pos),
-            result: Cell::new(None),
+            result: Cell::new(result),
             len: Cell::new(n),
         },
     )
