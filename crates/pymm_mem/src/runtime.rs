@@ -333,14 +333,20 @@ impl Runtime {
     /// `p` came from [`Runtime::malloc`] of this runtime and is not used afterwards.
     #[inline]
     pub(crate) unsafe fn free(&self, p: NonNull<u8>, domain: Domain) {
+        self.report_free(p, domain);
+        // SAFETY: the caller guarantees p is a live block; the borrow is short as above.
+        unsafe { (*self.heap.get()).free(p) }
+    }
+
+    /// Tells the allocation hook, if any, that `p` is being freed.
+    #[inline]
+    fn report_free(&self, p: NonNull<u8>, domain: Domain) {
         if let Some(hook) = self.alloc_hook.get() {
             hook(AllocEvent::Free {
                 ptr: p.as_ptr() as usize,
                 domain,
             });
         }
-        // SAFETY: the caller guarantees p is a live block; the borrow is short as above.
-        unsafe { (*self.heap.get()).free(p) }
     }
 
     /// [`Runtime::free`] for a block whose size is known: a small one goes straight back
@@ -351,12 +357,7 @@ impl Runtime {
     /// `size` bytes and never resized.
     #[inline]
     pub(crate) unsafe fn free_sized(&self, p: NonNull<u8>, size: usize, domain: Domain) {
-        if let Some(hook) = self.alloc_hook.get() {
-            hook(AllocEvent::Free {
-                ptr: p.as_ptr() as usize,
-                domain,
-            });
-        }
+        self.report_free(p, domain);
         // SAFETY: the caller's guarantee; the borrow is short as above.
         unsafe { (*self.heap.get()).free_sized(p, size) }
     }

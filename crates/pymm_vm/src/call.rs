@@ -429,12 +429,7 @@ fn finish_init(obj: ObjRef, cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         let names = kwnames_tuple(kw)?;
         let r = call_owned_kw(&init, v, Kw(kw.0.clone()))?;
         drop(names);
-        if kind(r.as_obj()) != Kind::NoneType {
-            return Err(type_error(format!(
-                "__init__() should return None, not '{}'",
-                obj_type_name(&r)
-            )));
-        }
+        check_init_result(&r)?;
     } else if (!args.is_empty() || !kw.is_empty())
         && tb(cls.as_obj()).base_kind == Kind::Object
         && lookup_special_on_type(cls, "__new__")
@@ -446,6 +441,17 @@ fn finish_init(obj: ObjRef, cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         )));
     }
     Ok(obj)
+}
+
+/// `type_call`'s check of what `__init__` returned.
+pub fn check_init_result(r: &ObjRef) -> R<()> {
+    if kind(r.as_obj()) != Kind::NoneType {
+        return Err(type_error(format!(
+            "__init__() should return None, not '{}'",
+            obj_type_name(r)
+        )));
+    }
+    Ok(())
 }
 
 fn lookup_special_on_type(cls: &ObjRef, name: &'static str) -> Option<ObjRef> {

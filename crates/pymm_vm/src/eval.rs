@@ -9,7 +9,6 @@ use crate::exc::{Exc, R, TbEntry, new_exc, type_error};
 use crate::frame::{Frame, code_body};
 use crate::object::*;
 use crate::state::{none, pybool, rt};
-use crate::typeobj::obj_type_name;
 
 /// How a frame stopped running.
 #[derive(Debug)]
@@ -1179,13 +1178,7 @@ fn try_fast_new(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
     crate::state::leave_call();
     drop(frame);
     let r = r.r()?;
-    if kind(r.as_obj()) != Kind::NoneType {
-        return Err(type_error(format!(
-            "__init__() should return None, not '{}'",
-            obj_type_name(&r)
-        )))
-        .r();
-    }
+    crate::call::check_init_result(&r).r()?;
     drop(r);
     drop(tp);
     drop(args);

@@ -173,12 +173,12 @@ pub fn os_error_parse(e: &ObjRef) -> R<()> {
     let Some(b) = exc_body(e.as_obj()) else {
         return Ok(());
     };
-    if !matches(e, "OSError") {
-        return Ok(());
-    }
     let items = crate::seq::tuple_items(b.args.get().as_obj()).to_vec();
-    if !(2..=5).contains(&items.len()) {
-        b.extra.set(None);
+    // The length first: most exceptions have one argument, and the class test is a walk.
+    if !(2..=5).contains(&items.len()) || !matches(e, "OSError") {
+        if b.extra.get().is_some() && matches(e, "OSError") {
+            b.extra.set(None);
+        }
         return Ok(());
     }
     let none = crate::state::none();
@@ -338,7 +338,7 @@ pub fn import_error(cls: &str, msg: &str, name: &str) -> Exc {
 
 /// Field `i` of the exception's extra fields (OSError: 0 errno, 1 strerror, 2 filename,
 /// 3 filename2; ImportError: 0 msg, 1 name, 2 path), None if unset.
-pub fn os_field(b: &ExcBody, i: usize) -> ObjRef {
+pub fn extra_field(b: &ExcBody, i: usize) -> ObjRef {
     b.extra
         .get()
         .and_then(|t| crate::seq::tuple_items(t.as_obj()).get(i).cloned())
@@ -401,8 +401,8 @@ pub fn exc_str(e: &ObjRef) -> R<String> {
         // OSError_str: "[Errno N] strerror[: 'filename'[ -> 'filename2']]" (when errno and
         // strerror are set or there is a filename).
         let is_set = |o: &ObjRef| kind(o.as_obj()) != Kind::NoneType;
-        let (errno, strerror) = (os_field(b, 0), os_field(b, 1));
-        let (f1, f2) = (os_field(b, 2), os_field(b, 3));
+        let (errno, strerror) = (extra_field(b, 0), extra_field(b, 1));
+        let (f1, f2) = (extra_field(b, 2), extra_field(b, 3));
         let head = || -> R<String> {
             Ok(format!(
                 "[Errno {}] {}",
@@ -433,7 +433,7 @@ pub fn exc_str(e: &ObjRef) -> R<String> {
     }
     // ImportError_str: its msg when that is a str.
     if matches(e, "ImportError") {
-        let msg = os_field(b, 0);
+        let msg = extra_field(b, 0);
         if kind(msg.as_obj()) == Kind::Str {
             return Ok(crate::str::as_str(msg.as_obj()).into_owned());
         }
@@ -721,10 +721,8 @@ fn format_source_line(out: &mut String, line: &str, loc: Option<pymm_compiler::L
     let mut end = char_offset(line, loc.end_col as usize);
     let mut anchors = None;
     if loc.line == loc.end_line {
-        let segment: String = chars
-            [start.min(chars.len())..end.min(chars.len()).max(start.min(chars.len()))]
-            .iter()
-            .collect();
+        // Both offsets are within the line (`char_offset` clamps them).
+        let segment: String = chars[start..end.max(start)].iter().collect();
         anchors = pymm_compiler::anchors::caret_anchors(&segment).map(|(l, r)| {
             (
                 start + char_offset(&segment, l),
@@ -743,12 +741,7 @@ fn format_source_line(out: &mut String, line: &str, loc: Option<pymm_compiler::L
     }
     // Positions are 1-based here, from the first column of the stripped line
     // (which the 4-space indent displaces).
-    let mut pos = indent as isize - 4;
-    loop {
-        pos += 1;
-        if pos > end as isize {
-            break;
-        }
+    for pos in (indent as isize - 3)..=end as isize {
         let c = if pos <= start as isize {
             ' '
         } else if let Some((l, r)) = anchors {

@@ -35,8 +35,7 @@ impl Frame {
     /// A frame for `code` with the given namespaces, running no function (module code,
     /// `exec`); its builtins are the interpreter's.
     pub fn new(code: ObjRef, globals: ObjRef, locals: Option<ObjRef>) -> Frame {
-        let builtins = crate::state::rt().builtins.clone();
-        Frame::build(code, Some((globals, builtins)), locals, None)
+        Frame::with_builtins(code, globals, crate::state::rt().builtins.clone(), locals)
     }
 
     /// [`Frame::new`] with the given builtins dict (`exec`/`eval` with a `__builtins__`).
