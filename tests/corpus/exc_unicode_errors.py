@@ -7,3 +7,5 @@ u = UnicodeDecodeError("utf-8", b"\xff\xfe", 0, 2, "bad")
 print(u, u.args)
 v = UnicodeEncodeError("ascii", "\u20ac", 0, 1, "nope")
 print(v, v.start)
+for a in [(0, -2**63), (-5, 2), (3, 9), (1, 1)]:
+    print(str(UnicodeDecodeError("utf-8", b"abc", a[0], a[1], "r")), "|", str(UnicodeEncodeError("ascii", "abc", a[0], a[1], "r")))

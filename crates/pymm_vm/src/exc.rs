@@ -285,7 +285,8 @@ fn unicode_error_str(e: &ObjRef, items: &[ObjRef]) -> R<Option<String>> {
     let noun = if decode { "bytes" } else { "characters" };
     Ok(Some(format!(
         "{codec}{verb} {noun} in position {start}-{}: {reason}",
-        end - 1
+        // C arithmetic on Py_ssize_t: end - 1 wraps for the smallest end.
+        end.wrapping_sub(1)
     )))
 }
 
