@@ -63,6 +63,7 @@
 //! graph with cycles, weak references and finalizers and prints what the
 //! collector finds, generation by generation.
 
+mod freelist;
 pub mod gc;
 mod handle;
 mod header;

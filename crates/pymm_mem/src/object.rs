@@ -209,25 +209,34 @@ fn call_finalizer_from_dealloc(
 ///
 /// # Safety
 /// As for [`dealloc`]; `p` is untracked.
-unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &TypeInfo) {
+unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
     if ty.is_plain() {
-        // The short path (no finalizer, free list, pre-header or type object): the steps
-        // below that apply, in the same order.
+        // The short path (no finalizer, pre-header or type object): the steps below that
+        // apply, in the same order.
         if ty.weaklist.is_some() {
             crate::weakref::clear_weakrefs_on_dealloc(rt, p);
         }
+        let body = body_ptr(p);
+        let freelist_slot = match ty.body.var_len {
+            // SAFETY: the body is still initialised here.
+            Some(f) if ty.freelist.is_some() => ty.freelist_slot(unsafe { f(body) }),
+            _ => ty.freelist.map(|_| 0),
+        };
         if ty.body.needs_drop {
             let drop_fn = ty.body.drop;
-            let body = body_ptr(p);
             guarded(rt, || {
                 // SAFETY: the body is initialised and dropped exactly once, here.
                 unsafe { drop_fn(body) }
             });
         }
+        let block = block_of(p, ty);
+        // A block kept on a free list stays allocated and counted.
+        if freelist_slot.is_some_and(|s| rt.freelist_push(ty, s, block)) {
+            return finish_dealloc(rt);
+        }
         if ty.is_gc() {
             rt.gc.on_gc_del();
         }
-        let block = block_of(p, ty);
         match ty.body.var_len {
             // SAFETY: the block was allocated by this runtime for this object, with this
             // size (fixed-size objects are never resized), and is dead now.
@@ -235,10 +244,7 @@ unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &TypeInfo) {
             // SAFETY: as above, without the size (variable-size objects may be resized).
             Some(_) => unsafe { rt.free(block, Domain::Obj) },
         }
-        if rt.trash_nesting.get() <= 1 && !rt.gc.is_collecting() {
-            rt.resume_pending_panic();
-        }
-        return;
+        return finish_dealloc(rt);
     }
     if let Some(fin) = ty.finalize
         && call_finalizer_from_dealloc(rt, p, ty, fin, false)
@@ -296,6 +302,13 @@ unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &TypeInfo) {
         // SAFETY: every instance owns one reference to its type object.
         unsafe { decref(t) };
     }
+    finish_dealloc(rt);
+}
+
+/// The end of every deallocation: a panic caught in a hook is resumed once the runtime is
+/// consistent again (outside nested deallocations and collections).
+#[inline]
+fn finish_dealloc(rt: &Runtime) {
     if rt.trash_nesting.get() <= 1 && !rt.gc.is_collecting() {
         rt.resume_pending_panic();
     }
@@ -341,8 +354,18 @@ fn alloc_object_in(
     }
     let pre = ty.pre_size();
     if ty.is_plain() {
-        // The short path: no type object, free list or pre-header.
-        let block = rt.malloc(pre + 16 + body_size, Domain::Obj)?;
+        // The short path: no type object or pre-header.
+        let reused = match ty.freelist {
+            Some(spec) if use_freelist => match ty.freelist_slot(n_items) {
+                Some(s) if s < spec.reuse => rt.freelist_pop(ty, s),
+                _ => None,
+            },
+            _ => None,
+        };
+        let block = match reused {
+            Some(b) => b,
+            None => rt.malloc(pre + 16 + body_size, Domain::Obj)?,
+        };
         // SAFETY: the header lies within the block just allocated.
         let p = unsafe { block.add(pre) }.cast::<ObjHeader>();
         // SAFETY: p is valid for writes of an ObjHeader (16-aligned, in bounds).
@@ -355,7 +378,10 @@ fn alloc_object_in(
         if ty.is_gc() {
             // SAFETY: the GC head lies in the block just before the header.
             unsafe { as_gc(p).cast_mut().write(GcHead::new()) };
-            rt.gc.on_gc_link(rt);
+            // A block from a free list was never unlinked from the accounting.
+            if reused.is_none() {
+                rt.gc.on_gc_link(rt);
+            }
         }
         return Ok(p);
     }

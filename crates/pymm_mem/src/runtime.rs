@@ -17,6 +17,7 @@ use core::ptr::NonNull;
 use std::any::Any;
 use std::rc::Rc;
 
+use crate::freelist::FreeLists;
 use crate::gc::state::GcState;
 use crate::header::GcHead;
 use crate::obmalloc::{AllocError, AllocatorMode, Domain, Heap};
@@ -119,7 +120,7 @@ pub(crate) struct Runtime {
     /// resumed once the runtime's structures are consistent again.
     pub(crate) pending_panic: RefCell<Option<Box<dyn Any + Send>>>,
     /// Free lists: per type (by descriptor address), one stack of dead blocks per slot.
-    freelists: RefCell<Vec<FreeLists>>,
+    freelists: FreeLists,
     /// The descriptors of run-time types, by the address of their type object
     /// ([`TypeInfo::leak_with_type_object`]), retired when that object is freed.
     type_objects: RefCell<std::collections::HashMap<usize, Vec<&'static TypeObjectSlot>>>,
@@ -156,12 +157,6 @@ impl Runtime {
             s.retire();
         }
     }
-}
-
-/// The free lists of one type.
-struct FreeLists {
-    ty: *const TypeInfo,
-    slots: Vec<Vec<NonNull<u8>>>,
 }
 
 thread_local! {
@@ -220,7 +215,7 @@ fn init() -> &'static Runtime {
         alloc_hook: Cell::new(None),
         hooks: RefCell::new(HostHooks::default()),
         pending_panic: RefCell::new(None),
-        freelists: RefCell::new(Vec::new()),
+        freelists: FreeLists::new(),
         type_objects: RefCell::new(std::collections::HashMap::new()),
     }));
     rt.gc.init_heads();
@@ -256,60 +251,40 @@ impl Runtime {
     /// Takes a kept block of a dead object of type `ty` (slot `slot`), if there is one.
     #[inline]
     pub(crate) fn freelist_pop(&self, ty: &TypeInfo, slot: usize) -> Option<NonNull<u8>> {
-        let mut fl = self.freelists.borrow_mut();
-        let e = fl.iter_mut().find(|e| core::ptr::eq(e.ty, ty))?;
-        e.slots.get_mut(slot)?.pop()
+        self.freelists.pop(ty, slot)
     }
 
     /// Keeps the block of a dead object of type `ty` for reuse; false when the slot is full.
     #[inline]
-    pub(crate) fn freelist_push(&self, ty: &TypeInfo, slot: usize, block: NonNull<u8>) -> bool {
-        let Some(spec) = ty.freelist else {
-            return false;
-        };
-        let mut fl = self.freelists.borrow_mut();
-        let i = match fl.iter().position(|e| core::ptr::eq(e.ty, ty)) {
-            Some(i) => i,
-            None => {
-                fl.push(FreeLists {
-                    ty,
-                    slots: (0..spec.slots.max(1)).map(|_| Vec::new()).collect(),
-                });
-                fl.len() - 1
-            }
-        };
-        let stack = &mut fl[i].slots[slot];
-        if stack.len() >= spec.max {
-            return false;
+    pub(crate) fn freelist_push(
+        &self,
+        ty: &'static TypeInfo,
+        slot: usize,
+        block: NonNull<u8>,
+    ) -> bool {
+        match ty.freelist {
+            Some(spec) => self
+                .freelists
+                .push(ty, spec.slots.max(1), slot, spec.max, block),
+            None => false,
         }
-        stack.push(block);
-        true
     }
 
     /// Number of blocks kept for `ty`'s slot `slot`.
     pub(crate) fn freelist_len(&self, ty: &TypeInfo, slot: usize) -> usize {
-        let fl = self.freelists.borrow();
-        fl.iter()
-            .find(|e| core::ptr::eq(e.ty, ty))
-            .and_then(|e| e.slots.get(slot))
-            .map_or(0, Vec::len)
+        self.freelists.len(ty, slot)
     }
 
     /// Returns every kept block to the allocator (`_PyGC_ClearAllFreeLists`); blocks of GC
     /// types are accounted as `PyObject_GC_Del` would.
     pub(crate) fn clear_freelists(&self) {
-        let all = core::mem::take(&mut *self.freelists.borrow_mut());
-        for e in all {
-            // SAFETY: the descriptor is static (free lists are only used for static types).
-            let is_gc = unsafe { &*e.ty }.is_gc();
-            for block in e.slots.into_iter().flatten() {
-                if is_gc {
-                    self.gc.on_gc_del();
-                }
-                // SAFETY: kept blocks are live allocations of this heap owned by the list.
-                unsafe { self.free(block, Domain::Obj) };
+        self.freelists.drain(|ty, block| {
+            if ty.is_gc() {
+                self.gc.on_gc_del();
             }
-        }
+            // SAFETY: kept blocks are live allocations of this heap owned by the list.
+            unsafe { self.free(block, Domain::Obj) };
+        });
     }
 
     /// Allocates `size` bytes from the heap.

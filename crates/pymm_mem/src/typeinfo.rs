@@ -47,9 +47,9 @@ impl TypeFlags {
     /// ([`TypeInfo::leak_with_type_object`]); their deallocation retires those descriptors.
     pub const TYPE_OBJECTS: TypeFlags = TypeFlags(1 << 4);
     /// Derived: objects need more than "untrack, clear weak references, drop the body,
-    /// free the block" when they die, or more than "take a block" when they are born (a
-    /// finalizer, `tp_del`, a free list, a pre-header, a type object, weak-reference or
-    /// type-object bodies). Without it both take the short paths.
+    /// keep or free the block" when they die, or more than "take a block (from the free
+    /// list, if any)" when they are born (a finalizer, `tp_del`, a pre-header, a type
+    /// object, weak-reference or type-object bodies). Without it both take the short paths.
     pub(crate) const SLOW_LIFECYCLE: TypeFlags = TypeFlags(1 << 5);
     /// The weak-list head is the first field of the body (CPython's `tp_weaklistoffset`
     /// of 16): found without calling the `weaklist` hook.
@@ -249,7 +249,6 @@ impl TypeInfo {
     const fn derive_flags(mut self) -> TypeInfo {
         let slow = self.finalize.is_some()
             || self.legacy_del.is_some()
-            || self.freelist.is_some()
             || self.type_object.is_some()
             || self.flags.intersects(
                 TypeFlags::PREHEADER
