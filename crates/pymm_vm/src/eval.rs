@@ -107,11 +107,12 @@ pub fn eval(f: &mut Frame) -> R<Exit> {
     let instrs: &[Instr] = &co.instructions;
     loop {
         let pc = f.pc;
-        if crate::tracemalloc::TRACING.load(std::sync::atomic::Ordering::Relaxed) {
-            crate::tracemalloc::set_location(&f.co, pc);
-        }
-        // Ctrl-C: `KeyboardInterrupt`, raised by the instruction about to run.
-        let r = match crate::state::take_interrupt() {
+        let interrupt = if crate::state::eval_breaker() {
+            breaker(f)
+        } else {
+            None
+        };
+        let r = match interrupt {
             Some(e) => {
                 f.pc += 1;
                 Err((e, false))
@@ -156,6 +157,17 @@ pub fn eval(f: &mut Frame) -> R<Exit> {
 }
 
 type StepErr = (Exc, bool);
+
+/// The eval breaker's work before an instruction: tracemalloc's location, then Ctrl-C
+/// (the `KeyboardInterrupt` that the instruction about to run raises).
+#[cold]
+#[inline(never)]
+fn breaker(f: &Frame) -> Option<Exc> {
+    if crate::tracemalloc::TRACING.load(std::sync::atomic::Ordering::Relaxed) {
+        crate::tracemalloc::set_location(&f.co, f.pc);
+    }
+    crate::state::take_interrupt()
+}
 
 fn err<T>(e: Exc) -> Result<T, StepErr> {
     Err((e, false))
@@ -365,15 +377,17 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         }
         Instr::LoadAttr(i) => {
             let o = pop!(f);
-            let name = &code_body(&f.code).names[i as usize];
-            let v = crate::typeobj::getattr(&o, name).r()?;
+            let cb = code_body(&f.code);
+            let cache = &cb.attr_cache[i as usize][0];
+            let v = crate::typeobj::load_attr_cached(cache, &o, &cb.names[i as usize]).r()?;
             f.stack.push(Some(v));
         }
         Instr::StoreAttr(i) => {
             let o = pop!(f);
             let v = pop!(f);
-            let name = code_body(&f.code).names[i as usize].clone();
-            crate::typeobj::setattr(&o, &name, Some(v)).r()?;
+            let cb = code_body(&f.code);
+            let cache = &cb.attr_cache[i as usize][1];
+            crate::typeobj::store_attr_cached(cache, &o, &cb.names[i as usize], v).r()?;
         }
         Instr::DeleteAttr(i) => {
             let o = pop!(f);
@@ -382,7 +396,15 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         }
         Instr::LoadMethod(i) => {
             let o = pop!(f);
-            let name = code_body(&f.code).names[i as usize].clone();
+            let cb = code_body(&f.code);
+            let cache = &cb.attr_cache[i as usize][2];
+            let name = &cb.names[i as usize];
+            if let Some(d) = crate::typeobj::load_method_cached(cache, &o, name) {
+                f.stack.push(Some(d));
+                f.stack.push(Some(o));
+                return Ok(None);
+            }
+            let name = name.clone();
             // Unbound-method optimisation: a plain function found on the type.
             let obj = o.as_obj();
             if !matches!(kind(obj), Kind::Type | Kind::Module | Kind::Super)
@@ -401,6 +423,13 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
                     if plain {
                         let shadowed = crate::typeobj::instance_attr(obj, &name).is_some();
                         if !shadowed {
+                            if k == Kind::Function {
+                                crate::typeobj::fill_method_cache(
+                                    &code_body(&f.code).attr_cache[i as usize][2],
+                                    &o,
+                                    &name,
+                                );
+                            }
                             f.stack.push(Some(d));
                             f.stack.push(Some(o));
                             return Ok(None);
@@ -432,8 +461,11 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         Instr::BinaryOp(op) => {
             let b = pop!(f);
             let a = pop!(f);
-            let v = crate::ops::binary_op(op, &a, &b).r()?;
-            f.stack.push(Some(v));
+            let v = match crate::ops::binary_op_fast(op, &a, &b) {
+                Some(r) => r,
+                None => crate::ops::binary_op(op, &a, &b),
+            };
+            f.stack.push(Some(v.r()?));
         }
         Instr::UnaryPositive => {
             let a = pop!(f);
@@ -455,6 +487,20 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         Instr::CompareOp(op) => {
             let b = pop!(f);
             let a = pop!(f);
+            if let Some(t) = crate::ops::compare_fast(op, &a, &b) {
+                // A conditional jump right after takes the truth without a bool object
+                // (CPython 3.11's COMPARE_OP_*_JUMP).
+                match instrs.get(f.pc) {
+                    Some(Instr::PopJumpIfFalse(target)) => {
+                        f.pc = if t { f.pc + 1 } else { *target as usize };
+                    }
+                    Some(Instr::PopJumpIfTrue(target)) => {
+                        f.pc = if t { *target as usize } else { f.pc + 1 };
+                    }
+                    _ => f.stack.push(Some(pybool(t))),
+                }
+                return Ok(None);
+            }
             let v = crate::ops::compare(&a, &b, op).r()?;
             f.stack.push(Some(v));
         }

@@ -284,6 +284,7 @@ fn new_code_in(co: Rc<CodeObject>, cache: &mut ConstCache) -> R {
     }
     let names: Vec<ObjRef> = co.names.iter().map(|n| crate::str::intern(n)).collect();
     let global_cache = names.iter().map(|_| Default::default()).collect();
+    let attr_cache = names.iter().map(|_| Default::default()).collect();
     let varnames = co.varnames.iter().map(|n| crate::str::intern(n)).collect();
     ObjRef::new(
         &CODE_T,
@@ -294,6 +295,7 @@ fn new_code_in(co: Rc<CodeObject>, cache: &mut ConstCache) -> R {
             varnames,
             weaklist: Default::default(),
             global_cache,
+            attr_cache,
         },
     )
     .map_err(|_| memory_error())

@@ -111,6 +111,24 @@ pub fn is_int(o: Obj<'_>) -> bool {
     matches!(kind(o), Kind::Int | Kind::Bool)
 }
 
+/// The value of an exact `int` (not a bool or subclass) of at most two 30-bit digits:
+/// the operands of the eval loop's arithmetic and comparison fast paths.
+#[inline]
+pub fn exact_small(o: Obj<'_>) -> Option<i64> {
+    if !core::ptr::eq(o.type_info(), &INT_T) {
+        return None;
+    }
+    let size = o.downcast::<IntBody>()?.size;
+    let d = o.var_items::<IntBody>()?;
+    let m = match *d {
+        [] => 0,
+        [x] => x as i64,
+        [x, y] => x as i64 | (y as i64) << SHIFT,
+        _ => return None,
+    };
+    Some(if size < 0 { -m } else { m })
+}
+
 /// The value as `i64`, if it is an int that fits.
 #[inline]
 pub fn to_i64(o: Obj<'_>) -> Option<i64> {

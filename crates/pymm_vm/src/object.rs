@@ -407,6 +407,9 @@ pub struct CodeBody {
     /// One `LOAD_GLOBAL` cache per name (CPython 3.11's `LOAD_GLOBAL_MODULE` /
     /// `LOAD_GLOBAL_BUILTIN` specialisations), see [`crate::dict::load_global`].
     pub global_cache: Box<[crate::dict::GlobalCache]>,
+    /// Per name: the caches of `LOAD_ATTR`, `STORE_ATTR` and `LOAD_METHOD` (in this
+    /// order), see [`crate::typeobj::AttrCache`].
+    pub attr_cache: Box<[[crate::typeobj::AttrCaches; 3]]>,
 }
 impl Body for CodeBody {}
 

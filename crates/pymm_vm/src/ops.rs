@@ -759,6 +759,64 @@ fn float_binop(op: B, a: Obj<'_>, b: Obj<'_>) -> Option<R> {
     Some(new_float(r))
 }
 
+/// The value of an exact float.
+#[inline]
+fn exact_float(o: Obj<'_>) -> Option<f64> {
+    if core::ptr::eq(o.type_info(), &FLOAT_T) {
+        o.downcast::<FloatBody>().map(|f| f.0)
+    } else {
+        None
+    }
+}
+
+/// `BINARY_OP` on two exact small ints or two exact floats, the operators CPython 3.11
+/// specialises (`BINARY_OP_ADD_INT`, `_SUBTRACT_FLOAT`, `_MULTIPLY_*`, ...) plus true
+/// division by a non-zero float; `None` sends the operands down [`binary_op`].
+#[inline]
+pub fn binary_op_fast(op: B, a: &ObjRef, b: &ObjRef) -> Option<R> {
+    let (x, y) = (a.as_obj(), b.as_obj());
+    if let (Some(p), Some(q)) = (crate::int::exact_small(x), crate::int::exact_small(y)) {
+        // Two-digit operands: sums and products stay far inside an i64.
+        let r = match op {
+            B::Add | B::InplaceAdd => p + q,
+            B::Subtract | B::InplaceSubtract => p - q,
+            B::Multiply | B::InplaceMultiply => p.checked_mul(q)?,
+            _ => return None,
+        };
+        return Some(crate::int::from_i64(r));
+    }
+    let (p, q) = (exact_float(x)?, exact_float(y)?);
+    let r = match op {
+        B::Add | B::InplaceAdd => p + q,
+        B::Subtract | B::InplaceSubtract => p - q,
+        B::Multiply | B::InplaceMultiply => p * q,
+        B::TrueDivide | B::InplaceTrueDivide if q != 0.0 => p / q,
+        _ => return None,
+    };
+    Some(new_float(r))
+}
+
+/// `COMPARE_OP` on two exact small ints or two exact floats (`COMPARE_OP_INT_JUMP`,
+/// `COMPARE_OP_FLOAT_JUMP`): the truth of `a op b`, or `None` for the general path.
+#[inline]
+pub fn compare_fast(op: C, a: &ObjRef, b: &ObjRef) -> Option<bool> {
+    fn cmp<T: PartialOrd>(op: C, p: T, q: T) -> bool {
+        match op {
+            C::Less => p < q,
+            C::LessEqual => p <= q,
+            C::Equal => p == q,
+            C::NotEqual => p != q,
+            C::Greater => p > q,
+            C::GreaterEqual => p >= q,
+        }
+    }
+    let (x, y) = (a.as_obj(), b.as_obj());
+    if let (Some(p), Some(q)) = (crate::int::exact_small(x), crate::int::exact_small(y)) {
+        return Some(cmp(op, p, q));
+    }
+    Some(cmp(op, exact_float(x)?, exact_float(y)?))
+}
+
 /// `a op b` (binary and in-place operators).
 #[inline]
 pub fn binary_op(op: B, a: &ObjRef, b: &ObjRef) -> R {

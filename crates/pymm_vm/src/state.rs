@@ -292,23 +292,53 @@ pub enum Interactive {
 }
 
 // Ctrl-C: the `SIGINT` handler (in the `pymm` command) only sets this flag; the eval
-// loop polls it before each instruction and raises `KeyboardInterrupt` there. One flag
-// for the process, as the interpreter runs on one thread.
+// loop polls it and raises `KeyboardInterrupt` at the next instruction. One flag for the
+// process, as the interpreter runs on one thread.
 static INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// CPython's `eval_breaker`: set while the eval loop has something to do between
+/// instructions (a pending Ctrl-C, or tracemalloc wanting each instruction's location),
+/// so that it polls one flag per instruction.
+static EVAL_BREAKER: AtomicBool = AtomicBool::new(false);
+
+/// Whether the eval loop must look at its slow per-instruction work.
+#[inline(always)]
+pub fn eval_breaker() -> bool {
+    EVAL_BREAKER.load(Ordering::Relaxed)
+}
+
+/// Recomputes the breaker after one of its causes went away. A cause set concurrently
+/// (Ctrl-C) sets its own flag before the breaker, so the second look cannot miss it.
+pub(crate) fn recompute_eval_breaker() {
+    EVAL_BREAKER.store(
+        crate::tracemalloc::TRACING.load(Ordering::SeqCst),
+        Ordering::SeqCst,
+    );
+    if INTERRUPT.load(Ordering::SeqCst) {
+        EVAL_BREAKER.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Sets the breaker (a cause was just set).
+pub(crate) fn set_eval_breaker() {
+    EVAL_BREAKER.store(true, Ordering::SeqCst);
+}
 
 /// Asks the running program to raise `KeyboardInterrupt` (what Ctrl-C does); safe to
 /// call from any thread.
 pub fn request_interrupt() {
-    INTERRUPT.store(true, Ordering::Relaxed);
+    INTERRUPT.store(true, Ordering::SeqCst);
+    set_eval_breaker();
 }
 
 /// Forgets a pending interrupt; returns whether there was one.
 pub fn clear_interrupt() -> bool {
-    INTERRUPT.swap(false, Ordering::Relaxed)
+    let was = INTERRUPT.swap(false, Ordering::SeqCst);
+    recompute_eval_breaker();
+    was
 }
 
-/// The `KeyboardInterrupt` to raise, if Ctrl-C was pressed since the last call (the
-/// eval loop's poll: one relaxed load when there is none).
+/// The `KeyboardInterrupt` to raise, if Ctrl-C was pressed since the last call.
 #[inline(always)]
 pub fn take_interrupt() -> Option<Exc> {
     if INTERRUPT.load(Ordering::Relaxed) {

@@ -116,14 +116,16 @@ fn start(args: &[ObjRef], kw: &Kw) -> R {
             s.peak = 0;
         }
     });
-    TRACING.store(true, Ordering::Relaxed);
+    TRACING.store(true, Ordering::SeqCst);
+    crate::state::set_eval_breaker();
     pymm_mem::set_alloc_hook(Some(hook));
     Ok(none())
 }
 
 fn stop(_args: &[ObjRef], _kw: &Kw) -> R {
     pymm_mem::set_alloc_hook(None);
-    TRACING.store(false, Ordering::Relaxed);
+    TRACING.store(false, Ordering::SeqCst);
+    crate::state::recompute_eval_breaker();
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         s.tracing = false;

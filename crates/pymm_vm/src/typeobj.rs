@@ -352,6 +352,148 @@ pub fn attr_flags(t: Obj<'_>) -> u8 {
     f
 }
 
+/// The current type epoch: cached facts about classes stay valid while it is unchanged
+/// (CPython's `tp_version_tag`, for all classes at once).
+#[inline]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.with(|e| e.get())
+}
+
+/// An attribute cache entry (CPython 3.11's `LOAD_ATTR_INSTANCE_VALUE`,
+/// `STORE_ATTR_INSTANCE_VALUE` and `LOAD_METHOD_WITH_VALUES` caches): valid for instances
+/// whose class is the type object at `ty`, while the type epoch is `epoch`. For
+/// attributes `index` is the name's inline-value index; for methods it is the number of
+/// the class's shared keys, none of which was the method's name.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AttrCache {
+    ty: usize,
+    epoch: u64,
+    index: u32,
+}
+
+/// The caches of one name in one code object: four entries, chosen by the class's
+/// address, so that a site that sees instances of a few classes (a base-class method
+/// called on subclasses) keeps hitting.
+pub type AttrCaches = [std::cell::Cell<AttrCache>; 4];
+
+/// The entry of `caches` for class `t`.
+#[inline]
+fn entry_for<'c>(caches: &'c AttrCaches, t: Obj<'_>) -> &'c std::cell::Cell<AttrCache> {
+    let a = t.addr();
+    &caches[((a >> 4) ^ (a >> 7)) & 3]
+}
+
+/// The cache entry for `t` under the current epoch with `index`.
+fn cache_for(t: Obj<'_>, index: usize) -> AttrCache {
+    AttrCache {
+        ty: t.addr(),
+        epoch: type_epoch(),
+        index: index as u32,
+    }
+}
+
+/// The instance body, class and cached index for `obj`, if `caches` has an entry for its
+/// class under the current epoch and it keeps its attributes inline.
+#[inline]
+fn cache_hit<'a>(caches: &AttrCaches, obj: Obj<'a>) -> Option<(&'a InstanceBody, Obj<'a>, usize)> {
+    let t = obj.type_object()?;
+    let e = entry_for(caches, t).get();
+    if e.ty != t.addr() || e.epoch != type_epoch() {
+        return None;
+    }
+    let b = obj.downcast::<InstanceBody>()?;
+    obj.preheader()
+        .is_some_and(|p| cell_get(&p.dict).is_none())
+        .then_some((b, t, e.index as usize))
+}
+
+/// Names whose meaning on every instance comes from a data descriptor of `object` or of
+/// the class (`__class__`, `__dict__`, `__weakref__`): never cached as inline values.
+fn is_reserved_attr(name: &ObjRef) -> bool {
+    ["__class__", "__dict__", "__weakref__"]
+        .iter()
+        .any(|n| crate::str::eq(name.as_obj(), crate::str::intern_static(n).as_obj()))
+}
+
+/// `LOAD_ATTR` through the name's caches.
+#[inline]
+pub fn load_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> R<ObjRef> {
+    let obj = o.as_obj();
+    if let Some((b, _, i)) = cache_hit(caches, obj)
+        && let Some(v) = b.attrs.get(i)
+    {
+        return Ok(v);
+    }
+    let v = getattr(o, name)?;
+    // Learn where the value was found: an inline value of a class without data
+    // descriptors or a custom __getattribute__.
+    if let Some(t) = obj.type_object()
+        && attr_flags(t) & (ATTR_DATA_DESCR | ATTR_CUSTOM_GET) == 0
+        && uses_inline_values(obj)
+        && let Some(i) = shared_key_index(obj, name, false)
+        && obj
+            .downcast::<InstanceBody>()
+            .and_then(|b| b.attrs.get(i as usize))
+            .is_some_and(|x| x.is(&v))
+    {
+        entry_for(caches, t).set(cache_for(t, i as usize));
+    }
+    Ok(v)
+}
+
+/// `STORE_ATTR` through the name's caches.
+#[inline]
+pub fn store_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef, v: ObjRef) -> R<()> {
+    let obj = o.as_obj();
+    let v = match cache_hit(caches, obj) {
+        Some((b, _, i)) => match b.attrs.set(i, v) {
+            Ok(old) => {
+                drop(old);
+                return Ok(());
+            }
+            Err(v) => v,
+        },
+        None => v,
+    };
+    setattr(o, name, Some(v))?;
+    if let Some(t) = obj.type_object()
+        && kind(obj) == Kind::Object
+        && attr_flags(t) & (ATTR_DATA_DESCR | ATTR_CUSTOM_SET) == 0
+        && uses_inline_values(obj)
+        && !is_reserved_attr(name)
+        && let Some(i) = shared_key_index(obj, name, false)
+    {
+        entry_for(caches, t).set(cache_for(t, i as usize));
+    }
+    Ok(())
+}
+
+/// `LOAD_METHOD`'s cached case: the plain function that `o`'s class defines for `name`,
+/// when the caches say no instance of the class can shadow it.
+#[inline]
+pub fn load_method_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> Option<ObjRef> {
+    let (_, t, n) = cache_hit(caches, o.as_obj())?;
+    if tb(t).shared_keys.borrow().names.len() != n {
+        return None;
+    }
+    lookup(t, name)
+}
+
+/// Records in `LOAD_METHOD`'s caches that `o`'s class provides `name` as a plain method
+/// (the caller found it so) and that its instances cannot shadow it (the name is not one
+/// of the class's shared keys).
+pub fn fill_method_cache(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) {
+    let obj = o.as_obj();
+    if let Some(t) = obj.type_object()
+        && !tb(t).custom_getattribute.get()
+        && uses_inline_values(obj)
+        && shared_key_index(obj, name, false).is_none()
+    {
+        let n = tb(t).shared_keys.borrow().names.len();
+        entry_for(caches, t).set(cache_for(t, n));
+    }
+}
+
 /// Forgets every cached lookup; called whenever a class dict may have changed.
 pub fn invalidate_type_cache() {
     // `try_with`: classes are also freed while the thread's locals are torn down.
