@@ -69,7 +69,7 @@ impl FreeLists {
 
     /// The entry of `ty`, registering it with `slots` slots if `register` and there is
     /// room.
-    #[inline]
+    #[inline(always)]
     fn entry(&self, ty: &TypeInfo, slots: usize, register: bool) -> Option<Entry> {
         let ty = core::ptr::from_ref(ty);
         let mut i = home(ty);

@@ -209,6 +209,7 @@ fn call_finalizer_from_dealloc(
 ///
 /// # Safety
 /// As for [`dealloc`]; `p` is untracked.
+#[inline]
 unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
     if ty.is_plain() {
         // The short path (no finalizer, pre-header or type object): the steps below that
@@ -246,6 +247,17 @@ unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInf
         }
         return finish_dealloc(rt);
     }
+    // SAFETY: forwarded from the caller.
+    unsafe { dealloc_slow(rt, p, ty) }
+}
+
+/// [`dealloc_body`] for types with a finalizer, pre-header, type object or weak-reference
+/// body.
+///
+/// # Safety
+/// As for [`dealloc_body`].
+#[inline(never)]
+unsafe fn dealloc_slow(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
     if let Some(fin) = ty.finalize
         && call_finalizer_from_dealloc(rt, p, ty, fin, false)
     {
@@ -328,6 +340,7 @@ fn alloc_object(
 }
 
 /// [`alloc_object`], optionally without taking a block from the type's free list.
+#[inline]
 fn alloc_object_from(
     ty: &'static TypeInfo,
     n_items: usize,
@@ -346,15 +359,12 @@ fn alloc_object_in(
     body_size: usize,
     use_freelist: bool,
 ) -> Result<NonNull<ObjHeader>, AllocError> {
-    if ty.is_retired() {
-        // The type object is gone; nothing may hold a reference to it any more.
-        return Err(AllocError {
-            requested: body_size,
-        });
+    if !ty.is_plain() {
+        return alloc_object_slow(rt, ty, n_items, body_size, use_freelist);
     }
+    // The short path: no type object or pre-header.
     let pre = ty.pre_size();
-    if ty.is_plain() {
-        // The short path: no type object or pre-header.
+    {
         let reused = match ty.freelist {
             Some(spec) if use_freelist => match ty.freelist_slot(n_items) {
                 Some(s) if s < spec.reuse => rt.freelist_pop(ty, s),
@@ -383,8 +393,26 @@ fn alloc_object_in(
                 rt.gc.on_gc_link(rt);
             }
         }
-        return Ok(p);
+        Ok(p)
     }
+}
+
+/// [`alloc_object_in`] for types with a finalizer, pre-header or type object.
+#[inline(never)]
+fn alloc_object_slow(
+    rt: &Runtime,
+    ty: &'static TypeInfo,
+    n_items: usize,
+    body_size: usize,
+    use_freelist: bool,
+) -> Result<NonNull<ObjHeader>, AllocError> {
+    if ty.is_retired() {
+        // The type object is gone; nothing may hold a reference to it any more.
+        return Err(AllocError {
+            requested: body_size,
+        });
+    }
+    let pre = ty.pre_size();
     let reused = match ty.freelist_slot(n_items) {
         Some(s) if use_freelist && ty.freelist.is_some_and(|f| s < f.reuse) => {
             rt.freelist_pop(ty, s)

@@ -1415,12 +1415,13 @@ pub fn builtin_setitem(o: &ObjRef, k: ObjRef, v: Option<ObjRef>) -> R<()> {
                     return crate::seq::list_splice(obj, a as usize, hi, new_items);
                 }
                 if v.is_none() {
-                    let mut idx: Vec<usize> = (0..m).map(|i| (a + i as i64 * c) as usize).collect();
-                    idx.sort_unstable();
-                    for i in idx.into_iter().rev() {
-                        drop(crate::seq::list_pop(obj, i));
-                    }
-                    return Ok(());
+                    // Walked upwards whatever the step's sign, as `list_ass_subscript` does.
+                    let (lo, step) = if c > 0 {
+                        (a, c)
+                    } else {
+                        (a + (m as i64 - 1) * c, -c)
+                    };
+                    return crate::seq::list_delete_stepped(obj, lo as usize, step as usize, m);
                 }
                 if new_items.len() != m {
                     return Err(value_error(format!(

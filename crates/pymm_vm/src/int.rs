@@ -139,7 +139,10 @@ pub fn to_i64(o: Obj<'_>) -> Option<i64> {
         1 => d[0] as u64,
         2 => d[0] as u64 | (d[1] as u64) << SHIFT,
         3 if d[2] < 8 => d[0] as u64 | (d[1] as u64) << SHIFT | (d[2] as u64) << 60,
-        _ => return big_to_i64(o),
+        // Digits are normalised: three digits from 2**63 up, or more, fit only as
+        // -2**63 itself.
+        3 if b.size < 0 && d[2] == 8 && d[1] == 0 && d[0] == 0 => return Some(i64::MIN),
+        _ => return None,
     };
     if b.size < 0 {
         if m <= i64::MAX as u64 + 1 {
@@ -152,10 +155,6 @@ pub fn to_i64(o: Obj<'_>) -> Option<i64> {
     } else {
         None
     }
-}
-
-fn big_to_i64(o: Obj<'_>) -> Option<i64> {
-    to_big(o).to_i64()
 }
 
 /// The value as a big integer.

@@ -181,6 +181,27 @@ pub fn list_splice(o: Obj<'_>, lo: usize, hi: usize, items: Vec<ObjRef>) -> R<()
     Ok(())
 }
 
+/// Deletes the `m` items at `lo`, `lo + step`, ... (`del l[a:b:c]`) in one pass; the
+/// removed items are released after the list is consistent, lowest index first, as
+/// CPython's `list_ass_subscript` does.
+pub fn list_delete_stepped(o: Obj<'_>, lo: usize, step: usize, m: usize) -> R<()> {
+    let b = list_body(o).expect("list");
+    let all = b.items.truncate(0);
+    let mut kept = Vec::with_capacity(all.len().saturating_sub(m));
+    let mut garbage = Vec::with_capacity(m);
+    for (i, x) in all.into_iter().enumerate() {
+        let removed = i >= lo && (i - lo).is_multiple_of(step) && (i - lo) / step < m;
+        if removed {
+            garbage.push(x);
+        } else {
+            kept.push(x);
+        }
+    }
+    let r = list_splice(o, 0, 0, kept);
+    drop(garbage);
+    r
+}
+
 /// The number of items.
 pub fn list_len(o: Obj<'_>) -> usize {
     list_body(o).map_or(0, |b| b.items.len())
