@@ -991,7 +991,23 @@ mod terminal {
 #[test]
 fn traceback_marks_the_failing_expression() {
     let dir = TempDir::new("carets");
-    let cases: [(&str, &str, &str); 5] = [
+    let cases: [(&str, &str, &str); 7] = [
+        // The second half of a superinstruction (LOAD_FAST; LOAD_ATTR and LOAD_CONST;
+        // BINARY_OP) fails at its own position.
+        (
+            "sup_attr.py",
+            "def f(o):\n    x = 1\n    y = (x,\n         o.missing)\n\nf(object())\n",
+            "  File \"{f}\", line 6, in <module>\n    f(object())\n\
+             \x20 File \"{f}\", line 4, in f\n    o.missing)\n    ^^^^^^^^^\n\
+             AttributeError: 'object' object has no attribute 'missing'\n",
+        ),
+        (
+            "sup_binop.py",
+            "def g(a):\n    return (a\n            +\n            \"s\")\n\ng(1)\n",
+            "  File \"{f}\", line 6, in <module>\n    g(1)\n\
+             \x20 File \"{f}\", line 2, in g\n    return (a\n            ^\n\
+             TypeError: unsupported operand type(s) for +: 'int' and 'str'\n",
+        ),
         (
             "bin.py",
             "def f(x):\n    return 1 / x\n\ndef g():\n    return f(0) + 1\n\ng()\n",

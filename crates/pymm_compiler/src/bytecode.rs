@@ -432,9 +432,67 @@ pub enum Instr {
     PrintExpr,
     /// Creates `__annotations__ = {}` in the locals if missing. `[] -> []`
     SetupAnnotations,
+
+    // ---- superinstructions ------------------------------------------------
+    // Never emitted by the compiler: [`quicken`] puts one in place of the first of two
+    // instructions (CPython 3.11's `LOAD_FAST__LOAD_FAST` and relatives). It does the
+    // work of both and continues after the second, which stays in place for jumps to
+    // it; an error in the second part is reported at the second's position.
+    /// `LOAD_FAST a; LOAD_FAST b`
+    LoadFastLoadFast(u16, u16),
+    /// `LOAD_FAST a; LOAD_CONST c`
+    LoadFastLoadConst(u16, u16),
+    /// `LOAD_FAST a; LOAD_ATTR name`
+    LoadFastLoadAttr(u16, u16),
+    /// `LOAD_FAST a; LOAD_METHOD name`
+    LoadFastLoadMethod(u16, u16),
+    /// `STORE_FAST a; LOAD_FAST b`
+    StoreFastLoadFast(u16, u16),
+    /// `STORE_FAST a; STORE_FAST b`
+    StoreFastStoreFast(u16, u16),
+    /// `LOAD_CONST c; BINARY_OP op`
+    LoadConstBinaryOp(u16, BinaryOperator),
 }
 
 const _: () = assert!(std::mem::size_of::<Instr>() <= 8);
+
+/// The instructions with superinstructions in place of the first of each fusable pair
+/// (operands that do not fit in 16 bits are left alone). Every position keeps an
+/// instruction that does its original work from there, so jump targets, exception
+/// tables and line tables stay valid.
+pub fn quicken(code: &[Instr]) -> Vec<Instr> {
+    use Instr::*;
+    let mut out = code.to_vec();
+    for (i, pair) in code.windows(2).enumerate() {
+        let small = |x: u32| u16::try_from(x).ok();
+        let fused = match (pair[0], pair[1]) {
+            (LoadFast(a), LoadFast(b)) => {
+                small(a).zip(small(b)).map(|(a, b)| LoadFastLoadFast(a, b))
+            }
+            (LoadFast(a), LoadConst(b)) => {
+                small(a).zip(small(b)).map(|(a, b)| LoadFastLoadConst(a, b))
+            }
+            (LoadFast(a), LoadAttr(b)) => {
+                small(a).zip(small(b)).map(|(a, b)| LoadFastLoadAttr(a, b))
+            }
+            (LoadFast(a), LoadMethod(b)) => small(a)
+                .zip(small(b))
+                .map(|(a, b)| LoadFastLoadMethod(a, b)),
+            (StoreFast(a), LoadFast(b)) => {
+                small(a).zip(small(b)).map(|(a, b)| StoreFastLoadFast(a, b))
+            }
+            (StoreFast(a), StoreFast(b)) => small(a)
+                .zip(small(b))
+                .map(|(a, b)| StoreFastStoreFast(a, b)),
+            (LoadConst(c), BinaryOp(op)) => small(c).map(|c| LoadConstBinaryOp(c, op)),
+            _ => None,
+        };
+        if let Some(s) = fused {
+            out[i] = s;
+        }
+    }
+    out
+}
 
 impl Instr {
     /// The jump target, if this instruction can jump.
@@ -510,6 +568,10 @@ impl Instr {
             MakeFunction(flags) => -(flags.count_ones() as i32),
             RaiseVarargs(k) => -n(k),
             FormatValue(_, spec) => -i32::from(spec),
+            LoadFastLoadFast(..) | LoadFastLoadConst(..) | LoadFastLoadMethod(..) => 2,
+            LoadFastLoadAttr(..) => 1,
+            StoreFastLoadFast(..) | LoadConstBinaryOp(..) => 0,
+            StoreFastStoreFast(..) => -2,
             ForIter(_) => {
                 if jump {
                     -1
@@ -530,6 +592,56 @@ impl Instr {
                 } else {
                     0
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Instr::*;
+
+    #[test]
+    fn quicken_fuses_pairs_and_keeps_every_second_instruction() {
+        let code = [
+            LoadFast(0),
+            LoadFast(1),
+            LoadAttr(2),
+            StoreFast(3),
+            StoreFast(4),
+            LoadFast(70_000),
+            LoadFast(1),
+            LoadConst(5),
+            BinaryOp(BinaryOperator::Add),
+            ReturnValue,
+        ];
+        let q = quicken(&code);
+        assert_eq!(q.len(), code.len());
+        assert_eq!(
+            q,
+            [
+                LoadFastLoadFast(0, 1),
+                LoadFastLoadAttr(1, 2),
+                LoadAttr(2),
+                StoreFastStoreFast(3, 4),
+                StoreFast(4),
+                // An operand past 16 bits stays unfused.
+                LoadFast(70_000),
+                LoadFastLoadConst(1, 5),
+                LoadConstBinaryOp(5, BinaryOperator::Add),
+                BinaryOp(BinaryOperator::Add),
+                ReturnValue,
+            ]
+        );
+        // A superinstruction's stack effect is its pair's.
+        for (i, s) in q.iter().enumerate() {
+            if *s != code[i] {
+                assert_eq!(
+                    s.stack_effect(false),
+                    code[i].stack_effect(false) + code[i + 1].stack_effect(false),
+                    "{s:?}"
+                );
             }
         }
     }

@@ -115,6 +115,7 @@ fn describe(code: &CodeObject, instr: Instr) -> (&'static str, Option<i64>, Stri
     };
     let a = |x: u32| Some(i64::from(x));
     let to = |t: u32| format!("to {t}");
+    let pair = |x: String, y: String| format!("{x}; {y}");
     match instr {
         Nop => ("NOP", None, String::new()),
         PopTop => ("POP_TOP", None, String::new()),
@@ -123,6 +124,33 @@ fn describe(code: &CodeObject, instr: Instr) -> (&'static str, Option<i64>, Stri
         Swap(x) => ("SWAP", a(x), String::new()),
         LoadConst(x) => ("LOAD_CONST", a(x), c(x)),
         LoadFast(x) => ("LOAD_FAST", a(x), v(x)),
+        LoadFastLoadFast(x, y) => ("LOAD_FAST__LOAD_FAST", None, pair(v(x.into()), v(y.into()))),
+        LoadFastLoadConst(x, y) => (
+            "LOAD_FAST__LOAD_CONST",
+            None,
+            pair(v(x.into()), c(y.into())),
+        ),
+        LoadFastLoadAttr(x, y) => ("LOAD_FAST__LOAD_ATTR", None, pair(v(x.into()), n(y.into()))),
+        LoadFastLoadMethod(x, y) => (
+            "LOAD_FAST__LOAD_METHOD",
+            None,
+            pair(v(x.into()), n(y.into())),
+        ),
+        StoreFastLoadFast(x, y) => (
+            "STORE_FAST__LOAD_FAST",
+            None,
+            pair(v(x.into()), v(y.into())),
+        ),
+        StoreFastStoreFast(x, y) => (
+            "STORE_FAST__STORE_FAST",
+            None,
+            pair(v(x.into()), v(y.into())),
+        ),
+        LoadConstBinaryOp(x, op) => (
+            "LOAD_CONST__BINARY_OP",
+            None,
+            pair(c(x.into()), op.symbol().into()),
+        ),
         StoreFast(x) => ("STORE_FAST", a(x), v(x)),
         DeleteFast(x) => ("DELETE_FAST", a(x), v(x)),
         MakeCell(x) => ("MAKE_CELL", a(x), d(x)),

@@ -97,7 +97,7 @@ pub mod source;
 mod symtable;
 pub mod verify;
 
-pub use bytecode::{BinaryOperator, ComparisonOperator, Conversion, Instr};
+pub use bytecode::{BinaryOperator, ComparisonOperator, Conversion, Instr, quicken};
 pub use code::{CodeFlags, CodeObject, Constant, ExceptionTableEntry, Location};
 pub use compile::{CompileOptions, Mode, compile, compile_with};
 pub use dis::disassemble;

@@ -98,6 +98,19 @@ fn check_operands(code: &CodeObject, instr: Instr) -> Result<(), String> {
     match instr {
         LoadConst(i) | KwNames(i) => within(i, code.constants.len(), "constant"),
         LoadFast(i) | StoreFast(i) | DeleteFast(i) => within(i, code.varnames.len(), "local"),
+        LoadFastLoadFast(a, b) | StoreFastLoadFast(a, b) | StoreFastStoreFast(a, b) => {
+            within(a.into(), code.varnames.len(), "local")?;
+            within(b.into(), code.varnames.len(), "local")
+        }
+        LoadFastLoadConst(a, c) => {
+            within(a.into(), code.varnames.len(), "local")?;
+            within(c.into(), code.constants.len(), "constant")
+        }
+        LoadFastLoadAttr(a, n) | LoadFastLoadMethod(a, n) => {
+            within(a.into(), code.varnames.len(), "local")?;
+            within(n.into(), code.names.len(), "name")
+        }
+        LoadConstBinaryOp(c, _) => within(c.into(), code.constants.len(), "constant"),
         MakeCell(i) => within(i, code.cellvars.len(), "cell"),
         LoadClosure(i) | LoadDeref(i) | LoadClassDeref(i) | StoreDeref(i) | DeleteDeref(i) => {
             within(i, code.deref_count(), "deref")

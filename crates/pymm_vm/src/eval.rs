@@ -103,8 +103,8 @@ fn set_context(e: &Exc) {
 /// Runs `f` until it returns, yields or raises.
 pub fn eval(f: &mut Frame) -> R<Exit> {
     // The instructions stay in registers across the loop (a frame never changes code).
-    let co = f.co.clone();
-    let instrs: &[Instr] = &co.instructions;
+    let code = f.code.clone();
+    let instrs: &[Instr] = &code_body(&code).quick;
     loop {
         let pc = f.pc;
         let interrupt = if crate::state::eval_breaker() {
@@ -183,6 +183,120 @@ impl<T> Raise<T> for R<T> {
     }
 }
 
+/// `LOAD_CONST i`.
+#[inline(always)]
+fn load_const(f: &mut Frame, i: usize) {
+    let v = code_body(&f.code).consts[i].clone();
+    f.stack.push(Some(v));
+}
+
+/// `LOAD_FAST i`.
+#[inline(always)]
+fn load_fast(f: &mut Frame, i: usize) -> Result<(), StepErr> {
+    match &f.fast[i] {
+        Some(v) => {
+            let v = v.clone();
+            f.stack.push(Some(v));
+            Ok(())
+        }
+        None => err(unbound_local(&f.co.varnames[i])),
+    }
+}
+
+/// `STORE_FAST i`.
+#[inline(always)]
+fn store_fast(f: &mut Frame, i: usize) {
+    let v = f.stack.pop().flatten();
+    let old = std::mem::replace(&mut f.fast[i], v);
+    drop(old);
+}
+
+/// Steps a superinstruction onto its second half (the position of the second
+/// instruction, as if it had been dispatched); false when the eval breaker is set, so
+/// that the loop runs the second instruction itself (tracemalloc sees its line, Ctrl-C
+/// is seen before it).
+#[inline(always)]
+fn second_half(f: &mut Frame) -> bool {
+    if crate::state::eval_breaker() {
+        return false;
+    }
+    f.pc += 1;
+    true
+}
+
+/// `LOAD_ATTR i`.
+#[inline(always)]
+fn load_attr(f: &mut Frame, i: usize) -> Result<(), StepErr> {
+    let o = pop!(f);
+    let cb = code_body(&f.code);
+    let v = crate::typeobj::load_attr_cached(&cb.attr_cache[i][0], &o, &cb.names[i]).r()?;
+    f.stack.push(Some(v));
+    Ok(())
+}
+
+/// `BINARY_OP op`.
+#[inline(always)]
+fn binary_op(f: &mut Frame, op: pymm_compiler::BinaryOperator) -> Result<(), StepErr> {
+    let b = pop!(f);
+    let a = pop!(f);
+    let v = match crate::ops::binary_op_fast(op, &a, &b) {
+        Some(r) => r,
+        None => crate::ops::binary_op(op, &a, &b),
+    };
+    f.stack.push(Some(v.r()?));
+    Ok(())
+}
+
+/// `LOAD_METHOD i`.
+fn load_method(f: &mut Frame, i: usize) -> Result<(), StepErr> {
+    let o = pop!(f);
+    let cb = code_body(&f.code);
+    let cache = &cb.attr_cache[i][2];
+    let name = &cb.names[i];
+    if let Some(d) = crate::typeobj::load_method_cached(cache, &o, name) {
+        f.stack.push(Some(d));
+        f.stack.push(Some(o));
+        return Ok(());
+    }
+    let name = name.clone();
+    // Unbound-method optimisation: a plain function found on the type.
+    let obj = o.as_obj();
+    if !matches!(kind(obj), Kind::Type | Kind::Module | Kind::Super)
+        && !obj
+            .type_object()
+            .is_some_and(|t| crate::typeobj::tb(t).custom_getattribute.get())
+    {
+        let t = crate::typeobj::type_of(obj);
+        if let Some(d) = crate::typeobj::lookup(t.as_obj(), &name) {
+            let k = kind(d.as_obj());
+            let plain = k == Kind::Function
+                || (k == Kind::BuiltinFunction
+                    && d.as_obj()
+                        .downcast::<BuiltinBody>()
+                        .is_some_and(|b| b.bound.get().is_none() && !b.owner.is_empty()));
+            if plain {
+                let shadowed = crate::typeobj::instance_attr(obj, &name).is_some();
+                if !shadowed {
+                    if k == Kind::Function {
+                        crate::typeobj::fill_method_cache(
+                            &code_body(&f.code).attr_cache[i][2],
+                            &o,
+                            &name,
+                        );
+                    }
+                    f.stack.push(Some(d));
+                    f.stack.push(Some(o));
+                    return Ok(());
+                }
+            }
+        }
+    }
+    let v = crate::typeobj::getattr(&o, &name).r()?;
+    f.stack.push(None);
+    f.stack.push(Some(v));
+    Ok(())
+}
+
 /// Executes one instruction.
 #[inline(always)]
 fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
@@ -202,21 +316,52 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             let n = f.stack.len();
             f.stack.swap(n - 1, n - i as usize);
         }
-        Instr::LoadConst(i) => {
-            let v = code_body(&f.code).consts[i as usize].clone();
-            f.stack.push(Some(v));
-        }
-        Instr::LoadFast(i) => match &f.fast[i as usize] {
-            Some(v) => {
-                let v = v.clone();
-                f.stack.push(Some(v));
+        Instr::LoadConst(i) => load_const(f, i as usize),
+        Instr::LoadFast(i) => load_fast(f, i as usize)?,
+        Instr::StoreFast(i) => store_fast(f, i as usize),
+        // Superinstructions: the second half runs as if dispatched (its own position for
+        // errors), unless the eval breaker wants to see it on its own.
+        Instr::LoadFastLoadFast(a, b) => {
+            load_fast(f, a.into())?;
+            if second_half(f) {
+                load_fast(f, b.into())?;
             }
-            None => return err(unbound_local(&f.co.varnames[i as usize])),
-        },
-        Instr::StoreFast(i) => {
-            let v = f.stack.pop().flatten();
-            let old = std::mem::replace(&mut f.fast[i as usize], v);
-            drop(old);
+        }
+        Instr::LoadFastLoadConst(a, c) => {
+            load_fast(f, a.into())?;
+            if second_half(f) {
+                load_const(f, c.into());
+            }
+        }
+        Instr::LoadFastLoadAttr(a, n) => {
+            load_fast(f, a.into())?;
+            if second_half(f) {
+                load_attr(f, n.into())?;
+            }
+        }
+        Instr::LoadFastLoadMethod(a, n) => {
+            load_fast(f, a.into())?;
+            if second_half(f) {
+                load_method(f, n.into())?;
+            }
+        }
+        Instr::StoreFastLoadFast(a, b) => {
+            store_fast(f, a.into());
+            if second_half(f) {
+                load_fast(f, b.into())?;
+            }
+        }
+        Instr::StoreFastStoreFast(a, b) => {
+            store_fast(f, a.into());
+            if second_half(f) {
+                store_fast(f, b.into());
+            }
+        }
+        Instr::LoadConstBinaryOp(c, op) => {
+            load_const(f, c.into());
+            if second_half(f) {
+                binary_op(f, op)?;
+            }
         }
         Instr::DeleteFast(i) => {
             if f.fast[i as usize].is_none() {
@@ -375,13 +520,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
                 crate::ops::delitem(&l, &name).r()?;
             }
         }
-        Instr::LoadAttr(i) => {
-            let o = pop!(f);
-            let cb = code_body(&f.code);
-            let cache = &cb.attr_cache[i as usize][0];
-            let v = crate::typeobj::load_attr_cached(cache, &o, &cb.names[i as usize]).r()?;
-            f.stack.push(Some(v));
-        }
+        Instr::LoadAttr(i) => load_attr(f, i as usize)?,
         Instr::StoreAttr(i) => {
             let o = pop!(f);
             let v = pop!(f);
@@ -394,53 +533,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             let name = code_body(&f.code).names[i as usize].clone();
             crate::typeobj::setattr(&o, &name, None).r()?;
         }
-        Instr::LoadMethod(i) => {
-            let o = pop!(f);
-            let cb = code_body(&f.code);
-            let cache = &cb.attr_cache[i as usize][2];
-            let name = &cb.names[i as usize];
-            if let Some(d) = crate::typeobj::load_method_cached(cache, &o, name) {
-                f.stack.push(Some(d));
-                f.stack.push(Some(o));
-                return Ok(None);
-            }
-            let name = name.clone();
-            // Unbound-method optimisation: a plain function found on the type.
-            let obj = o.as_obj();
-            if !matches!(kind(obj), Kind::Type | Kind::Module | Kind::Super)
-                && !obj
-                    .type_object()
-                    .is_some_and(|t| crate::typeobj::tb(t).custom_getattribute.get())
-            {
-                let t = crate::typeobj::type_of(obj);
-                if let Some(d) = crate::typeobj::lookup(t.as_obj(), &name) {
-                    let k = kind(d.as_obj());
-                    let plain = k == Kind::Function
-                        || (k == Kind::BuiltinFunction
-                            && d.as_obj()
-                                .downcast::<BuiltinBody>()
-                                .is_some_and(|b| b.bound.get().is_none() && !b.owner.is_empty()));
-                    if plain {
-                        let shadowed = crate::typeobj::instance_attr(obj, &name).is_some();
-                        if !shadowed {
-                            if k == Kind::Function {
-                                crate::typeobj::fill_method_cache(
-                                    &code_body(&f.code).attr_cache[i as usize][2],
-                                    &o,
-                                    &name,
-                                );
-                            }
-                            f.stack.push(Some(d));
-                            f.stack.push(Some(o));
-                            return Ok(None);
-                        }
-                    }
-                }
-            }
-            let v = crate::typeobj::getattr(&o, &name).r()?;
-            f.stack.push(None);
-            f.stack.push(Some(v));
-        }
+        Instr::LoadMethod(i) => load_method(f, i as usize)?,
         Instr::BinarySubscr => {
             let k = pop!(f);
             let o = pop!(f);
@@ -458,15 +551,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             let o = pop!(f);
             crate::ops::delitem(&o, &k).r()?;
         }
-        Instr::BinaryOp(op) => {
-            let b = pop!(f);
-            let a = pop!(f);
-            let v = match crate::ops::binary_op_fast(op, &a, &b) {
-                Some(r) => r,
-                None => crate::ops::binary_op(op, &a, &b),
-            };
-            f.stack.push(Some(v.r()?));
-        }
+        Instr::BinaryOp(op) => binary_op(f, op)?,
         Instr::UnaryPositive => {
             let a = pop!(f);
             f.stack.push(Some(crate::ops::unary(&a, "__pos__").r()?));

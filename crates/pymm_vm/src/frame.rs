@@ -285,6 +285,7 @@ fn new_code_in(co: Rc<CodeObject>, cache: &mut ConstCache) -> R {
     let names: Vec<ObjRef> = co.names.iter().map(|n| crate::str::intern(n)).collect();
     let global_cache = names.iter().map(|_| Default::default()).collect();
     let attr_cache = names.iter().map(|_| Default::default()).collect();
+    let quick = pymm_compiler::quicken(&co.instructions).into();
     let varnames = co.varnames.iter().map(|n| crate::str::intern(n)).collect();
     ObjRef::new(
         &CODE_T,
@@ -296,6 +297,7 @@ fn new_code_in(co: Rc<CodeObject>, cache: &mut ConstCache) -> R {
             weaklist: Default::default(),
             global_cache,
             attr_cache,
+            quick,
         },
     )
     .map_err(|_| memory_error())

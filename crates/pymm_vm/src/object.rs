@@ -410,6 +410,9 @@ pub struct CodeBody {
     /// Per name: the caches of `LOAD_ATTR`, `STORE_ATTR` and `LOAD_METHOD` (in this
     /// order), see [`crate::typeobj::AttrCache`].
     pub attr_cache: Box<[[crate::typeobj::AttrCaches; 3]]>,
+    /// The instructions the eval loop runs: the code's, with superinstructions
+    /// ([`pymm_compiler::quicken`]).
+    pub quick: Box<[pymm_compiler::Instr]>,
 }
 impl Body for CodeBody {}
 
