@@ -654,6 +654,46 @@ impl PartialEq for ObjRef {
 impl Eq for ObjRef {}
 
 impl<'a> Obj<'a> {
+    /// Makes `new` the object's type descriptor (CPython's `__class__` assignment,
+    /// `Py_SET_TYPE`): the object's reference to its type object moves from the old
+    /// descriptor's to the new one's. Refused (false, nothing changed) unless both
+    /// descriptors describe the same storage: the same body type and sizes, the same GC
+    /// head, pre-header and weak-list arrangement, no weak-reference or type-object body,
+    /// and a live type object for `new` if it has one.
+    pub fn set_type_info(self, new: &'static TypeInfo) -> bool {
+        use crate::typeinfo::TypeFlags;
+        let old = self.type_info();
+        let layout = TypeFlags::GC
+            .union(TypeFlags::PREHEADER)
+            .union(TypeFlags::WEAKREF)
+            .union(TypeFlags::TYPE_OBJECTS)
+            .union(TypeFlags::WEAKLIST_FIRST);
+        let same = old.body.type_id == new.body.type_id
+            && old.body.size == new.body.size
+            && old.body.items_offset == new.body.items_offset
+            && old.body.item_size == new.body.item_size
+            && old.body.var_len.is_some() == new.body.var_len.is_some()
+            && old.flags.intersection(layout) == new.flags.intersection(layout)
+            && old.weaklist.is_some() == new.weaklist.is_some()
+            && !old
+                .flags
+                .intersects(TypeFlags::WEAKREF.union(TypeFlags::TYPE_OBJECTS))
+            && !new.is_retired();
+        if !same {
+            return false;
+        }
+        if let Some(t) = new.type_object_ptr() {
+            incref(t);
+        }
+        let previous = old.type_object_ptr();
+        header(self.ptr).ty.set(NonNull::from(new));
+        if let Some(t) = previous {
+            // SAFETY: the object owned this reference to its old type object; the header
+            // no longer points at the old descriptor, so nothing releases it twice.
+            unsafe { decref(t) };
+        }
+        true
+    }
     #[inline]
     pub(crate) fn new(ptr: NonNull<ObjHeader>) -> Obj<'a> {
         Obj {

@@ -63,8 +63,12 @@ impl TypeFlags {
     pub const fn contains(self, other: TypeFlags) -> bool {
         self.0 & other.0 == other.0
     }
+    /// The bits set in both.
+    pub(crate) const fn intersection(self, other: TypeFlags) -> TypeFlags {
+        TypeFlags(self.0 & other.0)
+    }
     /// Whether any bit of `other` is set.
-    const fn intersects(self, other: TypeFlags) -> bool {
+    pub(crate) const fn intersects(self, other: TypeFlags) -> bool {
         self.0 & other.0 != 0
     }
 }

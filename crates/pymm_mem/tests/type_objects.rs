@@ -57,3 +57,42 @@ fn a_type_object_must_come_from_a_metatype() {
     let ty = ObjRef::new(&PLAIN, Meta).expect("alloc");
     let _ = instance_info().leak_with_type_object(&ty);
 }
+
+#[derive(Debug)]
+struct Other(#[allow(dead_code)] u64);
+impl Body for Other {}
+
+/// `__class__` assignment: the instance's reference moves to the new type object, the
+/// old one is freed when that was its last user, and a descriptor of other storage is
+/// refused without any change.
+#[test]
+fn set_type_info_moves_the_type_object_reference() {
+    let base = allocated_blocks();
+    let old_ty = ObjRef::new(&META, Meta).expect("alloc");
+    let new_ty = ObjRef::new(&META, Meta).expect("alloc");
+    let old_info = instance_info().leak_with_type_object(&old_ty);
+    let new_info = instance_info().leak_with_type_object(&new_ty);
+    let other_info = TypeInfo::new("other", BodyVTable::of::<Other>())
+        .gc(no_refs)
+        .leak_with_type_object(&new_ty);
+    let no_gc = TypeInfo::new("nogc", BodyVTable::of::<Inst>()).leak_with_type_object(&new_ty);
+    let a = ObjRef::new(old_info, Inst(1)).expect("alloc");
+    assert_eq!((old_ty.refcnt(), new_ty.refcnt()), (2, 1));
+    assert!(!a.as_obj().set_type_info(other_info), "another body type");
+    assert!(!a.as_obj().set_type_info(no_gc), "no GC head");
+    assert_eq!((old_ty.refcnt(), new_ty.refcnt()), (2, 1));
+    assert!(a.as_obj().set_type_info(new_info));
+    assert_eq!((old_ty.refcnt(), new_ty.refcnt()), (1, 2));
+    assert!(
+        a.as_obj()
+            .type_object()
+            .is_some_and(|t| t.addr() == new_ty.as_obj().addr())
+    );
+    // The old class goes once nothing uses it; its descriptor is then refused.
+    drop(old_ty);
+    assert!(!a.as_obj().set_type_info(old_info));
+    drop(a);
+    assert_eq!(new_ty.refcnt(), 1);
+    drop(new_ty);
+    assert_eq!(allocated_blocks(), base);
+}

@@ -1795,9 +1795,66 @@ pub fn attr_error(o: &ObjRef, name: &ObjRef) -> Exc {
     e
 }
 
+/// `obj.__class__ = cls` (`object_set_class`): both classes must be defined in Python
+/// and give their instances the same storage (`compatible_for_assignment`); inline
+/// attribute values move into a real dict first, since they are laid out by the old
+/// class's shared keys.
+fn set_class(o: &ObjRef, v: Option<ObjRef>) -> R<()> {
+    let Some(new) = v else {
+        return Err(type_error("can't delete __class__ attribute"));
+    };
+    if kind(new.as_obj()) != Kind::Type {
+        return Err(type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            obj_type_name(&new)
+        )));
+    }
+    let obj = o.as_obj();
+    let old = type_of(obj);
+    let (ob, nb) = (tb(old.as_obj()), tb(new.as_obj()));
+    if !ob.is_heap || !nb.is_heap || obj.type_object().is_none() {
+        return Err(type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    let layout_error = || {
+        type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            nb.name.borrow(),
+            ob.name.borrow()
+        ))
+    };
+    let slot_names = |t: Obj<'_>| -> Vec<String> {
+        slot_layout(t)
+            .iter()
+            .map(|n| crate::str::as_str(n.as_obj()).into_owned())
+            .collect()
+    };
+    let info = match nb.instance_info.get() {
+        Some(i)
+            if ob.base_kind == nb.base_kind
+                && type_has_dict(old.as_obj()) == type_has_dict(new.as_obj())
+                && slot_names(old.as_obj()) == slot_names(new.as_obj()) =>
+        {
+            i
+        }
+        _ => return Err(layout_error()),
+    };
+    if uses_inline_values(obj) {
+        materialize_dict(obj);
+    }
+    if !obj.set_type_info(info) {
+        return Err(layout_error());
+    }
+    Ok(())
+}
+
 /// `setattr(o, name, v)`; `v = None` deletes.
 pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
     let obj = o.as_obj();
+    if crate::str::as_str(name.as_obj()) == "__class__" {
+        return set_class(o, v);
+    }
     // Instances of classes without data descriptors or __setattr__: straight to the
     // inline values.
     if let Some(t) = obj.type_object()
@@ -1867,6 +1924,9 @@ pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
 pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
     let obj = o.as_obj();
     let n = crate::str::as_str(name.as_obj());
+    if n == "__class__" {
+        return set_class(o, v);
+    }
     if let Some(e) = obj.downcast::<ExcBody>() {
         // The exception struct's own fields (BaseException_getset).
         match (&*n, &v) {
