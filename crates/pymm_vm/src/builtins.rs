@@ -817,6 +817,18 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
             }
         }
         Kind::Cell => format!("<cell at {:#x}>", obj.addr()),
+        Kind::Traceback => format!("<traceback object at {:#x}>", obj.addr()),
+        Kind::Frame => {
+            let f = obj.downcast::<FrameBody>().expect("frame");
+            let co = &crate::frame::code_body(&f.code).code;
+            format!(
+                "<frame at {:#x}, file {}, line {}, code {}>",
+                obj.addr(),
+                crate::str::repr(&co.filename),
+                crate::traceback::frame_lineno(f),
+                co.name
+            )
+        }
         Kind::Code => {
             let c = obj.downcast::<CodeBody>().expect("code");
             format!(
@@ -2222,11 +2234,7 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                 "__cause__" => Some(e.cause.get().unwrap_or_else(none)),
                 "__context__" => Some(e.context.get().unwrap_or_else(none)),
                 "__suppress_context__" => Some(pybool(e.suppress_context.get())),
-                "__traceback__" => Some(if e.traceback.borrow().is_empty() {
-                    none()
-                } else {
-                    crate::str::new_str("<traceback>")?
-                }),
+                "__traceback__" => Some(e.traceback.get().unwrap_or_else(none)),
                 "__notes__" => e.notes.get(),
                 "value" if crate::exc::matches(o, "StopIteration") => Some(
                     crate::seq::tuple_items(e.args.get().as_obj())
@@ -2353,6 +2361,33 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                         .collect(),
                 )?),
                 "co_nlocals" => Some(crate::int::from_i64(c.code.varnames.len() as i64)?),
+                "co_stacksize" => Some(crate::int::from_i64(c.code.max_stackdepth.into())?),
+                _ => None,
+            }
+        }
+        (Kind::Traceback, _) => {
+            let t = obj.downcast::<TracebackBody>().expect("traceback");
+            match name {
+                "tb_next" => Some(t.next.get().unwrap_or_else(none)),
+                "tb_frame" => Some(t.frame.get()),
+                "tb_lasti" => Some(crate::int::from_i64(i64::from(t.lasti.get()) * 2)?),
+                "tb_lineno" => Some(crate::int::from_i64(t.lineno.get().into())?),
+                _ => None,
+            }
+        }
+        (Kind::Frame, _) => {
+            let f = obj.downcast::<FrameBody>().expect("frame");
+            match name {
+                "f_code" => Some(f.code.clone()),
+                "f_back" => Some(f.back.get().unwrap_or_else(none)),
+                "f_globals" => Some(f.globals.clone()),
+                "f_builtins" => Some(f.builtins.clone()),
+                "f_locals" => Some(crate::traceback::frame_locals(f)?),
+                "f_lineno" => Some(crate::int::from_i64(
+                    crate::traceback::frame_lineno(f).into(),
+                )?),
+                "f_lasti" => Some(crate::int::from_i64(i64::from(f.lasti.get()) * 2)?),
+                "f_trace" => Some(none()),
                 _ => None,
             }
         }

@@ -5,7 +5,7 @@ use pymm_compiler::{ComparisonOperator, Instr};
 use pymm_mem::ObjRef;
 
 use crate::call::Kw;
-use crate::exc::{Exc, R, TbEntry, new_exc, type_error};
+use crate::exc::{Exc, R, new_exc, type_error};
 use crate::frame::{Frame, code_body};
 use crate::object::*;
 use crate::state::{none, pybool, rt};
@@ -76,17 +76,10 @@ fn unbound_local(name: &str) -> Exc {
     )
 }
 
-/// Records the frame in the exception's traceback.
-fn add_traceback(e: &Exc, f: &Frame, pc: usize) {
-    if let Some(b) = crate::exc::exc_body(e.0.as_obj()) {
-        b.traceback.borrow_mut().insert(
-            0,
-            TbEntry {
-                code: f.co.clone(),
-                lasti: pc as u32,
-            },
-        );
-    }
+/// Records the frame in the exception's traceback (`PyTraceBack_Here`). Only memory can
+/// fail here; then the traceback just lacks this entry, as CPython's would.
+fn add_traceback(e: &Exc, f: &mut Frame, pc: usize) {
+    let _ = crate::traceback::here(&e.0, f, pc as u32);
 }
 
 /// Sets `__context__` of a newly raised exception to the one being handled.
@@ -126,14 +119,7 @@ pub fn eval(f: &mut Frame) -> R<Exit> {
                 if !reraise {
                     set_context(&e);
                 }
-                if !reraise
-                    || crate::exc::exc_body(e.0.as_obj()).is_some_and(|b| {
-                        b.traceback
-                            .borrow()
-                            .first()
-                            .is_none_or(|t| !std::rc::Rc::ptr_eq(&t.code, &f.co))
-                    })
-                {
+                if !reraise || !crate::traceback::starts_at(&e.0, f) {
                     add_traceback(&e, f, f.pc.saturating_sub(1).max(pc.min(f.pc)));
                 }
                 let at = f.pc.saturating_sub(1) as u32;

@@ -761,7 +761,7 @@ fn format_source_line(out: &mut String, line: &str, loc: Option<pymm_compiler::L
 
 fn format_one(e: &ObjRef, out: &mut String) {
     if let Some(b) = exc_body(e.as_obj()) {
-        let tb = b.traceback.borrow().clone();
+        let tb = crate::traceback::entries(b.traceback.get());
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             // `tb_printinternal`: a run of entries with the same file, line and function

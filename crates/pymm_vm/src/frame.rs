@@ -29,6 +29,8 @@ pub struct Frame {
     pub pc: usize,
     /// The exception being handled when this generator frame was suspended.
     pub exc_state: Vec<Option<ObjRef>>,
+    /// The activation's frame object, once one was needed ([`crate::traceback`]).
+    pub frame_obj: Option<ObjRef>,
 }
 
 impl Frame {
@@ -76,6 +78,7 @@ impl Frame {
             fast,
             pc: 0,
             exc_state: Vec::new(),
+            frame_obj: None,
         }
     }
 
@@ -107,7 +110,12 @@ impl Frame {
             v.visit(g.as_obj());
             v.visit(b.as_obj());
         }
-        for o in self.locals.iter().chain(self.func.iter()) {
+        for o in self
+            .locals
+            .iter()
+            .chain(self.func.iter())
+            .chain(self.frame_obj.iter())
+        {
             v.visit(o.as_obj());
         }
         for o in self
@@ -165,6 +173,7 @@ fn give_buffers(mut fast: Vec<Option<ObjRef>>, mut stack: Vec<Option<ObjRef>>) {
 
 impl Drop for Frame {
     fn drop(&mut self) {
+        crate::traceback::release(self);
         give_buffers(
             std::mem::take(&mut self.fast),
             std::mem::take(&mut self.stack),

@@ -212,15 +212,8 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
 /// Raises `e` at the frame's current instruction and continues with its handler.
 fn raise_in(frame: &mut Frame, e: Exc) -> R<Exit> {
     let at = frame.pc.saturating_sub(1) as u32;
-    if let Some(b) = crate::exc::exc_body(e.0.as_obj()) {
-        b.traceback.borrow_mut().insert(
-            0,
-            crate::exc::TbEntry {
-                code: frame.co.clone(),
-                lasti: at,
-            },
-        );
-    }
+    // Only memory can fail here; the traceback then lacks this entry.
+    let _ = crate::traceback::here(&e.0, frame, at);
     match frame.co.handler_for(at).copied() {
         Some(h) => {
             frame.stack.truncate(h.depth as usize);

@@ -94,6 +94,7 @@ pub mod seq;
 pub mod state;
 pub mod str;
 pub mod suggest;
+pub mod traceback;
 pub mod tracemalloc;
 pub mod typeobj;
 mod unicase;

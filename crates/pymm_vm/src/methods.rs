@@ -2470,6 +2470,11 @@ fn exc_init(args: &[ObjRef], kw: &Kw) -> R {
 
 fn exc_with_traceback(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("with_traceback", &args[1.min(args.len())..], 1, 1)?;
+    crate::typeobj::generic_setattr(
+        &args[0],
+        &crate::str::intern("__traceback__"),
+        Some(args[1].clone()),
+    )?;
     Ok(args[0].clone())
 }
 

@@ -523,6 +523,19 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
                 96 + 8 * words.unwrap_or(8)
             }
             Kind::Cell => 24,
+            Kind::Traceback => 40,
+            Kind::Frame => {
+                // `frame_sizeof`: PyFrameObject up to its frame data (48 bytes), the
+                // interpreter frame's specials (72), and a word per variable and per
+                // value-stack slot of the code.
+                let f = obj.downcast::<FrameBody>().expect("frame");
+                let co = &crate::frame::code_body(&f.code).code;
+                let words = co.varnames.len()
+                    + co.cellvars.len()
+                    + co.freevars.len()
+                    + co.max_stackdepth as usize;
+                120 + 8 * words
+            }
             Kind::Code => 192,
             Kind::Module => 56,
             Kind::Type => {

@@ -59,9 +59,11 @@ pub enum Kind {
     GetSetDescr,
     MemberDescr,
     MappingProxy,
+    Traceback,
+    Frame,
 }
 
-pub const NKINDS: usize = Kind::MappingProxy as usize + 1;
+pub const NKINDS: usize = Kind::Frame as usize + 1;
 
 impl Kind {
     pub fn from_usize(n: usize) -> Kind {
@@ -107,6 +109,8 @@ impl Kind {
             Kind::GetSetDescr,
             Kind::MemberDescr,
             Kind::MappingProxy,
+            Kind::Traceback,
+            Kind::Frame,
         ];
         ALL[n]
     }
@@ -465,6 +469,38 @@ impl Body for MethodBody {}
 pub struct CellBody(pub OptSlot);
 impl Body for CellBody {}
 
+/// `PyTracebackObject`: one frame an exception passed through, linked to the next
+/// (inner) one.
+#[derive(Debug)]
+pub struct TracebackBody {
+    pub next: OptSlot,
+    pub frame: Slot,
+    pub lasti: Cell<i32>,
+    pub lineno: Cell<i32>,
+}
+impl Body for TracebackBody {}
+
+/// `PyFrameObject`: the Python view of a function activation. It is made when an
+/// exception passes through the activation (`PyTraceBack_Here`); while the activation
+/// runs, its variables live in the eval loop's frame, and when the activation ends with
+/// the frame object still referenced, the variables move here (`take_ownership`), which
+/// is how a stored traceback keeps a function's locals alive.
+#[derive(Debug)]
+pub struct FrameBody {
+    pub code: ObjRef,
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
+    /// `f_back`: the frame object of the caller, once the exception reached it.
+    pub back: OptSlot,
+    /// The variables (fast locals, cells, free variables) once the activation ended.
+    pub fast: RefCell<Vec<Option<ObjRef>>>,
+    /// The instruction running when the frame object was last updated.
+    pub lasti: Cell<u32>,
+    /// Whether the activation is still running (its variables are not here yet).
+    pub live: Cell<bool>,
+}
+impl Body for FrameBody {}
+
 /// A module.
 #[derive(Debug)]
 pub struct ModuleBody {
@@ -663,7 +699,8 @@ const _: () = assert!(std::mem::size_of::<InstanceBody>() == 16);
 pub struct ExcBody {
     pub args: Slot,
     pub notes: OptSlot,
-    pub traceback: RefCell<Vec<crate::exc::TbEntry>>,
+    /// `__traceback__`: the traceback object chain, outermost frame first.
+    pub traceback: OptSlot,
     pub context: OptSlot,
     pub cause: OptSlot,
     pub suppress_context: Cell<bool>,
@@ -1000,6 +1037,7 @@ fn exc_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     if let Some(e) = o.downcast::<ExcBody>() {
         e.args.visit(v);
         e.notes.visit(v);
+        e.traceback.visit(v);
         e.context.visit(v);
         e.cause.visit(v);
         e.extra.visit(v);
@@ -1010,6 +1048,7 @@ fn exc_clear(o: Obj<'_>) {
     clear_preheader(o);
     if let Some(e) = o.downcast::<ExcBody>() {
         e.notes.set(None);
+        e.traceback.set(None);
         e.context.set(None);
         e.cause.set(None);
         e.extra.set(None);
@@ -1156,6 +1195,48 @@ fn builtin_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
 fn method_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
     o.downcast::<MethodBody>().map(|b| &b.weaklist)
 }
+pub static TRACEBACK_T: TypeInfo = info!("traceback", TracebackBody, Kind::Traceback)
+    .gc(traceback_traverse)
+    .clear(traceback_clear);
+pub static FRAME_T: TypeInfo = info!("frame", FrameBody, Kind::Frame)
+    .gc(frame_traverse)
+    .clear(frame_clear);
+
+fn traceback_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(t) = o.downcast::<TracebackBody>() {
+        t.next.visit(v);
+        t.frame.visit(v);
+    }
+}
+
+fn traceback_clear(o: Obj<'_>) {
+    if let Some(t) = o.downcast::<TracebackBody>() {
+        t.next.set(None);
+    }
+}
+
+fn frame_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    if let Some(f) = o.downcast::<FrameBody>() {
+        f.back.visit(v);
+        v.visit(f.code.as_obj());
+        v.visit(f.globals.as_obj());
+        v.visit(f.builtins.as_obj());
+        if let Ok(fast) = f.fast.try_borrow() {
+            for x in fast.iter().flatten() {
+                v.visit(x.as_obj());
+            }
+        }
+    }
+}
+
+fn frame_clear(o: Obj<'_>) {
+    if let Some(f) = o.downcast::<FrameBody>() {
+        f.back.set(None);
+        let fast = f.fast.take();
+        drop(fast);
+    }
+}
+
 pub static CELL_T: TypeInfo = info!("cell", CellBody, Kind::Cell)
     .gc(cell_traverse)
     .clear(cell_clear);
@@ -1380,6 +1461,8 @@ pub fn static_info(k: Kind) -> &'static TypeInfo {
         Kind::Method => &METHOD_T,
         Kind::Code => &CODE_T,
         Kind::Cell => &CELL_T,
+        Kind::Traceback => &TRACEBACK_T,
+        Kind::Frame => &FRAME_T,
         Kind::Generator => &GEN_T,
         Kind::Type => &TYPE_T,
         Kind::Object => &OBJECT_T,

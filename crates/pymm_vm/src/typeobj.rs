@@ -40,6 +40,8 @@ fn kind_name(k: Kind) -> &'static str {
         Kind::Method => "method",
         Kind::Code => "code",
         Kind::Cell => "cell",
+        Kind::Traceback => "traceback",
+        Kind::Frame => "frame",
         Kind::Generator => "generator",
         Kind::Type => "type",
         Kind::Object => "object",
@@ -962,6 +964,8 @@ pub fn type_layout(t: Obj<'_>) -> (i64, i64, i64, i64) {
             Kind::Method => (48, 0, 0, 32),
             Kind::Code => (184, 2, 0, 144),
             Kind::Cell => (24, 0, 0, 0),
+            Kind::Traceback => (40, 0, 0, 0),
+            Kind::Frame => (120, 8, 0, 0),
             Kind::Generator => (152, 8, 0, 24),
             Kind::Type => (904, 40, 264, 368),
             Kind::Module => (56, 0, 16, 40),
@@ -1791,6 +1795,11 @@ pub fn attr_error(o: &ObjRef, name: &ObjRef) -> Exc {
     if let Some(d) = instance_dict(e.0.as_obj(), true) {
         crate::dict::set_str(&d, "name", name.clone());
         crate::dict::set_str(&d, "obj", o.clone());
+        // The exception's inline-values storage: its entries are the exception's to
+        // report to the collector, so the dict itself stays untracked.
+        if d.as_obj().is_tracked() && is_inline_values(e.0.as_obj(), &d) {
+            d.as_obj().untrack();
+        }
     }
     e
 }
@@ -1949,7 +1958,14 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
                 e.suppress_context.set(crate::ops::truthy(c)?);
                 return Ok(());
             }
-            ("__traceback__", Some(_)) => return Ok(()),
+            ("__traceback__", Some(t)) => {
+                match kind(t.as_obj()) {
+                    Kind::Traceback => e.traceback.set(Some(t.clone())),
+                    Kind::NoneType => e.traceback.set(None),
+                    _ => return Err(type_error("__traceback__ must be a traceback or None")),
+                }
+                return Ok(());
+            }
             _ => {}
         }
     }

@@ -1,0 +1,163 @@
+//! Traceback and frame objects (`Python/traceback.c`, `Objects/frameobject.c`).
+//!
+//! An exception passing through an activation gets a traceback object pointing at the
+//! activation's frame object (`PyTraceBack_Here`), made on first need. When the
+//! activation ends while its frame object is still referenced (by a traceback kept in a
+//! variable, say), the activation's variables move into the frame object
+//! (`_PyFrame_Clear`'s `take_ownership`), so they stay alive exactly as long as in
+//! CPython, and a cycle through them is the collector's to find.
+
+use std::rc::Rc;
+
+use pymm_compiler::CodeObject;
+use pymm_mem::ObjRef;
+
+use crate::exc::{R, TbEntry, exc_body, memory_error};
+use crate::frame::{Frame, code_body};
+use crate::object::*;
+
+/// The frame object of the running activation `f`, made on first use.
+pub fn frame_object(f: &mut Frame) -> R {
+    if let Some(o) = &f.frame_obj {
+        return Ok(o.clone());
+    }
+    let o = ObjRef::new(
+        &FRAME_T,
+        FrameBody {
+            code: f.code.clone(),
+            globals: f.globals().clone(),
+            builtins: f.builtins().clone(),
+            back: OptSlot::new(None),
+            fast: Default::default(),
+            lasti: std::cell::Cell::new(f.pc.saturating_sub(1) as u32),
+            live: std::cell::Cell::new(true),
+        },
+    )
+    .map_err(|_| memory_error())?;
+    o.track();
+    f.frame_obj = Some(o.clone());
+    Ok(o)
+}
+
+/// The line of instruction `lasti` of `co` (the first line when it has none).
+fn line_of(co: &CodeObject, lasti: u32) -> i32 {
+    co.locations
+        .get(lasti as usize)
+        .map_or(co.firstlineno, |l| l.line) as i32
+}
+
+/// `PyTraceBack_Here`: records that exception `e` passed through `f` at instruction
+/// `lasti`, in front of its traceback.
+pub fn here(e: &ObjRef, f: &mut Frame, lasti: u32) -> R<()> {
+    let Some(b) = exc_body(e.as_obj()) else {
+        return Ok(());
+    };
+    let fo = frame_object(f)?;
+    let fb = fo.as_obj().downcast::<FrameBody>().expect("frame");
+    fb.lasti.set(lasti);
+    let inner = b.traceback.get();
+    // The frame the exception comes from was called by this one.
+    if let Some(t) = inner
+        .as_ref()
+        .and_then(|t| t.as_obj().downcast::<TracebackBody>())
+    {
+        let callee = t.frame.get();
+        if let Some(cb) = callee.as_obj().downcast::<FrameBody>()
+            && !callee.is(&fo)
+            && cb.back.get().is_none()
+        {
+            cb.back.set(Some(fo.clone()));
+        }
+    }
+    let tb = ObjRef::new(
+        &TRACEBACK_T,
+        TracebackBody {
+            next: OptSlot::new(inner),
+            frame: Slot::new(fo),
+            lasti: std::cell::Cell::new(lasti as i32),
+            lineno: std::cell::Cell::new(line_of(&f.co, lasti)),
+        },
+    )
+    .map_err(|_| memory_error())?;
+    tb.track();
+    b.traceback.set(Some(tb));
+    Ok(())
+}
+
+/// Whether the newest entry of `e`'s traceback is activation `f` (a bare `raise` in its
+/// handler adds none).
+pub fn starts_at(e: &ObjRef, f: &Frame) -> bool {
+    let (Some(b), Some(fo)) = (exc_body(e.as_obj()), &f.frame_obj) else {
+        return false;
+    };
+    b.traceback.get().is_some_and(|t| {
+        t.as_obj()
+            .downcast::<TracebackBody>()
+            .is_some_and(|t| t.frame.get().is(fo))
+    })
+}
+
+/// The entries of traceback chain `tb`, outermost first, for printing.
+pub fn entries(tb: Option<ObjRef>) -> Vec<TbEntry> {
+    let mut out = Vec::new();
+    let mut cur = tb;
+    while let Some(t) = cur {
+        let Some(tbody) = t.as_obj().downcast::<TracebackBody>() else {
+            break;
+        };
+        let frame = tbody.frame.get();
+        if let Some(fb) = frame.as_obj().downcast::<FrameBody>() {
+            out.push(TbEntry {
+                code: code_body(&fb.code).code.clone(),
+                lasti: tbody.lasti.get().max(0) as u32,
+            });
+        }
+        cur = tbody.next.get();
+    }
+    out
+}
+
+/// The end of activation `f`: a frame object someone else still holds takes the
+/// variables (CPython's `take_ownership`); they are released with it.
+pub fn release(f: &mut Frame) {
+    let Some(fo) = f.frame_obj.take() else {
+        return;
+    };
+    let Some(fb) = fo.as_obj().downcast::<FrameBody>() else {
+        return;
+    };
+    fb.live.set(false);
+    fb.lasti.set(f.pc.saturating_sub(1) as u32);
+    if fo.refcnt() > 1 {
+        *fb.fast.borrow_mut() = std::mem::take(&mut f.fast);
+    }
+}
+
+/// `frame.f_lineno`.
+pub fn frame_lineno(fb: &FrameBody) -> i32 {
+    line_of(&code_body(&fb.code).code, fb.lasti.get())
+}
+
+/// `frame.f_locals`: a new dict of the variables that have values (once the activation
+/// has ended; a running activation's are not reachable from its frame object).
+pub fn frame_locals(fb: &FrameBody) -> R {
+    let d = crate::dict::new_dict();
+    let co: &Rc<CodeObject> = &code_body(&fb.code).code;
+    let names = co
+        .varnames
+        .iter()
+        .chain(co.cellvars.iter())
+        .chain(co.freevars.iter());
+    let nvars = co.varnames.len();
+    for (i, (name, v)) in names.zip(fb.fast.borrow().iter()).enumerate() {
+        let v = match v {
+            // Cells and free variables show their contents.
+            Some(c) if i >= nvars => c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()),
+            other => other.clone(),
+        };
+        if let Some(v) = v {
+            crate::dict::set(d.as_obj(), crate::str::intern(name), v)?;
+        }
+    }
+    Ok(d)
+}

@@ -1,0 +1,93 @@
+# Traceback and frame objects: the chain an exception collects on its way out, what a
+# stored traceback keeps alive (the finished activation's variables), and the cycle
+# that storing the exception in a local makes.
+import gc
+import sys
+
+
+def inner(x):
+    y = x * 2
+    return 1 / 0
+
+
+def outer():
+    z = "zz"
+    try:
+        inner(5)
+    except ZeroDivisionError as e:
+        return e
+
+
+e = outer()
+tb = e.__traceback__
+print(type(tb).__name__, sys.getsizeof(tb), tb.tb_lineno, tb.tb_lasti >= 0)
+print(tb.tb_frame.f_code.co_name, tb.tb_next.tb_frame.f_code.co_name, tb.tb_next.tb_next)
+print(tb.tb_next.tb_lineno)
+f = tb.tb_next.tb_frame
+print(type(f).__name__, f.f_lineno, f.f_locals, f.f_back is tb.tb_frame)
+print(sorted(tb.tb_frame.f_locals))
+print(sys.getsizeof(f), sys.getsizeof(tb.tb_frame))
+print(gc.is_tracked(tb), gc.is_tracked(f))
+print(f.f_globals is globals(), f.f_code is inner.__code__)
+
+# __traceback__ and with_traceback.
+print(e.with_traceback(None) is e, e.__traceback__)
+e.__traceback__ = tb
+print(e.__traceback__ is tb)
+try:
+    e.__traceback__ = 5
+except TypeError as x:
+    print(x)
+print(ValueError().__traceback__)
+
+
+# A stored traceback keeps the finished activation's variables alive.
+class Big:
+    def __del__(self):
+        print("Big freed")
+
+
+def keeps():
+    b = Big()
+    raise KeyError("k")
+
+
+try:
+    keeps()
+except KeyError as err:
+    saved = err
+print("handler done")
+del saved
+print("saved dropped")
+
+# Re-raising adds one entry per frame passed, a bare raise none for its own frame.
+def reraiser():
+    try:
+        inner(1)
+    except ZeroDivisionError:
+        raise
+
+
+try:
+    reraiser()
+except ZeroDivisionError as err:
+    t = err.__traceback__
+    names = []
+    while t is not None:
+        names.append((t.tb_frame.f_code.co_name, t.tb_lineno))
+        t = t.tb_next
+    print(names)
+
+# The cycle exception -> traceback -> frame -> local -> exception is the collector's.
+gc.collect()
+
+
+def cycle():
+    try:
+        1 / 0
+    except ZeroDivisionError as err:
+        exc = err
+
+
+cycle()
+print(gc.collect())
