@@ -91,3 +91,9 @@ def cycle():
 
 cycle()
 print(gc.collect())
+import sys
+try:
+    1/0
+except ZeroDivisionError:
+    t, v, tb = sys.exc_info()
+    print(t.__name__, tb is v.__traceback__, tb.tb_lineno)

@@ -672,7 +672,12 @@ fn sys_exc_info(_args: &[ObjRef], _kw: &Kw) -> R {
         .next()
         .cloned();
     match cur {
-        Some(e) => crate::seq::new_tuple(vec![crate::typeobj::type_of(e.as_obj()), e, none()]),
+        Some(e) => {
+            let tb = crate::exc::exc_body(e.as_obj())
+                .and_then(|b| b.traceback.get())
+                .unwrap_or_else(none);
+            crate::seq::new_tuple(vec![crate::typeobj::type_of(e.as_obj()), e, tb])
+        }
         None => crate::seq::new_tuple(vec![none(), none(), none()]),
     }
 }
