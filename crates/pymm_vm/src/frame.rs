@@ -173,7 +173,9 @@ fn give_buffers(mut fast: Vec<Option<ObjRef>>, mut stack: Vec<Option<ObjRef>>) {
 
 impl Drop for Frame {
     fn drop(&mut self) {
-        crate::traceback::release(self);
+        if self.frame_obj.is_some() {
+            crate::traceback::release(self);
+        }
         give_buffers(
             std::mem::take(&mut self.fast),
             std::mem::take(&mut self.stack),
