@@ -173,6 +173,15 @@ pub fn as_str(o: Obj<'_>) -> Cow<'_, str> {
     Cow::Borrowed("")
 }
 
+/// Whether the string equals the ASCII text `s` (a length test first, no decoding).
+#[inline]
+pub fn is_ascii_text(o: Obj<'_>, s: &str) -> bool {
+    match (o.downcast::<StrBody>(), o.var_items::<StrBody>()) {
+        (Some(b), Some(items)) => b.length == s.len() && &items[..b.length] == s.as_bytes(),
+        _ => false,
+    }
+}
+
 /// Code point `i` (PEP 393 storage is indexed directly).
 pub fn char_at(o: Obj<'_>, i: usize) -> Option<char> {
     if let (Some(b), Some(items)) = (o.downcast::<StrBody>(), o.var_items::<StrBody>()) {

@@ -1861,7 +1861,7 @@ fn set_class(o: &ObjRef, v: Option<ObjRef>) -> R<()> {
 /// `setattr(o, name, v)`; `v = None` deletes.
 pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
     let obj = o.as_obj();
-    if crate::str::as_str(name.as_obj()) == "__class__" {
+    if crate::str::is_ascii_text(name.as_obj(), "__class__") {
         return set_class(o, v);
     }
     // Instances of classes without data descriptors or __setattr__: straight to the
