@@ -1017,7 +1017,7 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
                     ));
                 }
                 if p < 0.0 && q.fract() != 0.0 {
-                    let (r, i) = complex_pow(p, 0.0, q, 0.0);
+                    let (r, i) = complex_pow(p, 0.0, q, 0.0)?;
                     return ObjRef::new(&COMPLEX_T, ComplexBody(r, i))
                         .map(Some)
                         .map_err(|_| memory_error());
@@ -1046,14 +1046,11 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
             B::Add | B::InplaceAdd => (p + r, q + s),
             B::Subtract | B::InplaceSubtract => (p - r, q - s),
             B::Multiply | B::InplaceMultiply => (p * r - q * s, p * s + q * r),
-            B::TrueDivide | B::InplaceTrueDivide => {
-                let d = r * r + s * s;
-                if d == 0.0 {
-                    return Err(new_exc("ZeroDivisionError", "complex division by zero"));
-                }
-                ((p * r + q * s) / d, (q * r - p * s) / d)
-            }
-            B::Power | B::InplacePower => complex_pow(p, q, r, s),
+            B::TrueDivide | B::InplaceTrueDivide => match c_quot((p, q), (r, s)) {
+                Some(z) => z,
+                None => return Err(new_exc("ZeroDivisionError", "complex division by zero")),
+            },
+            B::Power | B::InplacePower => complex_pow(p, q, r, s)?,
             _ => return Ok(None),
         };
         return ObjRef::new(&COMPLEX_T, ComplexBody(re, im))
@@ -1158,33 +1155,31 @@ fn c_prod(x: (f64, f64), y: (f64, f64)) -> (f64, f64) {
     (x.0 * y.0 - x.1 * y.1, x.0 * y.1 + x.1 * y.0)
 }
 
-/// `_Py_c_quot` (the division is by the larger part of the divisor; a zero divisor is
-/// the caller's concern).
-fn c_quot(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
-    if b.0.abs() >= b.1.abs() {
+/// `_Py_c_quot` (Smith's method, so that huge and tiny operands do not overflow or
+/// underflow on the way); `None` for a zero divisor (CPython's `EDOM`).
+fn c_quot(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    let (abs_re, abs_im) = (b.0.abs(), b.1.abs());
+    if abs_re >= abs_im {
+        if abs_re == 0.0 {
+            return None;
+        }
         let ratio = b.1 / b.0;
         let denom = b.0 + b.1 * ratio;
-        ((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom)
-    } else if b.1.abs() >= b.0.abs() {
+        Some(((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom))
+    } else if abs_im >= abs_re {
         let ratio = b.0 / b.1;
         let denom = b.0 * ratio + b.1;
-        ((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom)
+        Some(((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom))
     } else {
-        (f64::NAN, f64::NAN)
+        // A NaN in the divisor.
+        Some((f64::NAN, f64::NAN))
     }
 }
 
-fn complex_pow(a: f64, b: f64, c: f64, d: f64) -> (f64, f64) {
-    if c == 0.0 && d == 0.0 {
-        return (1.0, 0.0);
-    }
-    if a == 0.0 && b == 0.0 {
-        return (0.0, 0.0);
-    }
-    // `complex_pow`: small integral exponents by repeated multiplication (`c_powi`).
-    if d == 0.0 && c == c.floor() && c.abs() <= 100.0 {
-        let n = c.abs() as u32;
-        let (mut r, mut p, mut mask) = ((1.0, 0.0), (a, b), 1u32);
+/// `c_powi`: an integral power by repeated squaring, a negative one as a quotient.
+fn c_powi(x: (f64, f64), n: i64) -> Option<(f64, f64)> {
+    let powu = |n: u64| {
+        let (mut r, mut p, mut mask) = ((1.0, 0.0), x, 1u64);
         while mask > 0 && n >= mask {
             if n & mask != 0 {
                 r = c_prod(r, p);
@@ -1192,17 +1187,53 @@ fn complex_pow(a: f64, b: f64, c: f64, d: f64) -> (f64, f64) {
             mask <<= 1;
             p = c_prod(p, p);
         }
-        return if c > 0.0 { r } else { c_quot((1.0, 0.0), r) };
+        r
+    };
+    if n > 0 {
+        Some(powu(n as u64))
+    } else {
+        c_quot((1.0, 0.0), powu(n.unsigned_abs()))
     }
-    let vabs = a.hypot(b);
-    let mut len = vabs.powf(c);
-    let at = b.atan2(a);
-    let mut phase = at * c;
-    if d != 0.0 {
-        len /= (at * d).exp();
-        phase += d * vabs.ln();
+}
+
+/// `_Py_c_pow`: the polar formula; `None` for zero to a negative or complex power.
+fn c_pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    if b == (0.0, 0.0) {
+        return Some((1.0, 0.0));
     }
-    (len * phase.cos(), len * phase.sin())
+    if a == (0.0, 0.0) {
+        return (b.1 == 0.0 && b.0 >= 0.0).then_some((0.0, 0.0));
+    }
+    let vabs = a.0.hypot(a.1);
+    let mut len = vabs.powf(b.0);
+    let at = a.1.atan2(a.0);
+    let mut phase = at * b.0;
+    if b.1 != 0.0 {
+        len /= (at * b.1).exp();
+        phase += b.1 * vabs.ln();
+    }
+    Some((len * phase.cos(), len * phase.sin()))
+}
+
+/// `complex_pow`: small integral exponents by [`c_powi`], the others by [`c_pow`], with
+/// CPython's errors.
+fn complex_pow(a: f64, b: f64, c: f64, d: f64) -> R<(f64, f64)> {
+    let r = if d == 0.0 && c == c.floor() && c.abs() <= 100.0 {
+        c_powi((a, b), c as i64)
+    } else {
+        c_pow((a, b), (c, d))
+    };
+    let Some((re, im)) = r else {
+        return Err(new_exc(
+            "ZeroDivisionError",
+            "0.0 to a negative or complex power",
+        ));
+    };
+    // `_Py_ADJUST_ERANGE2`: an infinite part is an overflow.
+    if re.is_infinite() || im.is_infinite() {
+        return Err(new_exc("OverflowError", "complex exponentiation"));
+    }
+    Ok((re, im))
 }
 
 // ---------------------------------------------------------------------------------------
