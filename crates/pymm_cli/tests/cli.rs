@@ -1056,3 +1056,35 @@ fn traceback_marks_the_failing_expression() {
         assert_eq!(out.stderr, expected, "{name}");
     }
 }
+
+/// What pymm's frame objects cannot do yet is refused with a clear Python error, never
+/// answered wrongly: `sys._getframe(n)` past the calling frame, and the variables of a
+/// frame that is still running. The calling frame itself works.
+#[test]
+fn frame_object_limits_are_python_errors() {
+    let out = pymm(&[
+        "-c",
+        "import sys\ndef f():\n    return sys._getframe().f_code.co_name\nprint(f())",
+    ]);
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (Some(0), "f\n"),
+        "{}",
+        out.stderr
+    );
+    for (code, last) in [
+        (
+            "import sys\nsys._getframe(1)",
+            "SystemError: pymm supports sys._getframe() only for the calling frame (depth 0)",
+        ),
+        (
+            "import sys\nsys._getframe().f_locals",
+            "SystemError: pymm cannot read the variables of a frame that is still running \
+             (use locals() inside it)",
+        ),
+    ] {
+        let out = pymm(&["-c", code]);
+        assert_eq!(out.code, Some(1), "{code}: {}", out.stderr);
+        assert_eq!(out.stderr.lines().last(), Some(last), "{code}");
+    }
+}

@@ -2413,7 +2413,16 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                 "f_back" => Some(f.back.get().unwrap_or_else(none)),
                 "f_globals" => Some(f.globals.clone()),
                 "f_builtins" => Some(f.builtins.clone()),
-                "f_locals" => Some(crate::traceback::frame_locals(f)?),
+                "f_locals" => {
+                    if f.live.get() {
+                        return Err(new_exc(
+                            "SystemError",
+                            "pymm cannot read the variables of a frame that is still running \
+                             (use locals() inside it)",
+                        ));
+                    }
+                    Some(crate::traceback::frame_locals(f)?)
+                }
                 "f_lineno" => Some(crate::int::from_i64(
                     crate::traceback::frame_lineno(f).into(),
                 )?),

@@ -1340,8 +1340,13 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
 
 /// The built-ins that read the caller's frame: `globals()`, `locals()`, `vars()`, `dir()`
 /// and `exec`/`eval` without namespaces. `None` when `callee` is not one of them.
-fn frame_builtin(f: &Frame, callee: &ObjRef, args: &mut Vec<ObjRef>, kw: &Kw) -> Option<R> {
+fn frame_builtin(f: &mut Frame, callee: &ObjRef, args: &mut Vec<ObjRef>, kw: &Kw) -> Option<R> {
     let b = callee.as_obj().downcast::<BuiltinBody>()?;
+    if std::ptr::fn_addr_eq(b.func, crate::modules::sys_getframe as NativeFn)
+        && b.bound.get().is_none()
+    {
+        return Some(getframe(f, args, kw));
+    }
     if !b.owner.is_empty()
         || b.bound.get().is_some()
         || !matches!(
@@ -1380,6 +1385,36 @@ fn frame_builtin(f: &Frame, callee: &ObjRef, args: &mut Vec<ObjRef>, kw: &Kw) ->
         }
         _ => None,
     }
+}
+
+/// `sys._getframe([depth])` called from activation `f`: its frame object. pymm keeps no
+/// chain of running activations, so a depth past 0 is refused with a `SystemError`
+/// rather than answered wrongly.
+fn getframe(f: &mut Frame, args: &[ObjRef], kw: &Kw) -> R {
+    if !kw.is_empty() {
+        return Err(type_error("_getframe() takes no keyword arguments"));
+    }
+    if args.len() > 1 {
+        return Err(type_error(format!(
+            "_getframe expected at most 1 argument, got {}",
+            args.len()
+        )));
+    }
+    let depth = match args.first() {
+        Some(d) => crate::builtins::to_index(d)?,
+        None => 0,
+    };
+    if depth > 0 {
+        return Err(new_exc(
+            "SystemError",
+            "pymm supports sys._getframe() only for the calling frame (depth 0)",
+        ));
+    }
+    let fo = crate::traceback::frame_object(f)?;
+    if let Some(fb) = fo.as_obj().downcast::<FrameBody>() {
+        fb.lasti.set(f.pc.saturating_sub(1) as u32);
+    }
+    Ok(fo)
 }
 
 /// The frame's local namespace: the mapping of module and class bodies, or a snapshot of a

@@ -662,6 +662,12 @@ fn sys_debugmallocstats(_args: &[ObjRef], _kw: &Kw) -> R {
     Ok(none())
 }
 
+/// `sys._getframe`: the eval loop answers calls made from Python code (it knows the
+/// calling activation, see `eval::frame_builtin`); this runs only for other callers.
+pub fn sys_getframe(_args: &[ObjRef], _kw: &Kw) -> R {
+    Err(new_exc("ValueError", "call stack is not deep enough"))
+}
+
 fn sys_exc_info(_args: &[ObjRef], _kw: &Kw) -> R {
     let cur = rt()
         .exc_info
@@ -739,6 +745,7 @@ fn sys_module() -> R<(ObjRef, ObjRef)> {
             ("getallocatedblocks", sys_getallocatedblocks),
             ("_debugmallocstats", sys_debugmallocstats),
             ("exc_info", sys_exc_info),
+            ("_getframe", sys_getframe),
             ("unraisablehook", sys_unraisablehook),
             ("exception", sys_exception),
             ("get_int_max_str_digits", sys_get_int_max_str_digits),
