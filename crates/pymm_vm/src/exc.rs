@@ -629,7 +629,7 @@ fn syntax_location(e: &ObjRef) -> Option<SyntaxLocation> {
 /// The `  File "...", line N` block of a `SyntaxError` with the source line and its
 /// carets (`print_exception_file_and_line` and `print_error_text`, Python/pythonrun.c,
 /// 3.11). Offsets are used as byte offsets into the UTF-8 text, as CPython does.
-fn format_syntax_location(loc: &SyntaxLocation, out: &mut String) {
+fn format_syntax_location(loc: &SyntaxLocation, out: &mut TbText) {
     out.push_str(&format!(
         "  File \"{}\", line {}\n",
         loc.filename, loc.lineno
@@ -670,6 +670,7 @@ fn format_syntax_location(loc: &SyntaxLocation, out: &mut String) {
         len -= nl + 1;
         offset -= nl + 1;
     }
+    out.cut();
     out.push_str("    ");
     out.push_str(&String::from_utf8_lossy(t));
     if t.get(len.max(0) as usize) != Some(&b'\n') {
@@ -678,6 +679,7 @@ fn format_syntax_location(loc: &SyntaxLocation, out: &mut String) {
     if offset < 0 {
         return;
     }
+    out.cut();
     out.push_str("    ");
     out.push_str(&" ".repeat(offset as usize));
     out.push_str(&"^".repeat(carets));
@@ -685,7 +687,7 @@ fn format_syntax_location(loc: &SyntaxLocation, out: &mut String) {
 }
 
 /// Line `line` of `file`, without its line break (what `display_source_line` reads).
-fn source_line(file: &str, line: u32) -> Option<String> {
+pub fn source_line(file: &str, line: u32) -> Option<String> {
     let text = std::fs::read_to_string(file).ok()?;
     text.lines()
         .nth(line.checked_sub(1)? as usize)
@@ -759,49 +761,123 @@ fn format_source_line(out: &mut String, line: &str, loc: Option<pymm_compiler::L
     out.push('\n');
 }
 
-fn format_one(e: &ObjRef, out: &mut String) {
-    if let Some(b) = exc_body(e.as_obj()) {
-        let tb = crate::traceback::entries(b.traceback.get());
-        if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            // `tb_printinternal`: a run of entries with the same file, line and function
-            // shows its first 3, then how many more there were.
-            const CUTOFF: usize = 3;
-            let repeated = |out: &mut String, n: usize| {
-                if n > CUTOFF {
-                    let more = n - CUTOFF;
-                    out.push_str(&format!(
-                        "  [Previous line repeated {more} more time{}]\n",
-                        if more > 1 { "s" } else { "" }
-                    ));
-                }
-            };
-            let mut last: Option<(&str, u32, &str)> = None;
-            let mut count = 0;
-            for t in tb.iter() {
-                let loc = t.code.locations.get(t.lasti as usize).copied();
-                let line = loc.map_or(t.code.firstlineno, |l| l.line);
-                let key = (&*t.code.filename, line, &*t.code.name);
-                if last != Some(key) {
-                    repeated(out, count);
-                    last = Some(key);
-                    count = 0;
-                }
-                count += 1;
-                if count > CUTOFF {
-                    continue;
-                }
-                out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    t.code.filename, line, t.code.name
-                ));
-                if let Some(src) = source_line(&t.code.filename, line) {
-                    format_source_line(out, &src, loc);
-                }
+/// Traceback text and where it splits into the pieces `traceback.format_exception`
+/// returns (a frame, a chain message, a line of the exception itself).
+#[derive(Debug, Default)]
+pub struct TbText {
+    text: String,
+    cuts: Vec<usize>,
+    /// `limit` of the `traceback` functions, for every traceback of a chain.
+    pub limit: Option<i64>,
+}
+
+impl TbText {
+    /// Starts a new piece.
+    fn cut(&mut self) {
+        self.cuts.push(self.text.len());
+    }
+    /// The whole text.
+    pub fn into_string(self) -> String {
+        self.text
+    }
+    /// The pieces, in order (none empty).
+    pub fn into_pieces(self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for &c in self.cuts.iter().chain(std::iter::once(&self.text.len())) {
+            if c > from {
+                out.push(self.text[from..c].to_string());
+                from = c;
             }
+        }
+        out
+    }
+}
+
+impl std::ops::Deref for TbText {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.text
+    }
+}
+
+impl std::ops::DerefMut for TbText {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.text
+    }
+}
+
+/// The first `limit` entries (the last `-limit` when negative), as the `traceback`
+/// module's `limit` arguments select them.
+pub fn limited(tb: &[TbEntry], limit: Option<i64>) -> &[TbEntry] {
+    match limit {
+        Some(n) if n >= 0 => &tb[..(n as usize).min(tb.len())],
+        Some(n) => &tb[tb.len().saturating_sub(n.unsigned_abs() as usize)..],
+        None => tb,
+    }
+}
+
+/// The frames of a traceback chain, one piece each (`StackSummary.format`), with runs of
+/// one repeated line cut after 3. `limit` keeps the first `limit` entries (the last
+/// `-limit` when negative), as `traceback.extract_tb` does.
+pub fn format_frames(tb: &[TbEntry], limit: Option<i64>, out: &mut TbText) {
+    let tb = limited(tb, limit);
+    // `tb_printinternal`: a run of entries with the same file, line and function shows
+    // its first 3, then how many more there were.
+    const CUTOFF: usize = 3;
+    let repeated = |out: &mut TbText, n: usize| {
+        if n > CUTOFF {
+            let more = n - CUTOFF;
+            out.cut();
+            out.push_str(&format!(
+                "  [Previous line repeated {more} more time{}]\n",
+                if more > 1 { "s" } else { "" }
+            ));
+        }
+    };
+    let mut last: Option<(&str, u32, &str)> = None;
+    let mut count = 0;
+    for t in tb.iter() {
+        let loc = t.code.locations.get(t.lasti as usize).copied();
+        let line = loc.map_or(t.code.firstlineno, |l| l.line);
+        let key = (&*t.code.filename, line, &*t.code.name);
+        if last != Some(key) {
             repeated(out, count);
+            last = Some(key);
+            count = 0;
+        }
+        count += 1;
+        if count > CUTOFF {
+            continue;
+        }
+        out.cut();
+        out.push_str(&format!(
+            "  File \"{}\", line {}, in {}\n",
+            t.code.filename, line, t.code.name
+        ));
+        if let Some(src) = source_line(&t.code.filename, line) {
+            format_source_line(out, &src, loc);
         }
     }
+    repeated(out, count);
+}
+
+pub fn format_one(e: &ObjRef, out: &mut TbText) {
+    if let Some(b) = exc_body(e.as_obj()) {
+        let all = crate::traceback::entries(b.traceback.get());
+        let tb = limited(&all, out.limit);
+        if !tb.is_empty() {
+            out.cut();
+            out.push_str("Traceback (most recent call last):\n");
+            format_frames(tb, None, out);
+        }
+    }
+    format_exception_only(e, out);
+}
+
+/// The lines of the exception itself (`format_exception_only`): a SyntaxError's
+/// location, `Type: message`, the notes; one piece each.
+pub fn format_exception_only(e: &ObjRef, out: &mut TbText) {
     let t = crate::typeobj::type_of(e.as_obj());
     let mut name = crate::typeobj::type_name(t.as_obj());
     let module = crate::typeobj::type_module(t.as_obj());
@@ -816,6 +892,7 @@ fn format_one(e: &ObjRef, out: &mut String) {
     };
     let msg = match &location {
         Some(loc) => {
+            out.cut();
             format_syntax_location(loc, out);
             if is_none(&loc.msg) {
                 Ok(String::new())
@@ -832,6 +909,7 @@ fn format_one(e: &ObjRef, out: &mut String) {
     {
         msg.push_str(&format!(". Did you mean: '{s}'?"));
     }
+    out.cut();
     if msg.is_empty() {
         out.push_str(&format!("{name}\n"));
     } else {
@@ -841,7 +919,7 @@ fn format_one(e: &ObjRef, out: &mut String) {
 }
 
 /// The exception's `__notes__`, one per line (`print_exception_notes`, 3.11).
-fn format_notes(e: &ObjRef, out: &mut String) {
+fn format_notes(e: &ObjRef, out: &mut TbText) {
     let Some(notes) = attr(e, "__notes__") else {
         return;
     };
@@ -849,6 +927,7 @@ fn format_notes(e: &ObjRef, out: &mut String) {
         Kind::List => crate::seq::list_items(notes.as_obj()),
         Kind::Tuple => crate::seq::tuple_items(notes.as_obj()).to_vec(),
         _ => {
+            out.cut();
             let r = crate::ops::repr_of(&notes);
             out.push_str(r.as_deref().unwrap_or("<__notes__ repr() failed>"));
             out.push('\n');
@@ -856,6 +935,7 @@ fn format_notes(e: &ObjRef, out: &mut String) {
         }
     };
     for note in items {
+        out.cut();
         match crate::ops::str_of(&note) {
             Ok(s) => out.push_str(&s),
             Err(_) => out.push_str("<note str() failed>"),
@@ -864,12 +944,13 @@ fn format_notes(e: &ObjRef, out: &mut String) {
     }
 }
 
-fn format_chain(e: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
+pub fn format_chain(e: &ObjRef, out: &mut TbText, seen: &mut Vec<usize>) {
     seen.push(e.as_obj().addr());
     if let Some(b) = exc_body(e.as_obj()) {
         if let Some(c) = b.cause.get() {
             if !seen.contains(&c.as_obj().addr()) {
                 format_chain(&c, out, seen);
+                out.cut();
                 out.push_str(
                     "\nThe above exception was the direct cause of the following exception:\n\n",
                 );
@@ -879,6 +960,7 @@ fn format_chain(e: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
             && !seen.contains(&c.as_obj().addr())
         {
             format_chain(&c, out, seen);
+            out.cut();
             out.push_str(
                 "\nDuring handling of the above exception, another exception occurred:\n\n",
             );
@@ -910,9 +992,9 @@ fn attribute_suggestion(e: &ObjRef) -> Option<String> {
 /// Prints an exception with its traceback and chain to stderr, as CPython does.
 pub fn print_exception(e: &Exc) -> i32 {
     crate::state::flush_out();
-    let mut s = String::new();
+    let mut s = TbText::default();
     format_chain(&e.0, &mut s, &mut Vec::new());
-    eprint!("{s}");
+    eprint!("{}", s.into_string());
     1
 }
 
@@ -953,9 +1035,10 @@ pub fn handle_uncaught(e: Exc) -> i32 {
 /// Prints "Exception ignored in: ..." for an error in `__del__` or a callback.
 pub fn write_unraisable(e: &Exc, context: &str) {
     crate::state::flush_out();
-    let mut s = format!("Exception ignored in: {context}\n");
+    let mut s = TbText::default();
+    s.push_str(&format!("Exception ignored in: {context}\n"));
     format_chain(&e.0, &mut s, &mut Vec::new());
-    eprint!("{s}");
+    eprint!("{}", s.into_string());
 }
 
 /// `PyErr_WriteUnraisable(obj)`: hands the error to `sys.unraisablehook` when a program

@@ -74,6 +74,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("string", include_str!("pylib/string.py")),
     ("weakref", include_str!("pylib/weakref.py")),
     ("tracemalloc", include_str!("pylib/tracemalloc.py")),
+    ("traceback", include_str!("pylib/traceback.py")),
     ("json", include_str!("pylib/json.py")),
     ("io", include_str!("pylib/io.py")),
     ("reprlib", include_str!("pylib/reprlib.py")),
@@ -93,6 +94,11 @@ pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
         "atexit" => atexit_module()?,
         "random" => random_module()?,
         "_weakref" => weakref_module()?,
+        "_traceback" => {
+            let (m, d) = module("_traceback")?;
+            defs(&d, crate::traceback::module_functions());
+            (m, d)
+        }
         "_tracemalloc" => {
             let (m, d) = module("_tracemalloc")?;
             defs(&d, crate::tracemalloc::module_functions());

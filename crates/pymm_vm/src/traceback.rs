@@ -161,3 +161,107 @@ pub fn frame_locals(fb: &FrameBody) -> R {
     }
     Ok(d)
 }
+
+// ---- `_traceback`: the native half of the `traceback` module ------------------------
+
+use crate::call::Kw;
+use crate::exc::{TbText, type_error};
+
+fn pieces(t: TbText) -> R {
+    let items = t
+        .into_pieces()
+        .iter()
+        .map(|p| crate::str::new_str(p))
+        .collect::<R<Vec<_>>>()?;
+    crate::seq::new_list(items)
+}
+
+/// An optional `limit` argument.
+fn limit_arg(args: &[ObjRef], i: usize) -> R<Option<i64>> {
+    match args.get(i) {
+        Some(l) if kind(l.as_obj()) != Kind::NoneType => Ok(Some(crate::builtins::to_index(l)?)),
+        _ => Ok(None),
+    }
+}
+
+/// The traceback chain argument `i` (a traceback object or None).
+fn tb_arg(args: &[ObjRef], i: usize) -> R<Option<ObjRef>> {
+    match args.get(i) {
+        Some(t) if kind(t.as_obj()) == Kind::Traceback => Ok(Some(t.clone())),
+        Some(t) if kind(t.as_obj()) == Kind::NoneType => Ok(None),
+        None => Ok(None),
+        Some(t) => Err(type_error(format!(
+            "'{}' object is not a traceback",
+            crate::typeobj::obj_type_name(t)
+        ))),
+    }
+}
+
+/// `_format_exception(value, limit, chain)`: the pieces of the display of exception
+/// `value` with its own traceback, as the interpreter prints it.
+fn format_exception(args: &[ObjRef], _kw: &Kw) -> R {
+    let value = args
+        .first()
+        .ok_or_else(|| type_error("missing exception"))?;
+    let mut t = TbText::default();
+    t.limit = limit_arg(args, 1)?;
+    let chain = match args.get(2) {
+        Some(c) => crate::ops::truthy(c)?,
+        None => true,
+    };
+    if chain {
+        crate::exc::format_chain(value, &mut t, &mut Vec::new());
+    } else {
+        crate::exc::format_one(value, &mut t);
+    }
+    pieces(t)
+}
+
+/// `_format_exception_only(value)`.
+fn format_exception_only(args: &[ObjRef], _kw: &Kw) -> R {
+    let value = args
+        .first()
+        .ok_or_else(|| type_error("missing exception"))?;
+    let mut t = TbText::default();
+    crate::exc::format_exception_only(value, &mut t);
+    pieces(t)
+}
+
+/// `_format_tb(tb, limit)`: one piece per frame.
+fn format_tb(args: &[ObjRef], _kw: &Kw) -> R {
+    let mut t = TbText::default();
+    crate::exc::format_frames(&entries(tb_arg(args, 0)?), limit_arg(args, 1)?, &mut t);
+    pieces(t)
+}
+
+/// `_extract_tb(tb, limit)`: `(filename, lineno, name, line)` per frame, the line
+/// stripped (empty when the source cannot be read).
+fn extract_tb(args: &[ObjRef], _kw: &Kw) -> R {
+    let all = entries(tb_arg(args, 0)?);
+    let mut out = Vec::new();
+    for e in crate::exc::limited(&all, limit_arg(args, 1)?) {
+        let line = e
+            .code
+            .locations
+            .get(e.lasti as usize)
+            .map_or(e.code.firstlineno, |l| l.line);
+        let src = crate::exc::source_line(&e.code.filename, line).unwrap_or_default();
+        out.push(crate::seq::new_tuple(vec![
+            crate::str::new_str(&e.code.filename)?,
+            crate::int::from_i64(line.into())?,
+            crate::str::new_str(&e.code.name)?,
+            crate::str::new_str(src.trim())?,
+        ])?);
+    }
+    crate::seq::new_list(out)
+}
+
+/// The functions of `_traceback`.
+pub fn module_functions() -> &'static [(&'static str, crate::object::NativeFn)] {
+    &[
+        ("format_exception", format_exception),
+        ("format_exception_only", format_exception_only),
+        ("format_tb", format_tb),
+        ("extract_tb", extract_tb),
+    ]
+}
