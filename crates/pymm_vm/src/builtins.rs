@@ -749,12 +749,12 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
                 Some(s) if kind(s.as_obj()) != Kind::Module => {
                     format!(
                         "<built-in method {} of {} object at {:#x}>",
-                        b.name,
+                        b.name(),
                         obj_type_name(&s),
                         s.as_obj().addr()
                     )
                 }
-                _ => format!("<built-in function {}>", b.name),
+                _ => format!("<built-in function {}>", b.name()),
             }
         }
         Kind::Method => {
@@ -2138,6 +2138,7 @@ pub fn init_builtins() {
     .expect("builtins module");
     m.track();
     crate::dict::set_str(b, "__name__", crate::str::intern("builtins"));
+    crate::modules::adopt_functions(&m, b);
     let _ = crate::dict::set(rt().modules.as_obj(), crate::str::intern("builtins"), m);
     crate::modules::run_prelude();
 }
@@ -2195,15 +2196,27 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
             }
         }
         (Kind::BuiltinFunction, "__name__" | "__qualname__") => Some(crate::str::new_str(
-            obj.downcast::<BuiltinBody>().expect("b").name,
+            obj.downcast::<BuiltinBody>().expect("b").name(),
         )?),
-        (Kind::BuiltinFunction, "__self__") => Some(
-            obj.downcast::<BuiltinBody>()
-                .expect("b")
-                .bound
-                .get()
-                .unwrap_or_else(none),
-        ),
+        (Kind::BuiltinFunction, "__self__") => {
+            let b = obj.downcast::<BuiltinBody>().expect("b");
+            Some(
+                b.bound
+                    .get()
+                    .or_else(|| b.module.get())
+                    .unwrap_or_else(none),
+            )
+        }
+        (Kind::BuiltinFunction, "__module__") => {
+            let b = obj.downcast::<BuiltinBody>().expect("b");
+            Some(match b.module.get() {
+                Some(m) => {
+                    let d = &m.as_obj().downcast::<ModuleBody>().expect("module").dict;
+                    crate::dict::get_str(d.as_obj(), "__name__").unwrap_or_else(none)
+                }
+                None => none(),
+            })
+        }
         (Kind::Method, "__self__") => Some(obj.downcast::<MethodBody>().expect("m").this.clone()),
         (Kind::Method, "__func__") => Some(obj.downcast::<MethodBody>().expect("m").func.clone()),
         (Kind::Method, _) => {

@@ -134,11 +134,11 @@ pub fn new_builtin(name: &'static str, func: NativeFn, owner: &'static str) -> O
     let o = ObjRef::new(
         &BUILTIN_T,
         BuiltinBody {
-            name,
-            func,
+            def: NativeDef::get(name, func, owner),
             bound: OptSlot::default(),
-            owner,
+            module: OptSlot::default(),
             weaklist: Default::default(),
+            func,
         },
     )
     .expect("out of memory creating a builtin");
@@ -152,11 +152,11 @@ pub fn bind_builtin(f: &ObjRef, this: ObjRef) -> R {
     let o = ObjRef::new(
         &BUILTIN_T,
         BuiltinBody {
-            name: b.name,
-            func: b.func,
+            def: b.def,
             bound: OptSlot::new(Some(this)),
-            owner: b.owner,
+            module: OptSlot::default(),
             weaklist: Default::default(),
+            func: b.func,
         },
     )
     .map_err(|_| memory_error())?;

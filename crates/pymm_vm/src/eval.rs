@@ -259,7 +259,7 @@ fn load_method(f: &mut Frame, i: usize) -> Result<(), StepErr> {
                 || (k == Kind::BuiltinFunction
                     && d.as_obj()
                         .downcast::<BuiltinBody>()
-                        .is_some_and(|b| b.bound.get().is_none() && !b.owner.is_empty()));
+                        .is_some_and(|b| b.bound.get().is_none() && !b.owner().is_empty()));
             if plain {
                 let shadowed = crate::typeobj::instance_attr(obj, &name).is_some();
                 if !shadowed {
@@ -1347,21 +1347,21 @@ fn frame_builtin(f: &mut Frame, callee: &ObjRef, args: &mut Vec<ObjRef>, kw: &Kw
     {
         return Some(getframe(f, args, kw));
     }
-    if !b.owner.is_empty()
+    if !b.owner().is_empty()
         || b.bound.get().is_some()
         || !matches!(
-            b.name,
+            b.name(),
             "globals" | "locals" | "vars" | "dir" | "exec" | "eval"
         )
     {
         return None;
     }
-    let is_builtin = crate::dict::get_str(crate::state::rt().builtins.as_obj(), b.name)
+    let is_builtin = crate::dict::get_str(crate::state::rt().builtins.as_obj(), b.name())
         .is_some_and(|o| o.is(callee));
     if !is_builtin {
         return None;
     }
-    match (b.name, args.len()) {
+    match (b.name(), args.len()) {
         ("globals", 0) => Some(Ok(f.globals().clone())),
         ("locals" | "vars", 0) => Some(frame_locals(f)),
         ("dir", 0) => Some((|| {

@@ -123,8 +123,22 @@ pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
             return Ok(None);
         }
     };
-    let _ = d;
+    adopt_functions(&m, &d);
     Ok(Some(m))
+}
+
+/// Makes `m` the module of the native functions in its namespace `d` that belong to no
+/// module yet (their `__self__` and `__module__`, as `PyModule_AddFunctions` sets them).
+pub fn adopt_functions(m: &ObjRef, d: &ObjRef) {
+    for (_, v) in crate::dict::items(d.as_obj()) {
+        if let Some(b) = v.as_obj().downcast::<BuiltinBody>()
+            && b.owner().is_empty()
+            && b.bound.get().is_none()
+            && b.module.get().is_none()
+        {
+            b.module.set(Some(m.clone()));
+        }
+    }
 }
 
 /// Start-up work after the built-ins exist: the collector's hooks into Python

@@ -446,14 +446,64 @@ pub type NativeFn = fn(&[ObjRef], &crate::call::Kw) -> crate::R;
 /// bound to `self`.
 #[derive(Debug)]
 pub struct BuiltinBody {
-    pub name: &'static str,
-    pub func: NativeFn,
+    /// What the function is (CPython's `m_ml`).
+    pub def: &'static NativeDef,
+    /// The object a method is bound to (`m_self` of a bound method).
     pub bound: OptSlot,
-    /// For method descriptors: the type whose method this is (for `TypeError`s).
-    pub owner: &'static str,
+    /// The module of a module-level function: its `__self__`, and its `__module__` by
+    /// name (CPython's `m_self` and `m_module` of module functions).
+    pub module: OptSlot,
     pub weaklist: WeakListHead,
+    /// The entry point, copied from `def` so that a call loads it from the object
+    /// (CPython's `vectorcall`).
+    pub func: NativeFn,
 }
 impl Body for BuiltinBody {}
+
+/// A native function's definition (CPython's `PyMethodDef`): shared by every function
+/// object made from it, and kept for the program's life.
+#[derive(Debug)]
+pub struct NativeDef {
+    pub name: &'static str,
+    /// For method descriptors: the type whose method this is (for `TypeError`s).
+    pub owner: &'static str,
+    pub func: NativeFn,
+}
+
+impl NativeDef {
+    /// The definition for (`name`, `func`, `owner`), made on first use.
+    pub fn get(name: &'static str, func: NativeFn, owner: &'static str) -> &'static NativeDef {
+        type Key = (usize, usize, usize, usize, usize);
+        static DEFS: std::sync::Mutex<Option<std::collections::HashMap<Key, &'static NativeDef>>> =
+            std::sync::Mutex::new(None);
+        let key = (
+            name.as_ptr() as usize,
+            name.len(),
+            owner.as_ptr() as usize,
+            owner.len(),
+            func as usize,
+        );
+        let mut defs = DEFS
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        defs.get_or_insert_with(Default::default)
+            .entry(key)
+            .or_insert_with(|| Box::leak(Box::new(NativeDef { name, owner, func })))
+    }
+}
+
+impl BuiltinBody {
+    /// `__name__`.
+    #[inline]
+    pub fn name(&self) -> &'static str {
+        self.def.name
+    }
+    /// The type of a method descriptor (empty for functions).
+    #[inline]
+    pub fn owner(&self) -> &'static str {
+        self.def.owner
+    }
+}
 
 /// A bound method.
 #[derive(Debug)]
@@ -948,6 +998,7 @@ fn func_clear(o: Obj<'_>) {
 fn builtin_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     if let Some(b) = o.downcast::<BuiltinBody>() {
         b.bound.visit(v);
+        b.module.visit(v);
     }
 }
 

@@ -539,8 +539,8 @@ pub fn builtin_compare(a: &ObjRef, b: &ObjRef, op: C) -> R<Option<bool>> {
             let e = a.is(b)
                 || p.zip(q).is_some_and(|(p, q)| {
                     std::ptr::fn_addr_eq(p.func, q.func)
-                        && p.name == q.name
-                        && p.owner == q.owner
+                        && p.name() == q.name()
+                        && p.owner() == q.owner()
                         && match (p.bound.get(), q.bound.get()) {
                             (Some(s), Some(t)) => s.is(&t),
                             _ => false,

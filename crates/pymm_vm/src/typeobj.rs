@@ -589,7 +589,7 @@ pub fn user_special(o: &ObjRef, name: &'static str) -> Option<ObjRef> {
     lookup_special(o, name).filter(|f| {
         f.as_obj()
             .downcast::<BuiltinBody>()
-            .is_none_or(|b| b.owner.is_empty() || b.bound.get().is_some())
+            .is_none_or(|b| b.owner().is_empty() || b.bound.get().is_some())
     })
 }
 
@@ -1674,7 +1674,7 @@ pub fn bind_descr(d: ObjRef, o: &ObjRef, t: &ObjRef) -> R {
         Kind::Function => crate::call::new_method(d, o.clone()),
         Kind::BuiltinFunction => {
             let b = d.as_obj().downcast::<BuiltinBody>().expect("builtin");
-            if b.bound.get().is_none() && !b.owner.is_empty() {
+            if b.bound.get().is_none() && !b.owner().is_empty() {
                 crate::call::bind_builtin(&d, o.clone())
             } else {
                 Ok(d)
