@@ -363,38 +363,51 @@ fn alloc_object_in(
         return alloc_object_slow(rt, ty, n_items, body_size, use_freelist);
     }
     // The short path: no type object or pre-header.
-    let pre = ty.pre_size();
-    {
-        let reused = match ty.freelist {
-            Some(spec) if use_freelist => match ty.freelist_slot(n_items) {
-                Some(s) if s < spec.reuse => rt.freelist_pop(ty, s),
-                _ => None,
-            },
-            _ => None,
-        };
-        let block = match reused {
-            Some(b) => b,
-            None => rt.malloc(pre + 16 + body_size, Domain::Obj)?,
-        };
-        // SAFETY: the header lies within the block just allocated.
-        let p = unsafe { block.add(pre) }.cast::<ObjHeader>();
-        // SAFETY: p is valid for writes of an ObjHeader (16-aligned, in bounds).
-        unsafe {
-            p.as_ptr().write(ObjHeader {
-                refcnt: core::cell::Cell::new(1),
-                ty: core::cell::Cell::new(NonNull::from(ty)),
-            })
-        };
-        if ty.is_gc() {
-            // SAFETY: the GC head lies in the block just before the header.
-            unsafe { as_gc(p).cast_mut().write(GcHead::new()) };
-            // A block from a free list was never unlinked from the accounting.
-            if reused.is_none() {
-                rt.gc.on_gc_link(rt);
-            }
+    let (p, reused) = take_block(rt, ty, n_items, body_size, use_freelist)?;
+    if ty.is_gc() {
+        // SAFETY: the GC head lies in the block just before the header.
+        unsafe { as_gc(p).cast_mut().write(GcHead::new()) };
+        // A block from a free list was never unlinked from the accounting.
+        if !reused {
+            rt.gc.on_gc_link(rt);
         }
-        Ok(p)
     }
+    Ok(p)
+}
+
+/// A block for an object of type `ty` (from its free list when `use_freelist` and one is
+/// kept there, else from the heap) with the header written (refcount 1); whether it came
+/// from the free list.
+#[inline(always)]
+fn take_block(
+    rt: &Runtime,
+    ty: &'static TypeInfo,
+    n_items: usize,
+    body_size: usize,
+    use_freelist: bool,
+) -> Result<(NonNull<ObjHeader>, bool), AllocError> {
+    let pre = ty.pre_size();
+    let reused = match ty.freelist {
+        Some(spec) if use_freelist => match ty.freelist_slot(n_items) {
+            Some(s) if s < spec.reuse => rt.freelist_pop(ty, s),
+            _ => None,
+        },
+        _ => None,
+    };
+    let block = match reused {
+        Some(b) => b,
+        None => rt.malloc(pre + 16 + body_size, Domain::Obj)?,
+    };
+    // SAFETY: the header lies within the block just allocated.
+    let p = unsafe { block.add(pre) }.cast::<ObjHeader>();
+    // SAFETY: p is valid for writes of an ObjHeader (16-aligned, in bounds).
+    unsafe {
+        p.as_ptr().write(ObjHeader {
+            refcnt: core::cell::Cell::new(1),
+            ty: core::cell::Cell::new(NonNull::from(ty)),
+        })
+    };
+    Ok((p, reused.is_some()))
 }
 
 /// [`alloc_object_in`] for types with a finalizer, pre-header or type object.
@@ -412,26 +425,7 @@ fn alloc_object_slow(
             requested: body_size,
         });
     }
-    let pre = ty.pre_size();
-    let reused = match ty.freelist_slot(n_items) {
-        Some(s) if use_freelist && ty.freelist.is_some_and(|f| s < f.reuse) => {
-            rt.freelist_pop(ty, s)
-        }
-        _ => None,
-    };
-    let block = match reused {
-        Some(b) => b,
-        None => rt.malloc(pre + 16 + body_size, Domain::Obj)?,
-    };
-    // SAFETY: the header lies within the block just allocated.
-    let p = unsafe { block.add(pre) }.cast::<ObjHeader>();
-    // SAFETY: p is valid for writes of an ObjHeader (16-aligned, in bounds).
-    unsafe {
-        p.as_ptr().write(ObjHeader {
-            refcnt: core::cell::Cell::new(1),
-            ty: core::cell::Cell::new(NonNull::from(ty)),
-        })
-    };
+    let (p, reused) = take_block(rt, ty, n_items, body_size, use_freelist)?;
     if ty.flags.contains(crate::typeinfo::TypeFlags::PREHEADER) {
         crate::preheader::init_slots(p);
     }
@@ -442,7 +436,7 @@ fn alloc_object_slow(
             incref(t);
         }
         // A block from a free list was never unlinked from the accounting.
-        if reused.is_none() {
+        if !reused {
             rt.gc.on_gc_link(rt);
         }
     } else if let Some(t) = ty.type_object_ptr() {

@@ -748,15 +748,20 @@ fn float_binop(op: B, a: Obj<'_>, b: Obj<'_>) -> Option<R> {
             None
         }
     };
-    let (x, y) = (val(a, fa)?, val(b, fb)?);
-    let r = match op {
+    float_arith(op, val(a, fa)?, val(b, fb)?).map(new_float)
+}
+
+/// `x op y` for the float operators that cannot raise (true division only by a non-zero
+/// divisor); `None` for the others.
+#[inline]
+fn float_arith(op: B, x: f64, y: f64) -> Option<f64> {
+    Some(match op {
         B::Add | B::InplaceAdd => x + y,
         B::Subtract | B::InplaceSubtract => x - y,
         B::Multiply | B::InplaceMultiply => x * y,
         B::TrueDivide | B::InplaceTrueDivide if y != 0.0 => x / y,
         _ => return None,
-    };
-    Some(new_float(r))
+    })
 }
 
 /// The value of an exact float.
@@ -785,15 +790,7 @@ pub fn binary_op_fast(op: B, a: &ObjRef, b: &ObjRef) -> Option<R> {
         };
         return Some(crate::int::from_i64(r));
     }
-    let (p, q) = (exact_float(x)?, exact_float(y)?);
-    let r = match op {
-        B::Add | B::InplaceAdd => p + q,
-        B::Subtract | B::InplaceSubtract => p - q,
-        B::Multiply | B::InplaceMultiply => p * q,
-        B::TrueDivide | B::InplaceTrueDivide if q != 0.0 => p / q,
-        _ => return None,
-    };
-    Some(new_float(r))
+    float_arith(op, exact_float(x)?, exact_float(y)?).map(new_float)
 }
 
 /// `COMPARE_OP` on two exact small ints or two exact floats (`COMPARE_OP_INT_JUMP`,

@@ -34,8 +34,6 @@ except RuntimeError as e:
         depth += 1
         t = t.tb_next
     print("tb depth", depth)
-stack = traceback.extract_stack()
-print(stack[-1].name, stack[-1].line)
 print(traceback.format_exception_only(SyntaxError, SyntaxError("bad syntax", ("f.py", 3, 5, "x = = 1\n"))))
 e = ValueError("no traceback")
 print(e.__traceback__, traceback.format_exception_only(e))
