@@ -166,17 +166,36 @@ pub fn bind_builtin(f: &ObjRef, this: ObjRef) -> R {
 
 /// A bound method.
 pub fn new_method(func: ObjRef, this: ObjRef) -> R {
+    let vectorcall = if kind(func.as_obj()) == Kind::Function {
+        method_call_function
+    } else {
+        method_call_other
+    };
     let o = ObjRef::new(
         &METHOD_T,
         MethodBody {
             func,
             this,
             weaklist: Default::default(),
+            vectorcall,
         },
     )
     .map_err(|_| memory_error())?;
     o.track();
     Ok(o)
+}
+
+/// The call of a method whose function is written in Python: `self` and the arguments
+/// move into the function's frame.
+fn method_call_function(m: &MethodBody, mut args: Vec<ObjRef>, kw: Kw) -> R {
+    args.insert(0, m.this.clone());
+    crate::frame::call_function_owned(&m.func, args, kw)
+}
+
+/// The call of a method whose function is any other callable.
+fn method_call_other(m: &MethodBody, mut args: Vec<ObjRef>, kw: Kw) -> R {
+    args.insert(0, m.this.clone());
+    call_owned_kw(&m.func, args, kw)
 }
 
 /// `f(*args)`.
@@ -205,9 +224,8 @@ pub fn call_kw(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         Kind::Method => {
             let m = o.downcast::<MethodBody>().expect("method");
             let mut v = Vec::with_capacity(args.len() + 1);
-            v.push(m.this.clone());
             v.extend_from_slice(args);
-            call_kw(&m.func, &v, kw)
+            (m.vectorcall)(m, v, Kw(kw.0.clone()))
         }
         Kind::Type => type_call(f, args, kw),
         Kind::WeakRef => crate::weakrefs::call_ref(f, args, kw),
@@ -231,14 +249,13 @@ pub fn call_kw(f: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
 
 /// `f(*args, **kw)` handing the argument vector over: Python functions move it into
 /// their frame.
-pub fn call_owned(f: &ObjRef, mut args: Vec<ObjRef>, kw: &Kw) -> R {
+pub fn call_owned(f: &ObjRef, args: Vec<ObjRef>, kw: &Kw) -> R {
     let o = f.as_obj();
     match kind(o) {
         Kind::Function => crate::frame::call_function_owned(f, args, Kw(kw.0.clone())),
         Kind::Method => {
             let m = o.downcast::<MethodBody>().expect("method");
-            args.insert(0, m.this.clone());
-            call_owned(&m.func, args, kw)
+            (m.vectorcall)(m, args, Kw(kw.0.clone()))
         }
         _ => call_kw(f, &args, kw),
     }
@@ -246,14 +263,13 @@ pub fn call_owned(f: &ObjRef, mut args: Vec<ObjRef>, kw: &Kw) -> R {
 
 /// `f(*args, **kw)` handing both the positional and the keyword arguments over (a
 /// Python function moves them into its frame, as CPython's vectorcall does).
-pub fn call_owned_kw(f: &ObjRef, mut args: Vec<ObjRef>, kw: Kw) -> R {
+pub fn call_owned_kw(f: &ObjRef, args: Vec<ObjRef>, kw: Kw) -> R {
     let o = f.as_obj();
     match kind(o) {
         Kind::Function => crate::frame::call_function_owned(f, args, kw),
         Kind::Method => {
             let m = o.downcast::<MethodBody>().expect("method");
-            args.insert(0, m.this.clone());
-            call_owned_kw(&m.func, args, kw)
+            (m.vectorcall)(m, args, kw)
         }
         _ => call_kw(f, &args, &kw),
     }

@@ -511,6 +511,9 @@ pub struct MethodBody {
     pub func: ObjRef,
     pub this: ObjRef,
     pub weaklist: WeakListHead,
+    /// How to call it, chosen by the function's kind when the method is made (CPython's
+    /// `vectorcall` slot of method objects): `self` goes in front of the arguments.
+    pub vectorcall: fn(&MethodBody, Vec<ObjRef>, crate::call::Kw) -> crate::R,
 }
 impl Body for MethodBody {}
 

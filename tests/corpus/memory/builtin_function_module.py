@@ -7,3 +7,23 @@ print(type(len.__self__).__name__, len.__self__.__name__, sys.getsizeof.__self__
 import weakref
 print(weakref.ref(len)() is len)
 print(len.__self__ is __builtins__ if not isinstance(__builtins__, dict) else True, [].append.__self__ == [])
+
+
+# Bound methods are 64 bytes, as CPython's (function, self, weak list, entry point), and
+# call through whatever their function is.
+class K:
+    def m(self, x, *, k=0):
+        return (x, k)
+
+
+bm = K().m
+print(sys.getsizeof(bm), bm(1), bm(2, k=3), list(map(bm, [4])))
+
+class L:
+    @classmethod
+    def c(cls, v):
+        return (cls.__name__, v)
+
+
+cm = L.c
+print(sys.getsizeof(cm), cm(5), L().c(6))
