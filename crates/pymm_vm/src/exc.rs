@@ -13,6 +13,20 @@ use crate::state::rt;
 #[derive(Debug, Clone)]
 pub struct Exc(pub ObjRef);
 
+/// Whether the built-in exception class `name` is `OSError` or derives from it.
+pub fn is_os_error_name(name: &str) -> bool {
+    let mut cur = name;
+    loop {
+        if cur == "OSError" {
+            return true;
+        }
+        match HIERARCHY.iter().find(|(c, _)| *c == cur) {
+            Some((_, p)) if !p.is_empty() => cur = p,
+            _ => return false,
+        }
+    }
+}
+
 /// The result of every operation that may raise.
 pub type R<T = ObjRef> = Result<T, Exc>;
 

@@ -141,6 +141,29 @@ pub fn adopt_functions(m: &ObjRef, d: &ObjRef) {
     }
 }
 
+/// The `tp_basicsize` of an exception's most derived built-in class: the fields the
+/// exception classes of CPython 3.11 add to `PyBaseExceptionObject` (72 bytes).
+fn exception_basicsize(obj: pymm_mem::Obj<'_>) -> usize {
+    let t = crate::typeobj::type_of(obj);
+    let mro = crate::typeobj::tb(t.as_obj()).mro.borrow();
+    for c in mro.iter() {
+        let b = crate::typeobj::tb(c.as_obj());
+        if b.is_heap {
+            continue;
+        }
+        return match b.name.borrow().as_str() {
+            "SyntaxError" | "IndentationError" | "TabError" => 136,
+            "UnicodeEncodeError" | "UnicodeDecodeError" | "UnicodeTranslateError" => 112,
+            n if crate::exc::is_os_error_name(n) => 112,
+            "ImportError" | "ModuleNotFoundError" | "ExceptionGroup" => 96,
+            "AttributeError" | "BaseExceptionGroup" => 88,
+            "NameError" | "UnboundLocalError" | "StopIteration" | "SystemExit" => 80,
+            _ => 72,
+        };
+    }
+    72
+}
+
 /// Start-up work after the built-ins exist: the collector's hooks into Python
 /// (`gc.callbacks`, `gc.garbage`, DEBUG output on `sys.stderr`).
 pub fn run_prelude() {
@@ -565,7 +588,7 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
                     408
                 }
             }
-            Kind::BaseException => 72,
+            Kind::BaseException => exception_basicsize(obj),
             Kind::Property => 64,
             Kind::StaticMethod | Kind::ClassMethod => 32,
             Kind::Super => 40,
