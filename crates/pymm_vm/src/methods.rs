@@ -97,7 +97,7 @@ fn str_strip_impl(args: &[ObjRef], name: &str, left: bool, right: bool) -> R {
     let chars = opt_chars(args, name)?;
     let pred = |c: char| match &chars {
         Some(cs) => cs.contains(c),
-        None => c.is_whitespace(),
+        None => is_py_space(c),
     };
     let mut r: &str = &t;
     if left {
@@ -119,6 +119,59 @@ fn str_rstrip(args: &[ObjRef], _kw: &Kw) -> R {
     str_strip_impl(args, "rstrip", false, true)
 }
 
+/// Whitespace as `str.split()` sees it (`Py_UNICODE_ISSPACE`): Unicode white space and
+/// the separators U+001C..U+001F.
+fn is_py_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// `split_whitespace` (Objects/stringlib/split.h): at most `max` splits; the rest keeps
+/// its trailing white space.
+fn split_whitespace(t: &str, max: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = t;
+    let mut n = 0;
+    loop {
+        rest = rest.trim_start_matches(is_py_space);
+        if rest.is_empty() {
+            return out;
+        }
+        if n == max {
+            out.push(rest);
+            return out;
+        }
+        let end = rest.find(is_py_space).unwrap_or(rest.len());
+        out.push(&rest[..end]);
+        rest = &rest[end..];
+        n += 1;
+    }
+}
+
+/// `rsplit_whitespace`: from the right; the rest keeps its leading white space.
+fn rsplit_whitespace(t: &str, max: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = t;
+    let mut n = 0;
+    loop {
+        rest = rest.trim_end_matches(is_py_space);
+        if rest.is_empty() {
+            break;
+        }
+        if n == max {
+            out.push(rest);
+            break;
+        }
+        let start = rest.rfind(is_py_space).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        out.push(&rest[start..]);
+        rest = &rest[..start];
+        n += 1;
+    }
+    out.reverse();
+    out
+}
+
 fn str_split_impl(args: &[ObjRef], kw: &Kw, right: bool) -> R {
     let name = if right { "rsplit" } else { "split" };
     let t = str_self!(args, name);
@@ -127,60 +180,30 @@ fn str_split_impl(args: &[ObjRef], kw: &Kw, right: bool) -> R {
         Some(m) => to_index(&m)?,
         None => -1,
     };
-    let mut out: Vec<String> = Vec::new();
-    match sep {
-        None => {
-            let words: Vec<&str> = t.split_whitespace().collect();
-            if maxsplit < 0 || (words.len() as i64) <= maxsplit + 1 {
-                out = words.iter().map(|w| w.to_string()).collect();
-            } else if !right {
-                let mut rest = t.trim_start();
-                for _ in 0..maxsplit {
-                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                    out.push(rest[..end].to_string());
-                    rest = rest[end..].trim_start();
-                }
-                if !rest.is_empty() {
-                    out.push(rest.to_string());
-                }
-            } else {
-                let mut rest = t.trim_end();
-                let mut tail = Vec::new();
-                for _ in 0..maxsplit {
-                    let start = rest.rfind(char::is_whitespace).map_or(0, |i| {
-                        i + rest[i..].chars().next().map_or(1, char::len_utf8)
-                    });
-                    tail.push(rest[start..].to_string());
-                    rest = rest[..start].trim_end();
-                }
-                if !rest.is_empty() {
-                    tail.push(rest.to_string());
-                }
-                tail.reverse();
-                out = tail;
-            }
-        }
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
+    let out: Vec<&str> = match sep {
+        None if right => rsplit_whitespace(&t, max),
+        None => split_whitespace(&t, max),
         Some(sep) => {
             let sep = str_arg(&sep, "must be str or None")?;
             if sep.is_empty() {
                 return Err(value_error("empty separator"));
             }
-            if maxsplit < 0 {
-                out = t.split(sep.as_str()).map(str::to_string).collect();
+            if max == usize::MAX {
+                t.split(sep.as_str()).collect()
             } else if !right {
-                out = t
-                    .splitn(maxsplit as usize + 1, sep.as_str())
-                    .map(str::to_string)
-                    .collect();
+                t.splitn(max + 1, sep.as_str()).collect()
             } else {
-                out = t
-                    .rsplitn(maxsplit as usize + 1, sep.as_str())
-                    .map(str::to_string)
-                    .collect();
-                out.reverse();
+                let mut v: Vec<&str> = t.rsplitn(max + 1, sep.as_str()).collect();
+                v.reverse();
+                v
             }
         }
-    }
+    };
     let items = out.iter().map(|w| s(w)).collect::<R<Vec<_>>>()?;
     crate::seq::new_list(items)
 }
@@ -552,7 +575,7 @@ fn str_isalnum(a: &[ObjRef], _k: &Kw) -> R {
     str_pred(a, "isalnum", |t| t.chars().all(char::is_alphanumeric))
 }
 fn str_isspace(a: &[ObjRef], _k: &Kw) -> R {
-    str_pred(a, "isspace", |t| t.chars().all(char::is_whitespace))
+    str_pred(a, "isspace", |t| t.chars().all(is_py_space))
 }
 fn str_isupper(a: &[ObjRef], _k: &Kw) -> R {
     str_pred(a, "isupper", |t| {
