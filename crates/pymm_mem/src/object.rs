@@ -565,6 +565,41 @@ impl ObjRef {
         unsafe { ObjRef::new_var_from(ty, head, items.as_ptr()) }
     }
 
+    /// [`ObjRef::new_var_copied`] with the items given as consecutive slices (a string's
+    /// bytes and its terminating NUL, say), copied straight into the object.
+    ///
+    /// # Panics
+    /// If the slices do not hold `head.len()` items in all.
+    pub fn new_var_copied_parts<T: VarBody>(
+        ty: &'static TypeInfo,
+        head: T,
+        parts: &[&[T::Item]],
+    ) -> Result<ObjRef, AllocError>
+    where
+        T::Item: Copy,
+    {
+        assert_body::<T>(ty);
+        let n = head.len();
+        assert_eq!(
+            parts.iter().map(|p| p.len()).sum::<usize>(),
+            n,
+            "item count differs from head.len()"
+        );
+        let p = alloc_object(ty, n, ty.body.body_size(n))?;
+        let body = body_ptr(p);
+        // SAFETY: the body and item areas are in the block and uninitialised; the parts
+        // hold exactly n plain items in all, which cannot overlap a fresh block.
+        unsafe {
+            body.cast::<T>().write(head);
+            let mut dst = body.add(ty.body.items_offset).cast::<T::Item>().as_ptr();
+            for part in parts {
+                core::ptr::copy_nonoverlapping(part.as_ptr(), dst, part.len());
+                dst = dst.add(part.len());
+            }
+        }
+        Ok(ObjRef::from_new(p))
+    }
+
     /// Allocates a variable-size object and moves `head` and `head.len()` items, read
     /// bitwise from `src`, into it.
     ///

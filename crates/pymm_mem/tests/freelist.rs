@@ -161,3 +161,21 @@ fn copied_items_match_collected_items() {
 fn copied_items_must_match_the_head() {
     let _ = ObjRef::new_var_copied(&PLAIN_ITEMS, Items { n: 2 }, &[1]);
 }
+
+#[test]
+fn items_copied_from_parts_match() {
+    let base = allocated_blocks();
+    let a = ObjRef::new_var_copied_parts(&PLAIN_ITEMS, Items { n: 4 }, &[&[7, 8], &[], &[9, 10]])
+        .unwrap();
+    assert_eq!(a.as_obj().var_items::<Items>(), Some(&[7u64, 8, 9, 10][..]));
+    let b = ObjRef::new_var_copied(&PLAIN_ITEMS, Items { n: 4 }, &[7, 8, 9, 10]).unwrap();
+    assert_eq!(a.as_obj().allocated_size(), b.as_obj().allocated_size());
+    drop((a, b));
+    assert_eq!(allocated_blocks(), base);
+}
+
+#[test]
+#[should_panic(expected = "item count differs")]
+fn items_copied_from_parts_must_match_the_head() {
+    let _ = ObjRef::new_var_copied_parts(&PLAIN_ITEMS, Items { n: 3 }, &[&[1], &[2]]);
+}

@@ -16,19 +16,17 @@ const COMPACT_BIT: u32 = 1 << 5;
 
 /// Allocates a new (not interned) string.
 pub fn alloc_str(s: &str) -> R {
-    let len = s.chars().count();
-    if len == s.len() {
-        let mut items = Vec::with_capacity(s.len() + 1);
-        items.extend_from_slice(s.as_bytes());
-        items.push(0);
+    if s.is_ascii() {
         let body = StrBody {
-            length: len,
+            length: s.len(),
             hash: std::cell::Cell::new(-1),
             state: std::cell::Cell::new((1 << KIND_SHIFT) | COMPACT_BIT | ASCII_BIT),
-            nbytes: items.len(),
+            nbytes: s.len() + 1,
         };
-        return ObjRef::new_var(&STR_T, body, items).map_err(|_| memory_error());
+        return ObjRef::new_var_copied_parts(&STR_T, body, &[s.as_bytes(), &[0]])
+            .map_err(|_| memory_error());
     }
+    let len = s.chars().count();
     let maxc = s.chars().map(|c| c as u32).max().unwrap_or(0);
     let k: usize = if maxc < 256 {
         1
