@@ -124,3 +124,46 @@ for round_ in range(3):
 # Many classes through one site.
 classes = [type("T%d" % i, (Base,), {}) for i in range(10)]
 print(sum(cls(i).get() for i, cls in enumerate(classes) for _ in range(3)))
+
+# __slots__ values read and written from one site, through changes to the classes.
+class SA:
+    __slots__ = ("a", "b")
+
+    def __init__(self, a):
+        self.a = a
+
+
+class SB(SA):
+    __slots__ = ("c",)
+
+
+class SC(SA):
+    pass
+
+
+def touch(objs, v):
+    out = []
+    for o in objs:
+        o.a = v
+        out.append(o.a)
+        try:
+            out.append(o.b)
+        except AttributeError as e:
+            out.append(str(e))
+    return out
+
+
+sobjs = [SA(1), SB(2), SC(3)]
+for v in range(3):
+    print(touch(sobjs, v))
+sobjs[2].b = "set"
+del sobjs[0].a
+try:
+    sobjs[0].a
+except AttributeError as e:
+    print(e)
+print(touch(sobjs, 9))
+SC.a = property(lambda self: "prop a", lambda self, v: None)
+print(touch(sobjs, 10))
+del SC.a
+print(touch(sobjs, 11))

@@ -371,6 +371,8 @@ pub struct AttrCache {
     ty: usize,
     epoch: u64,
     index: u32,
+    /// The attribute is `__slots__` value `index` (`LOAD_ATTR_SLOT`), not an inline value.
+    slot: bool,
 }
 
 /// The caches of one name in one code object: four entries, chosen by the class's
@@ -391,7 +393,39 @@ fn cache_for(t: Obj<'_>, index: usize) -> AttrCache {
         ty: t.addr(),
         epoch: type_epoch(),
         index: index as u32,
+        slot: false,
     }
+}
+
+/// The cache entry for `__slots__` value `index` of `t`'s instances.
+fn slot_cache_for(t: Obj<'_>, index: usize) -> AttrCache {
+    AttrCache {
+        slot: true,
+        ..cache_for(t, index)
+    }
+}
+
+/// The `__slots__` index of `name` on `o`, when `o`'s class finds `name` to be that
+/// slot's member descriptor (which then decides every access, as a data descriptor).
+fn slot_by_descriptor(o: Obj<'_>, name: &ObjRef) -> Option<usize> {
+    let t = o.type_object()?;
+    let d = lookup(t, name)?;
+    let g = d.as_obj().downcast::<GetSetBody>()?;
+    if !matches!(g.which, GetSetWhich::Member) || !g.name.get().is(name) {
+        return None;
+    }
+    slot_index(o, name)
+}
+
+/// The `__slots__` value cached for `obj` in `caches`, if the entry applies.
+#[inline]
+fn slot_hit<'a>(caches: &AttrCaches, obj: Obj<'a>) -> Option<(&'a InstanceBody, usize)> {
+    let t = obj.type_object()?;
+    let e = entry_for(caches, t).get();
+    if !e.slot || e.ty != t.addr() || e.epoch != type_epoch() {
+        return None;
+    }
+    Some((obj.downcast::<InstanceBody>()?, e.index as usize))
 }
 
 /// The instance body, class and cached index for `obj`, if `caches` has an entry for its
@@ -400,7 +434,7 @@ fn cache_for(t: Obj<'_>, index: usize) -> AttrCache {
 fn cache_hit<'a>(caches: &AttrCaches, obj: Obj<'a>) -> Option<(&'a InstanceBody, Obj<'a>, usize)> {
     let t = obj.type_object()?;
     let e = entry_for(caches, t).get();
-    if e.ty != t.addr() || e.epoch != type_epoch() {
+    if e.slot || e.ty != t.addr() || e.epoch != type_epoch() {
         return None;
     }
     let b = obj.downcast::<InstanceBody>()?;
@@ -426,7 +460,19 @@ pub fn load_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> R<Obj
     {
         return Ok(v);
     }
+    if let Some((b, i)) = slot_hit(caches, obj)
+        && let Some(v) = b.attrs.slot(i)
+    {
+        return Ok(v);
+    }
     let v = getattr(o, name)?;
+    if let Some(t) = obj.type_object()
+        && attr_flags(t) & ATTR_CUSTOM_GET == 0
+        && let Some(i) = slot_by_descriptor(obj, name)
+    {
+        entry_for(caches, t).set(slot_cache_for(t, i));
+        return Ok(v);
+    }
     // Learn where the value was found: an inline value of a class without data
     // descriptors or a custom __getattribute__.
     if let Some(t) = obj.type_object()
@@ -457,7 +503,20 @@ pub fn store_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef, v: ObjR
         },
         None => v,
     };
+    if let Some((b, i)) = slot_hit(caches, obj)
+        && i < b.attrs.slot_count()
+    {
+        drop(b.attrs.set_slot(i, Some(v)));
+        return Ok(());
+    }
     setattr(o, name, Some(v))?;
+    if let Some(t) = obj.type_object()
+        && attr_flags(t) & ATTR_CUSTOM_SET == 0
+        && let Some(i) = slot_by_descriptor(obj, name)
+    {
+        entry_for(caches, t).set(slot_cache_for(t, i));
+        return Ok(());
+    }
     if let Some(t) = obj.type_object()
         && kind(obj) == Kind::Object
         && attr_flags(t) & (ATTR_DATA_DESCR | ATTR_CUSTOM_SET) == 0
