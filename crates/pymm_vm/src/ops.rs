@@ -786,6 +786,19 @@ pub fn binary_op_fast(op: B, a: &ObjRef, b: &ObjRef) -> Option<R> {
             B::Add | B::InplaceAdd => p + q,
             B::Subtract | B::InplaceSubtract => p - q,
             B::Multiply | B::InplaceMultiply => p.checked_mul(q)?,
+            // Python's floor division and modulo: the quotient rounds down, the
+            // remainder takes the divisor's sign.
+            B::FloorDivide | B::InplaceFloorDivide if q != 0 => {
+                p.div_euclid(q) - i64::from(q < 0 && p.rem_euclid(q) != 0)
+            }
+            B::Remainder | B::InplaceRemainder if q != 0 => {
+                let r = p.rem_euclid(q);
+                if q < 0 && r != 0 { r + q } else { r }
+            }
+            B::And | B::InplaceAnd => p & q,
+            B::Or | B::InplaceOr => p | q,
+            B::Xor | B::InplaceXor => p ^ q,
+            B::Rshift | B::InplaceRshift if q >= 0 => p >> q.min(63),
             _ => return None,
         };
         return Some(crate::int::from_i64(r));
