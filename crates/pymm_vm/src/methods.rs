@@ -2253,9 +2253,15 @@ fn gen_throw(args: &[ObjRef], _kw: &Kw) -> R {
     crate::genobj::throw(g, crate::exc::Exc(e))
 }
 
+/// The arguments of a `__get__` slot wrapper (`wrap_descr_get` unpacks them with an
+/// empty function name, hence CPython's " expected at least 1 argument, got 0").
+fn check_descr_get_args(args: &[ObjRef]) -> R<()> {
+    check_args("", &args[1.min(args.len())..], 1, 2)
+}
+
 /// `function.__get__(obj, type=None)`: a bound method (the function itself for `None`).
 fn function_get(args: &[ObjRef], _kw: &Kw) -> R {
-    check_args("__get__", args, 2, 3)?;
+    check_descr_get_args(args)?;
     if is_none(&args[1]) {
         if args.get(2).is_none_or(is_none) {
             return Err(type_error("__get__(None, None) is invalid"));
@@ -2263,6 +2269,39 @@ fn function_get(args: &[ObjRef], _kw: &Kw) -> R {
         return Ok(args[0].clone());
     }
     crate::call::new_method(args[0].clone(), args[1].clone())
+}
+
+/// `staticmethod.__get__(obj, type=None)`: the wrapped callable.
+fn staticmethod_get(args: &[ObjRef], _kw: &Kw) -> R {
+    check_descr_get_args(args)?;
+    if is_none(&args[1]) && args.get(2).is_none_or(is_none) {
+        return Err(type_error("__get__(None, None) is invalid"));
+    }
+    match args[0].as_obj().downcast::<WrapperBody>() {
+        Some(w) => Ok(w.0.get()),
+        None => Err(type_error(
+            "descriptor '__get__' requires a 'staticmethod' object",
+        )),
+    }
+}
+
+/// `classmethod.__get__(obj, type=None)`: the wrapped callable bound to `type` (or to
+/// the type of `obj`).
+fn classmethod_get(args: &[ObjRef], _kw: &Kw) -> R {
+    check_descr_get_args(args)?;
+    let cls = match args.get(2).filter(|t| !is_none(t)) {
+        Some(t) => t.clone(),
+        None if is_none(&args[1]) => {
+            return Err(type_error("__get__(None, None) is invalid"));
+        }
+        None => crate::typeobj::type_of(args[1].as_obj()),
+    };
+    match args[0].as_obj().downcast::<WrapperBody>() {
+        Some(w) => crate::call::new_method(w.0.get(), cls),
+        None => Err(type_error(
+            "descriptor '__get__' requires a 'classmethod' object",
+        )),
+    }
 }
 
 /// `it.__next__()`: the next item or `StopIteration`.
@@ -3123,6 +3162,8 @@ pub fn register_methods() {
         add(K::Bytes, "bytes", n, f);
     }
     add(K::Function, "function", "__get__", function_get);
+    add(K::StaticMethod, "staticmethod", "__get__", staticmethod_get);
+    add(K::ClassMethod, "classmethod", "__get__", classmethod_get);
     add(K::Generator, "generator", "send", gen_send);
     add(K::Generator, "generator", "__next__", iter_next_m);
     add(K::Generator, "generator", "__iter__", iter_self_m);
