@@ -116,7 +116,9 @@ pub fn init_exception_types() {
         } else {
             exc_type(parent)
         };
-        let t = crate::typeobj::new_builtin_subclass(name, &base, Kind::BaseException);
+        // CPython's exception structs have no weak-reference slot (`__weakrefoffset__`
+        // 0); classes derived from them in Python get one.
+        let t = crate::typeobj::new_builtin_subclass(name, &base, Kind::BaseException, false);
         rt().exc_types.borrow_mut().insert(name, t.clone());
         crate::dict::set_str(&rt().builtins, name, t);
     }

@@ -1316,7 +1316,6 @@ pub static INSTANCE_T: TypeInfo = info!("object", InstanceBody, Kind::Object)
 pub static EXC_T: TypeInfo = info!("BaseException", ExcBody, Kind::BaseException)
     .gc(exc_traverse)
     .clear(exc_clear)
-    .weakrefable(exc_weaklist)
     .preheader();
 pub static PROPERTY_T: TypeInfo =
     info!("property", PropertyBody, Kind::Property).gc(property_traverse);
@@ -1381,13 +1380,9 @@ pub static DICTVIEW_T: TypeInfo =
     info!("dict_view", DictViewBody, Kind::DictView).gc(view_traverse);
 
 /// The hooks a class defined in Python adds to its solid base's descriptor: a GC head,
-/// the managed-dict pre-header, and traversal of its type object.
-pub fn heap_type_info(base: &'static TypeInfo, name: &'static str) -> TypeInfo {
-    heap_type_info_weak(base, name, true)
-}
-
-/// [`heap_type_info`] for a class whose instances may (`weakrefable`) or may not take
-/// weak references (`__slots__` without `__weakref__`).
+/// the managed-dict pre-header, traversal of its type object, and a weak list when its
+/// instances take weak references (`weakrefable`; not for `__slots__` without
+/// `__weakref__`, nor for the built-in exceptions).
 pub fn heap_type_info_weak(
     base: &'static TypeInfo,
     name: &'static str,

@@ -117,8 +117,14 @@ pub fn make_builtin_types() -> Vec<ObjRef> {
 }
 
 /// A built-in class deriving from `base` whose instances have the body of kind `k`
-/// (the exception hierarchy).
-pub fn new_builtin_subclass(name: &'static str, base: &ObjRef, k: Kind) -> ObjRef {
+/// (the exception hierarchy), taking weak references if `weakrefable` (a C type with a
+/// weak-list slot).
+pub fn new_builtin_subclass(
+    name: &'static str,
+    base: &ObjRef,
+    k: Kind,
+    weakrefable: bool,
+) -> ObjRef {
     let t = alloc_type(TypeBody {
         name: name.to_string().into(),
         qualname: name.to_string().into(),
@@ -144,7 +150,7 @@ pub fn new_builtin_subclass(name: &'static str, base: &ObjRef, k: Kind) -> ObjRe
     b.mro
         .set(mro)
         .expect("out of memory building the built-in types");
-    let info = heap_type_info(static_info(k), name).leak_with_type_object(&t);
+    let info = heap_type_info_weak(static_info(k), name, weakrefable).leak_with_type_object(&t);
     b.instance_info.set(Some(info));
     add_subclass(base, &t).expect("out of memory building the built-in types");
     t
@@ -206,7 +212,7 @@ fn named_builtin_type(k: Kind, name: &'static str) -> ObjRef {
     }) {
         return t;
     }
-    let t = new_builtin_subclass(name, &builtin_type(k), k);
+    let t = new_builtin_subclass(name, &builtin_type(k), k, true);
     if k == Kind::Iterator && crate::iter::has_length_hint(name) {
         crate::dict::set_str(
             &tb(t.as_obj()).dict,

@@ -33,16 +33,6 @@ pub fn unproxy(o: &ObjRef) -> R {
 
 fn make(k: Kind, o: &ObjRef, callback: Option<ObjRef>) -> R {
     let callback = callback.filter(|c| kind(c.as_obj()) != Kind::NoneType);
-    // CPython's built-in exceptions have no weak-reference slot (`__weakrefoffset__` 0);
-    // classes derived from them in Python get one.
-    if kind(o.as_obj()) == Kind::BaseException
-        && !crate::typeobj::tb(crate::typeobj::type_of(o.as_obj()).as_obj()).is_heap
-    {
-        return Err(type_error(format!(
-            "cannot create weak reference to '{}' object",
-            obj_type_name(o)
-        )));
-    }
     let (ty, wk) = match k {
         Kind::WeakRef => (&WEAKREF_T, WeakKind::Ref),
         Kind::WeakProxy => (&WEAKPROXY_T, WeakKind::Proxy),
