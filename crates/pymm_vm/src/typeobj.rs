@@ -423,30 +423,20 @@ fn slot_by_descriptor(o: Obj<'_>, name: &ObjRef) -> Option<usize> {
     slot_index(o, name)
 }
 
-/// The `__slots__` value cached for `obj` in `caches`, if the entry applies.
+/// The instance body, class and entry for `obj`, if `caches` has an entry for its class
+/// under the current epoch. An inline-value entry applies only while `obj` keeps its
+/// values inline ([`uses_inline_values`]).
 #[inline]
-fn slot_hit<'a>(caches: &AttrCaches, obj: Obj<'a>) -> Option<(&'a InstanceBody, usize)> {
+fn cache_hit<'a>(
+    caches: &AttrCaches,
+    obj: Obj<'a>,
+) -> Option<(&'a InstanceBody, Obj<'a>, AttrCache)> {
     let t = obj.type_object()?;
     let e = entry_for(caches, t).get();
-    if !e.slot || e.ty != t.addr() || e.epoch != type_epoch() {
+    if e.ty != t.addr() || e.epoch != type_epoch() {
         return None;
     }
-    Some((obj.downcast::<InstanceBody>()?, e.index as usize))
-}
-
-/// The instance body, class and cached index for `obj`, if `caches` has an entry for its
-/// class under the current epoch and it keeps its attributes inline.
-#[inline]
-fn cache_hit<'a>(caches: &AttrCaches, obj: Obj<'a>) -> Option<(&'a InstanceBody, Obj<'a>, usize)> {
-    let t = obj.type_object()?;
-    let e = entry_for(caches, t).get();
-    if e.slot || e.ty != t.addr() || e.epoch != type_epoch() {
-        return None;
-    }
-    let b = obj.downcast::<InstanceBody>()?;
-    obj.preheader()
-        .is_some_and(|p| cell_get(&p.dict).is_none())
-        .then_some((b, t, e.index as usize))
+    Some((obj.downcast::<InstanceBody>()?, t, e))
 }
 
 /// Names whose meaning on every instance comes from a data descriptor of `object` or of
@@ -461,15 +451,18 @@ fn is_reserved_attr(name: &ObjRef) -> bool {
 #[inline]
 pub fn load_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> R<ObjRef> {
     let obj = o.as_obj();
-    if let Some((b, _, i)) = cache_hit(caches, obj)
-        && let Some(v) = b.attrs.get(i)
-    {
-        return Ok(v);
-    }
-    if let Some((b, i)) = slot_hit(caches, obj)
-        && let Some(v) = b.attrs.slot(i)
-    {
-        return Ok(v);
+    if let Some((b, _, e)) = cache_hit(caches, obj) {
+        let i = e.index as usize;
+        let v = if e.slot {
+            b.attrs.slot(i)
+        } else if uses_inline_values(obj) {
+            b.attrs.get(i)
+        } else {
+            None
+        };
+        if let Some(v) = v {
+            return Ok(v);
+        }
     }
     let v = getattr(o, name)?;
     if let Some(t) = obj.type_object()
@@ -499,21 +492,23 @@ pub fn load_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> R<Obj
 #[inline]
 pub fn store_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef, v: ObjRef) -> R<()> {
     let obj = o.as_obj();
-    let v = match cache_hit(caches, obj) {
-        Some((b, _, i)) => match b.attrs.set(i, v) {
-            Ok(old) => {
-                drop(old);
-                return Ok(());
+    let mut v = v;
+    if let Some((b, _, e)) = cache_hit(caches, obj) {
+        let i = e.index as usize;
+        if e.slot && i < b.attrs.slot_count() {
+            drop(b.attrs.set_slot(i, Some(v)));
+            return Ok(());
+        }
+        if !e.slot && uses_inline_values(obj) {
+            match b.attrs.set(i, v) {
+                Ok(old) => {
+                    drop(old);
+                    return Ok(());
+                }
+                // Out of room: the general path moves the values into a dict.
+                Err(back) => v = back,
             }
-            Err(v) => v,
-        },
-        None => v,
-    };
-    if let Some((b, i)) = slot_hit(caches, obj)
-        && i < b.attrs.slot_count()
-    {
-        drop(b.attrs.set_slot(i, Some(v)));
-        return Ok(());
+        }
     }
     setattr(o, name, Some(v))?;
     if let Some(t) = obj.type_object()
@@ -539,8 +534,11 @@ pub fn store_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef, v: ObjR
 /// when the caches say no instance of the class can shadow it.
 #[inline]
 pub fn load_method_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> Option<ObjRef> {
-    let (_, t, n) = cache_hit(caches, o.as_obj())?;
-    if tb(t).shared_keys.borrow().names.len() != n {
+    let (_, t, e) = cache_hit(caches, o.as_obj())?;
+    if e.slot
+        || !uses_inline_values(o.as_obj())
+        || tb(t).shared_keys.borrow().names.len() != e.index as usize
+    {
         return None;
     }
     lookup(t, name)
