@@ -1,6 +1,5 @@
-# Traceback and frame objects: the chain an exception collects on its way out, what a
-# stored traceback keeps alive (the finished activation's variables), and the cycle
-# that storing the exception in a local makes.
+# Traceback and frame objects: the chain an exception collects on its way out, and what a
+# stored traceback keeps alive (the finished activation's variables).
 import gc
 import sys
 
@@ -78,22 +77,23 @@ except ZeroDivisionError as err:
         t = t.tb_next
     print(names)
 
-# The cycle exception -> traceback -> frame -> local -> exception is the collector's.
-gc.collect()
-
-
-def cycle():
-    try:
-        1 / 0
-    except ZeroDivisionError as err:
-        exc = err
-
-
-cycle()
-print(gc.collect())
-import sys
+# sys.exc_info() hands out the same traceback. (The cycle that storing the exception in
+# a local makes is memory/canon_exception_local.py.)
 try:
     1/0
 except ZeroDivisionError:
     t, v, tb = sys.exc_info()
     print(t.__name__, tb is v.__traceback__, tb.tb_lineno)
+
+# f_locals of a finished frame shows captured arguments and cells by their values.
+def f(x, y):
+    z = 3
+    def g():
+        return x + z
+    w = 4
+    1 / 0
+try:
+    f(1, 2)
+except ZeroDivisionError as e:
+    fr = e.__traceback__.tb_next.tb_frame
+    print(sorted(fr.f_locals), fr.f_locals['x'], fr.f_locals['z'], list(fr.f_locals)[:2])

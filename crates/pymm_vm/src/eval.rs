@@ -1423,35 +1423,7 @@ pub fn frame_locals(f: &Frame) -> R {
     if let Some(l) = &f.locals {
         return Ok(l.clone());
     }
-    let d = crate::dict::try_new_dict()?;
-    let nv = f.co.varnames.len();
-    for (i, name) in f.co.varnames.iter().enumerate() {
-        let v = match f.co.cell2arg.iter().position(|a| *a == Some(i as u32)) {
-            Some(ci) => f.fast[nv + ci]
-                .as_ref()
-                .and_then(|c| c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get())),
-            None => f.fast[i].clone(),
-        };
-        if let Some(v) = v {
-            crate::dict::set(d.as_obj(), crate::str::intern(name), v)?;
-        }
-    }
-    let cells = f.co.cellvars.iter().chain(f.co.freevars.iter());
-    for (j, name) in cells.enumerate() {
-        if f.co.varnames.iter().any(|n| n == name) {
-            continue;
-        }
-        let v = f
-            .fast
-            .get(nv + j)
-            .cloned()
-            .flatten()
-            .and_then(|c| c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()));
-        if let Some(v) = v {
-            crate::dict::set(d.as_obj(), crate::str::intern(name), v)?;
-        }
-    }
-    Ok(d)
+    crate::frame::fast_locals(&f.co, &f.fast)
 }
 
 /// `super()` without arguments: the `__class__` cell of the enclosing class body and the

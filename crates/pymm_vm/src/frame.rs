@@ -183,6 +183,39 @@ impl Drop for Frame {
     }
 }
 
+/// A dict of the variables of `co` that have values in `fast` (fast locals, then cells,
+/// then free variables; `PyFrame_FastToLocals`): an argument captured by a cell shows
+/// the cell's contents under its own name, and cells and free variables show theirs.
+pub fn fast_locals(co: &CodeObject, fast: &[Option<ObjRef>]) -> R {
+    let d = crate::dict::try_new_dict()?;
+    let cell_value = |slot: usize| {
+        fast.get(slot)
+            .cloned()
+            .flatten()
+            .and_then(|c| c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()))
+    };
+    let nv = co.varnames.len();
+    for (i, name) in co.varnames.iter().enumerate() {
+        let v = match co.cell2arg.iter().position(|a| *a == Some(i as u32)) {
+            Some(ci) => cell_value(nv + ci),
+            None => fast.get(i).cloned().flatten(),
+        };
+        if let Some(v) = v {
+            crate::dict::set(d.as_obj(), crate::str::intern(name), v)?;
+        }
+    }
+    let cells = co.cellvars.iter().chain(co.freevars.iter());
+    for (j, name) in cells.enumerate() {
+        if co.varnames.iter().any(|n| n == name) {
+            continue;
+        }
+        if let Some(v) = cell_value(nv + j) {
+            crate::dict::set(d.as_obj(), crate::str::intern(name), v)?;
+        }
+    }
+    Ok(d)
+}
+
 /// The code body of a code object.
 #[inline]
 pub fn code_body(o: &ObjRef) -> &CodeBody {

@@ -7,8 +7,6 @@
 //! (`_PyFrame_Clear`'s `take_ownership`), so they stay alive exactly as long as in
 //! CPython, and a cycle through them is the collector's to find.
 
-use std::rc::Rc;
-
 use pymm_compiler::CodeObject;
 use pymm_mem::ObjRef;
 
@@ -141,25 +139,7 @@ pub fn frame_lineno(fb: &FrameBody) -> i32 {
 /// `frame.f_locals`: a new dict of the variables that have values (once the activation
 /// has ended; a running activation's are not reachable from its frame object).
 pub fn frame_locals(fb: &FrameBody) -> R {
-    let d = crate::dict::new_dict();
-    let co: &Rc<CodeObject> = &code_body(&fb.code).code;
-    let names = co
-        .varnames
-        .iter()
-        .chain(co.cellvars.iter())
-        .chain(co.freevars.iter());
-    let nvars = co.varnames.len();
-    for (i, (name, v)) in names.zip(fb.fast.borrow().iter()).enumerate() {
-        let v = match v {
-            // Cells and free variables show their contents.
-            Some(c) if i >= nvars => c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()),
-            other => other.clone(),
-        };
-        if let Some(v) = v {
-            crate::dict::set(d.as_obj(), crate::str::intern(name), v)?;
-        }
-    }
-    Ok(d)
+    crate::frame::fast_locals(&code_body(&fb.code).code, &fb.fast.borrow())
 }
 
 // ---- `_traceback`: the native half of the `traceback` module ------------------------
