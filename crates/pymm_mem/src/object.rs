@@ -218,11 +218,8 @@ unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInf
             crate::weakref::clear_weakrefs_on_dealloc(rt, p);
         }
         let body = body_ptr(p);
-        let freelist_slot = match ty.body.var_len {
-            // SAFETY: the body is still initialised here.
-            Some(f) if ty.freelist.is_some() => ty.freelist_slot(unsafe { f(body) }),
-            _ => ty.freelist.map(|_| 0),
-        };
+        // SAFETY: the body is still initialised here.
+        let freelist_slot = unsafe { freelist_slot_of(ty, body) };
         if ty.body.needs_drop {
             let drop_fn = ty.body.drop;
             guarded(rt, || {
@@ -280,16 +277,8 @@ unsafe fn dealloc_slow(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInf
     let body = body_ptr(p);
     let drop_fn = ty.body.drop;
     let type_object = ty.type_object_ptr();
-    let freelist_slot = if ty.freelist.is_some() {
-        let n = match ty.body.var_len {
-            // SAFETY: the body is still initialised here.
-            Some(f) => unsafe { f(body) },
-            None => 0,
-        };
-        ty.freelist_slot(n)
-    } else {
-        None
-    };
+    // SAFETY: the body is still initialised here.
+    let freelist_slot = unsafe { freelist_slot_of(ty, body) };
     // The body drop runs user Drop code; a panic in it must not leave the block half-freed.
     if ty.body.needs_drop {
         guarded(rt, || {
@@ -315,6 +304,22 @@ unsafe fn dealloc_slow(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInf
         unsafe { decref(t) };
     }
     finish_dealloc(rt);
+}
+
+/// The free-list slot that the block of a dying object of type `ty` goes to, if the type
+/// keeps one for its size.
+///
+/// # Safety
+/// `body` is the object's body, still initialised.
+#[inline]
+unsafe fn freelist_slot_of(ty: &TypeInfo, body: NonNull<u8>) -> Option<usize> {
+    ty.freelist?;
+    let n = match ty.body.var_len {
+        // SAFETY: forwarded from the caller.
+        Some(f) => unsafe { f(body) },
+        None => 0,
+    };
+    ty.freelist_slot(n)
 }
 
 /// The end of every deallocation: a panic caught in a hook is resumed once the runtime is
