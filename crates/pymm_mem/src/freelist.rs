@@ -116,7 +116,7 @@ impl FreeLists {
     }
 
     /// Takes a kept block of type `ty`'s slot `slot`, if there is one.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn pop(&self, ty: &TypeInfo, slot: usize) -> Option<NonNull<u8>> {
         let st = self.stack(self.entry(ty, 0, false)?, slot)?;
         let head = NonNull::new(st.head.get())?;
@@ -130,7 +130,7 @@ impl FreeLists {
 
     /// Keeps `block` on `ty`'s slot `slot`; false (the block is not taken) when the slot
     /// holds `max` blocks already or `ty` has no room in the table.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push(
         &self,
         ty: &'static TypeInfo,

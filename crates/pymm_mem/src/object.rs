@@ -124,6 +124,22 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
         // leave the object (count 0) to a later collection rather than unlink it now.
         return;
     }
+    if ty.flags.contains(crate::typeinfo::TypeFlags::TRIVIAL_DEATH) {
+        // SAFETY: forwarded from the caller.
+        unsafe { free_trivial(rt, p, ty) };
+        return;
+    }
+    // SAFETY: forwarded from the caller.
+    unsafe { dealloc_nontrivial(rt, p, ty) }
+}
+
+/// [`dealloc`] past its trivial case (kept apart so that the trivial case, most of the
+/// deaths, saves no registers).
+///
+/// # Safety
+/// As for [`dealloc`]; `ty` is `p`'s type.
+#[inline(never)]
+unsafe fn dealloc_nontrivial(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
     if !ty.is_gc() {
         // SAFETY: forwarded from the caller.
         unsafe { dealloc_body(rt, p, ty) };
@@ -145,6 +161,31 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
     rt.trash_nesting.set(rt.trash_nesting.get() - 1);
     if !rt.trash_later.get().is_null() && rt.trash_nesting.get() <= 0 {
         destroy_chain(rt);
+    }
+}
+
+/// The whole death of an object of a [`TypeFlags::TRIVIAL_DEATH`] type: its block goes to
+/// the free list or back to the heap. No hook runs, so nothing can be resurrected or
+/// panic, and no other object is touched.
+///
+/// # Safety
+/// As for [`dealloc`]; `ty` is `p`'s type and has `TRIVIAL_DEATH`.
+///
+/// [`TypeFlags::TRIVIAL_DEATH`]: crate::typeinfo::TypeFlags::TRIVIAL_DEATH
+#[inline(always)]
+unsafe fn free_trivial(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
+    // SAFETY: the body is initialised (nothing dropped it: it needs no drop).
+    let freelist_slot = unsafe { freelist_slot_of(ty, body_ptr(p)) };
+    let block = block_of(p, ty);
+    if freelist_slot.is_some_and(|s| rt.freelist_push(ty, s, block)) {
+        return;
+    }
+    match ty.body.var_len {
+        // SAFETY: the block was allocated by this runtime for this object, with this size
+        // (fixed-size objects are never resized), and is dead now.
+        None => unsafe { rt.free_sized(block, ty.pre_size() + 16 + ty.body.size, Domain::Obj) },
+        // SAFETY: as above, without the size (variable-size objects may be resized).
+        Some(_) => unsafe { rt.free(block, Domain::Obj) },
     }
 }
 
@@ -336,6 +377,7 @@ fn finish_dealloc(rt: &Runtime) {
 /// Allocates the block for an object of type `ty` with `body_size` body bytes, writes the
 /// header (refcount 1) and, for GC types, links it like `_PyObject_GC_Link` (which may run an
 /// automatic collection). The body is left uninitialised.
+#[inline]
 fn alloc_object(
     ty: &'static TypeInfo,
     n_items: usize,
@@ -355,9 +397,41 @@ fn alloc_object_from(
     alloc_object_in(rt(), ty, n_items, body_size, use_freelist)
 }
 
-/// [`alloc_object_from`] in the given runtime (the current thread's).
-#[inline]
+/// [`alloc_object_from`] in the given runtime (the current thread's). A short-path type's
+/// block from its free list is taken here, inlined into the caller; everything else is
+/// [`alloc_object_cold`]'s.
+#[inline(always)]
 fn alloc_object_in(
+    rt: &Runtime,
+    ty: &'static TypeInfo,
+    n_items: usize,
+    body_size: usize,
+    use_freelist: bool,
+) -> Result<NonNull<ObjHeader>, AllocError> {
+    if ty.is_plain()
+        && use_freelist
+        && let Some(spec) = ty.freelist
+        && let Some(s) = ty.freelist_slot(n_items)
+        && s < spec.reuse
+    {
+        if let Some(block) = rt.freelist_pop(ty, s) {
+            let p = write_header(ty, block);
+            if ty.is_gc() {
+                // SAFETY: the GC head lies in the block just before the header. A block
+                // from a free list was never unlinked from the accounting.
+                unsafe { as_gc(p).cast_mut().write(GcHead::new()) };
+            }
+            return Ok(p);
+        }
+        // The list is empty: no second look.
+        return alloc_object_cold(rt, ty, n_items, body_size, false);
+    }
+    alloc_object_cold(rt, ty, n_items, body_size, use_freelist)
+}
+
+/// [`alloc_object_in`] past its inlined free-list path.
+#[inline(never)]
+fn alloc_object_cold(
     rt: &Runtime,
     ty: &'static TypeInfo,
     n_items: usize,
@@ -403,8 +477,15 @@ fn take_block(
         Some(b) => b,
         None => rt.malloc(pre + 16 + body_size, Domain::Obj)?,
     };
-    // SAFETY: the header lies within the block just allocated.
-    let p = unsafe { block.add(pre) }.cast::<ObjHeader>();
+    Ok((write_header(ty, block), reused.is_some()))
+}
+
+/// Writes the header (refcount 1) of an object of type `ty` into `block`, a block of the
+/// object's size (from the heap or a free list); returns the header's address.
+#[inline(always)]
+fn write_header(ty: &'static TypeInfo, block: NonNull<u8>) -> NonNull<ObjHeader> {
+    // SAFETY: the header lies within the block, past the pre-header and GC head.
+    let p = unsafe { block.add(ty.pre_size()) }.cast::<ObjHeader>();
     // SAFETY: p is valid for writes of an ObjHeader (16-aligned, in bounds).
     unsafe {
         p.as_ptr().write(ObjHeader {
@@ -412,7 +493,7 @@ fn take_block(
             ty: core::cell::Cell::new(NonNull::from(ty)),
         })
     };
-    Ok((p, reused.is_some()))
+    p
 }
 
 /// [`alloc_object_in`] for types with a finalizer, pre-header or type object.
@@ -467,6 +548,7 @@ impl ObjRef {
     ///
     /// # Panics
     /// If `ty`'s body type is not `T` (a programming error).
+    #[inline]
     pub fn new<T: Body>(ty: &'static TypeInfo, body: T) -> Result<ObjRef, AllocError> {
         ObjRef::new_impl(ty, body, true)
     }
@@ -482,6 +564,7 @@ impl ObjRef {
         ObjRef::new_impl(ty, body, false)
     }
 
+    #[inline(always)]
     fn new_impl<T: Body>(
         ty: &'static TypeInfo,
         body: T,
@@ -623,8 +706,15 @@ impl ObjRef {
         // guarantees n readable items at `src`, which cannot overlap a fresh block.
         unsafe {
             body.cast::<T>().write(head);
-            let dst = body.add(ty.body.items_offset).cast::<T::Item>();
-            core::ptr::copy_nonoverlapping(src, dst.as_ptr(), n);
+            let dst = body.add(ty.body.items_offset).cast::<T::Item>().as_ptr();
+            // An int's one or two digits, a short tuple: no call to memcpy.
+            if n <= 4 {
+                for i in 0..n {
+                    dst.add(i).write(src.add(i).read());
+                }
+            } else {
+                core::ptr::copy_nonoverlapping(src, dst, n);
+            }
         }
         Ok(ObjRef::from_new(p))
     }

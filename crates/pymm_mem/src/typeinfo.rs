@@ -54,6 +54,10 @@ impl TypeFlags {
     /// The weak-list head is the first field of the body (CPython's `tp_weaklistoffset`
     /// of 16): found without calling the `weaklist` hook.
     pub(crate) const WEAKLIST_FIRST: TypeFlags = TypeFlags(1 << 6);
+    /// Derived: objects die by giving their block back and nothing else: a short-path type
+    /// without GC head, weak references or a body that needs dropping (floats, ints,
+    /// strings). No code can run while one dies.
+    pub(crate) const TRIVIAL_DEATH: TypeFlags = TypeFlags(1 << 7);
 
     /// Union.
     pub const fn union(self, other: TypeFlags) -> TypeFlags {
@@ -264,6 +268,15 @@ impl TypeInfo {
         } else {
             TypeFlags(self.flags.0 & !TypeFlags::SLOW_LIFECYCLE.0)
         };
+        let trivial = !slow
+            && !self.flags.contains(TypeFlags::GC)
+            && self.weaklist.is_none()
+            && !self.body.needs_drop;
+        self.flags = if trivial {
+            self.flags.union(TypeFlags::TRIVIAL_DEATH)
+        } else {
+            TypeFlags(self.flags.0 & !TypeFlags::TRIVIAL_DEATH.0)
+        };
         self
     }
     /// Whether objects take the short birth and death paths (see
@@ -289,12 +302,13 @@ impl TypeInfo {
             freelist: None,
             user_data: 0,
         }
+        .derive_flags()
     }
     /// Objects carry a GC head and may be tracked; `traverse` visits their references.
     pub const fn gc(mut self, traverse: TraverseFn) -> TypeInfo {
         self.flags = self.flags.union(TypeFlags::GC);
         self.traverse = Some(traverse);
-        self
+        self.derive_flags()
     }
     /// `tp_clear`.
     pub const fn clear(mut self, clear: ClearFn) -> TypeInfo {
@@ -316,7 +330,7 @@ impl TypeInfo {
     /// Objects can be weakly referenced; `weaklist` finds the list head in the body.
     pub const fn weakrefable(mut self, weaklist: WeakListFn) -> TypeInfo {
         self.weaklist = Some(weaklist);
-        self
+        self.derive_flags()
     }
     /// [`TypeInfo::weakrefable`] for bodies whose first field is the list head.
     pub(crate) const fn weaklist_first(mut self) -> TypeInfo {
@@ -485,5 +499,42 @@ impl TypeInfo {
     #[inline]
     pub fn body_is<T: 'static>(&self) -> bool {
         self.body.type_id == TypeId::of::<T>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Obj, Visitor};
+
+    struct Plain(#[allow(dead_code)] f64);
+    impl Body for Plain {}
+    struct Owning(#[allow(dead_code)] String);
+    impl Body for Owning {}
+    fn no_refs(_o: Obj<'_>, _v: &mut Visitor<'_>) {}
+    fn no_weaklist(_o: Obj<'_>) -> Option<&WeakListHead> {
+        None
+    }
+
+    #[test]
+    fn only_hookless_plain_bodies_die_trivially() {
+        let trivial = |t: TypeInfo| t.flags.contains(TypeFlags::TRIVIAL_DEATH);
+        let plain = || TypeInfo::new("plain", BodyVTable::of::<Plain>());
+        assert!(trivial(plain()));
+        assert!(
+            trivial(plain().freelist(1, 100)),
+            "a free list keeps it trivial"
+        );
+        assert!(
+            !trivial(plain().gc(no_refs)),
+            "GC objects must be untracked"
+        );
+        assert!(!trivial(plain().preheader()));
+        assert!(!trivial(plain().finalize(|_| {})));
+        assert!(!trivial(plain().weakrefable(no_weaklist)));
+        assert!(!trivial(TypeInfo::new(
+            "owning",
+            BodyVTable::of::<Owning>()
+        )));
     }
 }

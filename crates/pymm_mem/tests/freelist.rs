@@ -179,3 +179,46 @@ fn items_copied_from_parts_match() {
 fn items_copied_from_parts_must_match_the_head() {
     let _ = ObjRef::new_var_copied_parts(&PLAIN_ITEMS, Items { n: 3 }, &[&[1], &[2]]);
 }
+
+/// A body whose drop runs code (the long death path), counting its drops.
+struct Counted(#[allow(dead_code)] String);
+impl Body for Counted {}
+impl Drop for Counted {
+    fn drop(&mut self) {
+        DROPS.with(|d| d.set(d.get() + 1));
+    }
+}
+thread_local! {
+    static DROPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+static COUNTED: TypeInfo = TypeInfo::new("counted", BodyVTable::of::<Counted>());
+
+#[test]
+fn trivial_and_dropping_bodies_both_give_their_blocks_back() {
+    gc::collect(2);
+    let base = allocated_blocks();
+    // No drop, no GC head, no free list: the trivial death frees the block by address
+    // (variable size) or by its known size (fixed).
+    let vars: Vec<ObjRef> = (1..=6)
+        .map(|n| ObjRef::new_var(&PLAIN_ITEMS, Items { n }, (0..n as u64).map(|x| x * 3)).unwrap())
+        .collect();
+    let sums: Vec<u64> = vars
+        .iter()
+        .map(|o| o.as_obj().var_items::<Items>().unwrap().iter().sum())
+        .collect();
+    assert_eq!(sums, [0, 3, 9, 18, 30, 45]);
+    let counted: Vec<ObjRef> = (0..4)
+        .map(|i| ObjRef::new(&COUNTED, Counted(format!("c{i}"))).unwrap())
+        .collect();
+    assert_eq!(allocated_blocks(), base + 10);
+    drop(vars);
+    assert_eq!(allocated_blocks(), base + 4);
+    drop(counted);
+    assert_eq!(
+        DROPS.with(|d| d.get()),
+        4,
+        "every dropping body was dropped once"
+    );
+    assert_eq!(allocated_blocks(), base);
+}

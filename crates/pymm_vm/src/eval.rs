@@ -349,6 +349,199 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
                 binary_op(f, op)?;
             }
         }
+        Instr::LoadDeref(i) => {
+            let c = f.fast[f.co.varnames.len() + i as usize]
+                .clone()
+                .expect("cell");
+            match c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()) {
+                Some(v) => f.stack.push(Some(v)),
+                None => {
+                    let name = deref_name(f, i as usize);
+                    return err(if (i as usize) < f.co.cellvars.len() {
+                        unbound_local(&name)
+                    } else {
+                        new_exc(
+                            "NameError",
+                            &format!(
+                                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                            ),
+                        )
+                    });
+                }
+            }
+        }
+        Instr::StoreDeref(i) => {
+            let v = pop!(f);
+            let c = f.fast[f.co.varnames.len() + i as usize]
+                .clone()
+                .expect("cell");
+            c.as_obj()
+                .downcast::<CellBody>()
+                .expect("cell")
+                .0
+                .set(Some(v));
+        }
+        Instr::LoadGlobal(i) | Instr::LoadGlobalNull(i) => {
+            if matches!(instr, Instr::LoadGlobalNull(_)) {
+                f.stack.push(None);
+            }
+            let cb = code_body(&f.code);
+            let v = match crate::dict::load_global(
+                f.globals().as_obj(),
+                f.builtins().as_obj(),
+                &cb.names[i as usize],
+                &cb.global_cache[i as usize],
+            ) {
+                Some(v) => v,
+                None => return err(name_error_in(f, &f.co.names[i as usize])),
+            };
+            f.stack.push(Some(v));
+        }
+        Instr::LoadAttr(i) => load_attr(f, i as usize)?,
+        Instr::StoreAttr(i) => {
+            let o = pop!(f);
+            let v = pop!(f);
+            let cb = code_body(&f.code);
+            let cache = &cb.attr_cache[i as usize][1];
+            crate::typeobj::store_attr_cached(cache, &o, &cb.names[i as usize], v).r()?;
+        }
+        Instr::LoadMethod(i) => load_method(f, i as usize)?,
+        Instr::BinarySubscr => {
+            let k = pop!(f);
+            let o = pop!(f);
+            let v = crate::ops::getitem(&o, &k).r()?;
+            f.stack.push(Some(v));
+        }
+        Instr::StoreSubscr => {
+            let k = pop!(f);
+            let o = pop!(f);
+            let v = pop!(f);
+            crate::ops::setitem(&o, k, v).r()?;
+        }
+        Instr::BinaryOp(op) => binary_op(f, op)?,
+        Instr::UnaryNot => {
+            let a = pop!(f);
+            let t = crate::ops::truthy(&a).r()?;
+            f.stack.push(Some(pybool(!t)));
+        }
+        Instr::CompareOp(op) => {
+            let b = pop!(f);
+            let a = pop!(f);
+            if let Some(t) = crate::ops::compare_fast(op, &a, &b) {
+                // A conditional jump right after takes the truth without a bool object
+                // (CPython 3.11's COMPARE_OP_*_JUMP).
+                match instrs.get(f.pc) {
+                    Some(Instr::PopJumpIfFalse(target)) => {
+                        f.pc = if t { f.pc + 1 } else { *target as usize };
+                    }
+                    Some(Instr::PopJumpIfTrue(target)) => {
+                        f.pc = if t { *target as usize } else { f.pc + 1 };
+                    }
+                    _ => f.stack.push(Some(pybool(t))),
+                }
+                return Ok(None);
+            }
+            let v = crate::ops::compare(&a, &b, op).r()?;
+            f.stack.push(Some(v));
+        }
+        Instr::IsOp(invert) => {
+            let b = pop!(f);
+            let a = pop!(f);
+            f.stack.push(Some(pybool(a.is(&b) != invert)));
+        }
+        Instr::ContainsOp(invert) => {
+            let container = pop!(f);
+            let item = pop!(f);
+            let r = crate::ops::contains(&container, &item).r()?;
+            f.stack.push(Some(pybool(r != invert)));
+        }
+        Instr::BuildTuple(n) => {
+            let items = pop_n(f, n as usize);
+            f.stack.push(Some(crate::seq::new_tuple(items).r()?));
+        }
+        Instr::ListAppend(i) => {
+            let v = pop!(f);
+            let l = f.stack[f.stack.len() - i as usize].clone().expect("list");
+            crate::seq::list_append(l.as_obj(), v).r()?;
+        }
+        Instr::UnpackSequence(n) => {
+            let s = pop!(f);
+            crate::iter::unpack_onto(&s, n as usize, &mut f.stack).r()?;
+        }
+        Instr::Call(n) => do_call(f, n as usize, None)?,
+        Instr::ReturnValue => {
+            let v = pop!(f);
+            return Ok(Some(Exit::Return(v)));
+        }
+        Instr::YieldValue => {
+            let v = pop!(f);
+            return Ok(Some(Exit::Yield(v)));
+        }
+        Instr::GetIter => {
+            let o = pop!(f);
+            f.stack.push(Some(crate::iter::get_iter(&o).r()?));
+        }
+        Instr::ForIter(target) => {
+            let it = top!(f);
+            match crate::iter::next(&it).r()? {
+                Some(v) => f.stack.push(Some(v)),
+                None => {
+                    f.stack.pop();
+                    f.pc = target as usize;
+                }
+            }
+        }
+        Instr::Jump(t) => f.pc = t as usize,
+        Instr::PopJumpIfFalse(t) => {
+            let v = pop!(f);
+            if !crate::ops::truthy(&v).r()? {
+                f.pc = t as usize;
+            }
+        }
+        Instr::PopJumpIfTrue(t) => {
+            let v = pop!(f);
+            if crate::ops::truthy(&v).r()? {
+                f.pc = t as usize;
+            }
+        }
+        Instr::PopJumpIfNone(t) => {
+            let v = pop!(f);
+            if kind(v.as_obj()) == Kind::NoneType {
+                f.pc = t as usize;
+            }
+        }
+        Instr::PopJumpIfNotNone(t) => {
+            let v = pop!(f);
+            if kind(v.as_obj()) != Kind::NoneType {
+                f.pc = t as usize;
+            }
+        }
+        Instr::JumpIfTrueOrPop(t) => {
+            let v = top!(f);
+            if crate::ops::truthy(&v).r()? {
+                f.pc = t as usize;
+            } else {
+                f.stack.pop();
+            }
+        }
+        Instr::JumpIfFalseOrPop(t) => {
+            let v = top!(f);
+            if !crate::ops::truthy(&v).r()? {
+                f.pc = t as usize;
+            } else {
+                f.stack.pop();
+            }
+        }
+        _ => return step_cold(f, instr),
+    }
+    Ok(None)
+}
+
+/// The instructions that programs run rarely, out of the loop's way (the hot ones stay
+/// inlined in [`eval`], whose registers they would otherwise crowd).
+#[inline(never)]
+fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
+    match instr {
         Instr::DeleteFast(i) => {
             if f.fast[i as usize].is_none() {
                 return err(unbound_local(&f.co.varnames[i as usize]));
@@ -386,27 +579,6 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             let v = f.fast[f.co.varnames.len() + i as usize].clone();
             f.stack.push(v);
         }
-        Instr::LoadDeref(i) => {
-            let c = f.fast[f.co.varnames.len() + i as usize]
-                .clone()
-                .expect("cell");
-            match c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()) {
-                Some(v) => f.stack.push(Some(v)),
-                None => {
-                    let name = deref_name(f, i as usize);
-                    return err(if (i as usize) < f.co.cellvars.len() {
-                        unbound_local(&name)
-                    } else {
-                        new_exc(
-                            "NameError",
-                            &format!(
-                                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
-                            ),
-                        )
-                    });
-                }
-            }
-        }
         Instr::LoadClassDeref(i) => {
             let name = deref_name(f, i as usize);
             let key = crate::str::intern(&name);
@@ -424,17 +596,6 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
                 None => return err(name_error_in(f, &name)),
             }
         }
-        Instr::StoreDeref(i) => {
-            let v = pop!(f);
-            let c = f.fast[f.co.varnames.len() + i as usize]
-                .clone()
-                .expect("cell");
-            c.as_obj()
-                .downcast::<CellBody>()
-                .expect("cell")
-                .0
-                .set(Some(v));
-        }
         Instr::DeleteDeref(i) => {
             let c = f.fast[f.co.varnames.len() + i as usize]
                 .clone()
@@ -444,22 +605,6 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
                 return err(unbound_local(&deref_name(f, i as usize)));
             }
             cb.0.set(None);
-        }
-        Instr::LoadGlobal(i) | Instr::LoadGlobalNull(i) => {
-            if matches!(instr, Instr::LoadGlobalNull(_)) {
-                f.stack.push(None);
-            }
-            let cb = code_body(&f.code);
-            let v = match crate::dict::load_global(
-                f.globals().as_obj(),
-                f.builtins().as_obj(),
-                &cb.names[i as usize],
-                &cb.global_cache[i as usize],
-            ) {
-                Some(v) => v,
-                None => return err(name_error_in(f, &f.co.names[i as usize])),
-            };
-            f.stack.push(Some(v));
         }
         Instr::StoreGlobal(i) => {
             let v = pop!(f);
@@ -506,38 +651,16 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
                 crate::ops::delitem(&l, &name).r()?;
             }
         }
-        Instr::LoadAttr(i) => load_attr(f, i as usize)?,
-        Instr::StoreAttr(i) => {
-            let o = pop!(f);
-            let v = pop!(f);
-            let cb = code_body(&f.code);
-            let cache = &cb.attr_cache[i as usize][1];
-            crate::typeobj::store_attr_cached(cache, &o, &cb.names[i as usize], v).r()?;
-        }
         Instr::DeleteAttr(i) => {
             let o = pop!(f);
             let name = code_body(&f.code).names[i as usize].clone();
             crate::typeobj::setattr(&o, &name, None).r()?;
-        }
-        Instr::LoadMethod(i) => load_method(f, i as usize)?,
-        Instr::BinarySubscr => {
-            let k = pop!(f);
-            let o = pop!(f);
-            let v = crate::ops::getitem(&o, &k).r()?;
-            f.stack.push(Some(v));
-        }
-        Instr::StoreSubscr => {
-            let k = pop!(f);
-            let o = pop!(f);
-            let v = pop!(f);
-            crate::ops::setitem(&o, k, v).r()?;
         }
         Instr::DeleteSubscr => {
             let k = pop!(f);
             let o = pop!(f);
             crate::ops::delitem(&o, &k).r()?;
         }
-        Instr::BinaryOp(op) => binary_op(f, op)?,
         Instr::UnaryPositive => {
             let a = pop!(f);
             f.stack.push(Some(crate::ops::unary(&a, "__pos__").r()?));
@@ -549,46 +672,6 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         Instr::UnaryInvert => {
             let a = pop!(f);
             f.stack.push(Some(crate::ops::unary(&a, "__invert__").r()?));
-        }
-        Instr::UnaryNot => {
-            let a = pop!(f);
-            let t = crate::ops::truthy(&a).r()?;
-            f.stack.push(Some(pybool(!t)));
-        }
-        Instr::CompareOp(op) => {
-            let b = pop!(f);
-            let a = pop!(f);
-            if let Some(t) = crate::ops::compare_fast(op, &a, &b) {
-                // A conditional jump right after takes the truth without a bool object
-                // (CPython 3.11's COMPARE_OP_*_JUMP).
-                match instrs.get(f.pc) {
-                    Some(Instr::PopJumpIfFalse(target)) => {
-                        f.pc = if t { f.pc + 1 } else { *target as usize };
-                    }
-                    Some(Instr::PopJumpIfTrue(target)) => {
-                        f.pc = if t { *target as usize } else { f.pc + 1 };
-                    }
-                    _ => f.stack.push(Some(pybool(t))),
-                }
-                return Ok(None);
-            }
-            let v = crate::ops::compare(&a, &b, op).r()?;
-            f.stack.push(Some(v));
-        }
-        Instr::IsOp(invert) => {
-            let b = pop!(f);
-            let a = pop!(f);
-            f.stack.push(Some(pybool(a.is(&b) != invert)));
-        }
-        Instr::ContainsOp(invert) => {
-            let container = pop!(f);
-            let item = pop!(f);
-            let r = crate::ops::contains(&container, &item).r()?;
-            f.stack.push(Some(pybool(r != invert)));
-        }
-        Instr::BuildTuple(n) => {
-            let items = pop_n(f, n as usize);
-            f.stack.push(Some(crate::seq::new_tuple(items).r()?));
         }
         Instr::BuildList(n) => {
             let items = pop_n(f, n as usize);
@@ -631,11 +714,6 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             let start = pop!(f);
             f.stack
                 .push(Some(crate::builtins::new_slice(start, stop, step).r()?));
-        }
-        Instr::ListAppend(i) => {
-            let v = pop!(f);
-            let l = f.stack[f.stack.len() - i as usize].clone().expect("list");
-            crate::seq::list_append(l.as_obj(), v).r()?;
         }
         Instr::SetAdd(i) => {
             let v = pop!(f);
@@ -710,10 +788,6 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
                 crate::seq::new_tuple(crate::seq::list_items(l.as_obj())).r()?,
             ));
         }
-        Instr::UnpackSequence(n) => {
-            let s = pop!(f);
-            crate::iter::unpack_onto(&s, n as usize, &mut f.stack).r()?;
-        }
         Instr::UnpackEx { before, after } => {
             let s = pop!(f);
             let items = crate::iter::collect(&s).r()?;
@@ -743,7 +817,6 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             f.pc += 1;
             do_call(f, n as usize, Some(names))?;
         }
-        Instr::Call(n) => do_call(f, n as usize, None)?,
         Instr::CallFunctionEx(has_kw) => {
             let kwargs = if has_kw { Some(pop!(f)) } else { None };
             let args = pop!(f);
@@ -835,20 +908,12 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             .r()?;
             f.stack.push(Some(func));
         }
-        Instr::ReturnValue => {
-            let v = pop!(f);
-            return Ok(Some(Exit::Return(v)));
-        }
         Instr::LoadBuildClass => {
             let v = crate::dict::get_str(f.builtins().as_obj(), "__build_class__")
                 .expect("__build_class__");
             f.stack.push(Some(v));
         }
         Instr::ReturnGenerator => return Ok(Some(Exit::Generator)),
-        Instr::YieldValue => {
-            let v = pop!(f);
-            return Ok(Some(Exit::Yield(v)));
-        }
         Instr::Send(target) => {
             let v = pop!(f);
             let recv = top!(f);
@@ -869,61 +934,6 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
                 crate::iter::get_iter(&o).r()?
             };
             f.stack.push(Some(it));
-        }
-        Instr::GetIter => {
-            let o = pop!(f);
-            f.stack.push(Some(crate::iter::get_iter(&o).r()?));
-        }
-        Instr::ForIter(target) => {
-            let it = top!(f);
-            match crate::iter::next(&it).r()? {
-                Some(v) => f.stack.push(Some(v)),
-                None => {
-                    f.stack.pop();
-                    f.pc = target as usize;
-                }
-            }
-        }
-        Instr::Jump(t) => f.pc = t as usize,
-        Instr::PopJumpIfFalse(t) => {
-            let v = pop!(f);
-            if !crate::ops::truthy(&v).r()? {
-                f.pc = t as usize;
-            }
-        }
-        Instr::PopJumpIfTrue(t) => {
-            let v = pop!(f);
-            if crate::ops::truthy(&v).r()? {
-                f.pc = t as usize;
-            }
-        }
-        Instr::PopJumpIfNone(t) => {
-            let v = pop!(f);
-            if kind(v.as_obj()) == Kind::NoneType {
-                f.pc = t as usize;
-            }
-        }
-        Instr::PopJumpIfNotNone(t) => {
-            let v = pop!(f);
-            if kind(v.as_obj()) != Kind::NoneType {
-                f.pc = t as usize;
-            }
-        }
-        Instr::JumpIfTrueOrPop(t) => {
-            let v = top!(f);
-            if crate::ops::truthy(&v).r()? {
-                f.pc = t as usize;
-            } else {
-                f.stack.pop();
-            }
-        }
-        Instr::JumpIfFalseOrPop(t) => {
-            let v = top!(f);
-            if !crate::ops::truthy(&v).r()? {
-                f.pc = t as usize;
-            } else {
-                f.stack.pop();
-            }
         }
         Instr::RaiseVarargs(n) => match n {
             0 => {
