@@ -29,13 +29,13 @@ pub fn run_frame(f: &mut Frame) -> R {
 
 macro_rules! pop {
     ($f:expr) => {
-        $f.stack.pop().flatten().expect("stack underflow")
+        $f.slots.pop().flatten().expect("stack underflow")
     };
 }
 
 macro_rules! top {
     ($f:expr) => {
-        $f.stack.last().cloned().flatten().expect("empty stack")
+        $f.slots.last().cloned().flatten().expect("empty stack")
     };
 }
 
@@ -125,15 +125,15 @@ pub fn eval(f: &mut Frame) -> R<Exit> {
                 let at = f.pc.saturating_sub(1) as u32;
                 match f.co.handler_for(at).copied() {
                     Some(h) => {
-                        f.stack.truncate(h.depth as usize);
+                        f.slots.truncate(f.nlocals + h.depth as usize);
                         if h.push_lasti {
-                            f.stack.push(Some(crate::int::from_i64(at as i64)?));
+                            f.slots.push(Some(crate::int::from_i64(at as i64)?));
                         }
-                        f.stack.push(Some(e.0));
+                        f.slots.push(Some(e.0));
                         f.pc = h.target as usize;
                     }
                     None => {
-                        f.stack.clear();
+                        f.slots.truncate(f.nlocals);
                         return Err(e);
                     }
                 }
@@ -173,16 +173,16 @@ impl<T> Raise<T> for R<T> {
 #[inline(always)]
 fn load_const(f: &mut Frame, i: usize) {
     let v = code_body(&f.code).consts[i].clone();
-    f.stack.push(Some(v));
+    f.slots.push(Some(v));
 }
 
 /// `LOAD_FAST i`.
 #[inline(always)]
 fn load_fast(f: &mut Frame, i: usize) -> Result<(), StepErr> {
-    match &f.fast[i] {
+    match &f.slots[i] {
         Some(v) => {
             let v = v.clone();
-            f.stack.push(Some(v));
+            f.slots.push(Some(v));
             Ok(())
         }
         None => err(unbound_local(&f.co.varnames[i])),
@@ -192,8 +192,8 @@ fn load_fast(f: &mut Frame, i: usize) -> Result<(), StepErr> {
 /// `STORE_FAST i`.
 #[inline(always)]
 fn store_fast(f: &mut Frame, i: usize) {
-    let v = f.stack.pop().flatten();
-    let old = std::mem::replace(&mut f.fast[i], v);
+    let v = f.slots.pop().flatten();
+    let old = std::mem::replace(&mut f.slots[i], v);
     drop(old);
 }
 
@@ -216,7 +216,7 @@ fn load_attr(f: &mut Frame, i: usize) -> Result<(), StepErr> {
     let o = pop!(f);
     let cb = code_body(&f.code);
     let v = crate::typeobj::load_attr_cached(&cb.attr_cache[i][0], &o, &cb.names[i]).r()?;
-    f.stack.push(Some(v));
+    f.slots.push(Some(v));
     Ok(())
 }
 
@@ -229,7 +229,7 @@ fn binary_op(f: &mut Frame, op: pymm_compiler::BinaryOperator) -> Result<(), Ste
         Some(r) => r,
         None => crate::ops::binary_op(op, &a, &b),
     };
-    f.stack.push(Some(v.r()?));
+    f.slots.push(Some(v.r()?));
     Ok(())
 }
 
@@ -240,8 +240,8 @@ fn load_method(f: &mut Frame, i: usize) -> Result<(), StepErr> {
     let cache = &cb.attr_cache[i][2];
     let name = &cb.names[i];
     if let Some(d) = crate::typeobj::load_method_cached(cache, &o, name) {
-        f.stack.push(Some(d));
-        f.stack.push(Some(o));
+        f.slots.push(Some(d));
+        f.slots.push(Some(o));
         return Ok(());
     }
     let name = name.clone();
@@ -270,16 +270,16 @@ fn load_method(f: &mut Frame, i: usize) -> Result<(), StepErr> {
                             &name,
                         );
                     }
-                    f.stack.push(Some(d));
-                    f.stack.push(Some(o));
+                    f.slots.push(Some(d));
+                    f.slots.push(Some(o));
                     return Ok(());
                 }
             }
         }
     }
     let v = crate::typeobj::getattr(&o, &name).r()?;
-    f.stack.push(None);
-    f.stack.push(Some(v));
+    f.slots.push(None);
+    f.slots.push(Some(v));
     Ok(())
 }
 
@@ -291,16 +291,16 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
     match instr {
         Instr::Nop => {}
         Instr::PopTop => {
-            f.stack.pop();
+            f.slots.pop();
         }
-        Instr::PushNull => f.stack.push(None),
+        Instr::PushNull => f.slots.push(None),
         Instr::Copy(i) => {
-            let v = f.stack[f.stack.len() - i as usize].clone();
-            f.stack.push(v);
+            let v = f.slots[f.slots.len() - i as usize].clone();
+            f.slots.push(v);
         }
         Instr::Swap(i) => {
-            let n = f.stack.len();
-            f.stack.swap(n - 1, n - i as usize);
+            let n = f.slots.len();
+            f.slots.swap(n - 1, n - i as usize);
         }
         Instr::LoadConst(i) => load_const(f, i as usize),
         Instr::LoadFast(i) => load_fast(f, i as usize)?,
@@ -350,11 +350,11 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             }
         }
         Instr::LoadDeref(i) => {
-            let c = f.fast[f.co.varnames.len() + i as usize]
+            let c = f.slots[f.co.varnames.len() + i as usize]
                 .clone()
                 .expect("cell");
             match c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()) {
-                Some(v) => f.stack.push(Some(v)),
+                Some(v) => f.slots.push(Some(v)),
                 None => {
                     let name = deref_name(f, i as usize);
                     return err(if (i as usize) < f.co.cellvars.len() {
@@ -372,7 +372,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         }
         Instr::StoreDeref(i) => {
             let v = pop!(f);
-            let c = f.fast[f.co.varnames.len() + i as usize]
+            let c = f.slots[f.co.varnames.len() + i as usize]
                 .clone()
                 .expect("cell");
             c.as_obj()
@@ -383,7 +383,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         }
         Instr::LoadGlobal(i) | Instr::LoadGlobalNull(i) => {
             if matches!(instr, Instr::LoadGlobalNull(_)) {
-                f.stack.push(None);
+                f.slots.push(None);
             }
             let cb = code_body(&f.code);
             let v = match crate::dict::load_global(
@@ -395,7 +395,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
                 Some(v) => v,
                 None => return err(name_error_in(f, &f.co.names[i as usize])),
             };
-            f.stack.push(Some(v));
+            f.slots.push(Some(v));
         }
         Instr::LoadAttr(i) => load_attr(f, i as usize)?,
         Instr::StoreAttr(i) => {
@@ -410,7 +410,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             let k = pop!(f);
             let o = pop!(f);
             let v = crate::ops::getitem(&o, &k).r()?;
-            f.stack.push(Some(v));
+            f.slots.push(Some(v));
         }
         Instr::StoreSubscr => {
             let k = pop!(f);
@@ -422,7 +422,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         Instr::UnaryNot => {
             let a = pop!(f);
             let t = crate::ops::truthy(&a).r()?;
-            f.stack.push(Some(pybool(!t)));
+            f.slots.push(Some(pybool(!t)));
         }
         Instr::CompareOp(op) => {
             let b = pop!(f);
@@ -437,36 +437,36 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
                     Some(Instr::PopJumpIfTrue(target)) => {
                         f.pc = if t { *target as usize } else { f.pc + 1 };
                     }
-                    _ => f.stack.push(Some(pybool(t))),
+                    _ => f.slots.push(Some(pybool(t))),
                 }
                 return Ok(None);
             }
             let v = crate::ops::compare(&a, &b, op).r()?;
-            f.stack.push(Some(v));
+            f.slots.push(Some(v));
         }
         Instr::IsOp(invert) => {
             let b = pop!(f);
             let a = pop!(f);
-            f.stack.push(Some(pybool(a.is(&b) != invert)));
+            f.slots.push(Some(pybool(a.is(&b) != invert)));
         }
         Instr::ContainsOp(invert) => {
             let container = pop!(f);
             let item = pop!(f);
             let r = crate::ops::contains(&container, &item).r()?;
-            f.stack.push(Some(pybool(r != invert)));
+            f.slots.push(Some(pybool(r != invert)));
         }
         Instr::BuildTuple(n) => {
             let items = pop_n(f, n as usize);
-            f.stack.push(Some(crate::seq::new_tuple(items).r()?));
+            f.slots.push(Some(crate::seq::new_tuple(items).r()?));
         }
         Instr::ListAppend(i) => {
             let v = pop!(f);
-            let l = f.stack[f.stack.len() - i as usize].clone().expect("list");
+            let l = f.slots[f.slots.len() - i as usize].clone().expect("list");
             crate::seq::list_append(l.as_obj(), v).r()?;
         }
         Instr::UnpackSequence(n) => {
             let s = pop!(f);
-            crate::iter::unpack_onto(&s, n as usize, &mut f.stack).r()?;
+            crate::iter::unpack_onto(&s, n as usize, &mut f.slots).r()?;
         }
         Instr::Call(n) => do_call(f, n as usize, None)?,
         Instr::ReturnValue => {
@@ -479,14 +479,14 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         }
         Instr::GetIter => {
             let o = pop!(f);
-            f.stack.push(Some(crate::iter::get_iter(&o).r()?));
+            f.slots.push(Some(crate::iter::get_iter(&o).r()?));
         }
         Instr::ForIter(target) => {
             let it = top!(f);
             match crate::iter::next(&it).r()? {
-                Some(v) => f.stack.push(Some(v)),
+                Some(v) => f.slots.push(Some(v)),
                 None => {
-                    f.stack.pop();
+                    f.slots.pop();
                     f.pc = target as usize;
                 }
             }
@@ -521,7 +521,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             if crate::ops::truthy(&v).r()? {
                 f.pc = t as usize;
             } else {
-                f.stack.pop();
+                f.slots.pop();
             }
         }
         Instr::JumpIfFalseOrPop(t) => {
@@ -529,7 +529,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
             if !crate::ops::truthy(&v).r()? {
                 f.pc = t as usize;
             } else {
-                f.stack.pop();
+                f.slots.pop();
             }
         }
         _ => return step_cold(f, instr),
@@ -543,10 +543,10 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
 fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
     match instr {
         Instr::DeleteFast(i) => {
-            if f.fast[i as usize].is_none() {
+            if f.slots[i as usize].is_none() {
                 return err(unbound_local(&f.co.varnames[i as usize]));
             }
-            let old = f.fast[i as usize].take();
+            let old = f.slots[i as usize].take();
             drop(old);
         }
         Instr::MakeCell(i) => {
@@ -554,13 +554,13 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             let init = match f.co.cell2arg.get(i as usize).copied().flatten() {
                 // The argument moves into its cell (CPython's MAKE_CELL): the cell holds
                 // the only reference the frame has.
-                Some(a) => f.fast[a as usize].take(),
-                None => f.fast[slot].take(),
+                Some(a) => f.slots[a as usize].take(),
+                None => f.slots[slot].take(),
             };
             let c = ObjRef::new(&CELL_T, CellBody(OptSlot::new(init)))
                 .map_err(|_| (crate::exc::memory_error(), false))?;
             c.track();
-            f.fast[slot] = Some(c);
+            f.slots[slot] = Some(c);
         }
         Instr::CopyFreeVars(n) => {
             let func = f.func.clone().expect("closure function");
@@ -572,12 +572,12 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
                 .take(n as usize)
                 .enumerate()
             {
-                f.fast[base + i] = Some(c.clone());
+                f.slots[base + i] = Some(c.clone());
             }
         }
         Instr::LoadClosure(i) => {
-            let v = f.fast[f.co.varnames.len() + i as usize].clone();
-            f.stack.push(v);
+            let v = f.slots[f.co.varnames.len() + i as usize].clone();
+            f.slots.push(v);
         }
         Instr::LoadClassDeref(i) => {
             let name = deref_name(f, i as usize);
@@ -585,19 +585,19 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             if let Some(l) = &f.locals
                 && let Some(v) = crate::ops::mapping_get(l, &key).r()?
             {
-                f.stack.push(Some(v));
+                f.slots.push(Some(v));
                 return Ok(None);
             }
-            let c = f.fast[f.co.varnames.len() + i as usize]
+            let c = f.slots[f.co.varnames.len() + i as usize]
                 .clone()
                 .expect("cell");
             match c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()) {
-                Some(v) => f.stack.push(Some(v)),
+                Some(v) => f.slots.push(Some(v)),
                 None => return err(name_error_in(f, &name)),
             }
         }
         Instr::DeleteDeref(i) => {
-            let c = f.fast[f.co.varnames.len() + i as usize]
+            let c = f.slots[f.co.varnames.len() + i as usize]
                 .clone()
                 .expect("cell");
             let cb = c.as_obj().downcast::<CellBody>().expect("cell");
@@ -622,7 +622,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             if let Some(l) = &f.locals
                 && let Some(v) = crate::ops::mapping_get(l, &name).r()?
             {
-                f.stack.push(Some(v));
+                f.slots.push(Some(v));
                 return Ok(None);
             }
             let v = match crate::dict::get_str_obj(f.globals().as_obj(), &name) {
@@ -632,7 +632,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
                     None => return err(name_error_in(f, &f.co.names[i as usize])),
                 },
             };
-            f.stack.push(Some(v));
+            f.slots.push(Some(v));
         }
         Instr::StoreName(i) => {
             let v = pop!(f);
@@ -663,24 +663,24 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
         }
         Instr::UnaryPositive => {
             let a = pop!(f);
-            f.stack.push(Some(crate::ops::unary(&a, "__pos__").r()?));
+            f.slots.push(Some(crate::ops::unary(&a, "__pos__").r()?));
         }
         Instr::UnaryNegative => {
             let a = pop!(f);
-            f.stack.push(Some(crate::ops::unary(&a, "__neg__").r()?));
+            f.slots.push(Some(crate::ops::unary(&a, "__neg__").r()?));
         }
         Instr::UnaryInvert => {
             let a = pop!(f);
-            f.stack.push(Some(crate::ops::unary(&a, "__invert__").r()?));
+            f.slots.push(Some(crate::ops::unary(&a, "__invert__").r()?));
         }
         Instr::BuildList(n) => {
             let items = pop_n(f, n as usize);
-            f.stack.push(Some(crate::seq::new_list(items).r()?));
+            f.slots.push(Some(crate::seq::new_list(items).r()?));
         }
         Instr::BuildSet(n) => {
             let items = pop_n(f, n as usize);
             let s = crate::builtins::new_set(&items, false).r()?;
-            f.stack.push(Some(s));
+            f.slots.push(Some(s));
         }
         Instr::BuildMap(n) => {
             let items = pop_n(f, 2 * n as usize);
@@ -689,7 +689,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             while let (Some(k), Some(v)) = (it.next(), it.next()) {
                 crate::dict::set(d.as_obj(), k, v).r()?;
             }
-            f.stack.push(Some(d));
+            f.slots.push(Some(d));
         }
         Instr::BuildConstKeyMap(n) => {
             let keys = pop!(f);
@@ -698,7 +698,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             for (k, v) in crate::seq::tuple_items(keys.as_obj()).iter().zip(vals) {
                 crate::dict::set(d.as_obj(), k.clone(), v).r()?;
             }
-            f.stack.push(Some(d));
+            f.slots.push(Some(d));
         }
         Instr::BuildString(n) => {
             let parts = pop_n(f, n as usize);
@@ -706,29 +706,29 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             for p in &parts {
                 s.push_str(&crate::str::as_str(p.as_obj()));
             }
-            f.stack.push(Some(crate::str::new_str(&s).r()?));
+            f.slots.push(Some(crate::str::new_str(&s).r()?));
         }
         Instr::BuildSlice(n) => {
             let step = if n == 3 { pop!(f) } else { none() };
             let stop = pop!(f);
             let start = pop!(f);
-            f.stack
+            f.slots
                 .push(Some(crate::builtins::new_slice(start, stop, step).r()?));
         }
         Instr::SetAdd(i) => {
             let v = pop!(f);
-            let s = f.stack[f.stack.len() - i as usize].clone().expect("set");
+            let s = f.slots[f.slots.len() - i as usize].clone().expect("set");
             crate::builtins::set_add(&s, v).r()?;
         }
         Instr::MapAdd(i) => {
             let v = pop!(f);
             let k = pop!(f);
-            let d = f.stack[f.stack.len() - i as usize].clone().expect("dict");
+            let d = f.slots[f.slots.len() - i as usize].clone().expect("dict");
             crate::dict::set(d.as_obj(), k, v).r()?;
         }
         Instr::ListExtend(i) => {
             let it = pop!(f);
-            let l = f.stack[f.stack.len() - i as usize].clone().expect("list");
+            let l = f.slots[f.slots.len() - i as usize].clone().expect("list");
             let items = crate::iter::collect(&it).map_err(|e| {
                 if crate::exc::matches(&e.0, "TypeError")
                     && crate::typeobj::lookup_special(&it, "__iter__").is_none()
@@ -748,18 +748,18 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
         }
         Instr::SetUpdate(i) => {
             let it = pop!(f);
-            let s = f.stack[f.stack.len() - i as usize].clone().expect("set");
+            let s = f.slots[f.slots.len() - i as usize].clone().expect("set");
             crate::builtins::set_update_from(&s, &it).r()?;
         }
         Instr::DictUpdate(i) | Instr::DictMerge(i) => {
             let m = pop!(f);
-            let d = f.stack[f.stack.len() - i as usize].clone().expect("dict");
+            let d = f.slots[f.slots.len() - i as usize].clone().expect("dict");
             let merge = matches!(instr, Instr::DictMerge(_));
             if merge
                 && !crate::dict::is_dict(m.as_obj())
                 && crate::typeobj::lookup_special(&m, "keys").is_none()
             {
-                let func = f.stack[f.stack.len() - i as usize - 2].clone();
+                let func = f.slots[f.slots.len() - i as usize - 2].clone();
                 let fname = func
                     .map(|x| crate::builtins::func_display_name(&x))
                     .unwrap_or_default();
@@ -770,7 +770,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             }
             for (k, v) in crate::builtins::mapping_items(&m).r()? {
                 if merge && crate::dict::get(d.as_obj(), &k).r()?.is_some() {
-                    let func = f.stack[f.stack.len() - i as usize - 2].clone();
+                    let func = f.slots[f.slots.len() - i as usize - 2].clone();
                     let fname = func
                         .map(|x| crate::builtins::func_display_name(&x))
                         .unwrap_or_default();
@@ -784,7 +784,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
         }
         Instr::ListToTuple => {
             let l = pop!(f);
-            f.stack.push(Some(
+            f.slots.push(Some(
                 crate::seq::new_tuple(crate::seq::list_items(l.as_obj())).r()?,
             ));
         }
@@ -801,11 +801,11 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             }
             let mid = crate::seq::new_list(items[b..items.len() - a].to_vec()).r()?;
             for x in items[items.len() - a..].iter().rev() {
-                f.stack.push(Some(x.clone()));
+                f.slots.push(Some(x.clone()));
             }
-            f.stack.push(Some(mid));
+            f.slots.push(Some(mid));
             for x in items[..b].iter().rev() {
-                f.stack.push(Some(x.clone()));
+                f.slots.push(Some(x.clone()));
             }
         }
         Instr::KwNames(i) => {
@@ -821,7 +821,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             let kwargs = if has_kw { Some(pop!(f)) } else { None };
             let args = pop!(f);
             let callable = pop!(f);
-            let a = f.stack.pop().flatten();
+            let a = f.slots.pop().flatten();
             let mut argv = match crate::iter::collect(&args) {
                 Ok(v) => v,
                 // `check_args_iterable`: an object that is not iterable at all.
@@ -889,7 +889,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             drop(names);
             drop(tuple);
             let r = r.r()?;
-            f.stack.push(Some(r));
+            f.slots.push(Some(r));
         }
         Instr::MakeFunction(flags) => {
             let code = pop!(f);
@@ -906,22 +906,22 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
                 annotations,
             )
             .r()?;
-            f.stack.push(Some(func));
+            f.slots.push(Some(func));
         }
         Instr::LoadBuildClass => {
             let v = crate::dict::get_str(f.builtins().as_obj(), "__build_class__")
                 .expect("__build_class__");
-            f.stack.push(Some(v));
+            f.slots.push(Some(v));
         }
         Instr::ReturnGenerator => return Ok(Some(Exit::Generator)),
         Instr::Send(target) => {
             let v = pop!(f);
             let recv = top!(f);
             match crate::genobj::send_to(&recv, v).r()? {
-                crate::genobj::SendResult::Yielded(y) => f.stack.push(Some(y)),
+                crate::genobj::SendResult::Yielded(y) => f.slots.push(Some(y)),
                 crate::genobj::SendResult::Returned(r) => {
-                    f.stack.pop();
-                    f.stack.push(Some(r));
+                    f.slots.pop();
+                    f.slots.push(Some(r));
                     f.pc = target as usize;
                 }
             }
@@ -933,7 +933,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             } else {
                 crate::iter::get_iter(&o).r()?
             };
-            f.stack.push(Some(it));
+            f.slots.push(Some(it));
         }
         Instr::RaiseVarargs(n) => match n {
             0 => {
@@ -986,11 +986,11 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
                 info.push(Some(e.clone()));
                 prev
             };
-            f.stack.push(Some(prev.unwrap_or_else(none)));
-            f.stack.push(Some(e));
+            f.slots.push(Some(prev.unwrap_or_else(none)));
+            f.slots.push(Some(e));
         }
         Instr::PopExcept => {
-            f.stack.pop();
+            f.slots.pop();
             let old = rt().exc_info.borrow_mut().pop();
             drop(old);
         }
@@ -998,9 +998,9 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             let t = pop!(f);
             let e = top!(f);
             let m = crate::builtins::exception_matches(&e, &t).r()?;
-            f.stack.push(Some(pybool(m)));
+            f.slots.push(Some(pybool(m)));
         }
-        Instr::LoadAssertionError => f.stack.push(Some(crate::exc::exc_type("AssertionError"))),
+        Instr::LoadAssertionError => f.slots.push(Some(crate::exc::exc_type("AssertionError"))),
         Instr::BeforeWith => {
             let mgr = pop!(f);
             let enter = crate::typeobj::lookup_special(&mgr, "__enter__");
@@ -1014,29 +1014,29 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             let t = crate::typeobj::type_of(mgr.as_obj());
             let bound_exit = crate::typeobj::bind_descr(exit, &mgr, &t).r()?;
             let bound_enter = crate::typeobj::bind_descr(enter, &mgr, &t).r()?;
-            f.stack.push(Some(bound_exit));
+            f.slots.push(Some(bound_exit));
             let r = crate::call::call(&bound_enter, &[]).r()?;
-            f.stack.push(Some(r));
+            f.slots.push(Some(r));
         }
         Instr::WithExceptStart => {
-            let n = f.stack.len();
-            let e = f.stack[n - 1].clone().expect("exc");
-            let exit = f.stack[n - 4].clone().expect("exit");
+            let n = f.slots.len();
+            let e = f.slots[n - 1].clone().expect("exc");
+            let exit = f.slots[n - 4].clone().expect("exit");
             let t = crate::typeobj::type_of(e.as_obj());
             let r = crate::call::call(&exit, &[t, e, none()]).r()?;
-            f.stack.push(Some(r));
+            f.slots.push(Some(r));
         }
         Instr::ImportName(i) => {
             let _fromlist = pop!(f);
             let _level = pop!(f);
             let m = crate::builtins::import_module(&f.co.names[i as usize]).r()?;
-            f.stack.push(Some(m));
+            f.slots.push(Some(m));
         }
         Instr::ImportFrom(i) => {
             let m = top!(f);
             let name = code_body(&f.code).names[i as usize].clone();
             match crate::typeobj::getattr_opt(&m, &name).r()? {
-                Some(v) => f.stack.push(Some(v)),
+                Some(v) => f.slots.push(Some(v)),
                 None => {
                     let mname = crate::typeobj::getattr(&m, &crate::str::intern("__name__"))
                         .map(|s| crate::str::as_str(s.as_obj()).into_owned())
@@ -1099,7 +1099,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             } else {
                 crate::str::new_str(&crate::ops::format(&v, &spec_s).r()?).r()?
             };
-            f.stack.push(Some(r));
+            f.slots.push(Some(r));
         }
         Instr::PrintExpr => {
             let v = pop!(f);
@@ -1119,7 +1119,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
         Instr::GetLen => {
             let o = top!(f);
             let n = crate::ops::len(&o).r()?;
-            f.stack.push(Some(crate::int::from_i64(n as i64).r()?));
+            f.slots.push(Some(crate::int::from_i64(n as i64).r()?));
         }
         Instr::MatchSequence | Instr::MatchMapping => {
             let o = top!(f);
@@ -1129,11 +1129,11 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             } else {
                 k == Kind::Dict
             };
-            f.stack.push(Some(pybool(r)));
+            f.slots.push(Some(pybool(r)));
         }
         Instr::MatchKeys => {
             let keys = top!(f);
-            let subj = f.stack[f.stack.len() - 2].clone().expect("subject");
+            let subj = f.slots[f.slots.len() - 2].clone().expect("subject");
             let mut vals = Vec::new();
             let mut ok = true;
             for k in crate::seq::tuple_items(keys.as_obj()) {
@@ -1150,14 +1150,14 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             } else {
                 none()
             };
-            f.stack.push(Some(r));
+            f.slots.push(Some(r));
         }
         Instr::MatchClass(n) => {
             let kwn = pop!(f);
             let cls = pop!(f);
             let subj = pop!(f);
             let r = crate::builtins::match_class(&subj, &cls, n as usize, &kwn).r()?;
-            f.stack.push(Some(r.unwrap_or_else(none)));
+            f.slots.push(Some(r.unwrap_or_else(none)));
         }
         other => {
             return err(new_exc(
@@ -1180,8 +1180,8 @@ fn deref_name(f: &Frame, i: usize) -> String {
 
 #[inline]
 fn pop_n(f: &mut Frame, n: usize) -> Vec<ObjRef> {
-    let at = f.stack.len() - n;
-    f.stack
+    let at = f.slots.len() - n;
+    f.slots
         .drain(at..)
         .map(|x| x.expect("NULL in values"))
         .collect()
@@ -1191,15 +1191,15 @@ fn pop_n(f: &mut Frame, n: usize) -> Vec<ObjRef> {
 /// keyword-only parameters or generator): the arguments move from this frame's stack
 /// straight into the new frame's locals. `false` when the call is not of that shape.
 fn try_fast_call(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
-    let len = f.stack.len();
+    let len = f.slots.len();
     if len < n + 2 {
         return Ok(false);
     }
-    let has_self = f.stack[len - n - 2].is_some();
+    let has_self = f.slots[len - n - 2].is_some();
     let callee = if has_self {
-        f.stack[len - n - 2].as_ref()
+        f.slots[len - n - 2].as_ref()
     } else {
-        f.stack[len - n - 1].as_ref()
+        f.slots[len - n - 1].as_ref()
     };
     let Some(callee) = callee else {
         return Ok(false);
@@ -1215,19 +1215,16 @@ fn try_fast_call(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
         return Ok(false);
     }
     let func = callee.clone();
-    let mut frame = Frame::for_function(func, None);
     // Stack: [callable-or-method, NULL-or-self, args...] -> locals [self?, args...].
     let first = len - n - usize::from(has_self);
-    for (i, v) in f.stack.drain(first..).enumerate() {
-        frame.fast[i] = v;
-    }
-    f.stack
-        .truncate(f.stack.len() - (2 - usize::from(has_self)));
+    let mut frame = Frame::for_function_with_args(func, f.slots.drain(first..));
+    f.slots
+        .truncate(f.slots.len() - (2 - usize::from(has_self)));
     crate::state::enter_call().r()?;
     let r = run_frame(&mut frame);
     crate::state::leave_call();
     drop(frame);
-    f.stack.push(Some(r.r()?));
+    f.slots.push(Some(r.r()?));
     Ok(true)
 }
 
@@ -1250,8 +1247,8 @@ fn takes_exactly(fb: &FunctionBody, nargs: usize) -> bool {
 /// `__init__` runs in its own frame and must return None), without the intermediate
 /// argument vectors. False, with the stack untouched, for every other callee.
 fn try_fast_new(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
-    let len = f.stack.len();
-    let Some(cls) = f.stack[len - n - 1].as_ref() else {
+    let len = f.slots.len();
+    let Some(cls) = f.slots[len - n - 1].as_ref() else {
         return Ok(false);
     };
     let t = crate::typeobj::tb(cls.as_obj());
@@ -1286,7 +1283,7 @@ fn try_fast_new(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
         return Ok(false);
     }
     let cls = cls.clone();
-    let args: smallvec::SmallVec<[ObjRef; 8]> = f.stack[len - n..]
+    let args: smallvec::SmallVec<[ObjRef; 8]> = f.slots[len - n..]
         .iter()
         .map(|a| a.clone().expect("argument"))
         .collect();
@@ -1294,12 +1291,11 @@ fn try_fast_new(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
     // reference to each argument besides the tuple's and the frame's).
     let tp = crate::call::TpCallArgs::new(&args, &Kw::EMPTY).r()?;
     let obj = crate::typeobj::alloc_instance(&cls).r()?;
-    let mut frame = Frame::for_function(init, None);
-    frame.fast[0] = Some(obj.clone());
-    for (i, v) in f.stack.drain(len - n..).enumerate() {
-        frame.fast[i + 1] = v;
-    }
-    f.stack.truncate(len - n - 2);
+    let mut frame = Frame::for_function_with_args(
+        init,
+        std::iter::once(Some(obj.clone())).chain(f.slots.drain(len - n..)),
+    );
+    f.slots.truncate(len - n - 2);
     crate::state::enter_call().r()?;
     let r = run_frame(&mut frame);
     crate::state::leave_call();
@@ -1309,7 +1305,7 @@ fn try_fast_new(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
     drop(r);
     drop(tp);
     drop(args);
-    f.stack.push(Some(obj));
+    f.slots.push(Some(obj));
     Ok(true)
 }
 
@@ -1319,11 +1315,11 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
     }
     // Stack: [method, self, args...] or [NULL, callable, args...]; a method's `self`
     // leads its arguments, taken in one move with them.
-    let has_self = f.stack[f.stack.len() - n - 2].is_some();
+    let has_self = f.slots[f.slots.len() - n - 2].is_some();
     let mut args = pop_n(f, n + usize::from(has_self));
-    let callee = f.stack.pop().flatten().expect("callable");
+    let callee = f.slots.pop().flatten().expect("callable");
     if !has_self {
-        f.stack.pop();
+        f.slots.pop();
     }
     let kw = match kwnames {
         Some(names) => {
@@ -1344,7 +1340,7 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
     } else {
         crate::call::call_owned_kw(&callee, args, kw).r()?
     };
-    f.stack.push(Some(r));
+    f.slots.push(Some(r));
     Ok(())
 }
 
@@ -1433,7 +1429,7 @@ pub fn frame_locals(f: &Frame) -> R {
     if let Some(l) = &f.locals {
         return Ok(l.clone());
     }
-    crate::frame::fast_locals(&f.co, &f.fast)
+    crate::frame::fast_locals(&f.co, f.fast())
 }
 
 /// `super()` without arguments: the `__class__` cell of the enclosing class body and the
@@ -1444,7 +1440,12 @@ fn zero_arg_super(f: &Frame) -> R {
         f.co.freevars
             .iter()
             .position(|n| &**n == "__class__")
-            .and_then(|i| f.fast.get(nv + f.co.cellvars.len() + i).cloned().flatten())
+            .and_then(|i| {
+                f.fast()
+                    .get(nv + f.co.cellvars.len() + i)
+                    .cloned()
+                    .flatten()
+            })
             .ok_or_else(|| new_exc("RuntimeError", "super(): __class__ cell not found"))?;
     let cls = class_cell
         .as_obj()
@@ -1454,9 +1455,9 @@ fn zero_arg_super(f: &Frame) -> R {
     if f.co.argcount == 0 && !f.co.flags.has(pymm_compiler::CodeFlags::VARARGS) {
         return Err(new_exc("RuntimeError", "super(): no arguments"));
     }
-    let mut first = f.fast.first().cloned().flatten();
+    let mut first = f.fast().first().cloned().flatten();
     if let Some(ci) = f.co.cell2arg.iter().position(|a| *a == Some(0)) {
-        first = f.fast[nv + ci]
+        first = f.slots[nv + ci]
             .as_ref()
             .and_then(|c| c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()));
     }

@@ -22,10 +22,12 @@ pub struct Frame {
     /// The locals mapping of module and class bodies.
     pub locals: Option<ObjRef>,
     pub func: Option<ObjRef>,
-    /// Fast locals, then cells, then free variables.
-    pub fast: Vec<Option<ObjRef>>,
-    /// The value stack; `None` is CPython's `NULL`.
-    pub stack: Vec<Option<ObjRef>>,
+    /// CPython's `localsplus`: the fast locals, cells and free variables (the first
+    /// `nlocals` slots), then the value stack (`None` is CPython's `NULL`). One buffer, so
+    /// that a call takes and gives back one.
+    pub slots: Vec<Option<ObjRef>>,
+    /// How many of `slots` are variables.
+    pub nlocals: usize,
     pub pc: usize,
     /// The exception being handled when this generator frame was suspended.
     pub exc_state: Vec<Option<ObjRef>>,
@@ -57,29 +59,60 @@ impl Frame {
         Frame::build(code, None, locals, Some(func))
     }
 
+    /// A frame running function `func` whose first fast locals are `args` (a call's
+    /// positional arguments, moved from the caller's value stack): the eval loop's call
+    /// path, which builds the frame in place.
+    #[inline(always)]
+    pub fn for_function_with_args(
+        func: ObjRef,
+        args: impl Iterator<Item = Option<ObjRef>>,
+    ) -> Frame {
+        let code = func_body(&func).code.clone();
+        Frame::build_with(code, None, None, Some(func), args)
+    }
+
+    #[inline(always)]
     fn build(
         code: ObjRef,
         own_namespaces: Option<(ObjRef, ObjRef)>,
         locals: Option<ObjRef>,
         func: Option<ObjRef>,
     ) -> Frame {
+        Frame::build_with(code, own_namespaces, locals, func, std::iter::empty())
+    }
+
+    #[inline(always)]
+    fn build_with(
+        code: ObjRef,
+        own_namespaces: Option<(ObjRef, ObjRef)>,
+        locals: Option<ObjRef>,
+        func: Option<ObjRef>,
+        args: impl Iterator<Item = Option<ObjRef>>,
+    ) -> Frame {
         let co = code_body(&code).code.clone();
         let n = co.varnames.len() + co.cellvars.len() + co.freevars.len();
-        let (mut fast, mut stack) = take_buffers();
-        fast.resize(n, None);
-        stack.reserve(co.max_stackdepth as usize);
+        let mut slots = take_buffer();
+        slots.extend(args);
+        slots.resize(n, None);
+        slots.reserve(co.max_stackdepth as usize);
         Frame {
             code,
-            stack,
             co,
             own_namespaces,
             locals,
             func,
-            fast,
+            slots,
+            nlocals: n,
             pc: 0,
             exc_state: Vec::new(),
             frame_obj: None,
         }
+    }
+
+    /// The variables: fast locals, then cells, then free variables.
+    #[inline]
+    pub fn fast(&self) -> &[Option<ObjRef>] {
+        &self.slots[..self.nlocals]
     }
 
     /// `f_globals`.
@@ -118,13 +151,7 @@ impl Frame {
         {
             v.visit(o.as_obj());
         }
-        for o in self
-            .fast
-            .iter()
-            .chain(self.stack.iter())
-            .chain(self.exc_state.iter())
-            .flatten()
-        {
+        for o in self.slots.iter().chain(self.exc_state.iter()).flatten() {
             v.visit(o.as_obj());
         }
     }
@@ -136,37 +163,33 @@ fn func_body(f: &ObjRef) -> &FunctionBody {
     f.as_obj().downcast::<FunctionBody>().expect("function")
 }
 
-/// A frame's two buffers: its locals and its value stack.
-type Buffers = (Vec<Option<ObjRef>>, Vec<Option<ObjRef>>);
-
 thread_local! {
-    /// Spare buffer pairs for frames' locals and value stacks: a call reuses them
-    /// instead of asking the system allocator twice. `ManuallyDrop`: they are empty
-    /// when kept.
-    static BUFFERS: std::mem::ManuallyDrop<std::cell::RefCell<Vec<Buffers>>> =
+    /// Spare slot buffers: a call reuses one instead of asking the system allocator.
+    /// `ManuallyDrop`: they are empty when kept.
+    static BUFFERS: std::mem::ManuallyDrop<std::cell::RefCell<Vec<Vec<Option<ObjRef>>>>> =
         const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new())) };
 }
 
-fn take_buffers() -> Buffers {
+#[inline]
+fn take_buffer() -> Vec<Option<ObjRef>> {
     BUFFERS
         .with(|b| b.try_borrow_mut().ok().and_then(|mut v| v.pop()))
         .unwrap_or_default()
 }
 
-fn give_buffers(mut fast: Vec<Option<ObjRef>>, mut stack: Vec<Option<ObjRef>>) {
+#[inline]
+fn give_buffer(mut slots: Vec<Option<ObjRef>>) {
     // Release the references first (locals, then the value stack, as CPython clears
     // `localsplus`): their finalizers may call (and use the pool).
-    fast.clear();
-    stack.clear();
-    let keep = |v: &Vec<Option<ObjRef>>| v.capacity() <= 256;
-    if !keep(&fast) || !keep(&stack) {
+    slots.clear();
+    if slots.capacity() > 256 {
         return;
     }
     BUFFERS.with(|b| {
         if let Ok(mut pool) = b.try_borrow_mut()
             && pool.len() < 64
         {
-            pool.push((fast, stack));
+            pool.push(slots);
         }
     });
 }
@@ -176,10 +199,7 @@ impl Drop for Frame {
         if self.frame_obj.is_some() {
             crate::traceback::release(self);
         }
-        give_buffers(
-            std::mem::take(&mut self.fast),
-            std::mem::take(&mut self.stack),
-        );
+        give_buffer(std::mem::take(&mut self.slots));
     }
 }
 
@@ -385,12 +405,12 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: Kw
     } else {
         Vec::new()
     };
-    for (slot, a) in frame.fast.iter_mut().zip(args) {
+    for (slot, a) in frame.slots.iter_mut().zip(args) {
         *slot = Some(a);
     }
     let mut idx = argcount + kwonly;
     if has_varargs {
-        frame.fast[idx] = Some(crate::seq::new_tuple(extra)?);
+        frame.slots[idx] = Some(crate::seq::new_tuple(extra)?);
         idx += 1;
     } else if nargs > argcount {
         let ndefaults = fb
@@ -422,7 +442,7 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: Kw
     }
     let kwdict = if has_varkw {
         let d = crate::dict::try_new_dict()?;
-        frame.fast[idx] = Some(d.clone());
+        frame.slots[idx] = Some(d.clone());
         Some(d)
     } else {
         None
@@ -435,14 +455,14 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: Kw
             .map(|p| p + posonly);
         match pos {
             Some(p) => {
-                if frame.fast[p].is_some() {
+                if frame.slots[p].is_some() {
                     return Err(type_error(format!(
                         "{}() got multiple values for argument '{}'",
                         fname(&co),
                         name
                     )));
                 }
-                frame.fast[p] = Some(v);
+                frame.slots[p] = Some(v);
             }
             None => match &kwdict {
                 Some(d) => crate::dict::set(d.as_obj(), k, v)?,
@@ -472,9 +492,9 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: Kw
         let first_default = argcount - d.len();
         let mut missing = Vec::new();
         for i in n..argcount {
-            if frame.fast[i].is_none() {
+            if frame.slots[i].is_none() {
                 if i >= first_default {
-                    frame.fast[i] = Some(d[i - first_default].clone());
+                    frame.slots[i] = Some(d[i - first_default].clone());
                 } else {
                     missing.push(co.varnames[i].to_string());
                 }
@@ -488,12 +508,12 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: Kw
         let kwd = fb.kwdefaults.get();
         let mut missing = Vec::new();
         for i in argcount..argcount + kwonly {
-            if frame.fast[i].is_none() {
+            if frame.slots[i].is_none() {
                 let dv = kwd
                     .as_ref()
                     .and_then(|d| crate::dict::get_str(d.as_obj(), &co.varnames[i]));
                 match dv {
-                    Some(v) => frame.fast[i] = Some(v),
+                    Some(v) => frame.slots[i] = Some(v),
                     None => missing.push(co.varnames[i].to_string()),
                 }
             }

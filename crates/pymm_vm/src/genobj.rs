@@ -68,7 +68,7 @@ fn delegate_of(frame: &Frame) -> Option<(ObjRef, usize)> {
         pymm_compiler::Instr::Send(t) => *t as usize,
         _ => return None,
     };
-    frame.stack.last().cloned().flatten().map(|d| (d, target))
+    frame.slots.last().cloned().flatten().map(|d| (d, target))
 }
 
 /// Passes `e` to a `yield from` delegate: `Ok(Some(v))` it yielded `v`; `Ok(None)` it was
@@ -137,18 +137,18 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
                     }
                     // GeneratorExit: the delegate closed; raise it here.
                     Ok(None) => {
-                        frame.stack.pop();
+                        frame.slots.pop();
                         Mode::Throw(e)
                     }
                     // The delegate returned: its value ends the `yield from`.
                     Err(err) if crate::exc::matches(&err.0, "StopIteration") => {
-                        frame.stack.pop();
-                        frame.stack.push(Some(stop_value(&err)));
+                        frame.slots.pop();
+                        frame.slots.push(Some(stop_value(&err)));
                         frame.pc = target;
                         Mode::Continue
                     }
                     Err(err) => {
-                        frame.stack.pop();
+                        frame.slots.pop();
                         Mode::Throw(err)
                     }
                 }
@@ -165,7 +165,7 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
             let r = match mode {
                 Mode::Throw(e) => raise_in(&mut frame, e),
                 Mode::Send(v) => {
-                    frame.stack.push(Some(v));
+                    frame.slots.push(Some(v));
                     crate::eval::eval(&mut frame)
                 }
                 Mode::Continue => crate::eval::eval(&mut frame),
@@ -216,11 +216,11 @@ fn raise_in(frame: &mut Frame, e: Exc) -> R<Exit> {
     let _ = crate::traceback::here(&e.0, frame, at);
     match frame.co.handler_for(at).copied() {
         Some(h) => {
-            frame.stack.truncate(h.depth as usize);
+            frame.slots.truncate(frame.nlocals + h.depth as usize);
             if h.push_lasti {
-                frame.stack.push(Some(crate::int::from_i64(at as i64)?));
+                frame.slots.push(Some(crate::int::from_i64(at as i64)?));
             }
-            frame.stack.push(Some(e.0));
+            frame.slots.push(Some(e.0));
             frame.pc = h.target as usize;
             crate::eval::eval(frame)
         }
