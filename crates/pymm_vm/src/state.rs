@@ -66,6 +66,15 @@ fn unit(t: &'static pymm_mem::TypeInfo) -> ObjRef {
 /// The singletons of this thread.
 #[inline]
 pub fn sg() -> &'static Singletons {
+    match SINGLETONS.with(|c| c.get().copied()) {
+        Some(s) => s,
+        None => init_singletons(),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn init_singletons() -> &'static Singletons {
     SINGLETONS.with(|c| {
         *c.get_or_init(|| {
             let small_ints = (-5i64..=256)
@@ -146,10 +155,19 @@ pub fn notimpl() -> ObjRef {
 /// The type object of built-in kind `k`.
 #[inline]
 pub fn builtin_type(k: Kind) -> ObjRef {
+    let types = match TYPES.with(|c| c.get().copied()) {
+        Some(t) => t,
+        None => init_types(),
+    };
+    types[k as usize].clone()
+}
+
+#[cold]
+#[inline(never)]
+fn init_types() -> &'static [ObjRef] {
     TYPES.with(|c| {
         *c.get_or_init(|| Box::leak(crate::typeobj::make_builtin_types().into_boxed_slice()))
-    })[k as usize]
-        .clone()
+    })
 }
 
 /// Mutable interpreter-wide state.
@@ -172,6 +190,15 @@ pub struct Runtime {
 /// The runtime of this thread, created on first use.
 #[inline]
 pub fn rt() -> &'static Runtime {
+    match RUNTIME.with(|c| c.get().copied()) {
+        Some(r) => r,
+        None => init_runtime(),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn init_runtime() -> &'static Runtime {
     RUNTIME.with(|c| {
         *c.get_or_init(|| {
             let r: &'static Runtime = Box::leak(Box::new(Runtime {
@@ -467,22 +494,27 @@ fn finalize_modules() {
 }
 
 /// Raises `RecursionError` when the Python call depth passes the limit.
+#[inline]
 pub fn enter_call() -> Result<(), Exc> {
     let r = rt();
     let d = r.depth.get() + 1;
     // CPython counts the module's frame too: `depth` is the number of function frames
     // above it.
     if d >= r.recursion_limit.get() {
-        return Err(exc::new_exc(
-            "RecursionError",
-            "maximum recursion depth exceeded",
-        ));
+        return Err(recursion_error());
     }
     r.depth.set(d);
     Ok(())
 }
 
+#[cold]
+#[inline(never)]
+fn recursion_error() -> Exc {
+    exc::new_exc("RecursionError", "maximum recursion depth exceeded")
+}
+
 /// Leaves a call entered with [`enter_call`].
+#[inline]
 pub fn leave_call() {
     let r = rt();
     r.depth.set(r.depth.get() - 1);
