@@ -1310,7 +1310,7 @@ fn try_fast_new(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
 }
 
 fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepErr> {
-    if kwnames.is_none() && try_fast_call(f, n)? {
+    if kwnames.is_none() && (try_fast_call(f, n)? || try_builtin_call(f, n)?) {
         return Ok(());
     }
     // Stack: [method, self, args...] or [NULL, callable, args...]; a method's `self`
@@ -1342,6 +1342,51 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
     };
     f.slots.push(Some(r));
     Ok(())
+}
+
+/// CALL of a built-in function or of a built-in type's method (`len(x)`, `d.get(k)`,
+/// `l.append(v)`) without keywords: the arguments go to it from a vector on the native
+/// stack, not a heap one. `false`, with the stack untouched, for every other callee and
+/// for the built-ins that read the caller's frame ([`frame_builtin`]).
+fn try_builtin_call(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
+    let len = f.slots.len();
+    let has_self = f.slots[len - n - 2].is_some();
+    let callee_at = len - n - 2 + usize::from(!has_self);
+    let Some(b) = f.slots[callee_at]
+        .as_ref()
+        .and_then(|c| c.as_obj().downcast::<BuiltinBody>())
+    else {
+        return Ok(false);
+    };
+    if b.bound.get().is_some() || reads_caller_frame(b) {
+        return Ok(false);
+    }
+    let func = b.func;
+    let args: smallvec::SmallVec<[ObjRef; 8]> = f
+        .slots
+        .drain(len - n - usize::from(has_self)..)
+        .map(|x| x.expect("NULL in values"))
+        .collect();
+    // [method, self] or [NULL, callable]: the callable stays referenced during the call.
+    let callee = f.slots.pop().flatten();
+    if !has_self {
+        f.slots.pop();
+    }
+    let r = func(&args, &Kw::EMPTY);
+    drop(args);
+    drop(callee);
+    f.slots.push(Some(r.r()?));
+    Ok(true)
+}
+
+/// Whether `b` may be one of the built-ins [`frame_builtin`] runs with the caller's frame.
+fn reads_caller_frame(b: &BuiltinBody) -> bool {
+    std::ptr::fn_addr_eq(b.func, crate::modules::sys_getframe as NativeFn)
+        || (b.owner().is_empty()
+            && matches!(
+                b.name(),
+                "globals" | "locals" | "vars" | "dir" | "exec" | "eval"
+            ))
 }
 
 /// The built-ins that read the caller's frame: `globals()`, `locals()`, `vars()`, `dir()`

@@ -604,14 +604,29 @@ fn percent_format_impl(f: &str, args: &ObjRef, bytes_mode: bool) -> R<String> {
                         crate::typeobj::obj_type_name(&v)
                     )));
                 };
-                let big = crate::int::to_big(n.as_obj());
-                let neg = big.sign() == num_bigint::Sign::Minus;
-                let mag = big.magnitude();
-                let mut digits = match conv {
-                    'x' => mag.to_str_radix(16),
-                    'X' => mag.to_str_radix(16).to_uppercase(),
-                    'o' => mag.to_str_radix(8),
-                    _ => mag.to_str_radix(10),
+                let (neg, mut digits) = match crate::int::to_i64(n.as_obj()) {
+                    // Most operands fit a machine word: no big-integer conversion.
+                    Some(x) => {
+                        let m = x.unsigned_abs();
+                        let d = match conv {
+                            'x' => format!("{m:x}"),
+                            'X' => format!("{m:X}"),
+                            'o' => format!("{m:o}"),
+                            _ => m.to_string(),
+                        };
+                        (x < 0, d)
+                    }
+                    None => {
+                        let big = crate::int::to_big(n.as_obj());
+                        let mag = big.magnitude();
+                        let d = match conv {
+                            'x' => mag.to_str_radix(16),
+                            'X' => mag.to_str_radix(16).to_uppercase(),
+                            'o' => mag.to_str_radix(8),
+                            _ => mag.to_str_radix(10),
+                        };
+                        (big.sign() == num_bigint::Sign::Minus, d)
+                    }
                 };
                 if !matches!(conv, 'x' | 'X' | 'o') {
                     crate::int::check_str_digits_out(&digits)?;
