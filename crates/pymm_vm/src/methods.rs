@@ -1292,8 +1292,24 @@ pub fn list_sort_impl(l: &ObjRef, kw: &Kw) -> R<()> {
         if reverse {
             pairs.reverse();
         }
-        let mut less = |a: &ObjRef, b: &ObjRef| -> R<bool> { fast_less(a, b) };
-        result = merge_sort(&mut pairs, &mut less);
+        // A stable sort gives one order for keys with a total order, whatever the
+        // algorithm: such keys are compared as Rust values (the index keeps it stable).
+        let perm: Option<Vec<usize>> = plain_keys(&pairs).map(|keys| {
+            let mut order: Vec<(SortKey<'_>, usize)> = keys.into_iter().zip(0..).collect();
+            order.sort_unstable();
+            order.into_iter().map(|(_, i)| i).collect()
+        });
+        match perm {
+            Some(perm) => {
+                let mut old: Vec<Option<(ObjRef, ObjRef)>> =
+                    std::mem::take(&mut pairs).into_iter().map(Some).collect();
+                pairs = perm.into_iter().filter_map(|i| old[i].take()).collect();
+            }
+            None => {
+                let mut less = |a: &ObjRef, b: &ObjRef| -> R<bool> { fast_less(a, b) };
+                result = merge_sort(&mut pairs, &mut less);
+            }
+        }
         if result.is_ok() && reverse {
             pairs.reverse();
         }
@@ -1312,6 +1328,66 @@ pub fn list_sort_impl(l: &ObjRef, kw: &Kw) -> R<()> {
         return Err(value_error("list modified during sort"));
     }
     Ok(())
+}
+
+/// A sort key of a built-in type whose `<` is a total order that runs no Python code:
+/// an exact int that fits a machine word, an exact str, or an exact tuple of those.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey<'a> {
+    Int(i64),
+    Str(std::borrow::Cow<'a, str>),
+    Tuple(Vec<SortKey<'a>>),
+}
+
+/// The sort's keys as [`SortKey`]s, when every one is such a key and keys that may be
+/// compared have the same type (all ints or all strs; tuples whose items at each
+/// position are all ints or all strs), so that comparing them raises nothing and runs
+/// nothing. `None` sends the sort down the general path.
+fn plain_keys(pairs: &[(ObjRef, ObjRef)]) -> Option<Vec<SortKey<'_>>> {
+    fn scalar(o: &ObjRef) -> Option<SortKey<'_>> {
+        let obj = o.as_obj();
+        if obj.type_object().is_some() {
+            return None;
+        }
+        match kind(obj) {
+            Kind::Int => crate::int::to_i64(obj).map(SortKey::Int),
+            Kind::Str => Some(SortKey::Str(crate::str::as_str(obj))),
+            _ => None,
+        }
+    }
+    let tag = |k: &SortKey<'_>| match k {
+        SortKey::Int(_) => 0u8,
+        SortKey::Str(_) => 1,
+        SortKey::Tuple(_) => 2,
+    };
+    let mut keys = Vec::with_capacity(pairs.len());
+    // The tag of the first key, and of the items at each tuple position.
+    let mut top = None;
+    let mut positions: Vec<u8> = Vec::new();
+    for (k, _) in pairs {
+        let obj = k.as_obj();
+        let key = if kind(obj) == Kind::Tuple && obj.type_object().is_none() {
+            let items = crate::seq::tuple_items(obj);
+            let mut v = Vec::with_capacity(items.len());
+            for (i, it) in items.iter().enumerate() {
+                let x = scalar(it)?;
+                match positions.get(i) {
+                    Some(&t) if t != tag(&x) => return None,
+                    Some(_) => {}
+                    None => positions.push(tag(&x)),
+                }
+                v.push(x);
+            }
+            SortKey::Tuple(v)
+        } else {
+            scalar(k)?
+        };
+        if *top.get_or_insert(tag(&key)) != tag(&key) {
+            return None;
+        }
+        keys.push(key);
+    }
+    Some(keys)
 }
 
 fn fast_less(a: &ObjRef, b: &ObjRef) -> R<bool> {
