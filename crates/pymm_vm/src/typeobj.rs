@@ -379,6 +379,10 @@ pub struct AttrCache {
     index: u32,
     /// The attribute is `__slots__` value `index` (`LOAD_ATTR_SLOT`), not an inline value.
     slot: bool,
+    /// For methods: where the class found it, the position in its MRO of the class whose
+    /// dict holds it and the number of the dict entry (checked on use).
+    mro_pos: u32,
+    dict_ix: u32,
 }
 
 /// The caches of one name in one code object: four entries, chosen by the class's
@@ -400,6 +404,8 @@ fn cache_for(t: Obj<'_>, index: usize) -> AttrCache {
         epoch: type_epoch(),
         index: index as u32,
         slot: false,
+        mro_pos: 0,
+        dict_ix: 0,
     }
 }
 
@@ -535,13 +541,30 @@ pub fn store_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef, v: ObjR
 #[inline]
 pub fn load_method_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> Option<ObjRef> {
     let (_, t, e) = cache_hit(caches, o.as_obj())?;
+    let b = tb(t);
     if e.slot
         || !uses_inline_values(o.as_obj())
-        || tb(t).shared_keys.borrow().names.len() != e.index as usize
+        || b.shared_keys.borrow().names.len() != e.index as usize
     {
         return None;
     }
-    lookup(t, name)
+    // Straight to the entry that held the method: the epoch says no class dict changed.
+    let mro = b.mro.borrow();
+    mro.get(e.mro_pos as usize)
+        .and_then(|c| crate::dict::get_str_at(tb(c.as_obj()).dict.as_obj(), e.dict_ix as usize, name))
+        .or_else(|| {
+            drop(mro);
+            lookup(t, name)
+        })
+}
+
+/// Where `name` is found along `t`'s MRO: the position of the class whose dict has it,
+/// and the number of its entry there.
+fn lookup_location(t: Obj<'_>, name: &ObjRef) -> Option<(usize, usize)> {
+    let mro = tb(t).mro.borrow();
+    mro.iter().enumerate().find_map(|(i, c)| {
+        crate::dict::get_str_entry(tb(c.as_obj()).dict.as_obj(), name).map(|(ix, _)| (i, ix))
+    })
 }
 
 /// Records in `LOAD_METHOD`'s caches that `o`'s class provides `name` as a plain method
@@ -553,9 +576,14 @@ pub fn fill_method_cache(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) {
         && !tb(t).custom_getattribute.get()
         && uses_inline_values(obj)
         && shared_key_index(obj, name, false).is_none()
+        && let Some((pos, ix)) = lookup_location(t, name)
     {
         let n = tb(t).shared_keys.borrow().names.len();
-        entry_for(caches, t).set(cache_for(t, n));
+        entry_for(caches, t).set(AttrCache {
+            mro_pos: pos as u32,
+            dict_ix: ix as u32,
+            ..cache_for(t, n)
+        });
     }
 }
 
