@@ -108,41 +108,67 @@ pub fn eval(f: &mut Frame) -> R<Exit> {
         let r = match interrupt {
             Some(e) => {
                 f.pc += 1;
-                Err((e, false))
+                Err(Stop::Raise(e))
             }
             None => step(f, instrs),
         };
-        match r {
-            Ok(Some(exit)) => return Ok(exit),
-            Ok(None) => {}
-            Err((e, reraise)) => {
-                if !reraise {
-                    set_context(&e);
-                }
-                if !reraise || !crate::traceback::starts_at(&e.0, f) {
-                    add_traceback(&e, f, f.pc.saturating_sub(1).max(pc.min(f.pc)));
-                }
-                let at = f.pc.saturating_sub(1) as u32;
-                match f.co.handler_for(at).copied() {
-                    Some(h) => {
-                        f.slots.truncate(f.nlocals + h.depth as usize);
-                        if h.push_lasti {
-                            f.slots.push(Some(crate::int::from_i64(at as i64)?));
-                        }
-                        f.slots.push(Some(e.0));
-                        f.pc = h.target as usize;
-                    }
-                    None => {
-                        f.slots.truncate(f.nlocals);
-                        return Err(e);
-                    }
-                }
+        let (e, reraise) = match r {
+            Ok(()) => continue,
+            Err(Stop::Return(v)) => return Ok(Exit::Return(v)),
+            Err(Stop::Yield(v)) => return Ok(Exit::Yield(v)),
+            Err(Stop::Generator) => return Ok(Exit::Generator),
+            Err(Stop::Raise(e)) => (e, false),
+            Err(Stop::Reraise(e)) => (e, true),
+        };
+        handle_exception(f, e, reraise, pc)?;
+    }
+}
+
+/// An exception raised by the instruction at `pc` (or by the one before the current
+/// position): records it in the traceback and jumps to this frame's handler for it, or
+/// gives it back when the frame has none (its value stack emptied).
+#[cold]
+#[inline(never)]
+fn handle_exception(f: &mut Frame, e: Exc, reraise: bool, pc: usize) -> Result<(), Exc> {
+    if !reraise {
+        set_context(&e);
+    }
+    if !reraise || !crate::traceback::starts_at(&e.0, f) {
+        add_traceback(&e, f, f.pc.saturating_sub(1).max(pc.min(f.pc)));
+    }
+    let at = f.pc.saturating_sub(1) as u32;
+    match f.co.handler_for(at).copied() {
+        Some(h) => {
+            f.slots.truncate(f.nlocals + h.depth as usize);
+            if h.push_lasti {
+                f.slots.push(Some(crate::int::from_i64(at as i64)?));
             }
+            f.slots.push(Some(e.0));
+            f.pc = h.target as usize;
+            Ok(())
+        }
+        None => {
+            f.slots.truncate(f.nlocals);
+            Err(e)
         }
     }
 }
 
-type StepErr = (Exc, bool);
+/// Why an instruction did not simply go on to the next one: one word of payload, so that
+/// the loop's test of an instruction's outcome stays in registers.
+enum Stop {
+    /// An exception was raised (the traceback gets this frame's entry).
+    Raise(Exc),
+    /// An exception was re-raised (`RERAISE`, bare `raise`): its traceback already
+    /// starts here.
+    Reraise(Exc),
+    Return(ObjRef),
+    Yield(ObjRef),
+    /// `RETURN_GENERATOR`.
+    Generator,
+}
+
+type StepErr = Stop;
 
 /// The eval breaker's work before an instruction: tracemalloc's location, then Ctrl-C
 /// (the `KeyboardInterrupt` that the instruction about to run raises).
@@ -156,7 +182,7 @@ fn breaker(f: &Frame) -> Option<Exc> {
 }
 
 fn err<T>(e: Exc) -> Result<T, StepErr> {
-    Err((e, false))
+    Err(Stop::Raise(e))
 }
 
 trait Raise<T> {
@@ -165,7 +191,7 @@ trait Raise<T> {
 impl<T> Raise<T> for R<T> {
     #[inline]
     fn r(self) -> Result<T, StepErr> {
-        self.map_err(|e| (e, false))
+        self.map_err(Stop::Raise)
     }
 }
 
@@ -285,7 +311,7 @@ fn load_method(f: &mut Frame, i: usize) -> Result<(), StepErr> {
 
 /// Executes one instruction.
 #[inline(always)]
-fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
+fn step(f: &mut Frame, instrs: &[Instr]) -> Result<(), StepErr> {
     let instr = instrs[f.pc];
     f.pc += 1;
     match instr {
@@ -439,7 +465,7 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
                     }
                     _ => f.slots.push(Some(pybool(t))),
                 }
-                return Ok(None);
+                return Ok(());
             }
             let v = crate::ops::compare(&a, &b, op).r()?;
             f.slots.push(Some(v));
@@ -471,11 +497,11 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         Instr::Call(n) => do_call(f, n as usize, None)?,
         Instr::ReturnValue => {
             let v = pop!(f);
-            return Ok(Some(Exit::Return(v)));
+            return Err(Stop::Return(v));
         }
         Instr::YieldValue => {
             let v = pop!(f);
-            return Ok(Some(Exit::Yield(v)));
+            return Err(Stop::Yield(v));
         }
         Instr::GetIter => {
             let o = pop!(f);
@@ -534,13 +560,13 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<Option<Exit>, StepErr> {
         }
         _ => return step_cold(f, instr),
     }
-    Ok(None)
+    Ok(())
 }
 
 /// The instructions that programs run rarely, out of the loop's way (the hot ones stay
 /// inlined in [`eval`], whose registers they would otherwise crowd).
 #[inline(never)]
-fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
+fn step_cold(f: &mut Frame, instr: Instr) -> Result<(), StepErr> {
     match instr {
         Instr::DeleteFast(i) => {
             if f.slots[i as usize].is_none() {
@@ -558,7 +584,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
                 None => f.slots[slot].take(),
             };
             let c = ObjRef::new(&CELL_T, CellBody(OptSlot::new(init)))
-                .map_err(|_| (crate::exc::memory_error(), false))?;
+                .map_err(|_| Stop::Raise(crate::exc::memory_error()))?;
             c.track();
             f.slots[slot] = Some(c);
         }
@@ -586,7 +612,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
                 && let Some(v) = crate::ops::mapping_get(l, &key).r()?
             {
                 f.slots.push(Some(v));
-                return Ok(None);
+                return Ok(());
             }
             let c = f.slots[f.co.varnames.len() + i as usize]
                 .clone()
@@ -623,7 +649,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
                 && let Some(v) = crate::ops::mapping_get(l, &name).r()?
             {
                 f.slots.push(Some(v));
-                return Ok(None);
+                return Ok(());
             }
             let v = match crate::dict::get_str_obj(f.globals().as_obj(), &name) {
                 Some(v) => v,
@@ -733,15 +759,12 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
                 if crate::exc::matches(&e.0, "TypeError")
                     && crate::typeobj::lookup_special(&it, "__iter__").is_none()
                 {
-                    (
-                        type_error(format!(
-                            "Value after * must be an iterable, not {}",
-                            crate::typeobj::obj_type_name(&it)
-                        )),
-                        false,
-                    )
+                    Stop::Raise(type_error(format!(
+                        "Value after * must be an iterable, not {}",
+                        crate::typeobj::obj_type_name(&it)
+                    )))
                 } else {
-                    (e, false)
+                    Stop::Raise(e)
                 }
             })?;
             crate::seq::list_extend(l.as_obj(), items).r()?;
@@ -913,7 +936,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
                 .expect("__build_class__");
             f.slots.push(Some(v));
         }
-        Instr::ReturnGenerator => return Ok(Some(Exit::Generator)),
+        Instr::ReturnGenerator => return Err(Stop::Generator),
         Instr::Send(target) => {
             let v = pop!(f);
             let recv = top!(f);
@@ -939,7 +962,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             0 => {
                 let cur = rt().exc_info.borrow().last().cloned().flatten();
                 return match cur {
-                    Some(e) => Err((Exc(e), true)),
+                    Some(e) => Err(Stop::Reraise(Exc(e))),
                     None => err(new_exc("RuntimeError", "No active exception to reraise")),
                 };
             }
@@ -976,7 +999,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             // entry from the original raise, so the saved lasti is not needed.
             let _ = n;
             let e = pop!(f);
-            return Err((Exc(e), true));
+            return Err(Stop::Reraise(Exc(e)));
         }
         Instr::PushExcInfo => {
             let e = pop!(f);
@@ -1166,7 +1189,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<Option<Exit>, StepErr> {
             ));
         }
     }
-    Ok(None)
+    Ok(())
 }
 
 fn deref_name(f: &Frame, i: usize) -> String {
