@@ -1294,17 +1294,12 @@ pub fn list_sort_impl(l: &ObjRef, kw: &Kw) -> R<()> {
         }
         // A stable sort gives one order for keys with a total order, whatever the
         // algorithm: such keys are compared as Rust values (the index keeps it stable).
-        let perm: Option<Vec<usize>> = plain_keys(&pairs).map(|keys| {
-            let mut order: Vec<(SortKey<'_>, usize)> = keys.into_iter().zip(0..).collect();
+        let perm: Option<Vec<usize>> = plain_keys(&pairs).map(|mut order| {
             order.sort_unstable();
             order.into_iter().map(|(_, i)| i).collect()
         });
         match perm {
-            Some(perm) => {
-                let mut old: Vec<Option<(ObjRef, ObjRef)>> =
-                    std::mem::take(&mut pairs).into_iter().map(Some).collect();
-                pairs = perm.into_iter().filter_map(|i| old[i].take()).collect();
-            }
+            Some(perm) => pairs = perm.into_iter().map(|i| pairs[i].clone()).collect(),
             None => {
                 let mut less = |a: &ObjRef, b: &ObjRef| -> R<bool> { fast_less(a, b) };
                 result = merge_sort(&mut pairs, &mut less);
@@ -1331,19 +1326,19 @@ pub fn list_sort_impl(l: &ObjRef, kw: &Kw) -> R<()> {
 }
 
 /// A sort key of a built-in type whose `<` is a total order that runs no Python code:
-/// an exact int that fits a machine word, an exact str, or an exact tuple of those.
+/// an exact int that fits a machine word, an exact ASCII str, or an exact tuple of those.
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 enum SortKey<'a> {
     Int(i64),
-    Str(std::borrow::Cow<'a, str>),
-    Tuple(Vec<SortKey<'a>>),
+    Str(&'a str),
+    Tuple(Box<[SortKey<'a>]>),
 }
 
-/// The sort's keys as [`SortKey`]s, when every one is such a key and keys that may be
-/// compared have the same type (all ints or all strs; tuples whose items at each
-/// position are all ints or all strs), so that comparing them raises nothing and runs
-/// nothing. `None` sends the sort down the general path.
-fn plain_keys(pairs: &[(ObjRef, ObjRef)]) -> Option<Vec<SortKey<'_>>> {
+/// The sort's keys as [`SortKey`]s with their positions, when every one is such a key and
+/// keys that may be compared have the same type (all ints or all strs; tuples whose items
+/// at each position are all ints or all strs), so that comparing them raises nothing and
+/// runs nothing. `None` sends the sort down the general path.
+fn plain_keys(pairs: &[(ObjRef, ObjRef)]) -> Option<Vec<(SortKey<'_>, usize)>> {
     fn scalar(o: &ObjRef) -> Option<SortKey<'_>> {
         let obj = o.as_obj();
         if obj.type_object().is_some() {
@@ -1351,7 +1346,11 @@ fn plain_keys(pairs: &[(ObjRef, ObjRef)]) -> Option<Vec<SortKey<'_>>> {
         }
         match kind(obj) {
             Kind::Int => crate::int::to_i64(obj).map(SortKey::Int),
-            Kind::Str => Some(SortKey::Str(crate::str::as_str(obj))),
+            // Non-ASCII text would need decoding: the general path compares it.
+            Kind::Str => match crate::str::as_str(obj) {
+                std::borrow::Cow::Borrowed(t) => Some(SortKey::Str(t)),
+                std::borrow::Cow::Owned(_) => None,
+            },
             _ => None,
         }
     }
@@ -1364,28 +1363,28 @@ fn plain_keys(pairs: &[(ObjRef, ObjRef)]) -> Option<Vec<SortKey<'_>>> {
     // The tag of the first key, and of the items at each tuple position.
     let mut top = None;
     let mut positions: Vec<u8> = Vec::new();
-    for (k, _) in pairs {
+    for (i, (k, _)) in pairs.iter().enumerate() {
         let obj = k.as_obj();
         let key = if kind(obj) == Kind::Tuple && obj.type_object().is_none() {
             let items = crate::seq::tuple_items(obj);
             let mut v = Vec::with_capacity(items.len());
-            for (i, it) in items.iter().enumerate() {
+            for (j, it) in items.iter().enumerate() {
                 let x = scalar(it)?;
-                match positions.get(i) {
+                match positions.get(j) {
                     Some(&t) if t != tag(&x) => return None,
                     Some(_) => {}
                     None => positions.push(tag(&x)),
                 }
                 v.push(x);
             }
-            SortKey::Tuple(v)
+            SortKey::Tuple(v.into_boxed_slice())
         } else {
             scalar(k)?
         };
         if *top.get_or_insert(tag(&key)) != tag(&key) {
             return None;
         }
-        keys.push(key);
+        keys.push((key, i));
     }
     Some(keys)
 }
