@@ -425,6 +425,39 @@ impl<T: HeapItem> HeapVec<T> {
         out
     }
 
+    /// Replaces the contents with `n` copies of `value` (capacity exactly `n`), straight
+    /// into a new block: a hash table's fresh index array. On allocation failure nothing
+    /// changes.
+    pub fn reset_filled(&self, n: usize, value: T) -> Result<(), AllocError>
+    where
+        T: Copy,
+    {
+        self.check_unlocked();
+        let bytes = n.saturating_mul(Self::ITEM);
+        if bytes > isize::MAX as usize {
+            return Err(AllocError { requested: bytes });
+        }
+        let new = if n == 0 {
+            core::ptr::null_mut()
+        } else {
+            let p = rt().malloc(bytes, Domain::Mem)?.as_ptr().cast::<T>();
+            for i in 0..n {
+                // SAFETY: the block has room for n items of T, suitably aligned.
+                unsafe { p.add(i).write(value) };
+            }
+            p
+        };
+        let old = self.ptr.replace(new);
+        self.len.set(n);
+        self.cap.set(n);
+        if let Some(old) = NonNull::new(old.cast::<u8>()) {
+            // SAFETY: the old block came from this heap and is no longer reachable from
+            // the vector; its items are `Copy` (nothing to drop).
+            unsafe { rt().free(old, Domain::Mem) };
+        }
+        Ok(())
+    }
+
     /// Replaces the contents with `items` (capacity exactly their number), returning the
     /// old items. On allocation failure nothing changes and the new items are dropped.
     pub fn replace_all(&self, items: Vec<T>) -> Result<Vec<T>, AllocError> {
@@ -562,6 +595,24 @@ mod tests {
         let v = HeapVec::<u64>::with_capacity(8).unwrap();
         assert_eq!(crate::allocated_blocks(), before + 1);
         drop(v);
+        assert_eq!(crate::allocated_blocks(), before);
+    }
+
+    #[test]
+    fn reset_filled_replaces_block_and_contents() {
+        let before = crate::allocated_blocks();
+        let v = HeapVec::<i32>::new();
+        v.push(7).unwrap();
+        v.reset_filled(8, -1).unwrap();
+        assert_eq!((v.len(), v.capacity()), (8, 8));
+        assert_eq!(v.to_vec(), [-1; 8]);
+        assert_eq!(
+            crate::allocated_blocks(),
+            before + 1,
+            "the old block is freed"
+        );
+        v.reset_filled(0, 0).unwrap();
+        assert_eq!((v.len(), v.capacity()), (0, 0));
         assert_eq!(crate::allocated_blocks(), before);
     }
 }

@@ -142,10 +142,16 @@ fn resize(b: &DictBody, minused: usize) -> R<()> {
     while size < minused {
         size <<= 1;
     }
-    let old = b.entries.take_all();
-    let live: Vec<_> = old.into_iter().filter(|e| e.1.is_some()).collect();
-    let idx = vec![EMPTY; size];
-    b.indices.replace_all(idx).map_err(|_| memory_error())?;
+    // A table that never held an entry (the common first insertion) moves nothing.
+    let live: Vec<_> = if b.entries.is_empty() {
+        Vec::new()
+    } else {
+        let old = b.entries.take_all();
+        old.into_iter().filter(|e| e.1.is_some()).collect()
+    };
+    b.indices
+        .reset_filled(size, EMPTY)
+        .map_err(|_| memory_error())?;
     b.entries
         .set_capacity(usable(size))
         .map_err(|_| memory_error())?;
