@@ -1339,7 +1339,14 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
     // Stack: [method, self, args...] or [NULL, callable, args...]; a method's `self`
     // leads its arguments, taken in one move with them.
     let has_self = f.slots[f.slots.len() - n - 2].is_some();
-    let mut args = pop_n(f, n + usize::from(has_self));
+    // On the native stack for the common few arguments; Python functions and methods
+    // take them over as a vector.
+    let at = f.slots.len() - n - usize::from(has_self);
+    let mut args: Args = f
+        .slots
+        .drain(at..)
+        .map(|x| x.expect("NULL in values"))
+        .collect();
     let callee = f.slots.pop().flatten().expect("callable");
     if !has_self {
         f.slots.pop();
@@ -1348,8 +1355,7 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
         Some(names) => {
             let names = crate::seq::tuple_items(names.as_obj());
             let split = args.len() - names.len();
-            let vals = args.split_off(split);
-            Kw(names.iter().cloned().zip(vals).collect())
+            Kw(names.iter().cloned().zip(args.drain(split..)).collect())
         }
         None => Kw::EMPTY,
     };
@@ -1357,15 +1363,24 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
         && kw.is_empty()
         && callee.is(&crate::state::builtin_type(Kind::Super))
     {
-        zero_arg_super(f).r()?
+        zero_arg_super(f)
     } else if let Some(r) = frame_builtin(f, &callee, &mut args, &kw) {
-        r.r()?
+        r
+    } else if matches!(kind(callee.as_obj()), Kind::Function | Kind::Method) {
+        crate::call::call_owned_kw(&callee, args.into_vec(), kw)
     } else {
-        crate::call::call_owned_kw(&callee, args, kw).r()?
+        let r = crate::call::call_kw(&callee, &args, &kw);
+        // Released as `call_owned_kw` releases them: the arguments, then the names.
+        drop(args);
+        drop(kw);
+        r
     };
-    f.slots.push(Some(r));
+    f.slots.push(Some(r.r()?));
     Ok(())
 }
+
+/// A call's positional arguments, off the value stack.
+type Args = smallvec::SmallVec<[ObjRef; 8]>;
 
 /// CALL of a built-in function or of a built-in type's method (`len(x)`, `d.get(k)`,
 /// `l.append(v)`) without keywords: the arguments go to it from a vector on the native
@@ -1414,7 +1429,7 @@ fn reads_caller_frame(b: &BuiltinBody) -> bool {
 
 /// The built-ins that read the caller's frame: `globals()`, `locals()`, `vars()`, `dir()`
 /// and `exec`/`eval` without namespaces. `None` when `callee` is not one of them.
-fn frame_builtin(f: &mut Frame, callee: &ObjRef, args: &mut Vec<ObjRef>, kw: &Kw) -> Option<R> {
+fn frame_builtin(f: &mut Frame, callee: &ObjRef, args: &mut Args, kw: &Kw) -> Option<R> {
     let b = callee.as_obj().downcast::<BuiltinBody>()?;
     if std::ptr::fn_addr_eq(b.func, crate::modules::sys_getframe as NativeFn)
         && b.bound.get().is_none()
