@@ -118,28 +118,36 @@ fn block_of(p: NonNull<ObjHeader>, ty: &TypeInfo) -> NonNull<u8> {
 #[inline(never)]
 pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
     let ty = type_of(p);
-    let rt = rt();
-    if rt.gc.lists_unstable.get() {
-        // A type hook dropped a reference while the collector's lists are in a special state:
-        // leave the object (count 0) to a later collection rather than unlink it now.
-        return;
-    }
+    // Two tail calls: neither kind of death pays for the other's registers.
     if ty.flags.contains(crate::typeinfo::TypeFlags::TRIVIAL_DEATH) {
         // SAFETY: forwarded from the caller.
-        unsafe { free_trivial(rt, p, ty) };
-        return;
+        unsafe { free_trivial(p, ty) }
+    } else {
+        // SAFETY: forwarded from the caller.
+        unsafe { dealloc_nontrivial(p, ty) }
     }
-    // SAFETY: forwarded from the caller.
-    unsafe { dealloc_nontrivial(rt, p, ty) }
 }
 
-/// [`dealloc`] past its trivial case (kept apart so that the trivial case, most of the
-/// deaths, saves no registers).
+/// Whether deallocations must wait: a type hook dropped a reference while the collector's
+/// lists are in a special state, so the object (count 0) is left to a later collection
+/// rather than unlinked now.
+#[inline(always)]
+fn deallocation_deferred(rt: &Runtime) -> bool {
+    rt.gc.lists_unstable.get()
+}
+
+/// [`dealloc`] of objects that are not [`TypeFlags::TRIVIAL_DEATH`].
 ///
 /// # Safety
 /// As for [`dealloc`]; `ty` is `p`'s type.
+///
+/// [`TypeFlags::TRIVIAL_DEATH`]: crate::typeinfo::TypeFlags::TRIVIAL_DEATH
 #[inline(never)]
-unsafe fn dealloc_nontrivial(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
+unsafe fn dealloc_nontrivial(p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
+    let rt = rt();
+    if deallocation_deferred(rt) {
+        return;
+    }
     if !ty.is_gc() {
         // SAFETY: forwarded from the caller.
         unsafe { dealloc_body(rt, p, ty) };
@@ -172,8 +180,12 @@ unsafe fn dealloc_nontrivial(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static T
 /// As for [`dealloc`]; `ty` is `p`'s type and has `TRIVIAL_DEATH`.
 ///
 /// [`TypeFlags::TRIVIAL_DEATH`]: crate::typeinfo::TypeFlags::TRIVIAL_DEATH
-#[inline(always)]
-unsafe fn free_trivial(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
+#[inline(never)]
+unsafe fn free_trivial(p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
+    let rt = rt();
+    if deallocation_deferred(rt) {
+        return;
+    }
     // SAFETY: the body is initialised (nothing dropped it: it needs no drop).
     let freelist_slot = unsafe { freelist_slot_of(ty, body_ptr(p)) };
     let block = block_of(p, ty);
@@ -397,9 +409,9 @@ fn alloc_object_from(
     alloc_object_in(rt(), ty, n_items, body_size, use_freelist)
 }
 
-/// [`alloc_object_from`] in the given runtime (the current thread's). A short-path type's
-/// block from its free list is taken here, inlined into the caller; everything else is
-/// [`alloc_object_cold`]'s.
+/// [`alloc_object_from`] in the given runtime (the current thread's). Short-path types
+/// are born here, inlined into the caller (from their free list or a fresh block); the
+/// others in [`alloc_object_slow`].
 #[inline(always)]
 fn alloc_object_in(
     rt: &Runtime,
@@ -423,35 +435,19 @@ fn alloc_object_in(
             }
             return Ok(p);
         }
-        // The list is empty: no second look.
-        return alloc_object_cold(rt, ty, n_items, body_size, false);
     }
-    alloc_object_cold(rt, ty, n_items, body_size, use_freelist)
-}
-
-/// [`alloc_object_in`] past its inlined free-list path.
-#[inline(never)]
-fn alloc_object_cold(
-    rt: &Runtime,
-    ty: &'static TypeInfo,
-    n_items: usize,
-    body_size: usize,
-    use_freelist: bool,
-) -> Result<NonNull<ObjHeader>, AllocError> {
-    if !ty.is_plain() {
-        return alloc_object_slow(rt, ty, n_items, body_size, use_freelist);
-    }
-    // The short path: no type object or pre-header.
-    let (p, reused) = take_block(rt, ty, n_items, body_size, use_freelist)?;
-    if ty.is_gc() {
-        // SAFETY: the GC head lies in the block just before the header.
-        unsafe { as_gc(p).cast_mut().write(GcHead::new()) };
-        // A block from a free list was never unlinked from the accounting.
-        if !reused {
+    if ty.is_plain() {
+        // A fresh block (no free list, or an empty one).
+        let block = rt.malloc(ty.pre_size() + 16 + body_size, Domain::Obj)?;
+        let p = write_header(ty, block);
+        if ty.is_gc() {
+            // SAFETY: the GC head lies in the block just before the header.
+            unsafe { as_gc(p).cast_mut().write(GcHead::new()) };
             rt.gc.on_gc_link(rt);
         }
+        return Ok(p);
     }
-    Ok(p)
+    alloc_object_slow(rt, ty, n_items, body_size, use_freelist)
 }
 
 /// A block for an object of type `ty` (from its free list when `use_freelist` and one is

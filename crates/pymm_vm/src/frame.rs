@@ -163,21 +163,17 @@ fn func_body(f: &ObjRef) -> &FunctionBody {
     f.as_obj().downcast::<FunctionBody>().expect("function")
 }
 
-thread_local! {
-    /// Spare slot buffers: a call reuses one instead of asking the system allocator.
-    /// `ManuallyDrop`: they are empty when kept.
-    static BUFFERS: std::mem::ManuallyDrop<std::cell::RefCell<Vec<Vec<Option<ObjRef>>>>> =
-        const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(Vec::new())) };
-}
-
-#[inline]
+#[inline(always)]
 fn take_buffer() -> Vec<Option<ObjRef>> {
-    BUFFERS
-        .with(|b| b.try_borrow_mut().ok().and_then(|mut v| v.pop()))
+    crate::state::rt()
+        .frame_buffers
+        .try_borrow_mut()
+        .ok()
+        .and_then(|mut v| v.pop())
         .unwrap_or_default()
 }
 
-#[inline]
+#[inline(always)]
 fn give_buffer(mut slots: Vec<Option<ObjRef>>) {
     // Release the references first (locals, then the value stack, as CPython clears
     // `localsplus`): their finalizers may call (and use the pool).
@@ -185,13 +181,11 @@ fn give_buffer(mut slots: Vec<Option<ObjRef>>) {
     if slots.capacity() > 256 {
         return;
     }
-    BUFFERS.with(|b| {
-        if let Ok(mut pool) = b.try_borrow_mut()
-            && pool.len() < 64
-        {
-            pool.push(slots);
-        }
-    });
+    if let Ok(mut pool) = crate::state::rt().frame_buffers.try_borrow_mut()
+        && pool.len() < 64
+    {
+        pool.push(slots);
+    }
 }
 
 impl Drop for Frame {

@@ -185,6 +185,9 @@ pub struct Runtime {
     pub out: RefCell<Vec<u8>>,
     pub argv: RefCell<Vec<String>>,
     pub script_dir: RefCell<Option<std::path::PathBuf>>,
+    /// Spare slot buffers of frames: a call reuses one instead of asking the system
+    /// allocator (they are empty when kept).
+    pub frame_buffers: RefCell<Vec<Vec<Option<ObjRef>>>>,
 }
 
 /// The runtime of this thread, created on first use.
@@ -212,6 +215,7 @@ fn init_runtime() -> &'static Runtime {
                 out: RefCell::new(Vec::with_capacity(8192)),
                 argv: RefCell::new(Vec::new()),
                 script_dir: RefCell::new(None),
+                frame_buffers: RefCell::new(Vec::new()),
             }));
             r
         })
