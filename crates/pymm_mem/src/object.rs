@@ -425,16 +425,15 @@ fn alloc_object_in(
         && let Some(spec) = ty.freelist
         && let Some(s) = ty.freelist_slot(n_items)
         && s < spec.reuse
+        && let Some(block) = rt.freelist_pop(ty, s)
     {
-        if let Some(block) = rt.freelist_pop(ty, s) {
-            let p = write_header(ty, block);
-            if ty.is_gc() {
-                // SAFETY: the GC head lies in the block just before the header. A block
-                // from a free list was never unlinked from the accounting.
-                unsafe { as_gc(p).cast_mut().write(GcHead::new()) };
-            }
-            return Ok(p);
+        let p = write_header(ty, block);
+        if ty.is_gc() {
+            // SAFETY: the GC head lies in the block just before the header. A block from
+            // a free list was never unlinked from the accounting.
+            unsafe { as_gc(p).cast_mut().write(GcHead::new()) };
         }
+        return Ok(p);
     }
     if ty.is_plain() {
         // A fresh block (no free list, or an empty one).
