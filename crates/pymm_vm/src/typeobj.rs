@@ -551,7 +551,9 @@ pub fn load_method_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> Opt
     // Straight to the entry that held the method: the epoch says no class dict changed.
     let mro = b.mro.borrow();
     mro.get(e.mro_pos as usize)
-        .and_then(|c| crate::dict::get_str_at(tb(c.as_obj()).dict.as_obj(), e.dict_ix as usize, name))
+        .and_then(|c| {
+            crate::dict::get_str_at(tb(c.as_obj()).dict.as_obj(), e.dict_ix as usize, name)
+        })
         .or_else(|| {
             drop(mro);
             lookup(t, name)
