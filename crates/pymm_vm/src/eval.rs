@@ -482,8 +482,10 @@ fn step(f: &mut Frame, instrs: &[Instr]) -> Result<(), StepErr> {
             f.slots.push(Some(pybool(r != invert)));
         }
         Instr::BuildTuple(n) => {
-            let items = pop_n(f, n as usize);
-            f.slots.push(Some(crate::seq::new_tuple(items).r()?));
+            let at = f.slots.len() - n as usize;
+            let items = f.slots.drain(at..).map(|x| x.expect("NULL in values"));
+            let t = crate::seq::new_tuple_from(items).r()?;
+            f.slots.push(Some(t));
         }
         Instr::ListAppend(i) => {
             let v = pop!(f);

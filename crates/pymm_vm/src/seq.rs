@@ -7,12 +7,18 @@ use crate::exc::{R, memory_error};
 use crate::object::*;
 
 /// A new tuple (the empty tuple is shared). Tracked unless empty.
+#[inline]
 pub fn new_tuple(items: Vec<ObjRef>) -> R {
-    if items.is_empty() {
+    new_tuple_from(items.into_iter())
+}
+
+/// [`new_tuple`] from the items of an iterator of known length (no intermediate vector).
+pub fn new_tuple_from(items: impl ExactSizeIterator<Item = ObjRef>) -> R {
+    let size = items.len();
+    if size == 0 {
         return Ok(crate::state::sg().empty_tuple.clone());
     }
-    let o = ObjRef::new_var(&TUPLE_T, TupleBody { size: items.len() }, items)
-        .map_err(|_| memory_error())?;
+    let o = ObjRef::new_var(&TUPLE_T, TupleBody { size }, items).map_err(|_| memory_error())?;
     o.track();
     Ok(o)
 }
