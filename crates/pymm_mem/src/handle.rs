@@ -165,6 +165,7 @@ unsafe impl Trace for () {
 }
 
 impl<T: Trace> Gc<T> {
+    #[inline]
     fn alloc(ty: &'static TypeInfo, value: T) -> Result<Gc<T>, AllocError> {
         let b = GcBox {
             weaklist: WeakListHead::new(),

@@ -436,17 +436,28 @@ fn alloc_object_in(
         return Ok(p);
     }
     if ty.is_plain() {
-        // A fresh block (no free list, or an empty one).
-        let block = rt.malloc(ty.pre_size() + 16 + body_size, Domain::Obj)?;
-        let p = write_header(ty, block);
-        if ty.is_gc() {
-            // SAFETY: the GC head lies in the block just before the header.
-            unsafe { as_gc(p).cast_mut().write(GcHead::new()) };
-            rt.gc.on_gc_link(rt);
-        }
-        return Ok(p);
+        // No free list, or an empty one.
+        return alloc_fresh_plain(rt, ty, body_size);
     }
     alloc_object_slow(rt, ty, n_items, body_size, use_freelist)
+}
+
+/// A short-path object of type `ty` in a fresh block, header (and GC head) written and
+/// linked like `_PyObject_GC_Link`.
+#[inline(always)]
+fn alloc_fresh_plain(
+    rt: &Runtime,
+    ty: &'static TypeInfo,
+    body_size: usize,
+) -> Result<NonNull<ObjHeader>, AllocError> {
+    let block = rt.malloc(ty.pre_size() + 16 + body_size, Domain::Obj)?;
+    let p = write_header(ty, block);
+    if ty.is_gc() {
+        // SAFETY: the GC head lies in the block just before the header.
+        unsafe { as_gc(p).cast_mut().write(GcHead::new()) };
+        rt.gc.on_gc_link(rt);
+    }
+    Ok(p)
 }
 
 /// A block for an object of type `ty` (from its free list when `use_freelist` and one is
@@ -586,7 +597,13 @@ impl ObjRef {
     ) -> Result<ObjRef, AllocError> {
         debug_assert!(ty.body_is::<T>() && ty.is_gc() && ty.body.var_len.is_none());
         let rt = rt();
-        let p = alloc_object_in(rt, ty, 0, core::mem::size_of::<T>(), true)?;
+        // The typed API's descriptors have no free list; `Finalize` types take the long
+        // path.
+        let p = if ty.is_plain() && ty.freelist.is_none() {
+            alloc_fresh_plain(rt, ty, core::mem::size_of::<T>())?
+        } else {
+            alloc_object_in(rt, ty, 0, core::mem::size_of::<T>(), true)?
+        };
         // SAFETY: the body area is in the block, suitably aligned (16) and uninitialised.
         unsafe { body_ptr(p).cast::<T>().write(body) };
         if !rt.gc.lists_unstable.get() {
