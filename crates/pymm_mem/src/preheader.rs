@@ -25,6 +25,19 @@ pub struct PreHeader {
 
 const _: () = assert!(core::mem::size_of::<PreHeader>() == 16);
 
+impl PreHeader {
+    /// Whether both slots are empty, found without writing to them (a traversal that
+    /// moved the references out and back would dirty the cache line of every object it
+    /// visits).
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        // SAFETY: the cells are not `Sync`, so only this thread reaches them, and no
+        // reference to their contents outlives this expression: nothing can change them
+        // while they are read.
+        unsafe { (*self.values.as_ptr()).is_none() && (*self.dict.as_ptr()).is_none() }
+    }
+}
+
 impl core::fmt::Debug for PreHeader {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         let v = self.values.take();

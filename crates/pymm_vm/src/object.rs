@@ -813,8 +813,13 @@ impl Body for DictViewBody {}
 /// dict that stands for CPython 3.11's inline values array, so its contents count as
 /// the instance's own references (and `gc.collect()` finds one object per instance, as
 /// CPython does). The `dict` slot holds a materialised `__dict__`, a tracked object.
+#[inline]
 fn visit_preheader(o: Obj<'_>, v: &mut Visitor<'_>) {
-    if let Some(p) = o.preheader() {
+    // Most instances keep their attributes inline: their slots are looked at, not
+    // rewritten.
+    if let Some(p) = o.preheader()
+        && !p.is_empty()
+    {
         let values = p.values.take();
         if let Some(d) = &values
             && let Some(b) = d.as_obj().downcast::<DictBody>()
@@ -834,6 +839,7 @@ fn clear_preheader(o: Obj<'_>) {
 }
 
 /// Visits the type object of an instance of a class defined in Python.
+#[inline]
 fn visit_type(o: Obj<'_>, v: &mut Visitor<'_>) {
     if let Some(t) = o.type_object() {
         v.visit(t);
