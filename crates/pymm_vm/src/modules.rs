@@ -2774,6 +2774,221 @@ fn random_triangular(args: &[ObjRef], kw: &Kw) -> R {
     new_float(rng(|m| m.triangular(low, high, mode)))
 }
 
+/// `random.getstate()`: `(3, (624 state words..., index), gauss_next)`.
+fn random_getstate(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("getstate", args, 0, 0)?;
+    let (words, index, gauss) = rng(|m| {
+        let (w, i) = m.getstate();
+        (w, i, m.gauss_next())
+    });
+    let mut items = Vec::with_capacity(words.len() + 1);
+    for w in words {
+        items.push(crate::int::from_i64(i64::from(w))?);
+    }
+    items.push(crate::int::from_i64(index as i64)?);
+    let gauss = match gauss {
+        Some(g) => new_float(g)?,
+        None => none(),
+    };
+    crate::seq::new_tuple(vec![
+        crate::int::from_i64(3)?,
+        crate::seq::new_tuple(items)?,
+        gauss,
+    ])
+}
+
+/// `random.setstate(state)`, with `Random.setstate`'s checks and errors (versions 2
+/// and 3; version 2 words are taken modulo 2**32, as `random.py` converts them).
+fn random_setstate(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("setstate", args, 1, 1)?;
+    let state = &args[0];
+    let version = crate::ops::getitem(state, &crate::int::from_i64(0)?)?;
+    let v = crate::int::to_i64(version.as_obj());
+    if !matches!(v, Some(2 | 3)) {
+        return Err(value_error(format!(
+            "state with version {} passed to Random.setstate() of version 3",
+            crate::ops::repr_of(&version)?
+        )));
+    }
+    let parts = crate::iter::collect(state)?;
+    if parts.len() != 3 {
+        return Err(value_error(if parts.len() > 3 {
+            "too many values to unpack (expected 3)".to_string()
+        } else {
+            format!(
+                "not enough values to unpack (expected 3, got {})",
+                parts.len()
+            )
+        }));
+    }
+    let (internal, gauss) = (&parts[1], &parts[2]);
+    if kind(internal.as_obj()) != Kind::Tuple {
+        return Err(type_error("state vector must be a tuple"));
+    }
+    let items = crate::seq::tuple_items(internal.as_obj());
+    if items.len() != crate::mt::Mt::STATE_WORDS + 1 {
+        return Err(value_error("state vector is the wrong size"));
+    }
+    let mut words = Vec::with_capacity(items.len() - 1);
+    for x in &items[..items.len() - 1] {
+        let n = crate::int::to_big(to_index_obj(x)?.as_obj());
+        let w = if v == Some(2) {
+            let m = num_bigint::BigInt::from(1u64 << 32);
+            ((n % &m) + &m) % &m
+        } else if n.sign() == num_bigint::Sign::Minus {
+            return Err(new_exc(
+                "OverflowError",
+                "can't convert negative value to unsigned int",
+            ));
+        } else {
+            n & num_bigint::BigInt::from(0xffff_ffffu64)
+        };
+        words.push(num_traits::ToPrimitive::to_u32(&w).unwrap_or(0));
+    }
+    let index = to_index(&items[items.len() - 1])?;
+    let index = usize::try_from(index).map_err(|_| value_error("invalid state"))?;
+    let gauss = if kind(gauss.as_obj()) == Kind::NoneType {
+        None
+    } else {
+        Some(to_f64(gauss)?)
+    };
+    rng(|m| {
+        m.setstate(&words, index)?;
+        m.set_gauss_next(gauss);
+        Ok(())
+    })
+    .map_err(rerr)?;
+    Ok(none())
+}
+
+/// An index-like object as an int (`operator.index`).
+fn to_index_obj(o: &ObjRef) -> R {
+    if crate::int::is_int(o.as_obj()) {
+        return Ok(o.clone());
+    }
+    crate::int::from_i64(to_index(o)?)
+}
+
+/// Bytes of a generator's whole state: the 624 words and the index (little-endian
+/// `u32`s), a `gauss_next` flag byte and its value.
+const RNG_STATE_BYTES: usize = 4 * (crate::mt::Mt::STATE_WORDS + 1) + 1 + 8;
+
+fn mt_to_bytes(m: &crate::mt::Mt) -> Vec<u8> {
+    let (words, index) = m.getstate();
+    let mut out = Vec::with_capacity(RNG_STATE_BYTES);
+    for w in words.iter().copied().chain([index as u32]) {
+        out.extend_from_slice(&w.to_le_bytes());
+    }
+    let g = m.gauss_next();
+    out.push(u8::from(g.is_some()));
+    out.extend_from_slice(&g.unwrap_or(0.0).to_le_bytes());
+    out
+}
+
+fn mt_from_bytes(b: &[u8]) -> Option<crate::mt::Mt> {
+    if b.len() != RNG_STATE_BYTES {
+        return None;
+    }
+    let word = |i: usize| u32::from_le_bytes(b[4 * i..4 * i + 4].try_into().unwrap_or_default());
+    let n = crate::mt::Mt::STATE_WORDS;
+    let words: Vec<u32> = (0..n).map(word).collect();
+    let mut m = crate::mt::Mt::new();
+    m.setstate(&words, word(n) as usize).ok()?;
+    let g = &b[4 * (n + 1)..];
+    m.set_gauss_next(
+        (g[0] != 0).then(|| f64::from_le_bytes(g[1..9].try_into().unwrap_or_default())),
+    );
+    Some(m)
+}
+
+/// `_rng_swap(state)`: makes the generator whose state the bytes `state` hold (from an
+/// earlier swap, or `_rng_fresh()`) the current one and returns the previous one's: how
+/// a `random.Random` instance runs the module's functions on its own generator.
+fn random_rng_swap(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("_rng_swap", args, 1, 1)?;
+    let next = (kind(args[0].as_obj()) == Kind::Bytes)
+        .then(|| mt_from_bytes(crate::builtins::bytes_data(args[0].as_obj())))
+        .flatten()
+        .ok_or_else(|| type_error("_rng_swap() needs a generator state"))?;
+    let prev = rng(|m| std::mem::replace(m, next));
+    crate::builtins::new_bytes(&mt_to_bytes(&prev))
+}
+
+/// `_rng_fresh()`: the state bytes of a generator seeded from the operating system.
+fn random_rng_fresh(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("_rng_fresh", args, 0, 0)?;
+    crate::builtins::new_bytes(&mt_to_bytes(&crate::mt::Mt::new()))
+}
+
+fn random_randbytes(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("randbytes", args, 1, 1)?;
+    let n = to_index(&args[0])?;
+    let n = usize::try_from(n).map_err(|_| value_error("negative argument not allowed"))?;
+    crate::builtins::new_bytes(&rng(|m| m.randbytes(n)))
+}
+
+fn random_betavariate(args: &[ObjRef], _kw: &Kw) -> R {
+    let (a, b) = f2(args, "betavariate")?;
+    new_float(rng(|m| m.betavariate(a, b)).map_err(rerr)?)
+}
+
+fn random_gammavariate(args: &[ObjRef], _kw: &Kw) -> R {
+    let (a, b) = f2(args, "gammavariate")?;
+    new_float(rng(|m| m.gammavariate(a, b)).map_err(rerr)?)
+}
+
+fn random_lognormvariate(args: &[ObjRef], _kw: &Kw) -> R {
+    let (a, b) = f2(args, "lognormvariate")?;
+    new_float(rng(|m| m.lognormvariate(a, b)).map_err(rerr)?)
+}
+
+fn random_vonmisesvariate(args: &[ObjRef], _kw: &Kw) -> R {
+    let (a, b) = f2(args, "vonmisesvariate")?;
+    new_float(rng(|m| m.vonmisesvariate(a, b)).map_err(rerr)?)
+}
+
+fn random_weibullvariate(args: &[ObjRef], _kw: &Kw) -> R {
+    let (a, b) = f2(args, "weibullvariate")?;
+    new_float(rng(|m| m.weibullvariate(a, b)).map_err(rerr)?)
+}
+
+fn random_paretovariate(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("paretovariate", args, 1, 1)?;
+    let a = to_f64(&args[0])?;
+    new_float(rng(|m| m.paretovariate(a)).map_err(rerr)?)
+}
+
+/// `random.Random`: each instance owns a generator of its own, kept as state bytes and
+/// swapped in around every call of the module function of the same name.
+const RANDOM_PY: &str = r#"
+class Random:
+    VERSION = 3
+
+    def __init__(self, x=None):
+        self._rng = _rng_fresh()
+        self.seed(x)
+
+def _method(name):
+    function = globals()[name]
+    def method(self, *args, **kwargs):
+        self._rng = _rng_swap(self._rng)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            self._rng = _rng_swap(self._rng)
+    method.__name__ = name
+    method.__qualname__ = 'Random.' + name
+    return method
+
+for _name in ('seed', 'random', 'randrange', 'randint', 'getrandbits', 'choice',
+              'shuffle', 'sample', 'choices', 'uniform', 'gauss', 'normalvariate',
+              'expovariate', 'triangular', 'betavariate', 'gammavariate',
+              'lognormvariate', 'vonmisesvariate', 'paretovariate', 'weibullvariate',
+              'randbytes', 'getstate', 'setstate'):
+    setattr(Random, _name, _method(_name))
+del _name, _method
+"#;
+
 fn random_module() -> R<(ObjRef, ObjRef)> {
     let (m, d) = module("random")?;
     defs(
@@ -2793,8 +3008,20 @@ fn random_module() -> R<(ObjRef, ObjRef)> {
             ("normalvariate", random_normalvariate),
             ("expovariate", random_expovariate),
             ("triangular", random_triangular),
+            ("betavariate", random_betavariate),
+            ("gammavariate", random_gammavariate),
+            ("lognormvariate", random_lognormvariate),
+            ("vonmisesvariate", random_vonmisesvariate),
+            ("paretovariate", random_paretovariate),
+            ("weibullvariate", random_weibullvariate),
+            ("randbytes", random_randbytes),
+            ("getstate", random_getstate),
+            ("setstate", random_setstate),
+            ("_rng_swap", random_rng_swap),
+            ("_rng_fresh", random_rng_fresh),
         ],
     );
+    exec_in(&d, RANDOM_PY, "<pymm>/random.py")?;
     Ok((m, d))
 }
 
