@@ -747,6 +747,123 @@ impl Body for InstanceBody {}
 
 const _: () = assert!(std::mem::size_of::<InstanceBody>() == 16);
 
+/// An instance of a class whose `__slots__` (through its whole MRO) give it neither a
+/// `__dict__` nor a `__weakref__`: CPython's layout, the `N` slot values right after
+/// the header and nothing else (`sys.getsizeof` 16 + 8N + 16, the size of its block).
+/// Classes with more than [`MAX_INLINE_SLOTS`] slots keep [`InstanceBody`].
+#[derive(Debug)]
+pub struct SlotsBody<const N: usize> {
+    pub slots: [OptSlot; N],
+}
+impl<const N: usize> Body for SlotsBody<N> {}
+
+impl<const N: usize> Default for SlotsBody<N> {
+    fn default() -> Self {
+        SlotsBody {
+            slots: std::array::from_fn(|_| OptSlot::new(None)),
+        }
+    }
+}
+
+/// The most slots a [`SlotsBody`] holds.
+pub const MAX_INLINE_SLOTS: usize = 8;
+
+/// Calls `$f!(N)` for the `N` (1..=MAX_INLINE_SLOTS) that equals `$n`; `$none` otherwise.
+macro_rules! with_slot_count {
+    ($n:expr, $f:ident, $none:expr) => {
+        match $n {
+            1 => $f!(1),
+            2 => $f!(2),
+            3 => $f!(3),
+            4 => $f!(4),
+            5 => $f!(5),
+            6 => $f!(6),
+            7 => $f!(7),
+            8 => $f!(8),
+            _ => $none,
+        }
+    };
+}
+
+/// The slot values of an object with a [`SlotsBody`].
+#[inline]
+pub fn inline_slots(o: Obj<'_>) -> Option<&[OptSlot]> {
+    macro_rules! get {
+        ($n:literal) => {
+            o.downcast::<SlotsBody<$n>>().map(|b| &b.slots[..])
+        };
+    }
+    with_slot_count!(o.type_info().body_size() / 8, get, None)
+}
+
+/// The body vtable of an instance with `n` inline slots (`1..=MAX_INLINE_SLOTS`).
+fn slots_vtable(n: usize) -> Option<BodyVTable> {
+    macro_rules! vt {
+        ($n:literal) => {
+            Some(BodyVTable::of::<SlotsBody<$n>>())
+        };
+    }
+    with_slot_count!(n, vt, None)
+}
+
+/// The number of slots of a [`SlotsBody`] descriptor (`None` for any other).
+pub fn slots_info_count(info: &TypeInfo) -> Option<usize> {
+    let n = info.body_size() / 8;
+    macro_rules! is {
+        ($n:literal) => {
+            info.body_is::<SlotsBody<$n>>().then_some($n)
+        };
+    }
+    with_slot_count!(n, is, None)
+}
+
+/// A new instance of the class whose descriptor is `info`, a [`SlotsBody`] of `n` slots.
+pub fn alloc_slots_instance(info: &'static TypeInfo, n: usize) -> Option<crate::R> {
+    macro_rules! new {
+        ($n:literal) => {
+            Some(
+                ObjRef::new(info, SlotsBody::<$n>::default())
+                    .map_err(|_| crate::exc::memory_error()),
+            )
+        };
+    }
+    with_slot_count!(n, new, None)
+}
+
+/// The descriptor of a class defined in Python whose instances are [`SlotsBody`]s of
+/// `n` slots (no pre-header, no weak list), or `None` when `n` is out of range.
+pub fn slots_type_info(name: &'static str, n: usize) -> Option<TypeInfo> {
+    let vt = slots_vtable(n)?;
+    Some(
+        TypeInfo::new(name, vt)
+            .user_data(Kind::Object as usize)
+            .gc(slots_traverse)
+            .clear(slots_clear),
+    )
+}
+
+/// Calls `f` on the slots of a [`SlotsBody`] in CPython's order: each class's own
+/// slots, the most derived class first.
+fn for_each_slot(o: Obj<'_>, mut f: impl FnMut(&OptSlot)) {
+    let (Some(slots), Some(t)) = (inline_slots(o), o.type_object()) else {
+        return;
+    };
+    for r in crate::typeobj::slot_groups(t, slots.len()) {
+        slots[r].iter().for_each(&mut f);
+    }
+}
+
+/// `subtype_traverse` of a [`SlotsBody`]: the slots, then the type.
+fn slots_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    for_each_slot(o, |s| s.visit(v));
+    visit_type(o, v);
+}
+
+/// `subtype_clear` of a [`SlotsBody`].
+fn slots_clear(o: Obj<'_>) {
+    for_each_slot(o, |s| s.set(None));
+}
+
 /// `PyBaseExceptionObject`.
 #[derive(Debug)]
 pub struct ExcBody {

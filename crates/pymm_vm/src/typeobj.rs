@@ -433,16 +433,53 @@ fn slot_by_descriptor(o: Obj<'_>, name: &ObjRef) -> Option<usize> {
 /// under the current epoch. An inline-value entry applies only while `obj` keeps its
 /// values inline ([`uses_inline_values`]).
 #[inline]
-fn cache_hit<'a>(
-    caches: &AttrCaches,
-    obj: Obj<'a>,
-) -> Option<(&'a InstanceBody, Obj<'a>, AttrCache)> {
+fn cache_hit<'a>(caches: &AttrCaches, obj: Obj<'a>) -> Option<(Obj<'a>, AttrCache)> {
     let t = obj.type_object()?;
     let e = entry_for(caches, t).get();
     if e.ty != t.addr() || e.epoch != type_epoch() {
         return None;
     }
-    Some((obj.downcast::<InstanceBody>()?, t, e))
+    Some((t, e))
+}
+
+/// `__slots__` value `i` of `o`, wherever its layout keeps it (in the object, or in
+/// the attribute block of an instance that also has a `__dict__`): `None` when `o`
+/// has no slot `i` or it is unset.
+#[inline]
+fn slot_value(o: Obj<'_>, i: usize) -> Option<ObjRef> {
+    if let Some(slots) = crate::object::inline_slots(o) {
+        return slots.get(i)?.get();
+    }
+    o.downcast::<InstanceBody>()?.attrs.slot(i)
+}
+
+/// Sets (`Some`) or clears (`None`) `__slots__` value `i` of `o`, returning the old
+/// value; `Err(v)` when `o` has no slot `i`.
+#[inline]
+fn set_slot_value(
+    o: Obj<'_>,
+    i: usize,
+    v: Option<ObjRef>,
+) -> Result<Option<ObjRef>, Option<ObjRef>> {
+    if let Some(slots) = crate::object::inline_slots(o) {
+        return match slots.get(i) {
+            Some(s) => Ok(s.0.replace(v)),
+            None => Err(v),
+        };
+    }
+    match o.downcast::<InstanceBody>() {
+        Some(b) => b.attrs.set_slot(i, v),
+        None => Err(v),
+    }
+}
+
+/// How many `__slots__` values `o` has.
+fn slot_count(o: Obj<'_>) -> usize {
+    if let Some(slots) = crate::object::inline_slots(o) {
+        return slots.len();
+    }
+    o.downcast::<InstanceBody>()
+        .map_or(0, |b| b.attrs.slot_count())
 }
 
 /// Names whose meaning on every instance comes from a data descriptor of `object` or of
@@ -457,12 +494,12 @@ fn is_reserved_attr(name: &ObjRef) -> bool {
 #[inline]
 pub fn load_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> R<ObjRef> {
     let obj = o.as_obj();
-    if let Some((b, _, e)) = cache_hit(caches, obj) {
+    if let Some((_, e)) = cache_hit(caches, obj) {
         let i = e.index as usize;
         let v = if e.slot {
-            b.attrs.slot(i)
+            slot_value(obj, i)
         } else if uses_inline_values(obj) {
-            b.attrs.get(i)
+            obj.downcast::<InstanceBody>().and_then(|b| b.attrs.get(i))
         } else {
             None
         };
@@ -499,13 +536,21 @@ pub fn load_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> R<Obj
 pub fn store_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef, v: ObjRef) -> R<()> {
     let obj = o.as_obj();
     let mut v = v;
-    if let Some((b, _, e)) = cache_hit(caches, obj) {
+    if let Some((_, e)) = cache_hit(caches, obj) {
         let i = e.index as usize;
-        if e.slot && i < b.attrs.slot_count() {
-            drop(b.attrs.set_slot(i, Some(v)));
-            return Ok(());
+        if e.slot {
+            match set_slot_value(obj, i, Some(v)) {
+                Ok(old) => {
+                    drop(old);
+                    return Ok(());
+                }
+                Err(back) => v = back.expect("the value"),
+            }
         }
-        if !e.slot && uses_inline_values(obj) {
+        if !e.slot
+            && uses_inline_values(obj)
+            && let Some(b) = obj.downcast::<InstanceBody>()
+        {
             match b.attrs.set(i, v) {
                 Ok(old) => {
                     drop(old);
@@ -540,7 +585,7 @@ pub fn store_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef, v: ObjR
 /// when the caches say no instance of the class can shadow it.
 #[inline]
 pub fn load_method_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> Option<ObjRef> {
-    let (_, t, e) = cache_hit(caches, o.as_obj())?;
+    let (t, e) = cache_hit(caches, o.as_obj())?;
     let b = tb(t);
     if e.slot
         || !uses_inline_values(o.as_obj())
@@ -861,7 +906,16 @@ pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -
     // `__slots__` without `__weakref__` take weak references away from plain instances;
     // other solid bases decide for themselves.
     let weakrefable = weakrefable || !matches!(base_kind, Kind::Object | Kind::BaseException);
-    let mut info = heap_type_info_weak(static_info(base_kind), leaked_name, weakrefable);
+    // `__slots__` that leave out `__dict__` and `__weakref__` all the way up: the
+    // values live in the object itself, as in CPython.
+    let slotted =
+        (base_kind == Kind::Object && !weakrefable && attr_flags(t.as_obj()) & ATTR_HAS_DICT == 0)
+            .then(|| crate::object::slots_type_info(leaked_name, slot_layout(t.as_obj()).len()))
+            .flatten();
+    let mut info = match slotted {
+        Some(i) => i,
+        None => heap_type_info_weak(static_info(base_kind), leaked_name, weakrefable),
+    };
     if lookup(t.as_obj(), &crate::str::intern("__del__")).is_some() {
         info = info.finalize(instance_finalize);
     }
@@ -1190,10 +1244,7 @@ pub fn getset_get(d: &ObjRef, o: &ObjRef) -> R {
             .unwrap_or_else(none)),
         GetSetWhich::Member => {
             let name = g.name.get();
-            let v = o.as_obj().downcast::<InstanceBody>().and_then(|ib| {
-                let i = slot_index(o.as_obj(), &name)?;
-                ib.attrs.slot(i)
-            });
+            let v = slot_index(o.as_obj(), &name).and_then(|i| slot_value(o.as_obj(), i));
             v.ok_or_else(|| {
                 let n = crate::str::as_str(name.as_obj());
                 new_exc(
@@ -1210,29 +1261,25 @@ pub fn getset_set(d: &ObjRef, o: &ObjRef, value: Option<ObjRef>) -> R<()> {
     let g = d.as_obj().downcast::<GetSetBody>().expect("getset");
     let n = crate::str::as_str(g.name.get().as_obj()).into_owned();
     match g.which {
-        GetSetWhich::Member => {
-            let ib = o.as_obj().downcast::<InstanceBody>();
-            let i = ib.and_then(|_| slot_index(o.as_obj(), &g.name.get()));
-            match (ib, i) {
-                (Some(ib), Some(i)) => {
-                    let deleting = value.is_none();
-                    let old = ib.attrs.set_slot(i, value).ok().flatten();
-                    if deleting && old.is_none() {
-                        return Err(new_exc(
-                            "AttributeError",
-                            &format!("'{}' object has no attribute '{n}'", obj_type_name(o)),
-                        ));
-                    }
-                    drop(old);
-                    Ok(())
+        GetSetWhich::Member => match slot_index(o.as_obj(), &g.name.get()) {
+            Some(i) => {
+                let deleting = value.is_none();
+                let old = set_slot_value(o.as_obj(), i, value).ok().flatten();
+                if deleting && old.is_none() {
+                    return Err(new_exc(
+                        "AttributeError",
+                        &format!("'{}' object has no attribute '{n}'", obj_type_name(o)),
+                    ));
                 }
-                _ => Err(type_error(format!(
-                    "descriptor '{n}' for '{}' objects doesn't apply to a '{}' object",
-                    type_name(g.owner.get().as_obj()),
-                    obj_type_name(o)
-                ))),
+                drop(old);
+                Ok(())
             }
-        }
+            _ => Err(type_error(format!(
+                "descriptor '{n}' for '{}' objects doesn't apply to a '{}' object",
+                type_name(g.owner.get().as_obj()),
+                obj_type_name(o)
+            ))),
+        },
         GetSetWhich::BuiltinMember => Err(new_exc("AttributeError", "readonly attribute")),
         _ => Err(new_exc(
             "AttributeError",
@@ -1362,6 +1409,11 @@ pub fn alloc_instance(cls: &ObjRef) -> R {
         Kind::Object => {
             // The same flattened layout that slot lookups index.
             let nslots = slot_layout(cls.as_obj()).len();
+            if let Some(n) = crate::object::slots_info_count(info) {
+                let o = crate::object::alloc_slots_instance(info, n).expect("slot count")?;
+                o.track();
+                return Ok(o);
+            }
             let nvalues = if attr_flags(cls.as_obj()) & ATTR_HAS_DICT != 0 {
                 new_values_size(cls.as_obj())
             } else {
@@ -1582,9 +1634,7 @@ pub fn materialize_dict(o: Obj<'_>) -> Option<ObjRef> {
 /// by identity).
 fn slot_index(o: Obj<'_>, name: &ObjRef) -> Option<usize> {
     // Instances of classes without __slots__ have no slot values at all.
-    if o.downcast::<InstanceBody>()
-        .is_none_or(|b| b.attrs.slot_count() == 0)
-    {
+    if slot_count(o) == 0 {
         return None;
     }
     let layout = slot_layout(o.type_object()?);
@@ -1615,6 +1665,27 @@ fn slot_layout(t: Obj<'_>) -> std::rc::Rc<[ObjRef]> {
     let l: std::rc::Rc<[ObjRef]> = names.into();
     *b.slot_layout.borrow_mut() = Some(l.clone());
     l
+}
+
+/// The ranges of class `t`'s slot layout (`n` values, base classes' first) in the
+/// order CPython's `subtype_traverse` and `subtype_clear` visit them: each class's own
+/// slots, the most derived class first.
+pub fn slot_groups(t: Obj<'_>, n: usize) -> smallvec::SmallVec<[std::ops::Range<usize>; 4]> {
+    let mut out = smallvec::SmallVec::new();
+    let mut end = n;
+    for c in tb(t).mro.borrow().iter() {
+        let k = tb(c.as_obj())
+            .slots
+            .borrow()
+            .as_ref()
+            .map_or(0, |s| s.len());
+        if k > 0 && end > 0 {
+            let start = end.saturating_sub(k);
+            out.push(start..end);
+            end = start;
+        }
+    }
+    out
 }
 
 fn has_dict(o: Obj<'_>) -> bool {
@@ -1722,10 +1793,8 @@ fn generic_lookup(o: &ObjRef, name: &ObjRef, hook: bool) -> R<Option<ObjRef>> {
             _ => {}
         }
     }
-    if let Some(ib) = obj.downcast::<InstanceBody>()
-        && let Some(i) = slot_index(obj, name)
-    {
-        return match ib.attrs.slot(i) {
+    if let Some(i) = slot_index(obj, name) {
+        return match slot_value(obj, i) {
             Some(v) => Ok(Some(v)),
             None => Err(new_exc(
                 "AttributeError",
@@ -2062,11 +2131,9 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
             _ => {}
         }
     }
-    if let Some(ib) = obj.downcast::<InstanceBody>()
-        && let Some(i) = slot_index(obj, name)
-    {
+    if let Some(i) = slot_index(obj, name) {
         let deleting = v.is_none();
-        let old = ib.attrs.set_slot(i, v).ok().flatten();
+        let old = set_slot_value(obj, i, v).ok().flatten();
         if deleting && old.is_none() {
             return Err(new_exc("AttributeError", &n));
         }
