@@ -193,7 +193,8 @@ pub fn new_function(
 ) -> R {
     let cb = crate::frame::code_body(&code);
     let name = crate::str::intern(&cb.code.name);
-    let qualname = crate::str::new_str(&cb.code.qualname)?;
+    // Shared with the code object's `co_qualname`, as CPython's function is.
+    let qualname = crate::str::intern(&cb.code.qualname);
     let doc = if cb.code.flags.has(pymm_compiler::CodeFlags::OPTIMIZED) {
         cb.consts
             .first()
@@ -2380,7 +2381,7 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
             let c = obj.downcast::<CodeBody>().expect("code");
             match name {
                 "co_name" => Some(crate::str::new_str(&c.code.name)?),
-                "co_qualname" => Some(crate::str::new_str(&c.code.qualname)?),
+                "co_qualname" => Some(crate::str::intern(&c.code.qualname)),
                 "co_filename" => Some(crate::str::new_str(&c.code.filename)?),
                 "co_firstlineno" => Some(crate::int::from_i64(c.code.firstlineno as i64)?),
                 "co_argcount" => Some(crate::int::from_i64(c.code.argcount as i64)?),
