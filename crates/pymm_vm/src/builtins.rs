@@ -539,6 +539,15 @@ pub fn isinstance(o: &ObjRef, cls: &ObjRef) -> R<bool> {
         return Ok(false);
     }
     if kind(cls.as_obj()) != Kind::Type {
+        // An object whose class defines `__instancecheck__` answers for itself
+        // (`types.GenericAlias` refuses).
+        if let Some(f) = crate::typeobj::lookup(
+            crate::typeobj::type_of(cls.as_obj()).as_obj(),
+            &crate::str::intern("__instancecheck__"),
+        ) && kind(f.as_obj()) == Kind::Function
+        {
+            return truthy(&call(&f, &[cls.clone(), o.clone()])?);
+        }
         return Err(type_error(
             "isinstance() arg 2 must be a type, a tuple of types, or a union",
         ));

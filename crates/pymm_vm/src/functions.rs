@@ -266,6 +266,13 @@ fn issubclass(args: &[ObjRef], _kw: &Kw) -> R {
     }
     let check = |c: &ObjRef| -> R<bool> {
         if kind(c.as_obj()) != Kind::Type {
+            if let Some(f) = crate::typeobj::lookup(
+                crate::typeobj::type_of(c.as_obj()).as_obj(),
+                &crate::str::intern("__subclasscheck__"),
+            ) && kind(f.as_obj()) == Kind::Function
+            {
+                return truthy(&call(&f, &[c.clone(), args[0].clone()])?);
+            }
             return Err(type_error(
                 "issubclass() arg 2 must be a class, a tuple of classes, or a union",
             ));
@@ -784,13 +791,41 @@ fn input(args: &[ObjRef], _kw: &Kw) -> R {
     }
 }
 
+/// `update_bases` (PEP 560): a base that is not a class but has `__mro_entries__` is
+/// replaced by the classes that method returns; the original bases are then kept as
+/// `__orig_bases__` (the second value).
+fn update_bases(bases: &[ObjRef]) -> R<(Vec<ObjRef>, Option<ObjRef>)> {
+    let mut out = Vec::with_capacity(bases.len());
+    let mut changed = false;
+    let mut orig = None;
+    for b in bases {
+        if kind(b.as_obj()) != Kind::Type
+            && let Some(f) = crate::typeobj::getattr_opt(b, &crate::str::intern("__mro_entries__"))?
+        {
+            let orig = match &orig {
+                Some(o) => o,
+                None => orig.insert(crate::seq::new_tuple(bases.to_vec())?),
+            };
+            let r = call(&f, &[orig.clone()])?;
+            if kind(r.as_obj()) != Kind::Tuple {
+                return Err(type_error("__mro_entries__ must return a tuple"));
+            }
+            out.extend(crate::seq::tuple_items(r.as_obj()).iter().cloned());
+            changed = true;
+        } else {
+            out.push(b.clone());
+        }
+    }
+    Ok((out, orig.filter(|_| changed)))
+}
+
 fn build_class(args: &[ObjRef], kw: &Kw) -> R {
     if args.len() < 2 {
         return Err(type_error("__build_class__: not enough arguments"));
     }
     let func = &args[0];
     let name = args[1].clone();
-    let bases: Vec<ObjRef> = args[2..].to_vec();
+    let (bases, orig_bases) = update_bases(&args[2..])?;
     let mut meta = kw.get("metaclass");
     if meta.is_none() {
         for b in &bases {
@@ -802,20 +837,10 @@ fn build_class(args: &[ObjRef], kw: &Kw) -> R {
         }
     }
     let meta = meta.unwrap_or_else(|| crate::state::builtin_type(Kind::Type));
-    let ns = crate::dict::try_new_dict()?;
-    ns.track();
     let fb = func
         .as_obj()
         .downcast::<FunctionBody>()
         .ok_or_else(|| type_error("__build_class__: func must be a function"))?;
-    if let Some(m) = crate::dict::get_str(fb.globals.as_obj(), "__name__") {
-        crate::dict::set_str(&ns, "__module__", m);
-    }
-    let mut frame = crate::frame::Frame::for_function(func.clone(), Some(ns.clone()));
-    crate::state::enter_call()?;
-    let r = crate::eval::run_frame(&mut frame);
-    crate::state::leave_call();
-    let cell = r?;
     let bases_t = crate::seq::new_tuple(bases.clone())?;
     let other_kw = Kw(kw
         .0
@@ -823,6 +848,46 @@ fn build_class(args: &[ObjRef], kw: &Kw) -> R {
         .filter(|(k, _)| crate::str::as_str(k.as_obj()) != "metaclass")
         .cloned()
         .collect());
+    // A metaclass written in Python may prepare the namespace (`__prepare__`); `type`'s
+    // is a new dict.
+    let prepare = if crate::typeobj::tb(meta.as_obj()).is_heap {
+        crate::typeobj::getattr_opt(&meta, &crate::str::intern("__prepare__"))?
+            .filter(|p| !matches!(kind(p.as_obj()), Kind::BuiltinFunction))
+    } else {
+        None
+    };
+    let ns = match prepare {
+        Some(p) => {
+            let ns = call_kw(&p, &[name.clone(), bases_t.clone()], &other_kw)?;
+            // `PyMapping_Check`: a dict, or anything with `__getitem__`.
+            let mapping = crate::dict::is_dict(ns.as_obj())
+                || crate::typeobj::lookup_special(&ns, "__getitem__").is_some();
+            if !mapping {
+                return Err(type_error(format!(
+                    "{}.__prepare__() must return a mapping, not {}",
+                    crate::typeobj::type_name(meta.as_obj()),
+                    obj_type_name(&ns)
+                )));
+            }
+            ns
+        }
+        None => {
+            let ns = crate::dict::try_new_dict()?;
+            ns.track();
+            ns
+        }
+    };
+    if let Some(orig) = orig_bases {
+        crate::ops::setitem(&ns, crate::str::intern("__orig_bases__"), orig)?;
+    }
+    if let Some(m) = crate::dict::get_str(fb.globals.as_obj(), "__name__") {
+        crate::ops::setitem(&ns, crate::str::intern("__module__"), m)?;
+    }
+    let mut frame = crate::frame::Frame::for_function(func.clone(), Some(ns.clone()));
+    crate::state::enter_call()?;
+    let r = crate::eval::run_frame(&mut frame);
+    crate::state::leave_call();
+    let cell = r?;
     let cls = if crate::typeobj::tb(meta.as_obj()).is_heap {
         call_kw(&meta, &[name, bases_t, ns.clone()], &other_kw)?
     } else {

@@ -79,6 +79,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("io", include_str!("pylib/io.py")),
     ("reprlib", include_str!("pylib/reprlib.py")),
     ("types", include_str!("pylib/types.py")),
+    ("_generic_alias", include_str!("pylib/_generic_alias.py")),
     ("fractions", include_str!("pylib/fractions.py")),
     ("abc", include_str!("pylib/abc.py")),
     ("collections.abc", include_str!("pylib/_collections_abc.py")),

@@ -1157,6 +1157,17 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> R {
         if let Some(f) = crate::typeobj::getattr_opt(o, &crate::str::intern("__class_getitem__"))? {
             return call(&f, &[k.clone()]);
         }
+        // The built-in generic types (PEP 585): `list[int]` is a `types.GenericAlias`.
+        if o.is(&crate::state::builtin_type(
+            crate::typeobj::tb(obj).base_kind,
+        )) && matches!(
+            crate::typeobj::tb(obj).base_kind,
+            Kind::List | Kind::Dict | Kind::Tuple | Kind::Set | Kind::FrozenSet | Kind::Type
+        ) {
+            let m = crate::builtins::import_module("_generic_alias")?;
+            let ga = crate::typeobj::getattr(&m, &crate::str::intern("GenericAlias"))?;
+            return call(&ga, &[o.clone(), k.clone()]);
+        }
         return Err(type_error(format!(
             "type '{}' is not subscriptable",
             crate::typeobj::type_name(obj)
