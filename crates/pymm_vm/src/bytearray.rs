@@ -431,6 +431,7 @@ via_bytes_methods! {
     m_isalpha => "isalpha";
     m_isspace => "isspace";
     m_title => "title";
+    m_translate => "translate";
     m_capitalize => "capitalize";
     m_partition => "partition";
     m_rpartition => "rpartition";

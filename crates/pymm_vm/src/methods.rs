@@ -2087,6 +2087,79 @@ fn decode_with_errors(data: &[u8], errors: &str, utf8: bool) -> R<String> {
     Ok(out)
 }
 
+/// The bytes of a bytes-like argument, or CPython's TypeError.
+fn bytes_arg(o: &ObjRef) -> R<Vec<u8>> {
+    crate::bytearray::bytes_like(o).ok_or_else(|| {
+        type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            obj_type_name(o)
+        ))
+    })
+}
+
+/// `bytes.translate(table, /, delete=b'')`: bytes in `delete` go, the others are mapped
+/// through the 256-byte `table` (`None`: kept).
+fn bytes_translate(args: &[ObjRef], kw: &Kw) -> R {
+    let b = this(args, Kind::Bytes, "bytes", "translate")?;
+    // Argument Clinic's messages: `table` is positional-only.
+    match args.len() - 1 {
+        0 => {
+            return Err(type_error(
+                "translate() takes at least 1 positional argument (0 given)",
+            ));
+        }
+        n if n + kw.0.len() > 2 => {
+            return Err(type_error(format!(
+                "translate() takes at most 2 arguments ({} given)",
+                n + kw.0.len()
+            )));
+        }
+        _ => {}
+    }
+    let table = args[1].clone();
+    let table = if kind(table.as_obj()) == Kind::NoneType {
+        None
+    } else {
+        let t = bytes_arg(&table)?;
+        if t.len() != 256 {
+            return Err(value_error("translation table must be 256 characters long"));
+        }
+        Some(t)
+    };
+    let delete = match arg(args, kw, 2, "delete") {
+        Some(d) => bytes_arg(&d)?,
+        None => Vec::new(),
+    };
+    let mut gone = [false; 256];
+    for &d in &delete {
+        gone[d as usize] = true;
+    }
+    let out: Vec<u8> = crate::builtins::bytes_data(b.as_obj())
+        .iter()
+        .filter(|&&c| !gone[c as usize])
+        .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
+        .collect();
+    if table.is_none() && delete.is_empty() && kind(b.as_obj()) == Kind::Bytes {
+        // Nothing changed: CPython returns the object itself.
+        return Ok(b.clone());
+    }
+    crate::builtins::new_bytes(&out)
+}
+
+/// `bytes.maketrans(frm, to)`: the identity table with `frm[i]` mapped to `to[i]`.
+fn bytes_maketrans(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("maketrans", args, 2, 2)?;
+    let (frm, to) = (bytes_arg(&args[0])?, bytes_arg(&args[1])?);
+    if frm.len() != to.len() {
+        return Err(value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (f, t) in frm.iter().zip(&to) {
+        table[*f as usize] = *t;
+    }
+    crate::builtins::new_bytes(&table)
+}
+
 fn bytes_hex(args: &[ObjRef], kw: &Kw) -> R {
     let b = this(args, Kind::Bytes, "bytes", "hex")?;
     check_args("hex", &args[1..], 0, 2)?;
@@ -3232,6 +3305,14 @@ pub fn register_methods() {
     }
     add(K::Bytes, "bytes", "decode", bytes_decode);
     add(K::Bytes, "bytes", "hex", bytes_hex);
+    add(K::Bytes, "bytes", "translate", bytes_translate);
+    for t in [bt.clone(), bat.clone()] {
+        crate::dict::set_str(
+            &tb(t.as_obj()).dict,
+            "maketrans",
+            static_method(new_builtin("maketrans", bytes_maketrans, "")),
+        );
+    }
     add(K::Bytes, "bytes", "join", bytes_join);
     for &(n, f) in BYTES_VIA_STR {
         add(K::Bytes, "bytes", n, f);
