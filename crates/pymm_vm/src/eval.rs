@@ -1520,7 +1520,18 @@ pub fn frame_locals(f: &Frame) -> R {
 /// `super()` without arguments: the `__class__` cell of the enclosing class body and the
 /// frame's first argument (read through its cell when the argument is captured).
 fn zero_arg_super(f: &Frame) -> R {
+    // `super_init_without_args`' checks, in its order.
+    if f.co.argcount == 0 {
+        return Err(new_exc("RuntimeError", "super(): no arguments"));
+    }
     let nv = f.co.varnames.len();
+    let mut first = f.fast().first().cloned().flatten();
+    if let Some(ci) = f.co.cell2arg.iter().position(|a| *a == Some(0)) {
+        first = f.slots[nv + ci]
+            .as_ref()
+            .and_then(|c| c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()));
+    }
+    let first = first.ok_or_else(|| new_exc("RuntimeError", "super(): arg[0] deleted"))?;
     let class_cell =
         f.co.freevars
             .iter()
@@ -1537,16 +1548,6 @@ fn zero_arg_super(f: &Frame) -> R {
         .downcast::<CellBody>()
         .and_then(|c| c.0.get())
         .ok_or_else(|| new_exc("RuntimeError", "super(): empty __class__ cell"))?;
-    if f.co.argcount == 0 && !f.co.flags.has(pymm_compiler::CodeFlags::VARARGS) {
-        return Err(new_exc("RuntimeError", "super(): no arguments"));
-    }
-    let mut first = f.fast().first().cloned().flatten();
-    if let Some(ci) = f.co.cell2arg.iter().position(|a| *a == Some(0)) {
-        first = f.slots[nv + ci]
-            .as_ref()
-            .and_then(|c| c.as_obj().downcast::<CellBody>().and_then(|c| c.0.get()));
-    }
-    let first = first.ok_or_else(|| new_exc("RuntimeError", "super(): arg[0] deleted"))?;
     crate::methods::new_super(cls, Some(first))
 }
 

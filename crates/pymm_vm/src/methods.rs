@@ -1889,6 +1889,17 @@ fn int_from_bytes(args: &[ObjRef], kw: &Kw) -> R {
     };
     let mut b: Vec<u8> = if kind(data.as_obj()) == Kind::Bytes {
         crate::builtins::bytes_data(data.as_obj()).to_vec()
+    } else if let Some(v) = crate::bytearray::bytes_like(&data) {
+        v
+    } else if kind(data.as_obj()) == Kind::Str
+        || (crate::typeobj::lookup_special(&data, "__iter__").is_none()
+            && crate::typeobj::lookup_special(&data, "__getitem__").is_none())
+    {
+        // `PyObject_Bytes` refuses text and anything that is not iterable.
+        return Err(type_error(format!(
+            "cannot convert '{}' object to bytes",
+            obj_type_name(&data)
+        )));
     } else {
         collect(&data)?
             .iter()

@@ -785,7 +785,10 @@ pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -
     };
     for b in &bases {
         if !is_type(b.as_obj()) {
-            return Err(type_error("bases must be types"));
+            // `_PyType_CalculateMetaclass` sees the base's type (not a metaclass) first.
+            return Err(type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
         }
         let k = tb(b.as_obj()).base_kind;
         if matches!(
