@@ -2081,6 +2081,10 @@ pub fn builtin_format(v: &ObjRef, spec: &str) -> R<String> {
         }
         Kind::Float => crate::format::format_float(float_val(v).unwrap_or(0.0), spec),
         Kind::Str => crate::format::format_str(&crate::str::as_str(obj), spec),
+        Kind::Complex if !spec.is_empty() => {
+            let c = obj.downcast::<ComplexBody>().expect("complex");
+            crate::format::format_complex(c.0, c.1, spec)
+        }
         _ => {
             if spec.is_empty() {
                 return str_of(v);

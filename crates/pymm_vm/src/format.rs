@@ -11,6 +11,8 @@ pub struct Spec {
     pub align: Option<char>,
     pub sign: Option<char>,
     pub alt: bool,
+    /// `z` (PEP 682): a negative zero after rounding loses its sign.
+    pub no_neg_zero: bool,
     pub zero: bool,
     pub width: usize,
     pub grouping: Option<char>,
@@ -37,6 +39,7 @@ pub fn parse(spec: &str) -> R<Spec> {
         i += 1;
     }
     if i < c.len() && c[i] == 'z' {
+        s.no_neg_zero = true;
         i += 1;
     }
     if i < c.len() && c[i] == '#' {
@@ -87,6 +90,23 @@ pub fn parse(spec: &str) -> R<Spec> {
     if i < c.len() {
         return Err(value_error("Invalid format specifier"));
     }
+    // `parse_internal_render_format_spec`: which types take which separator.
+    if let Some(g) = s.grouping {
+        let ok = match s.ty {
+            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
+            Some('b' | 'o' | 'x' | 'X') => g == '_',
+            _ => false,
+        };
+        if !ok {
+            return Err(value_error(match s.ty {
+                Some(t) if !t.is_control() && (' '..='~').contains(&t) => {
+                    format!("Cannot specify '{g}' with '{t}'.")
+                }
+                Some(t) => format!("Cannot specify '{g}' with '\\x{:x}'.", t as u32),
+                None => format!("Cannot specify '{g}' with ''."),
+            }));
+        }
+    }
     Ok(s)
 }
 
@@ -135,6 +155,11 @@ pub fn format_int(o: Obj<'_>, spec: &str) -> R<String> {
     match s.ty {
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
             return format_float_spec(crate::int::to_f64(o)?, &s);
+        }
+        _ if s.no_neg_zero => {
+            return Err(value_error(
+                "Negative zero coercion (z) not allowed in integer format specifier",
+            ));
         }
         Some('c') => {
             let c = num_traits::ToPrimitive::to_u32(&v)
@@ -321,19 +346,33 @@ fn general_fmt(v: f64, prec: usize, alt: bool, upper: bool) -> String {
 }
 
 fn format_float_spec(v: f64, s: &Spec) -> R<String> {
-    let neg = v.is_sign_negative();
+    let mut neg = v.is_sign_negative();
     let a = v.abs();
     let upper = matches!(s.ty, Some('E' | 'F' | 'G'));
-    let mut body = if a.is_nan() {
-        "nan".to_string()
-    } else if a.is_infinite() {
-        "inf".to_string()
+    // The alternate form keeps the point of a zero-precision result.
+    let point = |t: String| {
+        if s.alt && !t.contains('.') {
+            match t.find(['e', '%']) {
+                Some(i) => format!("{}.{}", &t[..i], &t[i..]),
+                None => format!("{t}."),
+            }
+        } else {
+            t
+        }
+    };
+    let mut body = if a.is_nan() || a.is_infinite() {
+        let t = if a.is_nan() { "nan" } else { "inf" };
+        if s.ty == Some('%') {
+            format!("{t}%")
+        } else {
+            t.to_string()
+        }
     } else {
         match s.ty {
-            Some('f' | 'F') => format!("{:.*}", s.precision.unwrap_or(6), a),
-            Some('e' | 'E') => exp_fmt(a, s.precision.unwrap_or(6), upper),
+            Some('f' | 'F') => point(format!("{:.*}", s.precision.unwrap_or(6), a)),
+            Some('e' | 'E') => point(exp_fmt(a, s.precision.unwrap_or(6), upper)),
             Some('g' | 'G') => general_fmt(a, s.precision.unwrap_or(6), s.alt, upper),
-            Some('%') => format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0),
+            Some('%') => point(format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0)),
             None => match s.precision {
                 Some(p) => {
                     let g = general_fmt(a, p, s.alt, false);
@@ -355,6 +394,17 @@ fn format_float_spec(v: f64, s: &Spec) -> R<String> {
     };
     if upper {
         body = body.to_uppercase();
+    }
+    // `z`: a value that rounded to zero is written without its sign.
+    if s.no_neg_zero
+        && neg
+        && !a.is_nan()
+        && body
+            .split(['e', 'E', '%'])
+            .next()
+            .is_some_and(|m| m.chars().all(|c| c == '0' || c == '.'))
+    {
+        neg = false;
     }
     if let Some(g) = s.grouping {
         let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
@@ -379,6 +429,87 @@ fn format_float_spec(v: f64, s: &Spec) -> R<String> {
 pub fn format_float(v: f64, spec: &str) -> R<String> {
     let s = parse(spec)?;
     format_float_spec(v, &s)
+}
+
+/// `format(complex, spec)` (`format_complex_internal`): both parts formatted alike, the
+/// imaginary one always signed; with no type, `str()`'s form, in parentheses unless the
+/// real part is a positive zero.
+pub fn format_complex(re: f64, im: f64, spec: &str) -> R<String> {
+    let s = parse(spec)?;
+    if s.align == Some('=') {
+        return Err(value_error(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
+    }
+    if s.zero {
+        return Err(value_error(
+            "Zero padding is not allowed in complex format specifier",
+        ));
+    }
+    if let Some(t) = s.ty
+        && !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n')
+    {
+        return Err(value_error(format!(
+            "Unknown format code '{t}' for object of type 'complex'"
+        )));
+    }
+    let part = Spec {
+        fill: None,
+        align: None,
+        width: 0,
+        zero: false,
+        ty: match s.ty {
+            Some('n') | None => Some('g'),
+            t => t,
+        },
+        ..s.clone()
+    };
+    // No type and no precision: each part as `repr` writes it, without a `.0`.
+    let repr_mode = s.ty.is_none() && s.precision.is_none();
+    let (skip_re, parens) = if s.ty.is_none() {
+        let positive_zero = re == 0.0 && re.is_sign_positive();
+        (positive_zero, !positive_zero)
+    } else {
+        (false, false)
+    };
+    let fmt = |v: f64, forced: bool| -> R<String> {
+        let sign = if forced { Some('+') } else { s.sign };
+        if repr_mode {
+            let mut r = crate::builtins::float_repr(v.abs());
+            if r.ends_with(".0") {
+                r.truncate(r.len() - 2);
+            }
+            let sg = if v.is_sign_negative() && !v.is_nan() {
+                "-"
+            } else {
+                match sign {
+                    Some('+') => "+",
+                    Some(' ') => " ",
+                    _ => "",
+                }
+            };
+            return Ok(format!("{sg}{r}"));
+        }
+        format_float_spec(
+            v,
+            &Spec {
+                sign,
+                ..part.clone()
+            },
+        )
+    };
+    let re_s = if skip_re {
+        String::new()
+    } else {
+        fmt(re, false)?
+    };
+    let im_s = fmt(im, !skip_re)?;
+    let body = if parens {
+        format!("({re_s}{im_s}j)")
+    } else {
+        format!("{re_s}{im_s}j")
+    };
+    Ok(pad("", &body, &s, '>'))
 }
 
 /// `format(str, spec)`.
