@@ -166,6 +166,192 @@ fn is_augmented_assign(kind: TokenKind) -> bool {
         )
 }
 
+/// Whether `at` is inside a dict display that already has a `key: value` pair: the
+/// innermost open bracket is a `{` with a `:` at its own level before `at`.
+fn in_dict_display(tokens: &ruff_python_ast::token::Tokens, at: TextSize) -> bool {
+    // For each open bracket: whether it is a brace, and whether a colon followed it.
+    let mut stack: Vec<(bool, bool)> = Vec::new();
+    for token in tokens.iter() {
+        if ruff_text_size::Ranged::range(token).start() >= at {
+            break;
+        }
+        match token.kind() {
+            TokenKind::Lbrace => stack.push((true, false)),
+            TokenKind::Lpar | TokenKind::Lsqb => stack.push((false, false)),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                stack.pop();
+            }
+            TokenKind::Colon => {
+                if let Some(top) = stack.last_mut() {
+                    top.1 = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    stack.last().is_some_and(|&(brace, colon)| brace && colon)
+}
+
+/// The innermost bracket still open at `at`.
+fn innermost_bracket(tokens: &ruff_python_ast::token::Tokens, at: TextSize) -> Option<TokenKind> {
+    let mut stack = Vec::new();
+    for token in tokens.iter() {
+        if ruff_text_size::Ranged::range(token).start() >= at {
+            break;
+        }
+        match token.kind() {
+            k @ (TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace) => stack.push(k),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.pop()
+}
+
+/// Where the key that lacks its `:` starts: the first token after the last comma at
+/// the innermost brace's level before `at`.
+fn dict_key_start(tokens: &ruff_python_ast::token::Tokens, at: TextSize) -> Option<TextSize> {
+    let mut depth = 0i32;
+    let mut key = None;
+    let mut after_comma = false;
+    // Walk backwards over the tokens before `at`.
+    let before: Vec<_> = tokens
+        .iter()
+        .take_while(|t| ruff_text_size::Ranged::range(*t).start() < at)
+        .collect();
+    for t in before.iter().rev() {
+        let start = ruff_text_size::Ranged::range(*t).start();
+        match t.kind() {
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace if depth > 0 => depth -= 1,
+            TokenKind::Lbrace | TokenKind::Comma if depth == 0 => {
+                after_comma = true;
+                break;
+            }
+            _ => {}
+        }
+        if depth == 0
+            || matches!(
+                t.kind(),
+                TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace
+            )
+        {
+            key = Some(start);
+        }
+    }
+    key.filter(|_| after_comma)
+}
+
+/// Two errors CPython's tokenizer and grammar word specially:
+/// - `print x` / `exec x` (`invalid_legacy_expression`): "Missing parentheses in call
+///   to 'print'. Did you mean print(...)?", spanning from the name to the end of the line;
+/// - a number run into a name (`1__0`, `1.e`, `0x1g`): "invalid decimal literal" (or
+///   hexadecimal, octal, binary), from the tokenizer's `verify_end_of_number`.
+fn legacy_or_number_error(
+    error: &ParseError,
+    filename: &str,
+    map: &SourceMap<'_>,
+    tokens: &ruff_python_ast::token::Tokens,
+) -> Option<CompileError> {
+    let at = error.location.start();
+    let source = map.source();
+    let mut prev = None;
+    for token in tokens.iter() {
+        let r = ruff_text_size::Ranged::range(token);
+        if r.start() >= at {
+            break;
+        }
+        prev = Some((token.kind(), r));
+    }
+    let (kind, r) = prev?;
+    let after = source.get(usize::from(at)..)?;
+    // `{1:}` (`invalid_kvpair`): CPython marks the colon.
+    if kind == TokenKind::Colon
+        && matches!(error.error, ParseErrorType::ExpectedExpression)
+        && innermost_bracket(tokens, at) == Some(TokenKind::Lbrace)
+    {
+        return Some(CompileError::at(
+            ErrorKind::SyntaxError,
+            "expression expected after dictionary key and ':'",
+            filename,
+            map,
+            r,
+        ));
+    }
+    let starts_name = after
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_');
+    if matches!(kind, TokenKind::Int | TokenKind::Float | TokenKind::Complex)
+        && r.end() == at
+        && starts_name
+    {
+        let number = source.get(usize::from(r.start())..usize::from(r.end()))?;
+        let base = match number.get(..2).map(str::to_ascii_lowercase).as_deref() {
+            _ if kind == TokenKind::Complex => "imaginary",
+            Some("0x") => "hexadecimal",
+            Some("0o") => "octal",
+            Some("0b") => "binary",
+            _ => "decimal",
+        };
+        let next = after.chars().next().unwrap_or(' ');
+        // A digit the base does not have is named; the tokenizer points at it.
+        if matches!(base, "octal" | "binary") && next.is_ascii_digit() {
+            return Some(CompileError::at(
+                ErrorKind::SyntaxError,
+                format!("invalid digit '{next}' in {base} literal"),
+                filename,
+                map,
+                TextRange::empty(at),
+            ));
+        }
+        // Otherwise it points at the last character it accepted: before the first one
+        // that cannot continue the number (`1__0` stops at its second underscore).
+        let first_bad = if next == '_' {
+            at + TextSize::from(1)
+        } else {
+            at
+        };
+        let last_good = first_bad - TextSize::from(1);
+        return Some(CompileError::at(
+            ErrorKind::SyntaxError,
+            format!("invalid {base} literal"),
+            filename,
+            map,
+            TextRange::empty(last_good),
+        ));
+    }
+    if kind == TokenKind::Name {
+        let name = source.get(usize::from(r.start())..usize::from(r.end()))?;
+        let line_start = source[..usize::from(r.start())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let first_on_line = source[line_start..usize::from(r.start())].trim().is_empty();
+        let gap = source.get(usize::from(r.end())..usize::from(at))?;
+        if matches!(name, "print" | "exec")
+            && first_on_line
+            && !gap.is_empty()
+            && gap.chars().all(|c| c == ' ' || c == '\t')
+            && !after.starts_with(['(', '=', '.', '[', ',', ')', ':', ';', '\n'])
+        {
+            let line_end = source[usize::from(at)..]
+                .find('\n')
+                .map_or(source.len(), |i| usize::from(at) + i);
+            let end = TextSize::try_from(line_end).ok()?;
+            return Some(CompileError::at(
+                ErrorKind::SyntaxError,
+                format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+                filename,
+                map,
+                TextRange::new(r.start(), end),
+            ));
+        }
+    }
+    None
+}
+
 fn text_before_is_list(source: &str, at: TextSize) -> bool {
     let line_start = source[..usize::from(at)].rfind('\n').map_or(0, |i| i + 1);
     source[line_start..usize::from(at)]
@@ -201,6 +387,9 @@ fn convert_parse_error(
         .get(usize::from(range.start())..usize::from(range.end()))
         .unwrap_or("");
     let mut kind = ErrorKind::SyntaxError;
+    if let Some(e) = legacy_or_number_error(error, filename, map, tokens) {
+        return e;
+    }
     let message: String = match &error.error {
         ParseErrorType::Lexical(lex) => match lex {
             LexicalErrorType::IndentationError => {
@@ -239,6 +428,44 @@ fn convert_parse_error(
             }
             LexicalErrorType::InvalidByteLiteral => {
                 "bytes can only contain ASCII literal characters".into()
+            }
+            LexicalErrorType::OtherError(msg)
+                if msg.starts_with("ParseIntError") && text_at.len() == 2 =>
+            {
+                // A radix prefix without digits: CPython names a digit the base lacks.
+                let base = match text_at.to_ascii_lowercase().as_str() {
+                    "0o" => "octal",
+                    "0b" => "binary",
+                    _ => "hexadecimal",
+                };
+                let next = source[usize::from(range.end())..].chars().next();
+                return match next {
+                    Some(d) if d.is_ascii_digit() => CompileError::at(
+                        ErrorKind::SyntaxError,
+                        format!("invalid digit '{d}' in {base} literal"),
+                        filename,
+                        map,
+                        TextRange::empty(range.end()),
+                    ),
+                    _ => CompileError::at(
+                        ErrorKind::SyntaxError,
+                        format!("invalid {base} literal"),
+                        filename,
+                        map,
+                        TextRange::empty(range.end() - TextSize::from(1)),
+                    ),
+                };
+            }
+            LexicalErrorType::OtherError(msg) if &**msg == "Invalid decimal integer literal" => {
+                // The tokenizer marks the leading zeros (and their underscores).
+                let zeros = text_at.len() - text_at.trim_start_matches(['0', '_']).len();
+                return CompileError::at(
+                    ErrorKind::SyntaxError,
+                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                    filename,
+                    map,
+                    TextRange::at(range.start(), TextSize::try_from(zeros).unwrap_or_default()),
+                );
             }
             LexicalErrorType::OtherError(msg) => {
                 if msg.contains("triple-quoted") {
@@ -320,6 +547,19 @@ fn convert_parse_error(
             "invalid syntax. Perhaps you forgot a comma?".into()
         }
         ParseErrorType::ExpectedToken { expected, .. } => match expected {
+            TokenKind::Colon if in_dict_display(tokens, range.start()) => {
+                // CPython marks the key (from its start, with no end column).
+                let key = dict_key_start(tokens, range.start()).unwrap_or(range.start());
+                let mut e = CompileError::at(
+                    kind,
+                    "':' expected after dictionary key",
+                    filename,
+                    map,
+                    TextRange::empty(key),
+                );
+                e.end_col = 0;
+                return e;
+            }
             TokenKind::Colon => "expected ':'".into(),
             TokenKind::Lpar
                 if source[..usize::from(range.start())]
@@ -362,7 +602,10 @@ fn convert_parse_error(
             } else if text_at.starts_with('(') || text_at.contains(',') {
                 "'tuple' is an illegal expression for augmented assignment".into()
             } else {
-                "'expression' is an illegal expression for augmented assignment".into()
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    target_kind(text_at)
+                )
             }
         }
         ParseErrorType::InvalidAnnotatedAssignmentTarget => "illegal target for annotation".into(),
@@ -488,11 +731,14 @@ fn target_kind(text: &str) -> &'static str {
         return "await expression";
     }
     if t.starts_with('{') {
-        return if t.contains(':') {
+        return if t.contains(':') || t[1..].trim_start().starts_with('}') {
             "dict literal"
         } else {
             "set display"
         };
+    }
+    if has_top_level_comparison(t) {
+        return "comparison";
     }
     if t.ends_with(')') && !t.starts_with('(') {
         return "function call";
@@ -501,6 +747,33 @@ fn target_kind(text: &str) -> &'static str {
         return "list comprehension";
     }
     "expression"
+}
+
+/// Whether `t` has a comparison operator outside brackets and string quotes.
+fn has_top_level_comparison(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut depth = 0i32;
+    let mut quote = None;
+    // The text outside brackets and quotes, for the word operators.
+    let mut top = String::new();
+    for (i, &c) in b.iter().enumerate() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'\'' | b'"') => quote = Some(c),
+            (None, b'(' | b'[' | b'{') => depth += 1,
+            (None, b')' | b']' | b'}') => depth -= 1,
+            (None, b'<' | b'>') if depth == 0 => return true,
+            (None, b'=' | b'!') if depth == 0 && b.get(i + 1) == Some(&b'=') => return true,
+            (None, _) if depth == 0 => top.push(c as char),
+            _ => {}
+        }
+        if depth > 0 || quote.is_some() {
+            top.push(' ');
+        }
+    }
+    let words: Vec<&str> = top.split_whitespace().collect();
+    words.iter().skip(1).any(|w| matches!(*w, "in" | "is"))
 }
 
 fn describe_target(text: &str) -> String {
