@@ -730,8 +730,8 @@ fn target_kind(text: &str) -> &'static str {
     if t.starts_with("await") {
         return "await expression";
     }
-    if t.starts_with('{') {
-        return if t.contains(':') || t[1..].trim_start().starts_with('}') {
+    if let Some(inner) = t.strip_prefix('{') {
+        return if t.contains(':') || inner.trim_start().starts_with('}') {
             "dict literal"
         } else {
             "set display"
