@@ -2893,13 +2893,9 @@ fn mt_from_bytes(b: &[u8]) -> Option<crate::mt::Mt> {
     let word = |i: usize| u32::from_le_bytes(b[4 * i..4 * i + 4].try_into().unwrap_or_default());
     let n = crate::mt::Mt::STATE_WORDS;
     let words: Vec<u32> = (0..n).map(word).collect();
-    let mut m = crate::mt::Mt::new();
-    m.setstate(&words, word(n) as usize).ok()?;
     let g = &b[4 * (n + 1)..];
-    m.set_gauss_next(
-        (g[0] != 0).then(|| f64::from_le_bytes(g[1..9].try_into().unwrap_or_default())),
-    );
-    Some(m)
+    let gauss = (g[0] != 0).then(|| f64::from_le_bytes(g[1..9].try_into().unwrap_or_default()));
+    crate::mt::Mt::from_state(&words, word(n) as usize, gauss).ok()
 }
 
 /// `_rng_swap(state)`: makes the generator whose state the bytes `state` hold (from an
