@@ -217,9 +217,19 @@ pub fn new_function(
         }
         None => None,
     };
+    let simple_arity = {
+        let co = &cb.code;
+        let simple = co.kwonlyargcount == 0
+            && !co.flags.has(pymm_compiler::CodeFlags::VARARGS)
+            && !co.flags.has(pymm_compiler::CodeFlags::VARKEYWORDS)
+            && !co.flags.is_generator_like();
+        if simple { co.argcount } else { u32::MAX }
+    };
     let f = ObjRef::new(
         &FUNCTION_T,
         FunctionBody {
+            vectorcall: crate::frame::call_function_owned,
+            simple_arity,
             code,
             builtins: rt().builtins.clone(),
             globals,

@@ -266,7 +266,10 @@ pub fn call_owned(f: &ObjRef, args: Vec<ObjRef>, kw: &Kw) -> R {
 pub fn call_owned_kw(f: &ObjRef, args: Vec<ObjRef>, kw: Kw) -> R {
     let o = f.as_obj();
     match kind(o) {
-        Kind::Function => crate::frame::call_function_owned(f, args, kw),
+        Kind::Function => {
+            let fb = o.downcast::<FunctionBody>().expect("function");
+            (fb.vectorcall)(f, args, kw)
+        }
         Kind::Method => {
             let m = o.downcast::<MethodBody>().expect("method");
             (m.vectorcall)(m, args, kw)

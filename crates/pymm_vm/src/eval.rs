@@ -1256,13 +1256,9 @@ fn try_fast_call(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
 /// Whether a call of `fb` with `nargs` positional arguments and no keywords binds them
 /// one to one to its parameters (no defaults, `*args`, `**kwargs`, keyword-only
 /// parameters or generator).
+#[inline]
 fn takes_exactly(fb: &FunctionBody, nargs: usize) -> bool {
-    let co = &crate::frame::code_body(&fb.code).code;
-    co.argcount as usize == nargs
-        && co.kwonlyargcount == 0
-        && !co.flags.has(pymm_compiler::CodeFlags::VARARGS)
-        && !co.flags.has(pymm_compiler::CodeFlags::VARKEYWORDS)
-        && !co.flags.is_generator_like()
+    fb.simple_arity as usize == nargs
 }
 
 /// `Cls(args...)` for the common class: a class written in Python on `object`, whose

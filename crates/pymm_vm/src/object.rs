@@ -436,8 +436,20 @@ pub struct FunctionBody {
     pub module: OptSlot,
     pub annotations: OptSlot,
     pub weaklist: WeakListHead,
+    /// The entry point of a call with owned positional arguments (CPython's
+    /// `vectorcall`): the general path of `call_owned_kw` goes through it.
+    pub vectorcall: fn(&ObjRef, Vec<ObjRef>, crate::call::Kw) -> crate::R,
+    /// The number of positional arguments a call binds one to one to the parameters
+    /// (no keyword-only parameters, `*args`, `**kwargs` or generator), `u32::MAX` when
+    /// none does: the eval loop's fast call tests it, as CPython's specialised `CALL`
+    /// tests `func_version`. Fixed, as the code object is.
+    pub simple_arity: u32,
 }
 impl Body for FunctionBody {}
+
+// CPython 3.11's `PyFunctionObject` less its header: `sys.getsizeof` 152 with the GC
+// head, the size of the block.
+const _: () = assert!(std::mem::size_of::<FunctionBody>() == 120);
 
 /// A native function's signature: positional arguments and optional keyword arguments.
 pub type NativeFn = fn(&[ObjRef], &crate::call::Kw) -> crate::R;
