@@ -942,7 +942,7 @@ impl Body for DictViewBody {}
 /// dict that stands for CPython 3.11's inline values array, so its contents count as
 /// the instance's own references (and `gc.collect()` finds one object per instance, as
 /// CPython does). The `dict` slot holds a materialised `__dict__`, a tracked object.
-#[inline]
+#[inline(always)]
 fn visit_preheader(o: Obj<'_>, v: &mut Visitor<'_>) {
     // Most instances keep their attributes inline: their slots are looked at, not
     // rewritten.
@@ -968,7 +968,7 @@ fn clear_preheader(o: Obj<'_>) {
 }
 
 /// Visits the type object of an instance of a class defined in Python.
-#[inline]
+#[inline(always)]
 fn visit_type(o: Obj<'_>, v: &mut Visitor<'_>) {
     if let Some(t) = o.type_object() {
         v.visit(t);
