@@ -90,3 +90,7 @@ try:
     isinstance(1, 2)
 except TypeError as e:
     print("TypeError:", e)
+try:
+    list[int][str]
+except TypeError as e:
+    print("TypeError:", e)

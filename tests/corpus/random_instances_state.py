@@ -52,3 +52,17 @@ try:
     random.Random().randrange(0)
 except ValueError as e:
     print("ValueError", e)
+
+# Subclasses keep their own attributes beside the generator.
+class Dice(random.Random):
+    def __init__(self, seed, sides):
+        super().__init__(seed)
+        self.sides = sides
+        self._rng = "mine"
+
+    def roll(self):
+        return self.randint(1, self.sides)
+
+d = Dice(11, 6)
+print([d.roll() for _ in range(8)], d._rng, isinstance(d, random.Random))
+print(hasattr(random, "_rng_swap"), hasattr(random, "_rng_fresh"))

@@ -2958,32 +2958,36 @@ fn random_paretovariate(args: &[ObjRef], _kw: &Kw) -> R {
 /// `random.Random`: each instance owns a generator of its own, kept as state bytes and
 /// swapped in around every call of the module function of the same name.
 const RANDOM_PY: &str = r#"
-class Random:
-    VERSION = 3
+def _make_random_class(swap, fresh):
+    class Random:
+        VERSION = 3
 
-    def __init__(self, x=None):
-        self._rng = _rng_fresh()
-        self.seed(x)
+        def __init__(self, x=None):
+            self._Random__rng = fresh()
+            self.seed(x)
 
-def _method(name):
-    function = globals()[name]
-    def method(self, *args, **kwargs):
-        self._rng = _rng_swap(self._rng)
-        try:
-            return function(*args, **kwargs)
-        finally:
-            self._rng = _rng_swap(self._rng)
-    method.__name__ = name
-    method.__qualname__ = 'Random.' + name
-    return method
+    def method(name):
+        function = globals()[name]
+        def method(self, *args, **kwargs):
+            self._Random__rng = swap(self._Random__rng)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self._Random__rng = swap(self._Random__rng)
+        method.__name__ = name
+        method.__qualname__ = 'Random.' + name
+        return method
 
-for _name in ('seed', 'random', 'randrange', 'randint', 'getrandbits', 'choice',
-              'shuffle', 'sample', 'choices', 'uniform', 'gauss', 'normalvariate',
-              'expovariate', 'triangular', 'betavariate', 'gammavariate',
-              'lognormvariate', 'vonmisesvariate', 'paretovariate', 'weibullvariate',
-              'randbytes', 'getstate', 'setstate'):
-    setattr(Random, _name, _method(_name))
-del _name, _method
+    for name in ('seed', 'random', 'randrange', 'randint', 'getrandbits', 'choice',
+                 'shuffle', 'sample', 'choices', 'uniform', 'gauss', 'normalvariate',
+                 'expovariate', 'triangular', 'betavariate', 'gammavariate',
+                 'lognormvariate', 'vonmisesvariate', 'paretovariate', 'weibullvariate',
+                 'randbytes', 'getstate', 'setstate'):
+        setattr(Random, name, method(name))
+    return Random
+
+Random = _make_random_class(_rng_swap, _rng_fresh)
+del _make_random_class, _rng_swap, _rng_fresh
 "#;
 
 fn random_module() -> R<(ObjRef, ObjRef)> {

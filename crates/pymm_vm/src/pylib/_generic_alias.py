@@ -51,6 +51,10 @@ E.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,)."""
             pass
         return result
 
+    def __getitem__(self, item):
+        # An alias of a built-in type has no type variables left to fill.
+        raise TypeError(f"{self!r} is not a generic class")
+
     def __mro_entries__(self, bases):
         return (self.__origin__,)
 
