@@ -66,3 +66,11 @@ class Dice(random.Random):
 d = Dice(11, 6)
 print([d.roll() for _ in range(8)], d._rng, isinstance(d, random.Random))
 print(hasattr(random, "_rng_swap"), hasattr(random, "_rng_fresh"))
+
+# Copies are independent generators in the same state (Random.__reduce__).
+import copy
+r = random.Random(5)
+r.random()
+c = copy.copy(r)
+dc = copy.deepcopy(r)
+print(r.random() == c.random() == dc.random(), c.random() == dc.random(), len(r.__reduce__()[2][1]))

@@ -2870,51 +2870,36 @@ fn to_index_obj(o: &ObjRef) -> R {
     crate::int::from_i64(to_index(o)?)
 }
 
-/// Bytes of a generator's whole state: the 624 words and the index (little-endian
-/// `u32`s), a `gauss_next` flag byte and its value.
-const RNG_STATE_BYTES: usize = 4 * (crate::mt::Mt::STATE_WORDS + 1) + 1 + 8;
-
-fn mt_to_bytes(m: &crate::mt::Mt) -> Vec<u8> {
-    let (words, index) = m.getstate();
-    let mut out = Vec::with_capacity(RNG_STATE_BYTES);
-    for w in words.iter().copied().chain([index as u32]) {
-        out.extend_from_slice(&w.to_le_bytes());
-    }
-    let g = m.gauss_next();
-    out.push(u8::from(g.is_some()));
-    out.extend_from_slice(&g.unwrap_or(0.0).to_le_bytes());
-    out
-}
-
-fn mt_from_bytes(b: &[u8]) -> Option<crate::mt::Mt> {
-    if b.len() != RNG_STATE_BYTES {
-        return None;
-    }
-    let word = |i: usize| u32::from_le_bytes(b[4 * i..4 * i + 4].try_into().unwrap_or_default());
-    let n = crate::mt::Mt::STATE_WORDS;
-    let words: Vec<u32> = (0..n).map(word).collect();
-    let g = &b[4 * (n + 1)..];
-    let gauss = (g[0] != 0).then(|| f64::from_le_bytes(g[1..9].try_into().unwrap_or_default()));
-    crate::mt::Mt::from_state(&words, word(n) as usize, gauss).ok()
-}
-
-/// `_rng_swap(state)`: makes the generator whose state the bytes `state` hold (from an
-/// earlier swap, or `_rng_fresh()`) the current one and returns the previous one's: how
-/// a `random.Random` instance runs the module's functions on its own generator.
+/// `_rng_swap(state)`: exchanges the thread's module generator with the one `state`
+/// holds (made by `_rng_fresh()`), in place: how a `random.Random` instance runs the
+/// module's functions on its own generator.
 fn random_rng_swap(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("_rng_swap", args, 1, 1)?;
-    let next = (kind(args[0].as_obj()) == Kind::Bytes)
-        .then(|| mt_from_bytes(crate::builtins::bytes_data(args[0].as_obj())))
-        .flatten()
+    let state = args[0]
+        .as_obj()
+        .downcast::<RandomStateBody>()
         .ok_or_else(|| type_error("_rng_swap() needs a generator state"))?;
-    let prev = rng(|m| std::mem::replace(m, next));
-    crate::builtins::new_bytes(&mt_to_bytes(&prev))
+    let mut other = state
+        .0
+        .try_borrow_mut()
+        .map_err(|_| new_exc("RuntimeError", "generator state in use"))?;
+    RNG.with(|r| match r.try_borrow_mut() {
+        Ok(mut m) => {
+            std::mem::swap(&mut *m, &mut *other);
+            Ok(none())
+        }
+        Err(_) => Err(new_exc("RuntimeError", "generator state in use")),
+    })
 }
 
-/// `_rng_fresh()`: the state bytes of a generator seeded from the operating system.
+/// `_rng_fresh()`: a generator state seeded from the operating system.
 fn random_rng_fresh(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("_rng_fresh", args, 0, 0)?;
-    crate::builtins::new_bytes(&mt_to_bytes(&crate::mt::Mt::new()))
+    ObjRef::new(
+        &RANDOM_STATE_T,
+        RandomStateBody(std::cell::RefCell::new(crate::mt::Mt::new())),
+    )
+    .map_err(|_| crate::exc::memory_error())
 }
 
 fn random_randbytes(args: &[ObjRef], _kw: &Kw) -> R {
@@ -2966,14 +2951,24 @@ def _make_random_class(swap, fresh):
             self._Random__rng = fresh()
             self.seed(x)
 
+        def __getstate__(self):
+            return self.getstate()
+
+        def __setstate__(self, state):
+            self.setstate(state)
+
+        def __reduce__(self):
+            return self.__class__, (), self.getstate()
+
     def method(name):
         function = globals()[name]
         def method(self, *args, **kwargs):
-            self._Random__rng = swap(self._Random__rng)
+            state = self._Random__rng
+            swap(state)
             try:
                 return function(*args, **kwargs)
             finally:
-                self._Random__rng = swap(self._Random__rng)
+                swap(state)
         method.__name__ = name
         method.__qualname__ = 'Random.' + name
         return method

@@ -61,9 +61,11 @@ pub enum Kind {
     MappingProxy,
     Traceback,
     Frame,
+    /// The generator of a `random.Random` instance (the C `_random.Random` part).
+    RandomState,
 }
 
-pub const NKINDS: usize = Kind::Frame as usize + 1;
+pub const NKINDS: usize = Kind::RandomState as usize + 1;
 
 impl Kind {
     pub fn from_usize(n: usize) -> Kind {
@@ -111,6 +113,7 @@ impl Kind {
             Kind::MappingProxy,
             Kind::Traceback,
             Kind::Frame,
+            Kind::RandomState,
         ];
         ALL[n]
     }
@@ -876,6 +879,18 @@ fn slots_clear(o: Obj<'_>) {
     for_each_slot(o, |s| s.set(None));
 }
 
+/// The generator of one `random.Random` instance (what CPython's `_random.Random` part
+/// of the object holds): swapped with the thread's module generator around each method
+/// call.
+pub struct RandomStateBody(pub RefCell<crate::mt::Mt>);
+impl Body for RandomStateBody {}
+
+impl std::fmt::Debug for RandomStateBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RandomStateBody")
+    }
+}
+
 /// `PyBaseExceptionObject`.
 #[derive(Debug)]
 pub struct ExcBody {
@@ -1511,6 +1526,7 @@ fn array_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
 fn array_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
     o.downcast::<ArrayBody>().map(|a| &a.weaklist)
 }
+pub static RANDOM_STATE_T: TypeInfo = info!("random_state", RandomStateBody, Kind::RandomState);
 pub static DICTVIEW_T: TypeInfo =
     info!("dict_view", DictViewBody, Kind::DictView).gc(view_traverse);
 
@@ -1647,6 +1663,7 @@ pub fn static_info(k: Kind) -> &'static TypeInfo {
         Kind::Cell => &CELL_T,
         Kind::Traceback => &TRACEBACK_T,
         Kind::Frame => &FRAME_T,
+        Kind::RandomState => &RANDOM_STATE_T,
         Kind::Generator => &GEN_T,
         Kind::Type => &TYPE_T,
         Kind::Object => &OBJECT_T,
