@@ -1088,3 +1088,33 @@ fn frame_object_limits_are_python_errors() {
         assert_eq!(out.stderr.lines().last(), Some(last), "{code}");
     }
 }
+
+/// `random.Random`'s generator lives in an internal `random_state` object (pymm's own:
+/// CPython keeps it in the C part of the instance), which Python code can neither make
+/// nor subclass, and which follows the instance through copies.
+#[test]
+fn random_state_objects_are_internal() {
+    let out = pymm(&[
+        "-c",
+        "import random, copy\n\
+         r = random.Random(1)\n\
+         T = type(r._Random__rng)\n\
+         for f in (lambda: T(), lambda: type('X', (T,), {})):\n\
+         \x20   try:\n\
+         \x20       f()\n\
+         \x20   except TypeError as e:\n\
+         \x20       print(e)\n\
+         c = copy.copy(r)\n\
+         print(c._Random__rng is not r._Random__rng, c.random() == r.random())",
+    ]);
+    assert_eq!(
+        (out.stdout.as_str(), out.stderr.as_str(), out.code),
+        (
+            "cannot create 'random_state' instances\n\
+             type 'random_state' is not an acceptable base type\n\
+             True True\n",
+            "",
+            Some(0)
+        )
+    );
+}

@@ -370,6 +370,13 @@ pub fn type_call_default(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         };
         return ctor(cls, args, kw);
     }
+    if !t.is_heap && t.base_kind == Kind::RandomState {
+        // Made only by `random.Random` (`tp_new` is NULL for such types).
+        return Err(type_error(format!(
+            "cannot create '{}' instances",
+            crate::typeobj::type_name(cls.as_obj())
+        )));
+    }
     // Metaclass call: type(name, bases, ns) goes through the class machinery.
     if t.base_kind == Kind::Type {
         // `type_vectorcall` only serves `type(x)`; other calls of a metaclass go through

@@ -800,6 +800,7 @@ pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -
                 | Kind::NoneType
                 | Kind::Range
                 | Kind::Slice
+                | Kind::RandomState
         ) {
             return Err(type_error(format!(
                 "type '{}' is not an acceptable base type",
