@@ -1331,7 +1331,7 @@ fn try_fast_new(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
 }
 
 fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepErr> {
-    if kwnames.is_none() && (try_fast_call(f, n)? || try_builtin_call(f, n)?) {
+    if kwnames.is_none() && try_fast_call(f, n)? {
         return Ok(());
     }
     // Stack: [method, self, args...] or [NULL, callable, args...]; a method's `self`
@@ -1362,8 +1362,21 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
         && callee.is(&crate::state::builtin_type(Kind::Super))
     {
         zero_arg_super(f)
-    } else if let Some(r) = frame_builtin(f, &callee, &mut args, &kw) {
-        r
+    } else if let Some(b) = callee.as_obj().downcast::<BuiltinBody>()
+        && b.bound.get().is_none()
+    {
+        // A built-in function or a built-in type's method (`len(x)`, `d.get(k)`): the
+        // few that read the caller's frame run with it; the others take the arguments
+        // from here, as `call_kw` would give them.
+        match frame_builtin(f, &callee, b, &mut args, &kw) {
+            Some(r) => r,
+            None => {
+                let r = (b.func)(&args, &kw);
+                drop(args);
+                drop(kw);
+                r
+            }
+        }
     } else if matches!(kind(callee.as_obj()), Kind::Function | Kind::Method) {
         crate::call::call_owned_kw(&callee, args.into_vec(), kw)
     } else {
@@ -1380,42 +1393,8 @@ fn do_call(f: &mut Frame, n: usize, kwnames: Option<ObjRef>) -> Result<(), StepE
 /// A call's positional arguments, off the value stack.
 type Args = smallvec::SmallVec<[ObjRef; 8]>;
 
-/// CALL of a built-in function or of a built-in type's method (`len(x)`, `d.get(k)`,
-/// `l.append(v)`) without keywords: the arguments go to it from a vector on the native
-/// stack, not a heap one. `false`, with the stack untouched, for every other callee and
-/// for the built-ins that read the caller's frame ([`frame_builtin`]).
-fn try_builtin_call(f: &mut Frame, n: usize) -> Result<bool, StepErr> {
-    let len = f.slots.len();
-    let has_self = f.slots[len - n - 2].is_some();
-    let callee_at = len - n - 2 + usize::from(!has_self);
-    let Some(b) = f.slots[callee_at]
-        .as_ref()
-        .and_then(|c| c.as_obj().downcast::<BuiltinBody>())
-    else {
-        return Ok(false);
-    };
-    if b.bound.get().is_some() || reads_caller_frame(b) {
-        return Ok(false);
-    }
-    let func = b.func;
-    let args: smallvec::SmallVec<[ObjRef; 8]> = f
-        .slots
-        .drain(len - n - usize::from(has_self)..)
-        .map(|x| x.expect("NULL in values"))
-        .collect();
-    // [method, self] or [NULL, callable]: the callable stays referenced during the call.
-    let callee = f.slots.pop().flatten();
-    if !has_self {
-        f.slots.pop();
-    }
-    let r = func(&args, &Kw::EMPTY);
-    drop(args);
-    drop(callee);
-    f.slots.push(Some(r.r()?));
-    Ok(true)
-}
-
-/// Whether `b` may be one of the built-ins [`frame_builtin`] runs with the caller's frame.
+/// Whether unbound built-in `b` may be one of the built-ins [`frame_builtin`] runs with
+/// the caller's frame.
 fn reads_caller_frame(b: &BuiltinBody) -> bool {
     std::ptr::fn_addr_eq(b.func, crate::modules::sys_getframe as NativeFn)
         || (b.owner().is_empty()
@@ -1427,21 +1406,18 @@ fn reads_caller_frame(b: &BuiltinBody) -> bool {
 
 /// The built-ins that read the caller's frame: `globals()`, `locals()`, `vars()`, `dir()`
 /// and `exec`/`eval` without namespaces. `None` when `callee` is not one of them.
-fn frame_builtin(f: &mut Frame, callee: &ObjRef, args: &mut Args, kw: &Kw) -> Option<R> {
-    let b = callee.as_obj().downcast::<BuiltinBody>()?;
-    if std::ptr::fn_addr_eq(b.func, crate::modules::sys_getframe as NativeFn)
-        && b.bound.get().is_none()
-    {
-        return Some(getframe(f, args, kw));
-    }
-    if !b.owner().is_empty()
-        || b.bound.get().is_some()
-        || !matches!(
-            b.name(),
-            "globals" | "locals" | "vars" | "dir" | "exec" | "eval"
-        )
-    {
+fn frame_builtin(
+    f: &mut Frame,
+    callee: &ObjRef,
+    b: &BuiltinBody,
+    args: &mut Args,
+    kw: &Kw,
+) -> Option<R> {
+    if !reads_caller_frame(b) {
         return None;
+    }
+    if std::ptr::fn_addr_eq(b.func, crate::modules::sys_getframe as NativeFn) {
+        return Some(getframe(f, args, kw));
     }
     let is_builtin = crate::dict::get_str(crate::state::rt().builtins.as_obj(), b.name())
         .is_some_and(|o| o.is(callee));
