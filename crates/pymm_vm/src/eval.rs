@@ -137,21 +137,27 @@ fn handle_exception(f: &mut Frame, e: Exc, reraise: bool, pc: usize) -> Result<(
         add_traceback(&e, f, f.pc.saturating_sub(1).max(pc.min(f.pc)));
     }
     let at = f.pc.saturating_sub(1) as u32;
-    match f.co.handler_for(at).copied() {
-        Some(h) => {
-            f.slots.truncate(f.nlocals + h.depth as usize);
-            if h.push_lasti {
-                f.slots.push(Some(crate::int::from_i64(at as i64)?));
-            }
-            f.slots.push(Some(e.0));
-            f.pc = h.target as usize;
-            Ok(())
-        }
-        None => {
-            f.slots.truncate(f.nlocals);
-            Err(e)
-        }
+    if f.co.handler_for(at).is_none() {
+        f.slots.truncate(f.nlocals);
+        return Err(e);
     }
+    jump_to_handler(f, e, at)
+}
+
+/// Continues `f` at its handler for an exception raised by instruction `at`: the value
+/// stack cut to the handler's depth, then (if it asks) the instruction's offset, then the
+/// exception. `Err(e)` when no handler covers `at`.
+pub(crate) fn jump_to_handler(f: &mut Frame, e: Exc, at: u32) -> Result<(), Exc> {
+    let Some(h) = f.co.handler_for(at).copied() else {
+        return Err(e);
+    };
+    f.slots.truncate(f.nlocals + h.depth as usize);
+    if h.push_lasti {
+        f.slots.push(Some(crate::int::from_i64(at as i64)?));
+    }
+    f.slots.push(Some(e.0));
+    f.pc = h.target as usize;
+    Ok(())
 }
 
 /// Why an instruction did not simply go on to the next one: one word of payload, so that

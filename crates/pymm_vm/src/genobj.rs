@@ -214,18 +214,8 @@ fn raise_in(frame: &mut Frame, e: Exc) -> R<Exit> {
     let at = frame.pc.saturating_sub(1) as u32;
     // Only memory can fail here; the traceback then lacks this entry.
     let _ = crate::traceback::here(&e.0, frame, at);
-    match frame.co.handler_for(at).copied() {
-        Some(h) => {
-            frame.slots.truncate(frame.nlocals + h.depth as usize);
-            if h.push_lasti {
-                frame.slots.push(Some(crate::int::from_i64(at as i64)?));
-            }
-            frame.slots.push(Some(e.0));
-            frame.pc = h.target as usize;
-            crate::eval::eval(frame)
-        }
-        None => Err(e),
-    }
+    crate::eval::jump_to_handler(frame, e, at)?;
+    crate::eval::eval(frame)
 }
 
 /// `SEND`: delegates to a generator or an iterator.
