@@ -192,11 +192,21 @@ unsafe fn free_trivial(p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
     if freelist_slot.is_some_and(|s| rt.freelist_push(ty, s, block)) {
         return;
     }
+    // SAFETY: the object is dead and its block no longer used.
+    unsafe { free_object_block(rt, ty, block) };
+}
+
+/// Gives the block of a dead short-path object of type `ty` back to the heap: by its
+/// known size when the body is fixed-size (never resized), else by address.
+///
+/// # Safety
+/// `block` is the block this runtime allocated for the object, which is dead.
+#[inline(always)]
+unsafe fn free_object_block(rt: &Runtime, ty: &TypeInfo, block: NonNull<u8>) {
     match ty.body.var_len {
-        // SAFETY: the block was allocated by this runtime for this object, with this size
-        // (fixed-size objects are never resized), and is dead now.
+        // SAFETY: forwarded from the caller; fixed-size objects keep their size.
         None => unsafe { rt.free_sized(block, ty.pre_size() + 16 + ty.body.size, Domain::Obj) },
-        // SAFETY: as above, without the size (variable-size objects may be resized).
+        // SAFETY: forwarded from the caller.
         Some(_) => unsafe { rt.free(block, Domain::Obj) },
     }
 }
@@ -288,13 +298,8 @@ unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInf
         if ty.is_gc() {
             rt.gc.on_gc_del();
         }
-        match ty.body.var_len {
-            // SAFETY: the block was allocated by this runtime for this object, with this
-            // size (fixed-size objects are never resized), and is dead now.
-            None => unsafe { rt.free_sized(block, ty.pre_size() + 16 + ty.body.size, Domain::Obj) },
-            // SAFETY: as above, without the size (variable-size objects may be resized).
-            Some(_) => unsafe { rt.free(block, Domain::Obj) },
-        }
+        // SAFETY: the object is dead and its block no longer used.
+        unsafe { free_object_block(rt, ty, block) };
         return finish_dealloc(rt);
     }
     // SAFETY: forwarded from the caller.
@@ -422,10 +427,7 @@ fn alloc_object_in(
 ) -> Result<NonNull<ObjHeader>, AllocError> {
     if ty.is_plain()
         && use_freelist
-        && let Some(spec) = ty.freelist
-        && let Some(s) = ty.freelist_slot(n_items)
-        && s < spec.reuse
-        && let Some(block) = rt.freelist_pop(ty, s)
+        && let Some(block) = pop_freelist(rt, ty, n_items)
     {
         let p = write_header(ty, block);
         if ty.is_gc() {
@@ -472,18 +474,23 @@ fn take_block(
     use_freelist: bool,
 ) -> Result<(NonNull<ObjHeader>, bool), AllocError> {
     let pre = ty.pre_size();
-    let reused = match ty.freelist {
-        Some(spec) if use_freelist => match ty.freelist_slot(n_items) {
-            Some(s) if s < spec.reuse => rt.freelist_pop(ty, s),
-            _ => None,
-        },
-        _ => None,
-    };
+    let reused = use_freelist
+        .then(|| pop_freelist(rt, ty, n_items))
+        .flatten();
     let block = match reused {
         Some(b) => b,
         None => rt.malloc(pre + 16 + body_size, Domain::Obj)?,
     };
     Ok((write_header(ty, block), reused.is_some()))
+}
+
+/// A block kept on `ty`'s free list for objects of `n_items` items, if the type reuses
+/// blocks of that size and one is kept.
+#[inline(always)]
+fn pop_freelist(rt: &Runtime, ty: &TypeInfo, n_items: usize) -> Option<NonNull<u8>> {
+    let spec = ty.freelist?;
+    let s = ty.freelist_slot(n_items).filter(|&s| s < spec.reuse)?;
+    rt.freelist_pop(ty, s)
 }
 
 /// Writes the header (refcount 1) of an object of type `ty` into `block`, a block of the
@@ -597,13 +604,7 @@ impl ObjRef {
     ) -> Result<ObjRef, AllocError> {
         debug_assert!(ty.body_is::<T>() && ty.is_gc() && ty.body.var_len.is_none());
         let rt = rt();
-        // The typed API's descriptors have no free list; `Finalize` types take the long
-        // path.
-        let p = if ty.is_plain() && ty.freelist.is_none() {
-            alloc_fresh_plain(rt, ty, core::mem::size_of::<T>())?
-        } else {
-            alloc_object_in(rt, ty, 0, core::mem::size_of::<T>(), true)?
-        };
+        let p = alloc_object_in(rt, ty, 0, core::mem::size_of::<T>(), true)?;
         // SAFETY: the body area is in the block, suitably aligned (16) and uninitialised.
         unsafe { body_ptr(p).cast::<T>().write(body) };
         if !rt.gc.lists_unstable.get() {
