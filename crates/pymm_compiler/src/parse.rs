@@ -166,48 +166,44 @@ fn is_augmented_assign(kind: TokenKind) -> bool {
         )
 }
 
-/// Whether `at` is inside a dict display that already has a `key: value` pair: the
-/// innermost open bracket is a `{` with a `:` at its own level before `at`.
-fn in_dict_display(tokens: &ruff_python_ast::token::Tokens, at: TextSize) -> bool {
-    // For each open bracket: whether it is a brace, and whether a colon followed it.
-    let mut stack: Vec<(bool, bool)> = Vec::new();
+/// A bracket still open at some position: its kind, and whether a `:` followed it at
+/// its own level (a dict display's key and value).
+struct OpenBracket {
+    kind: TokenKind,
+    colon: bool,
+}
+
+/// The brackets still open at `at`, outermost first.
+fn open_brackets(tokens: &ruff_python_ast::token::Tokens, at: TextSize) -> Vec<OpenBracket> {
+    let mut stack: Vec<OpenBracket> = Vec::new();
     for token in tokens.iter() {
         if ruff_text_size::Ranged::range(token).start() >= at {
             break;
         }
         match token.kind() {
-            TokenKind::Lbrace => stack.push((true, false)),
-            TokenKind::Lpar | TokenKind::Lsqb => stack.push((false, false)),
+            kind @ (TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace) => {
+                stack.push(OpenBracket { kind, colon: false })
+            }
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
                 stack.pop();
             }
             TokenKind::Colon => {
                 if let Some(top) = stack.last_mut() {
-                    top.1 = true;
+                    top.colon = true;
                 }
             }
             _ => {}
         }
     }
-    stack.last().is_some_and(|&(brace, colon)| brace && colon)
+    stack
 }
 
-/// The innermost bracket still open at `at`.
-fn innermost_bracket(tokens: &ruff_python_ast::token::Tokens, at: TextSize) -> Option<TokenKind> {
-    let mut stack = Vec::new();
-    for token in tokens.iter() {
-        if ruff_text_size::Ranged::range(token).start() >= at {
-            break;
-        }
-        match token.kind() {
-            k @ (TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace) => stack.push(k),
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
-                stack.pop();
-            }
-            _ => {}
-        }
-    }
-    stack.pop()
+/// Whether `at` is inside a dict display that already has a `key: value` pair: the
+/// innermost open bracket is a `{` with a `:` at its own level before `at`.
+fn in_dict_display(tokens: &ruff_python_ast::token::Tokens, at: TextSize) -> bool {
+    open_brackets(tokens, at)
+        .last()
+        .is_some_and(|b| b.kind == TokenKind::Lbrace && b.colon)
 }
 
 /// Where the key that lacks its `:` starts: the first token after the last comma at
@@ -270,7 +266,9 @@ fn legacy_or_number_error(
     // `{1:}` (`invalid_kvpair`): CPython marks the colon.
     if kind == TokenKind::Colon
         && matches!(error.error, ParseErrorType::ExpectedExpression)
-        && innermost_bracket(tokens, at) == Some(TokenKind::Lbrace)
+        && open_brackets(tokens, at)
+            .last()
+            .is_some_and(|b| b.kind == TokenKind::Lbrace)
     {
         return Some(CompileError::at(
             ErrorKind::SyntaxError,
@@ -357,22 +355,6 @@ fn text_before_is_list(source: &str, at: TextSize) -> bool {
     source[line_start..usize::from(at)]
         .trim_start()
         .starts_with('[')
-}
-
-/// Bracket nesting depth at byte offset `at`.
-fn bracket_depth_at(tokens: &ruff_python_ast::token::Tokens, at: TextSize) -> i32 {
-    let mut depth = 0;
-    for token in tokens.iter() {
-        if ruff_text_size::Ranged::range(token).start() >= at {
-            break;
-        }
-        match token.kind() {
-            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
-            _ => {}
-        }
-    }
-    depth
 }
 
 fn convert_parse_error(
@@ -543,7 +525,7 @@ fn convert_parse_error(
                 | TokenKind::Complex
                 | TokenKind::String
                 | TokenKind::FStringStart,
-        } if bracket_depth_at(tokens, range.start()) > 0 => {
+        } if !open_brackets(tokens, range.start()).is_empty() => {
             "invalid syntax. Perhaps you forgot a comma?".into()
         }
         ParseErrorType::ExpectedToken { expected, .. } => match expected {
