@@ -821,28 +821,18 @@ fn slots_vtable(n: usize) -> Option<BodyVTable> {
     with_slot_count!(n, vt, None)
 }
 
-/// The number of slots of a [`SlotsBody`] descriptor (`None` for any other).
-pub fn slots_info_count(info: &TypeInfo) -> Option<usize> {
-    let n = info.body_size() / 8;
-    macro_rules! is {
-        ($n:literal) => {
-            info.body_is::<SlotsBody<$n>>().then_some($n)
-        };
-    }
-    with_slot_count!(n, is, None)
-}
-
-/// A new instance of the class whose descriptor is `info`, a [`SlotsBody`] of `n` slots.
-pub fn alloc_slots_instance(info: &'static TypeInfo, n: usize) -> Option<crate::R> {
+/// A new instance of the class whose descriptor is `info`, when its instances are
+/// [`SlotsBody`]s (`None` for any other descriptor).
+pub fn alloc_slots_instance(info: &'static TypeInfo) -> Option<crate::R> {
     macro_rules! new {
         ($n:literal) => {
-            Some(
+            info.body_is::<SlotsBody<$n>>().then(|| {
                 ObjRef::new(info, SlotsBody::<$n>::default())
-                    .map_err(|_| crate::exc::memory_error()),
-            )
+                    .map_err(|_| crate::exc::memory_error())
+            })
         };
     }
-    with_slot_count!(n, new, None)
+    with_slot_count!(info.body_size() / 8, new, None)
 }
 
 /// The descriptor of a class defined in Python whose instances are [`SlotsBody`]s of

@@ -606,12 +606,12 @@ pub fn load_method_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> Opt
         })
 }
 
-/// Where `name` is found along `t`'s MRO: the position of the class whose dict has it,
-/// and the number of its entry there.
-fn lookup_location(t: Obj<'_>, name: &ObjRef) -> Option<(usize, usize)> {
+/// Where `name` is found along `t`'s MRO (`_PyType_Lookup`'s walk): the position of the
+/// class whose dict has it, the number of its entry there, and the value.
+fn lookup_location(t: Obj<'_>, name: &ObjRef) -> Option<(usize, usize, ObjRef)> {
     let mro = tb(t).mro.borrow();
     mro.iter().enumerate().find_map(|(i, c)| {
-        crate::dict::get_str_entry(tb(c.as_obj()).dict.as_obj(), name).map(|(ix, _)| (i, ix))
+        crate::dict::get_str_entry(tb(c.as_obj()).dict.as_obj(), name).map(|(ix, v)| (i, ix, v))
     })
 }
 
@@ -624,7 +624,7 @@ pub fn fill_method_cache(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) {
         && !tb(t).custom_getattribute.get()
         && uses_inline_values(obj)
         && shared_key_index(obj, name, false).is_none()
-        && let Some((pos, ix)) = lookup_location(t, name)
+        && let Some((pos, ix, _)) = lookup_location(t, name)
     {
         let n = tb(t).shared_keys.borrow().names.len();
         entry_for(caches, t).set(AttrCache {
@@ -680,19 +680,10 @@ pub fn lookup(t: Obj<'_>, name: &ObjRef) -> Option<ObjRef> {
             }
         }
     }
-    let mro = b.mro.borrow();
-    let mut found = None;
-    let mut pos = u32::MAX;
-    let mut ix = 0;
-    for (i, c) in mro.iter().enumerate() {
-        if let Some((e, v)) = crate::dict::get_str_entry(tb(c.as_obj()).dict.as_obj(), name) {
-            found = Some(v);
-            pos = i as u32;
-            ix = e as u32;
-            break;
-        }
-    }
-    drop(mro);
+    let (pos, ix, found) = match lookup_location(t, name) {
+        Some((pos, ix, v)) => (pos as u32, ix as u32, Some(v)),
+        None => (u32::MAX, 0, None),
+    };
     TYPE_CACHE.with(|c| {
         if let Ok(mut v) = c.try_borrow_mut() {
             if v.is_empty() {
@@ -1415,8 +1406,8 @@ pub fn alloc_instance(cls: &ObjRef) -> R {
         Kind::Object => {
             // The same flattened layout that slot lookups index.
             let nslots = slot_layout(cls.as_obj()).len();
-            if let Some(n) = crate::object::slots_info_count(info) {
-                let o = crate::object::alloc_slots_instance(info, n).expect("slot count")?;
+            if let Some(o) = crate::object::alloc_slots_instance(info) {
+                let o = o?;
                 o.track();
                 return Ok(o);
             }
