@@ -122,6 +122,17 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     out
 }
 
+/// The sign a number is written with: `-` when negative, else what the spec's sign
+/// option asks for (`+`, a space, or nothing).
+fn sign_text(negative: bool, option: Option<char>) -> &'static str {
+    match (negative, option) {
+        (true, _) => "-",
+        (false, Some('+')) => "+",
+        (false, Some(' ')) => " ",
+        _ => "",
+    }
+}
+
 /// Pads `body` (with `sign`/prefix already split out) to the spec's width.
 fn pad(sign: &str, body: &str, s: &Spec, default_align: char) -> String {
     let len = sign.chars().count() + body.chars().count();
@@ -206,15 +217,7 @@ pub fn format_int(o: Obj<'_>, spec: &str) -> R<String> {
         ),
         None => digits,
     };
-    let sign = if neg {
-        "-"
-    } else {
-        match s.sign {
-            Some('+') => "+",
-            Some(' ') => " ",
-            _ => "",
-        }
-    };
+    let sign = sign_text(neg, s.sign);
     let prefix = if s.alt { prefix } else { "" };
     let full_sign = format!("{sign}{prefix}");
     if s.zero
@@ -413,16 +416,7 @@ fn format_float_spec(v: f64, s: &Spec) -> R<String> {
         };
         body = format!("{}{}", group(&int_part, g, 3), rest);
     }
-    let sign = if neg && !v.is_nan() {
-        "-"
-    } else {
-        match s.sign {
-            Some('+') => "+",
-            Some(' ') => " ",
-            _ => "",
-        }
-    };
-    Ok(pad(sign, &body, s, '>'))
+    Ok(pad(sign_text(neg && !v.is_nan(), s.sign), &body, s, '>'))
 }
 
 /// `format(float, spec)`.
@@ -479,15 +473,7 @@ pub fn format_complex(re: f64, im: f64, spec: &str) -> R<String> {
             if r.ends_with(".0") {
                 r.truncate(r.len() - 2);
             }
-            let sg = if v.is_sign_negative() && !v.is_nan() {
-                "-"
-            } else {
-                match sign {
-                    Some('+') => "+",
-                    Some(' ') => " ",
-                    _ => "",
-                }
-            };
+            let sg = sign_text(v.is_sign_negative() && !v.is_nan(), sign);
             return Ok(format!("{sg}{r}"));
         }
         format_float_spec(
