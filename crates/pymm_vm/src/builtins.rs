@@ -548,26 +548,20 @@ pub fn isinstance(o: &ObjRef, cls: &ObjRef) -> R<bool> {
         }
         return Ok(false);
     }
-    if kind(cls.as_obj()) != Kind::Type {
-        // An object whose class defines `__instancecheck__` answers for itself
-        // (`types.GenericAlias` refuses).
-        if let Some(f) = crate::typeobj::lookup(
-            crate::typeobj::type_of(cls.as_obj()).as_obj(),
-            &crate::str::intern("__instancecheck__"),
-        ) && kind(f.as_obj()) == Kind::Function
-        {
-            return truthy(&call(&f, &[cls.clone(), o.clone()])?);
-        }
-        return Err(type_error(
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
-        ));
-    }
+    // An `__instancecheck__` written in Python on the class of `cls` decides: a
+    // metaclass's (ABCs), or the class of an object that is not a class
+    // (`types.GenericAlias` refuses).
     if let Some(f) = crate::typeobj::lookup(
         crate::typeobj::type_of(cls.as_obj()).as_obj(),
         &crate::str::intern("__instancecheck__"),
     ) && kind(f.as_obj()) == Kind::Function
     {
         return truthy(&call(&f, &[cls.clone(), o.clone()])?);
+    }
+    if kind(cls.as_obj()) != Kind::Type {
+        return Err(type_error(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        ));
     }
     if crate::typeobj::is_subtype(crate::typeobj::type_of(o.as_obj()).as_obj(), cls.as_obj()) {
         return Ok(true);

@@ -265,25 +265,20 @@ fn issubclass(args: &[ObjRef], _kw: &Kw) -> R {
         return Err(type_error("issubclass() arg 1 must be a class"));
     }
     let check = |c: &ObjRef| -> R<bool> {
-        if kind(c.as_obj()) != Kind::Type {
-            if let Some(f) = crate::typeobj::lookup(
-                crate::typeobj::type_of(c.as_obj()).as_obj(),
-                &crate::str::intern("__subclasscheck__"),
-            ) && kind(f.as_obj()) == Kind::Function
-            {
-                return truthy(&call(&f, &[c.clone(), args[0].clone()])?);
-            }
-            return Err(type_error(
-                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-            ));
-        }
-        // A metaclass's __subclasscheck__ decides (ABCs).
+        // A `__subclasscheck__` written in Python on the class of `c` decides: a
+        // metaclass's (ABCs), or the class of an object that is not a class
+        // (`types.GenericAlias` refuses).
         if let Some(f) = crate::typeobj::lookup(
             crate::typeobj::type_of(c.as_obj()).as_obj(),
             &crate::str::intern("__subclasscheck__"),
         ) && kind(f.as_obj()) == Kind::Function
         {
             return truthy(&call(&f, &[c.clone(), args[0].clone()])?);
+        }
+        if kind(c.as_obj()) != Kind::Type {
+            return Err(type_error(
+                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            ));
         }
         Ok(crate::typeobj::is_subtype(args[0].as_obj(), c.as_obj()))
     };
@@ -793,10 +788,9 @@ fn input(args: &[ObjRef], _kw: &Kw) -> R {
 
 /// `update_bases` (PEP 560): a base that is not a class but has `__mro_entries__` is
 /// replaced by the classes that method returns; the original bases are then kept as
-/// `__orig_bases__` (the second value).
+/// `__orig_bases__` (the second value, made only when some base was replaced).
 fn update_bases(bases: &[ObjRef]) -> R<(Vec<ObjRef>, Option<ObjRef>)> {
     let mut out = Vec::with_capacity(bases.len());
-    let mut changed = false;
     let mut orig = None;
     for b in bases {
         if kind(b.as_obj()) != Kind::Type
@@ -811,12 +805,11 @@ fn update_bases(bases: &[ObjRef]) -> R<(Vec<ObjRef>, Option<ObjRef>)> {
                 return Err(type_error("__mro_entries__ must return a tuple"));
             }
             out.extend(crate::seq::tuple_items(r.as_obj()).iter().cloned());
-            changed = true;
         } else {
             out.push(b.clone());
         }
     }
-    Ok((out, orig.filter(|_| changed)))
+    Ok((out, orig))
 }
 
 fn build_class(args: &[ObjRef], kw: &Kw) -> R {
