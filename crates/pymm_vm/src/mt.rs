@@ -148,21 +148,6 @@ impl Mt {
         mt
     }
 
-    /// A generator in a saved state (see [`Mt::getstate`]): no seeding work.
-    pub fn from_state(
-        words: &[u32],
-        index: usize,
-        gauss_next: Option<f64>,
-    ) -> Result<Self, RandomError> {
-        let mut mt = Mt {
-            state: [0; N],
-            index: N,
-            gauss_next,
-        };
-        mt.setstate(words, index)?;
-        Ok(mt)
-    }
-
     /// A generator seeded like `random.Random(n)` for an int `n`.
     pub fn from_int(n: &BigInt) -> Self {
         let mut mt = Mt {
