@@ -370,8 +370,12 @@ pub fn type_call_default(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         };
         return ctor(cls, args, kw);
     }
-    if !t.is_heap && t.base_kind == Kind::RandomState {
-        // Made only by `random.Random` (`tp_new` is NULL for such types).
+    if !t.is_heap
+        && !matches!(t.base_kind, Kind::BaseException | Kind::Type)
+        && crate::builtins::constructor_for_kind(t.base_kind).is_none()
+    {
+        // A built-in type with no constructor (CPython's `tp_new` is NULL): iterators,
+        // generators, frames, built-in functions, `random.Random`'s generator state.
         return Err(type_error(format!(
             "cannot create '{}' instances",
             crate::typeobj::type_name(cls.as_obj())
