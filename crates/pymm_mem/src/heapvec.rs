@@ -223,6 +223,15 @@ impl<T: HeapItem> HeapVec<T> {
         }
     }
 
+    /// The size of a block for `cap` items, refused past `isize::MAX` bytes.
+    fn block_bytes(cap: usize) -> Result<usize, AllocError> {
+        let bytes = cap.saturating_mul(Self::ITEM);
+        if bytes > isize::MAX as usize {
+            return Err(AllocError { requested: bytes });
+        }
+        Ok(bytes)
+    }
+
     /// Sets the capacity to exactly `cap` (at least `len`), resizing the block with
     /// CPython's `PyMem_Realloc` (the items stay or move with it). A capacity of 0
     /// frees the block.
@@ -243,10 +252,7 @@ impl<T: HeapItem> HeapVec<T> {
             }
             core::ptr::null_mut()
         } else {
-            let bytes = cap.saturating_mul(Self::ITEM);
-            if bytes > isize::MAX as usize {
-                return Err(AllocError { requested: bytes });
-            }
+            let bytes = Self::block_bytes(cap)?;
             match old {
                 // SAFETY: the block came from this heap; realloc keeps the first
                 // min(old, new) bytes, which hold the `len <= cap` items (moved, not
@@ -433,10 +439,7 @@ impl<T: HeapItem> HeapVec<T> {
         T: Copy,
     {
         self.check_unlocked();
-        let bytes = n.saturating_mul(Self::ITEM);
-        if bytes > isize::MAX as usize {
-            return Err(AllocError { requested: bytes });
-        }
+        let bytes = Self::block_bytes(n)?;
         let new = if n == 0 {
             core::ptr::null_mut()
         } else {
