@@ -853,6 +853,11 @@ fn for_each_slot(o: Obj<'_>, mut f: impl FnMut(&OptSlot)) {
     let (Some(slots), Some(t)) = (inline_slots(o), o.type_object()) else {
         return;
     };
+    // Most classes declare all their slots themselves: one run, in order.
+    if crate::typeobj::own_slot_count(t) == slots.len() {
+        slots.iter().for_each(f);
+        return;
+    }
     for r in crate::typeobj::slot_groups(t, slots.len()) {
         slots[r].iter().for_each(&mut f);
     }

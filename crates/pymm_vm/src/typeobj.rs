@@ -1671,11 +1671,7 @@ pub fn slot_groups(t: Obj<'_>, n: usize) -> smallvec::SmallVec<[std::ops::Range<
     let mut out = smallvec::SmallVec::new();
     let mut end = n;
     for c in tb(t).mro.borrow().iter() {
-        let k = tb(c.as_obj())
-            .slots
-            .borrow()
-            .as_ref()
-            .map_or(0, |s| s.len());
+        let k = own_slot_count(c.as_obj());
         if k > 0 && end > 0 {
             let start = end.saturating_sub(k);
             out.push(start..end);
@@ -1683,6 +1679,12 @@ pub fn slot_groups(t: Obj<'_>, n: usize) -> smallvec::SmallVec<[std::ops::Range<
         }
     }
     out
+}
+
+/// How many `__slots__` class `t` itself declares.
+#[inline]
+pub fn own_slot_count(t: Obj<'_>) -> usize {
+    tb(t).slots.borrow().as_ref().map_or(0, |s| s.len())
 }
 
 fn has_dict(o: Obj<'_>) -> bool {
