@@ -9,3 +9,6 @@ for spec in ["z", "zd", ",x", ",b", ",c", "_x", "_b", ",d", "_n", ",n", ",%", "_
             print(spec, repr(format(v, spec)))
         except ValueError as e:
             print(spec, "ValueError:", e)
+# The alternate form keeps its point in every presentation type, upper case included.
+for spec in ["#.0g", "#.0G", "#.0n", "#.0E", "#g", "#.3g", "#.2E"]:
+    print(f"{spec:>6}:", " | ".join(format(v, spec) for v in (2.5, 1e20, 0.0, 123456.0, -0.5)))

@@ -352,10 +352,10 @@ fn format_float_spec(v: f64, s: &Spec) -> R<String> {
     let mut neg = v.is_sign_negative();
     let a = v.abs();
     let upper = matches!(s.ty, Some('E' | 'F' | 'G'));
-    // The alternate form keeps the point of a zero-precision result.
+    // The alternate form always has a decimal point (a zero-precision result too).
     let point = |t: String| {
         if s.alt && !t.contains('.') {
-            match t.find(['e', '%']) {
+            match t.find(['e', 'E', '%']) {
                 Some(i) => format!("{}.{}", &t[..i], &t[i..]),
                 None => format!("{t}."),
             }
@@ -374,7 +374,7 @@ fn format_float_spec(v: f64, s: &Spec) -> R<String> {
         match s.ty {
             Some('f' | 'F') => point(format!("{:.*}", s.precision.unwrap_or(6), a)),
             Some('e' | 'E') => point(exp_fmt(a, s.precision.unwrap_or(6), upper)),
-            Some('g' | 'G') => general_fmt(a, s.precision.unwrap_or(6), s.alt, upper),
+            Some('g' | 'G') => point(general_fmt(a, s.precision.unwrap_or(6), s.alt, upper)),
             Some('%') => point(format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0)),
             None => match s.precision {
                 Some(p) => {
@@ -387,7 +387,7 @@ fn format_float_spec(v: f64, s: &Spec) -> R<String> {
                 }
                 None => crate::builtins::float_repr(a),
             },
-            Some('n') => general_fmt(a, s.precision.unwrap_or(6), s.alt, false),
+            Some('n') => point(general_fmt(a, s.precision.unwrap_or(6), s.alt, false)),
             Some(t) => {
                 return Err(value_error(format!(
                     "Unknown format code '{t}' for object of type 'float'"
