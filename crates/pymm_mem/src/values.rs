@@ -355,18 +355,24 @@ impl InlineValues {
             // SAFETY: the header byte is in the block.
             unsafe { b.add(1).write(len | LOCKED) };
         }
-        for i in 0..nslots {
-            // SAFETY: i < nslots; while locked no word changes, so the reference
-            // stays valid for the visit.
-            if let Some(o) = unsafe { &*self.slot_ptr(cap, i) } {
+        // SAFETY: the block holds `cap` initialised value words at `prefix(cap)` and,
+        // with slots, the count word and `nslots` slot words after them. While it is
+        // locked (or while the collector, which runs no code, visits) no word changes,
+        // so the slices stay valid for the visits.
+        let values = unsafe { b.add(prefix(cap)).cast::<Option<ObjRef>>() };
+        if nslots > 0 {
+            // SAFETY: as above; the slots follow the values and the count word.
+            let slots = unsafe { core::slice::from_raw_parts(values.add(cap + 1), nslots) };
+            for o in slots.iter().flatten() {
                 v.visit(o.as_obj());
             }
         }
-        for i in 0..cap {
-            // SAFETY: as above, i < cap.
-            if let Some(o) = unsafe { &*self.value_ptr(cap, i) } {
-                v.visit(o.as_obj());
-            }
+        // SAFETY: as above.
+        for o in unsafe { core::slice::from_raw_parts(values, cap) }
+            .iter()
+            .flatten()
+        {
+            v.visit(o.as_obj());
         }
         if !outer {
             // SAFETY: the header byte is in the block (which cannot have been freed:

@@ -5,7 +5,10 @@
 //! - after a full collection exactly the objects unreachable from the roots are gone;
 //! - no reachable object is ever touched (its references stay intact);
 //! - every finalizer runs at most once, and exactly once for a dead object;
-//! - weak references to dead objects are dead, and their callbacks ran once.
+//! - weak references to dead objects are dead, and their callbacks ran once;
+//! - with prefetching forced on or off (`gc::set_prefetch`), every list the
+//!   collector leaves behind has the same order, and finalizers and callbacks run in
+//!   the same order.
 
 mod common;
 use common::*;
@@ -84,8 +87,35 @@ impl World {
     }
 }
 
-fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
+/// The ids of the tracked nodes, generation by generation, in list order.
+fn generations() -> String {
+    (0..3)
+        .map(|g| {
+            gc::get_objects(Some(g))
+                .iter()
+                .map(|o| match o.as_obj().downcast::<Node>() {
+                    Some(n) => n.id.to_string(),
+                    None => "w".to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// Runs `ops` under the prefetch mode `mode`; returns what a user could observe in
+/// order: the finalizer and callback log, and the generations after each collection.
+fn run(ops: Vec<Op>, mode: gc::Prefetch) -> Result<Vec<String>, TestCaseError> {
     clean();
+    let before = gc::set_prefetch(mode);
+    let result = run_ops(ops);
+    gc::set_prefetch(before);
+    result
+}
+
+fn run_ops(ops: Vec<Op>) -> Result<Vec<String>, TestCaseError> {
+    let mut trace = Vec::new();
     gc::enable();
     gc::set_threshold(5, Some(2), Some(2));
     let mut w = World {
@@ -147,7 +177,8 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 w.weak_cb.push((id, wr, tag));
             }
             Op::Collect(g) => {
-                gc::collect(g);
+                let n = gc::collect(g);
+                trace.push(format!("collect({g}) = {n}: {}", generations()));
             }
             _ => {}
         }
@@ -167,9 +198,11 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
         );
     }
     // A full collection: exactly the unreachable objects are gone.
-    gc::collect(2);
+    let n = gc::collect(2);
+    trace.push(format!("final collect = {n}: {}", generations()));
     let reach = w.reachable();
     let log_now = take_log();
+    trace.extend(log_now.iter().cloned());
     for (&id, wr) in &w.weak {
         let dead = weakref_body(wr.as_obj()).unwrap().is_dead();
         prop_assert_eq!(
@@ -212,13 +245,87 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
         "everything freed at the end"
     );
     gc::set_threshold(700, Some(10), Some(10));
-    Ok(())
+    Ok(trace)
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
     #[test]
-    fn collector_matches_reachability_model(ops in proptest::collection::vec(op(), 1..120)) {
-        run(ops)?;
+    fn collector_matches_reachability_model(
+        ops in proptest::collection::vec(op(), 1..120),
+        mode in prop_oneof![
+            Just(gc::Prefetch::Auto),
+            Just(gc::Prefetch::Always),
+            Just(gc::Prefetch::Never),
+        ],
+    ) {
+        run(ops, mode)?;
     }
+
+    #[test]
+    fn prefetching_changes_no_order(ops in proptest::collection::vec(op(), 1..120)) {
+        let with = run(ops.clone(), gc::Prefetch::Always)?;
+        let without = run(ops, gc::Prefetch::Never)?;
+        prop_assert_eq!(with, without);
+    }
+}
+
+/// A heap with a container larger than the collector's read-ahead takes
+/// (`EdgeQueue::PER_OBJECT`), chains whose members become reachable only after the
+/// read-ahead passed them, and garbage cycles: the same lists and counts with and
+/// without prefetching.
+#[test]
+fn prefetching_with_large_containers_changes_no_order() {
+    fn build_and_collect(mode: gc::Prefetch) -> Vec<String> {
+        clean();
+        let before = gc::set_prefetch(mode);
+        gc::disable();
+        let hub = new_node(0);
+        let mut trace = Vec::new();
+        let nodes: Vec<ObjRef> = (1..=1000).map(new_node).collect();
+        // Each node refers to a node far away, and every third one to the hub.
+        for (i, n) in nodes.iter().enumerate() {
+            link(n, &nodes[(i * 7919) % nodes.len()]);
+            if i % 3 == 0 {
+                link(n, &hub);
+            }
+        }
+        for n in nodes.iter().take(600) {
+            link(&hub, n);
+        }
+        // Garbage: rings of three, unreachable once `rings` is dropped.
+        let rings: Vec<ObjRef> = (2000..2300).map(new_node).collect();
+        for c in rings.chunks(3) {
+            for i in 0..c.len() {
+                link(&c[i], &c[(i + 1) % c.len()]);
+            }
+        }
+        drop(rings);
+        // The nodes not held by the hub are kept only by references from other nodes.
+        let kept: Vec<ObjRef> = nodes.iter().take(10).cloned().collect();
+        drop(nodes);
+        for g in [0, 1, 2, 2] {
+            let n = gc::collect(g);
+            trace.push(format!("collect({g}) = {n}: {}", generations()));
+        }
+        drop(kept);
+        drop(hub);
+        trace.push(format!("last = {}", gc::collect(2)));
+        gc::enable();
+        gc::set_prefetch(before);
+        assert_eq!(
+            pymm_mem::allocated_blocks(),
+            0,
+            "everything freed at the end"
+        );
+        trace
+    }
+    let without = build_and_collect(gc::Prefetch::Never);
+    assert!(
+        without[0].starts_with("collect(0) = 300:"),
+        "{}",
+        without[0]
+    );
+    assert_eq!(build_and_collect(gc::Prefetch::Always), without);
+    assert_eq!(build_and_collect(gc::Prefetch::Auto), without);
 }

@@ -988,6 +988,9 @@ fn visit_type(o: Obj<'_>, v: &mut Visitor<'_>) {
 fn tuple_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     visit_heap_part(o, v);
     if let Some(items) = o.var_items::<TupleBody>() {
+        if v.declines(items.len()) {
+            return;
+        }
         // `tupletraverse` visits the items last to first.
         for i in items.iter().rev() {
             v.visit(i.as_obj());
@@ -1033,6 +1036,9 @@ fn visit_heap_part(o: Obj<'_>, v: &mut Visitor<'_>) {
 fn list_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     visit_heap_part(o, v);
     if let Some(b) = o.downcast::<ListBody>() {
+        if v.declines(b.items.len()) {
+            return;
+        }
         // `list_traverse` visits the items last to first.
         b.items.with_items(|items| {
             for x in items.iter().rev() {
@@ -1051,7 +1057,9 @@ fn list_clear(o: Obj<'_>) {
 
 fn dict_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     visit_heap_part(o, v);
-    if let Some(b) = o.downcast::<DictBody>() {
+    if let Some(b) = o.downcast::<DictBody>()
+        && !v.declines(b.entries.len())
+    {
         visit_dict_entries(b, v);
     }
 }
@@ -1100,7 +1108,9 @@ fn dict_untrack(o: Obj<'_>) -> bool {
 fn set_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     visit_type(o, v);
     visit_preheader(o, v);
-    if let Some(b) = o.downcast::<SetBody>() {
+    if let Some(b) = o.downcast::<SetBody>()
+        && !v.declines(b.used.get())
+    {
         b.table.traverse(v);
     }
 }

@@ -7,7 +7,10 @@
 //!    `subtract_refs` (each internal reference decrements its target),
 //!    `move_unreachable` (objects with gc_refs > 0 are roots; everything they
 //!    reach is reachable; the rest is moved to `unreachable`). In a full
-//!    collection with nothing frozen the first two share one walk of the list;
+//!    collection with nothing frozen the first two share one walk of the list.
+//!    Where the references are scattered in memory, both walks prefetch the
+//!    objects they are about to visit and visit them a little later, in the same
+//!    order ([`Prefetch`], `LagRing`, `move_unreachable_read_ahead`);
 //! 3. untrack tuples (every collection) and dicts (full ones) via type hints,
 //!    in `move_unreachable`'s walk (tuples) and over the dicts it noted (dicts),
 //!    in the order CPython's separate passes use;
@@ -28,13 +31,16 @@
 
 use std::time::Instant;
 
+use core::cell::Cell;
+use core::ptr::NonNull;
+
 use crate::gc::list;
-use crate::gc::state::NUM_GENERATIONS;
-use crate::header::{GcHead, NEXT_MASK_UNREACHABLE, PREV_MASK_STICKY};
+use crate::gc::state::{NUM_GENERATIONS, Prefetch};
+use crate::header::{GcHead, NEXT_MASK_UNREACHABLE, ObjHeader, PREV_MASK_STICKY};
 use crate::object::{Obj, ObjRef, decref, from_gc, gc_head, header, incref, type_of};
 use crate::runtime::{CollectionInfo, Phase, Runtime, guarded};
 use crate::typeinfo::TypeFlags;
-use crate::visit::{VisitKind, Visitor};
+use crate::visit::{EdgeQueue, LagRing, VisitKind, Visitor};
 
 /// `gc.DEBUG_STATS`.
 pub const DEBUG_STATS: u32 = 1;
@@ -65,31 +71,80 @@ fn update_refs(containers: &GcHead) {
     }
 }
 
-/// `update_refs` followed by `subtract_refs`, in one walk: only when every tracked
-/// object is in `containers`. An object not yet COLLECTING when the walk or a
-/// reference reaches it is one whose gc_refs were not set yet (its `_gc_prev` still
-/// holds a list pointer, which `move_unreachable` rebuilds anyway).
-fn update_and_subtract_refs(rt: &Runtime, containers: &GcHead) {
-    let mut v = Visitor {
-        kind: VisitKind::DecrefAll,
-    };
-    for g in list::iter(containers) {
-        let gh = h(g);
-        if !gh.is_collecting() {
-            gh.reset_refs(header(from_gc(g)).refcnt.get());
+/// How many objects `move_unreachable` traverses ahead of the one it decides on.
+const REACHABLE_AHEAD: usize = 8;
+
+/// Calls `o`'s traverse hook, queueing its referents at the back of `edges`; returns
+/// how many it queued, or `None` (and none queued) for a container with more than
+/// [`EdgeQueue::PER_OBJECT`].
+#[inline]
+fn record(rt: &Runtime, o: Obj<'_>, edges: &mut EdgeQueue) -> Option<usize> {
+    let mark = edges.begin_object();
+    call_traverse(
+        rt,
+        o,
+        &mut Visitor {
+            kind: VisitKind::Record(edges),
+        },
+    );
+    edges.end_object(mark)
+}
+
+/// Hints that the next object of a list walk will be read soon.
+#[inline(always)]
+fn prefetch_next(g: *const GcHead) {
+    crate::visit::prefetch_object(from_gc(h(g).next_ptr()));
+}
+
+/// `visit_decref`. In a collection of every tracked object (`everything`), a tracked
+/// referent the walk has not reached yet gets its gc_refs set here: its reference
+/// count, less this reference.
+#[inline(always)]
+pub(crate) fn visit_decref(p: NonNull<ObjHeader>, everything: bool) {
+    let o = Obj::new(p);
+    if o.is_gc() {
+        let g = gc_head(p);
+        if g.is_collecting() {
+            g.decref();
+        } else if everything && g.is_tracked() {
+            g.reset_refs(o.refcnt() - 1);
         }
-        call_traverse(rt, obj(g), &mut v);
     }
 }
 
-/// `subtract_refs`.
-fn subtract_refs(rt: &Runtime, containers: &GcHead) {
+/// `subtract_refs`, with `update_refs` in the same walk when `everything` (only when
+/// every tracked object is in `containers`: an object not yet COLLECTING when the
+/// walk or a reference reaches it is one whose gc_refs were not set yet; its
+/// `_gc_prev` still holds a list pointer, which `move_unreachable` rebuilds anyway).
+///
+/// Each decrement is made `lag` referents after its visit, across objects (at most
+/// [`LagRing::MAX_LAG`]); decrements commute, so the outcome is CPython's. Returns
+/// whether most references point far away in memory (see [`LagRing`]).
+fn subtract_refs(rt: &Runtime, containers: &GcHead, everything: bool, lag: usize) -> bool {
+    let prefetch = lag > 0;
+    let mut lag = LagRing::new(lag);
     let mut v = Visitor {
-        kind: VisitKind::Decref,
+        kind: VisitKind::Decref {
+            lag: &mut lag,
+            everything,
+        },
     };
-    for g in list::iter(containers) {
+    for (i, g) in list::iter(containers).enumerate() {
+        if prefetch {
+            prefetch_next(g);
+        }
+        let gh = h(g);
+        if everything && !gh.is_collecting() {
+            gh.reset_refs(header(from_gc(g)).refcnt.get());
+        }
+        if let VisitKind::Decref { lag, .. } = &mut v.kind {
+            lag.measuring = i % LagRing::SAMPLE == 0;
+            lag.origin = g as usize;
+        }
         call_traverse(rt, obj(g), &mut v);
     }
+    lag.drain(|p| visit_decref(p, everything));
+    lag.near * 2 < lag.seen
 }
 
 /// Calls a traverse hook; a panic is stashed (and resumed after the collection) so it
@@ -103,7 +158,11 @@ fn call_traverse(rt: &Runtime, o: Obj<'_>, v: &mut Visitor<'_>) {
 
 /// `visit_reachable`.
 #[inline]
-pub(crate) fn visit_reachable(g: &GcHead, young: *const GcHead) {
+pub(crate) fn visit_reachable(p: NonNull<ObjHeader>, young: *const GcHead) {
+    if !Obj::new(p).is_gc() {
+        return;
+    }
+    let g = gc_head(p);
     if !g.is_collecting() {
         return;
     }
@@ -133,87 +192,249 @@ enum Survivors<'a> {
     UntrackHinted(Option<&'a mut Vec<*const GcHead>>),
 }
 
-/// `move_unreachable`; returns the number of survivors left in `young`.
+/// `move_unreachable`'s list surgery: the survivors are relinked behind `prev` as
+/// the cursor passes them; the rest go to `unreachable`.
+struct Walk<'a> {
+    young: *const GcHead,
+    unreachable: &'a GcHead,
+    prev: *const GcHead,
+    kept: usize,
+    survivors: Survivors<'a>,
+}
+
+impl<'a> Walk<'a> {
+    fn new(young: &GcHead, unreachable: &'a GcHead, survivors: Survivors<'a>) -> Walk<'a> {
+        Walk {
+            young,
+            unreachable,
+            prev: young,
+            kept: 0,
+            survivors,
+        }
+    }
+
+    /// The object at the cursor.
+    #[inline(always)]
+    fn cursor(&self) -> *const GcHead {
+        h(self.prev).next_ptr()
+    }
+
+    /// The cursor's object is reachable and has been traversed: it stays in young,
+    /// unless its type's hint untracks it.
+    #[inline(always)]
+    fn keep(&mut self, g: *const GcHead) {
+        let gh = h(g);
+        let o = obj(g);
+        let mut untrack = false;
+        if let Survivors::UntrackHinted(full_only) = &mut self.survivors {
+            let ty = o.type_info();
+            if let Some(hint) = ty.untrack_hint {
+                if !ty.flags.contains(TypeFlags::UNTRACK_ON_FULL_ONLY) {
+                    untrack = hint(o);
+                } else if let Some(later) = full_only {
+                    later.push(g);
+                }
+            }
+        }
+        if untrack {
+            // Untracked in place: unlinked from the list rebuilt behind `prev`.
+            h(self.prev).next.set(gh.next.get());
+            gh.next.set(0);
+            gh.prev.set(gh.prev.get() & PREV_MASK_STICKY);
+        } else {
+            gh.set_prev(self.prev);
+            gh.clear_collecting();
+            self.prev = g;
+            self.kept += 1;
+        }
+    }
+
+    /// The cursor's object has gc_refs 0: moved to `unreachable`, marked (prev pointers
+    /// there are valid).
+    #[inline(always)]
+    fn set_aside(&mut self, g: *const GcHead) {
+        let gh = h(g);
+        h(self.prev).next.set(gh.next.get());
+        let last = self.unreachable.prev_ptr();
+        h(last).next.set(NEXT_MASK_UNREACHABLE | g as usize);
+        gh.set_prev(last);
+        gh.next
+            .set(NEXT_MASK_UNREACHABLE | self.unreachable as *const GcHead as usize);
+        self.unreachable.prev.set(g as usize);
+    }
+
+    /// Closes both lists; returns the number of survivors.
+    fn finish(self) -> usize {
+        h(self.young).prev.set(self.prev as usize);
+        self.unreachable
+            .next
+            .set(self.unreachable.next.get() & !NEXT_MASK_UNREACHABLE);
+        self.kept
+    }
+}
+
+/// `move_unreachable`; returns the number of survivors left in `young`. With
+/// `read_ahead` (a heap whose references mostly point far away in memory), see
+/// [`move_unreachable_read_ahead`]; otherwise CPython's walk exactly.
 fn move_unreachable(
     rt: &Runtime,
     young: &GcHead,
     unreachable: &GcHead,
-    mut survivors: Survivors<'_>,
+    survivors: Survivors<'_>,
+    read_ahead: bool,
 ) -> usize {
-    let young_p: *const GcHead = young;
-    let unreachable_p: *const GcHead = unreachable;
-    let mut prev: *const GcHead = young_p;
-    let mut g = young.next_ptr();
-    let mut v = Visitor {
-        kind: VisitKind::Reachable(young_p),
+    let mut walk = Walk::new(young, unreachable, survivors);
+    if read_ahead {
+        move_unreachable_read_ahead(rt, &mut walk);
+    } else {
+        let mut v = Visitor {
+            kind: VisitKind::ReachableNow(walk.young),
+        };
+        let mut g = walk.cursor();
+        while g != walk.young {
+            if h(g).refs() != 0 {
+                call_traverse(rt, obj(g), &mut v);
+                walk.keep(g);
+            } else {
+                walk.set_aside(g);
+            }
+            g = walk.cursor();
+        }
+    }
+    walk.finish()
+}
+
+/// Objects `move_unreachable_read_ahead` has read ahead of its cursor: each with the
+/// number of referents [`record`] queued for it, or `None` when its gc_refs were 0
+/// then or it is a large container (it is traversed when the cursor reaches it, if
+/// it is reachable by then).
+struct Ahead {
+    items: [(*const GcHead, Option<usize>); REACHABLE_AHEAD],
+    first: usize,
+    len: usize,
+}
+
+impl Ahead {
+    fn push(&mut self, item: (*const GcHead, Option<usize>)) {
+        self.items[(self.first + self.len) % REACHABLE_AHEAD] = item;
+        self.len += 1;
+    }
+    fn pop(&mut self) -> (*const GcHead, Option<usize>) {
+        let item = self.items[self.first];
+        self.first = (self.first + 1) % REACHABLE_AHEAD;
+        self.len -= 1;
+        item
+    }
+    fn last(&self) -> *const GcHead {
+        self.items[(self.first + self.len - 1) % REACHABLE_AHEAD].0
+    }
+}
+
+/// CPython's walk, in CPython's order, with one difference in timing: the objects
+/// [`REACHABLE_AHEAD`] places ahead of the cursor are already traversed, their
+/// referents queued and prefetched, so the `visit_reachable` calls the cursor makes
+/// find their lines loaded. Nothing the walk does moves an object ahead of the cursor
+/// (only tentatively unreachable objects, behind it, are moved, to the tail), and an
+/// object's gc_refs only grow here, so the queued referents are the ones CPython's
+/// traversal at the cursor would visit. An object not queued ahead is traversed at
+/// the cursor, through a [`LagRing`] drained before the cursor moves on.
+fn move_unreachable_read_ahead(rt: &Runtime, walk: &mut Walk<'_>) {
+    let young = walk.young;
+    let mut ahead = Ahead {
+        items: [(young, None); REACHABLE_AHEAD],
+        first: 0,
+        len: 0,
     };
-    let mut kept = 0;
-    while g != young_p {
-        let gh = h(g);
-        if gh.refs() != 0 {
-            let o = obj(g);
-            call_traverse(rt, o, &mut v);
-            let mut untrack = false;
-            if let Survivors::UntrackHinted(full_only) = &mut survivors {
-                let ty = o.type_info();
-                if let Some(hint) = ty.untrack_hint {
-                    if !ty.flags.contains(TypeFlags::UNTRACK_ON_FULL_ONLY) {
-                        untrack = hint(o);
-                    } else if let Some(later) = full_only {
-                        later.push(g);
-                    }
+    let mut edges = EdgeQueue::default();
+    let mut lag = LagRing::new(LagRing::MAX_LAG);
+    loop {
+        while ahead.len < REACHABLE_AHEAD {
+            let n = if ahead.len == 0 {
+                walk.cursor()
+            } else {
+                h(ahead.last()).next_ptr()
+            };
+            if n == young {
+                break;
+            }
+            prefetch_next(n);
+            let queued = if h(n).refs() != 0 {
+                record(rt, obj(n), &mut edges)
+            } else {
+                None
+            };
+            ahead.push((n, queued));
+        }
+        if ahead.len == 0 {
+            break;
+        }
+        let (g, queued) = ahead.pop();
+        debug_assert!(g == walk.cursor());
+        if h(g).refs() == 0 {
+            // gc_refs never drop back to 0, so nothing was queued for it.
+            debug_assert!(queued.is_none_or(|n| n == 0));
+            walk.set_aside(g);
+            continue;
+        }
+        if let Some(n) = queued {
+            for _ in 0..n {
+                if let Some(p) = edges.pop() {
+                    visit_reachable(p, young);
                 }
             }
-            if untrack {
-                // Untracked in place: unlinked from the list rebuilt behind `prev`.
-                h(prev).next.set(gh.next.get());
-                gh.next.set(0);
-                gh.prev.set(gh.prev.get() & PREV_MASK_STICKY);
-            } else {
-                gh.set_prev(prev);
-                gh.clear_collecting();
-                prev = g;
-                kept += 1;
-            }
+            edges.compact();
         } else {
-            // Move to unreachable, marking it; prev pointers there are valid.
-            h(prev).next.set(gh.next.get());
-            let last = unreachable.prev_ptr();
-            h(last).next.set(NEXT_MASK_UNREACHABLE | g as usize);
-            gh.set_prev(last);
-            gh.next.set(NEXT_MASK_UNREACHABLE | unreachable_p as usize);
-            unreachable.prev.set(g as usize);
+            let mut v = Visitor {
+                kind: VisitKind::Reachable {
+                    lag: &mut lag,
+                    young,
+                },
+            };
+            call_traverse(rt, obj(g), &mut v);
+            lag.drain(|p| visit_reachable(p, young));
         }
-        g = h(prev).next_ptr();
+        walk.keep(g);
     }
-    young.prev.set(prev as usize);
-    unreachable
-        .next
-        .set(unreachable.next.get() & !NEXT_MASK_UNREACHABLE);
-    kept
 }
 
 /// `deduce_unreachable`: afterwards `base` holds the reachable objects (COLLECTING
 /// cleared) and `unreachable` the rest (COLLECTING and NEXT_MASK_UNREACHABLE set).
 /// `everything`: `base` holds every tracked object (a full collection with nothing
-/// frozen), which lets `update_refs` and `subtract_refs` share one walk. Returns the
-/// number of survivors.
+/// frozen), which lets `update_refs` and `subtract_refs` share one walk.
+/// `scattered_before`: where the generation keeps whether its references were found
+/// scattered (see [`LagRing`]). Returns the number of survivors.
 fn deduce_unreachable(
     rt: &Runtime,
     base: &GcHead,
     unreachable: &GcHead,
     everything: bool,
     survivors: Survivors<'_>,
+    scattered_before: Option<&Cell<bool>>,
 ) -> usize {
     rt.gc.lists_unstable.set(true);
-    if everything {
-        update_and_subtract_refs(rt, base);
-    } else {
+    if !everything {
         update_refs(base);
-        subtract_refs(rt, base);
     }
+    // With `Prefetch::Auto`, `subtract_refs` prefetches if the last collection of the
+    // generation found prefetching worth it; `move_unreachable` goes by what
+    // `subtract_refs` finds.
+    let mode = rt.gc.prefetch.get();
+    let lag = match mode {
+        Prefetch::Always => LagRing::MAX_LAG,
+        Prefetch::Auto if scattered_before.is_some_and(Cell::get) => LagRing::MAX_LAG,
+        _ => 0,
+    };
+    let scattered = subtract_refs(rt, base, everything, lag);
+    if let Some(c) = scattered_before {
+        c.set(scattered);
+    }
+    let read_ahead = match mode {
+        Prefetch::Auto => scattered,
+        Prefetch::Always => true,
+        Prefetch::Never => false,
+    };
     list::init(unreachable);
-    let kept = move_unreachable(rt, base, unreachable, survivors);
+    let kept = move_unreachable(rt, base, unreachable, survivors, read_ahead);
     rt.gc.lists_unstable.set(false);
     kept
 }
@@ -356,7 +577,7 @@ fn handle_resurrected_objects(
     for g in list::iter(unreachable) {
         h(g).clear_collecting();
     }
-    deduce_unreachable(rt, unreachable, still, false, Survivors::Keep);
+    deduce_unreachable(rt, unreachable, still, false, Survivors::Keep, None);
     for g in list::iter(still) {
         let gh = h(g);
         gh.next.set(gh.next.get() & !NEXT_MASK_UNREACHABLE);
@@ -451,6 +672,7 @@ fn collect_main(rt: &Runtime, generation: usize) -> (usize, usize) {
         &unreachable,
         everything,
         Survivors::UntrackHinted(full.then_some(&mut full_only)),
+        Some(&gc.scattered[generation]),
     );
     if !full {
         if generation == NUM_GENERATIONS - 2 {

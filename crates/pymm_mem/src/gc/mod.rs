@@ -13,11 +13,18 @@ pub(crate) mod list;
 pub(crate) mod state;
 
 pub use collect::{DEBUG_COLLECTABLE, DEBUG_LEAK, DEBUG_SAVEALL, DEBUG_STATS, DEBUG_UNCOLLECTABLE};
-pub use state::{GenStats, NUM_GENERATIONS};
+pub use state::{GenStats, NUM_GENERATIONS, Prefetch};
 
 use crate::object::{Obj, ObjRef, from_gc};
 use crate::runtime::{Runtime, rt};
 use crate::visit::traverse;
+
+/// Chooses when the collector prefetches (see [`Prefetch`]); returns the previous
+/// choice. The outcome of a collection, including the order of every list, is the
+/// same whatever the choice: only its speed changes.
+pub fn set_prefetch(p: Prefetch) -> Prefetch {
+    rt().gc.prefetch.replace(p)
+}
 
 /// `gc.collect(generation)`: runs a collection and returns the number of unreachable
 /// objects found (collected plus uncollectable). Returns 0 at once if a collection is

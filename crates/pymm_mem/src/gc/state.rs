@@ -22,6 +22,27 @@ pub struct GenStats {
     pub uncollectable: usize,
 }
 
+/// When the collector prefetches the objects it is about to visit ([`set_prefetch`]
+/// (crate::gc::set_prefetch)).
+///
+/// CPython's collector visits each reference at once; in a large heap whose objects
+/// refer to objects far away in memory, nearly every visit waits for a cache miss.
+/// pymm's collector can instead queue each reference, prefetch its target, and visit
+/// it a little later, in the same order. Where references mostly point near their
+/// referrer (objects allocated together), the hardware already has those lines and
+/// the queueing only costs instructions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Prefetch {
+    /// Decide per collection, from the distances in memory between objects and their
+    /// referents, sampled in the first pass over the generation (the default).
+    #[default]
+    Auto,
+    /// Always prefetch.
+    Always,
+    /// Never: CPython's walks exactly.
+    Never,
+}
+
 pub(crate) struct GcState {
     /// Generations 0..2 and, at index 3, the permanent generation.
     heads: [GcHead; NUM_GENERATIONS + 1],
@@ -37,6 +58,10 @@ pub(crate) struct GcState {
     pub(crate) long_lived_pending: Cell<usize>,
     pub(crate) stats: [Cell<GenStats>; NUM_GENERATIONS],
     pub(crate) garbage: RefCell<Vec<ObjRef>>,
+    /// Per generation: whether its last collection found most references pointing far
+    /// away in memory, where the collector's prefetching pays (`gc::collect`).
+    pub(crate) scattered: [Cell<bool>; NUM_GENERATIONS],
+    pub(crate) prefetch: Cell<Prefetch>,
 }
 
 impl GcState {
@@ -53,6 +78,8 @@ impl GcState {
             long_lived_pending: Cell::new(0),
             stats: Default::default(),
             garbage: RefCell::new(Vec::new()),
+            scattered: Default::default(),
+            prefetch: Cell::new(Prefetch::Auto),
         }
     }
 
