@@ -92,7 +92,7 @@ impl<'v> Visitor<'v> {
     /// Asked by a traverse hook about to visit `n` references (a container's items):
     /// whether the visitor declines an object that large, in which case the hook
     /// should return at once. Only the collector's read-ahead declines (it keeps at
-    /// most [`EdgeQueue::PER_OBJECT`] references per object, and traverses a larger
+    /// most 128 references per object, and traverses a larger
     /// container again when it gets to it); asking is optional, and saves that
     /// read-ahead a walk over the items.
     #[inline]

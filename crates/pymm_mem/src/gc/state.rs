@@ -22,8 +22,8 @@ pub struct GenStats {
     pub uncollectable: usize,
 }
 
-/// When the collector prefetches the objects it is about to visit ([`set_prefetch`]
-/// (crate::gc::set_prefetch)).
+/// When the collector prefetches the objects it is about to visit
+/// ([`set_prefetch`](crate::gc::set_prefetch)).
 ///
 /// CPython's collector visits each reference at once; in a large heap whose objects
 /// refer to objects far away in memory, nearly every visit waits for a cache miss.
