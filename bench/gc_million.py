@@ -6,8 +6,13 @@ them without finding garbage. Prints the objects collected (0) and the live coun
 stdout; the time of the best of `repeat` collections goes to stderr, so
 `scripts/bench_compare.py` checks the output and times the whole run while this
 script reports the collection itself.
+
+`gc_million.py N random` links each instance to two instances drawn at random (fixed
+seed) instead of its neighbours: the same work for the collector, with its memory
+accesses scattered over the whole heap.
 """
 import gc
+import random
 import sys
 import time
 
@@ -18,12 +23,18 @@ class Pair:
         self.b = b
 
 
-def main(n=1_000_000, repeat=3):
+def main(n=1_000_000, repeat=3, scattered=False):
     gc.disable()
     nodes = [Pair(None, None) for _ in range(n)]
-    for i in range(n):
-        nodes[i].a = nodes[i - 1]
-        nodes[i].b = nodes[(i + 1) % n]
+    if scattered:
+        rng = random.Random(5)
+        for i in range(n):
+            nodes[i].a = nodes[rng.randrange(n)]
+            nodes[i].b = nodes[rng.randrange(n)]
+    else:
+        for i in range(n):
+            nodes[i].a = nodes[i - 1]
+            nodes[i].b = nodes[(i + 1) % n]
     gc.collect()
     best = None
     found = 0
@@ -33,8 +44,10 @@ def main(n=1_000_000, repeat=3):
         dt = time.perf_counter() - t0
         best = dt if best is None or dt < best else best
     print("gc_million live=%d collected=%d" % (len(nodes), found))
-    print("gc.collect() over %d instances: %.1f ms (%.1f ns/object)" % (n, best * 1e3, best * 1e9 / n), file=sys.stderr)
+    print("gc.collect() over %d instances%s: %.1f ms (%.1f ns/object)"
+          % (n, ", random links" if scattered else "", best * 1e3, best * 1e9 / n), file=sys.stderr)
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000,
+         scattered=len(sys.argv) > 2 and sys.argv[2] == "random")
