@@ -27,6 +27,8 @@ pub(crate) enum VisitKind<'v> {
         lag: &'v mut LagRing,
         young: *const GcHead,
     },
+    /// `visit_decref` at once.
+    DecrefNow { everything: bool },
     /// `visit_reachable` at once (CPython's walk, for heaps that do not gain from the
     /// read-ahead).
     ReachableNow(*const GcHead),
@@ -66,6 +68,9 @@ impl<'v> Visitor<'v> {
                 if let Some(p) = lag.push(obj.ptr()) {
                     crate::gc::collect::visit_decref(p, *everything);
                 }
+            }
+            VisitKind::DecrefNow { everything } => {
+                crate::gc::collect::visit_decref(obj.ptr(), *everything)
             }
             VisitKind::ReachableNow(young) => {
                 crate::gc::collect::visit_reachable(obj.ptr(), *young)

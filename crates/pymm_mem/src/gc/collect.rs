@@ -122,29 +122,37 @@ pub(crate) fn visit_decref(p: NonNull<ObjHeader>, everything: bool) {
 /// whether most references point far away in memory (see [`LagRing`]).
 fn subtract_refs(rt: &Runtime, containers: &GcHead, everything: bool, lag: usize) -> bool {
     let prefetch = lag > 0;
-    let mut lag = LagRing::new(lag);
-    let mut v = Visitor {
+    let mut ring = LagRing::new(lag);
+    let mut through_ring = Visitor {
         kind: VisitKind::Decref {
-            lag: &mut lag,
+            lag: &mut ring,
             everything,
         },
     };
+    // Without prefetching, the objects not sampled take the plain visit.
+    let mut at_once = Visitor {
+        kind: VisitKind::DecrefNow { everything },
+    };
     for (i, g) in list::iter(containers).enumerate() {
-        if prefetch {
-            prefetch_next(g);
-        }
         let gh = h(g);
         if everything && !gh.is_collecting() {
             gh.reset_refs(header(from_gc(g)).refcnt.get());
         }
-        if let VisitKind::Decref { lag, .. } = &mut v.kind {
-            lag.measuring = i % LagRing::SAMPLE == 0;
+        let sampled = i % LagRing::SAMPLE == 0;
+        if prefetch {
+            prefetch_next(g);
+        } else if !sampled {
+            call_traverse(rt, obj(g), &mut at_once);
+            continue;
+        }
+        if let VisitKind::Decref { lag, .. } = &mut through_ring.kind {
+            lag.measuring = sampled;
             lag.origin = g as usize;
         }
-        call_traverse(rt, obj(g), &mut v);
+        call_traverse(rt, obj(g), &mut through_ring);
     }
-    lag.drain(|p| visit_decref(p, everything));
-    lag.near * 2 < lag.seen
+    ring.drain(|p| visit_decref(p, everything));
+    ring.near * 2 < ring.seen
 }
 
 /// Calls a traverse hook; a panic is stashed (and resumed after the collection) so it
