@@ -2084,6 +2084,8 @@ pub fn builtin_format(v: &ObjRef, spec: &str) -> R<String> {
             crate::format::format_int(obj, spec)
         }
         Kind::Float => crate::format::format_float(float_val(v).unwrap_or(0.0), spec),
+        // `unicode__format__`: an empty spec gives `str(self)` for subclass instances.
+        Kind::Str if spec.is_empty() && crate::typeobj::is_heap_instance(obj) => str_of(v),
         Kind::Str => crate::format::format_str(&crate::str::as_str(obj), spec),
         Kind::Complex if !spec.is_empty() => {
             let c = obj.downcast::<ComplexBody>().expect("complex");

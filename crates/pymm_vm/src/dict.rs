@@ -57,10 +57,16 @@ fn keys_equal(a: &ObjRef, b: &ObjRef) -> R<bool> {
         return Ok(true);
     }
     let (x, y) = (a.as_obj(), b.as_obj());
-    if kind(x) == Kind::Str && kind(y) == Kind::Str {
+    if exact_str(x) && exact_str(y) {
         return Ok(crate::str::eq(x, y));
     }
     crate::ops::eq_bool(a, b)
+}
+
+/// An exact `str` (not a subclass instance, whose `__eq__` may differ).
+#[inline]
+fn exact_str(o: Obj<'_>) -> bool {
+    kind(o) == Kind::Str && o.type_object().is_none()
 }
 
 enum Match {
@@ -90,7 +96,7 @@ fn lookup(b: &DictBody, key: &ObjRef, hash: isize) -> R<Option<(usize, usize)>> 
                 (h, Some(k), _) if *h == hash => {
                     if k.is(key) {
                         Match::Yes
-                    } else if kind(k.as_obj()) == Kind::Str && kind(key.as_obj()) == Kind::Str {
+                    } else if exact_str(k.as_obj()) && exact_str(key.as_obj()) {
                         if crate::str::eq(k.as_obj(), key.as_obj()) {
                             Match::Yes
                         } else {
@@ -174,8 +180,7 @@ pub fn set_with_hash(d: Obj<'_>, key: ObjRef, hash: isize, value: ObjRef) -> R<(
         drop(old_entry);
         return Ok(());
     }
-    let exact_str = kind(key.as_obj()) == Kind::Str && key.as_obj().type_object().is_none();
-    if !exact_str && !b.general.get() {
+    if !exact_str(key.as_obj()) && !b.general.get() {
         // A str-only table becomes a general one: CPython rebuilds it
         // (`insertion_resize`), sized for 3 * used.
         b.general.set(true);

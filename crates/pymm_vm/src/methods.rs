@@ -2606,6 +2606,12 @@ fn object_dir(args: &[ObjRef], _kw: &Kw) -> R {
     )
 }
 
+/// `object.__subclasshook__`: a class method that leaves the decision to the normal
+/// mechanism.
+fn object_subclasshook(_args: &[ObjRef], _kw: &Kw) -> R {
+    Ok(crate::state::notimpl())
+}
+
 fn object_init_subclass(_args: &[ObjRef], _kw: &Kw) -> R {
     Ok(none())
 }
@@ -3367,7 +3373,21 @@ pub fn register_methods() {
         "__init_subclass__",
         class_method(new_builtin("__init_subclass__", object_init_subclass, "")),
     );
-    for k in [K::Tuple, K::Int, K::Float, K::List, K::Dict, K::Set] {
+    crate::dict::set_str(
+        &tb(ot.as_obj()).dict,
+        "__subclasshook__",
+        class_method(new_builtin("__subclasshook__", object_subclasshook, "")),
+    );
+    for k in [
+        K::Tuple,
+        K::Int,
+        K::Float,
+        K::Str,
+        K::FrozenSet,
+        K::List,
+        K::Dict,
+        K::Set,
+    ] {
         let t = builtin_type(k);
         crate::dict::set_str(
             &tb(t.as_obj()).dict,
@@ -4586,7 +4606,7 @@ pub fn constructor_for_kind(k: Kind) -> Option<Ctor> {
 pub fn new_builtin_subclass_instance(cls: &ObjRef, ctor: Ctor, args: &[ObjRef], kw: &Kw) -> R {
     let bk = tb(cls.as_obj()).base_kind;
     match bk {
-        Kind::Tuple | Kind::Int | Kind::Float => {
+        Kind::Tuple | Kind::Int | Kind::Float | Kind::Str | Kind::FrozenSet => {
             let v = ctor(&builtin_type(bk), args, kw)?;
             rewrap_immutable(cls, &v)
         }
@@ -4598,7 +4618,8 @@ pub fn new_builtin_subclass_instance(cls: &ObjRef, ctor: Ctor, args: &[ObjRef], 
     }
 }
 
-/// Copies a tuple, int or float value into a new instance of subclass `cls`.
+/// Copies a tuple, int, float, str or frozenset value into a new instance of subclass
+/// `cls`.
 pub fn rewrap_immutable(cls: &ObjRef, v: &ObjRef) -> R {
     let info = crate::typeobj::instance_info(cls.as_obj());
     let o = match kind(v.as_obj()) {
@@ -4616,6 +4637,16 @@ pub fn rewrap_immutable(cls: &ObjRef, v: &ObjRef) -> R {
             ObjRef::new_var(info, IntBody { size: b.size }, digits)
         }
         Kind::Float => ObjRef::new(info, FloatBody(float_val(v).unwrap_or(0.0))),
+        Kind::Str => return crate::str::alloc_str_instance(info, &crate::str::as_str(v.as_obj())),
+        Kind::FrozenSet => {
+            let o =
+                ObjRef::new(info, SetBody::default()).map_err(|_| crate::exc::memory_error())?;
+            o.track();
+            for x in crate::builtins::set_items(v.as_obj()) {
+                crate::builtins::set_add(&o, x)?;
+            }
+            return Ok(o);
+        }
         _ => {
             return Err(type_error(format!(
                 "cannot make a '{}' instance from '{}'",
@@ -4654,7 +4685,7 @@ fn builtin_dunder_new(args: &[ObjRef], kw: &Kw) -> R {
         return ctor(cls, &args[1..], kw);
     }
     match bk {
-        Kind::Tuple | Kind::Int | Kind::Float => {
+        Kind::Tuple | Kind::Int | Kind::Float | Kind::Str | Kind::FrozenSet => {
             let v = ctor(&builtin_type(bk), &args[1..], kw)?;
             rewrap_immutable(cls, &v)
         }

@@ -602,6 +602,13 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
             Kind::MemoryView => 168,
             Kind::Int | Kind::Bool => 24 + 4 * crate::int::ndigits(obj).max(1),
             Kind::Float => 24,
+            // A subclass instance is CPython's non-compact `PyUnicodeObject` (with its
+            // dict and weak-reference slots: 96 bytes, of which the caller counts the
+            // 16 of pymm's pre-header) and a separate buffer of `length + 1` code units.
+            Kind::Str if heap => {
+                let b = crate::str::str_body(obj).expect("str");
+                80 + (b.length + 1) * ((b.state.get() >> crate::str::KIND_SHIFT) & 7) as usize
+            }
             _ => obj.basic_size(),
         }
 }
@@ -684,10 +691,16 @@ fn sys_getrefcount(args: &[ObjRef], _kw: &Kw) -> R {
 }
 
 fn sys_intern(args: &[ObjRef], _kw: &Kw) -> R {
-    check_args("intern", args, 1, 1)?;
+    check_args("sys.intern", args, 1, 1)?;
     if kind(args[0].as_obj()) != Kind::Str {
         return Err(type_error(format!(
             "intern() argument must be str, not {}",
+            obj_type_name(&args[0])
+        )));
+    }
+    if crate::typeobj::is_heap_instance(args[0].as_obj()) {
+        return Err(type_error(format!(
+            "can't intern {}",
             obj_type_name(&args[0])
         )));
     }

@@ -1571,7 +1571,7 @@ pub fn heap_type_info_weak(
             type_clear as pymm_mem::ClearFn,
             Some(type_weaklist as pymm_mem::WeakListFn),
         ),
-        Kind::Int | Kind::Float => (
+        Kind::Int | Kind::Float | Kind::Str => (
             instance_traverse as pymm_mem::TraverseFn,
             instance_clear_pre as pymm_mem::ClearFn,
             None,
@@ -1628,6 +1628,8 @@ fn body_vtable_of(t: &'static TypeInfo) -> BodyVTable {
         Kind::Int => BodyVTable::of_var::<IntBody>(),
         Kind::Type => BodyVTable::of::<TypeBody>(),
         Kind::Float => BodyVTable::of::<FloatBody>(),
+        // Subclass instances always use the general string body.
+        Kind::Str => BodyVTable::of_var::<WideStrBody>(),
         Kind::BaseException => BodyVTable::of::<ExcBody>(),
         _ => BodyVTable::of::<InstanceBody>(),
     }

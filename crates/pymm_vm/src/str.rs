@@ -10,7 +10,7 @@ use pymm_mem::{Obj, ObjRef};
 use crate::exc::{R, memory_error};
 use crate::object::*;
 
-const KIND_SHIFT: u32 = 2;
+pub const KIND_SHIFT: u32 = 2;
 const ASCII_BIT: u32 = 1 << 6;
 const COMPACT_BIT: u32 = 1 << 5;
 
@@ -52,6 +52,39 @@ pub fn alloc_str(s: &str) -> R {
         wstr_length: 0,
     };
     ObjRef::new_var(&WSTR_T, body, items).map_err(|_| memory_error())
+}
+
+/// An instance of a str subclass (`info`, whose body is a [`WideStrBody`]) holding `s`,
+/// tracked, as CPython's non-compact subclass strings are.
+pub fn alloc_str_instance(info: &'static pymm_mem::TypeInfo, s: &str) -> R {
+    let len = s.chars().count();
+    let maxc = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let k: usize = if maxc < 256 {
+        1
+    } else if maxc < 65536 {
+        2
+    } else {
+        4
+    };
+    let mut items = Vec::with_capacity((len + 1) * k);
+    for c in s.chars().chain(std::iter::once('\0')) {
+        items.extend_from_slice(&(c as u32).to_le_bytes()[..k]);
+    }
+    let ascii = if maxc < 128 { ASCII_BIT } else { 0 };
+    let body = WideStrBody {
+        base: StrBody {
+            length: len,
+            hash: std::cell::Cell::new(-1),
+            state: std::cell::Cell::new(((k as u32) << KIND_SHIFT) | ascii),
+            nbytes: items.len(),
+        },
+        utf8_length: 0,
+        utf8: 0,
+        wstr_length: 0,
+    };
+    let o = ObjRef::new_var(info, body, items).map_err(|_| memory_error())?;
+    o.track();
+    Ok(o)
 }
 
 /// A new string object, sharing the empty string and one-character latin-1 strings.
@@ -176,7 +209,7 @@ pub fn as_str(o: Obj<'_>) -> Cow<'_, str> {
 pub fn is_ascii_text(o: Obj<'_>, s: &str) -> bool {
     match (o.downcast::<StrBody>(), o.var_items::<StrBody>()) {
         (Some(b), Some(items)) => b.length == s.len() && &items[..b.length] == s.as_bytes(),
-        _ => false,
+        _ => is_ascii(o) && as_str(o) == s,
     }
 }
 
@@ -204,7 +237,7 @@ pub fn char_len(o: Obj<'_>) -> usize {
 /// Whether the string is pure ASCII.
 #[inline]
 pub fn is_ascii(o: Obj<'_>) -> bool {
-    o.downcast::<StrBody>().is_some()
+    str_body(o).is_some_and(|b| b.state.get() & ASCII_BIT != 0)
 }
 
 /// `hash(str)`: cached in the object. (CPython randomises string hashes per process;

@@ -1463,7 +1463,13 @@ pub fn instance_dict(o: Obj<'_>, create: bool) -> Option<ObjRef> {
         return None;
     }
     let d = crate::dict::new_dict();
-    p.values.set(Some(d.clone()));
+    if matches!(kind(o), Kind::Object | Kind::BaseException) {
+        p.values.set(Some(d.clone()));
+    } else {
+        // Subclasses of other built-in types have a plain `__dict__` (tracked once it
+        // holds a container), as CPython's `tp_dictoffset` dict.
+        p.dict.set(Some(d.clone()));
+    }
     Some(d)
 }
 
@@ -1701,7 +1707,11 @@ fn type_has_dict(t: Obj<'_>) -> bool {
                 .borrow()
                 .as_ref()
                 .is_none_or(|s| s.iter().any(|n| n == "__dict__"))
-    }) || !matches!(tb(t).base_kind, Kind::Object)
+    }) || matches!(
+        tb(t).base_kind,
+        // Built-in bases whose own instances have a dict.
+        Kind::BaseException | Kind::Type | Kind::Module | Kind::Function
+    )
 }
 
 /// `getattr(o, name)`, or `None` when the attribute does not exist (no exception
