@@ -12,6 +12,7 @@ use core::ptr::NonNull;
 use crate::header::ObjHeader;
 use crate::object::{Obj, ObjRef};
 use crate::typeinfo::TypeFlags;
+use crate::weakref::WeakListHead;
 
 /// The two pre-header slots.
 #[repr(C)]
@@ -53,16 +54,55 @@ impl core::fmt::Debug for PreHeader {
     }
 }
 
+/// The bytes of a `PREHEADER_WEAKLIST` block in front of the pre-header: the list
+/// head and padding that keeps the header 16-byte aligned.
+const WEAKLIST_AREA: usize = 16;
+
+fn has_weaklist_area(p: NonNull<ObjHeader>) -> bool {
+    crate::object::type_of(p)
+        .flags()
+        .contains(TypeFlags::PREHEADER_WEAKLIST)
+}
+
 fn slots_ptr(p: NonNull<ObjHeader>) -> *mut PreHeader {
-    let pre = crate::object::type_of(p).pre_size();
-    // SAFETY: objects of PREHEADER types start their block with the PreHeader, `pre_size`
-    // bytes before the header (in front of the GC head, if any).
+    let mut pre = crate::object::type_of(p).pre_size();
+    if has_weaklist_area(p) {
+        pre -= WEAKLIST_AREA;
+    }
+    // SAFETY: objects of PREHEADER types have the PreHeader in front of the GC head (if
+    // any): `pre_size` bytes before the header, less the weak-list area that precedes
+    // it in `PREHEADER_WEAKLIST` blocks.
     unsafe { p.as_ptr().cast::<u8>().sub(pre).cast::<PreHeader>() }
 }
 
+/// The weak-list head at the start of a `PREHEADER_WEAKLIST` block.
+fn weaklist_ptr(p: NonNull<ObjHeader>) -> *mut WeakListHead {
+    let pre = crate::object::type_of(p).pre_size();
+    // SAFETY: the block starts `pre_size` bytes before the header, with the list head.
+    unsafe { p.as_ptr().cast::<u8>().sub(pre).cast::<WeakListHead>() }
+}
+
 pub(crate) fn init_slots(p: NonNull<ObjHeader>) {
-    // SAFETY: the slots are in the freshly allocated block and uninitialised.
-    unsafe { slots_ptr(p).write(PreHeader::default()) }
+    // SAFETY: the slots (and, with the flag, the list head) are in the freshly allocated
+    // block and uninitialised; the block is 16-byte aligned, so both are aligned.
+    unsafe {
+        slots_ptr(p).write(PreHeader::default());
+        if has_weaklist_area(p) {
+            weaklist_ptr(p).write(WeakListHead::new());
+        }
+    }
+}
+
+/// The weak-list hook of [`TypeInfo::preheader_with_weaklist`] types.
+///
+/// [`TypeInfo::preheader_with_weaklist`]: crate::TypeInfo::preheader_with_weaklist
+pub(crate) fn preheader_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
+    if has_weaklist_area(o.ptr()) {
+        // SAFETY: initialised at allocation; lives as long as the object.
+        Some(unsafe { &*weaklist_ptr(o.ptr()) })
+    } else {
+        None
+    }
 }
 
 pub(crate) fn drop_slots(p: NonNull<ObjHeader>) {

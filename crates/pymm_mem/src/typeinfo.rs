@@ -54,6 +54,11 @@ impl TypeFlags {
     /// The weak-list head is the first field of the body (CPython's `tp_weaklistoffset`
     /// of 16): found without calling the `weaklist` hook.
     pub(crate) const WEAKLIST_FIRST: TypeFlags = TypeFlags(1 << 6);
+    /// A weak-list head (and 8 bytes of padding) in front of the pre-header: the weak
+    /// references of subclass instances of built-in types whose body has no place
+    /// for them (CPython appends `__weakref__` to the object; pymm's bodies are Rust
+    /// types of fixed layout).
+    pub(crate) const PREHEADER_WEAKLIST: TypeFlags = TypeFlags(1 << 8);
     /// Derived: objects die by giving their block back and nothing else: a short-path type
     /// without GC head, weak references or a body that needs dropping (floats, ints,
     /// strings). No code can run while one dies.
@@ -343,6 +348,16 @@ impl TypeInfo {
         self.flags = self.flags.union(TypeFlags::PREHEADER);
         self.derive_flags()
     }
+    /// [`TypeInfo::preheader`], with a weak-list head in front of it: the objects can be
+    /// weakly referenced although their body has no list head.
+    pub const fn preheader_with_weaklist(mut self) -> TypeInfo {
+        self.flags = self
+            .flags
+            .union(TypeFlags::PREHEADER)
+            .union(TypeFlags::PREHEADER_WEAKLIST);
+        self.weaklist = Some(crate::preheader::preheader_weaklist);
+        self.derive_flags()
+    }
     /// Collections may untrack objects for which `hint` returns true. With `full_only`,
     /// only full (generation 2) collections ask.
     pub const fn untrack_hint(mut self, hint: UntrackHintFn, full_only: bool) -> TypeInfo {
@@ -486,6 +501,9 @@ impl TypeInfo {
             n += 16;
         }
         if self.flags.contains(TypeFlags::PREHEADER) {
+            n += 16;
+        }
+        if self.flags.contains(TypeFlags::PREHEADER_WEAKLIST) {
             n += 16;
         }
         n

@@ -3,8 +3,9 @@
 
 mod common;
 use common::*;
-use pymm_mem::gc;
 use pymm_mem::weakref::{WEAKREF_TYPE, WeakKind, new_weakref, weakref_body, weakrefs};
+use pymm_mem::{ObjRef, TypeInfo, gc};
+use std::cell::RefCell;
 
 #[test]
 fn empty_collect_returns_zero() {
@@ -496,4 +497,81 @@ fn objects_are_freed_immediately() {
     assert_eq!(pymm_mem::allocated_blocks(), before + 1);
     drop(a);
     assert_eq!(pymm_mem::allocated_blocks(), before);
+}
+
+/// A body without a weak-list head (like `list`), with the pre-header and the weak
+/// list in front of the GC head (`TypeInfo::preheader_with_weaklist`): weak references
+/// work on both deaths, the pre-header slots are released, and every block is freed.
+#[derive(Debug)]
+struct Plain {
+    refs: RefCell<Vec<ObjRef>>,
+}
+impl pymm_mem::Body for Plain {}
+
+fn plain_traverse(o: pymm_mem::Obj<'_>, v: &mut pymm_mem::Visitor<'_>) {
+    if let Some(p) = o.preheader()
+        && let Some(d) = p.dict.take()
+    {
+        v.visit_ref(&d);
+        p.dict.set(Some(d));
+    }
+    for r in o.downcast::<Plain>().unwrap().refs.borrow().iter() {
+        v.visit_ref(r);
+    }
+}
+fn plain_clear(o: pymm_mem::Obj<'_>) {
+    drop(o.preheader().and_then(|p| p.dict.take()));
+    let refs = std::mem::take(&mut *o.downcast::<Plain>().unwrap().refs.borrow_mut());
+    drop(refs);
+}
+const PLAIN_WEAK: &TypeInfo = &TypeInfo::new("PlainWeak", pymm_mem::BodyVTable::of::<Plain>())
+    .gc(plain_traverse)
+    .clear(plain_clear)
+    .preheader_with_weaklist();
+
+#[test]
+fn weaklist_in_front_of_the_preheader() {
+    clean();
+    let new_plain = || {
+        let o = ObjRef::new(
+            PLAIN_WEAK,
+            Plain {
+                refs: RefCell::new(Vec::new()),
+            },
+        )
+        .unwrap();
+        o.track();
+        o
+    };
+    // 32 bytes in front of the GC head: list head, padding, two pre-header slots.
+    let a = new_plain();
+    assert_eq!(a.as_obj().allocated_size(), 16 + 16 + 16 + 16 + 32);
+    assert_eq!(a.as_obj().basic_size(), 16 + 32);
+    // Refcount death: the weakref dies and its callback runs.
+    let w = new_weakref(WEAKREF_TYPE, WeakKind::Ref, a.as_obj(), None).unwrap();
+    let cb = pymm_mem::weakref::new_weakref_with_fn(a.as_obj(), |_| log("cb a")).unwrap();
+    assert_eq!(pymm_mem::weakref::weakref_count(a.as_obj()), 2);
+    a.as_obj().preheader().unwrap().dict.set(Some(new_node(7)));
+    drop(a);
+    assert!(weakref_body(w.as_obj()).unwrap().is_dead());
+    assert_eq!(take_log(), ["cb a"]);
+    drop((w, cb));
+    // A cycle through a pre-header slot, found by a collection.
+    let b = new_plain();
+    let c = new_plain();
+    b.as_obj().preheader().unwrap().dict.set(Some(c.clone()));
+    c.as_obj()
+        .downcast::<Plain>()
+        .unwrap()
+        .refs
+        .borrow_mut()
+        .push(b.clone());
+    let wb = pymm_mem::weakref::new_weakref_with_fn(b.as_obj(), |_| log("cb b")).unwrap();
+    drop((b, c));
+    assert_eq!(gc::collect(2), 2);
+    assert!(weakref_body(wb.as_obj()).unwrap().is_dead());
+    assert_eq!(take_log(), ["cb b"]);
+    drop(wb);
+    gc::collect(2);
+    assert_eq!(pymm_mem::allocated_blocks(), 0, "everything freed");
 }

@@ -1559,7 +1559,7 @@ pub fn heap_type_info_weak(
         Kind::Set | Kind::FrozenSet => (
             set_traverse as pymm_mem::TraverseFn,
             set_clear as pymm_mem::ClearFn,
-            None,
+            Some(set_weaklist as pymm_mem::WeakListFn),
         ),
         Kind::Tuple => (
             tuple_traverse as pymm_mem::TraverseFn,
@@ -1587,10 +1587,13 @@ pub fn heap_type_info_weak(
             Some(instance_weaklist as pymm_mem::WeakListFn),
         ),
     };
-    t = t.gc(trav).clear(clear).preheader();
-    if let Some(w) = weak.filter(|_| weakrefable) {
-        t = t.weakrefable(w);
-    }
+    t = t.gc(trav).clear(clear);
+    t = match weak {
+        Some(w) if weakrefable => t.preheader().weakrefable(w),
+        // A body without a weak-list head: the list goes in front of the pre-header.
+        None if weakrefable => t.preheader_with_weaklist(),
+        _ => t.preheader(),
+    };
     if kind_of_info(base) == Kind::Type {
         // A metaclass: its instances are classes.
         t = t.type_objects();

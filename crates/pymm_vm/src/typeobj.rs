@@ -901,7 +901,13 @@ pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -
     let leaked_name: &'static str = Box::leak(name.to_string().into_boxed_str());
     // `__slots__` without `__weakref__` take weak references away from plain instances;
     // other solid bases decide for themselves.
-    let weakrefable = weakrefable || !matches!(base_kind, Kind::Object | Kind::BaseException);
+    let weakrefable = match base_kind {
+        // Variable-size objects (CPython's `tp_itemsize`) cannot take `__weakref__`.
+        Kind::Int | Kind::Tuple | Kind::Bytes => false,
+        // Their own instances can be weakly referenced.
+        Kind::Set | Kind::FrozenSet | Kind::Type => true,
+        _ => weakrefable,
+    };
     // `__slots__` that leave out `__dict__` and `__weakref__` all the way up: the
     // values live in the object itself, as in CPython.
     let slotted =
