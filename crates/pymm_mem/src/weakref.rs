@@ -122,14 +122,18 @@ fn body<'a>(wr: Obj<'a>) -> &'a WeakRefBody {
         .expect("a weakref type whose body is not a WeakRefBody")
 }
 
-fn weakref_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+/// The traverse hook of weak-reference types: visits the callback. A subtype's own
+/// hook calls it before visiting what it adds.
+pub fn weakref_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     let b = body(o);
     let cb = b.callback.take();
     v.visit_opt(cb.as_ref());
     b.callback.set(cb);
 }
 
-fn weakref_clear(o: Obj<'_>) {
+/// The clear hook of weak-reference types: the reference dies (it is unlinked from its
+/// referent's list). A subtype's own hook calls it before clearing what it adds.
+pub fn weakref_clear(o: Obj<'_>) {
     clear_weakref(o);
 }
 
@@ -140,6 +144,38 @@ pub const fn weakref_type_info(name: &'static str) -> TypeInfo {
         .gc(weakref_traverse)
         .clear(weakref_clear)
         .weakref_type()
+}
+
+/// The type of instances of a subclass of a weak-reference type (`class R(weakref.ref)`):
+/// a [`weakref_type_info`] with a pre-header for the instance's attributes, whose
+/// traverse and clear also cover the pre-header slots.
+pub const fn weakref_subtype_info(name: &'static str) -> TypeInfo {
+    TypeInfo::new(name, BodyVTable::of::<WeakRefBody>())
+        .gc(weakref_subtype_traverse)
+        .clear(weakref_subtype_clear)
+        .weakref_type()
+        .preheader()
+}
+
+fn weakref_subtype_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    weakref_traverse(o, v);
+    if let Some(p) = o.preheader()
+        && !p.is_empty()
+    {
+        for slot in [&p.values, &p.dict] {
+            let x = slot.take();
+            v.visit_opt(x.as_ref());
+            slot.set(x);
+        }
+    }
+}
+
+fn weakref_subtype_clear(o: Obj<'_>) {
+    weakref_clear(o);
+    if let Some(p) = o.preheader() {
+        drop(p.values.take());
+        drop(p.dict.take());
+    }
 }
 
 /// `weakref.ReferenceType`, used by the typed handles.

@@ -3387,6 +3387,7 @@ pub fn register_methods() {
         K::List,
         K::Dict,
         K::Set,
+        K::WeakRef,
     ] {
         let t = builtin_type(k);
         crate::dict::set_str(
@@ -3395,6 +3396,12 @@ pub fn register_methods() {
             static_method(new_builtin("__new__", builtin_dunder_new, "")),
         );
     }
+    add(
+        K::WeakRef,
+        "weakref.ReferenceType",
+        "__init__",
+        crate::weakrefs::ref_init,
+    );
     add(K::Type, "type", "mro", type_mro);
     add(K::Type, "type", "__subclasses__", type_subclasses);
     // The types with their own `__sizeof__` (their buffers count), unlike `object`'s.
@@ -4610,6 +4617,7 @@ pub fn new_builtin_subclass_instance(cls: &ObjRef, ctor: Ctor, args: &[ObjRef], 
             let v = ctor(&builtin_type(bk), args, kw)?;
             rewrap_immutable(cls, &v)
         }
+        Kind::WeakRef => crate::weakrefs::new_subclass_ref(cls, args),
         _ => {
             let o = crate::typeobj::alloc_instance(cls)?;
             init_builtin_subclass(&o, ctor, cls, args, kw)?;
@@ -4689,6 +4697,7 @@ fn builtin_dunder_new(args: &[ObjRef], kw: &Kw) -> R {
             let v = ctor(&builtin_type(bk), &args[1..], kw)?;
             rewrap_immutable(cls, &v)
         }
+        Kind::WeakRef => crate::weakrefs::new_subclass_ref(cls, &args[1..]),
         // Containers' __new__ ignores its arguments; __init__ fills them.
         _ => crate::typeobj::alloc_instance(cls),
     }

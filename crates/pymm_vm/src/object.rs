@@ -970,6 +970,20 @@ fn visit_preheader(o: Obj<'_>, v: &mut Visitor<'_>) {
     }
 }
 
+/// Traverse of instances of subclasses of `weakref.ref`: the callback, then the
+/// pre-header (dict and `__slots__` values).
+pub fn weakref_sub_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    pymm_mem::weakref::weakref_traverse(o, v);
+    visit_preheader(o, v);
+    visit_type(o, v);
+}
+
+/// Clear of instances of subclasses of `weakref.ref`.
+pub fn weakref_sub_clear(o: Obj<'_>) {
+    pymm_mem::weakref::weakref_clear(o);
+    clear_preheader(o);
+}
+
 fn clear_preheader(o: Obj<'_>) {
     if let Some(p) = o.preheader() {
         drop(p.values.take());

@@ -451,7 +451,34 @@ fn slot_value(o: Obj<'_>, i: usize) -> Option<ObjRef> {
     if let Some(slots) = crate::object::inline_slots(o) {
         return slots.get(i)?.get();
     }
-    o.downcast::<InstanceBody>()?.attrs.slot(i)
+    match o.downcast::<InstanceBody>() {
+        Some(b) => b.attrs.slot(i),
+        None => {
+            let d = builtin_sub_slots(o, false)?;
+            let name = slot_layout(o.type_object()?).get(i)?.clone();
+            crate::dict::get_str_obj(d.as_obj(), &name)
+        }
+    }
+}
+
+/// The `__slots__` values of an instance of a subclass of a built-in type other than
+/// `object` and the exceptions (whose bodies have no room for them): an untracked dict
+/// in the pre-header's first slot, by slot name, visited and cleared with the object.
+/// `create`: make it if it is not there yet.
+fn builtin_sub_slots(o: Obj<'_>, create: bool) -> Option<ObjRef> {
+    if matches!(kind(o), Kind::Object | Kind::BaseException) {
+        return None;
+    }
+    let p = o.preheader()?;
+    if let Some(d) = cell_get(&p.values) {
+        return Some(d);
+    }
+    if !create {
+        return None;
+    }
+    let d = crate::dict::new_dict();
+    p.values.set(Some(d.clone()));
+    Some(d)
 }
 
 /// Sets (`Some`) or clears (`None`) `__slots__` value `i` of `o`, returning the old
@@ -468,10 +495,26 @@ fn set_slot_value(
             None => Err(v),
         };
     }
-    match o.downcast::<InstanceBody>() {
-        Some(b) => b.attrs.set_slot(i, v),
-        None => Err(v),
+    if let Some(b) = o.downcast::<InstanceBody>() {
+        return b.attrs.set_slot(i, v);
     }
+    let name = match o.type_object().and_then(|t| slot_layout(t).get(i).cloned()) {
+        Some(n) => n,
+        None => return Err(v),
+    };
+    let Some(d) = builtin_sub_slots(o, v.is_some()) else {
+        return Ok(None);
+    };
+    let old = crate::dict::get_str_obj(d.as_obj(), &name);
+    let done = match v {
+        Some(v) => crate::dict::set(d.as_obj(), name, v).is_ok(),
+        None => old.is_none() || crate::dict::del(d.as_obj(), &name).is_ok(),
+    };
+    // The object reports the values to the collector itself.
+    if d.as_obj().is_tracked() {
+        d.as_obj().untrack();
+    }
+    if done { Ok(old) } else { Err(None) }
 }
 
 /// How many `__slots__` values `o` has.
@@ -479,8 +522,15 @@ fn slot_count(o: Obj<'_>) -> usize {
     if let Some(slots) = crate::object::inline_slots(o) {
         return slots.len();
     }
-    o.downcast::<InstanceBody>()
-        .map_or(0, |b| b.attrs.slot_count())
+    match o.downcast::<InstanceBody>() {
+        Some(b) => b.attrs.slot_count(),
+        None if o.preheader().is_some()
+            && !matches!(kind(o), Kind::Object | Kind::BaseException) =>
+        {
+            o.type_object().map_or(0, |t| slot_layout(t).len())
+        }
+        None => 0,
+    }
 }
 
 /// Names whose meaning on every instance comes from a data descriptor of `object` or of
@@ -847,6 +897,16 @@ pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -
                 .map(|n| mangle(name, &crate::str::as_str(n.as_obj())))
                 .collect::<Vec<_>>();
             names.sort();
+            // Variable-size objects (CPython's `tp_itemsize`) have no room after
+            // their items.
+            if matches!(base_kind, Kind::Int | Kind::Tuple | Kind::Bytes)
+                && names.iter().any(|n| n != "__dict__" && n != "__weakref__")
+            {
+                return Err(type_error(format!(
+                    "nonempty __slots__ not supported for subtype of '{}'",
+                    kind_name(base_kind)
+                )));
+            }
             for n in &names {
                 if n != "__dict__"
                     && n != "__weakref__"
@@ -916,6 +976,10 @@ pub fn new_class(meta: &ObjRef, name: &str, bases_tuple: &ObjRef, ns: &ObjRef) -
             .flatten();
     let mut info = match slotted {
         Some(i) => i,
+        None if base_kind == Kind::WeakRef => pymm_mem::weakref::weakref_subtype_info(leaked_name)
+            .gc(crate::object::weakref_sub_traverse)
+            .clear(crate::object::weakref_sub_clear)
+            .user_data(Kind::WeakRef as usize),
         None => heap_type_info_weak(static_info(base_kind), leaked_name, weakrefable),
     };
     if lookup(t.as_obj(), &crate::str::intern("__del__")).is_some() {
@@ -1462,18 +1526,20 @@ pub fn instance_dict(o: Obj<'_>, create: bool) -> Option<ObjRef> {
     if let Some(d) = cell_get(&p.dict) {
         return Some(d);
     }
-    if let Some(d) = cell_get(&p.values) {
+    // Instances of subclasses of other built-in types have a plain `__dict__` (tracked
+    // once it holds a container), as CPython's `tp_dictoffset` dict; their first slot
+    // holds `__slots__` values (`builtin_sub_slots`).
+    let in_values = matches!(kind(o), Kind::Object | Kind::BaseException);
+    if in_values && let Some(d) = cell_get(&p.values) {
         return Some(d);
     }
     if !create {
         return None;
     }
     let d = crate::dict::new_dict();
-    if matches!(kind(o), Kind::Object | Kind::BaseException) {
+    if in_values {
         p.values.set(Some(d.clone()));
     } else {
-        // Subclasses of other built-in types have a plain `__dict__` (tracked once it
-        // holds a container), as CPython's `tp_dictoffset` dict.
         p.dict.set(Some(d.clone()));
     }
     Some(d)
@@ -1613,6 +1679,10 @@ pub fn is_inline_values(o: Obj<'_>, d: &ObjRef) -> bool {
 /// `obj.__dict__`: materialises the dict (CPython 3.11 builds it from the inline values
 /// on first access); from then on it is a tracked object of its own.
 pub fn materialize_dict(o: Obj<'_>) -> Option<ObjRef> {
+    if !matches!(kind(o), Kind::Object | Kind::BaseException) {
+        // A plain dict of its own (see `instance_dict`).
+        return instance_dict(o, true);
+    }
     let p = o.preheader()?;
     if let Some(d) = cell_get(&p.dict) {
         return Some(d);

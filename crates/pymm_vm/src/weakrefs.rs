@@ -32,12 +32,21 @@ pub fn unproxy(o: &ObjRef) -> R {
 }
 
 fn make(k: Kind, o: &ObjRef, callback: Option<ObjRef>) -> R {
-    let callback = callback.filter(|c| kind(c.as_obj()) != Kind::NoneType);
     let (ty, wk) = match k {
         Kind::WeakRef => (&WEAKREF_T, WeakKind::Ref),
         Kind::WeakProxy => (&WEAKPROXY_T, WeakKind::Proxy),
         _ => (&WEAKCALLABLEPROXY_T, WeakKind::Proxy),
     };
+    make_with(ty, wk, o, callback)
+}
+
+fn make_with(
+    ty: &'static pymm_mem::TypeInfo,
+    wk: WeakKind,
+    o: &ObjRef,
+    callback: Option<ObjRef>,
+) -> R {
+    let callback = callback.filter(|c| kind(c.as_obj()) != Kind::NoneType);
     new_weakref(ty, wk, o.as_obj(), callback).map_err(|e| match e {
         WeakRefError::NotWeakrefable => type_error(format!(
             "cannot create weak reference to '{}' object",
@@ -57,6 +66,37 @@ pub fn ctor_ref(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         0 => Err(type_error("__new__ expected at least 1 argument, got 0")),
         n => Err(type_error(format!(
             "__new__ expected at most 2 arguments, got {n}"
+        ))),
+    }
+}
+
+/// `weakref.ref.__new__(cls, ob[, callback])` for a subclass `cls`: always a new
+/// reference (never the shared basic one), inserted after the basic ones. Keyword
+/// arguments are left to `__init__`.
+pub fn new_subclass_ref(cls: &ObjRef, args: &[ObjRef]) -> R {
+    match args.len() {
+        1 | 2 => make_with(
+            crate::typeobj::instance_info(cls.as_obj()),
+            WeakKind::Subclass,
+            &args[0],
+            args.get(1).cloned(),
+        ),
+        0 => Err(type_error("__new__ expected at least 1 argument, got 0")),
+        n => Err(type_error(format!(
+            "__new__ expected at most 2 arguments, got {n}"
+        ))),
+    }
+}
+
+/// `weakref.ref.__init__(self, ob[, callback])`: checks the arguments; `__new__` did
+/// the work.
+pub fn ref_init(args: &[ObjRef], _kw: &Kw) -> R {
+    match args.len() {
+        2 | 3 => Ok(none()),
+        n if n < 2 => Err(type_error("__init__ expected at least 1 argument, got 0")),
+        n => Err(type_error(format!(
+            "__init__ expected at most 2 arguments, got {}",
+            n - 1
         ))),
     }
 }
