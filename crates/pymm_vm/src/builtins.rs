@@ -38,6 +38,28 @@ fn new_module(name: &str) -> R<(ObjRef, ObjRef)> {
     Ok((m, d))
 }
 
+/// A module made by calling `types.ModuleType(name, doc)`: its dict holds `__name__`,
+/// `__doc__`, and `None` for `__package__`, `__loader__` and `__spec__`.
+pub fn new_empty_module(name: ObjRef, doc: ObjRef) -> R {
+    let d = crate::dict::try_new_dict()?;
+    d.track();
+    crate::dict::set_str(&d, "__name__", name);
+    crate::dict::set_str(&d, "__doc__", doc);
+    for k in ["__package__", "__loader__", "__spec__"] {
+        crate::dict::set_str(&d, k, none());
+    }
+    let m = ObjRef::new(
+        &MODULE_T,
+        ModuleBody {
+            dict: d,
+            weaklist: Default::default(),
+        },
+    )
+    .map_err(|_| memory_error())?;
+    m.track();
+    Ok(m)
+}
+
 /// Compiles `source` and runs it as module `name`.
 pub fn exec_module_source(source: &str, filename: &str, name: &str) -> R {
     let code = compile(source, filename, pymm_compiler::Mode::Exec)?;
@@ -807,6 +829,9 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
                     .map(|s| crate::str::as_str(s.as_obj()).into_owned())
                     .unwrap_or_default();
                 format!("<module '{n}' from '{f}'>")
+            } else if crate::dict::get_str(d.as_obj(), "__spec__").is_some() {
+                // Made by `types.ModuleType(...)`: no spec, loader or file to describe.
+                format!("<module '{n}'>")
             } else {
                 format!("<module '{n}' (built-in)>")
             }
@@ -2293,6 +2318,12 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                     crate::seq::tuple_items(e.args.get().as_obj())
                         .first()
                         .cloned()
+                }
+                "name" | "obj" if crate::exc::matches(o, "AttributeError") => {
+                    Some(crate::typeobj::exc_member(obj, name).unwrap_or_else(none))
+                }
+                "name" if crate::exc::matches(o, "NameError") => {
+                    Some(crate::typeobj::exc_member(obj, name).unwrap_or_else(none))
                 }
                 "args" => Some(e.args.get()),
                 "__cause__" => Some(e.cause.get().unwrap_or_else(none)),

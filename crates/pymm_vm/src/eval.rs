@@ -40,7 +40,12 @@ macro_rules! top {
 }
 
 fn name_error(name: &str) -> Exc {
-    new_exc("NameError", &format!("name '{name}' is not defined"))
+    let e = new_exc("NameError", &format!("name '{name}' is not defined"));
+    // NameError.name (3.10+).
+    if let Ok(n) = crate::str::new_str(name) {
+        let _ = crate::typeobj::set_exc_member(e.0.as_obj(), "name", n);
+    }
+    e
 }
 
 /// A NameError with CPython's suggestion from the frame's locals, globals and builtins.

@@ -990,10 +990,9 @@ fn attribute_suggestion(e: &ObjRef) -> Option<String> {
     if !matches(e, "AttributeError") {
         return None;
     }
-    let d = crate::typeobj::instance_dict(e.as_obj(), false)?;
     let name =
-        crate::dict::get_str(d.as_obj(), "name").filter(|n| kind(n.as_obj()) == Kind::Str)?;
-    let obj = crate::dict::get_str(d.as_obj(), "obj")?;
+        crate::typeobj::exc_member(e.as_obj(), "name").filter(|n| kind(n.as_obj()) == Kind::Str)?;
+    let obj = crate::typeobj::exc_member(e.as_obj(), "obj")?;
     let dir = crate::dict::get_str(rt().builtins.as_obj(), "dir")?;
     let listing = crate::call::call(&dir, &[obj]).ok()?;
     let names: Vec<String> = crate::iter::collect(&listing)

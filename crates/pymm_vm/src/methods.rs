@@ -4383,6 +4383,48 @@ fn ctor_range_big(args: &[ObjRef]) -> R<Option<ObjRef>> {
         .map_err(|_| crate::exc::memory_error())
 }
 
+/// `types.ModuleType(name, doc=None)`: a new, empty module (`module___init__`).
+fn ctor_module(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
+    let mut name = args.first().cloned();
+    let mut doc = args.get(1).cloned();
+    if args.len() > 2 {
+        return Err(type_error(format!(
+            "module() takes at most 2 arguments ({} given)",
+            args.len() + kw.0.len()
+        )));
+    }
+    for (k, v) in &kw.0 {
+        let slot = match crate::str::as_str(k.as_obj()).as_ref() {
+            "name" if name.is_none() => &mut name,
+            "doc" if doc.is_none() => &mut doc,
+            "name" | "doc" => {
+                return Err(type_error(format!(
+                    "argument for module() given by name ('{}') and position",
+                    crate::str::as_str(k.as_obj())
+                )));
+            }
+            other => {
+                return Err(type_error(format!(
+                    "'{other}' is an invalid keyword argument for module()"
+                )));
+            }
+        };
+        *slot = Some(v.clone());
+    }
+    let Some(name) = name else {
+        return Err(type_error(
+            "module() missing required argument 'name' (pos 1)",
+        ));
+    };
+    if kind(name.as_obj()) != Kind::Str {
+        return Err(type_error(format!(
+            "module() argument 'name' must be str, not {}",
+            obj_type_name(&name)
+        )));
+    }
+    crate::builtins::new_empty_module(name, doc.unwrap_or_else(none))
+}
+
 /// `type(None)()`, `type(...)()`, `type(NotImplemented)()`: the singleton itself.
 fn ctor_singleton(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     let k = tb(cls.as_obj()).base_kind;
@@ -4602,6 +4644,7 @@ pub fn constructor_for_kind(k: Kind) -> Option<Ctor> {
         Kind::MemoryView => crate::memoryview::ctor,
         Kind::MappingProxy => ctor_mappingproxy,
         Kind::NoneType | Kind::NotImplementedType | Kind::Ellipsis => ctor_singleton,
+        Kind::Module => ctor_module,
         _ => return None,
     })
 }

@@ -221,6 +221,9 @@ fn run_gc_callbacks(phase: pymm_mem::Phase, info: pymm_mem::CollectionInfo) {
 }
 
 fn install_gc_hooks() {
+    // Made before the hooks that read them exist: making them allocates, which may run a
+    // collection, whose callbacks hook would otherwise ask for them while they are made.
+    gc_lists();
     let hooks = pymm_mem::HostHooks {
         on_collection: Some(std::rc::Rc::new(run_gc_callbacks)),
         // The collector's DEBUG_* lines go to sys.stderr, which a program may replace.

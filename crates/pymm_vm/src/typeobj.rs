@@ -454,19 +454,21 @@ fn slot_value(o: Obj<'_>, i: usize) -> Option<ObjRef> {
     match o.downcast::<InstanceBody>() {
         Some(b) => b.attrs.slot(i),
         None => {
-            let d = builtin_sub_slots(o, false)?;
+            let d = hidden_table(o, false)?;
             let name = slot_layout(o.type_object()?).get(i)?.clone();
             crate::dict::get_str_obj(d.as_obj(), &name)
         }
     }
 }
 
-/// The `__slots__` values of an instance of a subclass of a built-in type other than
-/// `object` and the exceptions (whose bodies have no room for them): an untracked dict
-/// in the pre-header's first slot, by slot name, visited and cleared with the object.
-/// `create`: make it if it is not there yet.
-fn builtin_sub_slots(o: Obj<'_>, create: bool) -> Option<ObjRef> {
-    if matches!(kind(o), Kind::Object | Kind::BaseException) {
+/// The hidden table of an object with a pre-header whose body has no room for some of
+/// its fields: the `__slots__` values of an instance of a subclass of a built-in type
+/// other than `object`, or an exception's members (`AttributeError.name`...). An
+/// untracked dict in the pre-header's first slot, by name, visited and cleared with
+/// the object (whose `__dict__`, if any, is the second slot). `create`: make it if it
+/// is not there yet.
+fn hidden_table(o: Obj<'_>, create: bool) -> Option<ObjRef> {
+    if kind(o) == Kind::Object {
         return None;
     }
     let p = o.preheader()?;
@@ -502,19 +504,38 @@ fn set_slot_value(
         Some(n) => n,
         None => return Err(v),
     };
-    let Some(d) = builtin_sub_slots(o, v.is_some()) else {
+    set_hidden(o, name, v).map_err(|_| None)
+}
+
+/// Sets (`Some`) or removes (`None`) entry `name` of `o`'s [`hidden_table`]; returns the
+/// old value.
+fn set_hidden(o: Obj<'_>, name: ObjRef, v: Option<ObjRef>) -> R<Option<ObjRef>> {
+    let Some(d) = hidden_table(o, v.is_some()) else {
         return Ok(None);
     };
     let old = crate::dict::get_str_obj(d.as_obj(), &name);
-    let done = match v {
-        Some(v) => crate::dict::set(d.as_obj(), name, v).is_ok(),
-        None => old.is_none() || crate::dict::del(d.as_obj(), &name).is_ok(),
-    };
+    match v {
+        Some(v) => crate::dict::set(d.as_obj(), name, v)?,
+        None if old.is_some() => drop(crate::dict::del(d.as_obj(), &name)?),
+        None => {}
+    }
     // The object reports the values to the collector itself.
     if d.as_obj().is_tracked() {
         d.as_obj().untrack();
     }
-    if done { Ok(old) } else { Err(None) }
+    Ok(old)
+}
+
+/// An exception's member `name` (`AttributeError.name` and `.obj`, `NameError.name`):
+/// fields of CPython's exception structs, kept out of the instance `__dict__`.
+pub fn exc_member(o: Obj<'_>, name: &str) -> Option<ObjRef> {
+    let d = hidden_table(o, false)?;
+    crate::dict::get_str(d.as_obj(), name)
+}
+
+/// Sets an exception's member `name` (see [`exc_member`]).
+pub fn set_exc_member(o: Obj<'_>, name: &str, v: ObjRef) -> R<()> {
+    set_hidden(o, crate::str::intern(name), Some(v)).map(drop)
 }
 
 /// How many `__slots__` values `o` has.
@@ -527,6 +548,7 @@ fn slot_count(o: Obj<'_>) -> usize {
         None if o.preheader().is_some()
             && !matches!(kind(o), Kind::Object | Kind::BaseException) =>
         {
+            // (Exceptions keep members, not slot values, in their hidden table.)
             o.type_object().map_or(0, |t| slot_layout(t).len())
         }
         None => 0,
@@ -1526,10 +1548,10 @@ pub fn instance_dict(o: Obj<'_>, create: bool) -> Option<ObjRef> {
     if let Some(d) = cell_get(&p.dict) {
         return Some(d);
     }
-    // Instances of subclasses of other built-in types have a plain `__dict__` (tracked
-    // once it holds a container), as CPython's `tp_dictoffset` dict; their first slot
-    // holds `__slots__` values (`builtin_sub_slots`).
-    let in_values = matches!(kind(o), Kind::Object | Kind::BaseException);
+    // Exceptions and instances of subclasses of other built-in types have a plain
+    // `__dict__` (tracked once it holds a container), as CPython's `tp_dictoffset`
+    // dict; their first slot is the `hidden_table`.
+    let in_values = kind(o) == Kind::Object;
     if in_values && let Some(d) = cell_get(&p.values) {
         return Some(d);
     }
@@ -1679,7 +1701,7 @@ pub fn is_inline_values(o: Obj<'_>, d: &ObjRef) -> bool {
 /// `obj.__dict__`: materialises the dict (CPython 3.11 builds it from the inline values
 /// on first access); from then on it is a tracked object of its own.
 pub fn materialize_dict(o: Obj<'_>) -> Option<ObjRef> {
-    if !matches!(kind(o), Kind::Object | Kind::BaseException) {
+    if kind(o) != Kind::Object {
         // A plain dict of its own (see `instance_dict`).
         return instance_dict(o, true);
     }
@@ -2039,15 +2061,8 @@ pub fn attr_error(o: &ObjRef, name: &ObjRef) -> Exc {
     let e = new_exc("AttributeError", &msg);
     // AttributeError.name and .obj (3.10+): the traceback's suggestion is computed from
     // them when it is printed.
-    if let Some(d) = instance_dict(e.0.as_obj(), true) {
-        crate::dict::set_str(&d, "name", name.clone());
-        crate::dict::set_str(&d, "obj", o.clone());
-        // The exception's inline-values storage: its entries are the exception's to
-        // report to the collector, so the dict itself stays untracked.
-        if d.as_obj().is_tracked() && is_inline_values(e.0.as_obj(), &d) {
-            d.as_obj().untrack();
-        }
-    }
+    let _ = set_exc_member(e.0.as_obj(), "name", name.clone());
+    let _ = set_exc_member(e.0.as_obj(), "obj", o.clone());
     e
 }
 
