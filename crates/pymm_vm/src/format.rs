@@ -324,8 +324,15 @@ fn exp_fmt(v: f64, prec: usize, upper: bool) -> String {
 }
 
 fn general_fmt(v: f64, prec: usize, alt: bool, upper: bool) -> String {
+    general_fmt_from(v, prec, alt, upper, 0)
+}
+
+/// `'g'` formatting that switches to exponent notation `shift` exponents earlier:
+/// CPython's `Py_DTSF_ADD_DOT_0` (the format of a float with a precision and no type)
+/// uses 1.
+fn general_fmt_from(v: f64, prec: usize, alt: bool, upper: bool, shift: i32) -> String {
     let p = if prec == 0 { 1 } else { prec };
-    if v == 0.0 {
+    if v == 0.0 && shift == 0 {
         let z = if alt {
             format!("{:.*}", p - 1, 0.0)
         } else {
@@ -340,7 +347,7 @@ fn general_fmt(v: f64, prec: usize, alt: bool, upper: bool) -> String {
     let s = format!("{:.*e}", p - 1, v);
     let (_, e) = s.split_once('e').expect("exp");
     let exp: i32 = e.parse().expect("exp");
-    let r = if -4 <= exp && exp < p as i32 {
+    let r = if -4 <= exp && exp < p as i32 - shift {
         format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, v)
     } else {
         exp_fmt(v, p - 1, upper)
@@ -376,16 +383,18 @@ fn format_float_spec(v: f64, s: &Spec) -> R<String> {
             Some('e' | 'E') => point(exp_fmt(a, s.precision.unwrap_or(6), upper)),
             Some('g' | 'G') => point(general_fmt(a, s.precision.unwrap_or(6), s.alt, upper)),
             Some('%') => point(format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0)),
+            // No type: `repr`'s form without a precision; with one, `'g'` that turns to
+            // exponent notation one exponent earlier and writes an integer with `.0`.
             None => match s.precision {
                 Some(p) => {
-                    let g = general_fmt(a, p, s.alt, false);
-                    if g.contains(['.', 'e', 'n', 'i']) {
-                        g
+                    let g = general_fmt_from(a, p, s.alt, false, 1);
+                    if g.contains(['.', 'e']) {
+                        point(g)
                     } else {
                         format!("{g}.0")
                     }
                 }
-                None => crate::builtins::float_repr(a),
+                None => point(crate::builtins::float_repr(a)),
             },
             Some('n') => point(general_fmt(a, s.precision.unwrap_or(6), s.alt, false)),
             Some(t) => {
