@@ -781,8 +781,20 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
         }
         Kind::BuiltinFunction => {
             let b = obj.downcast::<BuiltinBody>().expect("builtin");
-            match b.bound.get() {
-                Some(s) if kind(s.as_obj()) != Kind::Module => {
+            match (b.flavor(), b.bound.get()) {
+                (BuiltinFlavor::MethodWrapper, Some(s)) => format!(
+                    "<method-wrapper '{}' of {} object at {:#x}>",
+                    b.name(),
+                    obj_type_name(&s),
+                    s.as_obj().addr()
+                ),
+                (BuiltinFlavor::WrapperDescriptor, _) => {
+                    format!("<slot wrapper '{}' of '{}' objects>", b.name(), b.owner())
+                }
+                (BuiltinFlavor::MethodDescriptor, _) => {
+                    format!("<method '{}' of '{}' objects>", b.name(), b.owner())
+                }
+                (_, Some(s)) if kind(s.as_obj()) != Kind::Module => {
                     format!(
                         "<built-in method {} of {} object at {:#x}>",
                         b.name(),

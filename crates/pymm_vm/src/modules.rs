@@ -598,7 +598,11 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
             Kind::Super => 40,
             Kind::Slice => 40,
             Kind::Range => 48,
-            Kind::BuiltinFunction => 56,
+            // `wrapperobject` (descriptor and self) or `PyCFunctionObject`.
+            Kind::BuiltinFunction => match obj.downcast::<BuiltinBody>().map(|b| b.flavor()) {
+                Some(BuiltinFlavor::MethodWrapper) => 32,
+                _ => 56,
+            },
             Kind::Tuple => 24 + 8 * crate::seq::tuple_items(obj).len(),
             Kind::ByteArray => crate::bytearray::sizeof(obj),
             Kind::Array => crate::array::sizeof(obj),

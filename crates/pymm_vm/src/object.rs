@@ -518,6 +518,134 @@ impl BuiltinBody {
     pub fn owner(&self) -> &'static str {
         self.def.owner
     }
+
+    /// Which of CPython's types this native callable shows itself as.
+    pub fn flavor(&self) -> BuiltinFlavor {
+        let slot = is_slot_method(self.owner(), self.name());
+        match self.bound.get() {
+            Some(s) if kind(s.as_obj()) != Kind::Module && slot => BuiltinFlavor::MethodWrapper,
+            Some(_) => BuiltinFlavor::Function,
+            None if !self.owner().is_empty() && slot => BuiltinFlavor::WrapperDescriptor,
+            None if !self.owner().is_empty() => BuiltinFlavor::MethodDescriptor,
+            None => BuiltinFlavor::Function,
+        }
+    }
+}
+
+/// The Python types of [`BuiltinBody`] objects: a built-in type's special method that
+/// fills a type slot is a `wrapper_descriptor` in the class and a `method-wrapper`
+/// once bound; its other methods are `method_descriptor`s, and
+/// `builtin_function_or_method`s once bound, like module functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuiltinFlavor {
+    Function,
+    MethodWrapper,
+    WrapperDescriptor,
+    MethodDescriptor,
+}
+
+impl BuiltinFlavor {
+    /// `tp_name`.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            BuiltinFlavor::Function => "builtin_function_or_method",
+            BuiltinFlavor::MethodWrapper => "method-wrapper",
+            BuiltinFlavor::WrapperDescriptor => "wrapper_descriptor",
+            BuiltinFlavor::MethodDescriptor => "method_descriptor",
+        }
+    }
+}
+
+/// Whether `name`, as a method of built-in type `owner`, fills a type slot (CPython's
+/// `slotdefs`), rather than being an ordinary method. `list.__getitem__`,
+/// `dict.__getitem__` and the `__contains__` of dict and set are ordinary methods
+/// (`METH_COEXIST`) that shadow their slot wrappers.
+fn is_slot_method(owner: &str, name: &str) -> bool {
+    const SLOTS: &[&str] = &[
+        "__getattribute__",
+        "__getattr__",
+        "__setattr__",
+        "__delattr__",
+        "__repr__",
+        "__hash__",
+        "__call__",
+        "__str__",
+        "__lt__",
+        "__le__",
+        "__eq__",
+        "__ne__",
+        "__gt__",
+        "__ge__",
+        "__iter__",
+        "__next__",
+        "__get__",
+        "__set__",
+        "__delete__",
+        "__init__",
+        "__del__",
+        "__await__",
+        "__aiter__",
+        "__anext__",
+        "__add__",
+        "__radd__",
+        "__sub__",
+        "__rsub__",
+        "__mul__",
+        "__rmul__",
+        "__mod__",
+        "__rmod__",
+        "__divmod__",
+        "__rdivmod__",
+        "__pow__",
+        "__rpow__",
+        "__neg__",
+        "__pos__",
+        "__abs__",
+        "__bool__",
+        "__invert__",
+        "__lshift__",
+        "__rlshift__",
+        "__rshift__",
+        "__rrshift__",
+        "__and__",
+        "__rand__",
+        "__xor__",
+        "__rxor__",
+        "__or__",
+        "__ror__",
+        "__int__",
+        "__float__",
+        "__iadd__",
+        "__isub__",
+        "__imul__",
+        "__imod__",
+        "__ipow__",
+        "__ilshift__",
+        "__irshift__",
+        "__iand__",
+        "__ixor__",
+        "__ior__",
+        "__floordiv__",
+        "__rfloordiv__",
+        "__truediv__",
+        "__rtruediv__",
+        "__ifloordiv__",
+        "__itruediv__",
+        "__index__",
+        "__matmul__",
+        "__rmatmul__",
+        "__imatmul__",
+        "__len__",
+        "__getitem__",
+        "__setitem__",
+        "__delitem__",
+        "__contains__",
+    ];
+    let coexist = matches!(
+        (owner, name),
+        ("list" | "dict", "__getitem__") | ("dict" | "set" | "frozenset", "__contains__")
+    );
+    !coexist && SLOTS.contains(&name)
 }
 
 /// A bound method.

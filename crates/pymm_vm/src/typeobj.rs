@@ -178,6 +178,12 @@ pub fn type_of(o: Obj<'_>) -> ObjRef {
             // One body kind, several Python types: the views and the built-in iterators.
             Kind::DictView => named_builtin_type(Kind::DictView, view_type_name(o)),
             Kind::Iterator => named_builtin_type(Kind::Iterator, iterator_type_name(o)),
+            Kind::BuiltinFunction => match o.downcast::<BuiltinBody>().map(|b| b.flavor()) {
+                Some(f) if f != BuiltinFlavor::Function => {
+                    named_builtin_type(Kind::BuiltinFunction, f.type_name())
+                }
+                _ => builtin_type(Kind::BuiltinFunction),
+            },
             k => builtin_type(k),
         },
     }
