@@ -3383,6 +3383,7 @@ pub fn register_methods() {
         K::Int,
         K::Float,
         K::Str,
+        K::Bytes,
         K::FrozenSet,
         K::List,
         K::Dict,
@@ -4216,7 +4217,8 @@ fn ctor_bytes(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         return crate::builtins::new_bytes(&[]);
     };
     match kind(x.as_obj()) {
-        Kind::Bytes => Ok(x),
+        Kind::Bytes if !crate::typeobj::is_heap_instance(x.as_obj()) => Ok(x),
+        Kind::Bytes => crate::builtins::new_bytes(crate::builtins::bytes_data(x.as_obj())),
         Kind::Str => {
             let enc = arg(args, kw, 1, "encoding")
                 .ok_or_else(|| type_error("string argument without an encoding"))?;
@@ -4656,7 +4658,7 @@ pub fn constructor_for_kind(k: Kind) -> Option<Ctor> {
 pub fn new_builtin_subclass_instance(cls: &ObjRef, ctor: Ctor, args: &[ObjRef], kw: &Kw) -> R {
     let bk = tb(cls.as_obj()).base_kind;
     match bk {
-        Kind::Tuple | Kind::Int | Kind::Float | Kind::Str | Kind::FrozenSet => {
+        Kind::Tuple | Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::FrozenSet => {
             let v = ctor(&builtin_type(bk), args, kw)?;
             rewrap_immutable(cls, &v)
         }
@@ -4669,8 +4671,8 @@ pub fn new_builtin_subclass_instance(cls: &ObjRef, ctor: Ctor, args: &[ObjRef], 
     }
 }
 
-/// Copies a tuple, int, float, str or frozenset value into a new instance of subclass
-/// `cls`.
+/// Copies a tuple, int, float, str, bytes or frozenset value into a new instance of
+/// subclass `cls`.
 pub fn rewrap_immutable(cls: &ObjRef, v: &ObjRef) -> R {
     let info = crate::typeobj::instance_info(cls.as_obj());
     let o = match kind(v.as_obj()) {
@@ -4689,6 +4691,20 @@ pub fn rewrap_immutable(cls: &ObjRef, v: &ObjRef) -> R {
         }
         Kind::Float => ObjRef::new(info, FloatBody(float_val(v).unwrap_or(0.0))),
         Kind::Str => return crate::str::alloc_str_instance(info, &crate::str::as_str(v.as_obj())),
+        Kind::Bytes => {
+            let data = crate::builtins::bytes_data(v.as_obj());
+            let o = ObjRef::new_var_copied_parts(
+                info,
+                BytesBody {
+                    size: data.len(),
+                    hash: std::cell::Cell::new(-1),
+                },
+                &[data, &[0]],
+            )
+            .map_err(|_| crate::exc::memory_error())?;
+            o.track();
+            return Ok(o);
+        }
         Kind::FrozenSet => {
             let o =
                 ObjRef::new(info, SetBody::default()).map_err(|_| crate::exc::memory_error())?;
@@ -4736,7 +4752,7 @@ fn builtin_dunder_new(args: &[ObjRef], kw: &Kw) -> R {
         return ctor(cls, &args[1..], kw);
     }
     match bk {
-        Kind::Tuple | Kind::Int | Kind::Float | Kind::Str | Kind::FrozenSet => {
+        Kind::Tuple | Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::FrozenSet => {
             let v = ctor(&builtin_type(bk), &args[1..], kw)?;
             rewrap_immutable(cls, &v)
         }

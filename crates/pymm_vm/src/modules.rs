@@ -506,7 +506,12 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
     // allows it, and a trailing dict pointer for tuples.
     let extra = if heap {
         match kind(obj) {
-            Kind::List | Kind::Dict | Kind::Float | Kind::Tuple | Kind::BaseException => 8,
+            Kind::List
+            | Kind::Dict
+            | Kind::Float
+            | Kind::Tuple
+            | Kind::Bytes
+            | Kind::BaseException => 8,
             _ => 0,
         }
     } else {

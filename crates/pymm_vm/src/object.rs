@@ -1713,7 +1713,7 @@ pub fn heap_type_info_weak(
             type_clear as pymm_mem::ClearFn,
             Some(type_weaklist as pymm_mem::WeakListFn),
         ),
-        Kind::Int | Kind::Float | Kind::Str => (
+        Kind::Int | Kind::Float | Kind::Str | Kind::Bytes => (
             instance_traverse as pymm_mem::TraverseFn,
             instance_clear_pre as pymm_mem::ClearFn,
             None,
@@ -1775,6 +1775,7 @@ fn body_vtable_of(t: &'static TypeInfo) -> BodyVTable {
         Kind::Float => BodyVTable::of::<FloatBody>(),
         // Subclass instances always use the general string body.
         Kind::Str => BodyVTable::of_var::<WideStrBody>(),
+        Kind::Bytes => BodyVTable::of_var::<BytesBody>(),
         Kind::BaseException => BodyVTable::of::<ExcBody>(),
         _ => BodyVTable::of::<InstanceBody>(),
     }

@@ -1,12 +1,12 @@
 # Weak references to instances of subclasses of built-in types: allowed where CPython
 # can add __weakref__ (list, dict, set, frozenset, str, float), refused for the
-# variable-size ones (int, tuple) and for __slots__ that leave it out; callbacks
+# variable-size ones (int, tuple, bytes) and for __slots__ that leave it out; callbacks
 # run on both deaths, and the sizes stay CPython's.
 import gc
 import sys
 import weakref
 
-for base in (list, dict, set, frozenset, str, float, int, tuple):
+for base in (list, dict, set, frozenset, str, float, int, tuple, bytes):
     T = type('T' + base.__name__, (base,), {})
     t = T()
     try:
