@@ -26,37 +26,15 @@ pub fn alloc_str(s: &str) -> R {
         return ObjRef::new_var_copied_parts(&STR_T, body, &[s.as_bytes(), &[0]])
             .map_err(|_| memory_error());
     }
-    let len = s.chars().count();
-    let maxc = s.chars().map(|c| c as u32).max().unwrap_or(0);
-    let k: usize = if maxc < 256 {
-        1
-    } else if maxc < 65536 {
-        2
-    } else {
-        4
-    };
-    let mut items = Vec::with_capacity((len + 1) * k);
-    for c in s.chars().chain(std::iter::once('\0')) {
-        let c = c as u32;
-        items.extend_from_slice(&c.to_le_bytes()[..k]);
-    }
-    let body = WideStrBody {
-        base: StrBody {
-            length: len,
-            hash: std::cell::Cell::new(-1),
-            state: std::cell::Cell::new(((k as u32) << KIND_SHIFT) | COMPACT_BIT),
-            nbytes: items.len(),
-        },
-        utf8_length: 0,
-        utf8: 0,
-        wstr_length: 0,
-    };
+    let (body, items) = wide_body(s, COMPACT_BIT);
     ObjRef::new_var(&WSTR_T, body, items).map_err(|_| memory_error())
 }
 
-/// An instance of a str subclass (`info`, whose body is a [`WideStrBody`]) holding `s`,
-/// tracked, as CPython's non-compact subclass strings are.
-pub fn alloc_str_instance(info: &'static pymm_mem::TypeInfo, s: &str) -> R {
+/// The PEP 393 storage of `s` in the general body: the narrowest kind that holds its
+/// characters, the code units with a terminating NUL, and the state (`flags`, the kind,
+/// and the ASCII bit when `s` is ASCII and `flags` is not compact: compact ASCII
+/// strings use [`StrBody`]).
+fn wide_body(s: &str, flags: u32) -> (WideStrBody, Vec<u8>) {
     let len = s.chars().count();
     let maxc = s.chars().map(|c| c as u32).max().unwrap_or(0);
     let k: usize = if maxc < 256 {
@@ -70,18 +48,29 @@ pub fn alloc_str_instance(info: &'static pymm_mem::TypeInfo, s: &str) -> R {
     for c in s.chars().chain(std::iter::once('\0')) {
         items.extend_from_slice(&(c as u32).to_le_bytes()[..k]);
     }
-    let ascii = if maxc < 128 { ASCII_BIT } else { 0 };
+    let ascii = if maxc < 128 && flags & COMPACT_BIT == 0 {
+        ASCII_BIT
+    } else {
+        0
+    };
     let body = WideStrBody {
         base: StrBody {
             length: len,
             hash: std::cell::Cell::new(-1),
-            state: std::cell::Cell::new(((k as u32) << KIND_SHIFT) | ascii),
+            state: std::cell::Cell::new(((k as u32) << KIND_SHIFT) | flags | ascii),
             nbytes: items.len(),
         },
         utf8_length: 0,
         utf8: 0,
         wstr_length: 0,
     };
+    (body, items)
+}
+
+/// An instance of a str subclass (`info`, whose body is a [`WideStrBody`]) holding `s`,
+/// tracked, as CPython's non-compact subclass strings are.
+pub fn alloc_str_instance(info: &'static pymm_mem::TypeInfo, s: &str) -> R {
+    let (body, items) = wide_body(s, 0);
     let o = ObjRef::new_var(info, body, items).map_err(|_| memory_error())?;
     o.track();
     Ok(o)
