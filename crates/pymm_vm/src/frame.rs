@@ -361,8 +361,10 @@ fn new_code_in(co: Rc<CodeObject>, cache: &mut ConstCache) -> R {
     .map_err(|_| memory_error())
 }
 
-fn fname(co: &CodeObject) -> &str {
-    &co.qualname
+/// The name argument errors give: the function's `__qualname__` (which a program may
+/// have changed since the function was made, as `dataclasses` does).
+fn fname(fb: &FunctionBody) -> String {
+    crate::str::as_str(fb.qualname.get().as_obj()).into_owned()
 }
 
 /// Calls a Python function.
@@ -428,7 +430,7 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: Kw
         };
         return Err(type_error(format!(
             "{}() takes {} but {} {} given",
-            fname(&co),
+            &fname(fb),
             takes,
             nargs,
             if nargs == 1 { "was" } else { "were" }
@@ -452,7 +454,7 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: Kw
                 if frame.slots[p].is_some() {
                     return Err(type_error(format!(
                         "{}() got multiple values for argument '{}'",
-                        fname(&co),
+                        &fname(fb),
                         name
                     )));
                 }
@@ -464,13 +466,13 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: Kw
                     if co.varnames[..posonly].iter().any(|n| **n == *name) {
                         return Err(type_error(format!(
                             "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                            fname(&co),
+                            &fname(fb),
                             name
                         )));
                     }
                     return Err(type_error(format!(
                         "{}() got an unexpected keyword argument '{}'",
-                        fname(&co),
+                        &fname(fb),
                         name
                     )));
                 }
@@ -495,7 +497,7 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: Kw
             }
         }
         if !missing.is_empty() {
-            return Err(type_error(missing_msg(fname(&co), "positional", &missing)));
+            return Err(type_error(missing_msg(&fname(fb), "positional", &missing)));
         }
     }
     if kwonly > 0 {
@@ -514,7 +516,7 @@ fn bind_args(frame: &mut Frame, fb: &FunctionBody, mut args: Vec<ObjRef>, kw: Kw
         }
         if !missing.is_empty() {
             return Err(type_error(missing_msg(
-                fname(&co),
+                &fname(fb),
                 "keyword-only",
                 &missing,
             )));

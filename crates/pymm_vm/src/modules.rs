@@ -67,6 +67,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("collections", include_str!("pylib/collections.py")),
     ("contextlib", include_str!("pylib/contextlib.py")),
     ("copy", include_str!("pylib/copy.py")),
+    ("dataclasses", include_str!("pylib/dataclasses.py")),
     ("functools", include_str!("pylib/functools.py")),
     ("heapq", include_str!("pylib/heapq.py")),
     ("itertools", include_str!("pylib/itertools.py")),
