@@ -109,6 +109,24 @@ fn str_strip_impl(args: &[ObjRef], name: &str, left: bool, right: bool) -> R {
     s(r)
 }
 
+/// `str.__str__`: the string itself, or, for a subclass instance, an exact `str` with
+/// its text.
+fn str_dunder_str(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__str__", args, 1, 1)?;
+    let s = &args[0];
+    if kind(s.as_obj()) != Kind::Str {
+        return Err(type_error(format!(
+            "descriptor '__str__' requires a 'str' object but received a '{}'",
+            obj_type_name(s)
+        )));
+    }
+    if crate::typeobj::is_heap_instance(s.as_obj()) {
+        crate::str::new_str(&crate::str::as_str(s.as_obj()))
+    } else {
+        Ok(s.clone())
+    }
+}
+
 fn str_strip(args: &[ObjRef], _kw: &Kw) -> R {
     str_strip_impl(args, "strip", true, true)
 }
@@ -3156,6 +3174,7 @@ pub fn register_methods() {
         ("startswith", str_startswith),
         ("endswith", str_endswith),
         ("upper", str_upper),
+        ("__str__", str_dunder_str),
         ("lower", str_lower),
         ("casefold", str_casefold),
         ("capitalize", str_capitalize),

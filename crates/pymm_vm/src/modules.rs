@@ -68,6 +68,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("contextlib", include_str!("pylib/contextlib.py")),
     ("copy", include_str!("pylib/copy.py")),
     ("dataclasses", include_str!("pylib/dataclasses.py")),
+    ("enum", include_str!("pylib/enum.py")),
     ("functools", include_str!("pylib/functools.py")),
     ("heapq", include_str!("pylib/heapq.py")),
     ("itertools", include_str!("pylib/itertools.py")),

@@ -2179,7 +2179,8 @@ pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
             }
         }
     }
-    if is_heap_instance(obj) && kind(obj) != Kind::Type {
+    // (For a class, a `__setattr__` of its metaclass.)
+    if is_heap_instance(obj) {
         let custom = if v.is_some() {
             "__setattr__"
         } else {
