@@ -2289,7 +2289,7 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                         "name" => 1,
                         _ => 2,
                     };
-                    Some(crate::exc::extra_field(e, i))
+                    Some(crate::exc::extra_field(obj, i))
                 }
                 "encoding" | "object" | "start" | "end" | "reason"
                     if crate::exc::matches(o, "UnicodeError") =>
@@ -2318,7 +2318,7 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                         "filename" => 2,
                         _ => 3,
                     };
-                    Some(crate::exc::extra_field(e, i))
+                    Some(crate::exc::extra_field(obj, i))
                 }
                 "exceptions" if crate::exc::matches(o, "BaseExceptionGroup") => {
                     crate::seq::tuple_items(e.args.get().as_obj())

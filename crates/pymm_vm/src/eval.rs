@@ -68,8 +68,12 @@ fn name_error_in(f: &Frame, name: &str) -> Exc {
             break;
         }
     }
-    if let (Some(s), Some(b)) = (found, crate::exc::exc_body(e.0.as_obj())) {
-        *b.suggestion.borrow_mut() = Some(s);
+    // The "Did you mean" text the traceback prints (CPython computes it from the
+    // frame when it prints; the frame is gone by then here).
+    if let Some(s) = found
+        && let Ok(s) = crate::str::new_str(&s)
+    {
+        let _ = crate::typeobj::set_exc_member(e.0.as_obj(), "suggestion", s);
     }
     e
 }

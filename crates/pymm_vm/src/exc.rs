@@ -149,9 +149,6 @@ pub fn alloc_exc(ty: &ObjRef, args: ObjRef) -> R {
             context: OptSlot::default(),
             cause: OptSlot::default(),
             suppress_context: Default::default(),
-            extra: OptSlot::default(),
-            weaklist: Default::default(),
-            suggestion: Default::default(),
         },
     )
     .map_err(|_| memory_error())?;
@@ -192,8 +189,8 @@ pub fn os_error_parse(e: &ObjRef) -> R<()> {
     let items = crate::seq::tuple_items(b.args.get().as_obj()).to_vec();
     // The length first: most exceptions have one argument, and the class test is a walk.
     if !(2..=5).contains(&items.len()) || !matches(e, "OSError") {
-        if b.extra.get().is_some() && matches(e, "OSError") {
-            b.extra.set(None);
+        if has_extra(e.as_obj()) && matches(e, "OSError") {
+            crate::typeobj::clear_exc_member(e.as_obj(), EXTRA);
         }
         return Ok(());
     }
@@ -206,12 +203,16 @@ pub fn os_error_parse(e: &ObjRef) -> R<()> {
     };
     let filename = given(2);
     let filename2 = filename.as_ref().and(given(4));
-    b.extra.set(Some(crate::seq::new_tuple(vec![
-        items[0].clone(),
-        items[1].clone(),
-        filename.clone().unwrap_or_else(|| none.clone()),
-        filename2.unwrap_or(none),
-    ])?));
+    crate::typeobj::set_exc_member(
+        e.as_obj(),
+        EXTRA,
+        crate::seq::new_tuple(vec![
+            items[0].clone(),
+            items[1].clone(),
+            filename.clone().unwrap_or_else(|| none.clone()),
+            filename2.unwrap_or(none),
+        ])?,
+    )?;
     if filename.is_some() {
         b.args.set(crate::seq::new_tuple(items[..2].to_vec())?);
     }
@@ -334,8 +335,11 @@ pub fn import_error_parse(e: &ObjRef, kw: &crate::call::Kw) -> R<()> {
     } else {
         none
     };
-    b.extra
-        .set(Some(crate::seq::new_tuple(vec![msg, name, path])?));
+    crate::typeobj::set_exc_member(
+        e.as_obj(),
+        EXTRA,
+        crate::seq::new_tuple(vec![msg, name, path])?,
+    )?;
     Ok(())
 }
 
@@ -353,11 +357,21 @@ pub fn import_error(cls: &str, msg: &str, name: &str) -> Exc {
     }
 }
 
+/// The exception member holding the fields some exception classes have besides `args`,
+/// as a tuple: `OSError`'s `myerrno`, `strerror`, `filename`, `filename2` when it was
+/// made with 2 to 5 arguments ([`os_error_parse`]); `ImportError`'s `msg`, `name`,
+/// `path` ([`import_error_parse`]).
+const EXTRA: &str = "extra";
+
+/// Whether the exception has its extra fields (see [`EXTRA`]).
+fn has_extra(e: Obj<'_>) -> bool {
+    crate::typeobj::exc_member(e, EXTRA).is_some()
+}
+
 /// Field `i` of the exception's extra fields (OSError: 0 errno, 1 strerror, 2 filename,
 /// 3 filename2; ImportError: 0 msg, 1 name, 2 path), None if unset.
-pub fn extra_field(b: &ExcBody, i: usize) -> ObjRef {
-    b.extra
-        .get()
+pub fn extra_field(e: Obj<'_>, i: usize) -> ObjRef {
+    crate::typeobj::exc_member(e, EXTRA)
         .and_then(|t| crate::seq::tuple_items(t.as_obj()).get(i).cloned())
         .unwrap_or_else(crate::state::none)
 }
@@ -414,12 +428,12 @@ pub fn exc_str(e: &ObjRef) -> R<String> {
     }
     let args = b.args.get();
     let items = crate::seq::tuple_items(args.as_obj()).to_vec();
-    if matches(e, "OSError") && b.extra.get().is_some() {
+    if matches(e, "OSError") && has_extra(e.as_obj()) {
         // OSError_str: "[Errno N] strerror[: 'filename'[ -> 'filename2']]" (when errno and
         // strerror are set or there is a filename).
         let is_set = |o: &ObjRef| kind(o.as_obj()) != Kind::NoneType;
-        let (errno, strerror) = (extra_field(b, 0), extra_field(b, 1));
-        let (f1, f2) = (extra_field(b, 2), extra_field(b, 3));
+        let (errno, strerror) = (extra_field(e.as_obj(), 0), extra_field(e.as_obj(), 1));
+        let (f1, f2) = (extra_field(e.as_obj(), 2), extra_field(e.as_obj(), 3));
         let head = || -> R<String> {
             Ok(format!(
                 "[Errno {}] {}",
@@ -450,7 +464,7 @@ pub fn exc_str(e: &ObjRef) -> R<String> {
     }
     // ImportError_str: its msg when that is a str.
     if matches(e, "ImportError") {
-        let msg = extra_field(b, 0);
+        let msg = extra_field(e.as_obj(), 0);
         if kind(msg.as_obj()) == Kind::Str {
             return Ok(crate::str::as_str(msg.as_obj()).into_owned());
         }
@@ -919,8 +933,8 @@ pub fn format_exception_only(e: &ObjRef, out: &mut TbText) {
         None => exc_str(e),
     };
     let mut msg = msg.unwrap_or_else(|_| "<exception str() failed>".into());
-    if let Some(s) = exc_body(e.as_obj())
-        .and_then(|b| b.suggestion.borrow().clone())
+    if let Some(s) = crate::typeobj::exc_member(e.as_obj(), "suggestion")
+        .map(|s| crate::str::as_str(s.as_obj()).into_owned())
         .or_else(|| attribute_suggestion(e))
     {
         msg.push_str(&format!(". Did you mean: '{s}'?"));

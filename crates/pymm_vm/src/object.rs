@@ -1024,15 +1024,6 @@ pub struct ExcBody {
     pub context: OptSlot,
     pub cause: OptSlot,
     pub suppress_context: Cell<bool>,
-    /// The fields some exception classes have besides `args`, as a tuple: `OSError`'s
-    /// `myerrno`, `strerror`, `filename`, `filename2` when it was made with 2 to 5
-    /// arguments ([`crate::exc::os_error_parse`]); `ImportError`'s `msg`, `name`, `path`
-    /// ([`crate::exc::import_error_parse`]).
-    pub extra: OptSlot,
-    pub weaklist: WeakListHead,
-    /// The "Did you mean" text a traceback prints after the message (computed where a
-    /// NameError or AttributeError is raised, as CPython computes it from the frame).
-    pub suggestion: RefCell<Option<String>>,
 }
 impl Body for ExcBody {}
 
@@ -1391,7 +1382,6 @@ fn exc_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
         e.traceback.visit(v);
         e.context.visit(v);
         e.cause.visit(v);
-        e.extra.visit(v);
     }
 }
 
@@ -1402,7 +1392,6 @@ fn exc_clear(o: Obj<'_>) {
         e.traceback.set(None);
         e.context.set(None);
         e.cause.set(None);
-        e.extra.set(None);
     }
 }
 
@@ -1456,10 +1445,6 @@ fn type_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
 fn instance_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
     o.downcast::<InstanceBody>().map(|f| &f.weaklist)
 }
-fn exc_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
-    o.downcast::<ExcBody>().map(|f| &f.weaklist)
-}
-
 macro_rules! info {
     ($name:expr, $body:ty, $kind:expr) => {
         TypeInfo::new($name, BodyVTable::of::<$body>()).user_data($kind as usize)
@@ -1718,10 +1703,12 @@ pub fn heap_type_info_weak(
             instance_clear_pre as pymm_mem::ClearFn,
             None,
         ),
+        // Weak references to instances of exception subclasses use the list in front of
+        // the pre-header: `BaseException` itself has none.
         Kind::BaseException => (
             exc_traverse as pymm_mem::TraverseFn,
             exc_clear as pymm_mem::ClearFn,
-            Some(exc_weaklist as pymm_mem::WeakListFn),
+            None,
         ),
         _ => (
             instance_traverse as pymm_mem::TraverseFn,

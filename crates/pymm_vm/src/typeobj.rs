@@ -539,6 +539,11 @@ pub fn exc_member(o: Obj<'_>, name: &str) -> Option<ObjRef> {
     crate::dict::get_str(d.as_obj(), name)
 }
 
+/// Removes an exception's member `name` (see [`exc_member`]).
+pub fn clear_exc_member(o: Obj<'_>, name: &str) {
+    let _ = set_hidden(o, crate::str::intern(name), None);
+}
+
 /// Sets an exception's member `name` (see [`exc_member`]).
 pub fn set_exc_member(o: Obj<'_>, name: &str, v: ObjRef) -> R<()> {
     set_hidden(o, crate::str::intern(name), Some(v)).map(drop)
