@@ -164,6 +164,21 @@ pub fn bind_builtin(f: &ObjRef, this: ObjRef) -> R {
     Ok(o)
 }
 
+/// A class method bound to class `cls`: a built-in one becomes a built-in method of the
+/// type object (`classmethod_descriptor`'s binding: `dict.fromkeys` is
+/// `<built-in method fromkeys of type object ...>`), others a bound method.
+pub fn bind_classmethod(func: ObjRef, cls: ObjRef) -> R {
+    if kind(func.as_obj()) == Kind::BuiltinFunction
+        && func
+            .as_obj()
+            .downcast::<BuiltinBody>()
+            .is_some_and(|b| b.bound.get().is_none())
+    {
+        return bind_builtin(&func, cls);
+    }
+    new_method(func, cls)
+}
+
 /// A bound method.
 pub fn new_method(func: ObjRef, this: ObjRef) -> R {
     let vectorcall = if kind(func.as_obj()) == Kind::Function {

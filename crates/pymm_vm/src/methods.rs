@@ -1630,10 +1630,20 @@ fn dict_clear(args: &[ObjRef], _kw: &Kw) -> R {
 fn dict_fromkeys(args: &[ObjRef], _kw: &Kw) -> R {
     // Called as a class method: args[0] is the class.
     check_args("fromkeys", &args[1.min(args.len())..], 1, 2)?;
-    let d = crate::dict::try_new_dict()?;
     let v = args.get(2).cloned().unwrap_or_else(none);
+    let exact = args[0].is(&builtin_type(Kind::Dict));
+    // `dict_fromkeys`: `cls()`, filled through `__setitem__` unless it is a plain dict.
+    let d = if exact {
+        crate::dict::try_new_dict()?
+    } else {
+        crate::call::call(&args[0], &[])?
+    };
     for k in collect(&args[1])? {
-        crate::dict::set(d.as_obj(), k, v.clone())?;
+        if exact {
+            crate::dict::set(d.as_obj(), k, v.clone())?;
+        } else {
+            crate::ops::setitem(&d, k, v.clone())?;
+        }
     }
     Ok(d)
 }
@@ -4601,7 +4611,7 @@ pub fn super_getattr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
             // A class passed as obj binds class methods to it and leaves functions plain.
             if obj.is(&st) {
                 return Ok(Some(match kind(v.as_obj()) {
-                    Kind::ClassMethod => crate::call::new_method(
+                    Kind::ClassMethod => crate::call::bind_classmethod(
                         v.as_obj().downcast::<WrapperBody>().expect("cm").0.get(),
                         obj,
                     )?,

@@ -1963,7 +1963,7 @@ pub fn bind_descr(d: ObjRef, o: &ObjRef, t: &ObjRef) -> R {
         Kind::StaticMethod => Ok(d.as_obj().downcast::<WrapperBody>().expect("sm").0.get()),
         Kind::ClassMethod => {
             let f = d.as_obj().downcast::<WrapperBody>().expect("cm").0.get();
-            crate::call::new_method(f, t.clone())
+            crate::call::bind_classmethod(f, t.clone())
         }
         _ if is_heap_instance(d.as_obj()) => match lookup_special(&d, "__get__") {
             Some(get) => crate::call::call(&get, &[d.clone(), o.clone(), t.clone()]),
@@ -2017,7 +2017,7 @@ fn type_getattr(t: &ObjRef, name: &ObjRef) -> R<Option<ObjRef>> {
             )),
             Kind::ClassMethod => {
                 let f = v.as_obj().downcast::<WrapperBody>().expect("cm").0.get();
-                crate::call::new_method(f, t.clone()).map(Some)
+                crate::call::bind_classmethod(f, t.clone()).map(Some)
             }
             Kind::Property => Ok(Some(v)),
             _ if is_heap_instance(v.as_obj()) => match lookup_special(&v, "__get__") {
