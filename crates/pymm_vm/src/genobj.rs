@@ -17,10 +17,11 @@ pub fn run_until_generator(mut frame: Frame, fb: &FunctionBody) -> R {
         Exit::Generator => {}
         Exit::Return(v) | Exit::Yield(v) => return Ok(v),
     }
+    let frame = pymm_mem::HeapBox::new(frame).map_err(|_| memory_error())?;
     let g = ObjRef::new(
         &GEN_T,
         GenBody {
-            frame: RefCell::new(Some(Box::new(frame))),
+            frame: RefCell::new(Some(frame)),
             running: Default::default(),
             name: Slot::new(fb.name.get()),
             qualname: Slot::new(fb.qualname.get()),

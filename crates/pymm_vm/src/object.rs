@@ -708,7 +708,9 @@ impl Body for ModuleBody {}
 /// A generator: its suspended frame.
 #[derive(Debug)]
 pub struct GenBody {
-    pub frame: RefCell<Option<Box<crate::frame::Frame>>>,
+    /// The suspended frame, in a block of pymm's heap (CPython embeds it in the
+    /// generator object).
+    pub frame: RefCell<Option<pymm_mem::HeapBox<crate::frame::Frame>>>,
     pub running: Cell<bool>,
     pub name: Slot,
     pub qualname: Slot,
