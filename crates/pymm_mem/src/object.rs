@@ -151,6 +151,7 @@ unsafe fn dealloc_nontrivial(p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
     if !ty.is_gc() {
         // SAFETY: forwarded from the caller.
         unsafe { dealloc_body(rt, p, ty) };
+        finish_dealloc(rt);
         return;
     }
     let g = gc_head(p);
@@ -170,6 +171,7 @@ unsafe fn dealloc_nontrivial(p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
     if !rt.trash_later.get().is_null() && rt.trash_nesting.get() <= 0 {
         destroy_chain(rt);
     }
+    finish_dealloc(rt);
 }
 
 /// The whole death of an object of a [`TypeFlags::TRIVIAL_DEATH`] type: its block goes to
@@ -272,7 +274,7 @@ fn call_finalizer_from_dealloc(
 ///
 /// # Safety
 /// As for [`dealloc`]; `p` is untracked.
-#[inline]
+#[inline(always)]
 unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
     if ty.is_plain() {
         // The short path (no finalizer, pre-header or type object): the steps below that
@@ -293,14 +295,14 @@ unsafe fn dealloc_body(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInf
         let block = block_of(p, ty);
         // A block kept on a free list stays allocated and counted.
         if freelist_slot.is_some_and(|s| rt.freelist_push(ty, s, block)) {
-            return finish_dealloc(rt);
+            return;
         }
         if ty.is_gc() {
             rt.gc.on_gc_del();
         }
         // SAFETY: the object is dead and its block no longer used.
         unsafe { free_object_block(rt, ty, block) };
-        return finish_dealloc(rt);
+        return;
     }
     // SAFETY: forwarded from the caller.
     unsafe { dealloc_slow(rt, p, ty) }
@@ -361,7 +363,6 @@ unsafe fn dealloc_slow(rt: &Runtime, p: NonNull<ObjHeader>, ty: &'static TypeInf
         // SAFETY: every instance owns one reference to its type object.
         unsafe { decref(t) };
     }
-    finish_dealloc(rt);
 }
 
 /// The free-list slot that the block of a dying object of type `ty` goes to, if the type
@@ -381,10 +382,11 @@ unsafe fn freelist_slot_of(ty: &TypeInfo, body: NonNull<u8>) -> Option<usize> {
 }
 
 /// The end of every deallocation: a panic caught in a hook is resumed once the runtime is
-/// consistent again (outside nested deallocations and collections).
+/// consistent again, outside every deallocation (so that no caller's bookkeeping, such
+/// as the trashcan's nesting count, is skipped by the unwind) and outside collections.
 #[inline]
 fn finish_dealloc(rt: &Runtime) {
-    if rt.trash_nesting.get() <= 1 && !rt.gc.is_collecting() {
+    if rt.has_pending_panic.get() && rt.trash_nesting.get() == 0 && !rt.gc.is_collecting() {
         rt.resume_pending_panic();
     }
 }

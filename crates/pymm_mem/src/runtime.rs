@@ -119,6 +119,8 @@ pub(crate) struct Runtime {
     /// A panic caught inside a hook while the collector or a deallocation was running; it is
     /// resumed once the runtime's structures are consistent again.
     pub(crate) pending_panic: RefCell<Option<Box<dyn Any + Send>>>,
+    /// Whether `pending_panic` holds one (tested on every deallocation).
+    pub(crate) has_pending_panic: Cell<bool>,
     /// Free lists: per type (by descriptor address), one stack of dead blocks per slot.
     freelists: FreeLists,
     /// The descriptors of run-time types, by the address of their type object
@@ -215,6 +217,7 @@ fn init() -> &'static Runtime {
         alloc_hook: Cell::new(None),
         hooks: RefCell::new(HostHooks::default()),
         pending_panic: RefCell::new(None),
+        has_pending_panic: Cell::new(false),
         freelists: FreeLists::new(),
         type_objects: RefCell::new(std::collections::HashMap::new()),
     }));
@@ -382,16 +385,22 @@ impl Runtime {
         let mut slot = self.pending_panic.borrow_mut();
         if slot.is_none() {
             *slot = Some(payload);
+            self.has_pending_panic.set(true);
         }
     }
 
     /// Resumes a panic stashed by [`Runtime::stash_panic`], if any.
     #[inline]
     pub(crate) fn resume_pending_panic(&self) {
-        if self.pending_panic.try_borrow().is_ok_and(|p| p.is_none()) {
+        if !self.has_pending_panic.get() {
             return;
         }
-        let p = self.pending_panic.borrow_mut().take();
+        let Ok(mut slot) = self.pending_panic.try_borrow_mut() else {
+            return;
+        };
+        let p = slot.take();
+        drop(slot);
+        self.has_pending_panic.set(false);
         if let Some(p) = p {
             std::panic::resume_unwind(p);
         }

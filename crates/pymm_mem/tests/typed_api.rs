@@ -202,3 +202,31 @@ fn finalizer_runs_once_and_may_resurrect() {
     assert_eq!(gc::collect(2), 1);
     assert_eq!(pymm_mem::allocated_blocks(), 0);
 }
+
+/// A panic in a value's `Drop` during a reference-count death is held until the object
+/// is freed, then reaches the code that dropped the last handle; the heap stays
+/// consistent and usable.
+#[test]
+fn a_panic_in_drop_reaches_the_dropper_after_the_object_is_freed() {
+    struct Boom;
+    impl Drop for Boom {
+        fn drop(&mut self) {
+            panic!("boom");
+        }
+    }
+    // SAFETY: Boom holds no handles.
+    unsafe impl Trace for Boom {
+        fn trace(&self, _v: &mut Visitor<'_>) {}
+    }
+    gc::collect(2);
+    let before = pymm_mem::allocated_blocks();
+    for _ in 0..2 {
+        let g = Gc::new(Boom);
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| drop(g)));
+        let msg = r.expect_err("the panic reaches the dropper");
+        assert_eq!(msg.downcast_ref::<&str>(), Some(&"boom"));
+        assert_eq!(pymm_mem::allocated_blocks(), before, "the block is freed");
+    }
+    // Nothing is left pending: an ordinary death afterwards does not panic.
+    drop(Node::new());
+}
