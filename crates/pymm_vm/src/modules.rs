@@ -505,8 +505,9 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
     let obj = o.as_obj();
     let heap = crate::typeobj::is_heap_instance(obj);
     // Subclass instances of built-in types add `__weakref__` (8 bytes) where CPython
-    // allows it, and a trailing dict pointer for tuples.
-    let extra = if heap {
+    // allows it, and a trailing dict pointer for tuples; `__slots__ = ()` leaves both
+    // out.
+    let extra = if heap && crate::typeobj::has_dict(obj) {
         match kind(obj) {
             Kind::List
             | Kind::Dict

@@ -394,8 +394,8 @@ fn percent_format_impl(f: &str, args: &ObjRef, bytes_mode: bool) -> R<String> {
     use crate::exc::{new_exc, type_error, value_error};
     use crate::object::{Kind, kind};
     let latin1 = |b: &[u8]| -> String { b.iter().map(|&c| c as char).collect() };
-    let is_tuple =
-        kind(args.as_obj()) == Kind::Tuple && !crate::typeobj::is_heap_instance(args.as_obj());
+    // `PyTuple_Check`: subclass instances (namedtuples) too.
+    let is_tuple = kind(args.as_obj()) == Kind::Tuple;
     let items: Vec<ObjRef> = if is_tuple {
         crate::seq::tuple_items(args.as_obj()).to_vec()
     } else {

@@ -1802,7 +1802,7 @@ pub fn own_slot_count(t: Obj<'_>) -> usize {
     tb(t).slots.borrow().as_ref().map_or(0, |s| s.len())
 }
 
-fn has_dict(o: Obj<'_>) -> bool {
+pub(crate) fn has_dict(o: Obj<'_>) -> bool {
     o.type_object().is_some_and(type_has_dict)
 }
 

@@ -53,13 +53,9 @@ def _guarded_repr(obj, build):
 # namedtuple
 ################################################################################
 
-# DEVIATION: pymm cannot subclass tuple, so a namedtuple class is an ordinary
-# class (derived from _NamedTupleBase) that keeps its values in a real tuple in
-# the `_tuple` slot.  It supports iteration, unpacking, len, indexing and
-# slicing (slices return plain tuples), `in`, count/index, +, *, hashing, and
-# ==/</<=/>/>= against tuples and other namedtuples.  What does not work:
-# isinstance(p, tuple) is False, `'%s %s' % p` needs tuple(p), and C-level
-# code that requires an exact tuple will reject it.
+# A namedtuple class is a tuple subclass (derived from _NamedTupleBase) with
+# `__slots__ = ()` and a property per field; its __new__ binds the arguments with
+# CPython's error messages.
 
 _KEYWORDS = frozenset([
     'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break',
@@ -69,10 +65,11 @@ _KEYWORDS = frozenset([
     'with', 'yield'])
 
 
-class _NamedTupleBase:
-    """Behaviour shared by every class that namedtuple() creates."""
+class _NamedTupleBase(tuple):
+    """Behaviour shared by every class that namedtuple() creates: a tuple subclass
+    whose fields are properties reading its items."""
 
-    __slots__ = ('_tuple',)
+    __slots__ = ()
     _fields = ()
     _field_defaults = {}
 
@@ -82,114 +79,29 @@ class _NamedTupleBase:
         if len(values) != len(cls._fields):
             raise TypeError(
                 f'Expected {len(cls._fields)} arguments, got {len(values)}')
-        self = object.__new__(cls)
-        self._tuple = values
-        return self
+        return tuple.__new__(cls, values)
 
     def _replace(self, **kwds):
         result = self._make([kwds.pop(name, value)
-                             for name, value in zip(self._fields, self._tuple)])
+                             for name, value in zip(self._fields, self)])
         if kwds:
             raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
         return result
 
     def _asdict(self):
-        return dict(zip(self._fields, self._tuple))
+        return dict(zip(self._fields, self))
 
     def __repr__(self):
-        parts = [f'{name}={value!r}'
-                 for name, value in zip(self._fields, self._tuple)]
+        parts = [f'{name}={value!r}' for name, value in zip(self._fields, self)]
         return f'{self.__class__.__name__}({", ".join(parts)})'
 
     def __getnewargs__(self):
-        return self._tuple
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        import copy
-        return self._make(copy.deepcopy(self._tuple, memo))
-
-    # --- the tuple protocol -------------------------------------------------
-
-    def __len__(self):
-        return len(self._tuple)
-
-    def __iter__(self):
-        return iter(self._tuple)
-
-    def __reversed__(self):
-        return reversed(self._tuple)
-
-    def __getitem__(self, index):
-        return self._tuple[index]
-
-    def __contains__(self, value):
-        return value in self._tuple
-
-    def count(self, value):
-        return self._tuple.count(value)
-
-    def index(self, value, start=0, stop=sys.maxsize):
-        return self._tuple.index(value, start, stop)
-
-    def __hash__(self):
-        return hash(self._tuple)
-
-    def __add__(self, other):
-        if isinstance(other, _NamedTupleBase):
-            other = other._tuple
-        if not isinstance(other, tuple):
-            return NotImplemented
-        return self._tuple + other
-
-    def __radd__(self, other):
-        if not isinstance(other, tuple):
-            return NotImplemented
-        return other + self._tuple
-
-    def __mul__(self, n):
-        return self._tuple * n
-
-    __rmul__ = __mul__
-
-    def __eq__(self, other):
-        other = _as_tuple(other)
-        return NotImplemented if other is None else self._tuple == other
-
-    def __ne__(self, other):
-        other = _as_tuple(other)
-        return NotImplemented if other is None else self._tuple != other
-
-    def __lt__(self, other):
-        other = _as_tuple(other)
-        return NotImplemented if other is None else self._tuple < other
-
-    def __le__(self, other):
-        other = _as_tuple(other)
-        return NotImplemented if other is None else self._tuple <= other
-
-    def __gt__(self, other):
-        other = _as_tuple(other)
-        return NotImplemented if other is None else self._tuple > other
-
-    def __ge__(self, other):
-        other = _as_tuple(other)
-        return NotImplemented if other is None else self._tuple >= other
-
-
-def _as_tuple(value):
-    if isinstance(value, _NamedTupleBase):
-        return value._tuple
-    if isinstance(value, tuple):
-        return value
-    return None
+        return tuple(self)
 
 
 def _field_property(index):
     def getter(self):
-        return self._tuple[index]
+        return tuple.__getitem__(self, index)
 
     def setter(self, value):
         raise AttributeError("can't set attribute")
@@ -251,9 +163,7 @@ def _make_new(typename, field_names, defaults):
             raise TypeError(
                 f'{fname} missing {len(missing)} required positional '
                 f'argument{plural}: {_arg_list_text(missing)}')
-        self = object.__new__(cls)
-        self._tuple = tuple(values)
-        return self
+        return tuple.__new__(cls, values)
 
     return __new__
 
