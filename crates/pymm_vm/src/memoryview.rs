@@ -107,6 +107,30 @@ pub fn setitem(o: &ObjRef, k: &ObjRef, v: Option<ObjRef>) -> R<()> {
     let Some(v) = v else {
         return Err(type_error("cannot delete memory"));
     };
+    if kind(k.as_obj()) == Kind::Slice {
+        // `view[a:b:c] = bytes_like`: the same number of bytes, written in place.
+        let (start, _stop, step, n) = crate::builtins::slice_of(k, b.len)?;
+        let Some(src) = crate::bytearray::bytes_like(&v) else {
+            return Err(type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                obj_type_name(&v)
+            )));
+        };
+        if src.len() != n {
+            return Err(crate::exc::value_error(
+                "memoryview assignment: lvalue and rvalue have different structures",
+            ));
+        }
+        for (i, byte) in src.iter().enumerate() {
+            let at = b.start as i64 + start + step * i as i64;
+            crate::bytearray::setitem(
+                &b.obj,
+                &crate::int::from_i64(at)?,
+                Some(crate::int::from_i64(*byte as i64)?),
+            )?;
+        }
+        return Ok(());
+    }
     let i = to_index(k)?;
     let idx = crate::seq::norm_index(i, b.len)
         .ok_or_else(|| new_exc("IndexError", "index out of bounds on dimension 1"))?;
