@@ -802,6 +802,14 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
                         s.as_obj().addr()
                     )
                 }
+                // A built-in type's static method (see `methods::type_static`).
+                _ if let Some(t) = b.module.get().filter(|m| kind(m.as_obj()) == Kind::Type) => {
+                    format!(
+                        "<built-in method {} of type object at {:#x}>",
+                        b.name(),
+                        t.as_obj().addr()
+                    )
+                }
                 _ => format!("<built-in function {}>", b.name()),
             }
         }
@@ -2257,22 +2265,25 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
         )?),
         (Kind::BuiltinFunction, "__self__") => {
             let b = obj.downcast::<BuiltinBody>().expect("b");
-            Some(
-                b.bound
-                    .get()
-                    .or_else(|| b.module.get())
-                    .unwrap_or_else(none),
-            )
+            // A type in the module slot: a `tp_new` wrapper's self is its type; a
+            // METH_STATIC function (`maketrans`) shows none.
+            let module = b
+                .module
+                .get()
+                .filter(|m| kind(m.as_obj()) == Kind::Module || b.name() == "__new__");
+            Some(b.bound.get().or(module).unwrap_or_else(none))
         }
         (Kind::BuiltinFunction, "__module__") => {
             let b = obj.downcast::<BuiltinBody>().expect("b");
-            Some(match b.module.get() {
-                Some(m) => {
-                    let d = &m.as_obj().downcast::<ModuleBody>().expect("module").dict;
-                    crate::dict::get_str(d.as_obj(), "__name__").unwrap_or_else(none)
-                }
-                None => none(),
-            })
+            Some(
+                b.module
+                    .get()
+                    .and_then(|m| {
+                        let d = &m.as_obj().downcast::<ModuleBody>()?.dict;
+                        crate::dict::get_str(d.as_obj(), "__name__")
+                    })
+                    .unwrap_or_else(none),
+            )
         }
         (Kind::Method, "__self__") => Some(obj.downcast::<MethodBody>().expect("m").this.clone()),
         (Kind::Method, "__func__") => Some(obj.downcast::<MethodBody>().expect("m").func.clone()),

@@ -3223,7 +3223,7 @@ pub fn register_methods() {
     crate::dict::set_str(
         &tb(st.as_obj()).dict,
         "maketrans",
-        static_method(new_builtin("maketrans", str_maketrans, "")),
+        static_method(type_static(&st, "maketrans", str_maketrans)),
     );
     let list_methods: &[(&'static str, NativeFn)] = &[
         ("append", list_append),
@@ -3356,7 +3356,7 @@ pub fn register_methods() {
         crate::dict::set_str(
             &tb(t.as_obj()).dict,
             "maketrans",
-            static_method(new_builtin("maketrans", bytes_maketrans, "")),
+            static_method(type_static(&t, "maketrans", bytes_maketrans)),
         );
     }
     add(K::Bytes, "bytes", "join", bytes_join);
@@ -3395,7 +3395,7 @@ pub fn register_methods() {
     crate::dict::set_str(
         &tb(ot.as_obj()).dict,
         "__new__",
-        static_method(new_builtin("__new__", object_new, "")),
+        static_method(type_static(&ot, "__new__", object_new)),
     );
     crate::dict::set_str(
         &tb(ot.as_obj()).dict,
@@ -3423,7 +3423,7 @@ pub fn register_methods() {
         crate::dict::set_str(
             &tb(t.as_obj()).dict,
             "__new__",
-            static_method(new_builtin("__new__", builtin_dunder_new, "")),
+            static_method(type_static(&t, "__new__", builtin_dunder_new)),
         );
     }
     add(
@@ -3459,7 +3459,7 @@ pub fn register_methods() {
     crate::dict::set_str(
         &tb(tt.as_obj()).dict,
         "__new__",
-        static_method(new_builtin("__new__", type_new_method, "")),
+        static_method(type_static(&tt, "__new__", type_new_method)),
     );
     let be = crate::exc::exc_type("BaseException");
     add_to(&be, "BaseException", "__init__", exc_init);
@@ -3873,6 +3873,18 @@ fn float_round(args: &[ObjRef], _kw: &Kw) -> R {
 fn int_identity(args: &[ObjRef], _kw: &Kw) -> R {
     let i = this(args, Kind::Int, "int", "__trunc__")?;
     crate::int::from_big(&crate::int::to_big(i.as_obj()))
+}
+
+/// A static method of built-in type `t` (a `tp_new` wrapper or a `METH_STATIC`
+/// function): the type is kept as the function's module slot (CPython's `m_self`),
+/// which is not passed to it, so that its repr is a built-in method of the type
+/// object.
+fn type_static(t: &ObjRef, name: &'static str, f: NativeFn) -> ObjRef {
+    let o = new_builtin(name, f, "");
+    if let Some(b) = o.as_obj().downcast::<BuiltinBody>() {
+        b.module.set(Some(t.clone()));
+    }
+    o
 }
 
 fn static_method(f: ObjRef) -> ObjRef {
