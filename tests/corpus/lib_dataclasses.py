@@ -96,3 +96,19 @@ class WithHash:
     a: int
     def __hash__(self): return 7
 print(hash(WithHash(1)))
+# asdict/astuple through nested dataclasses, tuples, dicts and namedtuples, with factories.
+from dataclasses import asdict, astuple
+from collections import namedtuple, OrderedDict
+P = namedtuple('P', 'a b')
+@dataclass
+class In:
+    v: list
+@dataclass
+class Out:
+    i: In
+    t: tuple
+    d: dict
+    p: P
+o = Out(In([1, [2]]), (In([3]),), {'k': In([4])}, P(In([5]), 6))
+print(asdict(o)); print(astuple(o)); print(asdict(o, dict_factory=OrderedDict)); print(astuple(o, tuple_factory=list))
+print(asdict(o)['i']['v'] is o.i.v)

@@ -4697,18 +4697,26 @@ pub fn constructor_for_kind(k: Kind) -> Option<Ctor> {
 /// the class has its own `__init__`); immutable values (tuple, int, float) are built by the
 /// base constructor from the arguments and copied into an instance of `cls`.
 pub fn new_builtin_subclass_instance(cls: &ObjRef, ctor: Ctor, args: &[ObjRef], kw: &Kw) -> R {
+    if let Some(r) = new_value_subclass_instance(cls, ctor, args, kw) {
+        return r;
+    }
+    let o = crate::typeobj::alloc_instance(cls)?;
+    init_builtin_subclass(&o, ctor, cls, args, kw)?;
+    Ok(o)
+}
+
+/// An instance of subclass `cls` of a built-in type whose value is fixed at creation
+/// (tuple, int, float, str, bytes, frozenset: built by the base constructor from the
+/// arguments, then copied; `weakref.ref`: a new reference); `None` for the containers,
+/// which are made empty and filled by `__init__`.
+fn new_value_subclass_instance(cls: &ObjRef, ctor: Ctor, args: &[ObjRef], kw: &Kw) -> Option<R> {
     let bk = tb(cls.as_obj()).base_kind;
     match bk {
         Kind::Tuple | Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::FrozenSet => {
-            let v = ctor(&builtin_type(bk), args, kw)?;
-            rewrap_immutable(cls, &v)
+            Some(ctor(&builtin_type(bk), args, kw).and_then(|v| rewrap_immutable(cls, &v)))
         }
-        Kind::WeakRef => crate::weakrefs::new_subclass_ref(cls, args),
-        _ => {
-            let o = crate::typeobj::alloc_instance(cls)?;
-            init_builtin_subclass(&o, ctor, cls, args, kw)?;
-            Ok(o)
-        }
+        Kind::WeakRef => Some(crate::weakrefs::new_subclass_ref(cls, args)),
+        _ => None,
     }
 }
 
@@ -4792,15 +4800,9 @@ fn builtin_dunder_new(args: &[ObjRef], kw: &Kw) -> R {
     if !tb(cls.as_obj()).is_heap {
         return ctor(cls, &args[1..], kw);
     }
-    match bk {
-        Kind::Tuple | Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::FrozenSet => {
-            let v = ctor(&builtin_type(bk), &args[1..], kw)?;
-            rewrap_immutable(cls, &v)
-        }
-        Kind::WeakRef => crate::weakrefs::new_subclass_ref(cls, &args[1..]),
-        // Containers' __new__ ignores its arguments; __init__ fills them.
-        _ => crate::typeobj::alloc_instance(cls),
-    }
+    // Containers' __new__ ignores its arguments; __init__ fills them.
+    new_value_subclass_instance(cls, ctor, &args[1..], kw)
+        .unwrap_or_else(|| crate::typeobj::alloc_instance(cls))
 }
 
 /// Initialises an instance of a class deriving from a built-in container from the call's

@@ -309,20 +309,25 @@ def _is_dataclass_instance(obj):
 def asdict(obj, *, dict_factory=dict):
     if not _is_dataclass_instance(obj):
         raise TypeError('asdict() should be called on dataclass instances')
-    return _asdict_inner(obj, dict_factory)
+    return _convert(obj, dict_factory, True)
 
 
-def _asdict_inner(obj, dict_factory):
+def _convert(obj, factory, named):
+    """asdict()/astuple() of obj: a dataclass instance becomes `factory` applied to its
+    converted fields, as (name, value) pairs when `named`; the containers they hold
+    are rebuilt with their contents converted, and anything else is deep-copied."""
     import copy
     if _is_dataclass_instance(obj):
-        return dict_factory([(f.name, _asdict_inner(getattr(obj, f.name), dict_factory))
-                             for f in fields(obj)])
+        values = [(f.name, _convert(getattr(obj, f.name), factory, named)) if named
+                  else _convert(getattr(obj, f.name), factory, named)
+                  for f in fields(obj)]
+        return factory(values)
     if isinstance(obj, tuple) and hasattr(obj, '_fields'):
-        return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
+        return type(obj)(*[_convert(v, factory, named) for v in obj])
     if isinstance(obj, (list, tuple)):
-        return type(obj)(_asdict_inner(v, dict_factory) for v in obj)
+        return type(obj)(_convert(v, factory, named) for v in obj)
     if isinstance(obj, dict):
-        return type(obj)((_asdict_inner(k, dict_factory), _asdict_inner(v, dict_factory))
+        return type(obj)((_convert(k, factory, named), _convert(v, factory, named))
                          for k, v in obj.items())
     return copy.deepcopy(obj)
 
@@ -330,22 +335,7 @@ def _asdict_inner(obj, dict_factory):
 def astuple(obj, *, tuple_factory=tuple):
     if not _is_dataclass_instance(obj):
         raise TypeError('astuple() should be called on dataclass instances')
-    return _astuple_inner(obj, tuple_factory)
-
-
-def _astuple_inner(obj, tuple_factory):
-    import copy
-    if _is_dataclass_instance(obj):
-        return tuple_factory([_astuple_inner(getattr(obj, f.name), tuple_factory)
-                              for f in fields(obj)])
-    if isinstance(obj, tuple) and hasattr(obj, '_fields'):
-        return type(obj)(*[_astuple_inner(v, tuple_factory) for v in obj])
-    if isinstance(obj, (list, tuple)):
-        return type(obj)(_astuple_inner(v, tuple_factory) for v in obj)
-    if isinstance(obj, dict):
-        return type(obj)((_astuple_inner(k, tuple_factory), _astuple_inner(v, tuple_factory))
-                         for k, v in obj.items())
-    return copy.deepcopy(obj)
+    return _convert(obj, tuple_factory, False)
 
 
 def replace(obj, /, **changes):

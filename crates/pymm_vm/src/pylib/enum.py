@@ -368,12 +368,7 @@ class Flag(Enum):
         pseudo = int.__new__(cls, value) if issubclass(cls, int) else object.__new__(cls)
         pseudo._value_ = value
         names = [m._name_ for m in cls._iter_members_(value)]
-        if names and value == sum(m._value_ for m in cls._iter_members_(value)):
-            pseudo._name_ = '|'.join(names)
-        elif names:
-            pseudo._name_ = '|'.join(names)
-        else:
-            pseudo._name_ = None
+        pseudo._name_ = '|'.join(names) if names else None
         cls._value2member_map_.setdefault(value, pseudo)
         return cls._value2member_map_[value]
 
