@@ -134,10 +134,11 @@ impl<'v> Visitor<'v> {
 /// prefetched as it enters: the collector acts on a referent when it leaves, by then
 /// (most often) in the cache. With a lag of 0 each referent leaves at once.
 ///
-/// It also counts how many of the referents lie near the object being traversed
-/// (within [`LagRing::NEAR`] bytes of `origin`): a heap whose objects mostly refer
-/// to their neighbours in memory gains nothing from prefetching, and
-/// `move_unreachable` then skips its read-ahead.
+/// It also counts, for the sampled objects, how many referents lie within
+/// [`LagRing::NEAR`] bytes of the object being traversed (`origin`) or of the referent
+/// visited before them: a heap whose objects mostly refer to their neighbours in
+/// memory gains nothing from prefetching, and `move_unreachable` then skips its
+/// read-ahead.
 pub(crate) struct LagRing {
     slots: [Option<NonNull<ObjHeader>>; LagRing::MAX_LAG],
     next: usize,

@@ -4428,41 +4428,43 @@ fn ctor_range_big(args: &[ObjRef]) -> R<Option<ObjRef>> {
 
 /// `types.ModuleType(name, doc=None)`: a new, empty module (`module___init__`).
 fn ctor_module(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
-    let mut name = args.first().cloned();
-    let mut doc = args.get(1).cloned();
-    if args.len() > 2 {
+    // The argument clinic's checks, in its order: the count, then each keyword.
+    if args.len() + kw.0.len() > 2 {
         return Err(type_error(format!(
             "module() takes at most 2 arguments ({} given)",
             args.len() + kw.0.len()
         )));
     }
+    let mut params = [args.first().cloned(), args.get(1).cloned()];
     for (k, v) in &kw.0 {
-        let slot = match crate::str::as_str(k.as_obj()).as_ref() {
-            "name" if name.is_none() => &mut name,
-            "doc" if doc.is_none() => &mut doc,
-            "name" | "doc" => {
-                return Err(type_error(format!(
-                    "argument for module() given by name ('{}') and position",
-                    crate::str::as_str(k.as_obj())
-                )));
-            }
-            other => {
-                return Err(type_error(format!(
-                    "'{other}' is an invalid keyword argument for module()"
-                )));
-            }
+        let key = crate::str::as_str(k.as_obj());
+        let Some(pos) = ["name", "doc"].iter().position(|n| *n == key) else {
+            return Err(type_error(format!(
+                "'{key}' is an invalid keyword argument for module()"
+            )));
         };
-        *slot = Some(v.clone());
+        if params[pos].is_some() {
+            return Err(type_error(format!(
+                "argument for module() given by name ('{key}') and position ({})",
+                pos + 1
+            )));
+        }
+        params[pos] = Some(v.clone());
     }
+    let [name, doc] = params;
     let Some(name) = name else {
         return Err(type_error(
             "module() missing required argument 'name' (pos 1)",
         ));
     };
     if kind(name.as_obj()) != Kind::Str {
-        return Err(type_error(format!(
-            "module() argument 'name' must be str, not {}",
+        let given = if kind(name.as_obj()) == Kind::NoneType {
+            "None".to_string()
+        } else {
             obj_type_name(&name)
+        };
+        return Err(type_error(format!(
+            "module() argument 'name' must be str, not {given}"
         )));
     }
     crate::builtins::new_empty_module(name, doc.unwrap_or_else(none))

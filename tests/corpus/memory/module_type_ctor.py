@@ -13,3 +13,8 @@ import weakref
 r = weakref.ref(m)
 del m
 print(gc.collect(), r())
+
+# The constructor's argument errors, in the argument clinic's order.
+for a, k in [(('a',), {'name': 'b'}), (('a', 'd'), {'doc': 'c'}), ((), {'doc': 'x'}), ((None,), {}), ((1,), {}), ((), {'name': 'n', 'doc': 'd'}), (('a',), {'x': 1}), (('a','b','c'), {})]:
+    try: print(types.ModuleType(*a, **k))
+    except TypeError as e: print(e)
