@@ -129,9 +129,48 @@ fn sequential_blocks_in_a_new_pool() {
     let a = h.malloc(64).unwrap().as_ptr() as usize;
     let b = h.malloc(64).unwrap().as_ptr() as usize;
     let c = h.malloc(64).unwrap().as_ptr() as usize;
-    assert_eq!(a % POOL_SIZE, POOL_OVERHEAD);
+    // The 64-byte class starts a cache line after the pool's start (16 bytes after
+    // the header, taken from the pool's waste).
+    assert_eq!(a % POOL_SIZE, 64);
     assert_eq!(b, a + 64);
     assert_eq!(c, b + 64);
+}
+
+/// Every class fits CPython's number of blocks in a pool (`NUMBLOCKS`) whatever its
+/// first block's offset: all of them in one pool, inside it, the next one in another.
+/// The 16-byte class starts right after the header; the others on a cache line.
+#[test]
+fn every_class_fills_a_pool_with_cpythons_block_count() {
+    for idx in 0..32 {
+        let class = SizeClass::from_index(idx).unwrap();
+        let size = class.block_size();
+        let mut h = Heap::new();
+        let n = class.blocks_per_pool();
+        assert_eq!(n, (POOL_SIZE - POOL_OVERHEAD) / size);
+        let blocks: Vec<NonNull<u8>> = (0..n).map(|_| h.malloc(size).unwrap()).collect();
+        let pool = blocks[0].as_ptr() as usize & !(POOL_SIZE - 1);
+        let first = blocks[0].as_ptr() as usize - pool;
+        assert_eq!(first, class.first_block_offset());
+        assert_eq!(
+            first,
+            if idx == 0 { POOL_OVERHEAD } else { 64 },
+            "class {idx}"
+        );
+        for b in &blocks {
+            let a = b.as_ptr() as usize;
+            assert_eq!(a & !(POOL_SIZE - 1), pool, "class {idx}");
+            assert!(a - pool >= POOL_OVERHEAD && a - pool + size <= POOL_SIZE);
+        }
+        let next = h.malloc(size).unwrap();
+        assert_ne!(
+            next.as_ptr() as usize & !(POOL_SIZE - 1),
+            pool,
+            "class {idx}"
+        );
+        let mut all = blocks;
+        all.push(next);
+        free_all(&mut h, all);
+    }
 }
 
 #[test]

@@ -20,7 +20,10 @@
 //! indices instead of pointers; a radix slot encodes CPython's
 //! `{tail_hi, tail_lo}` so that the test is one compare; a heap can be capped
 //! ([`Heap::set_limit`]) and reports failure with [`AllocError`] instead of
-//! returning NULL. Arena allocation cannot be replaced
+//! returning NULL; a pool's first block starts on a cache line rather than right
+//! after the header when the class's waste leaves room (every class but 16 bytes:
+//! see [`SizeClass::first_block_offset`]), with CPython's block counts and byte
+//! accounting unchanged. Arena allocation cannot be replaced
 //! (`PyObject_SetArenaAllocator`), and there is no debug allocator
 //! (`PYTHONMALLOC=debug`) yet.
 //!

@@ -60,11 +60,31 @@ impl SizeClass {
         (POOL_SIZE - POOL_OVERHEAD) / self.block_size()
     }
 
-    /// Bytes at the end of each pool too small for another block ("quantization").
+    /// Bytes of each pool too small for another block ("quantization").
     pub const fn pool_waste(self) -> usize {
         (POOL_SIZE - POOL_OVERHEAD) % self.block_size()
     }
+
+    /// Where the first block of a pool starts: right after the header, as in CPython,
+    /// or at the next cache line when this class's quantization leaves room for the
+    /// gap. The blocks per pool and the bytes lost are the same either way (the gap
+    /// comes out of the waste at the pool's end), but 64-byte blocks then each fill
+    /// one cache line instead of straddling two, and larger blocks straddle fewer
+    /// lines: a full collection over instances of 64-byte objects reads half the
+    /// lines. Every class but the 16-byte one has the room (16336 = 16 * 1021, with
+    /// 1021 prime, so only 16 divides the space after the header).
+    pub const fn first_block_offset(self) -> usize {
+        const LINE_ALIGNED: usize = POOL_OVERHEAD.next_multiple_of(CACHE_LINE);
+        if self.pool_waste() >= LINE_ALIGNED - POOL_OVERHEAD {
+            LINE_ALIGNED
+        } else {
+            POOL_OVERHEAD
+        }
+    }
 }
+
+/// The cache-line size the block layout aligns to (see [`SizeClass::first_block_offset`]).
+pub const CACHE_LINE: usize = 64;
 
 /// Block size of size-class index `idx` (CPython `INDEX2SIZE`).
 #[inline(always)]
@@ -146,12 +166,16 @@ pub fn pool_addr(p: *mut u8) -> *mut PoolHeader {
 #[inline]
 pub unsafe fn init_pool(pool: *mut PoolHeader, idx: usize) -> *mut u8 {
     let size = index_to_size(idx);
+    let first = match SizeClass::from_index(idx) {
+        Some(class) => class.first_block_offset(),
+        None => POOL_OVERHEAD,
+    };
     // SAFETY: the caller guarantees the pool is mapped, writable and ours alone;
-    // both blocks touched lie inside it because 48 + 2 * 512 < POOL_SIZE.
+    // both blocks touched lie inside it because 64 + 2 * 512 < POOL_SIZE.
     unsafe {
         (*pool).szidx = idx as u32;
-        let bp = pool.cast::<u8>().add(POOL_OVERHEAD);
-        (*pool).nextoffset = (POOL_OVERHEAD + 2 * size) as u32;
+        let bp = pool.cast::<u8>().add(first);
+        (*pool).nextoffset = (first + 2 * size) as u32;
         (*pool).maxnextoffset = (POOL_SIZE - size) as u32;
         let second = bp.add(size);
         second.cast::<*mut u8>().write(ptr::null_mut());
