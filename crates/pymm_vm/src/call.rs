@@ -449,9 +449,11 @@ pub fn type_call_default(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
         });
         crate::exc::os_error_parse(&obj)?;
         crate::exc::import_error_parse(&obj, kw)?;
-        // `BaseException_init` takes no keywords (ImportError's own init takes two).
+        crate::exc::name_members_parse(&obj, kw)?;
+        // `BaseException_init` takes no keywords (ImportError's, AttributeError's and
+        // NameError's own inits take some).
         if !kw.is_empty()
-            && !crate::exc::matches(&obj, "ImportError")
+            && !crate::exc::takes_keywords(&obj)
             && lookup_special_on_type(cls, "__init__")
                 .is_none_or(|i| kind(i.as_obj()) != Kind::Function)
         {

@@ -343,6 +343,37 @@ pub fn import_error_parse(e: &ObjRef, kw: &crate::call::Kw) -> R<()> {
     Ok(())
 }
 
+/// The keyword-only arguments of `AttributeError.__init__` (`name`, `obj`) and
+/// `NameError.__init__` (`name`), kept as the exception's members; an unknown keyword
+/// is CPython's TypeError. Other classes are left alone.
+pub fn name_members_parse(e: &ObjRef, kw: &crate::call::Kw) -> R<()> {
+    let (class, names): (&str, &[&str]) = if matches(e, "AttributeError") {
+        ("AttributeError", &["name", "obj"])
+    } else if matches(e, "NameError") {
+        ("NameError", &["name"])
+    } else {
+        return Ok(());
+    };
+    for (k, _) in &kw.0 {
+        let k = crate::str::as_str(k.as_obj());
+        if !names.contains(&&*k) {
+            return Err(type_error(format!(
+                "'{k}' is an invalid keyword argument for {class}()"
+            )));
+        }
+    }
+    for (k, v) in &kw.0 {
+        crate::typeobj::set_exc_member(e.as_obj(), &crate::str::as_str(k.as_obj()), v.clone())?;
+    }
+    Ok(())
+}
+
+/// Whether `e`'s class's `__init__` takes keyword arguments (`ImportError`,
+/// `AttributeError`, `NameError` and their subclasses).
+pub fn takes_keywords(e: &ObjRef) -> bool {
+    matches(e, "ImportError") || matches(e, "AttributeError") || matches(e, "NameError")
+}
+
 /// An `ImportError` (or subclass) with message `msg` and `name` set, as the import
 /// machinery raises them.
 pub fn import_error(cls: &str, msg: &str, name: &str) -> Exc {

@@ -3,7 +3,6 @@
 
 use pymm_mem::ObjRef;
 
-use crate::builtins::to_index;
 use crate::call::Kw;
 use crate::exc::{R, memory_error, new_exc, type_error, value_error};
 use crate::object::*;
@@ -77,6 +76,14 @@ pub fn len(o: &ObjRef) -> R<usize> {
     Ok(check_live(o)?.len)
 }
 
+/// An item key: an integer (`__index__`), else `memoryview: invalid slice key`.
+fn key_index(k: &ObjRef) -> R<i64> {
+    if !crate::int::is_int(k.as_obj()) && crate::typeobj::lookup_special(k, "__index__").is_none() {
+        return Err(type_error("memoryview: invalid slice key"));
+    }
+    crate::builtins::to_index(k)
+}
+
 /// `view[k]`.
 pub fn getitem(o: &ObjRef, k: &ObjRef) -> R {
     let b = check_live(o)?;
@@ -92,7 +99,7 @@ pub fn getitem(o: &ObjRef, k: &ObjRef) -> R {
         let bytes = crate::builtins::new_bytes(&picked)?;
         return new_view(bytes, 0, n);
     }
-    let i = to_index(k)?;
+    let i = key_index(k)?;
     let idx = crate::seq::norm_index(i, b.len)
         .ok_or_else(|| new_exc("IndexError", "index out of bounds on dimension 1"))?;
     crate::int::from_i64(data(o)[idx] as i64)
@@ -131,7 +138,7 @@ pub fn setitem(o: &ObjRef, k: &ObjRef, v: Option<ObjRef>) -> R<()> {
         }
         return Ok(());
     }
-    let i = to_index(k)?;
+    let i = key_index(k)?;
     let idx = crate::seq::norm_index(i, b.len)
         .ok_or_else(|| new_exc("IndexError", "index out of bounds on dimension 1"))?;
     crate::bytearray::setitem(

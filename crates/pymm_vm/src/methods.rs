@@ -2549,9 +2549,43 @@ fn object_new(args: &[ObjRef], kw: &Kw) -> R {
     if !tb(cls.as_obj()).is_heap
         && let Some(ctor) = constructor(cls)
     {
-        return ctor(cls, &[], &Kw::EMPTY);
+        if cls.is(&builtin_type(Kind::Object)) {
+            return ctor(cls, &[], &Kw::EMPTY);
+        }
+        // `tp_new_wrapper`: a built-in type with a constructor of its own.
+        let cname = crate::typeobj::type_name(cls.as_obj());
+        return Err(type_error(format!(
+            "object.__new__({cname}) is not safe, use {cname}.__new__()"
+        )));
     }
     crate::typeobj::alloc_instance(cls)
+}
+
+/// `BaseException.__new__(cls, *args)`: an instance whose `args` are the arguments
+/// (`BaseException_new`; `__init__` is not called).
+fn exc_new(args: &[ObjRef], kw: &Kw) -> R {
+    let _tp = crate::call::TpCallArgs::new(args, kw)?;
+    let bt = crate::exc::exc_type("BaseException");
+    let Some(cls) = args.first() else {
+        return Err(type_error("BaseException.__new__(): not enough arguments"));
+    };
+    if kind(cls.as_obj()) != Kind::Type {
+        return Err(type_error(format!(
+            "BaseException.__new__(X): X is not a type object ({})",
+            obj_type_name(cls)
+        )));
+    }
+    if !crate::typeobj::is_subtype(cls.as_obj(), bt.as_obj()) {
+        let cname = crate::typeobj::type_name(cls.as_obj());
+        return Err(type_error(format!(
+            "BaseException.__new__({cname}): {cname} is not a subtype of BaseException"
+        )));
+    }
+    let o = crate::typeobj::alloc_instance(cls)?;
+    if let Some(b) = crate::exc::exc_body(o.as_obj()) {
+        b.args.set(crate::seq::new_tuple_cloned(&args[1..])?);
+    }
+    Ok(o)
 }
 
 fn object_repr(args: &[ObjRef], _kw: &Kw) -> R {
@@ -2719,6 +2753,7 @@ fn exc_init(args: &[ObjRef], kw: &Kw) -> R {
         b.args.set(crate::seq::new_tuple_cloned(&args[1..])?);
         crate::exc::os_error_parse(&args[0])?;
         crate::exc::import_error_parse(&args[0], kw)?;
+        crate::exc::name_members_parse(&args[0], kw)?;
     }
     Ok(none())
 }
@@ -3397,6 +3432,12 @@ pub fn register_methods() {
         "__new__",
         static_method(type_static(&ot, "__new__", object_new)),
     );
+    let bt = crate::exc::exc_type("BaseException");
+    crate::dict::set_str(
+        &tb(bt.as_obj()).dict,
+        "__new__",
+        static_method(type_static(&bt, "__new__", exc_new)),
+    );
     crate::dict::set_str(
         &tb(ot.as_obj()).dict,
         "__init_subclass__",
@@ -3410,6 +3451,7 @@ pub fn register_methods() {
     for k in [
         K::Tuple,
         K::Int,
+        K::Bool,
         K::Float,
         K::Str,
         K::Bytes,
@@ -3423,7 +3465,7 @@ pub fn register_methods() {
         crate::dict::set_str(
             &tb(t.as_obj()).dict,
             "__new__",
-            static_method(type_static(&t, "__new__", builtin_dunder_new)),
+            static_method(type_static(&t, "__new__", dunder_new_of(k))),
         );
     }
     add(
@@ -4778,18 +4820,59 @@ pub fn rewrap_immutable(cls: &ObjRef, v: &ObjRef) -> R {
     Ok(o)
 }
 
-/// `T.__new__(cls, *args)` for built-in `T`: the bare value for `T` itself, an instance
-/// of the subclass otherwise.
-fn builtin_dunder_new(args: &[ObjRef], kw: &Kw) -> R {
+/// `T.__new__` for the built-in `T` of kind `k` (a native has no `self`, so each
+/// owner gets a function of its own, for `tp_new_wrapper`'s messages).
+fn dunder_new_of(k: Kind) -> NativeFn {
+    macro_rules! per_kind {
+        ($($k:ident),*) => {
+            match k {
+                $(Kind::$k => |args, kw| builtin_dunder_new(Kind::$k, args, kw),)*
+                _ => |args, kw| builtin_dunder_new(Kind::Object, args, kw),
+            }
+        };
+    }
+    per_kind!(
+        Tuple, Int, Bool, Float, Str, Bytes, FrozenSet, List, Dict, Set, WeakRef
+    )
+}
+
+/// `T.__new__(cls, *args)` for built-in `T` (of kind `owner`): the bare value for `T`
+/// itself, an instance of the subclass otherwise.
+fn builtin_dunder_new(owner: Kind, args: &[ObjRef], kw: &Kw) -> R {
     // `tp_new_wrapper` is METH_VARARGS: the call builds a tuple of every argument.
     let _tp = crate::call::TpCallArgs::new(args, kw)?;
+    let t = builtin_type(owner);
+    let tname = crate::typeobj::type_name(t.as_obj());
     let Some(cls) = args.first() else {
-        return Err(type_error("__new__(): not enough arguments"));
+        return Err(type_error(format!(
+            "{tname}.__new__(): not enough arguments"
+        )));
     };
     if kind(cls.as_obj()) != Kind::Type {
         return Err(type_error(format!(
-            "__new__(X): X is not a type object ({})",
+            "{tname}.__new__(X): X is not a type object ({})",
             obj_type_name(cls)
+        )));
+    }
+    let cname = crate::typeobj::type_name(cls.as_obj());
+    if !crate::typeobj::is_subtype(cls.as_obj(), t.as_obj()) {
+        return Err(type_error(format!(
+            "{tname}.__new__({cname}): {cname} is not a subtype of {tname}"
+        )));
+    }
+    // `tp_new_wrapper`: the nearest built-in base of `cls` must be `T` itself (each
+    // built-in has its own `tp_new`), as in `int.__new__(bool)`.
+    let mut static_base = cls.clone();
+    while tb(static_base.as_obj()).is_heap {
+        match tb(static_base.as_obj()).base.get() {
+            Some(b) => static_base = b,
+            None => break,
+        }
+    }
+    if !static_base.is(&t) {
+        return Err(type_error(format!(
+            "{tname}.__new__({cname}) is not safe, use {}.__new__()",
+            crate::typeobj::type_name(static_base.as_obj())
         )));
     }
     let bk = tb(cls.as_obj()).base_kind;
