@@ -1,6 +1,7 @@
 """Shared helpers for scripts/corpus_record.py and scripts/corpus_check.py.
 
-Layout: tests/corpus/**/X.py is a test (helper modules start with ``_mod_``).
+Layout: tests/corpus/**/X.py is a test (helper modules and helper packages, which
+are directories, start with ``_mod_``).
 Expected files beside it: X.out (stdout, exact bytes), X.err (last non-empty
 line of stderr, or empty) and X.code (exit status, decimal).
 Each script is run with the current directory set to tests/corpus and the
@@ -19,7 +20,7 @@ TIMEOUT = 30
 def list_scripts(corpus=CORPUS):
     out = []
     for dirpath, dirnames, filenames in os.walk(corpus):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__")))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__", "_mod_")))
         for fn in sorted(filenames):
             if fn.endswith(".py") and not fn.startswith("_mod_"):
                 out.append(os.path.relpath(os.path.join(dirpath, fn), corpus))

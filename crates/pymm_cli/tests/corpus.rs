@@ -15,7 +15,7 @@ fn corpus_dir() -> PathBuf {
 }
 
 /// Every test script under `dir` (relative paths), subdirectories included, except
-/// `wishlist/` and the `_mod_*` helper modules.
+/// `wishlist/` and the `_mod_*` helper modules and packages.
 fn scripts(dir: &Path) -> Vec<String> {
     fn walk(root: &Path, rel: &Path, out: &mut Vec<String>) {
         let Ok(entries) = std::fs::read_dir(root.join(rel)) else {
@@ -25,7 +25,11 @@ fn scripts(dir: &Path) -> Vec<String> {
             let name = e.file_name().to_string_lossy().into_owned();
             let path = rel.join(&name);
             if e.file_type().is_ok_and(|t| t.is_dir()) {
-                if name != "wishlist" && !name.starts_with('.') && !name.starts_with("__") {
+                if name != "wishlist"
+                    && !name.starts_with('.')
+                    && !name.starts_with("__")
+                    && !name.starts_with("_mod_")
+                {
                     walk(root, &path, out);
                 }
             } else if name.ends_with(".py") && !name.starts_with("_mod_") {

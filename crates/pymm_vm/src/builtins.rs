@@ -62,16 +62,32 @@ pub fn new_empty_module(name: ObjRef, doc: ObjRef) -> R {
 
 /// Compiles `source` and runs it as module `name`.
 pub fn exec_module_source(source: &str, filename: &str, name: &str) -> R {
+    exec_module_file(source, filename, name, None)
+}
+
+/// [`exec_module_source`] for a module found on `sys.path` (`__file__` set, and
+/// `__path__` for a package's `__init__.py`); the module leaves `sys.modules` again if
+/// its code raises, as CPython's import does.
+fn exec_module_file(source: &str, filename: &str, name: &str, package: Option<&str>) -> R {
     let code = compile(source, filename, pymm_compiler::Mode::Exec)?;
     let (m, d) = new_module(name)?;
-    // `python3 -c` runs without `__file__`.
-    if name == "__main__" && filename != "<string>" {
+    let main = name == "__main__";
+    // `python3 -c` runs without `__file__`; frozen modules have none either.
+    if if main {
+        filename != "<string>"
+    } else {
+        !filename.starts_with('<')
+    } {
         crate::dict::set_str(&d, "__file__", crate::str::new_str(filename)?);
+    }
+    if let Some(dir) = package {
+        let path = crate::seq::new_list(vec![crate::str::new_str(dir)?])?;
+        crate::dict::set_str(&d, "__path__", path);
     }
     crate::dict::set(rt().modules.as_obj(), crate::str::intern(name), m.clone())?;
     let code = crate::frame::new_code(code)?;
     // The main program runs with its parse tree alive; an imported module does not.
-    let ast = if name == "__main__" {
+    let ast = if main {
         crate::frame::ast_constant_refs(&code)
     } else {
         Vec::new()
@@ -80,6 +96,9 @@ pub fn exec_module_source(source: &str, filename: &str, name: &str) -> R {
     let r = crate::eval::run_frame(&mut f);
     drop(f);
     drop(ast);
+    if r.is_err() && !main {
+        let _ = crate::dict::del(rt().modules.as_obj(), &crate::str::intern(name));
+    }
     r?;
     Ok(m)
 }
@@ -155,11 +174,19 @@ pub fn import_module(name: &str) -> R {
         crate::dict::set(rt().modules.as_obj(), crate::str::intern(name), m.clone())?;
         return Ok(m);
     }
-    let rel = format!("{}.py", name.replace('.', "/"));
+    let rel = name.replace('.', "/");
     for dir in search_path() {
-        let path = std::path::Path::new(&dir).join(&rel);
-        if let Ok(src) = std::fs::read_to_string(&path) {
-            return exec_module_source(&src, &path.to_string_lossy(), name);
+        let base = std::path::Path::new(&dir).join(&rel);
+        // A package (`name/__init__.py`) before a module (`name.py`), as CPython's
+        // path finder looks.
+        let init = base.join("__init__.py");
+        if let Ok(src) = std::fs::read_to_string(&init) {
+            let pkg = base.to_string_lossy().into_owned();
+            return exec_module_file(&src, &init.to_string_lossy(), name, Some(&pkg));
+        }
+        let file = base.with_extension("py");
+        if let Ok(src) = std::fs::read_to_string(&file) {
+            return exec_module_file(&src, &file.to_string_lossy(), name, None);
         }
     }
     Err(crate::exc::import_error(
@@ -167,6 +194,54 @@ pub fn import_module(name: &str) -> R {
         &format!("No module named '{name}'"),
         name,
     ))
+}
+
+/// `IMPORT_NAME` (absolute): imports each package on the way to `name`, binds each
+/// submodule as an attribute of its parent, and returns the top-level module when
+/// there is no fromlist (`import a.b` binds `a`), else the module itself.
+pub fn import_name(name: &str, top: bool) -> R {
+    let mut ends: Vec<usize> = name.match_indices('.').map(|(i, _)| i).collect();
+    ends.push(name.len());
+    let mut parent: Option<(ObjRef, &str)> = None;
+    let mut first = None;
+    for e in ends {
+        let prefix = &name[..e];
+        let m = match &parent {
+            None => import_module(prefix)?,
+            Some((p, pname)) => {
+                let m = match crate::dict::get_str(rt().modules.as_obj(), prefix) {
+                    Some(m) => m,
+                    None if !is_package(p, pname) => {
+                        return Err(crate::exc::import_error(
+                            "ModuleNotFoundError",
+                            &format!("No module named '{prefix}'; '{pname}' is not a package"),
+                            prefix,
+                        ));
+                    }
+                    None => import_module(prefix)?,
+                };
+                let attr = crate::str::new_str(&prefix[pname.len() + 1..])?;
+                let _ = crate::typeobj::setattr(p, &attr, Some(m.clone()));
+                m
+            }
+        };
+        if first.is_none() {
+            first = Some(m.clone());
+        }
+        parent = Some((m, prefix));
+    }
+    let leaf = parent.map(|(m, _)| m);
+    Ok(if top { first } else { leaf }.unwrap_or_else(none))
+}
+
+/// Whether module `m` (named `name`) can have submodules: it has `__path__`, or is one
+/// of pymm's built-in packages (`collections`).
+fn is_package(m: &ObjRef, name: &str) -> bool {
+    crate::modules::is_builtin_package(name)
+        || crate::typeobj::getattr_opt(m, &crate::str::intern("__path__"))
+            .ok()
+            .flatten()
+            .is_some()
 }
 
 /// Where `import` looks for `.py` files: `sys.path` once `sys` exists, else the script's

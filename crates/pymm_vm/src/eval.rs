@@ -1067,9 +1067,12 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<(), StepErr> {
             f.slots.push(Some(r));
         }
         Instr::ImportName(i) => {
-            let _fromlist = pop!(f);
+            let fromlist = pop!(f);
             let _level = pop!(f);
-            let m = crate::builtins::import_module(&f.co.names[i as usize]).r()?;
+            let top = kind(fromlist.as_obj()) == Kind::NoneType
+                || kind(fromlist.as_obj()) == Kind::Tuple
+                    && crate::seq::tuple_items(fromlist.as_obj()).is_empty();
+            let m = crate::builtins::import_name(&f.co.names[i as usize], top).r()?;
             f.slots.push(Some(m));
         }
         Instr::ImportFrom(i) => {
@@ -1078,13 +1081,19 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<(), StepErr> {
             match crate::typeobj::getattr_opt(&m, &name).r()? {
                 Some(v) => f.slots.push(Some(v)),
                 None => {
-                    let mname = crate::typeobj::getattr(&m, &crate::str::intern("__name__"))
-                        .map(|s| crate::str::as_str(s.as_obj()).into_owned())
-                        .unwrap_or_default();
+                    let text = |attr: &str| {
+                        crate::typeobj::getattr_opt(&m, &crate::str::intern(attr))
+                            .ok()
+                            .flatten()
+                            .filter(|s| kind(s.as_obj()) == Kind::Str)
+                            .map(|s| crate::str::as_str(s.as_obj()).into_owned())
+                    };
+                    let mname = text("__name__").unwrap_or_default();
+                    let location = text("__file__").unwrap_or_else(|| "unknown location".into());
                     return err(crate::exc::import_error(
                         "ImportError",
                         &format!(
-                            "cannot import name '{}' from '{}' (unknown location)",
+                            "cannot import name '{}' from '{}' ({location})",
                             f.co.names[i as usize], mname
                         ),
                         &mname,

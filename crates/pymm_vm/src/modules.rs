@@ -88,6 +88,13 @@ const PYLIB: &[(&str, &str)] = &[
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
+/// Whether `name` is one of pymm's built-in modules with submodules (`collections`).
+pub fn is_builtin_package(name: &str) -> bool {
+    PYLIB.iter().any(|(n, _)| {
+        n.len() > name.len() && n.starts_with(name) && n.as_bytes()[name.len()] == b'.'
+    })
+}
+
 pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
     let (m, d) = match name {
         "sys" => sys_module()?,

@@ -112,8 +112,9 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::Import(i) => {
+                // Every instruction carries the whole statement's location (CPython's
+                // `compiler_import`), so a failed import underlines the statement.
                 for alias in &i.names {
-                    let saved = self.set_loc(alias.range);
                     self.load_const(Constant::Int(0));
                     self.load_const(Constant::None);
                     let idx = self.unit().add_name(&alias.name.id);
@@ -135,7 +136,6 @@ impl<'a> Compiler<'a> {
                             self.name_op(first, Ctx::Store, alias.range)?;
                         }
                     }
-                    self.restore_loc(saved);
                 }
                 Ok(())
             }

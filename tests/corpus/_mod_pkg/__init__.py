@@ -1,0 +1,3 @@
+"""A helper package for import_packages.py."""
+print("init package", __name__)
+X = 1
