@@ -90,6 +90,7 @@ pub mod modules;
 pub mod mt;
 pub mod object;
 pub mod ops;
+pub mod posix;
 pub mod seq;
 pub mod state;
 pub mod str;

@@ -85,6 +85,8 @@ const PYLIB: &[(&str, &str)] = &[
     ("fractions", include_str!("pylib/fractions.py")),
     ("abc", include_str!("pylib/abc.py")),
     ("collections.abc", include_str!("pylib/_collections_abc.py")),
+    ("os", include_str!("pylib/os.py")),
+    ("posixpath", include_str!("pylib/posixpath.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
@@ -107,6 +109,11 @@ pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
         "_traceback" => {
             let (m, d) = module("_traceback")?;
             defs(&d, crate::traceback::module_functions());
+            (m, d)
+        }
+        "posix" => {
+            let (m, d) = module("posix")?;
+            defs(&d, crate::posix::module_functions());
             (m, d)
         }
         "_tracemalloc" => {
