@@ -92,6 +92,7 @@ pub mod object;
 pub mod ops;
 pub mod posix;
 pub mod seq;
+pub mod sre;
 pub mod state;
 pub mod str;
 pub mod suggest;

@@ -139,7 +139,7 @@ fn str_rstrip(args: &[ObjRef], _kw: &Kw) -> R {
 
 /// Whitespace as `str.split()` sees it (`Py_UNICODE_ISSPACE`): Unicode white space and
 /// the separators U+001C..U+001F.
-fn is_py_space(c: char) -> bool {
+pub fn is_py_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 

@@ -87,6 +87,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("collections.abc", include_str!("pylib/_collections_abc.py")),
     ("os", include_str!("pylib/os.py")),
     ("posixpath", include_str!("pylib/posixpath.py")),
+    ("re", include_str!("pylib/re.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
@@ -109,6 +110,11 @@ pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
         "_traceback" => {
             let (m, d) = module("_traceback")?;
             defs(&d, crate::traceback::module_functions());
+            (m, d)
+        }
+        "_pymm_sre" => {
+            let (m, d) = module("_pymm_sre")?;
+            defs(&d, crate::sre::module_functions());
             (m, d)
         }
         "posix" => {
