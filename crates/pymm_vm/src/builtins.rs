@@ -1473,22 +1473,17 @@ pub fn builtin_getitem(o: &ObjRef, k: &ObjRef) -> R {
                 .ok_or_else(|| new_exc("IndexError", "tuple index out of range"))
         }
         Kind::Str => {
-            let s = crate::str::as_str(obj);
+            // PEP 393 storage is indexed directly: a slice or an item costs its own
+            // length, not the string's.
+            let len = crate::str::char_len(obj);
             if is_slice {
-                let chars: Vec<char> = s.chars().collect();
-                let (a, _, c, n) = slice_of(k, chars.len())?;
-                let r: String = pick(&chars, a, c, n).into_iter().collect();
-                return crate::str::new_str(&r);
+                let (a, _, c, n) = slice_of(k, len)?;
+                return crate::str::substring(obj, a, c, n);
             }
             let i = index_of(k, "string")?;
-            let n = crate::str::char_len(obj);
-            let i = crate::seq::norm_index(i, n)
+            let i = crate::seq::norm_index(i, len)
                 .ok_or_else(|| new_exc("IndexError", "string index out of range"))?;
-            let c = if crate::str::is_ascii(obj) {
-                s.as_bytes()[i] as char
-            } else {
-                s.chars().nth(i).unwrap_or('\0')
-            };
+            let c = crate::str::char_at(obj, i).unwrap_or('\0');
             let mut buf = [0u8; 4];
             crate::str::new_str(c.encode_utf8(&mut buf))
         }

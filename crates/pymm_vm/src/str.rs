@@ -217,6 +217,26 @@ pub fn char_at(o: Obj<'_>, i: usize) -> Option<char> {
     char::from_u32(u32::from_le_bytes(c))
 }
 
+/// The `n` code points at `start`, `start + step`, ... as a new string (the caller
+/// has clamped the slice to the string).
+pub fn substring(o: Obj<'_>, start: i64, step: i64, n: usize) -> R {
+    if let (Some(b), Some(items)) = (o.downcast::<StrBody>(), o.var_items::<StrBody>()) {
+        let bytes = &items[..b.length];
+        if step == 1 {
+            let a = start as usize;
+            return new_str(std::str::from_utf8(&bytes[a..a + n]).unwrap_or(""));
+        }
+        let picked: Vec<u8> = (0..n)
+            .map(|i| bytes[(start + i as i64 * step) as usize])
+            .collect();
+        return new_str(std::str::from_utf8(&picked).unwrap_or(""));
+    }
+    let text: String = (0..n)
+        .filter_map(|i| char_at(o, (start + i as i64 * step) as usize))
+        .collect();
+    new_str(&text)
+}
+
 /// The length in code points.
 #[inline]
 pub fn char_len(o: Obj<'_>) -> usize {
