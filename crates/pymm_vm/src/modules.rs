@@ -88,6 +88,8 @@ const PYLIB: &[(&str, &str)] = &[
     ("os", include_str!("pylib/os.py")),
     ("posixpath", include_str!("pylib/posixpath.py")),
     ("re", include_str!("pylib/re.py")),
+    ("keyword", include_str!("pylib/keyword.py")),
+    ("timeit", include_str!("pylib/timeit.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
