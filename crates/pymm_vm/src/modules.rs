@@ -90,6 +90,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("re", include_str!("pylib/re.py")),
     ("keyword", include_str!("pylib/keyword.py")),
     ("timeit", include_str!("pylib/timeit.py")),
+    ("typing", include_str!("pylib/typing.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
