@@ -1113,6 +1113,11 @@ pub fn builtin_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
     if ka == Kind::Array || kb == Kind::Array {
         return crate::array::binop(op, a, b);
     }
+    if matches!(op, B::Or | B::InplaceOr) && (ka == Kind::Type || kb == Kind::Type) {
+        // `int | str` (PEP 604): `type.__or__` / `type.__ror__`.
+        let r = crate::methods::union_or(a, b)?;
+        return Ok((kind(r.as_obj()) != Kind::NotImplementedType).then_some(r));
+    }
     let isnum = |k: Kind| matches!(k, Kind::Int | Kind::Bool | Kind::Float);
     if isnum(ka) && isnum(kb) {
         let (Some(p), Some(q)) = (num_f64(a), num_f64(b)) else {

@@ -2702,6 +2702,24 @@ fn type_mro(args: &[ObjRef], _kw: &Kw) -> R {
     crate::seq::new_list(tb(t.as_obj()).mro.borrow().to_vec())
 }
 
+/// `X | Y` for classes (PEP 604): `types.UnionType`, built by `types._union_or`
+/// (`NotImplemented` for an operand that cannot be in a union).
+fn type_or(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__or__", args, 2, 2)?;
+    union_or(&args[0], &args[1])
+}
+
+fn type_ror(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("__ror__", args, 2, 2)?;
+    union_or(&args[1], &args[0])
+}
+
+pub fn union_or(a: &ObjRef, b: &ObjRef) -> R {
+    let types = crate::builtins::import_module("types")?;
+    let f = crate::typeobj::getattr(&types, &crate::str::intern("_union_or"))?;
+    call(&f, &[a.clone(), b.clone()])
+}
+
 fn type_subclasses(args: &[ObjRef], _kw: &Kw) -> R {
     let t = this(args, Kind::Type, "type", "__subclasses__")?;
     crate::seq::new_list(crate::typeobj::subclasses(t.as_obj()))
@@ -3475,6 +3493,8 @@ pub fn register_methods() {
         crate::weakrefs::ref_init,
     );
     add(K::Type, "type", "mro", type_mro);
+    add(K::Type, "type", "__or__", type_or);
+    add(K::Type, "type", "__ror__", type_ror);
     add(K::Type, "type", "__subclasses__", type_subclasses);
     // The types with their own `__sizeof__` (their buffers count), unlike `object`'s.
     for (k, owner) in [

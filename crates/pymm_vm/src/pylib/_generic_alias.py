@@ -71,6 +71,14 @@ E.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,)."""
     def __hash__(self):
         return hash(self.__origin__) ^ hash(self.__args__)
 
+    def __or__(self, other):
+        import types
+        return types._union_or(self, other)
+
+    def __ror__(self, other):
+        import types
+        return types._union_or(other, self)
+
     def __instancecheck__(self, obj):
         raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
 

@@ -98,10 +98,82 @@ try:
 except TypeError:
     GenericAlias = None
 
-try:
-    UnionType = type(int | str)
-except TypeError:
-    UnionType = None
+def _union_repr(arg):
+    if arg is type(None):
+        return "None"
+    if isinstance(arg, type) and not isinstance(arg, GenericAlias or ()):
+        if arg.__module__ == "builtins":
+            return arg.__qualname__
+        return "%s.%s" % (arg.__module__, arg.__qualname__)
+    return repr(arg)
+
+
+class UnionType:
+    """Represent a PEP 604 union type: `int | str`."""
+
+    __slots__ = ("__args__",)
+
+    def __init__(self, args):
+        self.__args__ = args
+
+    @property
+    def __parameters__(self):
+        params = []
+        for a in self.__args__:
+            for p in getattr(a, "__parameters__", ()):
+                if p not in params:
+                    params.append(p)
+        return tuple(params)
+
+    def __repr__(self):
+        return " | ".join(_union_repr(a) for a in self.__args__)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __or__(self, other):
+        return _union_or(self, other)
+
+    def __ror__(self, other):
+        return _union_or(other, self)
+
+    def _check(self, what):
+        for a in self.__args__:
+            if GenericAlias is not None and isinstance(a, GenericAlias):
+                raise TypeError("%s() argument 2 cannot be a parameterized generic" % what)
+
+    def __instancecheck__(self, obj):
+        self._check("isinstance")
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        self._check("issubclass")
+        return issubclass(cls, self.__args__)
+
+
+def _unionable(x):
+    return (x is None or isinstance(x, (type, UnionType))
+            or (GenericAlias is not None and isinstance(x, GenericAlias)))
+
+
+def _union_or(a, b):
+    """`a | b` for classes, None, generic aliases and unions; NotImplemented otherwise."""
+    if not (_unionable(a) and _unionable(b)):
+        return NotImplemented
+    args = []
+    for x in (a, b):
+        for y in (x.__args__ if isinstance(x, UnionType) else (x,)):
+            y = type(None) if y is None else y
+            if y not in args:
+                args.append(y)
+    if len(args) == 1:
+        return args[0]
+    return UnionType(tuple(args))
 
 
 class SimpleNamespace:

@@ -75,7 +75,7 @@ def _type_check(arg, msg):
     if isinstance(arg, _SpecialForm) and arg in (ClassVar, Final):
         raise TypeError("Plain %s is not valid as type argument" % (arg,))
     if isinstance(arg, (type, TypeVar, ForwardRef, _BaseGenericAlias, _SpecialForm,
-                        types.GenericAlias, NewType)) or callable(arg) or arg is ...:
+                        types.GenericAlias, NewType, _UnionType)) or callable(arg) or arg is ...:
         return arg
     raise TypeError("%s Got %.100r." % (msg, arg))
 
