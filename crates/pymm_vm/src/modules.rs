@@ -3030,6 +3030,7 @@ def _make_random_class(swap, fresh):
                  'lognormvariate', 'vonmisesvariate', 'paretovariate', 'weibullvariate',
                  'randbytes', 'getstate', 'setstate'):
         setattr(Random, name, method(name))
+    Random.__qualname__ = 'Random'
     return Random
 
 Random = _make_random_class(_rng_swap, _rng_fresh)
