@@ -91,6 +91,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("keyword", include_str!("pylib/keyword.py")),
     ("timeit", include_str!("pylib/timeit.py")),
     ("typing", include_str!("pylib/typing.py")),
+    ("textwrap", include_str!("pylib/textwrap.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
