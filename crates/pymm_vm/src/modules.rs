@@ -92,6 +92,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("timeit", include_str!("pylib/timeit.py")),
     ("typing", include_str!("pylib/typing.py")),
     ("textwrap", include_str!("pylib/textwrap.py")),
+    ("pprint", include_str!("pylib/pprint.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
