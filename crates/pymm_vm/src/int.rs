@@ -375,22 +375,74 @@ pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Optio
 }
 
 fn true_div_big(x: &BigInt, y: &BigInt) -> R {
-    // Correctly rounded for the common cases; huge operands go through scaling.
-    match (x.to_f64(), y.to_f64()) {
-        (Some(a), Some(b)) if a.is_finite() && b.is_finite() => {
-            let (q, r) = x.div_rem(y);
-            if r.is_zero()
-                && let Some(q) = q.to_f64()
-            {
-                return crate::ops::new_float(q);
-            }
-            crate::ops::new_float(a / b)
-        }
-        _ => Err(new_exc(
+    match true_div_f64(x, y) {
+        Some(v) => crate::ops::new_float(v),
+        None => Err(new_exc(
             "OverflowError",
             "integer division result too large for a float",
         )),
     }
+}
+
+/// `x / y` correctly rounded (`long_true_divide`), or `None` when the quotient is
+/// too large for a float. `y` is not zero.
+pub fn true_div_f64(x: &BigInt, y: &BigInt) -> Option<f64> {
+    let negative = x.is_negative() != y.is_negative();
+    let signed = |v: f64| if negative { -v } else { v };
+    let (a, b) = (x.magnitude(), y.magnitude());
+    if a.is_zero() {
+        return Some(signed(0.0));
+    }
+    // Both exact as doubles: one IEEE division rounds correctly.
+    if a.bits() <= 53 && b.bits() <= 53 {
+        let (af, bf) = (a.to_f64()?, b.to_f64()?);
+        return Some(signed(af / bf));
+    }
+    // Scale so the integer quotient has at least 55 bits (two more than a double
+    // keeps), but keep no bits below 2^-1076, two under the smallest subnormal.
+    let e = a.bits() as i64 - b.bits() as i64;
+    let scale = (55 - e).min(1076);
+    let (n, d) = if scale >= 0 {
+        (a << scale as usize, b.clone())
+    } else {
+        (a.clone(), b << (-scale) as usize)
+    };
+    let (mut q, r) = num_integer::Integer::div_rem(&n, &d);
+    if !r.is_zero() {
+        // Round to odd: the sticky bit keeps an inexact quotient off a tie.
+        q |= num_bigint::BigUint::one();
+    }
+    let nbits = q.bits() as i64;
+    let top = nbits - 1 - scale;
+    if top > 1023 {
+        return None;
+    }
+    let drop = if top >= -1022 {
+        nbits - 53
+    } else {
+        scale - 1074
+    };
+    let drop = drop.max(0) as usize;
+    let mut m = &q >> drop;
+    if drop > 0 {
+        let rem = &q - (&m << drop);
+        let half = num_bigint::BigUint::one() << (drop - 1);
+        if rem > half || (rem == half && m.bit(0)) {
+            m += 1u32;
+        }
+    }
+    let mut v = m.to_f64()?;
+    // Exact scaling by 2^(drop - scale), in steps that stay in range.
+    let mut k = drop as i64 - scale;
+    while k != 0 {
+        let step = k.clamp(-1000, 1000);
+        v *= 2f64.powi(step as i32);
+        k -= step;
+    }
+    if v.is_infinite() {
+        return None;
+    }
+    Some(signed(v))
 }
 
 fn zero_div(msg: &str) -> Exc {
