@@ -93,6 +93,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("typing", include_str!("pylib/typing.py")),
     ("textwrap", include_str!("pylib/textwrap.py")),
     ("pprint", include_str!("pylib/pprint.py")),
+    ("statistics", include_str!("pylib/statistics.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
