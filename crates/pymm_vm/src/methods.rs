@@ -4138,11 +4138,17 @@ fn ctor_float(_cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
                 ))),
             }
         }
-        _ => new_float(crate::builtins::to_f64(x).map_err(|_| {
-            type_error(format!(
-                "float() argument must be a string or a real number, not '{}'",
-                obj_type_name(x)
-            ))
+        // An int too large for a float is an OverflowError, not a TypeError.
+        Kind::Int | Kind::Bool => new_float(crate::int::to_f64(x.as_obj())?),
+        _ => new_float(crate::builtins::to_f64(x).map_err(|e| {
+            if crate::exc::matches(&e.0, "TypeError") {
+                type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    obj_type_name(x)
+                ))
+            } else {
+                e
+            }
         })?),
     }
 }
