@@ -470,22 +470,54 @@ fn is_cased(c: char) -> bool {
 
 /// `str.capitalize` (3.8+): the first character in titlecase, the rest in lowercase.
 fn capitalize(t: &str) -> String {
-    let mut c = t.chars();
+    let finals = final_sigmas(t);
     let mut out = String::with_capacity(t.len());
-    if let Some(f) = c.next() {
-        push_title(&mut out, f);
-        out.push_str(&c.as_str().to_lowercase());
+    for (i, c) in t.chars().enumerate() {
+        if i == 0 {
+            push_title(&mut out, c);
+        } else {
+            push_lower(&mut out, c, i, &finals);
+        }
     }
     out
 }
 
+/// For each character of `t`, whether it is a capital sigma that lowercases to the
+/// final form ς in its context (CPython's `handle_capital_sigma`, which `lower`,
+/// `title` and `swapcase` all apply). Read off `str::to_lowercase`, which applies the
+/// same rule and maps every other character without context.
+fn final_sigmas(t: &str) -> Vec<bool> {
+    if !t.contains('\u{3a3}') {
+        return vec![false; t.chars().count()];
+    }
+    let lowered: Vec<char> = t.to_lowercase().chars().collect();
+    let mut at = 0;
+    t.chars()
+        .map(|c| {
+            let is_final = c == '\u{3a3}' && lowered.get(at) == Some(&'\u{3c2}');
+            at += c.to_lowercase().count();
+            is_final
+        })
+        .collect()
+}
+
+/// Lowercases character `c` (index `i`) of a string whose final sigmas are `finals`.
+fn push_lower(out: &mut String, c: char, i: usize, finals: &[bool]) {
+    if finals.get(i) == Some(&true) {
+        out.push('\u{3c2}');
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
 /// `str.title`: titlecase after an uncased character, lowercase after a cased one.
 fn title(t: &str) -> String {
+    let finals = final_sigmas(t);
     let mut out = String::with_capacity(t.len());
     let mut prev_cased = false;
-    for c in t.chars() {
+    for (i, c) in t.chars().enumerate() {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            push_lower(&mut out, c, i, &finals);
         } else {
             push_title(&mut out, c);
         }
@@ -507,17 +539,18 @@ fn casefold(t: &str) -> String {
 }
 
 fn swapcase(t: &str) -> String {
-    t.chars()
-        .flat_map(|c| -> Vec<char> {
-            if c.is_uppercase() {
-                c.to_lowercase().collect()
-            } else if c.is_lowercase() {
-                c.to_uppercase().collect()
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
+    let finals = final_sigmas(t);
+    let mut out = String::with_capacity(t.len());
+    for (i, c) in t.chars().enumerate() {
+        if c.is_uppercase() {
+            push_lower(&mut out, c, i, &finals);
+        } else if c.is_lowercase() {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn str_upper(a: &[ObjRef], _k: &Kw) -> R {
