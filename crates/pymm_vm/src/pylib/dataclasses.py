@@ -204,6 +204,9 @@ def _set_new(cls, name, fn):
 
 
 def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only):
+    # CPython reads the class's module first (for the globals of the methods it
+    # generates), so decorating something that is not a class fails on `__module__`.
+    cls.__module__
     all_fields = {}
     for base in cls.__mro__[-1:0:-1]:
         base_fields = getattr(base, _FIELDS, None)

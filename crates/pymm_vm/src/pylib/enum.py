@@ -4,10 +4,12 @@ The metaclass (`EnumType`) collects the members while the class body runs (its
 namespace is an `_EnumDict` that records each plain assignment in order), then makes
 each member once, with the mixed-in type's `__new__` (or `object.__new__`), and sets
 `_name_` and `_value_`; an equal value makes an alias. Calling the class looks a
-value up, and `Flag` composes the values it is given from its canonical members.
-Not covered: the functional API (`Enum('Name', 'A B')`), `_ignore_`, `FlagBoundary`
-other than the defaults, `verify`, `member`/`nonmember` and pickling.
+value up, and `Flag` composes the values it is given from its canonical members;
+calling it with names is the functional API (`Enum('Name', 'A B')`). Not covered:
+`_ignore_`, `FlagBoundary` other than the defaults, `verify`, `member`/`nonmember`
+and pickling.
 """
+import sys
 
 __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'ReprEnum', 'Flag',
            'IntFlag', 'auto', 'unique']
@@ -192,10 +194,46 @@ class EnumType(type):
             type.__setattr__(enum_class, name, member)
         return enum_class
 
+    def _create_(cls, class_name, names, *, module=None, qualname=None, type=None,
+                 start=1):
+        """The functional API: `Enum('Color', 'RED GREEN')` and its other spellings
+        (a list of names, of (name, value) pairs, or a mapping)."""
+        metacls = cls.__class__
+        bases = (cls,) if type is None else (type, cls)
+        _, first_enum = _get_mixins(bases)
+        classdict = metacls.__prepare__(class_name, bases)
+        if isinstance(names, str):
+            names = names.replace(',', ' ').split()
+        if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
+            original_names, names = names, []
+            last_values = []
+            for count, name in enumerate(original_names):
+                value = first_enum._generate_next_value_(name, start, count, last_values[:])
+                last_values.append(value)
+                names.append((name, value))
+        for item in names:
+            if isinstance(item, str):
+                member_name, member_value = item, names[item]
+            else:
+                member_name, member_value = item
+            classdict[member_name] = member_value
+        if module is None:
+            # pymm's sys._getframe() sees only the calling frame: past it, the enum is
+            # taken to be the main program's.
+            try:
+                module = sys._getframe(2).f_globals['__name__']
+            except (AttributeError, ValueError, KeyError, SystemError):
+                module = '__main__'
+        classdict['__module__'] = module
+        if qualname is not None:
+            classdict['__qualname__'] = qualname
+        return metacls.__new__(metacls, class_name, bases, classdict)
+
     def __call__(cls, value, names=None, *, module=None, qualname=None, type=None,
                  start=1):
         if names is not None:
-            raise NotImplementedError("pymm's enum has no functional API")
+            return cls._create_(value, names, module=module, qualname=qualname,
+                                type=type, start=start)
         if isinstance(value, cls):
             return value
         try:
