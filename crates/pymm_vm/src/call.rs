@@ -306,9 +306,8 @@ pub fn is_callable(o: &ObjRef) -> bool {
     ) || lookup_special(o, "__call__").is_some()
 }
 
-/// `type.__call__(cls, *args, **kw)`.
 /// `OSError(errno, ...)` makes the subclass for that errno (PEP 3151).
-fn oserror_subclass(cls: &ObjRef, args: &[ObjRef]) -> Option<ObjRef> {
+pub(crate) fn oserror_subclass(cls: &ObjRef, args: &[ObjRef]) -> Option<ObjRef> {
     if args.len() < 2
         || tb(cls.as_obj()).base_kind != Kind::BaseException
         || !cls.is(&crate::exc::exc_type("OSError"))
@@ -335,6 +334,7 @@ fn oserror_subclass(cls: &ObjRef, args: &[ObjRef]) -> Option<ObjRef> {
     Some(crate::exc::exc_type(name))
 }
 
+/// `type.__call__(cls, *args, **kw)`.
 fn type_call(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     if let Some(sub) = oserror_subclass(cls, args) {
         return type_call(&sub, args, kw);

@@ -2614,9 +2614,12 @@ fn exc_new(args: &[ObjRef], kw: &Kw) -> R {
             "BaseException.__new__({cname}): {cname} is not a subtype of BaseException"
         )));
     }
-    let o = crate::typeobj::alloc_instance(cls)?;
+    // `OSError_new`: the errno picks the subclass, and the arguments fill the fields.
+    let cls = crate::call::oserror_subclass(cls, &args[1..]).unwrap_or_else(|| cls.clone());
+    let o = crate::typeobj::alloc_instance(&cls)?;
     if let Some(b) = crate::exc::exc_body(o.as_obj()) {
         b.args.set(crate::seq::new_tuple_cloned(&args[1..])?);
+        crate::exc::os_error_parse(&o)?;
     }
     Ok(o)
 }
