@@ -888,7 +888,8 @@ impl Compiler {
                 self.insts[check] = Inst::IfEmpty(r, exit);
             }
             Some(max) => {
-                let mut splits = Vec::new();
+                // Each optional copy: mark r; split(body, exit); body; ifempty(r, exit).
+                let mut copies = Vec::new();
                 for _ in min..max {
                     let r = self.nregs;
                     self.nregs += 1;
@@ -896,20 +897,17 @@ impl Compiler {
                     let split = self.push(Inst::Split(0, 0))?;
                     self.node(node, flags)?;
                     let check = self.push(Inst::IfEmpty(r, 0))?;
-                    splits.push((split, check));
+                    copies.push((r, split, check));
                 }
                 let exit = self.insts.len();
-                for (split, check) in splits {
+                for (r, split, check) in copies {
                     self.insts[split] = if greedy {
                         Inst::Split(split + 1, exit)
                     } else {
                         Inst::Split(exit, split + 1)
                     };
-                    self.insts[check] = Inst::IfEmpty(0, 0);
                     // An empty iteration ends the repeat.
-                    if let Inst::Mark(r) = self.insts[split - 1] {
-                        self.insts[check] = Inst::IfEmpty(r, exit);
-                    }
+                    self.insts[check] = Inst::IfEmpty(r, exit);
                 }
             }
         }
@@ -1247,21 +1245,17 @@ impl Program {
     ) -> Option<Vec<Option<usize>>> {
         let mut slots = vec![None; 2 * (self.groups + 1)];
         let mut regs = vec![usize::MAX; self.nregs];
-        self.attempt(s, pos, full, not_empty_at, &mut slots, &mut regs)
-            .then_some(slots)
-    }
-
-    fn attempt(
-        &self,
-        s: &Subject<'_>,
-        pos: usize,
-        full: bool,
-        not_empty_at: Option<usize>,
-        slots: &mut [Option<usize>],
-        regs: &mut [usize],
-    ) -> bool {
         let mut stack = Vec::new();
-        self.attempt_with(s, pos, full, not_empty_at, slots, regs, &mut stack)
+        self.attempt_with(
+            s,
+            pos,
+            full,
+            not_empty_at,
+            &mut slots,
+            &mut regs,
+            &mut stack,
+        )
+        .then_some(slots)
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -161,12 +161,16 @@ def harmonic_mean(data, weights=None):
     return _convert(sum_weights / total, T)
 
 
+def _sorted_for_median(data):
+    data = sorted(data)
+    if not data:
+        raise StatisticsError("no median for empty data")
+    return data, len(data)
+
+
 def median(data):
     """Return the median (middle value) of numeric data."""
-    data = sorted(data)
-    n = len(data)
-    if n == 0:
-        raise StatisticsError("no median for empty data")
+    data, n = _sorted_for_median(data)
     if n % 2 == 1:
         return data[n // 2]
     i = n // 2
@@ -175,10 +179,7 @@ def median(data):
 
 def median_low(data):
     """Return the low median of numeric data."""
-    data = sorted(data)
-    n = len(data)
-    if n == 0:
-        raise StatisticsError("no median for empty data")
+    data, n = _sorted_for_median(data)
     if n % 2 == 1:
         return data[n // 2]
     return data[n // 2 - 1]
@@ -186,10 +187,7 @@ def median_low(data):
 
 def median_high(data):
     """Return the high median of data."""
-    data = sorted(data)
-    n = len(data)
-    if n == 0:
-        raise StatisticsError("no median for empty data")
+    data, n = _sorted_for_median(data)
     return data[n // 2]
 
 
