@@ -70,9 +70,10 @@ impl SizeClass {
     /// gap. The blocks per pool and the bytes lost are the same either way (the gap
     /// comes out of the waste at the pool's end), but 64-byte blocks then each fill
     /// one cache line instead of straddling two, and larger blocks straddle fewer
-    /// lines: a full collection over instances of 64-byte objects reads half the
-    /// lines. Every class but the 16-byte one has the room (16336 = 16 * 1021, with
-    /// 1021 prime, so only 16 divides the space after the header).
+    /// lines: a 64-byte object reached on its own (a referent the collector visits,
+    /// a dereference) costs one line instead of two. Every class but the 16-byte one
+    /// has the room (16336 = 16 * 1021, with 1021 prime, so only 16 divides the space
+    /// after the header).
     pub const fn first_block_offset(self) -> usize {
         const LINE_ALIGNED: usize = POOL_OVERHEAD.next_multiple_of(CACHE_LINE);
         if self.pool_waste() >= LINE_ALIGNED - POOL_OVERHEAD {
