@@ -95,6 +95,7 @@ pub mod seq;
 pub mod sre;
 pub mod state;
 pub mod str;
+pub mod structmod;
 pub mod suggest;
 pub mod traceback;
 pub mod tracemalloc;

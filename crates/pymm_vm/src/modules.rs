@@ -94,6 +94,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("textwrap", include_str!("pylib/textwrap.py")),
     ("pprint", include_str!("pylib/pprint.py")),
     ("statistics", include_str!("pylib/statistics.py")),
+    ("struct", include_str!("pylib/struct.py")),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
@@ -121,6 +122,11 @@ pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
         "_pymm_sre" => {
             let (m, d) = module("_pymm_sre")?;
             defs(&d, crate::sre::module_functions());
+            (m, d)
+        }
+        "_struct" => {
+            let (m, d) = module("_struct")?;
+            defs(&d, crate::structmod::module_functions());
             (m, d)
         }
         "posix" => {
