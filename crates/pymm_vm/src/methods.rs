@@ -487,8 +487,9 @@ fn capitalize(t: &str) -> String {
 /// `title` and `swapcase` all apply). Read off `str::to_lowercase`, which applies the
 /// same rule and maps every other character without context.
 fn final_sigmas(t: &str) -> Vec<bool> {
+    // Empty (no character is one) for the strings without a capital sigma.
     if !t.contains('\u{3a3}') {
-        return vec![false; t.chars().count()];
+        return Vec::new();
     }
     let lowered: Vec<char> = t.to_lowercase().chars().collect();
     let mut at = 0;
