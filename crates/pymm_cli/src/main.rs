@@ -90,7 +90,10 @@ fn run_on_big_stack(opts: args::Options) -> RunOutcome {
     let spawned = std::thread::Builder::new()
         .name("pymm-main".to_string())
         .stack_size(STACK_SIZE)
-        .spawn(move || run::run(opts));
+        .spawn(move || {
+            pymm_vm::state::set_stack_budget(STACK_SIZE);
+            run::run(opts)
+        });
     match spawned {
         // After a panic (whose message the panic hook printed), 101 as for Rust programs.
         Ok(handle) => handle.join().unwrap_or(RunOutcome::Exit(101)),

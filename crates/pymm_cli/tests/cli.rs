@@ -141,6 +141,29 @@ fn script_arguments_go_to_sys_argv_untouched() {
     );
 }
 
+/// With the recursion limit raised past what the native stack holds, deep Python
+/// recursion and a deeply nested regular expression raise `RecursionError` (CPython
+/// 3.11 crashes with a segmentation fault in both).
+#[test]
+fn recursion_past_the_native_stack_is_a_recursion_error() {
+    let code = "import re, sys\nsys.setrecursionlimit(10**8)\n\
+                def f(n): return f(n + 1)\n\
+                try: f(0)\nexcept RecursionError as e: print('call', e)\n\
+                try: re.compile('(' * 3000000 + ')' * 3000000)\n\
+                except RecursionError as e: print('re', e)\n";
+    let out = pymm(&["-c", code]);
+    assert_eq!(
+        (out.stdout.as_str(), out.code),
+        (
+            "call maximum recursion depth exceeded\n\
+             re maximum recursion depth exceeded while calling a Python object\n",
+            Some(0)
+        ),
+        "stderr: {}",
+        out.stderr
+    );
+}
+
 #[test]
 fn dash_c_runs_a_command() {
     let out = pymm(&["-c", "print(6 * 7)"]);

@@ -261,7 +261,7 @@ fn urandom(args: &[ObjRef], kw: &Kw) -> R {
     if n < 0 {
         return Err(crate::exc::value_error("negative argument not allowed"));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = crate::structmod::zeroed(n as usize)?;
     std::fs::File::open("/dev/urandom")
         .and_then(|mut f| f.read_exact(&mut buf))
         .map_err(|e| os_error(&e, None, None))?;

@@ -37,12 +37,20 @@ pub const ASCII: u32 = 256;
 pub struct Error {
     pub msg: String,
     pub pos: Option<usize>,
+    /// The pattern nests deeper than the parser goes (CPython's `sre_parse` recurses
+    /// and raises `RecursionError` there, not `re.error`).
+    pub too_deep: bool,
 }
+
+/// How deeply groups may nest by default: CPython's `sre_parse` takes two frames per
+/// level, so under the default recursion limit of 1000 it fails near 500.
+pub const DEFAULT_MAX_DEPTH: usize = 500;
 
 fn err<T>(msg: impl Into<String>, pos: usize) -> Result<T, Error> {
     Err(Error {
         msg: msg.into(),
         pos: Some(pos),
+        too_deep: false,
     })
 }
 
@@ -103,6 +111,7 @@ struct Parser<'a> {
     groups: usize,
     names: HashMap<String, usize>,
     open: Vec<usize>,
+    max_depth: usize,
 }
 
 /// A parsed pattern: its tree, flags (with the inline ones), group count and names.
@@ -115,7 +124,7 @@ pub struct Parsed {
 }
 
 /// Parses `pattern` with `flags` (`sre_parse.parse`).
-pub fn parse(pattern: &str, flags: u32) -> Result<Parsed, Error> {
+pub fn parse(pattern: &str, flags: u32, max_depth: usize) -> Result<Parsed, Error> {
     let chars: Vec<char> = pattern.chars().collect();
     let mut ps = Parser {
         p: &chars,
@@ -124,6 +133,7 @@ pub fn parse(pattern: &str, flags: u32) -> Result<Parsed, Error> {
         groups: 0,
         names: HashMap::new(),
         open: Vec::new(),
+        max_depth,
     };
     let node = ps.alternation(0)?;
     if ps.i < chars.len() {
@@ -134,6 +144,7 @@ pub fn parse(pattern: &str, flags: u32) -> Result<Parsed, Error> {
         return Err(Error {
             msg: "ASCII and LOCALE flags are incompatible".into(),
             pos: None,
+            too_deep: false,
         });
     }
     let mut names: Vec<(String, usize)> = ps.names.into_iter().collect();
@@ -182,6 +193,16 @@ impl Parser<'_> {
     }
 
     fn alternation(&mut self, depth: usize) -> Result<Node, Error> {
+        // Every later pass (compiling, widths, look-arounds) recurses over the tree, so
+        // bounding the nesting here bounds them all; the native stack is checked too,
+        // for a recursion limit raised past what it holds.
+        if depth > self.max_depth || crate::state::stack_exhausted() {
+            return Err(Error {
+                msg: "maximum recursion depth exceeded while calling a Python object".into(),
+                pos: None,
+                too_deep: true,
+            });
+        }
         let mut alts = vec![self.sequence(depth)?];
         while self.eat('|') {
             alts.push(self.sequence(depth)?);
@@ -383,6 +404,7 @@ impl Parser<'_> {
                         return Err(Error {
                             msg: "look-behind requires fixed-width pattern".into(),
                             pos: None,
+                            too_deep: false,
                         });
                     }
                     return Ok(Some(Node::Look {
@@ -766,6 +788,7 @@ impl Compiler {
             return Err(Error {
                 msg: "pattern too large (pymm unrolls counted repeats)".into(),
                 pos: None,
+                too_deep: false,
             });
         }
         self.insts.push(i);
@@ -917,7 +940,12 @@ impl Compiler {
 
 /// Compiles `pattern` (`sre_compile.compile`).
 pub fn compile(pattern: &str, flags: u32) -> Result<Program, Error> {
-    let parsed = parse(pattern, flags)?;
+    compile_nested(pattern, flags, DEFAULT_MAX_DEPTH)
+}
+
+/// [`compile`] with groups nesting at most `max_depth` deep.
+pub fn compile_nested(pattern: &str, flags: u32, max_depth: usize) -> Result<Program, Error> {
+    let parsed = parse(pattern, flags, max_depth)?;
     let mut c = Compiler {
         insts: Vec::new(),
         nregs: 0,
@@ -1367,9 +1395,7 @@ fn substr(text: &[char], a: Option<usize>, b: Option<usize>) -> R {
 /// matches, the one group's text, or tuples of every group's, unset groups '').
 fn sre_findall(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("findall", args, 4, 4)?;
-    let prog = program(&args[0])?;
-    let text: Vec<char> = text_arg(&args[1])?.chars().collect();
-    let (pos, end) = window(text.len(), int_arg(&args[2])?, int_arg(&args[3])?);
+    let (prog, text, pos, end) = program_text_window(args)?;
     let mut out = Vec::new();
     for m in scan_all(&prog, &text, pos, end, 0) {
         out.push(match prog.groups {
@@ -1434,7 +1460,11 @@ fn sre_compile(args: &[ObjRef], _kw: &Kw) -> R {
     let known = PROGRAMS.with(|p| p.borrow().1.get(&key).copied());
     let index = match known {
         Some(i) => i,
-        None => match compile(&pattern, flags) {
+        None => match compile_nested(
+            &pattern,
+            flags,
+            crate::state::rt().recursion_limit.get() / 2,
+        ) {
             Ok(prog) => PROGRAMS.with(|p| {
                 let mut p = p.borrow_mut();
                 p.0.push(Rc::new(prog));
@@ -1442,6 +1472,7 @@ fn sre_compile(args: &[ObjRef], _kw: &Kw) -> R {
                 p.1.insert(key, i);
                 i
             }),
+            Err(e) if e.too_deep => return Err(crate::exc::new_exc("RecursionError", &e.msg)),
             Err(e) => {
                 let pos = match e.pos {
                     Some(p) => crate::int::from_i64(p as i64)?,
@@ -1475,6 +1506,15 @@ fn program(o: &ObjRef) -> R<Rc<Program>> {
         .ok_or_else(|| crate::exc::value_error("no such compiled pattern"))
 }
 
+/// The `(index, string, pos, endpos, ...)` arguments: the program, the string's code
+/// points, and the window clamped to them.
+fn program_text_window(args: &[ObjRef]) -> R<(Rc<Program>, Vec<char>, usize, usize)> {
+    let prog = program(&args[0])?;
+    let text: Vec<char> = text_arg(&args[1])?.chars().collect();
+    let (pos, end) = window(text.len(), int_arg(&args[2])?, int_arg(&args[3])?);
+    Ok((prog, text, pos, end))
+}
+
 /// Clamps `pos`/`endpos` as sre does.
 fn window(len: usize, pos: i64, endpos: i64) -> (usize, usize) {
     let end = endpos.clamp(0, len as i64) as usize;
@@ -1494,9 +1534,7 @@ fn spans_tuple(m: &[Option<usize>]) -> R {
 /// the capture positions as a flat tuple (-1 unset), or None.
 fn sre_exec(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("exec", args, 5, 5)?;
-    let prog = program(&args[0])?;
-    let text: Vec<char> = text_arg(&args[1])?.chars().collect();
-    let (pos, end) = window(text.len(), int_arg(&args[2])?, int_arg(&args[3])?);
+    let (prog, text, pos, end) = program_text_window(args)?;
     let mode = int_arg(&args[4])?;
     let s = Subject { text: &text, end };
     if pos > end {
@@ -1517,9 +1555,7 @@ fn sre_exec(args: &[ObjRef], _kw: &Kw) -> R {
 /// tuple (after an empty match the next one may not be empty at the same place).
 fn sre_scan(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("scan", args, 4, 4)?;
-    let prog = program(&args[0])?;
-    let text: Vec<char> = text_arg(&args[1])?.chars().collect();
-    let (pos, end) = window(text.len(), int_arg(&args[2])?, int_arg(&args[3])?);
+    let (prog, text, pos, end) = program_text_window(args)?;
     let mut out = Vec::new();
     for m in scan_all(&prog, &text, pos, end, 0) {
         out.push(spans_tuple(&m)?);
@@ -1564,6 +1600,17 @@ mod tests {
     fn long_subjects_do_not_recurse() {
         let t = "ab".repeat(200_000);
         assert_eq!(find("(a|b)*", &t), Some((0, 400_000)));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        // (A small bound: a debug build's test thread has a small stack.)
+        let deep = format!("{}a{}", "(".repeat(2_000_000), ")".repeat(2_000_000));
+        assert!(compile_nested(&deep, 0, 40).is_err_and(|e| e.too_deep));
+        let fine = format!("{}a{}", "(?:".repeat(40), ")".repeat(40));
+        assert!(compile_nested(&fine, 0, 40).is_ok());
+        let over = format!("{}a{}", "(?:".repeat(41), ")".repeat(41));
+        assert!(compile_nested(&over, 0, 40).is_err_and(|e| e.too_deep));
     }
 
     #[test]

@@ -497,14 +497,44 @@ fn finalize_modules() {
     pymm_mem::gc::collect(2);
 }
 
-/// Raises `RecursionError` when the Python call depth passes the limit.
+thread_local! {
+    /// Where this thread's stack started (an address near its top) and how many bytes
+    /// below it interpreting may use; `(0, 0)` when nobody said ([`set_stack_budget`]).
+    static STACK_BUDGET: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// The address of a local of the caller's frame: how deep the native stack is.
+#[inline(always)]
+fn stack_address() -> usize {
+    let here = 0u8;
+    std::hint::black_box(&here) as *const u8 as usize
+}
+
+/// Declares that the calling thread's stack is `size` bytes, starting about here: a
+/// Python call (or a regular-expression parse) that would go deeper than most of it
+/// raises `RecursionError` instead of overflowing the native stack, whatever
+/// `sys.setrecursionlimit` allows. Called once by the thread that runs the program.
+pub fn set_stack_budget(size: usize) {
+    // An eighth is kept for the native work one level may do past the last check.
+    STACK_BUDGET.with(|b| b.set((stack_address(), size - size / 8)));
+}
+
+/// Whether the native stack is used past the budget ([`set_stack_budget`]).
+#[inline]
+pub fn stack_exhausted() -> bool {
+    let (base, budget) = STACK_BUDGET.with(Cell::get);
+    base != 0 && base.saturating_sub(stack_address()) > budget
+}
+
+/// Raises `RecursionError` when the Python call depth passes the limit, or the native
+/// stack its budget.
 #[inline]
 pub fn enter_call() -> Result<(), Exc> {
     let r = rt();
     let d = r.depth.get() + 1;
     // CPython counts the module's frame too: `depth` is the number of function frames
     // above it.
-    if d >= r.recursion_limit.get() {
+    if d >= r.recursion_limit.get() || stack_exhausted() {
         return Err(recursion_error());
     }
     r.depth.set(d);

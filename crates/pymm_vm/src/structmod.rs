@@ -298,6 +298,16 @@ fn half_to_f64(h: u16) -> f64 {
     }
 }
 
+/// `n` zero bytes, or `MemoryError` when they cannot be had (a format such as
+/// `'1000000000000x'`, or `os.urandom(10**13)`).
+pub fn zeroed(n: usize) -> R<Vec<u8>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n)
+        .map_err(|_| crate::exc::memory_error())?;
+    v.resize(n, 0);
+    Ok(v)
+}
+
 /// `pack(fmt, *values)`.
 fn pack(args: &[ObjRef], _kw: &Kw) -> R {
     if args.is_empty() {
@@ -325,7 +335,7 @@ fn pack(args: &[ObjRef], _kw: &Kw) -> R {
     } else {
         Order::Little
     };
-    let mut out = vec![0u8; layout.size];
+    let mut out = zeroed(layout.size)?;
     let mut vi = 0;
     for it in &layout.items {
         match it.code {
@@ -432,13 +442,15 @@ fn unpack(args: &[ObjRef], _kw: &Kw) -> R {
             )?),
             'p' => {
                 let field = &data[it.offset..it.offset + it.count];
-                let n = field
-                    .first()
-                    .map_or(0, |&n| n as usize)
-                    .min(it.count.saturating_sub(1));
-                out.push(crate::builtins::new_bytes(
-                    &field[1.min(field.len())..1 + n],
-                )?);
+                // CPython 3.11 computes a length of -1 for a zero-width pascal string.
+                let Some((&len, body)) = field.split_first() else {
+                    return Err(new_exc(
+                        "SystemError",
+                        "Negative size passed to PyBytes_FromStringAndSize",
+                    ));
+                };
+                let n = (len as usize).min(body.len());
+                out.push(crate::builtins::new_bytes(&body[..n])?);
             }
             code => {
                 for k in 0..it.count {
