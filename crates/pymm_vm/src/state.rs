@@ -498,9 +498,9 @@ fn finalize_modules() {
 }
 
 thread_local! {
-    /// Where this thread's stack started (an address near its top) and how many bytes
-    /// below it interpreting may use; `(0, 0)` when nobody said ([`set_stack_budget`]).
-    static STACK_BUDGET: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+    /// The lowest stack address interpreting may reach on this thread; 0 when nobody
+    /// said ([`set_stack_budget`]).
+    static STACK_FLOOR: Cell<usize> = const { Cell::new(0) };
 }
 
 /// The address of a local of the caller's frame: how deep the native stack is.
@@ -516,14 +516,14 @@ fn stack_address() -> usize {
 /// `sys.setrecursionlimit` allows. Called once by the thread that runs the program.
 pub fn set_stack_budget(size: usize) {
     // An eighth is kept for the native work one level may do past the last check.
-    STACK_BUDGET.with(|b| b.set((stack_address(), size - size / 8)));
+    let floor = stack_address().saturating_sub(size - size / 8);
+    STACK_FLOOR.with(|f| f.set(floor));
 }
 
 /// Whether the native stack is used past the budget ([`set_stack_budget`]).
 #[inline]
 pub fn stack_exhausted() -> bool {
-    let (base, budget) = STACK_BUDGET.with(Cell::get);
-    base != 0 && base.saturating_sub(stack_address()) > budget
+    stack_address() < STACK_FLOOR.with(Cell::get)
 }
 
 /// Raises `RecursionError` when the Python call depth passes the limit, or the native
