@@ -294,8 +294,40 @@ impl<T: Trace> Clone for Gc<T> {
 impl<T: Trace> Drop for Gc<T> {
     #[inline]
     fn drop(&mut self) {
-        // SAFETY: a Gc owns one strong reference.
-        unsafe { crate::object::decref(self.ptr) }
+        let h = crate::object::header(self.ptr);
+        let n = h.refcnt.get() - 1;
+        h.refcnt.set(n);
+        if n == 0 {
+            // SAFETY: the count reached zero: nobody else holds a strong reference.
+            unsafe { dealloc_gc::<T>(self.ptr) }
+        }
+    }
+}
+
+/// The deallocation of a `GcBox<T>` object whose count reached zero: the generic path for
+/// the finalizing descriptor, otherwise the one specialised for `T`'s body.
+///
+/// # Safety
+/// `p` is a `GcBox<T>` object whose count is zero, referred to by nothing.
+#[inline(never)]
+unsafe fn dealloc_gc<T: Trace>(p: NonNull<ObjHeader>) {
+    let ty = crate::object::type_of(p);
+    if !ty.is_plain() {
+        // SAFETY: forwarded from the caller.
+        return unsafe { crate::object::dealloc(p) };
+    }
+    let body_size = core::mem::size_of::<GcBox<T>>();
+    // SAFETY: `ty` is InfoOf::<T>::PLAIN (the only plain descriptor of GcBox<T>): GC, no
+    // free list, a fixed body of that size; the closure clears the weak references, then
+    // drops the value, once.
+    unsafe {
+        crate::object::dealloc_known_plain_gc(p, ty, body_size, |rt| {
+            let b = box_of::<T>(Obj::new(p));
+            crate::weakref::clear_weakrefs_in(rt, &b.b.weaklist);
+            if core::mem::needs_drop::<T>() {
+                crate::runtime::guarded(rt, || b.drop_value());
+            }
+        })
     }
 }
 

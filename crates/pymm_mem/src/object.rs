@@ -128,6 +128,51 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
     }
 }
 
+/// [`dealloc`] specialised for a plain, fixed-size GC type whose body is known to the
+/// caller (the typed `Gc<T>` API): the same steps as [`dealloc_nontrivial`] and the short
+/// path of [`dealloc_body`], with the body's drop (which clears the weak references first)
+/// and its size resolved at compile time instead of read from the descriptor.
+///
+/// # Safety
+/// As for [`dealloc`]; `ty` is `p`'s type, [`TypeInfo::is_plain`], GC, with no free list and
+/// a fixed body of `body_size` bytes; `drop_body` clears the object's weak references and
+/// then drops its body, once.
+#[inline(always)]
+pub(crate) unsafe fn dealloc_known_plain_gc(
+    p: NonNull<ObjHeader>,
+    ty: &'static TypeInfo,
+    body_size: usize,
+    drop_body: impl FnOnce(&Runtime),
+) {
+    debug_assert!(ty.is_plain() && ty.is_gc() && ty.freelist.is_none());
+    debug_assert!(ty.body.var_len.is_none() && ty.body.size == body_size);
+    debug_assert_eq!(ty.pre_size(), 16);
+    let rt = rt();
+    if deallocation_deferred(rt) {
+        return;
+    }
+    let g = gc_head(p);
+    if g.is_tracked() {
+        crate::gc::list::untrack(g);
+    }
+    if rt.trash_nesting.get() >= TRASH_UNWIND_LEVEL {
+        g.set_prev(rt.trash_later.get());
+        rt.trash_later.set(g);
+        return;
+    }
+    rt.trash_nesting.set(rt.trash_nesting.get() + 1);
+    drop_body(rt);
+    rt.gc.on_gc_del();
+    // SAFETY: the object is dead, its body dropped, and the block (allocated by this
+    // runtime with this fixed size) no longer used.
+    unsafe { rt.free_sized(block_of(p, ty), 16 + 16 + body_size, Domain::Obj) };
+    rt.trash_nesting.set(rt.trash_nesting.get() - 1);
+    if !rt.trash_later.get().is_null() && rt.trash_nesting.get() <= 0 {
+        destroy_chain(rt);
+    }
+    finish_dealloc(rt);
+}
+
 /// Whether deallocations must wait: a type hook dropped a reference while the collector's
 /// lists are in a special state, so the object (count 0) is left to a later collection
 /// rather than unlinked now.

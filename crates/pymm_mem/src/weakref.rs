@@ -284,6 +284,14 @@ pub(crate) fn clear_weakrefs_on_dealloc(rt: &Runtime, p: NonNull<ObjHeader>) {
     }
 }
 
+/// [`clear_weakrefs_on_dealloc`] for a caller that holds the list head.
+#[inline]
+pub(crate) fn clear_weakrefs_in(rt: &Runtime, head: &WeakListHead) {
+    if !head.is_empty() {
+        clear_weakref_list(rt, head);
+    }
+}
+
 #[cold]
 #[inline(never)]
 fn clear_weakref_list(rt: &Runtime, head: &WeakListHead) {

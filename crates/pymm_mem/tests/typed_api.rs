@@ -156,6 +156,48 @@ fn weak_handles_die_with_the_cycle_and_callbacks_run() {
     assert_eq!(pymm_mem::allocated_blocks(), 0);
 }
 
+/// On a reference-count death the weak handles are cleared first, then their callbacks run,
+/// before the value is dropped (`subtype_dealloc` clears weak references before the
+/// instance's contents); as in CPython, a newer callback reference sits nearer the front of
+/// the list than an older one, so its callback runs first.
+#[test]
+fn weak_handles_die_on_the_refcount_path_and_callbacks_run_in_order() {
+    reset();
+    let a = Node::new();
+    let order = Rc::new(RefCell::new(Vec::new()));
+    let (o1, o2) = (order.clone(), order.clone());
+    let w1 = Gc::downgrade_with_callback(&a, move |w| {
+        assert!(w.is_dead());
+        o1.borrow_mut().push((1, drops()));
+    });
+    let w2 = Gc::downgrade_with_callback(&a, move |_| o2.borrow_mut().push((2, drops())));
+    let plain = Gc::downgrade(&a);
+    drop(a);
+    assert!(w1.is_dead() && w2.is_dead() && plain.is_dead());
+    assert_eq!(*order.borrow(), vec![(2, 0), (1, 0)]);
+    assert_eq!(drops(), 1);
+    drop((w1, w2, plain));
+    assert_eq!(pymm_mem::allocated_blocks(), 0);
+}
+
+/// A 50,000-long chain of handles freed by reference counting: the trashcan keeps the
+/// native stack flat (a recursive drop of 50,000 nodes overflows a test thread's 2 MiB
+/// stack) and every value is dropped once.
+#[test]
+fn a_deep_chain_dies_without_deep_recursion() {
+    reset();
+    let mut head = Node::new();
+    for _ in 1..50_000 {
+        let n = Node::new();
+        *n.next.borrow_mut() = Some(head);
+        head = n;
+    }
+    drop(head);
+    assert_eq!(drops(), 50_000);
+    assert_eq!(gc::collect(2), 0);
+    assert_eq!(pymm_mem::allocated_blocks(), 0);
+}
+
 struct Fin {
     me: RefCell<Option<Gc<Fin>>>,
     finalized: Cell<usize>,

@@ -191,8 +191,7 @@ pub unsafe fn init_pool(pool: *mut PoolHeader, idx: usize) -> *mut u8 {
 ///
 /// # Safety
 /// `pool` is a pool on a `usedpools` list whose `freeblock` is null.
-#[cold]
-#[inline(never)]
+#[inline]
 pub unsafe fn pool_extend(pool: *mut PoolHeader, idx: usize) {
     // SAFETY: the caller guarantees `pool` is a live pool on a circular
     // usedpools list, so its neighbours are valid headers.

@@ -170,30 +170,29 @@ impl OMState {
             p.cast::<*mut u8>().write(lastfree);
             (*pool).freeblock = p;
             (*pool).count -= 1;
-            if lastfree.is_null() || (*pool).count == 0 {
-                self.free_slow(pool, lastfree.is_null());
+            if lastfree.is_null() {
+                // The pool was full (so it keeps blocks in use): CPython's
+                // insert_to_usedpool puts it at the front of its class list, so the next
+                // allocation of this class reuses the block just freed. Inline: a FIFO
+                // pattern (free the oldest, allocate) takes this path every time.
+                let head = self.head((*pool).szidx as usize);
+                pool::link_pool_front(head, pool);
+            } else if (*pool).count == 0 {
+                self.free_slow(pool);
             }
         }
     }
 
-    /// The pool was full (relink it at the front of its usedpools list) or is
-    /// now empty (move it to its arena's freepools).
+    /// The pool is now empty: move it to its arena's freepools.
     ///
     /// # Safety
-    /// `pool` is a live pool of ours that just had a block freed.
+    /// `pool` is a live pool of ours, on its usedpools list, whose last block was just
+    /// freed.
     #[cold]
     #[inline(never)]
-    unsafe fn free_slow(&mut self, pool: *mut PoolHeader, was_full: bool) {
-        // SAFETY: the caller guarantees `pool` is live; a full pool is on no
-        // list, a non-full one is on its usedpools list.
+    unsafe fn free_slow(&mut self, pool: *mut PoolHeader) {
+        // SAFETY: the caller guarantees `pool` is live and on its usedpools list.
         unsafe {
-            if was_full {
-                // CPython insert_to_usedpool: the next allocation of this
-                // class reuses the block just freed.
-                let head = self.head((*pool).szidx as usize);
-                pool::link_pool_front(head, pool);
-                return;
-            }
             pool::unlink_pool(pool);
             self.arenas.return_pool(pool, &mut self.map);
         }
