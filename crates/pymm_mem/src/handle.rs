@@ -143,7 +143,8 @@ impl<T: Trace> InfoOf<T> {
     .gc(trace_box::<T>)
     .clear(clear_box::<T>)
     .weakrefable(weaklist_box::<T>)
-    .weaklist_first();
+    .weaklist_first()
+    .plain_dealloc(dealloc_plain_box::<T>);
     const PLAIN: &'static TypeInfo = &Self::BASE;
 }
 
@@ -305,17 +306,31 @@ impl<T: Trace> Drop for Gc<T> {
 }
 
 /// The deallocation of a `GcBox<T>` object whose count reached zero: the generic path for
-/// the finalizing descriptor, otherwise the one specialised for `T`'s body.
+/// the finalizing descriptor, otherwise the one specialised for `T`'s body (without the
+/// indirect call [`crate::object::dealloc`] makes to it, for the collector's references).
 ///
 /// # Safety
 /// `p` is a `GcBox<T>` object whose count is zero, referred to by nothing.
 #[inline(never)]
 unsafe fn dealloc_gc<T: Trace>(p: NonNull<ObjHeader>) {
     let ty = crate::object::type_of(p);
-    if !ty.is_plain() {
+    if ty.is_plain() {
+        // SAFETY: forwarded from the caller; `ty` is plain.
+        unsafe { dealloc_plain_box::<T>(p) }
+    } else {
         // SAFETY: forwarded from the caller.
-        return unsafe { crate::object::dealloc(p) };
+        unsafe { crate::object::dealloc(p) }
     }
+}
+
+/// `InfoOf::<T>::PLAIN`'s specialised deallocation ([`TypeInfo::plain_dealloc`]).
+///
+/// # Safety
+/// `p` is a `GcBox<T>` object of the plain descriptor whose count is zero, referred to by
+/// nothing.
+#[inline(always)]
+unsafe fn dealloc_plain_box<T: Trace>(p: NonNull<ObjHeader>) {
+    let ty = crate::object::type_of(p);
     let body_size = core::mem::size_of::<GcBox<T>>();
     // SAFETY: `ty` is InfoOf::<T>::PLAIN (the only plain descriptor of GcBox<T>): GC, no
     // free list, a fixed body of that size; the closure clears the weak references, then
@@ -324,7 +339,8 @@ unsafe fn dealloc_gc<T: Trace>(p: NonNull<ObjHeader>) {
         crate::object::dealloc_known_plain_gc(p, ty, body_size, |rt| {
             let b = box_of::<T>(Obj::new(p));
             crate::weakref::clear_weakrefs_in(rt, &b.b.weaklist);
-            if core::mem::needs_drop::<T>() {
+            // After a collection's tp_clear the value is already gone: no unwinding frame.
+            if core::mem::needs_drop::<T>() && b.get().is_some() {
                 crate::runtime::guarded(rt, || b.drop_value());
             }
         })

@@ -118,10 +118,16 @@ fn block_of(p: NonNull<ObjHeader>, ty: &TypeInfo) -> NonNull<u8> {
 #[inline(never)]
 pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
     let ty = type_of(p);
-    // Two tail calls: neither kind of death pays for the other's registers.
+    // Tail calls: no kind of death pays for another's registers.
     if ty.flags.contains(crate::typeinfo::TypeFlags::TRIVIAL_DEATH) {
         // SAFETY: forwarded from the caller.
         unsafe { free_trivial(p, ty) }
+    } else if let Some(f) = ty.plain_dealloc
+        && ty.is_plain()
+    {
+        // SAFETY: forwarded from the caller; the hook stands for the generic path of a plain
+        // object of this type.
+        unsafe { f(p) }
     } else {
         // SAFETY: forwarded from the caller.
         unsafe { dealloc_nontrivial(p, ty) }

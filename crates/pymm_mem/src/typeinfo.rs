@@ -254,7 +254,17 @@ pub struct TypeInfo {
     pub(crate) type_object: Option<&'static TypeObjectSlot>,
     pub(crate) freelist: Option<FreeListSpec>,
     pub(crate) user_data: usize,
+    /// A deallocation specialised for this type's body (`tp_dealloc`), which
+    /// [`crate::object::dealloc`] calls instead of the generic one while the type is
+    /// [`TypeInfo::is_plain`] (set by the typed API, whose body is known at compile time).
+    pub(crate) plain_dealloc: Option<PlainDeallocFn>,
 }
+
+/// See [`TypeInfo::plain_dealloc`].
+///
+/// # Safety
+/// Called with an object of the type whose count is zero, referred to by nothing.
+pub(crate) type PlainDeallocFn = unsafe fn(core::ptr::NonNull<crate::header::ObjHeader>);
 
 impl TypeInfo {
     /// Recomputes [`TypeFlags::SLOW_LIFECYCLE`]; every builder that changes an input ends
@@ -306,6 +316,7 @@ impl TypeInfo {
             type_object: None,
             freelist: None,
             user_data: 0,
+            plain_dealloc: None,
         }
         .derive_flags()
     }
@@ -314,6 +325,12 @@ impl TypeInfo {
         self.flags = self.flags.union(TypeFlags::GC);
         self.traverse = Some(traverse);
         self.derive_flags()
+    }
+    /// See [`TypeInfo::plain_dealloc`]: `f` must do what the generic deallocation does for a
+    /// plain object of this type.
+    pub(crate) const fn plain_dealloc(mut self, f: PlainDeallocFn) -> TypeInfo {
+        self.plain_dealloc = Some(f);
+        self
     }
     /// `tp_clear`.
     pub const fn clear(mut self, clear: ClearFn) -> TypeInfo {
