@@ -3169,25 +3169,9 @@ fn append_file(args: &[ObjRef], _kw: &Kw) -> R {
     Ok(none())
 }
 
+/// `PyErr_SetFromErrnoWithFilenameObject`: the errno's `OSError` subclass, with the path.
 fn os_error(e: &std::io::Error, path: &str) -> crate::exc::Exc {
-    let (cls, errno, msg) = match e.kind() {
-        std::io::ErrorKind::NotFound => ("FileNotFoundError", 2, "No such file or directory"),
-        std::io::ErrorKind::PermissionDenied => ("PermissionError", 13, "Permission denied"),
-        std::io::ErrorKind::AlreadyExists => ("FileExistsError", 17, "File exists"),
-        _ if e.raw_os_error() == Some(21) => ("IsADirectoryError", 21, "Is a directory"),
-        _ => (
-            "OSError",
-            e.raw_os_error().unwrap_or(5),
-            "Input/output error",
-        ),
-    };
-    let args = vec![
-        crate::int::from_i64(errno as i64).unwrap_or_else(|_| none()),
-        crate::str::new_str(msg).unwrap_or_else(|_| none()),
-        crate::str::new_str(path).unwrap_or_else(|_| none()),
-    ];
-    // `PyErr_SetFromErrnoWithFilenameObject`: the path is the exception's filename.
-    crate::exc::new_exc_args(cls, args)
+    crate::posix::os_error(e, Some(path), None)
 }
 
 thread_local! {

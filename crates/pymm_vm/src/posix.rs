@@ -54,7 +54,11 @@ fn errno_text(n: i32) -> String {
 
 /// `OSError(errno, strerror, filename[, None, filename2])`, which the constructor turns
 /// into the errno's subclass.
-fn os_error(e: &std::io::Error, path: Option<&str>, path2: Option<&str>) -> crate::exc::Exc {
+pub(crate) fn os_error(
+    e: &std::io::Error,
+    path: Option<&str>,
+    path2: Option<&str>,
+) -> crate::exc::Exc {
     let errno = e.raw_os_error().unwrap_or(5);
     let mut args = vec![
         crate::int::from_i64(i64::from(errno)),
