@@ -461,19 +461,53 @@ fn untrack_full_only(noted: &[*const GcHead]) -> usize {
     n
 }
 
-/// `move_legacy_finalizers`: also clears NEXT_MASK_UNREACHABLE everywhere.
-fn move_legacy_finalizers(unreachable: &GcHead, finalizers: &GcHead) {
+/// What [`move_legacy_finalizers`] saw of the objects it left in the unreachable list, so
+/// that the later walks over that list can be skipped when they would do nothing.
+struct UnreachableScan {
+    /// How many objects stayed in the list.
+    count: usize,
+    /// Whether one of them is a weak reference or has weak references to it (else
+    /// `handle_weakrefs` would find nothing to clear).
+    weak: bool,
+    /// Whether one of them has a finalizer that has not run (else `finalize_garbage`
+    /// would call nothing).
+    finalizers: bool,
+}
+
+/// `move_legacy_finalizers`: also clears NEXT_MASK_UNREACHABLE everywhere, and notes what
+/// the later passes need ([`UnreachableScan`]) in the same walk.
+fn move_legacy_finalizers(
+    rt: &Runtime,
+    unreachable: &GcHead,
+    finalizers: &GcHead,
+) -> UnreachableScan {
+    let mut scan = UnreachableScan {
+        count: 0,
+        weak: false,
+        finalizers: false,
+    };
+    // The weak-list accessors are type hooks: keep deallocations out of this walk.
+    rt.gc.lists_unstable.set(true);
     let mut g = unreachable.next_ptr();
     while !core::ptr::eq(g, unreachable) {
         let gh = h(g);
         gh.next.set(gh.next.get() & !NEXT_MASK_UNREACHABLE);
         let next = gh.next_ptr();
-        if type_of(from_gc(g)).legacy_del.is_some() {
+        let o = obj(g);
+        let ty = o.type_info();
+        if ty.legacy_del.is_some() {
             gh.clear_collecting();
             list::move_to(gh, finalizers);
+        } else {
+            scan.count += 1;
+            scan.finalizers |= ty.finalize.is_some() && !gh.is_finalized();
+            scan.weak |= ty.flags.contains(TypeFlags::WEAKREF)
+                || crate::weakref::list_head(o).is_some_and(|l| !l.is_empty());
         }
         g = next;
     }
+    rt.gc.lists_unstable.set(false);
+    scan
 }
 
 /// `move_legacy_finalizer_reachable`: the list grows while it is scanned.
@@ -697,7 +731,7 @@ fn collect_main(rt: &Runtime, generation: usize) -> (usize, usize) {
 
     let finalizers = GcHead::new();
     list::init(&finalizers);
-    move_legacy_finalizers(&unreachable, &finalizers);
+    let scan = move_legacy_finalizers(rt, &unreachable, &finalizers);
     move_legacy_finalizer_reachable(rt, &finalizers);
 
     if debug & DEBUG_COLLECTABLE != 0 {
@@ -707,19 +741,34 @@ fn collect_main(rt: &Runtime, generation: usize) -> (usize, usize) {
         }
     }
 
-    let (mut m, ran_callbacks) = handle_weakrefs(rt, &unreachable, old);
-    let ran_finalizers = finalize_garbage(rt, &unreachable);
+    // The two walks below change nothing when the scan found nothing for them (and no
+    // debug output, which may run code, came in between).
+    let rescan = debug & DEBUG_COLLECTABLE != 0;
+    let (mut m, ran_callbacks) = if scan.weak || rescan {
+        handle_weakrefs(rt, &unreachable, old)
+    } else {
+        (0, false)
+    };
+    let ran_finalizers = (scan.finalizers || rescan) && finalize_garbage(rt, &unreachable);
     let final_unreachable = GcHead::new();
-    if ran_callbacks || ran_finalizers || debug & DEBUG_COLLECTABLE != 0 {
+    if ran_callbacks || ran_finalizers || rescan {
         handle_resurrected_objects(rt, &unreachable, &final_unreachable, old);
+        m += list::size(&final_unreachable);
     } else {
         // No code ran since `deduce_unreachable` (no weakref callback, no finalizer, no
         // debug output), so nothing can have been resurrected: CPython's second pass would
         // find every object unreachable again, in the same order, with the same flags.
         list::init(&final_unreachable);
         list::merge(&unreachable, &final_unreachable);
+        // Nothing left the list since the scan, unless objects reachable from legacy
+        // finalizers did.
+        m += if list::is_empty(&finalizers) {
+            debug_assert_eq!(scan.count, list::size(&final_unreachable));
+            scan.count
+        } else {
+            list::size(&final_unreachable)
+        };
     }
-    m += list::size(&final_unreachable);
     delete_garbage(rt, &final_unreachable, old, debug & DEBUG_SAVEALL != 0);
 
     let mut n = 0;
