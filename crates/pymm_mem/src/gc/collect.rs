@@ -119,8 +119,9 @@ pub(crate) fn visit_decref(p: NonNull<ObjHeader>, everything: bool) {
 ///
 /// Each decrement is made `lag` referents after its visit, across objects (at most
 /// [`LagRing::MAX_LAG`]); decrements commute, so the outcome is CPython's. Returns
-/// whether most references point far away in memory (see [`LagRing`]).
-fn subtract_refs(rt: &Runtime, containers: &GcHead, everything: bool, lag: usize) -> bool {
+/// whether most references point far away in memory (see [`LagRing`]), and the number of
+/// objects in `containers`.
+fn subtract_refs(rt: &Runtime, containers: &GcHead, everything: bool, lag: usize) -> (bool, usize) {
     let prefetch = lag > 0;
     let mut ring = LagRing::new(lag);
     let mut through_ring = Visitor {
@@ -133,7 +134,9 @@ fn subtract_refs(rt: &Runtime, containers: &GcHead, everything: bool, lag: usize
     let mut at_once = Visitor {
         kind: VisitKind::DecrefNow { everything },
     };
+    let mut n = 0;
     for (i, g) in list::iter(containers).enumerate() {
+        n = i + 1;
         let gh = h(g);
         if everything && !gh.is_collecting() {
             gh.reset_refs(header(from_gc(g)).refcnt.get());
@@ -152,7 +155,7 @@ fn subtract_refs(rt: &Runtime, containers: &GcHead, everything: bool, lag: usize
         call_traverse(rt, obj(g), &mut through_ring);
     }
     ring.drain(|p| visit_decref(p, everything));
-    ring.near * 2 < ring.seen
+    (ring.near * 2 < ring.seen, n)
 }
 
 /// Calls a traverse hook; a panic is stashed (and resumed after the collection) so it
@@ -207,7 +210,32 @@ struct Walk<'a> {
     unreachable: &'a GcHead,
     prev: *const GcHead,
     kept: usize,
+    /// Survivors untracked by their type's hint.
+    untracked: usize,
+    /// What the objects set aside need from the passes after `deduce_unreachable`.
+    needs: GarbageNeeds,
     survivors: Survivors<'a>,
+}
+
+/// Whether any object `move_unreachable` set aside (even one found reachable later: the
+/// answer may only err towards `true`) needs one of the walks that follow
+/// `deduce_unreachable`. When none does, those walks would change nothing but the
+/// NEXT_MASK_UNREACHABLE bits, which every list operation ignores, and which
+/// `delete_garbage` overwrites or frees with the objects.
+#[derive(Default, Clone, Copy)]
+struct GarbageNeeds {
+    /// A legacy finalizer (`move_legacy_finalizers`).
+    legacy: bool,
+    /// A weak reference, or weak references to it (`handle_weakrefs`).
+    weak: bool,
+    /// A finalizer that has not run (`finalize_garbage`).
+    finalizer: bool,
+}
+
+impl GarbageNeeds {
+    fn any(self) -> bool {
+        self.legacy || self.weak || self.finalizer
+    }
 }
 
 impl<'a> Walk<'a> {
@@ -217,6 +245,8 @@ impl<'a> Walk<'a> {
             unreachable,
             prev: young,
             kept: 0,
+            untracked: 0,
+            needs: GarbageNeeds::default(),
             survivors,
         }
     }
@@ -249,6 +279,7 @@ impl<'a> Walk<'a> {
             h(self.prev).next.set(gh.next.get());
             gh.next.set(0);
             gh.prev.set(gh.prev.get() & PREV_MASK_STICKY);
+            self.untracked += 1;
         } else {
             gh.set_prev(self.prev);
             gh.clear_collecting();
@@ -262,6 +293,16 @@ impl<'a> Walk<'a> {
     #[inline(always)]
     fn set_aside(&mut self, g: *const GcHead) {
         let gh = h(g);
+        if !self.needs.any() {
+            let o = obj(g);
+            let ty = o.type_info();
+            self.needs.legacy = ty.legacy_del.is_some();
+            self.needs.finalizer = ty.finalize.is_some() && !gh.is_finalized();
+            // (The weak-list accessor is a type hook: `deduce_unreachable` keeps
+            // deallocations out of the walk.)
+            self.needs.weak = ty.flags.contains(TypeFlags::WEAKREF)
+                || crate::weakref::list_head(o).is_some_and(|l| !l.is_empty());
+        }
         h(self.prev).next.set(gh.next.get());
         let last = self.unreachable.prev_ptr();
         h(last).next.set(NEXT_MASK_UNREACHABLE | g as usize);
@@ -271,14 +312,30 @@ impl<'a> Walk<'a> {
         self.unreachable.prev.set(g as usize);
     }
 
-    /// Closes both lists; returns the number of survivors.
-    fn finish(self) -> usize {
+    /// Closes both lists.
+    fn finish(self) -> Deduced {
         h(self.young).prev.set(self.prev as usize);
         self.unreachable
             .next
             .set(self.unreachable.next.get() & !NEXT_MASK_UNREACHABLE);
-        self.kept
+        Deduced {
+            kept: self.kept,
+            untracked: self.untracked,
+            unreachable: 0,
+            needs: self.needs,
+        }
     }
+}
+
+/// What `deduce_unreachable` found.
+struct Deduced {
+    /// Survivors left in the base list.
+    kept: usize,
+    /// Survivors untracked by their type's hint.
+    untracked: usize,
+    /// Objects moved to the unreachable list.
+    unreachable: usize,
+    needs: GarbageNeeds,
 }
 
 /// `move_unreachable`; returns the number of survivors left in `young`. With
@@ -290,7 +347,7 @@ fn move_unreachable(
     unreachable: &GcHead,
     survivors: Survivors<'_>,
     read_ahead: bool,
-) -> usize {
+) -> Deduced {
     let mut walk = Walk::new(young, unreachable, survivors);
     if read_ahead {
         move_unreachable_read_ahead(rt, &mut walk);
@@ -418,7 +475,7 @@ fn deduce_unreachable(
     everything: bool,
     survivors: Survivors<'_>,
     scattered_before: Option<&Cell<bool>>,
-) -> usize {
+) -> Deduced {
     rt.gc.lists_unstable.set(true);
     if !everything {
         update_refs(base);
@@ -432,7 +489,7 @@ fn deduce_unreachable(
         Prefetch::Auto if scattered_before.is_some_and(Cell::get) => LagRing::MAX_LAG,
         _ => 0,
     };
-    let scattered = subtract_refs(rt, base, everything, lag);
+    let (scattered, total) = subtract_refs(rt, base, everything, lag);
     if let Some(c) = scattered_before {
         c.set(scattered);
     }
@@ -442,9 +499,10 @@ fn deduce_unreachable(
         Prefetch::Never => false,
     };
     list::init(unreachable);
-    let kept = move_unreachable(rt, base, unreachable, survivors, read_ahead);
+    let mut deduced = move_unreachable(rt, base, unreachable, survivors, read_ahead);
     rt.gc.lists_unstable.set(false);
-    kept
+    deduced.unreachable = total - deduced.kept - deduced.untracked;
+    deduced
 }
 
 /// `untrack_dicts`: checks the survivors `move_unreachable` noted (types whose hint
@@ -461,53 +519,19 @@ fn untrack_full_only(noted: &[*const GcHead]) -> usize {
     n
 }
 
-/// What [`move_legacy_finalizers`] saw of the objects it left in the unreachable list, so
-/// that the later walks over that list can be skipped when they would do nothing.
-struct UnreachableScan {
-    /// How many objects stayed in the list.
-    count: usize,
-    /// Whether one of them is a weak reference or has weak references to it (else
-    /// `handle_weakrefs` would find nothing to clear).
-    weak: bool,
-    /// Whether one of them has a finalizer that has not run (else `finalize_garbage`
-    /// would call nothing).
-    finalizers: bool,
-}
-
-/// `move_legacy_finalizers`: also clears NEXT_MASK_UNREACHABLE everywhere, and notes what
-/// the later passes need ([`UnreachableScan`]) in the same walk.
-fn move_legacy_finalizers(
-    rt: &Runtime,
-    unreachable: &GcHead,
-    finalizers: &GcHead,
-) -> UnreachableScan {
-    let mut scan = UnreachableScan {
-        count: 0,
-        weak: false,
-        finalizers: false,
-    };
-    // The weak-list accessors are type hooks: keep deallocations out of this walk.
-    rt.gc.lists_unstable.set(true);
+/// `move_legacy_finalizers`: also clears NEXT_MASK_UNREACHABLE everywhere.
+fn move_legacy_finalizers(unreachable: &GcHead, finalizers: &GcHead) {
     let mut g = unreachable.next_ptr();
     while !core::ptr::eq(g, unreachable) {
         let gh = h(g);
         gh.next.set(gh.next.get() & !NEXT_MASK_UNREACHABLE);
         let next = gh.next_ptr();
-        let o = obj(g);
-        let ty = o.type_info();
-        if ty.legacy_del.is_some() {
+        if type_of(from_gc(g)).legacy_del.is_some() {
             gh.clear_collecting();
             list::move_to(gh, finalizers);
-        } else {
-            scan.count += 1;
-            scan.finalizers |= ty.finalize.is_some() && !gh.is_finalized();
-            scan.weak |= ty.flags.contains(TypeFlags::WEAKREF)
-                || crate::weakref::list_head(o).is_some_and(|l| !l.is_empty());
         }
         g = next;
     }
-    rt.gc.lists_unstable.set(false);
-    scan
 }
 
 /// `move_legacy_finalizer_reachable`: the list grows while it is scanned.
@@ -708,7 +732,7 @@ fn collect_main(rt: &Runtime, generation: usize) -> (usize, usize) {
     let everything = core::ptr::eq(young, old) && list::is_empty(gc.gen_head(NUM_GENERATIONS));
     let full = core::ptr::eq(young, old);
     let mut full_only = Vec::new();
-    let survivors = deduce_unreachable(
+    let deduced = deduce_unreachable(
         rt,
         young,
         &unreachable,
@@ -716,6 +740,7 @@ fn collect_main(rt: &Runtime, generation: usize) -> (usize, usize) {
         Survivors::UntrackHinted(full.then_some(&mut full_only)),
         Some(&gc.scattered[generation]),
     );
+    let survivors = deduced.kept;
     if !full {
         if generation == NUM_GENERATIONS - 2 {
             gc.long_lived_pending
@@ -731,43 +756,40 @@ fn collect_main(rt: &Runtime, generation: usize) -> (usize, usize) {
 
     let finalizers = GcHead::new();
     list::init(&finalizers);
-    let scan = move_legacy_finalizers(rt, &unreachable, &finalizers);
-    move_legacy_finalizer_reachable(rt, &finalizers);
-
-    if debug & DEBUG_COLLECTABLE != 0 {
-        let heads: Vec<*const GcHead> = list::iter(&unreachable).collect();
-        for g in heads {
-            debug_cycle(rt, "collectable", g);
-        }
-    }
-
-    // The two walks below change nothing when the scan found nothing for them (and no
-    // debug output, which may run code, came in between).
-    let rescan = debug & DEBUG_COLLECTABLE != 0;
-    let (mut m, ran_callbacks) = if scan.weak || rescan {
-        handle_weakrefs(rt, &unreachable, old)
-    } else {
-        (0, false)
-    };
-    let ran_finalizers = (scan.finalizers || rescan) && finalize_garbage(rt, &unreachable);
     let final_unreachable = GcHead::new();
-    if ran_callbacks || ran_finalizers || rescan {
-        handle_resurrected_objects(rt, &unreachable, &final_unreachable, old);
-        m += list::size(&final_unreachable);
-    } else {
-        // No code ran since `deduce_unreachable` (no weakref callback, no finalizer, no
-        // debug output), so nothing can have been resurrected: CPython's second pass would
-        // find every object unreachable again, in the same order, with the same flags.
-        list::init(&final_unreachable);
+    list::init(&final_unreachable);
+    let mut m;
+    // Debug output may run code, which the fast path below must not allow for.
+    let debug_collectable = debug & DEBUG_COLLECTABLE != 0;
+    if !deduced.needs.any() && !debug_collectable {
+        // No legacy finalizer, weak reference or finalizer among the garbage: CPython's
+        // walks until `delete_garbage` would only clear NEXT_MASK_UNREACHABLE (see
+        // [`GarbageNeeds`]), and its second `deduce_unreachable` would find every object
+        // unreachable again, in the same order, with the same flags, as no code ran.
+        debug_assert_eq!(deduced.unreachable, list::size(&unreachable));
+        m = deduced.unreachable;
         list::merge(&unreachable, &final_unreachable);
-        // Nothing left the list since the scan, unless objects reachable from legacy
-        // finalizers did.
-        m += if list::is_empty(&finalizers) {
-            debug_assert_eq!(scan.count, list::size(&final_unreachable));
-            scan.count
+    } else {
+        move_legacy_finalizers(&unreachable, &finalizers);
+        move_legacy_finalizer_reachable(rt, &finalizers);
+
+        if debug_collectable {
+            let heads: Vec<*const GcHead> = list::iter(&unreachable).collect();
+            for g in heads {
+                debug_cycle(rt, "collectable", g);
+            }
+        }
+
+        let ran_callbacks;
+        (m, ran_callbacks) = handle_weakrefs(rt, &unreachable, old);
+        let ran_finalizers = finalize_garbage(rt, &unreachable);
+        if ran_callbacks || ran_finalizers || debug_collectable {
+            handle_resurrected_objects(rt, &unreachable, &final_unreachable, old);
         } else {
-            list::size(&final_unreachable)
-        };
+            // As above: no code ran since `deduce_unreachable`.
+            list::merge(&unreachable, &final_unreachable);
+        }
+        m += list::size(&final_unreachable);
     }
     delete_garbage(rt, &final_unreachable, old, debug & DEBUG_SAVEALL != 0);
 
