@@ -979,7 +979,7 @@ pub fn builtin_repr(o: &ObjRef) -> R<String> {
         ),
         Kind::DictView => {
             let v = obj.downcast::<DictViewBody>().expect("view");
-            let (name, items) = match v.which {
+            let (name, items) = match crate::object::view_which(obj) {
                 0 => (
                     "dict_keys",
                     crate::dict::items(v.dict.as_obj())

@@ -511,7 +511,7 @@ fn reversed(args: &[ObjRef], _kw: &Kw) -> R {
         Kind::Dict => crate::iter::reversed_dict(o, 0),
         Kind::DictView => {
             let v = o.as_obj().downcast::<DictViewBody>().expect("view");
-            crate::iter::reversed_dict(&v.dict, v.which)
+            crate::iter::reversed_dict(&v.dict, crate::object::view_which(o.as_obj()))
         }
         _ => {
             if crate::typeobj::lookup_special(o, "__len__").is_some()

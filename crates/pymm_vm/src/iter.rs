@@ -503,7 +503,7 @@ pub fn builtin_iter(o: &ObjRef) -> R {
         }
         Kind::DictView => {
             let v = obj.downcast::<DictViewBody>().expect("view");
-            let ty = match v.which {
+            let ty = match crate::object::view_which(obj) {
                 0 => &DICT_KEYITER_T,
                 1 => &DICT_VALUEITER_T,
                 _ => &DICT_ITEMITER_T,

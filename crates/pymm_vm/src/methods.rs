@@ -1533,14 +1533,13 @@ fn dict_self<'a>(args: &'a [ObjRef], name: &str) -> R<&'a ObjRef> {
 }
 
 fn new_view(d: &ObjRef, which: u8) -> R {
-    let o = ObjRef::new(
-        &DICTVIEW_T,
-        DictViewBody {
-            dict: d.clone(),
-            which,
-        },
-    )
-    .map_err(|_| crate::exc::memory_error())?;
+    let ty = match which {
+        0 => &DICT_KEYS_T,
+        1 => &DICT_VALUES_T,
+        _ => &DICT_ITEMS_T,
+    };
+    let o = ObjRef::new(ty, DictViewBody { dict: d.clone() })
+        .map_err(|_| crate::exc::memory_error())?;
     o.track();
     Ok(o)
 }

@@ -690,8 +690,10 @@ fn sys_getsizeof(args: &[ObjRef], kw: &Kw) -> R {
     let o = arg(args, kw, 0, "object")
         .ok_or_else(|| type_error("getsizeof() missing required argument 'object' (pos 1)"))?;
     let default = arg(args, kw, 1, "default");
-    let size = match crate::typeobj::lookup_special(&o, "__sizeof__") {
-        Some(f) if kind(f.as_obj()) == Kind::Function => {
+    // A `__sizeof__` other than the built-in types' own is called, whatever it is (`None`
+    // raises the TypeError of calling it).
+    let size = match crate::typeobj::user_special(&o, "__sizeof__") {
+        Some(f) => {
             let r = call(&f, &[o.clone()]);
             match r {
                 Ok(v) => {

@@ -1059,11 +1059,24 @@ impl Body for SuperBody {}
 
 /// `dict_keys`, `dict_values`, `dict_items`.
 #[derive(Debug)]
+/// `dictviewobject`: which view it is (keys 0, values 1, items 2) is its type, as
+/// CPython's three view types share this layout (see [`view_which`]).
 pub struct DictViewBody {
     pub dict: ObjRef,
-    pub which: u8,
 }
 impl Body for DictViewBody {}
+
+/// Which view a `DictViewBody` object is: 0 keys, 1 values, 2 items.
+pub fn view_which(o: Obj<'_>) -> u8 {
+    let ty = o.type_info();
+    if core::ptr::eq(ty, &DICT_KEYS_T) {
+        0
+    } else if core::ptr::eq(ty, &DICT_VALUES_T) {
+        1
+    } else {
+        2
+    }
+}
 
 // ---------------------------------------------------------------------------------------
 // Hooks
@@ -1661,8 +1674,12 @@ fn array_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
     o.downcast::<ArrayBody>().map(|a| &a.weaklist)
 }
 pub static RANDOM_STATE_T: TypeInfo = info!("random_state", RandomStateBody, Kind::RandomState);
-pub static DICTVIEW_T: TypeInfo =
-    info!("dict_view", DictViewBody, Kind::DictView).gc(view_traverse);
+pub static DICT_KEYS_T: TypeInfo =
+    info!("dict_keys", DictViewBody, Kind::DictView).gc(view_traverse);
+pub static DICT_VALUES_T: TypeInfo =
+    info!("dict_values", DictViewBody, Kind::DictView).gc(view_traverse);
+pub static DICT_ITEMS_T: TypeInfo =
+    info!("dict_items", DictViewBody, Kind::DictView).gc(view_traverse);
 
 /// The hooks a class defined in Python adds to its solid base's descriptor: a GC head,
 /// the managed-dict pre-header, traversal of its type object, and a weak list when its
@@ -1816,6 +1833,6 @@ pub fn static_info(k: Kind) -> &'static TypeInfo {
         Kind::ClassMethod => &CLASSMETHOD_T,
         Kind::Super => &SUPER_T,
         Kind::Iterator => &crate::iter::SEQ_ITER_T,
-        Kind::DictView => &DICTVIEW_T,
+        Kind::DictView => &DICT_KEYS_T,
     }
 }

@@ -1280,7 +1280,7 @@ pub fn builtin_contains(container: &ObjRef, item: &ObjRef) -> R<bool> {
         Kind::Range => crate::builtins::range_contains(container, item),
         Kind::DictView => {
             let v = obj.downcast::<DictViewBody>().expect("view");
-            match v.which {
+            match crate::object::view_which(obj) {
                 0 => Ok(crate::dict::get(v.dict.as_obj(), item)?.is_some()),
                 _ => {
                     for x in crate::iter::collect(container)? {

@@ -190,7 +190,7 @@ pub fn type_of(o: Obj<'_>) -> ObjRef {
 }
 
 fn view_type_name(o: Obj<'_>) -> &'static str {
-    match o.downcast::<DictViewBody>().map_or(0, |v| v.which) {
+    match crate::object::view_which(o) {
         0 => "dict_keys",
         1 => "dict_values",
         _ => "dict_items",
