@@ -103,8 +103,7 @@ Options:
 -h     : print this help message and exit (also -? or --help)
 -i     : inspect interactively after running script; forces a prompt even
          if stdin does not appear to be a terminal
--m mod : run library module as a script (terminates option list);
-         not supported by pymm yet: exits with status 2
+-m mod : run library module as a script (terminates option list)
 -q     : don't print version and copyright messages on interactive startup
 -V     : print the Python version number and exit (also --version)
          when given twice, print more information about the build

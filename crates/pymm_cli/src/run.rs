@@ -14,8 +14,25 @@ pub fn run(opts: Options) -> RunOutcome {
     let program = &opts.program;
     let loaded = match &opts.target {
         Target::Module(module) => {
-            eprintln!("{program}: -m {module}: running a module is not supported by pymm yet");
-            Err(2)
+            let interp = Interp::new(opts.argv);
+            let outcome = match interp.find_main_module(module) {
+                Ok((source, filename)) => {
+                    if opts.inspect {
+                        interp.exec_main_module(&source, &filename, true);
+                        let code = console(&interp, false);
+                        interp.finalize();
+                        return RunOutcome::Exit(code);
+                    }
+                    return interp.run_main_module(&source, &filename);
+                }
+                Err(Ok(msg)) => {
+                    eprintln!("{program}: {msg}");
+                    RunOutcome::Exit(1)
+                }
+                Err(Err(())) => RunOutcome::Exit(1),
+            };
+            interp.finalize();
+            return outcome;
         }
         Target::Command(cmd) => Ok((cmd.clone(), "<string>".to_string())),
         Target::Script(path) => load_script(program, path, opts.skip_first_line),

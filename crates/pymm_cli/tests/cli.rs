@@ -397,6 +397,68 @@ fn directory_with_main_runs_it() {
     );
 }
 
+/// `-m`: the module is found on `sys.path`, whose first entry is the current directory;
+/// a package runs its `__main__` after its `__init__`; failures print python3's
+/// messages after the program name and exit 1.
+#[test]
+fn dash_m_runs_a_module_as_main() {
+    let dir = TempDir::new("dash-m");
+    let cwd = dir.path().to_string_lossy().into_owned();
+    dir.write(
+        "hello.py",
+        "import sys, os\nprint(__name__, sys.argv, sys.path[0] == os.getcwd())\n",
+    );
+    std::fs::create_dir(dir.path().join("pkg")).unwrap();
+    dir.write("pkg/__init__.py", "print('init', __name__)\n");
+    dir.write("pkg/__main__.py", "print('main', __name__)\n");
+    dir.write("pkg/sub.py", "raise SystemExit(3)\n");
+    std::fs::create_dir(dir.path().join("bare")).unwrap();
+    dir.write("bare/__init__.py", "print('bare init')\n");
+    let run = |args: &[&str]| {
+        let out = pymm_in(Some(dir.path()), args, None);
+        (out.stdout, out.stderr, out.code)
+    };
+    assert_eq!(
+        run(&["-m", "hello", "a", "-x"]),
+        (
+            format!("__main__ ['{cwd}/hello.py', 'a', '-x'] True\n"),
+            String::new(),
+            Some(0)
+        )
+    );
+    assert_eq!(
+        run(&["-m", "pkg"]),
+        ("init pkg\nmain __main__\n".into(), String::new(), Some(0))
+    );
+    assert_eq!(
+        run(&["-m", "pkg.sub"]),
+        ("init pkg\n".into(), String::new(), Some(3))
+    );
+    let fails = [
+        (
+            "bare",
+            "bare init\n",
+            "No module named bare.__main__; 'bare' is a package and cannot be directly executed",
+        ),
+        ("nosuch", "", "No module named nosuch"),
+        ("pkg.nosuch", "init pkg\n", "No module named pkg.nosuch"),
+        (".rel", "", "Relative module names not supported"),
+    ];
+    for (module, stdout, msg) in fails {
+        assert_eq!(
+            run(&["-m", module]),
+            (stdout.into(), format!("{PYMM}: {msg}\n"), Some(1)),
+            "-m {module}"
+        );
+    }
+    let (_, stderr, code) = run(&["-m", "hello.x"]);
+    assert!(
+        stderr.contains("__path__ attribute not found on 'hello'"),
+        "{stderr}"
+    );
+    assert_eq!(code, Some(1));
+}
+
 #[test]
 fn unknown_option_is_a_usage_error() {
     let out = pymm(&["--xyz"]);

@@ -196,6 +196,79 @@ pub fn import_module(name: &str) -> R {
     ))
 }
 
+/// `runpy._get_module_details` for `python3 -m name`: the source and file name of the
+/// module to run as `__main__` (a package's `__main__` submodule), found as `import`
+/// would find it, after importing its parent packages. `Err` carries python3's message
+/// (printed after the program name) or an exception raised while importing a parent.
+pub fn find_main_module(name: &str) -> Result<(String, String), Result<String, Exc>> {
+    if name.is_empty() || name.starts_with('.') {
+        return Err(Ok("Relative module names not supported".to_string()));
+    }
+    let (dirs, leaf) = match name.rsplit_once('.') {
+        Some((parent, leaf)) => {
+            let pkg = import_name(parent, false).map_err(Err)?;
+            let path = crate::typeobj::getattr_opt(&pkg, &crate::str::intern("__path__"))
+                .ok()
+                .flatten()
+                .filter(|p| kind(p.as_obj()) == Kind::List);
+            let Some(path) = path else {
+                return Err(Ok(format!(
+                    "Error while finding module specification for '{name}' \
+                     (ModuleNotFoundError: __path__ attribute not found on '{parent}' while \
+                     trying to find '{name}')"
+                )));
+            };
+            let dirs = crate::seq::list_items(path.as_obj())
+                .iter()
+                .filter(|x| kind(x.as_obj()) == Kind::Str)
+                .map(|x| crate::str::as_str(x.as_obj()).into_owned())
+                .collect();
+            (dirs, leaf)
+        }
+        None => (search_path(), name),
+    };
+    for dir in dirs {
+        let base = std::path::Path::new(&dir).join(leaf);
+        if base.join("__init__.py").is_file() {
+            // A package runs its `__main__` submodule, after its `__init__`.
+            import_name(name, false).map_err(Err)?;
+            let main_file = base.join("__main__.py");
+            if !main_file.is_file() {
+                return Err(Ok(format!(
+                    "No module named {name}.__main__; '{name}' is a package and cannot be \
+                     directly executed"
+                )));
+            }
+            return read_main(&main_file);
+        }
+        let file = base.with_extension("py");
+        if file.is_file() {
+            return read_main(&file);
+        }
+    }
+    if !name.contains('.')
+        && let Some((src, file)) = crate::modules::pylib_source(name)
+    {
+        // A module pymm ships runs only if it has a command line of its own.
+        if src.contains("if __name__ == \"__main__\":")
+            || src.contains("if __name__ == '__main__':")
+        {
+            return Ok((src.to_string(), file));
+        }
+        return Err(Ok(format!(
+            "-m {name}: pymm's {name} module has no command-line interface"
+        )));
+    }
+    Err(Ok(format!("No module named {name}")))
+}
+
+fn read_main(file: &std::path::Path) -> Result<(String, String), Result<String, Exc>> {
+    let shown = file.to_string_lossy().into_owned();
+    std::fs::read_to_string(file)
+        .map(|src| (src, shown.clone()))
+        .map_err(|e| Ok(format!("can't read {shown}: {e}")))
+}
+
 /// `IMPORT_NAME` (absolute): imports each package on the way to `name`, binds each
 /// submodule as an attribute of its parent, and returns the top-level module when
 /// there is no fromlist (`import a.b` binds `a`), else the module itself.

@@ -105,6 +105,14 @@ pub fn is_builtin_package(name: &str) -> bool {
     })
 }
 
+/// The source of a pure-Python module pymm ships, and the file name it runs under.
+pub fn pylib_source(name: &str) -> Option<(&'static str, String)> {
+    PYLIB
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, src)| (*src, format!("<pymm>/{name}.py")))
+}
+
 pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
     let (m, d) = match name {
         "sys" => sys_module()?,

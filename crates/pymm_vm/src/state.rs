@@ -433,6 +433,55 @@ impl Interp {
         if let Some(dir) = std::path::Path::new(filename).parent() {
             *rt().script_dir.borrow_mut() = Some(dir.to_path_buf());
         }
+        self.exec_main_module(source, filename, inspect)
+    }
+
+    /// `python3 -m module`, up to running it: `sys.path[0]` is the current directory,
+    /// and the module is found as `import` would find it (a package by its `__main__`
+    /// submodule). Returns its source and file name, with `sys.argv[0]` set to the file;
+    /// or how the search failed: python3's message (to print after the program name,
+    /// exit status 1), or an exception raised by a parent package's code.
+    pub fn find_main_module(&self, module: &str) -> Result<(String, String), Result<String, ()>> {
+        *rt().script_dir.borrow_mut() = std::env::current_dir().ok();
+        match crate::builtins::find_main_module(module) {
+            Ok((source, file)) => {
+                if let Some(a) = rt().argv.borrow_mut().first_mut() {
+                    a.clone_from(&file);
+                }
+                // `sys` may exist already (a parent package imported it).
+                if let Some(sys) = crate::dict::get_str(rt().modules.as_obj(), "sys")
+                    && let Some(b) = sys.as_obj().downcast::<ModuleBody>()
+                    && let Some(argv) = crate::dict::get_str(b.dict.as_obj(), "argv")
+                    && kind(argv.as_obj()) == Kind::List
+                    && crate::seq::list_len(argv.as_obj()) > 0
+                    && let Ok(f) = crate::str::new_str(&file)
+                {
+                    let _ = crate::seq::list_splice(argv.as_obj(), 0, 1, vec![f]);
+                }
+                Ok((source, file))
+            }
+            Err(Ok(msg)) => {
+                // What the search's imports printed comes first.
+                flush_out();
+                Err(Ok(msg))
+            }
+            Err(Err(e)) => {
+                exc::print_exception(&e);
+                Err(Err(()))
+            }
+        }
+    }
+
+    /// Runs a module found by [`Interp::find_main_module`] as `__main__` (see
+    /// [`Interp::exec_main`], without changing `sys.path[0]`), then the `atexit` handlers.
+    pub fn run_main_module(&self, source: &str, filename: &str) -> RunOutcome {
+        let outcome = self.exec_main_module(source, filename, false);
+        self.finalize();
+        outcome
+    }
+
+    /// [`Interp::exec_main`] without changing `sys.path[0]` (for `-m` with `-i`).
+    pub fn exec_main_module(&self, source: &str, filename: &str, inspect: bool) -> RunOutcome {
         let r = crate::builtins::exec_module_source(source, filename, "__main__");
         // python3 sets `__main__.__file__` only while the program runs.
         if let Some(m) = crate::dict::get_str(rt().modules.as_obj(), "__main__")
