@@ -64,6 +64,7 @@
 //! graph with cycles, weak references and finalizers and prints what the
 //! collector finds, generation by generation.
 
+mod dictkeys;
 mod freelist;
 pub mod gc;
 mod handle;
@@ -79,6 +80,7 @@ mod values;
 mod visit;
 pub mod weakref;
 
+pub use dictkeys::{DKIX_DUMMY, DKIX_EMPTY, DictKeys, usable_fraction};
 pub use handle::{Finalize, Gc, Trace, Weak};
 pub use header::{GcHead, ObjHeader};
 pub use heapbox::HeapBox;

@@ -123,6 +123,9 @@ pub(crate) struct Runtime {
     pub(crate) has_pending_panic: Cell<bool>,
     /// Free lists: per type (by descriptor address), one stack of dead blocks per slot.
     freelists: FreeLists,
+    /// CPython's `keys_free_list`: blocks of dead 8-slot unicode dict tables, at most
+    /// [`crate::dictkeys::KEYS_FREELIST_MAX`] (see [`crate::DictKeys`]).
+    pub(crate) dict_keys_free: RefCell<Vec<NonNull<u8>>>,
     /// The descriptors of run-time types, by the address of their type object
     /// ([`TypeInfo::leak_with_type_object`]), retired when that object is freed.
     type_objects: RefCell<std::collections::HashMap<usize, Vec<&'static TypeObjectSlot>>>,
@@ -219,6 +222,7 @@ fn init() -> &'static Runtime {
         pending_panic: RefCell::new(None),
         has_pending_panic: Cell::new(false),
         freelists: FreeLists::new(),
+        dict_keys_free: RefCell::new(Vec::new()),
         type_objects: RefCell::new(std::collections::HashMap::new()),
     }));
     rt.gc.init_heads();
@@ -288,6 +292,11 @@ impl Runtime {
             // SAFETY: kept blocks are live allocations of this heap owned by the list.
             unsafe { self.free(block, Domain::Obj) };
         });
+        let keys = core::mem::take(&mut *self.dict_keys_free.borrow_mut());
+        for block in keys {
+            // SAFETY: as above (dead dict tables, owned by the list).
+            unsafe { self.free(block, Domain::Obj) };
+        }
     }
 
     /// Allocates `size` bytes from the heap.

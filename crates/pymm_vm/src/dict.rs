@@ -9,8 +9,8 @@ use std::cell::Cell;
 use crate::exc::{R, memory_error};
 use crate::object::*;
 
-const EMPTY: i32 = -1;
-const DUMMY: i32 = -2;
+use pymm_mem::{DKIX_DUMMY, DKIX_EMPTY, DictKeys};
+
 const PERTURB_SHIFT: u32 = 5;
 
 /// A new empty dict (tracked lazily, as CPython: when a container is stored).
@@ -34,14 +34,13 @@ pub fn is_dict(o: Obj<'_>) -> bool {
     kind(o) == Kind::Dict
 }
 
-/// Empties the dict.
+/// Empties the dict (back to no table, as CPython's empty keys).
 pub fn clear(b: &DictBody) {
     b.keys_version.set(0);
-    let e = b.entries.take_all();
-    drop(b.indices.take_all());
     b.used.set(0);
     b.general.set(false);
-    drop(e);
+    // The old table's references are released after the dict is consistent.
+    drop(b.keys.replace(DictKeys::new()));
 }
 
 /// The number of items.
@@ -75,9 +74,10 @@ enum Match {
     Maybe(ObjRef),
 }
 
-/// Finds `key`: returns (index slot, entry index) if present.
+/// Finds `key`: returns (index slot, entry number) if present.
 fn lookup(b: &DictBody, key: &ObjRef, hash: isize) -> R<Option<(usize, usize)>> {
-    let size = b.indices.len();
+    let t = &b.keys;
+    let size = t.size();
     if size == 0 {
         return Ok(None);
     }
@@ -85,29 +85,32 @@ fn lookup(b: &DictBody, key: &ObjRef, hash: isize) -> R<Option<(usize, usize)>> 
     let mut perturb = hash as usize;
     let mut i = (hash as usize) & mask;
     loop {
-        let ix = b.indices.get(i).unwrap_or(EMPTY);
-        if ix == EMPTY {
+        let ix = t.index(i);
+        if ix == DKIX_EMPTY {
             return Ok(None);
         }
         if ix >= 0 {
             // Decide identity and str equality in place; only a key that needs `==`
-            // (which may run Python code) is copied out of the locked table.
-            let m = b.entries.with_items(|es| match &es[ix as usize] {
-                (h, Some(k), _) if *h == hash => {
-                    if k.is(key) {
-                        Match::Yes
-                    } else if exact_str(k.as_obj()) && exact_str(key.as_obj()) {
-                        if crate::str::eq(k.as_obj(), key.as_obj()) {
+            // (which may run Python code) is copied out of the locked table. A unicode
+            // table stores no hashes: its keys are strs, whose hash is cached.
+            let m = t
+                .with_entry(ix as usize, |h, k, _| match k {
+                    Some(k) if h.unwrap_or_else(|| crate::str::hash(k)) == hash => {
+                        if k == key.as_obj() {
                             Match::Yes
+                        } else if exact_str(k) && exact_str(key.as_obj()) {
+                            if crate::str::eq(k, key.as_obj()) {
+                                Match::Yes
+                            } else {
+                                Match::No
+                            }
                         } else {
-                            Match::No
+                            Match::Maybe(k.to_owned())
                         }
-                    } else {
-                        Match::Maybe(k.clone())
                     }
-                }
-                _ => Match::No,
-            });
+                    _ => Match::No,
+                })
+                .unwrap_or(Match::No);
             let hit = match m {
                 Match::Yes => true,
                 Match::No => false,
@@ -122,12 +125,12 @@ fn lookup(b: &DictBody, key: &ObjRef, hash: isize) -> R<Option<(usize, usize)>> 
     }
 }
 
-fn find_empty_slot(b: &DictBody, hash: isize) -> usize {
-    let mask = b.indices.len() - 1;
+fn find_empty_slot(t: &DictKeys, hash: isize) -> usize {
+    let mask = t.size() - 1;
     let mut perturb = hash as usize;
     let mut i = (hash as usize) & mask;
     loop {
-        if b.indices.get(i).unwrap_or(EMPTY) < 0 {
+        if t.index(i) < 0 {
             return i;
         }
         perturb >>= PERTURB_SHIFT;
@@ -135,37 +138,25 @@ fn find_empty_slot(b: &DictBody, hash: isize) -> usize {
     }
 }
 
-/// Usable entries for an index table of `size` slots.
-fn usable(size: usize) -> usize {
-    (size << 1) / 3
-}
-
-/// Rebuilds the table for at least `minused` items (CPython's `dictresize`).
+/// Rebuilds the table for at least `minused` items (CPython's `dictresize`), with
+/// unicode entries unless the dict has held a key other than an exact str.
 fn resize(b: &DictBody, minused: usize) -> R<()> {
     b.keys_version.set(0);
     // `calculate_log2_keysize`: the smallest power of two >= minused (at least 8).
-    let mut size = 8;
-    while size < minused {
-        size <<= 1;
+    let mut log2 = 3u8;
+    while (1usize << log2) < minused {
+        log2 += 1;
     }
-    // A table that never held an entry (the common first insertion) moves nothing.
-    let live: Vec<_> = if b.entries.is_empty() {
-        Vec::new()
-    } else {
-        let old = b.entries.take_all();
-        old.into_iter().filter(|e| e.1.is_some()).collect()
-    };
-    b.indices
-        .reset_filled(size, EMPTY)
-        .map_err(|_| memory_error())?;
-    b.entries
-        .set_capacity(usable(size))
-        .map_err(|_| memory_error())?;
-    for (n, e) in live.into_iter().enumerate() {
-        let slot = find_empty_slot(b, e.0);
-        let _ = b.indices.replace(slot, n as i32);
-        b.entries.push(e).map_err(|_| memory_error())?;
+    let new = DictKeys::with_log2_size(log2, !b.general.get()).map_err(|_| memory_error())?;
+    // The live entries move over in order; the old table (deleted entries only, by
+    // then) is released once the dict holds the new one.
+    for (n, (h, k, v)) in b.keys.take_live().into_iter().enumerate() {
+        let hash = h.unwrap_or_else(|| crate::str::hash(k.as_obj()));
+        let slot = find_empty_slot(&new, hash);
+        new.set_index(slot, n as isize);
+        new.push(hash, k, v);
     }
+    drop(b.keys.replace(new));
     Ok(())
 }
 
@@ -173,32 +164,27 @@ fn resize(b: &DictBody, minused: usize) -> R<()> {
 pub fn set_with_hash(d: Obj<'_>, key: ObjRef, hash: isize, value: ObjRef) -> R<()> {
     let b = body(d);
     if let Some((_, ix)) = lookup(b, &key, hash)? {
-        let (h, k, old) = b.entries.get(ix).expect("entry");
-        let old_entry = b.entries.replace(ix, (h, k, Some(value.clone()))).ok();
         maybe_track(d, &key, &value);
+        let old = b.keys.replace_value(ix, Some(value));
         drop(old);
-        drop(old_entry);
         return Ok(());
     }
     if !exact_str(key.as_obj()) && !b.general.get() {
         // A str-only table becomes a general one: CPython rebuilds it
         // (`insertion_resize`), sized for 3 * used.
         b.general.set(true);
-        if !b.indices.is_empty() {
+        if b.keys.size() > 0 {
             resize(b, b.used.get() * 3)?;
         }
     }
-    if b.entries.len() >= b.entries.capacity() || b.indices.is_empty() {
+    if b.keys.usable() == 0 {
         resize(b, b.used.get() * 3)?;
     }
     b.keys_version.set(0);
-    let slot = find_empty_slot(b, hash);
-    let n = b.entries.len();
+    let slot = find_empty_slot(&b.keys, hash);
     maybe_track(d, &key, &value);
-    b.entries
-        .push((hash, Some(key), Some(value)))
-        .map_err(|_| memory_error())?;
-    let _ = b.indices.replace(slot, n as i32);
+    let n = b.keys.push(hash, key, value);
+    b.keys.set_index(slot, n as isize);
     b.used.set(b.used.get() + 1);
     Ok(())
 }
@@ -235,10 +221,9 @@ pub fn set_str(d: &ObjRef, name: &str, value: ObjRef) {
 #[inline]
 pub fn get_with_hash(d: Obj<'_>, key: &ObjRef, hash: isize) -> R<Option<ObjRef>> {
     let b = body(d);
-    Ok(lookup(b, key, hash)?.and_then(|(_, ix)| {
-        b.entries
-            .with_items(|es| es.get(ix).and_then(|e| e.2.clone()))
-    }))
+    Ok(lookup(b, key, hash)?
+        .and_then(|(_, ix)| b.keys.with_entry(ix, |_, _, v| v.map(|v| v.to_owned())))
+        .flatten())
 }
 
 /// `d.get(key)`.
@@ -266,7 +251,7 @@ pub fn get_str_entry(d: Obj<'_>, key: &ObjRef) -> Option<(usize, ObjRef)> {
     let b = body(d);
     let h = crate::str::hash(key.as_obj());
     let (_, ix) = lookup(b, key, h).ok()??;
-    Some((ix, b.entries.get(ix)?.2?))
+    Some((ix, b.keys.entry(ix)?.2?))
 }
 
 /// Looks up `name`.
@@ -316,10 +301,12 @@ impl Default for GlobalCache {
 /// then the live entry for `name`, whatever happened to the dict meanwhile).
 #[inline]
 fn entry_if_key(b: &DictBody, ix: usize, name: &ObjRef) -> Option<ObjRef> {
-    b.entries.with_items(|es| match es.get(ix) {
-        Some((_, Some(k), Some(v))) if k.is(name) => Some(v.clone()),
-        _ => None,
-    })
+    b.keys
+        .with_entry(ix, |_, k, v| match (k, v) {
+            (Some(k), Some(v)) if k == name.as_obj() => Some(v.to_owned()),
+            _ => None,
+        })
+        .flatten()
 }
 
 /// `LOAD_GLOBAL`: `name` (an interned str) in `globals`, else in `builtins`, through
@@ -365,10 +352,11 @@ pub fn del(d: Obj<'_>, key: &ObjRef) -> R<Option<ObjRef>> {
         return Ok(None);
     };
     b.keys_version.set(0);
-    let _ = b.indices.replace(slot, DUMMY);
-    let old = b.entries.replace(ix, (h, None, None)).ok();
+    b.keys.set_index(slot, DKIX_DUMMY);
+    let (k, v) = b.keys.remove_entry(ix);
     b.used.set(b.used.get() - 1);
-    Ok(old.and_then(|(_, _, v)| v))
+    drop(k);
+    Ok(v)
 }
 
 /// Live `(key, value)` pairs in insertion order.
@@ -377,19 +365,16 @@ pub fn items(d: Obj<'_>) -> Vec<(ObjRef, ObjRef)> {
         return Vec::new();
     };
     let mut out = Vec::with_capacity(b.used.get());
-    for i in 0..b.entries.len() {
-        if let Some((_, Some(k), Some(v))) = b.entries.get(i) {
-            out.push((k, v));
-        }
-    }
+    b.keys
+        .for_each_live(|k, v| out.push((k.to_owned(), v.to_owned())));
     out
 }
 
 /// The entry at position `i` of the entry array (for iterators), with the next position.
 pub fn entry_from(d: Obj<'_>, mut i: usize) -> Option<(usize, ObjRef, ObjRef)> {
     let b = d.downcast::<DictBody>()?;
-    while i < b.entries.len() {
-        if let Some((_, Some(k), Some(v))) = b.entries.get(i) {
+    while i < b.keys.nentries() {
+        if let Some((_, Some(k), Some(v))) = b.keys.entry(i) {
             return Some((i + 1, k, v));
         }
         i += 1;
@@ -401,9 +386,9 @@ pub fn entry_from(d: Obj<'_>, mut i: usize) -> Option<(usize, ObjRef, ObjRef)> {
 /// iterators), with its position.
 pub fn entry_before(d: Obj<'_>, i: usize) -> Option<(usize, ObjRef, ObjRef)> {
     let b = d.downcast::<DictBody>()?;
-    let mut i = i.min(b.entries.len().checked_sub(1)?) as isize;
+    let mut i = i.min(b.keys.nentries().checked_sub(1)?) as isize;
     while i >= 0 {
-        if let Some((_, Some(k), Some(v))) = b.entries.get(i as usize) {
+        if let Some((_, Some(k), Some(v))) = b.keys.entry(i as usize) {
             return Some((i as usize, k, v));
         }
         i -= 1;
@@ -413,28 +398,11 @@ pub fn entry_before(d: Obj<'_>, i: usize) -> Option<(usize, ObjRef, ObjRef)> {
 
 /// The number of positions in the entry array (live and deleted entries).
 pub fn entries_len(d: Obj<'_>) -> usize {
-    d.downcast::<DictBody>().map_or(0, |b| b.entries.len())
+    d.downcast::<DictBody>().map_or(0, |b| b.keys.nentries())
 }
 
-/// `sys.getsizeof(dict)`: `PyDictObject` plus its keys object, as CPython 3.11 computes
-/// it (unicode-keys tables have 16-byte entries, others 24).
+/// `sys.getsizeof(dict)`: `PyDictObject` and its keys table, the bytes they occupy
+/// (CPython 3.11's layout: see `pymm_mem::DictKeys`).
 pub fn sizeof(d: Obj<'_>) -> usize {
-    let b = body(d);
-    let mut n = 48;
-    let size = b.indices.len();
-    if size > 0 {
-        let all_str = !b.general.get();
-        let ix = if size <= 0x80 {
-            1
-        } else if size <= 0x8000 {
-            2
-        } else if size <= 0x8000_0000 {
-            4
-        } else {
-            8
-        };
-        let entry = if all_str { 16 } else { 24 };
-        n += 32 + size * ix + usable(size) * entry;
-    }
-    n
+    48 + body(d).keys.bytes()
 }

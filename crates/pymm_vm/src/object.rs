@@ -336,31 +336,28 @@ pub struct ListBody {
 }
 impl Body for ListBody {}
 
-/// A dict: CPython's compact, insertion-ordered table. Entries are
-/// `(hash, key, value)`; deleted entries have no key. `indices` maps hash slots to
-/// entry numbers (-1 empty, -2 deleted).
+/// A dict: CPython's `PyDictObject`, 32 bytes after the header (64 with the GC head):
+/// `ma_used`, the keys table, the version of its keys for `LOAD_GLOBAL`'s cache and the
+/// keys kind (in the word of `ma_version_tag`), and `ma_values`. The table is
+/// `pymm_mem::DictKeys` (CPython's `PyDictKeysObject`, one block): entries in insertion
+/// order, deleted ones without a key, and the index table over them.
 #[derive(Debug, Default)]
 pub struct DictBody {
     pub used: Cell<usize>,
-    pub entries: HeapVec<(isize, Option<ObjRef>, Option<ObjRef>)>,
-    pub indices: HeapVec<i32>,
-    /// CPython's keys kind: false while every key ever inserted was an exact `str`
-    /// (16-byte entries), true from the first other key on (24-byte entries).
-    pub general: Cell<bool>,
+    pub keys: pymm_mem::DictKeys,
+    /// `ma_values`, always null: pymm keeps an instance's attributes in its inline
+    /// values, never in a split-table dict, but the dict object keeps CPython's size.
+    pub values: Cell<usize>,
     /// `dk_version`: 0 after any change to the keys; a number no other keys state has
     /// had, once a cache asked for one (see `dict::keys_version`).
     pub keys_version: Cell<u32>,
+    /// CPython's keys kind: false while every key ever inserted was an exact `str`
+    /// (16-byte entries), true from the first other key on (24-byte entries).
+    pub general: Cell<bool>,
 }
 impl Body for DictBody {}
 
-const _: () = assert!(std::mem::size_of::<DictBody>() == 64);
-
-impl Drop for DictBody {
-    fn drop(&mut self) {
-        // CPython's `dict_dealloc` releases entries first to last (key, then value).
-        self.entries.clear_first_to_last();
-    }
-}
+const _: () = assert!(std::mem::size_of::<DictBody>() == 32);
 
 /// A set or frozenset: CPython's open-addressing table (`setobject.c`), whose order is
 /// the iteration order. Slots are `(hash, key)`; `hash == -1` with a key marks a
@@ -1206,27 +1203,20 @@ fn list_clear(o: Obj<'_>) {
 fn dict_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     visit_heap_part(o, v);
     if let Some(b) = o.downcast::<DictBody>()
-        && !v.declines(b.entries.len())
+        && !v.declines(b.keys.nentries())
     {
         visit_dict_entries(b, v);
     }
 }
 
-/// `dict_traverse`: the values of a table whose keys are all exact `str` (CPython's
-/// unicode keys kind); otherwise each value then its key.
+/// `dict_traverse`: the values of a unicode-keys table (every key an exact `str`);
+/// otherwise each value then its key.
 fn visit_dict_entries(b: &DictBody, v: &mut Visitor<'_>) {
-    b.entries.with_items(|es| {
-        let unicode = es.iter().all(|(_, k, _)| {
-            k.as_ref()
-                .is_none_or(|k| kind(k.as_obj()) == Kind::Str && k.as_obj().type_object().is_none())
-        });
-        for (_, k, val) in es {
-            if let Some(val) = val {
-                v.visit(val.as_obj());
-                if !unicode && let Some(k) = k {
-                    v.visit(k.as_obj());
-                }
-            }
+    let unicode = b.keys.is_unicode();
+    b.keys.for_each_live(|k, val| {
+        v.visit(val);
+        if !unicode {
+            v.visit(k);
         }
     });
 }
@@ -1246,11 +1236,11 @@ fn dict_untrack(o: Obj<'_>) -> bool {
     let Some(b) = o.downcast::<DictBody>() else {
         return false;
     };
-    (0..b.entries.len()).all(|i| {
-        let (_, k, val) = b.entries.get(i).expect("in range");
-        !k.as_ref().is_some_and(|k| may_be_tracked(k.as_obj()))
-            && !val.as_ref().is_some_and(|x| may_be_tracked(x.as_obj()))
-    })
+    let mut none_tracked = true;
+    b.keys.for_each_live(|k, val| {
+        none_tracked &= !may_be_tracked(k) && !may_be_tracked(val);
+    });
+    none_tracked
 }
 
 fn set_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
