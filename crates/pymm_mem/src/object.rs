@@ -157,6 +157,21 @@ pub(crate) unsafe fn dealloc_known_plain_gc(
     if deallocation_deferred(rt) {
         return;
     }
+    trashcan(rt, p, || {
+        drop_body(rt);
+        rt.gc.on_gc_del();
+        // SAFETY: the object is dead, its body dropped, and the block (allocated by this
+        // runtime with this fixed size) no longer used.
+        unsafe { rt.free_sized(block_of(p, ty), 16 + 16 + body_size, Domain::Obj) };
+    });
+}
+
+/// The deallocation of a GC object inside `Py_TRASHCAN_BEGIN` / `END`: untracks it, then
+/// past [`TRASH_UNWIND_LEVEL`] nested deallocations defers it (linked through the
+/// pointer part of its `_gc_prev`), else runs `free` (the rest of its deallocation) and
+/// then the deferred ones, once back at the outermost level.
+#[inline(always)]
+fn trashcan(rt: &Runtime, p: NonNull<ObjHeader>, free: impl FnOnce()) {
     let g = gc_head(p);
     if g.is_tracked() {
         crate::gc::list::untrack(g);
@@ -167,11 +182,7 @@ pub(crate) unsafe fn dealloc_known_plain_gc(
         return;
     }
     rt.trash_nesting.set(rt.trash_nesting.get() + 1);
-    drop_body(rt);
-    rt.gc.on_gc_del();
-    // SAFETY: the object is dead, its body dropped, and the block (allocated by this
-    // runtime with this fixed size) no longer used.
-    unsafe { rt.free_sized(block_of(p, ty), 16 + 16 + body_size, Domain::Obj) };
+    free();
     rt.trash_nesting.set(rt.trash_nesting.get() - 1);
     if !rt.trash_later.get().is_null() && rt.trash_nesting.get() <= 0 {
         destroy_chain(rt);
@@ -205,24 +216,8 @@ unsafe fn dealloc_nontrivial(p: NonNull<ObjHeader>, ty: &'static TypeInfo) {
         finish_dealloc(rt);
         return;
     }
-    let g = gc_head(p);
-    if g.is_tracked() {
-        crate::gc::list::untrack(g);
-    }
-    if rt.trash_nesting.get() >= TRASH_UNWIND_LEVEL {
-        // Py_TRASHCAN_BEGIN: defer; link through the pointer part of _gc_prev.
-        g.set_prev(rt.trash_later.get());
-        rt.trash_later.set(g);
-        return;
-    }
-    rt.trash_nesting.set(rt.trash_nesting.get() + 1);
     // SAFETY: forwarded from the caller.
-    unsafe { dealloc_body(rt, p, ty) };
-    rt.trash_nesting.set(rt.trash_nesting.get() - 1);
-    if !rt.trash_later.get().is_null() && rt.trash_nesting.get() <= 0 {
-        destroy_chain(rt);
-    }
-    finish_dealloc(rt);
+    trashcan(rt, p, || unsafe { dealloc_body(rt, p, ty) });
 }
 
 /// The whole death of an object of a [`TypeFlags::TRIVIAL_DEATH`] type: its block goes to
