@@ -29,7 +29,7 @@ pub fn run(opts: Options) -> RunOutcome {
                     eprintln!("{program}: {msg}");
                     RunOutcome::Exit(1)
                 }
-                Err(Err(())) => RunOutcome::Exit(1),
+                Err(Err(code)) => RunOutcome::Exit(code),
             };
             interp.finalize();
             return outcome;

@@ -276,11 +276,8 @@ pub(crate) fn call_callback(rt: &Runtime, cb: Obj<'_>, wr: Obj<'_>) {
 /// `PyObject_ClearWeakRefs`, on the refcount path: clear all, then call callbacks in order.
 #[inline]
 pub(crate) fn clear_weakrefs_on_dealloc(rt: &Runtime, p: NonNull<ObjHeader>) {
-    let Some(head) = list_head(Obj::new(p)) else {
-        return;
-    };
-    if !head.is_empty() {
-        clear_weakref_list(rt, head);
+    if let Some(head) = list_head(Obj::new(p)) {
+        clear_weakrefs_in(rt, head);
     }
 }
 

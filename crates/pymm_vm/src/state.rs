@@ -440,8 +440,9 @@ impl Interp {
     /// and the module is found as `import` would find it (a package by its `__main__`
     /// submodule). Returns its source and file name, with `sys.argv[0]` set to the file;
     /// or how the search failed: python3's message (to print after the program name,
-    /// exit status 1), or an exception raised by a parent package's code.
-    pub fn find_main_module(&self, module: &str) -> Result<(String, String), Result<String, ()>> {
+    /// exit status 1), or the exit status of an exception raised by a parent package's
+    /// code (printed here; `SystemExit` gives its own status).
+    pub fn find_main_module(&self, module: &str) -> Result<(String, String), Result<String, i32>> {
         *rt().script_dir.borrow_mut() = std::env::current_dir().ok();
         match crate::builtins::find_main_module(module) {
             Ok((source, file)) => {
@@ -466,8 +467,8 @@ impl Interp {
                 Err(Ok(msg))
             }
             Err(Err(e)) => {
-                exc::print_exception(&e);
-                Err(Err(()))
+                flush_out();
+                Err(Err(exc::handle_uncaught(e)))
             }
         }
     }

@@ -338,7 +338,8 @@ struct Deduced {
     needs: GarbageNeeds,
 }
 
-/// `move_unreachable`; returns the number of survivors left in `young`. With
+/// `move_unreachable`; returns what it found ([`Deduced`], without the unreachable count,
+/// which [`deduce_unreachable`] fills in). With
 /// `read_ahead` (a heap whose references mostly point far away in memory), see
 /// [`move_unreachable_read_ahead`]; otherwise CPython's walk exactly.
 fn move_unreachable(
