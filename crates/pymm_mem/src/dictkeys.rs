@@ -430,6 +430,42 @@ impl DictKeys {
         p
     }
 
+    /// A copy of the table (`clone_combined_dict`): the same size and kind, the same index
+    /// table, and the same entries at the same places, deleted ones included, with their
+    /// references counted again.
+    pub fn clone_table(&self) -> Result<DictKeys, AllocError> {
+        let Some(p) = self.block.get() else {
+            return Ok(DictKeys::new());
+        };
+        let shape = Self::shape_of(p);
+        let new = DictKeys::with_log2_size(shape.log2_size, shape.unicode)?;
+        let q = new.block.get().expect("a new table has a block");
+        let n = Self::word(p, OFF_NENTRIES);
+        // SAFETY: both blocks have this shape: the index tables are the same size and
+        // do not overlap. Entries `0..n` of the source are initialised; the copy's are
+        // still the zeros written at allocation, and each is written once. Cloning a
+        // reference runs no code.
+        unsafe {
+            core::ptr::copy_nonoverlapping(
+                p.as_ptr().add(HEADER),
+                q.as_ptr().add(HEADER),
+                1 << shape.log2_index_bytes,
+            );
+            for i in 0..n {
+                let (h, kv) = Self::entry_words(p, shape, i);
+                let (h2, kv2) = Self::entry_words(q, shape, i);
+                if let (Some(h), Some(h2)) = (h, h2) {
+                    h2.write(h.read());
+                }
+                kv2.write((*kv).clone());
+                kv2.add(1).write((*kv.add(1)).clone());
+            }
+        }
+        Self::set_word(q, OFF_NENTRIES, n);
+        Self::set_word(q, OFF_USABLE, Self::word(p, OFF_USABLE));
+        Ok(new)
+    }
+
     /// Moves the live entries out, in order, as (hash if stored, key, value), leaving
     /// the deleted ones; the table keeps its (now dead) entries, to be dropped with it.
     pub fn take_live(&self) -> Vec<(Option<isize>, ObjRef, ObjRef)> {

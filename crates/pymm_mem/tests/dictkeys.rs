@@ -36,6 +36,18 @@ fn entries_keep_their_references_and_order() {
     assert_eq!(seen.len(), 4);
     assert!(seen[0].is(&keys[1]));
     drop(seen);
+    // A clone has the same entries at the same places, holes included.
+    let c = t.clone_table().unwrap();
+    assert_eq!(
+        (c.size(), c.nentries(), c.usable(), c.bytes()),
+        (8, 5, 0, t.bytes())
+    );
+    assert_eq!(c.index(0), DKIX_DUMMY);
+    assert!(c.entry(0).unwrap().1.is_none());
+    assert!(c.entry(1).unwrap().2.unwrap().is(&vals[4]));
+    assert_eq!(keys[2].refcnt(), 3);
+    drop(c);
+    assert_eq!(keys[2].refcnt(), 2);
     // The live entries move out in order; the table keeps only holes.
     let live = t.take_live();
     assert_eq!(live.len(), 4);

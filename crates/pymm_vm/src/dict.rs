@@ -138,15 +138,28 @@ fn find_empty_slot(t: &DictKeys, hash: isize) -> usize {
     }
 }
 
+/// `calculate_log2_keysize` as CPython 3.11 computes it with 64-bit longs:
+/// `bit_length(((minsize | 8) - 1) | 7)`. That is the smallest power of two >= minsize, at
+/// least 8, except that 1 to 7 get 16, and so does a power of two from 16 on get twice
+/// itself.
+fn calculate_log2_keysize(minsize: usize) -> u8 {
+    let m = ((minsize | 8) - 1) | 7;
+    (usize::BITS - m.leading_zeros()) as u8
+}
+
+/// `estimate_log2_keysize`: the table for `n` items inserted at once.
+fn estimate_log2_keysize(n: usize) -> u8 {
+    calculate_log2_keysize((n * 3).div_ceil(2))
+}
+
 /// Rebuilds the table for at least `minused` items (CPython's `dictresize`), with
 /// unicode entries unless the dict has held a key other than an exact str.
 fn resize(b: &DictBody, minused: usize) -> R<()> {
+    resize_log2(b, calculate_log2_keysize(minused))
+}
+
+fn resize_log2(b: &DictBody, log2: u8) -> R<()> {
     b.keys_version.set(0);
-    // `calculate_log2_keysize`: the smallest power of two >= minused (at least 8).
-    let mut log2 = 3u8;
-    while (1usize << log2) < minused {
-        log2 += 1;
-    }
     let new = DictKeys::with_log2_size(log2, !b.general.get()).map_err(|_| memory_error())?;
     // The live entries move over in order; the old table (deleted entries only, by
     // then) is released once the dict holds the new one.
@@ -186,6 +199,87 @@ pub fn set_with_hash(d: Obj<'_>, key: ObjRef, hash: isize, value: ObjRef) -> R<(
     let n = b.keys.push(hash, key, value);
     b.keys.set_index(slot, n as isize);
     b.used.set(b.used.get() + 1);
+    Ok(())
+}
+
+/// Sizes the empty dict `d`'s table for `n` items inserted at once (`dict.fromkeys` of
+/// a dict or set), with general entries if `general`.
+pub fn presize(d: Obj<'_>, n: usize, general: bool) -> R<()> {
+    let b = body(d);
+    if general {
+        b.general.set(true);
+    }
+    resize_log2(b, estimate_log2_keysize(n))
+}
+
+/// `dict.copy()` of a dict (`PyDict_Copy`): the table is cloned, holes included, while at
+/// most a third of its entries are deleted; otherwise the items are merged into a new dict.
+pub fn copy(d: Obj<'_>) -> R {
+    let b = body(d);
+    let n = try_new_dict()?;
+    if b.used.get() == 0 {
+        return Ok(n);
+    }
+    if b.used.get() >= (b.keys.nentries() * 2) / 3 {
+        clone_into(body(n.as_obj()), b)?;
+        if d.is_tracked() {
+            n.track();
+        }
+        return Ok(n);
+    }
+    merge(n.as_obj(), d)?;
+    Ok(n)
+}
+
+/// Makes the empty dict `to` a copy of `from` (`clone_combined_dict`).
+fn clone_into(to: &DictBody, from: &DictBody) -> R<()> {
+    let table = from.keys.clone_table().map_err(|_| memory_error())?;
+    drop(to.keys.replace(table));
+    to.used.set(from.used.get());
+    to.general.set(from.general.get());
+    to.keys_version.set(0);
+    Ok(())
+}
+
+/// `dict_merge(to, from, override=1)` for a dict `from` (`update`, the constructor,
+/// `{**from}`): an empty target takes a clone of a compact table; otherwise the target is
+/// resized once for both dicts' items if it is too small, then the items go in, in order.
+pub fn merge(to: Obj<'_>, from: Obj<'_>) -> R<()> {
+    if to == from {
+        return Ok(());
+    }
+    let (tb, fb) = (body(to), body(from));
+    if fb.used.get() == 0 {
+        return Ok(());
+    }
+    if tb.used.get() == 0 {
+        let size = fb.keys.size();
+        if fb.used.get() == fb.keys.nentries()
+            && (size == 8 || pymm_mem::usable_fraction(size / 2) < fb.used.get())
+        {
+            clone_into(tb, fb)?;
+            if from.is_tracked() {
+                to.track();
+            }
+            return Ok(());
+        }
+    }
+    if pymm_mem::usable_fraction(tb.keys.size()) < fb.used.get() {
+        if fb.general.get() {
+            tb.general.set(true);
+        }
+        resize_log2(tb, estimate_log2_keysize(tb.used.get() + fb.used.get()))?;
+    }
+    let mut items = Vec::with_capacity(fb.used.get());
+    for i in 0..fb.keys.nentries() {
+        if let Some((h, Some(k), Some(v))) = fb.keys.entry(i) {
+            items.push((h, k, v));
+        }
+    }
+    for (h, k, v) in items {
+        let hash = h.unwrap_or_else(|| crate::str::hash(k.as_obj()));
+        set_with_hash(to, k, hash, v)?;
+    }
     Ok(())
 }
 

@@ -1596,7 +1596,14 @@ fn dict_popitem(args: &[ObjRef], _kw: &Kw) -> R {
 
 /// `dict.update(other, **kw)` and the dict constructor's argument handling.
 pub fn dict_update_from(d: &ObjRef, other: Option<&ObjRef>, kw: &Kw) -> R<()> {
-    if let Some(o) = other {
+    if let Some(o) = other
+        && kind(o.as_obj()) == Kind::Dict
+        && kind(d.as_obj()) == Kind::Dict
+        && crate::typeobj::user_special(o, "__iter__").is_none()
+    {
+        // `dict_merge`'s path for a dict whose iteration is the dict's own.
+        crate::dict::merge(d.as_obj(), o.as_obj())?;
+    } else if let Some(o) = other {
         let has_keys = kind(o.as_obj()) == Kind::Dict
             || crate::typeobj::getattr_opt(o, &crate::str::intern("keys"))?.is_some();
         if has_keys {
@@ -1647,11 +1654,7 @@ fn dict_init(args: &[ObjRef], kw: &Kw) -> R {
 
 fn dict_copy(args: &[ObjRef], _kw: &Kw) -> R {
     let d = dict_self(args, "copy")?;
-    let n = crate::dict::try_new_dict()?;
-    for (k, v) in crate::dict::items(d.as_obj()) {
-        crate::dict::set(n.as_obj(), k, v)?;
-    }
-    Ok(n)
+    crate::dict::copy(d.as_obj())
 }
 
 fn dict_clear(args: &[ObjRef], _kw: &Kw) -> R {
@@ -1671,6 +1674,22 @@ fn dict_fromkeys(args: &[ObjRef], _kw: &Kw) -> R {
     } else {
         crate::call::call(&args[0], &[])?
     };
+    // CPython sizes a plain dict's table at once for a dict's or a set's keys (general
+    // entries for a set's).
+    let src = args[1].as_obj();
+    if exact && !crate::typeobj::is_heap_instance(src) {
+        match kind(src) {
+            Kind::Dict => crate::dict::presize(
+                d.as_obj(),
+                crate::dict::len(src),
+                crate::dict::body(src).general.get(),
+            )?,
+            Kind::Set | Kind::FrozenSet => {
+                crate::dict::presize(d.as_obj(), crate::ops::len(&args[1])?, true)?
+            }
+            _ => {}
+        }
+    }
     for k in collect(&args[1])? {
         if exact {
             crate::dict::set(d.as_obj(), k, v.clone())?;
