@@ -76,6 +76,7 @@ pub mod builtins;
 pub mod bytearray;
 pub mod call;
 pub mod dict;
+pub mod escapes;
 pub mod eval;
 pub mod exc;
 pub mod format;

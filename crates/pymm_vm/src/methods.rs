@@ -814,6 +814,9 @@ fn str_encode(args: &[ObjRef], kw: &Kw) -> R {
     };
     match enc.as_str() {
         "utf-8" | "utf8" => crate::builtins::new_bytes(t.as_bytes()),
+        "unicode-escape" | "raw-unicode-escape" => {
+            crate::builtins::new_bytes(&crate::escapes::encode(&t, enc.starts_with("raw")))
+        }
         "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
             let limit = if enc == "ascii" { 128 } else { 256 };
             let errors = arg(args, kw, 2, "errors")
@@ -2106,6 +2109,24 @@ fn bytes_decode(args: &[ObjRef], kw: &Kw) -> R {
         }
         "latin-1" | "latin1" | "iso-8859-1" => {
             s(&data.iter().map(|&c| c as char).collect::<String>())
+        }
+        "unicode-escape" | "raw-unicode-escape" => {
+            let raw = enc.starts_with("raw");
+            match crate::escapes::decode(data, raw) {
+                Ok(text) => s(&text),
+                Err(e) => Err(crate::exc::unicode_error(
+                    "UnicodeDecodeError",
+                    if raw {
+                        "rawunicodeescape"
+                    } else {
+                        "unicodeescape"
+                    },
+                    crate::builtins::new_bytes(data),
+                    e.start,
+                    e.end,
+                    e.reason,
+                )),
+            }
         }
         _ => Err(new_exc("LookupError", &format!("unknown encoding: {enc}"))),
     }
