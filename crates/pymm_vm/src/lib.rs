@@ -103,6 +103,7 @@ pub mod tracemalloc;
 pub mod typeobj;
 mod unicase;
 pub mod weakrefs;
+pub mod widecodecs;
 
 pub use exc::{Exc, R};
 pub use pymm_mem::ObjRef;

@@ -817,6 +817,9 @@ fn str_encode(args: &[ObjRef], kw: &Kw) -> R {
         "unicode-escape" | "raw-unicode-escape" => {
             crate::builtins::new_bytes(&crate::escapes::encode(&t, enc.starts_with("raw")))
         }
+        e if let Some((width, le)) = crate::widecodecs::lookup(e) => {
+            crate::builtins::new_bytes(&crate::widecodecs::encode(&t, width, le))
+        }
         "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
             let limit = if enc == "ascii" { 128 } else { 256 };
             let errors = arg(args, kw, 2, "errors")
@@ -2109,6 +2112,25 @@ fn bytes_decode(args: &[ObjRef], kw: &Kw) -> R {
         }
         "latin-1" | "latin1" | "iso-8859-1" => {
             s(&data.iter().map(|&c| c as char).collect::<String>())
+        }
+        e if let Some((width, le)) = crate::widecodecs::lookup(e) => {
+            if !matches!(errors.as_str(), "strict" | "replace" | "ignore") {
+                return Err(new_exc(
+                    "LookupError",
+                    &format!("unknown error handler name '{errors}'"),
+                ));
+            }
+            match crate::widecodecs::decode(data, width, le, &errors) {
+                Ok(text) => s(&text),
+                Err(e) => Err(crate::exc::unicode_error(
+                    "UnicodeDecodeError",
+                    crate::widecodecs::codec_name(width, le),
+                    crate::builtins::new_bytes(data),
+                    e.start,
+                    e.end,
+                    e.reason,
+                )),
+            }
         }
         "unicode-escape" | "raw-unicode-escape" => {
             let raw = enc.starts_with("raw");
