@@ -27,7 +27,7 @@ pub fn encode(s: &str, raw: bool) -> Vec<u8> {
     out
 }
 
-/// A decoding error: the byte range and CPython's reason.
+/// A decoding error of a codec: the byte range and CPython's reason.
 #[derive(Debug, PartialEq, Eq)]
 pub struct DecodeError {
     pub start: usize,

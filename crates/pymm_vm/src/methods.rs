@@ -2120,37 +2120,40 @@ fn bytes_decode(args: &[ObjRef], kw: &Kw) -> R {
                     &format!("unknown error handler name '{errors}'"),
                 ));
             }
-            match crate::widecodecs::decode(data, width, le, &errors) {
-                Ok(text) => s(&text),
-                Err(e) => Err(crate::exc::unicode_error(
-                    "UnicodeDecodeError",
-                    crate::widecodecs::codec_name(width, le),
-                    crate::builtins::new_bytes(data),
-                    e.start,
-                    e.end,
-                    e.reason,
-                )),
-            }
+            decoded(
+                crate::widecodecs::decode(data, width, le, &errors),
+                crate::widecodecs::codec_name(width, le),
+                data,
+            )
         }
         "unicode-escape" | "raw-unicode-escape" => {
             let raw = enc.starts_with("raw");
-            match crate::escapes::decode(data, raw) {
-                Ok(text) => s(&text),
-                Err(e) => Err(crate::exc::unicode_error(
-                    "UnicodeDecodeError",
-                    if raw {
-                        "rawunicodeescape"
-                    } else {
-                        "unicodeescape"
-                    },
-                    crate::builtins::new_bytes(data),
-                    e.start,
-                    e.end,
-                    e.reason,
-                )),
-            }
+            decoded(
+                crate::escapes::decode(data, raw),
+                if raw {
+                    "rawunicodeescape"
+                } else {
+                    "unicodeescape"
+                },
+                data,
+            )
         }
         _ => Err(new_exc("LookupError", &format!("unknown encoding: {enc}"))),
+    }
+}
+
+/// The text a codec decoded from `data`, or its error as CPython's `UnicodeDecodeError`.
+fn decoded(r: Result<String, crate::escapes::DecodeError>, codec: &str, data: &[u8]) -> R {
+    match r {
+        Ok(text) => s(&text),
+        Err(e) => Err(crate::exc::unicode_error(
+            "UnicodeDecodeError",
+            codec,
+            crate::builtins::new_bytes(data),
+            e.start,
+            e.end,
+            e.reason,
+        )),
     }
 }
 

@@ -4,6 +4,8 @@
 //! The plain names write a byte order mark and little-endian units, and read either byte
 //! order from a mark (little-endian without one).
 
+use crate::escapes::DecodeError;
+
 /// Which codec a normalised encoding name (lower case, `-` for `_`) is: the unit width
 /// (2 or 4), and the byte order (`None`: the plain name, with a byte order mark).
 pub fn lookup(enc: &str) -> Option<(usize, Option<bool>)> {
@@ -56,14 +58,6 @@ pub fn encode(s: &str, width: usize, le: Option<bool>) -> Vec<u8> {
         }
     }
     out
-}
-
-/// A decoding error: the byte range and CPython's reason.
-#[derive(Debug, PartialEq, Eq)]
-pub struct DecodeError {
-    pub start: usize,
-    pub end: usize,
-    pub reason: &'static str,
 }
 
 /// `b.decode(codec, errors)` for `strict`, `replace` and `ignore` (the caller checks the
