@@ -122,29 +122,17 @@ pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
         "atexit" => atexit_module()?,
         "random" => random_module()?,
         "_weakref" => weakref_module()?,
-        "_traceback" => {
-            let (m, d) = module("_traceback")?;
-            defs(&d, crate::traceback::module_functions());
-            (m, d)
-        }
-        "_pymm_sre" => {
-            let (m, d) = module("_pymm_sre")?;
-            defs(&d, crate::sre::module_functions());
-            (m, d)
-        }
-        "_struct" => {
-            let (m, d) = module("_struct")?;
-            defs(&d, crate::structmod::module_functions());
-            (m, d)
-        }
-        "posix" => {
-            let (m, d) = module("posix")?;
-            defs(&d, crate::posix::module_functions());
-            (m, d)
-        }
-        "_tracemalloc" => {
-            let (m, d) = module("_tracemalloc")?;
-            defs(&d, crate::tracemalloc::module_functions());
+        "_traceback" | "_pymm_sre" | "_struct" | "posix" | "_tracemalloc" => {
+            // The modules that are a table of native functions.
+            let fns = match name {
+                "_traceback" => crate::traceback::module_functions(),
+                "_pymm_sre" => crate::sre::module_functions(),
+                "_struct" => crate::structmod::module_functions(),
+                "posix" => crate::posix::module_functions(),
+                _ => crate::tracemalloc::module_functions(),
+            };
+            let (m, d) = module(name)?;
+            defs(&d, fns);
             (m, d)
         }
         "array" => {
@@ -153,11 +141,11 @@ pub fn make_builtin_module(name: &str) -> R<Option<ObjRef>> {
             (m, d)
         }
         _ => {
-            if let Some((_, src)) = PYLIB.iter().find(|(n, _)| *n == name) {
+            if let Some((src, file)) = pylib_source(name) {
                 let (m, d) = module(name)?;
                 // Registered first so that cyclic imports see the partial module.
                 crate::dict::set(rt().modules.as_obj(), crate::str::intern(name), m.clone())?;
-                if let Err(e) = exec_in(&d, src, &format!("<pymm>/{name}.py")) {
+                if let Err(e) = exec_in(&d, src, &file) {
                     let _ = crate::dict::del(rt().modules.as_obj(), &crate::str::intern(name));
                     return Err(e);
                 }

@@ -19,6 +19,19 @@ def _indent(src, spaces):
     return src.replace("\n", "\n" + " " * spaces)
 
 
+def _code_part(code, name, indent, local_ns):
+    """How `code` (`stmt` or `setup`) goes into the timing function: its source at
+    `indent` and the keyword argument it adds ("" for a string, whose syntax is checked
+    here; a callable is called by the name `_<name>`, passed in `local_ns`)."""
+    if isinstance(code, str):
+        compile(code, dummy_src_name, "exec")
+        return _indent(code, indent), ""
+    if callable(code):
+        local_ns["_" + name] = code
+        return "_%s()" % name, ", _%s=_%s" % (name, name)
+    raise ValueError("%s is neither a string nor callable" % name)
+
+
 class Timer:
     """Class for timing execution speed of small code snippets."""
 
@@ -26,25 +39,9 @@ class Timer:
         self.timer = timer
         local_ns = {}
         global_ns = {} if globals is None else globals
-        init = ""
-        if isinstance(setup, str):
-            compile(setup, dummy_src_name, "exec")
-            setup = _indent(setup, 4)
-        elif callable(setup):
-            local_ns["_setup"] = setup
-            init += ", _setup=_setup"
-            setup = "_setup()"
-        else:
-            raise ValueError("setup is neither a string nor callable")
-        if isinstance(stmt, str):
-            compile(stmt, dummy_src_name, "exec")
-            stmt = _indent(stmt, 8)
-        elif callable(stmt):
-            local_ns["_stmt"] = stmt
-            init += ", _stmt=_stmt"
-            stmt = "_stmt()"
-        else:
-            raise ValueError("stmt is neither a string nor callable")
+        setup, setup_init = _code_part(setup, "setup", 4, local_ns)
+        stmt, stmt_init = _code_part(stmt, "stmt", 8, local_ns)
+        init = setup_init + stmt_init
         src = ("def inner(_it, _timer%s):\n"
                "    %s\n"
                "    _t0 = _timer()\n"
