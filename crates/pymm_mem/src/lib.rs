@@ -75,6 +75,7 @@ mod object;
 pub mod obmalloc;
 mod preheader;
 mod runtime;
+mod settable;
 mod typeinfo;
 mod values;
 mod visit;
@@ -93,6 +94,7 @@ pub use runtime::{
     clear_freelists, freelist_len, heap_limit, set_alloc_hook, set_heap_limit, set_host_hooks,
     with_heap,
 };
+pub use settable::SetTable;
 pub use typeinfo::{
     Body, BodyVTable, ClearFn, FinalizeFn, FreeListSpec, TraverseFn, TypeFlags, TypeInfo,
     UntrackHintFn, VarBody, WeakListFn,

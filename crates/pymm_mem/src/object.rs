@@ -727,6 +727,40 @@ impl ObjRef {
     where
         T::Item: Copy,
     {
+        let n = head.len();
+        ObjRef::new_var_copied_in(ty, head, parts, n)
+    }
+
+    /// [`ObjRef::new_var_copied`] in a block with room for `capacity` items (at least
+    /// `head.len()`). CPython sometimes allocates a variable-size object for more items
+    /// than it keeps: `_PyLong_FromMedium` takes `sizeof(PyLongObject)`, 32 bytes, for a
+    /// one-digit int, and `x_add` one digit more than the sum may need. The spare room
+    /// belongs to the block (the allocation hook, and so tracemalloc, sees it) but not
+    /// to the object's size.
+    ///
+    /// # Panics
+    /// As [`ObjRef::new_var`].
+    pub fn new_var_copied_padded<T: VarBody>(
+        ty: &'static TypeInfo,
+        head: T,
+        items: &[T::Item],
+        capacity: usize,
+    ) -> Result<ObjRef, AllocError>
+    where
+        T::Item: Copy,
+    {
+        ObjRef::new_var_copied_in(ty, head, &[items], capacity)
+    }
+
+    fn new_var_copied_in<T: VarBody>(
+        ty: &'static TypeInfo,
+        head: T,
+        parts: &[&[T::Item]],
+        capacity: usize,
+    ) -> Result<ObjRef, AllocError>
+    where
+        T::Item: Copy,
+    {
         assert_body::<T>(ty);
         let n = head.len();
         assert_eq!(
@@ -734,7 +768,12 @@ impl ObjRef {
             n,
             "item count differs from head.len()"
         );
-        let p = alloc_object(ty, n, ty.body.body_size(n))?;
+        let p = if capacity > n {
+            // Not from a free list, whose blocks are sized for `n` items.
+            alloc_object_from(ty, n, ty.body.body_size(capacity), false)?
+        } else {
+            alloc_object(ty, n, ty.body.body_size(n))?
+        };
         let body = body_ptr(p);
         // SAFETY: the body and item areas are in the block and uninitialised; the parts
         // hold exactly n plain items in all, which cannot overlap a fresh block.
@@ -999,8 +1038,9 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// Bytes of the block that holds the object: pre-header, GC head, header and body
-    /// (what tracemalloc would trace for it).
+    /// Bytes of the object: pre-header, GC head, header and body with its items in use
+    /// (what tracemalloc traces for it, unless it was made with spare room by
+    /// [`ObjRef::new_var_copied_padded`]).
     pub fn allocated_size(self) -> usize {
         let ty = self.type_info();
         let n = match ty.body.var_len {

@@ -3,7 +3,7 @@
 
 use num_traits::ToPrimitive;
 use pymm_compiler::{BinaryOperator as B, ComparisonOperator as C};
-use pymm_mem::{Obj, ObjRef};
+use pymm_mem::{Obj, ObjRef, SetTable};
 
 use crate::call::{Kw, call, check_args, new_builtin};
 use crate::exc::{Exc, R, memory_error, new_exc, type_error, value_error};
@@ -1745,6 +1745,11 @@ fn sbody(s: Obj<'_>) -> &SetBody {
     s.downcast::<SetBody>().expect("set body")
 }
 
+/// `set_clear_internal`: empties the set, then releases the old keys first to last.
+pub fn set_clear(s: &ObjRef) {
+    drop(sbody(s.as_obj()).take_all());
+}
+
 /// The number of keys.
 pub fn set_len(s: Obj<'_>) -> usize {
     s.downcast::<SetBody>().map_or(0, |b| b.used.get())
@@ -1808,14 +1813,11 @@ fn set_find(b: &SetBody, key: &ObjRef, hash: isize) -> R<Result<usize, usize>> {
 }
 
 fn set_resize(b: &SetBody, minused: usize) -> R<()> {
-    let mut newsize = 8;
+    let mut newsize = SetTable::<(isize, Option<ObjRef>)>::SMALL;
     while newsize <= minused {
         newsize <<= 1;
     }
-    let old = b.table.take_all();
-    b.table
-        .replace_all(vec![(0, None); newsize])
-        .map_err(|_| memory_error())?;
+    let old = b.table.reset(newsize).map_err(|_| memory_error())?;
     b.fill.set(0);
     b.used.set(0);
     for (h, k) in old {
@@ -1863,7 +1865,7 @@ pub fn set_add(s: &ObjRef, key: ObjRef) -> R<()> {
 pub fn set_update_from(s: &ObjRef, other: &ObjRef) -> R<()> {
     let o = other.as_obj();
     let b = sbody(s.as_obj());
-    let mask = b.table.len().max(8) - 1;
+    let mask = b.table.len() - 1;
     if matches!(kind(o), Kind::Set | Kind::FrozenSet) {
         let ob = sbody(o);
         let n = ob.used.get();
@@ -1878,10 +1880,6 @@ pub fn set_update_from(s: &ObjRef, other: &ObjRef) -> R<()> {
             .collect();
         if (b.fill.get() + n) * 5 >= mask * 3 {
             set_resize(b, (b.used.get() + n) * 2)?;
-        } else if b.table.is_empty() {
-            b.table
-                .replace_all(vec![(0, None); 8])
-                .map_err(|_| memory_error())?;
         }
         if b.fill.get() == 0 {
             if b.table.len() == ob.table.len() && ob.fill.get() == ob.used.get() {
@@ -1920,11 +1918,6 @@ pub fn set_update_from(s: &ObjRef, other: &ObjRef) -> R<()> {
 /// `set_add_entry`: adds `key` whose hash is `h`.
 fn set_add_hashed(s: &ObjRef, key: ObjRef, h: isize) -> R<()> {
     let b = sbody(s.as_obj());
-    if b.table.is_empty() {
-        b.table
-            .replace_all(vec![(0, None); 8])
-            .map_err(|_| memory_error())?;
-    }
     match set_find(b, &key, h)? {
         Ok(_) => Ok(()),
         Err(pos) => {
@@ -1949,9 +1942,6 @@ fn set_add_hashed(s: &ObjRef, key: ObjRef, h: isize) -> R<()> {
 pub fn set_discard(s: &ObjRef, key: &ObjRef) -> R<bool> {
     let h = crate::ops::hash(key)?;
     let b = sbody(s.as_obj());
-    if b.table.is_empty() {
-        return Ok(false);
-    }
     match set_find(b, key, h)? {
         Ok(pos) => {
             let old = b.table.get(pos).and_then(|e| e.1);
@@ -1979,9 +1969,6 @@ pub fn set_contains(s: &ObjRef, key: &ObjRef) -> R<bool> {
         }
     };
     let b = sbody(s.as_obj());
-    if b.table.is_empty() {
-        return Ok(false);
-    }
     Ok(set_find(b, key, h)?.is_ok())
 }
 
@@ -2085,10 +2072,7 @@ fn set_binop(op: B, a: &ObjRef, b: &ObjRef) -> R<Option<ObjRef>> {
         _ => return Ok(None),
     }
     if inplace {
-        let body = sbody(a.as_obj());
-        let old = body.table.take_all();
-        body.used.set(0);
-        body.fill.set(0);
+        let old = sbody(a.as_obj()).take_all();
         for x in out {
             set_add(a, x)?;
         }
@@ -2112,9 +2096,6 @@ fn set_entries(s: Obj<'_>) -> Vec<(isize, ObjRef)> {
 /// Whether set `s` holds `key`, whose hash is `h`.
 fn set_has_hashed(s: &ObjRef, key: &ObjRef, h: isize) -> R<bool> {
     let b = sbody(s.as_obj());
-    if b.table.is_empty() {
-        return Ok(false);
-    }
     Ok(set_find(b, key, h)?.is_ok())
 }
 
@@ -2175,10 +2156,7 @@ fn set_binop_exact(op: B, a: &ObjRef, b: &ObjRef) -> R {
             if inplace {
                 // `set_difference_update_internal`: discard each of `b`'s keys.
                 if a.is(b) {
-                    let ab = sbody(a.as_obj());
-                    drop(ab.table.take_all());
-                    ab.used.set(0);
-                    ab.fill.set(0);
+                    set_clear(a);
                     return Ok(a.clone());
                 }
                 for (_, k) in set_entries(b.as_obj()) {
@@ -2214,10 +2192,7 @@ fn set_binop_exact(op: B, a: &ObjRef, b: &ObjRef) -> R {
                 (r, a.clone())
             };
             if target.is(&source) {
-                let tb = sbody(target.as_obj());
-                drop(tb.table.take_all());
-                tb.used.set(0);
-                tb.fill.set(0);
+                set_clear(&target);
                 return Ok(target);
             }
             for (h, k) in set_entries(source.as_obj()) {

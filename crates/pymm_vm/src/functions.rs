@@ -16,6 +16,11 @@ fn int(v: i64) -> R {
     crate::int::from_i64(v)
 }
 
+/// An int for a size, count or index, as `PyLong_FromSsize_t` makes it.
+fn ssize(v: usize) -> R {
+    crate::int::from_ssize(v)
+}
+
 fn s(v: &str) -> R {
     crate::str::new_str(v)
 }
@@ -128,7 +133,7 @@ fn print(args: &[ObjRef], kw: &Kw) -> R {
 fn len(args: &[ObjRef], kw: &Kw) -> R {
     no_kw("len", kw)?;
     check_args("len", args, 1, 1)?;
-    int(crate::ops::len(&args[0])? as i64)
+    ssize(crate::ops::len(&args[0])?)
 }
 
 fn repr(args: &[ObjRef], _kw: &Kw) -> R {
@@ -350,7 +355,10 @@ fn id(args: &[ObjRef], _kw: &Kw) -> R {
 
 fn hash(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("hash", args, 1, 1)?;
-    int(crate::ops::hash(&args[0])? as i64)
+    crate::int::from_i64_as(
+        crate::ops::hash(&args[0])? as i64,
+        crate::int::IntAlloc::Exact,
+    )
 }
 
 fn callable(args: &[ObjRef], _kw: &Kw) -> R {

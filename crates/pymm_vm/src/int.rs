@@ -27,26 +27,52 @@ fn digits_of_u128(mut m: u128) -> ([u32; 5], usize) {
     (d, n)
 }
 
-fn alloc_digits(ty: &'static pymm_mem::TypeInfo, neg: bool, d: &[u32]) -> R {
+/// How CPython 3.11 sizes a new int's block. tracemalloc traces the size requested,
+/// `sys.getsizeof` counts the digits in use: pymm reproduces both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntAlloc {
+    /// `PyLong_FromLong` and one-digit arithmetic results (`_PyLong_FromMedium`):
+    /// `sizeof(PyLongObject)`, 32 bytes, for a one-digit value, else the digits in use.
+    FromLong,
+    /// `_PyLong_New` for the digits in use (`PyLong_FromSsize_t`: `len()`, indices).
+    Exact,
+    /// `_PyLong_New(n)` normalised afterwards: `x_add`, `x_sub`, `x_mul`, a parsed
+    /// string.
+    AtLeast(usize),
+}
+
+impl IntAlloc {
+    /// The digits to allocate for a value of `n` digits.
+    fn capacity(self, n: usize) -> usize {
+        match self {
+            IntAlloc::FromLong if n == 1 => 2,
+            IntAlloc::FromLong | IntAlloc::Exact => n,
+            IntAlloc::AtLeast(c) => c.max(n),
+        }
+    }
+}
+
+fn alloc_digits(ty: &'static pymm_mem::TypeInfo, neg: bool, d: &[u32], how: IntAlloc) -> R {
     let n = d.len() as isize;
-    ObjRef::new_var_copied(
+    ObjRef::new_var_copied_padded(
         ty,
         IntBody {
             size: if neg { -n } else { n },
         },
         d,
+        how.capacity(d.len()),
     )
     .map_err(|_| crate::exc::memory_error())
 }
 
 /// An int object for `v`, built outside the small-int cache.
-fn alloc_u128(neg: bool, m: u128) -> R {
+fn alloc_u128(neg: bool, m: u128, how: IntAlloc) -> R {
     let (d, n) = digits_of_u128(m);
-    alloc_digits(&INT_T, neg, &d[..n])
+    alloc_digits(&INT_T, neg, &d[..n], how)
 }
 
 pub(crate) fn alloc_small(v: i64) -> Result<ObjRef, Exc> {
-    alloc_u128(v < 0, v.unsigned_abs() as u128)
+    alloc_u128(v < 0, v.unsigned_abs() as u128, IntAlloc::FromLong)
 }
 
 pub(crate) fn alloc_bool(b: bool) -> ObjRef {
@@ -59,27 +85,51 @@ pub(crate) fn alloc_bool(b: bool) -> ObjRef {
     .expect("out of memory at start-up")
 }
 
-/// An int object for `v` (cached for -5..=256).
+/// An int object for `v` (cached for -5..=256), as `PyLong_FromLong` makes it.
 #[inline]
 pub fn from_i64(v: i64) -> R {
+    from_i64_as(v, IntAlloc::FromLong)
+}
+
+/// An int object for `v` (cached for -5..=256), its block sized as `how` says.
+#[inline]
+pub fn from_i64_as(v: i64, how: IntAlloc) -> R {
     if (-5..=256).contains(&v) {
         return Ok(sg().small_ints[(v + 5) as usize].clone());
     }
-    alloc_u128(v < 0, v.unsigned_abs() as u128)
+    alloc_u128(v < 0, v.unsigned_abs() as u128, how)
+}
+
+/// An int object for a size or an index, as `PyLong_FromSsize_t` makes it.
+#[inline]
+pub fn from_ssize(v: usize) -> R {
+    match i64::try_from(v) {
+        Ok(v) => from_i64_as(v, IntAlloc::Exact),
+        Err(_) => alloc_u128(false, v as u128, IntAlloc::Exact),
+    }
 }
 
 /// An int object for `v`.
 pub fn from_i128(v: i128) -> R {
+    from_i128_as(v, IntAlloc::FromLong)
+}
+
+fn from_i128_as(v: i128, how: IntAlloc) -> R {
     if let Ok(x) = i64::try_from(v) {
-        return from_i64(x);
+        return from_i64_as(x, how);
     }
-    alloc_u128(v < 0, v.unsigned_abs())
+    alloc_u128(v < 0, v.unsigned_abs(), how)
 }
 
 /// An int object for a big integer.
 pub fn from_big(v: &BigInt) -> R {
+    from_big_as(v, IntAlloc::FromLong)
+}
+
+/// [`from_big`] with the block sized as `how` says.
+pub fn from_big_as(v: &BigInt, how: IntAlloc) -> R {
     if let Some(x) = v.to_i64() {
-        return from_i64(x);
+        return from_i64_as(x, how);
     }
     let neg = v.sign() == Sign::Minus;
     let bytes = v.magnitude().to_u32_digits();
@@ -102,7 +152,65 @@ pub fn from_big(v: &BigInt) -> R {
     while d.last() == Some(&0) {
         d.pop();
     }
-    alloc_digits(&INT_T, neg, &d)
+    alloc_digits(&INT_T, neg, &d, how)
+}
+
+/// How CPython 3.11 allocates the result of `a op b` on two ints (`longobject.c`): the
+/// one-digit operands take the `_PyLong_FromSTwoDigits` path; otherwise a sum or a
+/// difference gets `x_add`'s one digit more than the longer operand, or `x_sub`'s
+/// length of the operands once equal leading digits are dropped, a product the sum of
+/// the lengths, a shift the digits it adds or drops.
+pub fn op_alloc(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> IntAlloc {
+    use pymm_compiler::BinaryOperator as B;
+    let (Some(ha), Some(hb)) = (a.downcast::<IntBody>(), b.downcast::<IntBody>()) else {
+        return IntAlloc::FromLong;
+    };
+    let (da, db) = (
+        a.var_items::<IntBody>().unwrap_or(&[]),
+        b.var_items::<IntBody>().unwrap_or(&[]),
+    );
+    let (na, nb) = (da.len(), db.len());
+    let medium = na <= 1 && nb <= 1;
+    let x_add = || IntAlloc::AtLeast(na.max(nb) + 1);
+    let x_sub = || {
+        if na != nb {
+            return IntAlloc::AtLeast(na.max(nb));
+        }
+        let top = (0..na).rev().find(|&i| da[i] != db[i]);
+        IntAlloc::AtLeast(top.map_or(0, |i| i + 1))
+    };
+    let same_sign = (ha.size < 0) == (hb.size < 0);
+    match op {
+        _ if medium && !matches!(op, B::Lshift | B::InplaceLshift) => IntAlloc::FromLong,
+        B::Add | B::InplaceAdd if same_sign => x_add(),
+        B::Add | B::InplaceAdd => x_sub(),
+        B::Subtract | B::InplaceSubtract if same_sign => x_sub(),
+        B::Subtract | B::InplaceSubtract => x_add(),
+        B::Multiply | B::InplaceMultiply => IntAlloc::AtLeast(na + nb),
+        B::Lshift | B::InplaceLshift => {
+            let shift = to_i64(b).unwrap_or(0).max(0) as usize;
+            let (words, rem) = (shift / SHIFT as usize, shift % SHIFT as usize);
+            if words == 0 && na <= 1 {
+                IntAlloc::FromLong
+            } else {
+                IntAlloc::AtLeast(na + words + usize::from(rem != 0))
+            }
+        }
+        B::Rshift | B::InplaceRshift => {
+            let shift = to_i64(b).unwrap_or(0).max(0) as usize;
+            IntAlloc::AtLeast(na.saturating_sub(shift / SHIFT as usize))
+        }
+        _ => IntAlloc::Exact,
+    }
+}
+
+/// The int `r`, the result of `a op b`, allocated as CPython allocates it.
+#[inline]
+pub fn from_i64_op(r: i64, op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> R {
+    if (-5..=256).contains(&r) {
+        return Ok(sg().small_ints[(r + 5) as usize].clone());
+    }
+    from_i64_as(r, op_alloc(op, a, b))
 }
 
 /// Whether `o` is an int (or bool, or a subclass).
@@ -211,7 +319,7 @@ fn binop_i128(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Opti
             .map(|_| num_integer::Integer::mod_floor(&x, &y)),
         _ => None,
     }?;
-    Some(from_i128(r))
+    Some(from_i128_as(r, op_alloc(op, a, b)))
 }
 
 /// Binary arithmetic on two ints; `None` if the operator does not apply.
@@ -295,7 +403,7 @@ pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Optio
             _ => return None,
         };
         if let Some(r) = r {
-            return Some(from_i64(r));
+            return Some(from_i64_op(r, op, a, b));
         }
     }
     // An operand or the result past 64 bits: 128 bits before big integers.
@@ -371,7 +479,7 @@ pub fn binop(op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> Optio
         }
         _ => return None,
     };
-    Some(from_big(&r))
+    Some(from_big_as(&r, op_alloc(op, a, b)))
 }
 
 fn true_div_big(x: &BigInt, y: &BigInt) -> R {
@@ -560,8 +668,10 @@ pub fn to_f64(a: Obj<'_>) -> Result<f64, Exc> {
     }
 }
 
-/// Parses an int literal as `int(s, base)` does.
-pub fn parse(s: &str, base: u32) -> Option<BigInt> {
+/// Parses an int literal as `int(s, base)` does, with the block CPython allocates for
+/// it: `long_from_binary_base` sizes it for the bits of every digit given,
+/// `PyLong_FromString` otherwise for `digits * log(base) / log(2**30) + 1` digits.
+pub fn parse(s: &str, base: u32) -> Option<(BigInt, IntAlloc)> {
     let t = s.trim();
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
@@ -592,7 +702,13 @@ pub fn parse(s: &str, base: u32) -> Option<BigInt> {
     }
     let digits: String = t.chars().filter(|&c| c != '_').collect();
     let v = BigInt::parse_bytes(digits.as_bytes(), base)?;
-    Some(if neg { -v } else { v })
+    let n = digits.len();
+    let size = if base.is_power_of_two() {
+        (n * base.trailing_zeros() as usize).div_ceil(SHIFT as usize)
+    } else {
+        (n as f64 * (base as f64).ln() / ((1u64 << SHIFT) as f64).ln() + 1.0) as usize
+    };
+    Some((if neg { -v } else { v }, IntAlloc::AtLeast(size)))
 }
 
 thread_local! {

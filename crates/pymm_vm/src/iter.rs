@@ -965,7 +965,7 @@ fn advance_enumerate(b: &EnumerateBody) -> R<Option<ObjRef>> {
         None if b.index.get() < isize::MAX => {
             let i = b.index.get();
             b.index.set(i + 1);
-            crate::int::from_i64(i as i64)?
+            crate::int::from_i64_as(i as i64, crate::int::IntAlloc::Exact)?
         }
         long => {
             // Past Py_ssize_t (or a big `start`): count with int objects.

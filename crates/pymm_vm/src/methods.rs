@@ -22,6 +22,16 @@ fn int(v: i64) -> R {
     crate::int::from_i64(v)
 }
 
+/// An int for a size, count or index, as `PyLong_FromSsize_t` makes it.
+fn ssize(v: usize) -> R {
+    crate::int::from_ssize(v)
+}
+
+/// [`ssize`] for a result that may be -1 (`str.find`).
+fn ssize_or_neg(v: i64) -> R {
+    crate::int::from_i64_as(v, crate::int::IntAlloc::Exact)
+}
+
 fn s(v: &str) -> R {
     crate::str::new_str(v)
 }
@@ -364,21 +374,21 @@ fn str_find_impl(args: &[ObjRef], name: &str, right: bool) -> R<i64> {
 }
 
 fn str_find(args: &[ObjRef], _kw: &Kw) -> R {
-    int(str_find_impl(args, "find", false)?)
+    ssize_or_neg(str_find_impl(args, "find", false)?)
 }
 fn str_rfind(args: &[ObjRef], _kw: &Kw) -> R {
-    int(str_find_impl(args, "rfind", true)?)
+    ssize_or_neg(str_find_impl(args, "rfind", true)?)
 }
 fn str_index(args: &[ObjRef], _kw: &Kw) -> R {
     match str_find_impl(args, "index", false)? {
         -1 => Err(value_error("substring not found")),
-        i => int(i),
+        i => ssize_or_neg(i),
     }
 }
 fn str_rindex(args: &[ObjRef], _kw: &Kw) -> R {
     match str_find_impl(args, "rindex", true)? {
         -1 => Err(value_error("substring not found")),
-        i => int(i),
+        i => ssize_or_neg(i),
     }
 }
 
@@ -393,9 +403,9 @@ fn str_count(args: &[ObjRef], kw: &Kw) -> R {
     };
     let hay = &t[byte_offset(&t, a)..byte_offset(&t, b)];
     if sub.is_empty() {
-        return int(hay.chars().count() as i64 + 1);
+        return ssize(hay.chars().count() + 1);
     }
-    int(hay.matches(&sub).count() as i64)
+    ssize(hay.matches(&sub).count())
 }
 
 fn affix_impl(args: &[ObjRef], name: &str, end: bool) -> R {
@@ -1192,7 +1202,7 @@ fn list_index(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("index", &args[1..], 1, 3)?;
     let (a, b) = seq_bounds(args, 2, crate::seq::list_len(l.as_obj()))?;
     match list_find(l, &args[1], a, b)? {
-        Some(i) => int(i as i64),
+        Some(i) => ssize(i),
         None => Err(value_error(format!(
             "{} is not in list",
             repr_of(&args[1])?
@@ -1209,7 +1219,7 @@ fn list_count(args: &[ObjRef], _kw: &Kw) -> R {
             n += 1;
         }
     }
-    int(n)
+    ssize(n)
 }
 
 fn list_reverse(args: &[ObjRef], _kw: &Kw) -> R {
@@ -1513,7 +1523,7 @@ fn tuple_index(args: &[ObjRef], _kw: &Kw) -> R {
     let (a, b) = seq_bounds(args, 2, items.len())?;
     for (i, v) in items.iter().enumerate().take(b).skip(a) {
         if v.is(&args[1]) || eq_bool(v, &args[1])? {
-            return int(i as i64);
+            return ssize(i);
         }
     }
     Err(value_error("tuple.index(x): x not in tuple"))
@@ -1528,7 +1538,7 @@ fn tuple_count(args: &[ObjRef], _kw: &Kw) -> R {
             n += 1;
         }
     }
-    int(n)
+    ssize(n)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1766,15 +1776,7 @@ fn set_pop(args: &[ObjRef], _kw: &Kw) -> R {
 
 fn set_clear(args: &[ObjRef], _kw: &Kw) -> R {
     let st = set_self(args, "clear")?;
-    for k in crate::builtins::set_items(st.as_obj()) {
-        crate::builtins::set_discard(st, &k)?;
-    }
-    let b = st.as_obj().downcast::<SetBody>().expect("set");
-    b.table
-        .replace_all(Vec::new())
-        .map_err(|_| crate::exc::memory_error())?;
-    b.fill.set(0);
-    b.used.set(0);
+    crate::builtins::set_clear(st);
     Ok(none())
 }
 
@@ -1902,7 +1904,7 @@ fn set_isdisjoint(args: &[ObjRef], _kw: &Kw) -> R {
 
 fn int_bit_length(args: &[ObjRef], _kw: &Kw) -> R {
     let i = this(args, Kind::Int, "int", "bit_length")?;
-    int(crate::int::to_big(i.as_obj()).magnitude().bits() as i64)
+    ssize(crate::int::to_big(i.as_obj()).magnitude().bits() as usize)
 }
 
 fn int_bit_count(args: &[ObjRef], _kw: &Kw) -> R {
@@ -2000,7 +2002,18 @@ fn int_from_bytes(args: &[ObjRef], kw: &Kw) -> R {
     } else {
         num_bigint::BigInt::from_bytes_le(num_bigint::Sign::Plus, &b)
     };
-    crate::int::from_big(&v)
+    // `_PyLong_FromByteArray` sizes the int for the significant bytes (those past the
+    // sign-extension bytes).
+    let pad = if signed && b.last().is_some_and(|&x| x & 0x80 != 0) {
+        0xff
+    } else {
+        0
+    };
+    let significant = b.iter().rposition(|&x| x != pad).map_or(0, |i| i + 1);
+    crate::int::from_big_as(
+        &v,
+        crate::int::IntAlloc::AtLeast((significant * 8).div_ceil(30)),
+    )
 }
 
 fn float_is_integer(args: &[ObjRef], _kw: &Kw) -> R {
@@ -2753,12 +2766,12 @@ fn object_getattribute(args: &[ObjRef], _kw: &Kw) -> R {
 
 fn object_sizeof(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("__sizeof__", args, 1, 1)?;
-    int(crate::typeobj::object_sizeof(args[0].as_obj()))
+    ssize(crate::typeobj::object_sizeof(args[0].as_obj()) as usize)
 }
 
 fn own_sizeof(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("__sizeof__", args, 1, 1)?;
-    int(crate::modules::basic_sizeof(&args[0]) as i64)
+    ssize(crate::modules::basic_sizeof(&args[0]))
 }
 
 fn object_dir(args: &[ObjRef], _kw: &Kw) -> R {
@@ -3061,7 +3074,7 @@ fn recv<'a>(args: &'a [ObjRef], name: &str, n: usize) -> R<&'a ObjRef> {
 }
 
 fn d_len(args: &[ObjRef], _kw: &Kw) -> R {
-    int(crate::ops::builtin_len(recv(args, "__len__", 0)?)? as i64)
+    ssize(crate::ops::builtin_len(recv(args, "__len__", 0)?)?)
 }
 fn d_getitem(args: &[ObjRef], _kw: &Kw) -> R {
     let o = recv(args, "__getitem__", 1)?;
@@ -3088,7 +3101,10 @@ fn d_repr(args: &[ObjRef], _kw: &Kw) -> R {
     s(&crate::builtins::builtin_repr(recv(args, "__repr__", 0)?)?)
 }
 fn d_hash(args: &[ObjRef], _kw: &Kw) -> R {
-    int(crate::ops::builtin_hash(recv(args, "__hash__", 0)?)? as i64)
+    crate::int::from_i64_as(
+        crate::ops::builtin_hash(recv(args, "__hash__", 0)?)? as i64,
+        crate::int::IntAlloc::Exact,
+    )
 }
 
 fn d_cmp(args: &[ObjRef], name: &str, op: C) -> R {
@@ -3944,7 +3960,7 @@ fn range_index(args: &[ObjRef], _kw: &Kw) -> R {
     }
     for (i, v) in collect(r)?.iter().enumerate() {
         if eq_bool(v, x)? {
-            return int(i as i64);
+            return ssize(i);
         }
     }
     Err(value_error("sequence.index(x): x not in sequence"))
@@ -3963,7 +3979,7 @@ fn range_count(args: &[ObjRef], _kw: &Kw) -> R {
             n += 1;
         }
     }
-    int(n)
+    ssize(n)
 }
 
 fn view_isdisjoint(args: &[ObjRef], _kw: &Kw) -> R {
@@ -4097,7 +4113,7 @@ fn int_from_str(text: &str, base: u32) -> R {
         None
     };
     match parsed {
-        Some(v) => crate::int::from_big(&v),
+        Some((v, how)) => crate::int::from_big_as(&v, how),
         None => Err(value_error(format!(
             "invalid literal for int() with base {base}: {}",
             crate::str::repr(text)

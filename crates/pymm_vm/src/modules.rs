@@ -17,6 +17,11 @@ fn int(v: i64) -> R {
     crate::int::from_i64(v)
 }
 
+/// An int for a size, count or index, as `PyLong_FromSsize_t` makes it.
+fn ssize(v: usize) -> R {
+    crate::int::from_ssize(v)
+}
+
 fn s(v: &str) -> R {
     crate::str::new_str(v)
 }
@@ -234,8 +239,8 @@ fn run_gc_callbacks(phase: pymm_mem::Phase, info: pymm_mem::CollectionInfo) {
     let r = (|| -> R<()> {
         let d = crate::dict::try_new_dict()?;
         crate::dict::set_str(&d, "generation", int(info.generation as i64)?);
-        crate::dict::set_str(&d, "collected", int(info.collected as i64)?);
-        crate::dict::set_str(&d, "uncollectable", int(info.uncollectable as i64)?);
+        crate::dict::set_str(&d, "collected", ssize(info.collected)?);
+        crate::dict::set_str(&d, "uncollectable", ssize(info.uncollectable)?);
         let ph = s(match phase {
             pymm_mem::Phase::Start => "start",
             pymm_mem::Phase::Stop => "stop",
@@ -718,7 +723,7 @@ fn sys_getsizeof(args: &[ObjRef], kw: &Kw) -> R {
     };
     let gc = if o.as_obj().is_gc() { 16 } else { 0 };
     let managed = if has_managed_dict(&o) { 16 } else { 0 };
-    int((size + gc + managed) as i64)
+    ssize(size + gc + managed)
 }
 
 fn sys_getrefcount(args: &[ObjRef], _kw: &Kw) -> R {
@@ -732,7 +737,7 @@ fn sys_getrefcount(args: &[ObjRef], _kw: &Kw) -> R {
     if crate::str::is_interned(o) {
         n -= 1;
     }
-    int(n)
+    crate::int::from_i64_as(n, crate::int::IntAlloc::Exact)
 }
 
 fn sys_intern(args: &[ObjRef], _kw: &Kw) -> R {
@@ -753,7 +758,7 @@ fn sys_intern(args: &[ObjRef], _kw: &Kw) -> R {
 }
 
 fn sys_getallocatedblocks(_args: &[ObjRef], _kw: &Kw) -> R {
-    int(pymm_mem::allocated_blocks() as i64)
+    ssize(pymm_mem::allocated_blocks())
 }
 
 fn sys_debugmallocstats(_args: &[ObjRef], _kw: &Kw) -> R {
@@ -2392,7 +2397,7 @@ fn gc_collect(args: &[ObjRef], kw: &Kw) -> R {
         Some(g) => gen_arg(&g)?,
         None => 2,
     };
-    int(pymm_mem::gc::collect(g) as i64)
+    ssize(pymm_mem::gc::collect(g))
 }
 /// The argument-count errors of the gc functions, worded as CPython's argument clinic.
 fn gc_no_args(name: &str, args: &[ObjRef]) -> R<()> {
@@ -2526,9 +2531,9 @@ fn gc_get_stats(_a: &[ObjRef], _k: &Kw) -> R {
     let mut out = Vec::new();
     for st in pymm_mem::gc::get_stats() {
         let d = crate::dict::try_new_dict()?;
-        crate::dict::set_str(&d, "collections", int(st.collections as i64)?);
-        crate::dict::set_str(&d, "collected", int(st.collected as i64)?);
-        crate::dict::set_str(&d, "uncollectable", int(st.uncollectable as i64)?);
+        crate::dict::set_str(&d, "collections", ssize(st.collections)?);
+        crate::dict::set_str(&d, "collected", ssize(st.collected)?);
+        crate::dict::set_str(&d, "uncollectable", ssize(st.uncollectable)?);
         out.push(d);
     }
     crate::seq::new_list(out)

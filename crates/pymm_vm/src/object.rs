@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use pymm_compiler::CodeObject;
 use pymm_mem::weakref::WeakListHead;
-use pymm_mem::{Body, BodyVTable, HeapVec, Obj, ObjRef, TypeInfo, VarBody, Visitor};
+use pymm_mem::{Body, BodyVTable, HeapVec, Obj, ObjRef, SetTable, TypeInfo, VarBody, Visitor};
 
 /// The built-in type of an object's body (the `user_data` of its [`TypeInfo`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -359,14 +359,16 @@ impl Body for DictBody {}
 
 const _: () = assert!(std::mem::size_of::<DictBody>() == 32);
 
-/// A set or frozenset: CPython's open-addressing table (`setobject.c`), whose order is
-/// the iteration order. Slots are `(hash, key)`; `hash == -1` with a key marks a
-/// dummy (deleted) slot.
+/// A set or frozenset: CPython's `PySetObject` (`setobject.c`), with its open-addressing
+/// table whose slot order is the iteration order. Slots are `(hash, key)`; `hash == -1`
+/// with a key marks a dummy (deleted) slot. The first eight slots are inline
+/// (`smalltable`), so the object is CPython's 200 bytes plus the GC head.
 #[derive(Debug, Default)]
 pub struct SetBody {
     pub fill: Cell<usize>,
     pub used: Cell<usize>,
-    pub table: HeapVec<(isize, Option<ObjRef>)>,
+    /// `mask`, `table` and `smalltable`.
+    pub table: SetTable<(isize, Option<ObjRef>)>,
     pub hash: Cell<isize>,
     pub finger: Cell<usize>,
     /// `weakreflist`: sets and frozensets can be weakly referenced.
@@ -374,10 +376,16 @@ pub struct SetBody {
 }
 impl Body for SetBody {}
 
-impl Drop for SetBody {
-    fn drop(&mut self) {
-        // `set_dealloc` releases the table first to last.
-        self.table.clear_first_to_last();
+const _: () = assert!(std::mem::size_of::<SetBody>() == 200 - 16);
+
+impl SetBody {
+    /// Empties the table back to the inline slots with the counts reset, returning the
+    /// old entries for the caller to release (`set_clear_internal`).
+    pub fn take_all(&self) -> Vec<(isize, Option<ObjRef>)> {
+        let old = self.table.take_all();
+        self.used.set(0);
+        self.fill.set(0);
+        old
     }
 }
 
@@ -1256,9 +1264,7 @@ fn set_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
 fn set_clear(o: Obj<'_>) {
     clear_preheader(o);
     if let Some(b) = o.downcast::<SetBody>() {
-        b.table.clear_first_to_last();
-        b.used.set(0);
-        b.fill.set(0);
+        drop(b.take_all());
     }
 }
 

@@ -801,7 +801,7 @@ pub fn binary_op_fast(op: B, a: &ObjRef, b: &ObjRef) -> Option<R> {
             B::Rshift | B::InplaceRshift if q >= 0 => p >> q.min(63),
             _ => return None,
         };
-        return Some(crate::int::from_i64(r));
+        return Some(crate::int::from_i64_op(r, op, x, y));
     }
     float_arith(op, exact_float(x)?, exact_float(y)?).map(new_float)
 }
