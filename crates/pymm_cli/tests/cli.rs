@@ -410,7 +410,10 @@ fn dash_m_runs_a_module_as_main() {
     );
     std::fs::create_dir(dir.path().join("pkg")).unwrap();
     dir.write("pkg/__init__.py", "print('init', __name__)\n");
-    dir.write("pkg/__main__.py", "print('main', __name__)\n");
+    dir.write(
+        "pkg/__main__.py",
+        "print('main', __name__, __package__, __spec__.name, __spec__.parent)\n",
+    );
     dir.write("pkg/sub.py", "raise SystemExit(3)\n");
     std::fs::create_dir(dir.path().join("bare")).unwrap();
     dir.write("bare/__init__.py", "print('bare init')\n");
@@ -428,7 +431,11 @@ fn dash_m_runs_a_module_as_main() {
     );
     assert_eq!(
         run(&["-m", "pkg"]),
-        ("init pkg\nmain __main__\n".into(), String::new(), Some(0))
+        (
+            "init pkg\nmain __main__ pkg pkg.__main__ pkg\n".into(),
+            String::new(),
+            Some(0)
+        )
     );
     assert_eq!(
         run(&["-m", "pkg.sub"]),
@@ -1201,5 +1208,34 @@ fn random_state_objects_are_internal() {
             "",
             Some(0)
         )
+    );
+}
+
+/// `sys._debugmallocstats()` ends with the free lists (`_PyObject_DebugTypeStats`), and a
+/// program starts with them as full as CPython 3.11 leaves them after its start-up
+/// (measured with python3 on a program's first line).
+#[test]
+fn free_lists_start_as_cpythons() {
+    let out = pymm(&["-c", "import sys; sys._debugmallocstats()"]);
+    assert_eq!(out.code, Some(0));
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    let tail = &lines[lines.len() - 23..];
+    assert_eq!(
+        tail[..4],
+        [
+            "            8 free PyDictObjects * 48 bytes each =                  384",
+            "           4 free PyFloatObjects * 24 bytes each =                   96",
+            "           40 free PyListObjects * 40 bytes each =                1,600",
+            "   4 free 1-sized PyTupleObjects * 32 bytes each =                  128",
+        ]
+    );
+    let tuples: Vec<&str> = tail[3..]
+        .iter()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(tuples.join(" "), "4 8 2 2 3 0 8 6 1 0 1 3 5 1 2 2 2 3 1 6");
+    assert_eq!(
+        tail[22],
+        " 6 free 20-sized PyTupleObjects * 184 bytes each =                1,104"
     );
 }

@@ -26,6 +26,10 @@ fn new_module(name: &str) -> R<(ObjRef, ObjRef)> {
     crate::dict::set_str(&d, "__name__", crate::str::new_str(name)?);
     crate::dict::set_str(&d, "__builtins__", builtin_module());
     crate::dict::set_str(&d, "__doc__", none());
+    Ok((module_object(&d)?, d))
+}
+
+fn module_object(d: &ObjRef) -> R {
     let m = ObjRef::new(
         &MODULE_T,
         ModuleBody {
@@ -35,7 +39,139 @@ fn new_module(name: &str) -> R<(ObjRef, ObjRef)> {
     )
     .map_err(|_| memory_error())?;
     m.track();
-    Ok((m, d))
+    Ok(m)
+}
+
+/// Where a module's code comes from, which decides the import-system attributes its
+/// namespace starts with.
+#[derive(Clone, Copy, Debug)]
+pub enum ModuleOrigin<'a> {
+    /// The main program: a script or standard input (`file`), `-c` or the console (no
+    /// file), or a module run with `-m` (`spec`: its name).
+    Main {
+        file: Option<&'a str>,
+        spec: Option<&'a str>,
+    },
+    /// A `.py` file found on `sys.path`; `package`: the directory of a package's
+    /// `__init__.py`.
+    File {
+        file: &'a str,
+        package: Option<&'a str>,
+    },
+    /// pymm's own Python source (a pylib module, a frozen helper).
+    Internal,
+}
+
+/// `importlib._bootstrap_external.cache_from_source`: where CPython would cache the
+/// bytecode of `file`.
+fn cached_path(file: &str) -> String {
+    let (dir, name) = file.rsplit_once('/').unwrap_or((".", file));
+    let stem = name.strip_suffix(".py").unwrap_or(name);
+    format!("{dir}/__pycache__/{stem}.cpython-311.pyc")
+}
+
+/// A `SourceFileLoader` for module `name` at `file`, and its `ModuleSpec` (`origin` the
+/// file, `has_location` true; a package's spec lists its directory).
+fn file_loader_and_spec(name: &str, file: &str, package: Option<&str>) -> R<(ObjRef, ObjRef)> {
+    let attr = |m: &ObjRef, a: &str| crate::typeobj::getattr(m, &crate::str::intern(a));
+    let ext = import_module("_frozen_importlib_external")?;
+    let (name, file) = (crate::str::new_str(name)?, crate::str::new_str(file)?);
+    let loader = call(
+        &attr(&ext, "SourceFileLoader")?,
+        &[name.clone(), file.clone()],
+    )?;
+    let spec_type = attr(&import_module("_frozen_importlib")?, "ModuleSpec")?;
+    let mut kw = Kw(vec![(crate::str::intern("origin"), file)]);
+    if package.is_some() {
+        kw.0.push((crate::str::intern("is_package"), pybool(true)));
+    }
+    let spec = crate::call::call_kw(&spec_type, &[name, loader.clone()], &kw)?;
+    crate::typeobj::setattr(
+        &spec,
+        &crate::str::intern("has_location"),
+        Some(pybool(true)),
+    )?;
+    if let Some(dir) = package {
+        let locations = crate::seq::new_list(vec![crate::str::new_str(dir)?])?;
+        crate::typeobj::setattr(
+            &spec,
+            &crate::str::intern("submodule_search_locations"),
+            Some(locations),
+        )?;
+    }
+    Ok((loader, spec))
+}
+
+/// A module namespace holding what CPython's import system puts in it first, in its
+/// order (`__name__`, `__doc__`, `__package__`, `__loader__`, `__spec__`, then the
+/// file attributes and `__builtins__`: the builtins module in `__main__`, its dict in an
+/// imported module).
+fn module_namespace(name: &str, origin: ModuleOrigin<'_>) -> R<(ObjRef, ObjRef)> {
+    let (file, spec, package) = match origin {
+        ModuleOrigin::Internal => return new_module(name),
+        ModuleOrigin::Main { file, spec } => (file, spec, None),
+        ModuleOrigin::File { file, package } => (Some(file), Some(name), package),
+    };
+    let main = matches!(origin, ModuleOrigin::Main { .. });
+    let d = crate::dict::try_new_dict()?;
+    d.track();
+    let set = |k: &str, v: ObjRef| crate::dict::set_str(&d, k, v);
+    set("__name__", crate::str::new_str(name)?);
+    set("__doc__", none());
+    // A package is its own `__package__`; a module belongs to its parent.
+    set(
+        "__package__",
+        match spec {
+            Some(s) if package.is_some() => crate::str::new_str(s)?,
+            Some(s) => crate::str::new_str(s.rsplit_once('.').map_or("", |p| p.0))?,
+            None => none(),
+        },
+    );
+    let (loader, spec_obj) = match (spec, file) {
+        (Some(s), Some(f)) => {
+            let (l, sp) = file_loader_and_spec(s, f, package)?;
+            (l, sp)
+        }
+        // A script: its loader, but no spec.
+        (None, Some(f)) if !f.starts_with('<') => {
+            let (l, _) = file_loader_and_spec("__main__", f, None)?;
+            (l, none())
+        }
+        _ => {
+            let importer = import_module("_frozen_importlib")?;
+            let l = crate::typeobj::getattr(&importer, &crate::str::intern("BuiltinImporter"))?;
+            (l, none())
+        }
+    };
+    set("__loader__", loader);
+    set("__spec__", spec_obj);
+    if let Some(dir) = package {
+        set(
+            "__path__",
+            crate::seq::new_list(vec![crate::str::new_str(dir)?])?,
+        );
+    }
+    if main {
+        set("__annotations__", crate::dict::try_new_dict()?);
+        set("__builtins__", builtin_module());
+    }
+    if let Some(f) = file {
+        set("__file__", crate::str::new_str(f)?);
+        let cached = match spec {
+            Some(_) if !f.starts_with('<') => crate::str::new_str(&cached_path(f))?,
+            _ => none(),
+        };
+        set("__cached__", cached);
+    }
+    if !main {
+        let builtins = builtin_module();
+        let bd = builtins
+            .as_obj()
+            .downcast::<ModuleBody>()
+            .map_or_else(none, |b| b.dict.clone());
+        set("__builtins__", bd);
+    }
+    Ok((module_object(&d)?, d))
 }
 
 /// A module made by calling `types.ModuleType(name, doc)`: its dict holds `__name__`,
@@ -62,28 +198,16 @@ pub fn new_empty_module(name: ObjRef, doc: ObjRef) -> R {
 
 /// Compiles `source` and runs it as module `name`.
 pub fn exec_module_source(source: &str, filename: &str, name: &str) -> R {
-    exec_module_file(source, filename, name, None)
+    exec_module_file(source, filename, name, ModuleOrigin::Internal)
 }
 
-/// [`exec_module_source`] for a module found on `sys.path` (`__file__` set, and
-/// `__path__` for a package's `__init__.py`); the module leaves `sys.modules` again if
-/// its code raises, as CPython's import does.
-fn exec_module_file(source: &str, filename: &str, name: &str, package: Option<&str>) -> R {
+/// Runs a module's `source` in a new namespace set up for where it comes from (see
+/// [`ModuleOrigin`]); an imported module leaves `sys.modules` again if its code raises,
+/// as CPython's import does.
+pub fn exec_module_file(source: &str, filename: &str, name: &str, origin: ModuleOrigin<'_>) -> R {
     let code = compile(source, filename, pymm_compiler::Mode::Exec)?;
-    let (m, d) = new_module(name)?;
+    let (m, d) = module_namespace(name, origin)?;
     let main = name == "__main__";
-    // `python3 -c` runs without `__file__`; frozen modules have none either.
-    if if main {
-        filename != "<string>"
-    } else {
-        !filename.starts_with('<')
-    } {
-        crate::dict::set_str(&d, "__file__", crate::str::new_str(filename)?);
-    }
-    if let Some(dir) = package {
-        let path = crate::seq::new_list(vec![crate::str::new_str(dir)?])?;
-        crate::dict::set_str(&d, "__path__", path);
-    }
     crate::dict::set(rt().modules.as_obj(), crate::str::intern(name), m.clone())?;
     let code = crate::frame::new_code(code)?;
     // The main program runs with its parse tree alive; an imported module does not.
@@ -93,6 +217,10 @@ fn exec_module_file(source: &str, filename: &str, name: &str, package: Option<&s
         Vec::new()
     };
     let mut f = crate::frame::Frame::new(code, d.clone(), Some(d));
+    if main {
+        // Out of memory this early, the lists just stay shorter.
+        let _ = crate::state::seed_startup_freelists();
+    }
     let r = crate::eval::run_frame(&mut f);
     drop(f);
     drop(ast);
@@ -135,7 +263,11 @@ pub fn exec_interactive(source: &str) -> R<()> {
     let d = match main {
         Some(d) => d,
         None => {
-            let (m, d) = new_module("__main__")?;
+            let origin = ModuleOrigin::Main {
+                file: None,
+                spec: None,
+            };
+            let (m, d) = module_namespace("__main__", origin)?;
             crate::dict::set(rt().modules.as_obj(), crate::str::intern("__main__"), m)?;
             d
         }
@@ -176,17 +308,32 @@ pub fn import_module(name: &str) -> R {
     }
     let rel = name.replace('.', "/");
     for dir in search_path() {
+        // The path finder reads `''` as the current directory, and names files by it.
+        let dir = match dir.as_str() {
+            "" => std::env::current_dir().map_or(dir, |d| d.to_string_lossy().into_owned()),
+            _ => dir,
+        };
         let base = std::path::Path::new(&dir).join(&rel);
         // A package (`name/__init__.py`) before a module (`name.py`), as CPython's
         // path finder looks.
         let init = base.join("__init__.py");
         if let Ok(src) = std::fs::read_to_string(&init) {
             let pkg = base.to_string_lossy().into_owned();
-            return exec_module_file(&src, &init.to_string_lossy(), name, Some(&pkg));
+            let file = init.to_string_lossy();
+            let origin = ModuleOrigin::File {
+                file: &file,
+                package: Some(&pkg),
+            };
+            return exec_module_file(&src, &file, name, origin);
         }
         let file = base.with_extension("py");
         if let Ok(src) = std::fs::read_to_string(&file) {
-            return exec_module_file(&src, &file.to_string_lossy(), name, None);
+            let file = file.to_string_lossy();
+            let origin = ModuleOrigin::File {
+                file: &file,
+                package: None,
+            };
+            return exec_module_file(&src, &file, name, origin);
         }
     }
     Err(crate::exc::import_error(

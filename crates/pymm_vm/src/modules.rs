@@ -100,6 +100,14 @@ const PYLIB: &[(&str, &str)] = &[
     ("pprint", include_str!("pylib/pprint.py")),
     ("statistics", include_str!("pylib/statistics.py")),
     ("struct", include_str!("pylib/struct.py")),
+    (
+        "_frozen_importlib",
+        include_str!("pylib/_frozen_importlib.py"),
+    ),
+    (
+        "_frozen_importlib_external",
+        include_str!("pylib/_frozen_importlib_external.py"),
+    ),
 ];
 
 /// Creates built-in module `name`, or `None` if there is no such built-in module.
@@ -765,6 +773,36 @@ fn sys_debugmallocstats(_args: &[ObjRef], _kw: &Kw) -> R {
     crate::state::flush_out();
     let mut out = String::new();
     pymm_mem::with_heap(|h| h.write_debug_malloc_stats(&mut out));
+    // `_PyObject_DebugTypeStats`: the free lists, with CPython's object sizes.
+    out.push('\n');
+    let line = pymm_mem::obmalloc::write_freelist_line;
+    line(
+        &mut out,
+        pymm_mem::freelist_len(&DICT_T, 0),
+        "PyDictObject",
+        48,
+    );
+    line(
+        &mut out,
+        pymm_mem::freelist_len(&FLOAT_T, 0),
+        "PyFloatObject",
+        24,
+    );
+    line(
+        &mut out,
+        pymm_mem::freelist_len(&LIST_T, 0),
+        "PyListObject",
+        40,
+    );
+    for n in 1..=20 {
+        let name = format!("{n}-sized PyTupleObject");
+        line(
+            &mut out,
+            pymm_mem::freelist_len(&TUPLE_T, n - 1),
+            &name,
+            24 + 8 * n,
+        );
+    }
     eprint!("{out}");
     Ok(none())
 }

@@ -185,6 +185,8 @@ pub struct Runtime {
     pub out: RefCell<Vec<u8>>,
     pub argv: RefCell<Vec<String>>,
     pub script_dir: RefCell<Option<std::path::PathBuf>>,
+    /// The name of the module `-m` runs as `__main__` (its `__spec__.name`).
+    pub main_spec: RefCell<Option<String>>,
     /// Spare slot buffers of frames: a call reuses one instead of asking the system
     /// allocator (they are empty when kept).
     pub frame_buffers: RefCell<Vec<Vec<Option<ObjRef>>>>,
@@ -215,6 +217,7 @@ fn init_runtime() -> &'static Runtime {
                 out: RefCell::new(Vec::with_capacity(8192)),
                 argv: RefCell::new(Vec::new()),
                 script_dir: RefCell::new(None),
+                main_spec: RefCell::new(None),
                 frame_buffers: RefCell::new(Vec::new()),
             }));
             r
@@ -405,6 +408,45 @@ pub fn sleep(d: std::time::Duration) -> Result<(), Exc> {
     }
 }
 
+/// How full CPython 3.11's free lists are when a program's first line runs (dicts,
+/// floats, lists, then tuples of 1 to 20 items), as `sys._debugmallocstats()` on that
+/// line shows them for `python3 script.py` and `python3 -c`: the blocks its start-up
+/// code (`site`, `encodings`, ...) released.
+const STARTUP_FREELISTS: (usize, usize, usize, [usize; 20]) = (
+    8,
+    4,
+    40,
+    [4, 8, 2, 2, 3, 0, 8, 6, 1, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1, 6],
+);
+
+/// Fills the free lists to [`STARTUP_FREELISTS`] (a list that holds more already keeps
+/// them) just before the main program's first line runs, so that its first objects
+/// reuse blocks where CPython's do: the first tuples, lists and dicts it makes are no
+/// new blocks to tracemalloc, as under python3.
+pub(crate) fn seed_startup_freelists() -> crate::R<()> {
+    // `sys` exists before any program runs in CPython: importing it must not take
+    // blocks from the lists.
+    crate::builtins::import_module("sys")?;
+    let (dicts, floats, lists, tuples) = STARTUP_FREELISTS;
+    let mut made = Vec::new();
+    for _ in 0..dicts {
+        made.push(crate::dict::try_new_dict()?);
+    }
+    for _ in 0..floats {
+        made.push(crate::ops::new_float(0.5)?);
+    }
+    for _ in 0..lists {
+        made.push(crate::seq::new_list(Vec::new())?);
+    }
+    for (i, &n) in tuples.iter().enumerate() {
+        for _ in 0..n {
+            made.push(crate::seq::new_tuple(vec![none(); i + 1])?);
+        }
+    }
+    drop(made);
+    Ok(())
+}
+
 /// The interpreter's entry points.
 #[derive(Debug, Default)]
 pub struct Interp;
@@ -446,6 +488,13 @@ impl Interp {
         *rt().script_dir.borrow_mut() = std::env::current_dir().ok();
         match crate::builtins::find_main_module(module) {
             Ok((source, file)) => {
+                // A package runs as its `__main__` submodule.
+                let spec = if file.ends_with("/__main__.py") && !module.ends_with("__main__") {
+                    format!("{module}.__main__")
+                } else {
+                    module.to_string()
+                };
+                *rt().main_spec.borrow_mut() = Some(spec);
                 if let Some(a) = rt().argv.borrow_mut().first_mut() {
                     a.clone_from(&file);
                 }
@@ -483,7 +532,12 @@ impl Interp {
 
     /// [`Interp::exec_main`] without changing `sys.path[0]` (for `-m` with `-i`).
     pub fn exec_main_module(&self, source: &str, filename: &str, inspect: bool) -> RunOutcome {
-        let r = crate::builtins::exec_module_source(source, filename, "__main__");
+        let spec = rt().main_spec.borrow().clone();
+        let origin = crate::builtins::ModuleOrigin::Main {
+            file: (filename != "<string>").then_some(filename),
+            spec: spec.as_deref(),
+        };
+        let r = crate::builtins::exec_module_file(source, filename, "__main__", origin);
         // python3 sets `__main__.__file__` only while the program runs.
         if let Some(m) = crate::dict::get_str(rt().modules.as_obj(), "__main__")
             && let Some(b) = m.as_obj().downcast::<ModuleBody>()
