@@ -95,6 +95,7 @@ pub mod posix;
 pub mod seq;
 pub mod sre;
 pub mod state;
+mod static_strings;
 pub mod str;
 pub mod structmod;
 pub mod suggest;

@@ -762,7 +762,7 @@ fn sys_intern(args: &[ObjRef], _kw: &Kw) -> R {
             obj_type_name(&args[0])
         )));
     }
-    Ok(crate::str::intern(&crate::str::as_str(args[0].as_obj())))
+    Ok(crate::str::intern_in_place(&args[0]))
 }
 
 fn sys_getallocatedblocks(_args: &[ObjRef], _kw: &Kw) -> R {

@@ -229,9 +229,19 @@ fn init_runtime() -> &'static Runtime {
 fn ensure_builtins() {
     thread_local! { static DONE: Cell<bool> = const { Cell::new(false) }; }
     if !DONE.with(|d| d.replace(true)) {
+        intern_static_strings();
         exc::init_exception_types();
         crate::builtins::init_builtins();
         init_site_builtins();
+    }
+}
+
+/// Interns the strings CPython 3.11 allocates statically, with their counts at
+/// [`IMMORTAL_REFCNT`] beside the references pymm itself holds: `"sep" is
+/// sys.intern("sep")` from the start, and `sys.getrefcount("append")` is about 10**9.
+fn intern_static_strings() {
+    for s in crate::static_strings::STATIC_STRINGS {
+        crate::str::intern(s).as_obj().leak_refs(IMMORTAL_REFCNT);
     }
 }
 

@@ -158,6 +158,23 @@ pub fn intern(s: &str) -> ObjRef {
     o
 }
 
+/// `PyUnicode_InternInPlace`: the interned string equal to the exact str `o`; `o`
+/// itself becomes it when no equal string is interned yet.
+pub fn intern_in_place(o: &ObjRef) -> ObjRef {
+    let rt = crate::state::rt();
+    let text = as_str(o.as_obj());
+    if let Some(t) = rt.interned.borrow().get(text.as_ref()) {
+        return t.clone();
+    }
+    if let Some(b) = str_body(o.as_obj()) {
+        b.state.set(b.state.get() | 1);
+    }
+    rt.interned
+        .borrow_mut()
+        .insert(text.as_ref().into(), o.clone());
+    o.clone()
+}
+
 /// The common part of both string bodies.
 #[inline]
 pub fn str_body(o: Obj<'_>) -> Option<&StrBody> {
