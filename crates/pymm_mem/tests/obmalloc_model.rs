@@ -6,7 +6,7 @@
 use std::ptr::NonNull;
 
 use proptest::prelude::*;
-use pymm_mem::obmalloc::{ARENA_SIZE, AllocatorMode, Heap};
+use pymm_mem::obmalloc::{ARENA_SIZE, AllocatorMode, Heap, POOL_SIZE};
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -190,5 +190,134 @@ proptest! {
     #[test]
     fn malloc_mode_matches_model(ops in proptest::collection::vec(op(), 1..40)) {
         run(AllocatorMode::Malloc, &ops);
+    }
+}
+
+/// CPython's `pymalloc_alloc`/`pymalloc_free` for one size class, modelled plainly:
+/// `usedpools` as a vector (front first) of the partially used pools, each a stack of
+/// freed block offsets over a virgin-block cursor. A full pool leaves the list as soon
+/// as it fills, a free into it puts it back at the front, an empty pool goes back to
+/// its arena with its free list, which serves again if the pool is reused for this
+/// class. Which pool a new pool is (arena policy) is not modelled: the heap's choice
+/// is taken, as long as it is not a pool in use.
+#[derive(Default)]
+struct ClassModel {
+    used: Vec<usize>,
+    pools: std::collections::HashMap<usize, PoolModel>,
+}
+
+struct PoolModel {
+    freed: Vec<usize>,
+    virgin: usize,
+    count: usize,
+}
+
+impl PoolModel {
+    fn next(&self) -> usize {
+        self.freed.last().copied().unwrap_or(self.virgin)
+    }
+
+    fn full(&self, block: usize) -> bool {
+        self.freed.is_empty() && self.virgin + block > POOL_SIZE
+    }
+}
+
+impl ClassModel {
+    fn alloc(&mut self, addr: usize, block: usize) {
+        let (pool, off) = (addr & !(POOL_SIZE - 1), addr & (POOL_SIZE - 1));
+        match self.used.first() {
+            Some(&front) => {
+                assert_eq!(
+                    addr,
+                    front + self.pools[&front].next(),
+                    "not CPython's next block"
+                );
+            }
+            None => {
+                // A new pool: a fresh one starts at its first block, one this class used
+                // before (now empty) continues its free list.
+                match self.pools.get(&pool) {
+                    Some(p) => {
+                        assert_eq!(p.count, 0, "a pool in use was taken as new");
+                        assert_eq!(off, p.next(), "a reused pool's free list was not used");
+                    }
+                    None => {
+                        let fresh = PoolModel {
+                            freed: Vec::new(),
+                            virgin: off,
+                            count: 0,
+                        };
+                        self.pools.insert(pool, fresh);
+                    }
+                }
+                self.used.insert(0, pool);
+            }
+        }
+        let p = self.pools.get_mut(&pool).unwrap();
+        if p.freed.pop().is_none() {
+            p.virgin += block;
+        }
+        p.count += 1;
+        if p.full(block) {
+            self.used.retain(|&q| q != pool);
+        }
+    }
+
+    fn free(&mut self, addr: usize, block: usize) {
+        let (pool, off) = (addr & !(POOL_SIZE - 1), addr & (POOL_SIZE - 1));
+        let p = self.pools.get_mut(&pool).unwrap();
+        let was_full = p.full(block);
+        p.freed.push(off);
+        p.count -= 1;
+        if was_full {
+            self.used.insert(0, pool);
+        } else if p.count == 0 {
+            self.used.retain(|&q| q != pool);
+        }
+    }
+}
+
+fn block_order(ops: &[(bool, usize)], block: usize) {
+    let mut heap = Heap::new();
+    let mut model = ClassModel::default();
+    let mut live: Vec<NonNull<u8>> = Vec::new();
+    for &(alloc, i) in ops {
+        if alloc || live.is_empty() {
+            let p = heap.malloc(block).unwrap();
+            model.alloc(p.as_ptr() as usize, block);
+            live.push(p);
+        } else {
+            // Mostly the oldest block (a FIFO, which fills and refills pools), else any.
+            let k = if i % 4 == 0 { i % live.len() } else { 0 };
+            let p = live.remove(k);
+            model.free(p.as_ptr() as usize, block);
+            let reclaimed = heap.stats().arenas_reclaimed;
+            // SAFETY: p is a live block of this heap, removed from `live`.
+            unsafe { heap.free(p) };
+            if heap.stats().arenas_reclaimed != reclaimed {
+                // An arena went back to the system: its empty pools are forgotten (a new
+                // arena may be mapped at the same address).
+                model.pools.retain(|_, p| p.count > 0);
+            }
+        }
+    }
+    heap.check_invariants().unwrap();
+    for p in live {
+        // SAFETY: live blocks of this heap.
+        unsafe { heap.free(p) };
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Every allocation returns the block CPython 3.11's allocator would (full pools
+    /// leave the used list lazily in pymm, which must not change the order).
+    #[test]
+    fn blocks_come_in_cpythons_order(
+        ops in proptest::collection::vec((proptest::bool::weighted(0.52), any::<usize>()), 1..3000),
+        class in prop_oneof![Just(80usize), Just(512), Just(16)],
+    ) {
+        block_order(&ops, class);
     }
 }

@@ -185,25 +185,23 @@ pub unsafe fn init_pool(pool: *mut PoolHeader, idx: usize) -> *mut u8 {
     }
 }
 
-/// The free list of `pool` just ran dry: carve the next virgin block, or, when the
-/// pool has none left, unlink the now-full pool from its `usedpools` list
-/// (CPython `pymalloc_pool_extend`).
+/// The free list of `pool` just ran dry: carve the next virgin block if the pool has
+/// one (CPython `pymalloc_pool_extend`). A pool with none left is full; CPython unlinks
+/// it here, pymm when an allocation next finds it (see `state`).
 ///
 /// # Safety
 /// `pool` is a pool on a `usedpools` list whose `freeblock` is null.
 #[inline]
 pub unsafe fn pool_extend(pool: *mut PoolHeader, idx: usize) {
-    // SAFETY: the caller guarantees `pool` is a live pool on a circular
-    // usedpools list, so its neighbours are valid headers.
+    // SAFETY: the caller guarantees `pool` is a live pool; a full one stays on its
+    // list until the next allocation of its class finds it (see `state`).
     unsafe {
         if (*pool).nextoffset <= (*pool).maxnextoffset {
             let fb = pool.cast::<u8>().add((*pool).nextoffset as usize);
             (*pool).nextoffset += index_to_size(idx) as u32;
             fb.cast::<*mut u8>().write(ptr::null_mut());
             (*pool).freeblock = fb;
-            return;
         }
-        unlink_pool(pool);
     }
 }
 

@@ -8,8 +8,18 @@
 //! array of pointers; pymm keeps 32 real [`PoolHeader`] sentinels in a
 //! separate allocation reached only through a raw pointer (pools on the lists
 //! point at them, so they must neither move nor be covered by a `&mut` of the
-//! state), which gives the same branch-free link/unlink. Full pools are on no
-//! list; empty pools go to their arena's `freepools`.
+//! state), which gives the same branch-free link/unlink. Empty pools go to their
+//! arena's `freepools`.
+//!
+//! Full pools leave their list lazily. CPython unlinks a pool the moment its last
+//! free block is handed out, and links it back at the front when one of its blocks
+//! is freed; a first-in-first-out pattern (free the oldest object, allocate a new
+//! one) then pays an unlink and a link for every object. Here a pool that fills up
+//! stays where it is (at the front) and is unlinked by the next allocation of its
+//! class that finds it full; a free into a full pool that is still at the front has
+//! nothing to relink, and one into a full pool elsewhere moves it to the front. The
+//! partially used pools keep exactly CPython's order, so every allocation returns
+//! the block CPython's would. An unlinked full pool has a null `nextpool`.
 //!
 //! Fast paths: allocation is "class = (n-1)>>4, pop the head pool's free block,
 //! count++"; free is "radix lookup, push, count--". Everything else (new pools,
@@ -96,8 +106,11 @@ impl OMState {
         unsafe {
             let pool = (*head).nextpool;
             if pool != head {
-                (*pool).count += 1;
                 let bp = (*pool).freeblock;
+                if bp.is_null() {
+                    return self.allocate_past_full_pools(idx);
+                }
+                (*pool).count += 1;
                 let next = bp.cast::<*mut u8>().read();
                 (*pool).freeblock = next;
                 if next.is_null() {
@@ -107,6 +120,28 @@ impl OMState {
             }
         }
         self.allocate_from_new_pool(idx)
+    }
+
+    /// The front pools of class `idx` filled up since the last allocation: unlink them
+    /// (CPython unlinked each as it filled), then allocate from the first pool with a
+    /// free block, or from a new one.
+    #[cold]
+    #[inline(never)]
+    fn allocate_past_full_pools(&mut self, idx: usize) -> Option<NonNull<u8>> {
+        let head = self.head(idx);
+        // SAFETY: the list is well formed; a member with no free block is a full pool,
+        // which leaves the list here, marked by a null `nextpool`.
+        unsafe {
+            loop {
+                let pool = (*head).nextpool;
+                if pool == head || !(*pool).freeblock.is_null() {
+                    break;
+                }
+                pool::unlink_pool(pool);
+                (*pool).nextpool = ptr::null_mut();
+            }
+        }
+        self.pymalloc_alloc(idx)
     }
 
     /// No partially used pool of class `idx`: take an empty pool (mapping a new
@@ -173,10 +208,15 @@ impl OMState {
             if lastfree.is_null() {
                 // The pool was full (so it keeps blocks in use): CPython's
                 // insert_to_usedpool puts it at the front of its class list, so the next
-                // allocation of this class reuses the block just freed. Inline: a FIFO
-                // pattern (free the oldest, allocate) takes this path every time.
+                // allocation of this class reuses the block just freed. A full pool may
+                // still be on the list (see the module docs): at the front, it stays.
                 let head = self.head((*pool).szidx as usize);
-                pool::link_pool_front(head, pool);
+                if (*head).nextpool != pool {
+                    if !(*pool).nextpool.is_null() {
+                        pool::unlink_pool(pool);
+                    }
+                    pool::link_pool_front(head, pool);
+                }
             } else if (*pool).count == 0 {
                 self.free_slow(pool);
             }
