@@ -19,13 +19,60 @@
 //!   which makes re-sorting after a pool is freed O(1).
 //!
 //! A wholly free arena is unmapped unless it is the last one in
-//! `usable_arenas` (bpo-37257), so at most one empty arena stays mapped.
+//! `usable_arenas` (bpo-37257), so at most one empty arena stays mapped. The
+//! `munmap` itself (the kernel clearing and freeing each page: about half the
+//! time of a collection that empties many arenas) is handed to a helper thread
+//! by default, see [`set_background_unmap`]: the arena leaves the heap's books at
+//! once, and its pages go back to the system a moment later.
 
 use core::ptr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{OnceLock, mpsc};
 
 use super::pool::{DUMMY_SIZE_IDX, POOL_SIZE_MASK, PoolHeader};
 use super::radix::ArenaMap;
 use super::{ARENA_SIZE, POOL_SIZE};
+
+static BACKGROUND_UNMAP: AtomicBool = AtomicBool::new(true);
+
+/// Whether freed arenas are unmapped by a helper thread (the default) or by the
+/// thread that freed them, as CPython does. Either way the arena is gone from the
+/// heap's statistics when its last pool is freed.
+pub fn set_background_unmap(on: bool) {
+    BACKGROUND_UNMAP.store(on, Ordering::Relaxed);
+}
+
+/// Returns the mapping of a freed arena to the system: through the helper thread when
+/// background unmapping is on and the thread could be started, else here.
+///
+/// # Safety
+/// `address` is a live mapping of `ARENA_SIZE` bytes that nothing uses any more.
+unsafe fn unmap_arena(address: usize) {
+    static UNMAPPER: OnceLock<Option<mpsc::Sender<usize>>> = OnceLock::new();
+    if BACKGROUND_UNMAP.load(Ordering::Relaxed) {
+        let sender = UNMAPPER.get_or_init(|| {
+            let (tx, rx) = mpsc::channel::<usize>();
+            std::thread::Builder::new()
+                .name("pymm-unmap".into())
+                .spawn(move || {
+                    for address in rx {
+                        // SAFETY: each address was sent once, by the owner of a live
+                        // ARENA_SIZE mapping that it no longer uses.
+                        unsafe { libc::munmap(address as *mut libc::c_void, ARENA_SIZE) };
+                    }
+                })
+                .ok()
+                .map(|_| tx)
+        });
+        if let Some(tx) = sender
+            && tx.send(address).is_ok()
+        {
+            return;
+        }
+    }
+    // SAFETY: the caller's guarantee.
+    unsafe { libc::munmap(address as *mut libc::c_void, ARENA_SIZE) };
+}
 
 /// Pools in a 16 KiB-aligned arena (CPython `MAX_POOLS_IN_ARENA`).
 pub const MAX_POOLS_IN_ARENA: usize = ARENA_SIZE / POOL_SIZE;
@@ -290,7 +337,7 @@ impl Arenas {
         map.mark_used(address, false);
         // SAFETY: `address` is a live mapping of ARENA_SIZE bytes made by
         // new_arena; every block in it is free, and no pointer to it is kept.
-        unsafe { libc::munmap(address as *mut libc::c_void, ARENA_SIZE) };
+        unsafe { unmap_arena(address) };
         let unused = self.unused_arena_objects;
         *self.ao(ai) = ArenaObject::unassociated(unused);
         self.unused_arena_objects = ai;

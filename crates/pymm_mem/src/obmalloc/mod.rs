@@ -39,6 +39,7 @@ pub mod stats;
 
 use core::ptr::NonNull;
 
+pub use arena::set_background_unmap;
 pub use pool::SizeClass;
 pub use stats::{HeapStats, SizeClassStats, write_freelist_line, write_stat_line};
 
