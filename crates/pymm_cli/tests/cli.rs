@@ -1239,3 +1239,37 @@ fn free_lists_start_as_cpythons() {
         " 6 free 20-sized PyTupleObjects * 184 bytes each =                1,104"
     );
 }
+
+/// Under `-m` an uncaught exception's traceback starts with the frames of CPython's
+/// `runpy` (which compiled and ran the module), as python3 prints them.
+#[test]
+fn dash_m_tracebacks_start_in_runpy() {
+    let dir = TempDir::new("dash-m-tb");
+    let cwd = dir.path().to_string_lossy().into_owned();
+    dir.write("boom.py", "def f():\n    1/0\nf()\n");
+    dir.write("syn.py", "x = (\n");
+    let out = pymm_in(Some(dir.path()), &["-m", "boom"], None);
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stderr,
+        format!(
+            "Traceback (most recent call last):\n  \
+             File \"<frozen runpy>\", line 198, in _run_module_as_main\n  \
+             File \"<frozen runpy>\", line 88, in _run_code\n  \
+             File \"{cwd}/boom.py\", line 3, in <module>\n    f()\n  \
+             File \"{cwd}/boom.py\", line 2, in f\n    1/0\n    ~^~\n\
+             ZeroDivisionError: division by zero\n"
+        )
+    );
+    let out = pymm_in(Some(dir.path()), &["-m", "syn"], None);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.starts_with(
+            "Traceback (most recent call last):\n  \
+             File \"<frozen runpy>\", line 189, in _run_module_as_main\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.ends_with("SyntaxError: '(' was never closed\n"));
+}

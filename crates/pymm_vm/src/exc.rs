@@ -924,12 +924,19 @@ pub fn format_frames(tb: &[TbEntry], limit: Option<i64>, out: &mut TbText) {
 }
 
 pub fn format_one(e: &ObjRef, out: &mut TbText) {
+    format_one_below(e, "", out);
+}
+
+/// [`format_one`] with `outer` (lines of frames that ran the code, such as `runpy`'s
+/// under `-m`) shown at the top of the traceback.
+fn format_one_below(e: &ObjRef, outer: &str, out: &mut TbText) {
     if let Some(b) = exc_body(e.as_obj()) {
         let all = crate::traceback::entries(b.traceback.get());
         let tb = limited(&all, out.limit);
-        if !tb.is_empty() {
+        if !tb.is_empty() || !outer.is_empty() {
             out.cut();
             out.push_str("Traceback (most recent call last):\n");
+            out.push_str(outer);
             format_frames(tb, None, out);
         }
     }
@@ -1006,6 +1013,12 @@ fn format_notes(e: &ObjRef, out: &mut TbText) {
 }
 
 pub fn format_chain(e: &ObjRef, out: &mut TbText, seen: &mut Vec<usize>) {
+    format_chain_below(e, "", out, seen);
+}
+
+/// [`format_chain`] with `outer` frames above the last exception's traceback (the
+/// chained ones were caught inside the program, below those frames).
+fn format_chain_below(e: &ObjRef, outer: &str, out: &mut TbText, seen: &mut Vec<usize>) {
     seen.push(e.as_obj().addr());
     if let Some(b) = exc_body(e.as_obj()) {
         if let Some(c) = b.cause.get() {
@@ -1027,7 +1040,7 @@ pub fn format_chain(e: &ObjRef, out: &mut TbText, seen: &mut Vec<usize>) {
             );
         }
     }
-    format_one(e, out);
+    format_one_below(e, outer, out);
 }
 
 /// `offer_suggestions_for_attribute_error`: the closest name in `dir(obj)`.
@@ -1051,9 +1064,15 @@ fn attribute_suggestion(e: &ObjRef) -> Option<String> {
 
 /// Prints an exception with its traceback and chain to stderr, as CPython does.
 pub fn print_exception(e: &Exc) -> i32 {
+    print_exception_below(e, "")
+}
+
+/// [`print_exception`] for an exception that left code run by frames the program does
+/// not see (`outer`: their traceback lines, shown at the top of the traceback).
+pub fn print_exception_below(e: &Exc, outer: &str) -> i32 {
     crate::state::flush_out();
     let mut s = TbText::default();
-    format_chain(&e.0, &mut s, &mut Vec::new());
+    format_chain_below(&e.0, outer, &mut s, &mut Vec::new());
     eprint!("{}", s.into_string());
     1
 }

@@ -457,6 +457,18 @@ pub(crate) fn seed_startup_freelists() -> crate::R<()> {
     Ok(())
 }
 
+/// The `runpy` frames (CPython 3.11.7's line numbers) above a module run with `-m`
+/// whose code raised.
+const RUNPY_RUN: &str = "  File \"<frozen runpy>\", line 198, in _run_module_as_main\n  \
+     File \"<frozen runpy>\", line 88, in _run_code\n";
+
+/// The frames above a module run with `-m` that does not compile.
+const RUNPY_COMPILE: &str = "  File \"<frozen runpy>\", line 189, in _run_module_as_main\n  \
+     File \"<frozen runpy>\", line 159, in _get_module_details\n  \
+     File \"<frozen importlib._bootstrap_external>\", line 1074, in get_code\n  \
+     File \"<frozen importlib._bootstrap_external>\", line 1004, in source_to_code\n  \
+     File \"<frozen importlib._bootstrap>\", line 241, in _call_with_frames_removed\n";
+
 /// The interpreter's entry points.
 #[derive(Debug, Default)]
 pub struct Interp;
@@ -548,6 +560,16 @@ impl Interp {
             spec: spec.as_deref(),
         };
         let r = crate::builtins::exec_module_file(source, filename, "__main__", origin);
+        // Under `-m`, CPython's `runpy` compiled and ran the module: its frames head the
+        // traceback of an exception the module did not catch.
+        let outer = match &r {
+            Err(e) if spec.is_some() => {
+                let compiling = exc::matches(&e.0, "SyntaxError")
+                    && exc::exc_body(e.0.as_obj()).is_some_and(|b| b.traceback.get().is_none());
+                if compiling { RUNPY_COMPILE } else { RUNPY_RUN }
+            }
+            _ => "",
+        };
         // python3 sets `__main__.__file__` only while the program runs.
         if let Some(m) = crate::dict::get_str(rt().modules.as_obj(), "__main__")
             && let Some(b) = m.as_obj().downcast::<ModuleBody>()
@@ -556,12 +578,15 @@ impl Interp {
         }
         let outcome = match r {
             Ok(_) => RunOutcome::Exit(0),
-            Err(e) if inspect => RunOutcome::Exit(exc::print_exception(&e)),
+            Err(e) if inspect => RunOutcome::Exit(exc::print_exception_below(&e, outer)),
             Err(e) if exc::matches(&e.0, "KeyboardInterrupt") => {
-                exc::print_exception(&e);
+                exc::print_exception_below(&e, outer);
                 RunOutcome::Interrupted
             }
-            Err(e) => RunOutcome::Exit(exc::handle_uncaught(e)),
+            Err(e) => RunOutcome::Exit(match exc::system_exit_status(&e) {
+                Some(code) => code,
+                None => exc::print_exception_below(&e, outer),
+            }),
         };
         flush_out();
         outcome
