@@ -75,6 +75,7 @@ mod heapvec;
 mod object;
 pub mod obmalloc;
 mod preheader;
+pub mod process;
 mod runtime;
 mod settable;
 mod typeinfo;

@@ -100,6 +100,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("pprint", include_str!("pylib/pprint.py")),
     ("statistics", include_str!("pylib/statistics.py")),
     ("struct", include_str!("pylib/struct.py")),
+    ("resource", include_str!("pylib/resource.py")),
     (
         "_frozen_importlib",
         include_str!("pylib/_frozen_importlib.py"),

@@ -40,6 +40,10 @@ pub fn module_functions() -> &'static [(&'static str, NativeFn)] {
         ("urandom", urandom),
         ("strerror", strerror),
         ("_environ", environ),
+        ("_getrusage", getrusage),
+        ("_getrlimit", getrlimit),
+        ("_setrlimit", setrlimit),
+        ("_getpagesize", getpagesize),
     ]
 }
 
@@ -217,6 +221,74 @@ fn access(args: &[ObjRef], kw: &Kw) -> R {
         && (mode & 2 == 0 || bits & 0o222 != 0)
         && (mode & 1 == 0 || bits & 0o111 != 0);
     Ok(pybool(ok))
+}
+
+/// The `OSError` for `errno` `n` (the `resource` functions' failures).
+fn errno_error(n: i32) -> crate::exc::Exc {
+    os_error(&std::io::Error::from_raw_os_error(n), None, None)
+}
+
+/// `_getrusage(who)`: the sixteen `struct_rusage` fields (`resource.getrusage`).
+fn getrusage(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("_getrusage", args, 1, 1)?;
+    let who = i32::try_from(crate::builtins::to_index(&args[0])?)
+        .map_err(|_| crate::exc::value_error("invalid who parameter"))?;
+    let ru = pymm_mem::process::rusage(who).map_err(errno_error)?;
+    let ints = [
+        ru.maxrss,
+        ru.ixrss,
+        ru.idrss,
+        ru.isrss,
+        ru.minflt,
+        ru.majflt,
+        ru.nswap,
+        ru.inblock,
+        ru.oublock,
+        ru.msgsnd,
+        ru.msgrcv,
+        ru.nsignals,
+        ru.nvcsw,
+        ru.nivcsw,
+    ];
+    let mut items = vec![
+        crate::ops::new_float(ru.utime)?,
+        crate::ops::new_float(ru.stime)?,
+    ];
+    for v in ints {
+        items.push(crate::int::from_i64(v)?);
+    }
+    crate::seq::new_tuple(items)
+}
+
+/// `_getrlimit(resource)`: `(soft, hard)`, -1 for no limit.
+fn getrlimit(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("_getrlimit", args, 1, 1)?;
+    let res = i32::try_from(crate::builtins::to_index(&args[0])?)
+        .map_err(|_| crate::exc::value_error("invalid resource specified"))?;
+    let (soft, hard) = pymm_mem::process::rlimit(res).map_err(errno_error)?;
+    crate::seq::new_tuple(vec![
+        crate::int::from_i64(soft)?,
+        crate::int::from_i64(hard)?,
+    ])
+}
+
+/// `_setrlimit(resource, soft, hard)`; `None`, or the errno of the failure as an int
+/// (the Python side words CPython's errors).
+fn setrlimit(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("_setrlimit", args, 3, 3)?;
+    let res = i32::try_from(crate::builtins::to_index(&args[0])?)
+        .map_err(|_| crate::exc::value_error("invalid resource specified"))?;
+    let soft = crate::builtins::to_index(&args[1])?;
+    let hard = crate::builtins::to_index(&args[2])?;
+    match pymm_mem::process::set_rlimit(res, soft, hard) {
+        Ok(()) => Ok(none()),
+        Err(n) => crate::int::from_i64(i64::from(n)),
+    }
+}
+
+fn getpagesize(args: &[ObjRef], _kw: &Kw) -> R {
+    check_args("_getpagesize", args, 0, 0)?;
+    crate::int::from_i64(pymm_mem::process::page_size() as i64)
 }
 
 fn getpid(args: &[ObjRef], _kw: &Kw) -> R {

@@ -2134,13 +2134,11 @@ fn set_class(o: &ObjRef, v: Option<ObjRef>) -> R<()> {
 /// `setattr(o, name, v)`; `v = None` deletes.
 pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
     let obj = o.as_obj();
-    if crate::str::is_ascii_text(name.as_obj(), "__class__") {
-        return set_class(o, v);
-    }
     // Instances of classes without data descriptors or __setattr__: straight to the
     // inline values.
     if let Some(t) = obj.type_object()
         && kind(obj) == Kind::Object
+        && !crate::str::is_ascii_text(name.as_obj(), "__class__")
         && attr_flags(t) & (ATTR_DATA_DESCR | ATTR_CUSTOM_SET | ATTR_HAS_DICT) == ATTR_HAS_DICT
         && let Some(r) = inline_set(obj, name, v.clone())
     {
@@ -2149,6 +2147,34 @@ pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
     if crate::weakrefs::is_proxy(o) {
         return setattr(&crate::weakrefs::unproxy(o)?, name, v);
     }
+    // A `__setattr__` of the class comes first, whatever the attribute (for a class, a
+    // `__setattr__` of its metaclass); `object.__setattr__` does the rest.
+    if is_heap_instance(obj) {
+        let custom = if v.is_some() {
+            "__setattr__"
+        } else {
+            "__delattr__"
+        };
+        if let Some(f) = lookup_special(o, custom)
+            && kind(f.as_obj()) == Kind::Function
+        {
+            let mut args = vec![o.clone(), name.clone()];
+            args.extend(v);
+            crate::call::call(&f, &args)?;
+            return Ok(());
+        }
+    }
+    generic_setattr(o, name, v)
+}
+
+/// `object.__setattr__`.
+pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
+    let obj = o.as_obj();
+    let n = crate::str::as_str(name.as_obj());
+    if n == "__class__" {
+        return set_class(o, v);
+    }
+    // A data descriptor of the type comes before the instance's own storage.
     let t = type_of(obj);
     if let Some(d) = lookup(t.as_obj(), name) {
         if let Some(g) = d.as_obj().downcast::<GetSetBody>()
@@ -2183,32 +2209,6 @@ pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
                 return Ok(());
             }
         }
-    }
-    // (For a class, a `__setattr__` of its metaclass.)
-    if is_heap_instance(obj) {
-        let custom = if v.is_some() {
-            "__setattr__"
-        } else {
-            "__delattr__"
-        };
-        if let Some(f) = lookup_special(o, custom)
-            && kind(f.as_obj()) == Kind::Function
-        {
-            let mut args = vec![o.clone(), name.clone()];
-            args.extend(v);
-            crate::call::call(&f, &args)?;
-            return Ok(());
-        }
-    }
-    generic_setattr(o, name, v)
-}
-
-/// `object.__setattr__`.
-pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
-    let obj = o.as_obj();
-    let n = crate::str::as_str(name.as_obj());
-    if n == "__class__" {
-        return set_class(o, v);
     }
     if let Some(e) = obj.downcast::<ExcBody>() {
         // The exception struct's own fields (BaseException_getset).
