@@ -33,6 +33,11 @@ def child_env():
     env["PYTHONUTF8"] = "1"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONPATH"] = CORPUS
+    # Third-party pure-Python packages some scripts compare with (objgraph): a
+    # directory holding them, for recording with CPython (pymm ships its own).
+    extra = os.environ.get("PYMM_CORPUS_EXTRA_PATH")
+    if extra:
+        env["PYTHONPATH"] = CORPUS + os.pathsep + extra
     for k in ("PYTHONSTARTUP", "PYTHONINSPECT", "PYTHONWARNINGS"):
         env.pop(k, None)
     return env

@@ -101,6 +101,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("statistics", include_str!("pylib/statistics.py")),
     ("struct", include_str!("pylib/struct.py")),
     ("resource", include_str!("pylib/resource.py")),
+    ("objgraph", include_str!("pylib/objgraph.py")),
     (
         "_frozen_importlib",
         include_str!("pylib/_frozen_importlib.py"),
