@@ -406,7 +406,14 @@ fn convert_parse_error(
             LexicalErrorType::FStringError(e) => fstring_message(e),
             LexicalErrorType::Eof => "unexpected EOF while parsing".into(),
             LexicalErrorType::LineContinuationError => {
-                "unexpected character after line continuation character".into()
+                // CPython points at the character after the backslash.
+                return CompileError::at(
+                    ErrorKind::SyntaxError,
+                    "unexpected character after line continuation character",
+                    filename,
+                    map,
+                    TextRange::empty(range.start() + TextSize::from(1)),
+                );
             }
             LexicalErrorType::InvalidByteLiteral => {
                 "bytes can only contain ASCII literal characters".into()
