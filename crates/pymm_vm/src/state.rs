@@ -690,5 +690,9 @@ fn recursion_error() -> Exc {
 #[inline]
 pub fn leave_call() {
     let r = rt();
-    r.depth.set(r.depth.get() - 1);
+    let d = r.depth.get() - 1;
+    r.depth.set(d);
+    if crate::tracemalloc::TRACING.load(Ordering::Relaxed) {
+        crate::tracemalloc::left_call(d);
+    }
 }

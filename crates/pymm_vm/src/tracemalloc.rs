@@ -4,7 +4,9 @@
 //! `pylib/tracemalloc.py`.
 //!
 //! While tracing, the eval loop publishes its position before each instruction (one
-//! atomic flag test otherwise). pymm records one frame per trace: the innermost line.
+//! atomic flag test otherwise) at its call depth, and a returning call drops the
+//! deeper entries: the table of those positions is the Python stack, of which a trace
+//! keeps the innermost `nframe` frames (`tracemalloc.start(nframe)`), as CPython's.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -22,11 +24,16 @@ use crate::state::{none, pybool};
 /// Whether any thread is tracing (the eval loop's cheap test).
 pub static TRACING: AtomicBool = AtomicBool::new(false);
 
-/// One traced block: size, domain and where it was allocated.
+/// `(filename, lineno)` of the frames of a trace, most recent first.
+type Frames = Rc<[(Rc<str>, u32)]>;
+
+/// One traced block: its size and where it was allocated (the innermost frames, most
+/// recent first, and how many frames the stack had).
 #[derive(Debug, Clone)]
 struct Trace {
     size: usize,
-    frame: Option<(Rc<str>, u32)>,
+    frames: Frames,
+    total_nframe: u32,
 }
 
 #[derive(Debug, Default)]
@@ -36,8 +43,11 @@ struct State {
     traces: HashMap<usize, Trace>,
     current: usize,
     peak: usize,
-    code: Option<Rc<CodeObject>>,
-    pc: usize,
+    /// The running position of each Python frame, by call depth (`None`: no Python
+    /// frame published at that depth).
+    stack: Vec<Option<(Rc<CodeObject>, usize)>>,
+    /// The frames of the last trace, reused while the position does not change.
+    last: Option<(usize, usize, Frames, u32)>,
 }
 
 thread_local! {
@@ -45,22 +55,67 @@ thread_local! {
     static REENTRANT: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Publishes the running instruction (called by the eval loop while tracing).
+/// Publishes the running instruction of the frame at the current call depth (called
+/// by the eval loop while tracing); deeper entries belong to calls that returned.
 #[inline]
 pub fn set_location(co: &Rc<CodeObject>, pc: usize) {
+    let depth = crate::state::rt().depth.get();
     STATE.with(|s| {
         let mut s = s.borrow_mut();
-        if !s.code.as_ref().is_some_and(|c| Rc::ptr_eq(c, co)) {
-            s.code = Some(co.clone());
+        if s.stack.len() > depth + 1 {
+            s.stack.truncate(depth + 1);
         }
-        s.pc = pc;
+        while s.stack.len() <= depth {
+            s.stack.push(None);
+        }
+        match &mut s.stack[depth] {
+            Some((c, p)) if Rc::ptr_eq(c, co) => *p = pc,
+            slot => *slot = Some((co.clone(), pc)),
+        }
     });
 }
 
-fn location(s: &State) -> Option<(Rc<str>, u32)> {
-    let co = s.code.as_ref()?;
-    let line = co.locations.get(s.pc).map_or(co.firstlineno, |l| l.line);
-    Some((co.filename.clone(), line))
+/// A call at depth `depth + 1` returned: its frame leaves the stack.
+pub fn left_call(depth: usize) {
+    STATE.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut()
+            && s.stack.len() > depth + 1
+        {
+            s.stack.truncate(depth + 1);
+        }
+    });
+}
+
+fn line_of(co: &CodeObject, pc: usize) -> u32 {
+    co.locations.get(pc).map_or(co.firstlineno, |l| l.line)
+}
+
+/// The innermost `nframes` frames of the stack, most recent first, and the number of
+/// frames in all.
+fn location(s: &mut State) -> (Frames, u32) {
+    let live = || s.stack.iter().rev().flatten();
+    let total = live().count() as u32;
+    // A run of allocations at one place (a list growing, a loop body) shares its frames.
+    let top = live().next().map(|(c, p)| (Rc::as_ptr(c) as usize, *p));
+    if let (Some((code, pc)), Some((lc, lp, frames, lt))) = (top, &s.last)
+        && (code, pc) == (*lc, *lp)
+        && *lt == total
+        && (total == 1 || s.nframes == 1)
+    {
+        return (frames.clone(), total);
+    }
+    let frames: Frames = if total == 0 {
+        Rc::from([(Rc::from("<unknown>"), 0)])
+    } else {
+        live()
+            .take(s.nframes)
+            .map(|(c, p)| (c.filename.clone(), line_of(c, *p)))
+            .collect()
+    };
+    if let Some((code, pc)) = top {
+        s.last = Some((code, pc, frames.clone(), total));
+    }
+    (frames, total)
 }
 
 fn hook(ev: AllocEvent) {
@@ -78,8 +133,13 @@ fn hook(ev: AllocEvent) {
             // Every Python allocation is in tracemalloc's default domain 0, whichever
             // pymm domain (PyMem or PyObject) it came from.
             AllocEvent::Alloc { ptr, size, .. } => {
-                let frame = location(&s);
-                if let Some(old) = s.traces.insert(ptr, Trace { size, frame }) {
+                let (frames, total_nframe) = location(&mut s);
+                let trace = Trace {
+                    size,
+                    frames,
+                    total_nframe,
+                };
+                if let Some(old) = s.traces.insert(ptr, trace) {
                     s.current -= old.size;
                 }
                 s.current += size;
@@ -132,7 +192,8 @@ fn stop(_args: &[ObjRef], _kw: &Kw) -> R {
         s.traces = HashMap::new();
         s.current = 0;
         s.peak = 0;
-        s.code = None;
+        s.stack.clear();
+        s.last = None;
     });
     Ok(none())
 }
@@ -180,21 +241,19 @@ fn get_tracemalloc_memory(_args: &[ObjRef], _kw: &Kw) -> R {
     crate::int::from_i64((n * (std::mem::size_of::<(usize, Trace)>() + 8)) as i64)
 }
 
+/// A trace's frames as `((filename, lineno), ...)`, most recent first.
 fn frames_tuple(t: &Trace) -> R {
-    let frames = match &t.frame {
-        Some((f, l)) => vec![crate::seq::new_tuple(vec![
+    let mut frames = Vec::with_capacity(t.frames.len());
+    for (f, l) in t.frames.iter() {
+        frames.push(crate::seq::new_tuple(vec![
             crate::str::new_str(f)?,
             crate::int::from_i64(*l as i64)?,
-        ])?],
-        None => vec![crate::seq::new_tuple(vec![
-            crate::str::new_str("<unknown>")?,
-            crate::int::from_i64(0)?,
-        ])?],
-    };
+        ])?);
+    }
     crate::seq::new_tuple(frames)
 }
 
-/// `_get_traces()`: `[(domain, size, ((filename, lineno),), total_nframe), ...]`.
+/// `_get_traces()`: `[(domain, size, ((filename, lineno), ...), total_nframe), ...]`.
 fn get_traces(_args: &[ObjRef], _kw: &Kw) -> R {
     let traces: Vec<Trace> = STATE.with(|s| s.borrow().traces.values().cloned().collect());
     let mut out = Vec::with_capacity(traces.len());
@@ -206,7 +265,7 @@ fn get_traces(_args: &[ObjRef], _kw: &Kw) -> R {
                 crate::int::from_i64(0)?,
                 crate::int::from_i64(t.size as i64)?,
                 frames_tuple(t)?,
-                crate::int::from_i64(1)?,
+                crate::int::from_i64(i64::from(t.total_nframe))?,
             ])?);
         }
         Ok(())

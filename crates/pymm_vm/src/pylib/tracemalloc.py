@@ -1,10 +1,11 @@
 """Trace memory allocations (pymm's own `tracemalloc`, on its native `_tracemalloc`).
 
 The native half hooks pymm's allocator and records, for every live block of its heap,
-the size and the innermost Python line that allocated it. This module turns those
-traces into snapshots and statistics with the API and output formats of CPython
-3.11's `tracemalloc`. Deviation: tracebacks hold one frame, whatever the limit.
+the size and the Python frames that allocated it (as many as `start(nframe)` asks).
+This module turns those traces into snapshots and statistics with the API and output
+formats of CPython 3.11's `tracemalloc`.
 """
+import linecache
 
 from _tracemalloc import (start, stop, is_tracing, get_traceback_limit,
                           get_traced_memory, reset_peak, clear_traces,
@@ -127,6 +128,9 @@ class Traceback:
             frames = list(reversed(frames))
         for frame in frames:
             lines.append('  File "%s", line %s' % (frame.filename, frame.lineno))
+            line = linecache.getline(frame.filename, frame.lineno).strip()
+            if line:
+                lines.append('    %s' % line)
         return lines
 
 
