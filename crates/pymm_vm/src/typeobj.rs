@@ -392,16 +392,24 @@ pub struct AttrCache {
     dict_ix: u32,
 }
 
-/// The caches of one name in one code object: four entries, chosen by the class's
-/// address, so that a site that sees instances of a few classes (a base-class method
-/// called on subclasses) keeps hitting.
+/// The caches of one name in one code object: four entries, one per class seen (see
+/// `entry_for`), so that a site that sees instances of a few classes (a base-class
+/// method called on subclasses) keeps hitting.
 pub type AttrCaches = [std::cell::Cell<AttrCache>; 4];
 
-/// The entry of `caches` for class `t`.
+/// The entry of `caches` to fill for class `t`: its own entry if it has one (stale),
+/// else an unused or stale one, else the one its address hashes to. A site that sees a
+/// few classes keeps one entry each, whatever their addresses (hashing alone made two
+/// of a program's classes evict each other when their addresses collided).
 #[inline]
 fn entry_for<'c>(caches: &'c AttrCaches, t: Obj<'_>) -> &'c std::cell::Cell<AttrCache> {
     let a = t.addr();
-    &caches[((a >> 4) ^ (a >> 7)) & 3]
+    let epoch = type_epoch();
+    caches
+        .iter()
+        .find(|e| e.get().ty == a)
+        .or_else(|| caches.iter().find(|e| e.get().epoch != epoch))
+        .unwrap_or(&caches[((a >> 4) ^ (a >> 7)) & 3])
 }
 
 /// The cache entry for `t` under the current epoch with `index`.
@@ -442,11 +450,12 @@ fn slot_by_descriptor(o: Obj<'_>, name: &ObjRef) -> Option<usize> {
 #[inline]
 fn cache_hit<'a>(caches: &AttrCaches, obj: Obj<'a>) -> Option<(Obj<'a>, AttrCache)> {
     let t = obj.type_object()?;
-    let e = entry_for(caches, t).get();
-    if e.ty != t.addr() || e.epoch != type_epoch() {
-        return None;
-    }
-    Some((t, e))
+    let (a, epoch) = (t.addr(), type_epoch());
+    // The first entry holds a monomorphic site's class: one comparison.
+    caches.iter().find_map(|e| {
+        let e = e.get();
+        (e.ty == a && e.epoch == epoch).then_some((t, e))
+    })
 }
 
 /// `__slots__` value `i` of `o`, wherever its layout keeps it (in the object, or in
@@ -2148,8 +2157,13 @@ pub fn setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
         return setattr(&crate::weakrefs::unproxy(o)?, name, v);
     }
     // A `__setattr__` of the class comes first, whatever the attribute (for a class, a
-    // `__setattr__` of its metaclass); `object.__setattr__` does the rest.
-    if is_heap_instance(obj) {
+    // `__setattr__` of its metaclass); `object.__setattr__` does the rest. The class's
+    // flags say whether there is one to look up.
+    if is_heap_instance(obj)
+        && obj
+            .type_object()
+            .is_some_and(|t| attr_flags(t) & ATTR_CUSTOM_SET != 0)
+    {
         let custom = if v.is_some() {
             "__setattr__"
         } else {
