@@ -7,6 +7,9 @@
 //! atomic flag test otherwise) at its call depth, and a returning call drops the
 //! deeper entries: the table of those positions is the Python stack, of which a trace
 //! keeps the innermost `nframe` frames (`tracemalloc.start(nframe)`), as CPython's.
+//! A caller that has not run an instruction since tracing started (the function that
+//! called `tracemalloc.start()`, its callers) is not in the table yet, so early traces
+//! can have fewer frames than CPython's.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;

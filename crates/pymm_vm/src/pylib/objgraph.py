@@ -327,11 +327,20 @@ def _on_path(program):
     return False
 
 
+_names = None
+
+
 def _dot_file_name():
-    import random
-    name = "/tmp/objgraph-%s.dot" % "".join(
-        random.choice("abcdefghijklmnopqrstuvwxyz0123456789_") for _ in range(8))
-    return name
+    # Its own generator, as tempfile's: the program's `random` sequence stays its own.
+    global _names
+    if _names is None:
+        import random
+        _names = random.Random()
+    while True:
+        name = "/tmp/objgraph-%s.dot" % "".join(
+            _names.choice("abcdefghijklmnopqrstuvwxyz0123456789_") for _ in range(8))
+        if not os.path.exists(name):
+            return name
 
 
 def _show_graph(objs, edges, forward, max_depth, extra_ignore, filter, too_many,
