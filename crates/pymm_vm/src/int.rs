@@ -210,7 +210,14 @@ pub fn from_i64_op(r: i64, op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj
     if (-5..=256).contains(&r) {
         return Ok(sg().small_ints[(r + 5) as usize].clone());
     }
-    from_i64_as(r, op_alloc(op, a, b))
+    alloc_op_result(r, op, a, b)
+}
+
+/// [`from_i64_op`] past the small ints, out of line: the eval loop's arithmetic keeps
+/// only the cache test.
+#[inline(never)]
+fn alloc_op_result(r: i64, op: pymm_compiler::BinaryOperator, a: Obj<'_>, b: Obj<'_>) -> R {
+    alloc_u128(r < 0, r.unsigned_abs() as u128, op_alloc(op, a, b))
 }
 
 /// Whether `o` is an int (or bool, or a subclass).

@@ -79,6 +79,8 @@ pub fn set_location(co: &Rc<CodeObject>, pc: usize) {
 }
 
 /// A call at depth `depth + 1` returned: its frame leaves the stack.
+#[cold]
+#[inline(never)]
 pub fn left_call(depth: usize) {
     STATE.with(|s| {
         if let Ok(mut s) = s.try_borrow_mut()

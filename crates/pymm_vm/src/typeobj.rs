@@ -401,7 +401,7 @@ pub type AttrCaches = [std::cell::Cell<AttrCache>; 4];
 /// else an unused or stale one, else the one its address hashes to. A site that sees a
 /// few classes keeps one entry each, whatever their addresses (hashing alone made two
 /// of a program's classes evict each other when their addresses collided).
-#[inline]
+#[inline(never)]
 fn entry_for<'c>(caches: &'c AttrCaches, t: Obj<'_>) -> &'c std::cell::Cell<AttrCache> {
     let a = t.addr();
     let epoch = type_epoch();
@@ -451,10 +451,20 @@ fn slot_by_descriptor(o: Obj<'_>, name: &ObjRef) -> Option<usize> {
 fn cache_hit<'a>(caches: &AttrCaches, obj: Obj<'a>) -> Option<(Obj<'a>, AttrCache)> {
     let t = obj.type_object()?;
     let (a, epoch) = (t.addr(), type_epoch());
-    // The first entry holds a monomorphic site's class: one comparison.
-    caches.iter().find_map(|e| {
+    // The first entry holds a monomorphic site's class: one comparison inline.
+    let e = caches[0].get();
+    if e.ty == a && e.epoch == epoch {
+        return Some((t, e));
+    }
+    other_cache_hit(caches, a, epoch).map(|e| (t, e))
+}
+
+/// [`cache_hit`] in the entries a polymorphic site fills after the first.
+#[inline(never)]
+fn other_cache_hit(caches: &AttrCaches, a: usize, epoch: u64) -> Option<AttrCache> {
+    caches[1..].iter().find_map(|e| {
         let e = e.get();
-        (e.ty == a && e.epoch == epoch).then_some((t, e))
+        (e.ty == a && e.epoch == epoch).then_some(e)
     })
 }
 
