@@ -128,10 +128,7 @@ fn module_namespace(name: &str, origin: ModuleOrigin<'_>) -> R<(ObjRef, ObjRef)>
         },
     );
     let (loader, spec_obj) = match (spec, file) {
-        (Some(s), Some(f)) => {
-            let (l, sp) = file_loader_and_spec(s, f, package)?;
-            (l, sp)
-        }
+        (Some(s), Some(f)) => file_loader_and_spec(s, f, package)?,
         // A script: its loader, but no spec.
         (None, Some(f)) if !f.starts_with('<') => {
             let (l, _) = file_loader_and_spec("__main__", f, None)?;
@@ -343,11 +340,16 @@ pub fn import_module(name: &str) -> R {
     ))
 }
 
-/// `runpy._get_module_details` for `python3 -m name`: the source and file name of the
-/// module to run as `__main__` (a package's `__main__` submodule), found as `import`
-/// would find it, after importing its parent packages. `Err` carries python3's message
-/// (printed after the program name) or an exception raised while importing a parent.
-pub fn find_main_module(name: &str) -> Result<(String, String), Result<String, Exc>> {
+/// The source, file name and module name (`__spec__.name`) of a module to run as
+/// `__main__`, or how finding it failed (see [`find_main_module`]).
+type MainModule = Result<(String, String, String), Result<String, Exc>>;
+
+/// `runpy._get_module_details` for `python3 -m name`: the source, file name and name of
+/// the module to run as `__main__` (for a package, its `__main__` submodule), found as
+/// `import` would find it, after importing its parent packages. `Err` carries python3's
+/// message (printed after the program name) or an exception raised while importing a
+/// parent.
+pub fn find_main_module(name: &str) -> MainModule {
     if name.is_empty() || name.starts_with('.') {
         return Err(Ok("Relative module names not supported".to_string()));
     }
@@ -386,11 +388,11 @@ pub fn find_main_module(name: &str) -> Result<(String, String), Result<String, E
                      directly executed"
                 )));
             }
-            return read_main(&main_file);
+            return read_main(&main_file, format!("{name}.__main__"));
         }
         let file = base.with_extension("py");
         if file.is_file() {
-            return read_main(&file);
+            return read_main(&file, name.to_string());
         }
     }
     if !name.contains('.')
@@ -400,7 +402,7 @@ pub fn find_main_module(name: &str) -> Result<(String, String), Result<String, E
         if src.contains("if __name__ == \"__main__\":")
             || src.contains("if __name__ == '__main__':")
         {
-            return Ok((src.to_string(), file));
+            return Ok((src.to_string(), file, name.to_string()));
         }
         return Err(Ok(format!(
             "-m {name}: pymm's {name} module has no command-line interface"
@@ -409,10 +411,10 @@ pub fn find_main_module(name: &str) -> Result<(String, String), Result<String, E
     Err(Ok(format!("No module named {name}")))
 }
 
-fn read_main(file: &std::path::Path) -> Result<(String, String), Result<String, Exc>> {
+fn read_main(file: &std::path::Path, spec: String) -> MainModule {
     let shown = file.to_string_lossy().into_owned();
     std::fs::read_to_string(file)
-        .map(|src| (src, shown.clone()))
+        .map(|src| (src, shown.clone(), spec))
         .map_err(|e| Ok(format!("can't read {shown}: {e}")))
 }
 

@@ -1105,9 +1105,15 @@ pub fn system_exit_status(e: &Exc) -> Option<i32> {
 /// Handles an exception that reached the top: `SystemExit` gives its status, anything
 /// else (`KeyboardInterrupt` included) is printed and gives 1.
 pub fn handle_uncaught(e: Exc) -> i32 {
+    handle_uncaught_below(e, "")
+}
+
+/// [`handle_uncaught`] with `outer` frames at the top of the traceback (see
+/// [`print_exception_below`]).
+pub fn handle_uncaught_below(e: Exc, outer: &str) -> i32 {
     match system_exit_status(&e) {
         Some(code) => code,
-        None => print_exception(&e),
+        None => print_exception_below(&e, outer),
     }
 }
 

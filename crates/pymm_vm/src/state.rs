@@ -509,13 +509,7 @@ impl Interp {
     pub fn find_main_module(&self, module: &str) -> Result<(String, String), Result<String, i32>> {
         *rt().script_dir.borrow_mut() = std::env::current_dir().ok();
         match crate::builtins::find_main_module(module) {
-            Ok((source, file)) => {
-                // A package runs as its `__main__` submodule.
-                let spec = if file.ends_with("/__main__.py") && !module.ends_with("__main__") {
-                    format!("{module}.__main__")
-                } else {
-                    module.to_string()
-                };
+            Ok((source, file, spec)) => {
                 *rt().main_spec.borrow_mut() = Some(spec);
                 if let Some(a) = rt().argv.borrow_mut().first_mut() {
                     a.clone_from(&file);
@@ -583,10 +577,7 @@ impl Interp {
                 exc::print_exception_below(&e, outer);
                 RunOutcome::Interrupted
             }
-            Err(e) => RunOutcome::Exit(match exc::system_exit_status(&e) {
-                Some(code) => code,
-                None => exc::print_exception_below(&e, outer),
-            }),
+            Err(e) => RunOutcome::Exit(exc::handle_uncaught_below(e, outer)),
         };
         flush_out();
         outcome

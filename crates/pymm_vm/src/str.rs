@@ -146,33 +146,32 @@ pub fn intern_static(s: &'static str) -> ObjRef {
 }
 
 pub fn intern(s: &str) -> ObjRef {
-    let rt = crate::state::rt();
-    if let Some(o) = rt.interned.borrow().get(s) {
+    if let Some(o) = crate::state::rt().interned.borrow().get(s) {
         return o.clone();
     }
-    let o = new_str(s).expect("out of memory interning a name");
-    if let Some(b) = str_body(o.as_obj()) {
-        b.state.set(b.state.get() | 1);
-    }
-    rt.interned.borrow_mut().insert(s.into(), o.clone());
-    o
+    add_interned(s, new_str(s).expect("out of memory interning a name"))
 }
 
 /// `PyUnicode_InternInPlace`: the interned string equal to the exact str `o`; `o`
 /// itself becomes it when no equal string is interned yet.
 pub fn intern_in_place(o: &ObjRef) -> ObjRef {
-    let rt = crate::state::rt();
     let text = as_str(o.as_obj());
-    if let Some(t) = rt.interned.borrow().get(text.as_ref()) {
+    if let Some(t) = crate::state::rt().interned.borrow().get(text.as_ref()) {
         return t.clone();
     }
+    add_interned(&text, o.clone())
+}
+
+/// Marks `o`, a new str with the text `s`, interned and enters it in the table.
+fn add_interned(s: &str, o: ObjRef) -> ObjRef {
     if let Some(b) = str_body(o.as_obj()) {
         b.state.set(b.state.get() | 1);
     }
-    rt.interned
+    crate::state::rt()
+        .interned
         .borrow_mut()
-        .insert(text.as_ref().into(), o.clone());
-    o.clone()
+        .insert(s.into(), o.clone());
+    o
 }
 
 /// The common part of both string bodies.
