@@ -74,12 +74,10 @@ fn from_rlim(v: libc::rlim_t) -> i64 {
     }
 }
 
+/// A limit as C's conversion makes it: -1 is `RLIM_INFINITY`, another negative value
+/// a huge unsigned one (which the kernel then judges), as CPython passes them.
 fn to_rlim(v: i64) -> libc::rlim_t {
-    if v < 0 {
-        libc::RLIM_INFINITY
-    } else {
-        v as libc::rlim_t
-    }
+    v as libc::rlim_t
 }
 
 /// `getrlimit(resource)`: the soft and hard limits (`RLIM_INFINITY` for none).
@@ -95,7 +93,7 @@ pub fn rlimit(resource: i32) -> Result<(i64, i64), i32> {
     Ok((from_rlim(rl.rlim_cur), from_rlim(rl.rlim_max)))
 }
 
-/// `setrlimit(resource, (soft, hard))` (a negative limit is `RLIM_INFINITY`).
+/// `setrlimit(resource, (soft, hard))` (-1 is `RLIM_INFINITY`).
 pub fn set_rlimit(resource: i32, soft: i64, hard: i64) -> Result<(), i32> {
     let rl = libc::rlimit {
         rlim_cur: to_rlim(soft),

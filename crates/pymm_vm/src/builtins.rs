@@ -2896,6 +2896,26 @@ pub fn to_index(o: &ObjRef) -> R<i64> {
     )))
 }
 
+/// [`to_index`] for an argument CPython reads as a C `int` (`"i"`) or `long` (`"l"`,
+/// 64 bits here): the overflow names that type. `bits` is 32 or 64.
+pub fn to_c_integer(o: &ObjRef, bits: u32) -> R<i64> {
+    let name = if bits == 32 { "int" } else { "long" };
+    let too_large = || {
+        new_exc(
+            "OverflowError",
+            &format!("Python int too large to convert to C {name}"),
+        )
+    };
+    let v = match to_index(o) {
+        Err(e) if crate::exc::matches(&e.0, "OverflowError") => return Err(too_large()),
+        r => r?,
+    };
+    if bits == 32 && i32::try_from(v).is_err() {
+        return Err(too_large());
+    }
+    Ok(v)
+}
+
 /// Converts a number to `f64` (`__float__`).
 pub fn to_f64(o: &ObjRef) -> R<f64> {
     match kind(o.as_obj()) {

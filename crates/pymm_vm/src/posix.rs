@@ -228,15 +228,15 @@ fn errno_error(n: i32) -> crate::exc::Exc {
     os_error(&std::io::Error::from_raw_os_error(n), None, None)
 }
 
-/// An `int` argument that must fit a C `int`, else `ValueError(message)`.
-fn c_int_arg(o: &ObjRef, message: &str) -> R<i32> {
-    i32::try_from(crate::builtins::to_index(o)?).map_err(|_| crate::exc::value_error(message))
+/// An argument CPython reads as a C `int`.
+fn c_int_arg(o: &ObjRef) -> R<i32> {
+    Ok(crate::builtins::to_c_integer(o, 32)? as i32)
 }
 
 /// `_getrusage(who)`: the sixteen `struct_rusage` fields (`resource.getrusage`).
 fn getrusage(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("_getrusage", args, 1, 1)?;
-    let who = c_int_arg(&args[0], "invalid who parameter")?;
+    let who = c_int_arg(&args[0])?;
     let ru = pymm_mem::process::rusage(who).map_err(errno_error)?;
     let ints = [
         ru.maxrss,
@@ -267,7 +267,7 @@ fn getrusage(args: &[ObjRef], _kw: &Kw) -> R {
 /// `_getrlimit(resource)`: `(soft, hard)`, -1 for no limit.
 fn getrlimit(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("_getrlimit", args, 1, 1)?;
-    let res = c_int_arg(&args[0], "invalid resource specified")?;
+    let res = c_int_arg(&args[0])?;
     let (soft, hard) = pymm_mem::process::rlimit(res).map_err(errno_error)?;
     crate::seq::new_tuple(vec![
         crate::int::from_i64(soft)?,
@@ -279,9 +279,9 @@ fn getrlimit(args: &[ObjRef], _kw: &Kw) -> R {
 /// (the Python side words CPython's errors).
 fn setrlimit(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("_setrlimit", args, 3, 3)?;
-    let res = c_int_arg(&args[0], "invalid resource specified")?;
-    let soft = crate::builtins::to_index(&args[1])?;
-    let hard = crate::builtins::to_index(&args[2])?;
+    let res = c_int_arg(&args[0])?;
+    let soft = crate::builtins::to_c_integer(&args[1], 64)?;
+    let hard = crate::builtins::to_c_integer(&args[2], 64)?;
     match pymm_mem::process::set_rlimit(res, soft, hard) {
         Ok(()) => Ok(none()),
         Err(n) => crate::int::from_i64(i64::from(n)),

@@ -163,7 +163,7 @@ fn hook(ev: AllocEvent) {
 fn start(args: &[ObjRef], kw: &Kw) -> R {
     check_args("start", args, 0, 1)?;
     let n = match crate::builtins::arg(args, kw, 0, "nframe") {
-        Some(v) => crate::builtins::to_index(&v)?,
+        Some(v) => crate::builtins::to_c_integer(&v, 32)?,
         None => 1,
     };
     if !(1..=65535).contains(&n) {

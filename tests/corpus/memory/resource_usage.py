@@ -22,3 +22,11 @@ except Exception as e: print(type(e).__name__, e)
 print(sorted(n for n in dir(r) if n.isupper()))
 big = [0] * 10_000_000
 print(r.getrusage(r.RUSAGE_SELF).ru_maxrss - x.ru_maxrss > 70_000)
+# Arguments past a C int or long: CPython's OverflowError; -5 and -7 are huge limits.
+for f in (lambda: r.getrusage(10**30), lambda: r.getrlimit(10**30),
+          lambda: r.setrlimit(r.RLIMIT_NOFILE, (10**30, 1)),
+          lambda: r.setrlimit(r.RLIMIT_NOFILE, (-5, -7))):
+    try:
+        f()
+    except (OverflowError, ValueError) as e:
+        print(type(e).__name__, e)

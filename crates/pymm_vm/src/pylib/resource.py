@@ -74,20 +74,25 @@ for _i, _name in enumerate(_field_names):
 del _i, _name
 
 
+def _c_int(v):
+    # An int the C side accepts: one past a C int gets the native OverflowError first.
+    return isinstance(v, int) and -2**31 <= v < 2**31
+
+
 def getrusage(who):
-    if who not in (RUSAGE_SELF, RUSAGE_CHILDREN, RUSAGE_THREAD) and isinstance(who, int):
+    if _c_int(who) and who not in (RUSAGE_SELF, RUSAGE_CHILDREN, RUSAGE_THREAD):
         raise ValueError("invalid who parameter")
     return struct_rusage(_posix._getrusage(who))
 
 
 def getrlimit(resource):
-    if isinstance(resource, int) and not 0 <= resource < 16:
+    if _c_int(resource) and not 0 <= resource < 16:
         raise ValueError("invalid resource specified")
     return _posix._getrlimit(resource)
 
 
 def setrlimit(resource, limits):
-    if isinstance(resource, int) and not 0 <= resource < 16:
+    if _c_int(resource) and not 0 <= resource < 16:
         raise ValueError("invalid resource specified")
     limits = tuple(limits)
     if len(limits) != 2:
