@@ -418,6 +418,23 @@ impl Arenas {
         false
     }
 
+    /// Whether returning one more empty pool to arena `ai` would leave it at the head
+    /// of `usable_arenas` without unmapping it: `ai` is the head, is not about to be
+    /// wholly free with arenas after it (case 1 of `return_pool`), and no arena after
+    /// it has as few free pools (so case 3 does not move it).
+    #[inline]
+    pub fn return_keeps_head(&self, ai: u32) -> bool {
+        if self.usable_arenas != ai {
+            return false;
+        }
+        let ao = self.ao_ref(ai);
+        let nf = ao.nfreepools as usize;
+        if nf + 1 == ao.ntotalpools as usize && ao.nextarena != NO_ARENA {
+            return false;
+        }
+        self.nfp2lasta[nf] == ai
+    }
+
     /// Descriptor indices of `usable_arenas`, in list order.
     pub fn usable_order(&self) -> Vec<u32> {
         let mut v = Vec::new();

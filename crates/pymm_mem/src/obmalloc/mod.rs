@@ -286,9 +286,19 @@ impl Heap {
     /// list order (for tests and introspection).
     pub fn usable_arenas(&self) -> Vec<(u32, u32)> {
         let a = &self.state.arenas;
+        // SAFETY: the pending pool is a live header of one of our arenas.
+        let pending = self
+            .state
+            .pending_empty_pool()
+            .map(|p| unsafe { (*p).arenaindex });
         a.usable_order()
             .into_iter()
-            .map(|i| (i, a.objs[i as usize].nfreepools))
+            .map(|i| {
+                (
+                    i,
+                    a.objs[i as usize].nfreepools + u32::from(pending == Some(i)),
+                )
+            })
             .collect()
     }
 
@@ -300,6 +310,6 @@ impl Heap {
 
     /// Checks the arena-list invariants (sorted order, links, `nfp2lasta`).
     pub fn check_invariants(&self) -> Result<(), String> {
-        self.state.arenas.check_invariants()
+        self.state.check_invariants()
     }
 }

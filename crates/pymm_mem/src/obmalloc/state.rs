@@ -21,6 +21,20 @@
 //! partially used pools keep exactly CPython's order, so every allocation returns
 //! the block CPython's would. An unlinked full pool has a null `nextpool`.
 //!
+//! An emptied pool may also stay where it is, for a while. CPython moves a pool whose
+//! last block is freed to its arena's `freepools` (re-sorting `usable_arenas`), and the
+//! next allocation of the class takes it straight back when nothing else changed: one
+//! block allocated and freed over and over on a quiet heap pays both moves every time.
+//! pymm defers the move when it can prove that the next pool CPython would take for
+//! this class is this very pool and that the move changes nothing else a later
+//! operation could see: the pool is last on its list (pools join at the front, so the
+//! pools before it are the ones CPython would use first), its arena is at the head of
+//! `usable_arenas` and stays there, and the arena is not given back. The
+//! pool is then the *pending empty pool*; an allocation of its class takes a block from
+//! it (exactly CPython's block), and any operation that consults the arenas (a new
+//! pool, another emptied pool) first completes the deferred move. Statistics count the
+//! pending pool as the free pool it is.
+//!
 //! Fast paths: allocation is "class = (n-1)>>4, pop the head pool's free block,
 //! count++"; free is "radix lookup, push, count--". Everything else (new pools,
 //! new arenas, full/empty transitions, raw blocks) is out of line.
@@ -52,6 +66,10 @@ pub struct OMState {
     pub raw_bytes: usize,
     /// Cap on [`OMState::system_bytes`].
     pub limit: Option<usize>,
+    /// The pending empty pool (see the module docs), or null. Still linked in its
+    /// `usedpools` list; stale (and ignored) once a block of it has been allocated
+    /// again, which takes it back exactly as CPython would.
+    pending_empty: *mut PoolHeader,
 }
 
 impl OMState {
@@ -79,6 +97,7 @@ impl OMState {
             raw_allocated_blocks: 0,
             raw_bytes: 0,
             limit: None,
+            pending_empty: ptr::null_mut(),
         }))
     }
 
@@ -150,6 +169,7 @@ impl OMState {
     #[cold]
     #[inline(never)]
     fn allocate_from_new_pool(&mut self, idx: usize) -> Option<NonNull<u8>> {
+        self.complete_pending_empty();
         if self.arenas.usable_arenas == super::arena::NO_ARENA && !self.new_arena() {
             return None;
         }
@@ -218,12 +238,19 @@ impl OMState {
                     pool::link_pool_front(head, pool);
                 }
             } else if (*pool).count == 0 {
-                self.free_slow(pool);
+                // The common case of an emptied pool, inline: a pool whose move was
+                // deferred, taken back, and emptied again (see `free_slow`).
+                if pool != self.pending_empty
+                    || (*pool).nextpool != self.head((*pool).szidx as usize)
+                {
+                    self.free_slow(pool);
+                }
             }
         }
     }
 
-    /// The pool is now empty: move it to its arena's freepools.
+    /// The pool is now empty: move it to its arena's freepools, or defer the move (see
+    /// the module docs).
     ///
     /// # Safety
     /// `pool` is a live pool of ours, on its usedpools list, whose last block was just
@@ -231,10 +258,77 @@ impl OMState {
     #[cold]
     #[inline(never)]
     unsafe fn free_slow(&mut self, pool: *mut PoolHeader) {
-        // SAFETY: the caller guarantees `pool` is live and on its usedpools list.
+        // SAFETY: the caller guarantees `pool` is live and on its usedpools list; a
+        // pending pool is live and on its list too.
         unsafe {
+            let head = self.head((*pool).szidx as usize);
+            let last = (*pool).nextpool == head;
+            if pool == self.pending_empty {
+                // Deferred before, taken back since, empty again. Nothing consulted the
+                // arenas in between (that completes or drops the deferral), so they are
+                // as they were when the move was deferred, and the move could be
+                // deferred again if the pool were still last on its list (the caller
+                // handles that case); it is not.
+                self.pending_empty = ptr::null_mut();
+            } else {
+                self.complete_pending_empty();
+                if last && self.arenas.return_keeps_head((*pool).arenaindex) {
+                    self.pending_empty = pool;
+                    return;
+                }
+            }
             pool::unlink_pool(pool);
             self.arenas.return_pool(pool, &mut self.map);
+        }
+    }
+
+    /// The pending empty pool, if it is still empty (so its arena's books are one free
+    /// pool short of CPython's).
+    pub(crate) fn pending_empty_pool(&self) -> Option<*mut PoolHeader> {
+        let p = self.pending_empty;
+        // SAFETY: a non-null pending pool is a live header of one of our arenas.
+        (!p.is_null() && unsafe { (*p).count } == 0).then_some(p)
+    }
+
+    /// Checks the arena-list invariants and those of a pending empty pool (last on its
+    /// list, as it was when deferred, since pools join at the front; its arena at the
+    /// head and staying there); for tests.
+    pub fn check_invariants(&self) -> Result<(), String> {
+        self.arenas.check_invariants()?;
+        if let Some(pool) = self.pending_empty_pool() {
+            // SAFETY: the pending pool is a live header on its usedpools list.
+            let (last, ai) = unsafe {
+                let head = self.head((*pool).szidx as usize);
+                ((*pool).nextpool == head, (*pool).arenaindex)
+            };
+            if !last {
+                return Err("the pending empty pool is not last on its list".into());
+            }
+            if !self.arenas.return_keeps_head(ai) {
+                return Err("the pending empty pool's arena would move".into());
+            }
+        }
+        Ok(())
+    }
+
+    /// Completes a deferred move to `freepools` (or forgets a stale one) before the
+    /// arenas are consulted.
+    #[inline]
+    fn complete_pending_empty(&mut self) {
+        if self.pending_empty.is_null() {
+            return;
+        }
+        let pending = self.pending_empty_pool();
+        self.pending_empty = ptr::null_mut();
+        if let Some(pool) = pending {
+            // SAFETY: the pending pool is live, empty and still on its usedpools list;
+            // the arenas are as they were when its move was deferred, so the move keeps
+            // the arena at the head of usable_arenas and unmaps nothing.
+            unsafe {
+                pool::unlink_pool(pool);
+                let unmapped = self.arenas.return_pool(pool, &mut self.map);
+                debug_assert!(!unmapped);
+            }
         }
     }
 

@@ -122,6 +122,10 @@ impl HeapStats {
                 row.avail_blocks += class.blocks_per_pool() - p.count as usize;
             }
         }
+        if st.pending_empty_pool().is_some() {
+            // Empty, so skipped above, but not yet on its arena's freepools.
+            s.unused_pools += 1;
+        }
         for (i, row) in s.classes.iter().enumerate() {
             let class = SizeClass::from_index(i).expect("index < 32");
             s.allocated_bytes += row.blocks_in_use * row.size;
