@@ -334,6 +334,21 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// The line instruction `pc` belongs to, for tracebacks and allocation traces: its
+    /// own, or for an artificial instruction (line 0, which line tracing skips) the
+    /// line of the nearest instruction before it that has one; the first line past the
+    /// end or when none has.
+    pub fn line_at(&self, pc: usize) -> u32 {
+        let Some(upto) = self.locations.get(..=pc) else {
+            return self.firstlineno;
+        };
+        upto.iter()
+            .rev()
+            .map(|l| l.line)
+            .find(|&l| l > 0)
+            .unwrap_or(self.firstlineno)
+    }
+
     /// Finds the handler for an exception raised at instruction `index`.
     pub fn handler_for(&self, index: u32) -> Option<&ExceptionTableEntry> {
         let i = self.exception_table.partition_point(|e| e.end <= index);

@@ -103,7 +103,16 @@ fn set_context(e: &Exc) {
 }
 
 /// Runs `f` until it returns, yields or raises.
+#[inline]
 pub fn eval(f: &mut Frame) -> R<Exit> {
+    if crate::state::eval_breaker() && crate::trace::tracing() {
+        return crate::trace::eval_traced(f, None);
+    }
+    eval_loop(f)
+}
+
+/// [`eval`] without the trace events of the call itself.
+pub(crate) fn eval_loop(f: &mut Frame) -> R<Exit> {
     // The instructions stay in registers across the loop (a frame never changes code).
     let code = f.code.clone();
     let instrs: &[Instr] = &code_body(&code).quick;
@@ -145,6 +154,15 @@ fn handle_exception(f: &mut Frame, e: Exc, reraise: bool, pc: usize) -> Result<(
     if !reraise || !crate::traceback::starts_at(&e.0, f) {
         add_traceback(&e, f, f.pc.saturating_sub(1).max(pc.min(f.pc)));
     }
+    let e = if !reraise && f.trace.is_some() && crate::trace::tracing() {
+        let at = f.pc.saturating_sub(1) as u32;
+        match crate::trace::exception_event(f, &e.0, at) {
+            Ok(()) => e,
+            Err(t) => t,
+        }
+    } else {
+        e
+    };
     let at = f.pc.saturating_sub(1) as u32;
     if f.co.handler_for(at).is_none() {
         f.slots.truncate(f.nlocals);
@@ -189,9 +207,15 @@ type StepErr = Stop;
 /// (the `KeyboardInterrupt` that the instruction about to run raises).
 #[cold]
 #[inline(never)]
-fn breaker(f: &Frame) -> Option<Exc> {
+fn breaker(f: &mut Frame) -> Option<Exc> {
     if crate::tracemalloc::TRACING.load(std::sync::atomic::Ordering::Relaxed) {
         crate::tracemalloc::set_location(&f.co, f.pc);
+    }
+    if f.trace.is_some()
+        && crate::trace::tracing()
+        && let Err(e) = crate::trace::line_event(f)
+    {
+        return Some(e);
     }
     crate::state::take_interrupt()
 }

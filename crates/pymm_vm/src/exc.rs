@@ -900,7 +900,7 @@ pub fn format_frames(tb: &[TbEntry], limit: Option<i64>, out: &mut TbText) {
     let mut count = 0;
     for t in tb.iter() {
         let loc = t.code.locations.get(t.lasti as usize).copied();
-        let line = loc.map_or(t.code.firstlineno, |l| l.line);
+        let line = t.code.line_at(t.lasti as usize);
         let key = (&*t.code.filename, line, &*t.code.name);
         if last != Some(key) {
             repeated(out, count);

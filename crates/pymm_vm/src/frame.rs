@@ -33,6 +33,8 @@ pub struct Frame {
     pub exc_state: Vec<Option<ObjRef>>,
     /// The activation's frame object, once one was needed ([`crate::traceback`]).
     pub frame_obj: Option<ObjRef>,
+    /// Its local trace function and line state, when `sys.settrace` traces it.
+    pub trace: Option<Box<crate::trace::FrameTrace>>,
 }
 
 impl Frame {
@@ -106,6 +108,7 @@ impl Frame {
             pc: 0,
             exc_state: Vec::new(),
             frame_obj: None,
+            trace: None,
         }
     }
 

@@ -212,11 +212,27 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
 
 /// Raises `e` at the frame's current instruction and continues with its handler.
 fn raise_in(frame: &mut Frame, e: Exc) -> R<Exit> {
+    if crate::state::eval_breaker() && crate::trace::tracing() {
+        return crate::trace::eval_traced(frame, Some(e));
+    }
+    throw_into(frame, e)
+}
+
+/// [`raise_in`] without the events of the resumption itself.
+pub(crate) fn throw_into(frame: &mut Frame, e: Exc) -> R<Exit> {
     let at = frame.pc.saturating_sub(1) as u32;
     // Only memory can fail here; the traceback then lacks this entry.
     let _ = crate::traceback::here(&e.0, frame, at);
+    let e = if frame.trace.is_some() && crate::trace::tracing() {
+        match crate::trace::exception_event(frame, &e.0, at) {
+            Ok(()) => e,
+            Err(t) => t,
+        }
+    } else {
+        e
+    };
     crate::eval::jump_to_handler(frame, e, at)?;
-    crate::eval::eval(frame)
+    crate::eval::eval_loop(frame)
 }
 
 /// `SEND`: delegates to a generator or an iterator.

@@ -99,6 +99,7 @@ mod static_strings;
 pub mod str;
 pub mod structmod;
 pub mod suggest;
+pub mod trace;
 pub mod traceback;
 pub mod tracemalloc;
 pub mod typeobj;

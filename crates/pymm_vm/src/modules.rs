@@ -894,6 +894,8 @@ fn sys_module() -> R<(ObjRef, ObjRef)> {
             ("_debugmallocstats", sys_debugmallocstats),
             ("exc_info", sys_exc_info),
             ("_getframe", sys_getframe),
+            ("settrace", crate::trace::sys_settrace),
+            ("gettrace", crate::trace::sys_gettrace),
             ("unraisablehook", sys_unraisablehook),
             ("exception", sys_exception),
             ("get_int_max_str_digits", sys_get_int_max_str_digits),

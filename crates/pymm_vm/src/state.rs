@@ -355,7 +355,8 @@ pub fn eval_breaker() -> bool {
 /// (Ctrl-C) sets its own flag before the breaker, so the second look cannot miss it.
 pub(crate) fn recompute_eval_breaker() {
     EVAL_BREAKER.store(
-        crate::tracemalloc::TRACING.load(Ordering::SeqCst),
+        crate::tracemalloc::TRACING.load(Ordering::SeqCst)
+            || crate::trace::TRACE_SET.load(Ordering::SeqCst),
         Ordering::SeqCst,
     );
     if INTERRUPT.load(Ordering::SeqCst) {

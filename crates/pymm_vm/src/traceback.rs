@@ -39,9 +39,7 @@ pub fn frame_object(f: &mut Frame) -> R {
 
 /// The line of instruction `lasti` of `co` (the first line when it has none).
 fn line_of(co: &CodeObject, lasti: u32) -> i32 {
-    co.locations
-        .get(lasti as usize)
-        .map_or(co.firstlineno, |l| l.line) as i32
+    co.line_at(lasti as usize) as i32
 }
 
 /// `PyTraceBack_Here`: records that exception `e` passed through `f` at instruction

@@ -92,7 +92,7 @@ pub fn left_call(depth: usize) {
 }
 
 fn line_of(co: &CodeObject, pc: usize) -> u32 {
-    co.locations.get(pc).map_or(co.firstlineno, |l| l.line)
+    co.line_at(pc)
 }
 
 /// The innermost `nframes` frames of the stack, most recent first, and the number of

@@ -305,6 +305,20 @@ impl<'a> Compiler<'a> {
         std::mem::replace(&mut self.unit().loc, loc)
     }
 
+    /// Emits what follows without a location (CPython's `UNSET_LOC`): the assembler
+    /// gives such artificial instructions the line CPython's does (see
+    /// `Unit::propagate_lines`). Returns the previous location for restoring.
+    pub(super) fn unset_loc(&mut self) -> Location {
+        std::mem::take(&mut self.unit().loc)
+    }
+
+    /// Emits jump `i` to `l` without a location (CPython's `ADDOP_JUMP_NOLINE`).
+    pub(super) fn emit_jump_noline(&mut self, i: Instr, l: Label) {
+        let saved = self.unset_loc();
+        self.emit_jump(i, l);
+        self.restore_loc(saved);
+    }
+
     pub(super) fn restore_loc(&mut self, loc: Location) {
         self.unit().loc = loc;
     }
@@ -445,16 +459,8 @@ impl<'a> Compiler<'a> {
         for s in rest {
             self.compile_stmt(s)?;
         }
+        // Artificial, as in CPython: the assembler gives it its predecessor's line.
         self.unit().loc = Location::default();
-        if let Some(last) = body.last() {
-            let end = self.map.line_col(last.range().end().into()).0;
-            self.unit().loc = Location {
-                line: end,
-                end_line: end,
-                col: 0,
-                end_col: 0,
-            };
-        }
         self.load_const(Constant::None);
         self.emit(Instr::ReturnValue);
         Ok(())

@@ -257,7 +257,7 @@ impl<'a> Compiler<'a> {
         self.emit_jump(Instr::ForIter(0), cleanup);
         self.compile_store(&s.target)?;
         self.compile_body(&s.body)?;
-        self.emit_jump(Instr::Jump(0), start);
+        self.emit_jump_noline(Instr::Jump(0), start);
         self.pop_fblock();
         self.bind(cleanup);
         self.compile_body(&s.orelse)?;
@@ -272,6 +272,8 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         let exit = self.new_label();
         let cleanup = self.new_label();
+        // CPython's SETUP_FINALLY, a NOP with the `try` line once assembled.
+        self.emit(Instr::Nop);
         let depth = self.unit_ref().current_depth();
         self.unit().push_handler(end, depth, false);
         self.push_fblock(FBlock::FinallyTry { body: &s.finalbody });
@@ -283,9 +285,10 @@ impl<'a> Compiler<'a> {
         self.unit().pop_handler();
         self.pop_fblock();
         self.compile_body(&s.finalbody)?;
-        self.emit_jump(Instr::Jump(0), exit);
+        self.emit_jump_noline(Instr::Jump(0), exit);
         // Exceptional path.
         self.bind(end);
+        let saved = self.unset_loc();
         let depth = self.unit_ref().current_depth();
         self.unit().push_handler(cleanup, depth, true);
         self.emit(Instr::PushExcInfo);
@@ -293,6 +296,7 @@ impl<'a> Compiler<'a> {
         self.compile_body(&s.finalbody)?;
         self.pop_fblock();
         self.emit(Instr::Reraise(0));
+        self.restore_loc(saved);
         self.unit().pop_handler();
         self.bind(cleanup);
         self.pop_except_and_reraise();
@@ -301,15 +305,19 @@ impl<'a> Compiler<'a> {
     }
 
     fn pop_except_and_reraise(&mut self) {
+        let saved = self.unset_loc();
         self.emit(Instr::Copy(3));
         self.emit(Instr::PopExcept);
         self.emit(Instr::Reraise(1));
+        self.restore_loc(saved);
     }
 
     fn compile_try_except(&mut self, s: &'a StmtTry) -> CResult {
         let except = self.new_label();
         let end = self.new_label();
         let cleanup = self.new_label();
+        // CPython's SETUP_FINALLY, a NOP with the `try` line once assembled.
+        self.emit(Instr::Nop);
         let depth = self.unit_ref().current_depth();
         self.unit().push_handler(except, depth, false);
         self.push_fblock(FBlock::TryExcept);
@@ -317,9 +325,10 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.unit().pop_handler();
         self.compile_body(&s.orelse)?;
-        self.emit_jump(Instr::Jump(0), end);
+        self.emit_jump_noline(Instr::Jump(0), end);
 
         self.bind(except);
+        let outer = self.unset_loc();
         let depth = self.unit_ref().current_depth();
         self.unit().push_handler(cleanup, depth, true);
         self.emit(Instr::PushExcInfo);
@@ -350,6 +359,8 @@ impl<'a> Compiler<'a> {
                 self.pop_fblock();
                 self.unit().pop_handler();
                 self.unit().pop_handler();
+                // `name = None; del name`, artificial.
+                self.unset_loc();
                 self.emit(Instr::PopExcept);
                 self.load_const(Constant::None);
                 self.name_op(&name.id, Ctx::Store, name.range)?;
@@ -372,6 +383,7 @@ impl<'a> Compiler<'a> {
                 self.compile_body(&h.body)?;
                 self.pop_fblock();
                 self.unit().pop_handler();
+                self.unset_loc();
                 self.emit(Instr::PopExcept);
                 self.emit_jump(Instr::Jump(0), end);
                 let idx = self.cleanup_handler_index(cleanup);
@@ -381,11 +393,13 @@ impl<'a> Compiler<'a> {
             self.bind(next);
         }
         self.pop_fblock();
+        self.unset_loc();
         self.emit(Instr::Reraise(0));
         self.unit().pop_handler();
         self.bind(cleanup);
         self.pop_except_and_reraise();
         self.bind(end);
+        self.restore_loc(outer);
         Ok(())
     }
 
@@ -512,7 +526,7 @@ impl<'a> Compiler<'a> {
         self.unit().pop_handler();
         self.compile_store(&s.target)?;
         self.compile_body(&s.body)?;
-        self.emit_jump(Instr::Jump(0), start);
+        self.emit_jump_noline(Instr::Jump(0), start);
         self.pop_fblock();
         self.bind(except);
         let saved = self.set_loc(s.iter.range());

@@ -292,22 +292,18 @@ impl<'a> Compiler<'a> {
             self.leave_unit();
             return Err(e);
         }
-        self.implicit_return(f.body.last().map(Ranged::range));
+        self.implicit_return();
         let code = self.leave_unit();
         self.make_closure(code, flags);
         self.apply_decorators(&f.decorator_list);
         self.name_op(&f.name.id, Ctx::Store, f.name.range)
     }
 
-    fn implicit_return(&mut self, last: Option<TextRange>) {
+    /// `return None` at the end of a body, artificial: the assembler gives it the line
+    /// CPython's does (its predecessor's, or the last line before it).
+    fn implicit_return(&mut self) {
         if self.unit_ref().reachable() {
-            if let Some(r) = last {
-                let line = self.map.line_col(r.end().into()).0;
-                let loc = self.unit_ref().loc;
-                let _ = loc;
-                self.unit().loc.line = line;
-                self.unit().loc.end_line = line;
-            }
+            self.unset_loc();
             self.load_const(Constant::None);
             self.emit(Instr::ReturnValue);
         }
@@ -389,6 +385,8 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::SetupAnnotations);
         }
         self.compile_body(body)?;
+        // Artificial, as in CPython.
+        self.unset_loc();
         let needs_cell = self.table.scopes[self.unit_ref().scope].needs_class_closure;
         if needs_cell {
             self.emit(Instr::LoadClosure(0));

@@ -62,7 +62,7 @@ impl<'a> Compiler<'a> {
                 self.jump_if(&i.test, next, false)?;
                 self.compile_body(&i.body)?;
                 for clause in &i.elif_else_clauses {
-                    self.emit_jump(Instr::Jump(0), end);
+                    self.emit_jump_noline(Instr::Jump(0), end);
                     self.bind(next);
                     next = self.new_label();
                     let saved = self.set_loc(clause.range);
@@ -163,9 +163,13 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::PopTop);
                 Ok(())
             }
-            Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) | Stmt::IpyEscapeCommand(_) => {
+            // A line of its own for line tracing (dropped when another instruction has
+            // the line, as CPython drops its `NOP`).
+            Stmt::Pass(_) => {
+                self.emit(Instr::Nop);
                 Ok(())
             }
+            Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::IpyEscapeCommand(_) => Ok(()),
             Stmt::TypeAlias(t) => Err(self.error("invalid syntax", t.range)),
             Stmt::Expr(e) => {
                 if self.mode == Mode::Single && self.units.len() == 1 {

@@ -267,6 +267,7 @@ impl Unit {
     /// Assembles the finished unit.
     pub(crate) fn assemble(mut self, filename: &Rc<str>) -> CodeObject {
         self.remove_nops();
+        self.propagate_lines();
         let labels = &self.labels;
         let instructions: Vec<Instr> = self
             .instrs
@@ -339,17 +340,76 @@ impl Unit {
 }
 
 impl Unit {
-    /// Drops `NOP`s and jumps to the next instruction, remapping labels
-    /// (CPython's `clean_basic_block` / `remove_redundant_jumps`).
+    /// Whether instruction `i` ends its basic block (a jump of any kind, or an
+    /// instruction after which control never falls through).
+    fn ends_block(&self, i: usize) -> bool {
+        self.jump_labels[i].is_some() || self.instrs[i].is_terminator()
+    }
+
+    /// Which positions start a basic block: the first instruction, every label's
+    /// position and every instruction after a jump or a terminator.
+    fn block_starts(&self) -> Vec<bool> {
+        let n = self.instrs.len();
+        let mut starts = vec![false; n + 1];
+        starts[0] = true;
+        for l in self.labels.iter().flatten() {
+            starts[(*l as usize).min(n)] = true;
+        }
+        for i in 0..n {
+            if self.ends_block(i) {
+                starts[i + 1] = true;
+            }
+        }
+        starts
+    }
+
+    /// Drops `NOP`s and jumps to the next instruction, remapping labels (CPython's
+    /// `clean_basic_block` / `remove_redundant_jumps`). As in CPython, a `NOP` that is
+    /// the only instruction of its line stays (line tracing reports the line: `try:`,
+    /// `pass`), and one followed in its block by an instruction without a line gives
+    /// that instruction its line.
     fn remove_nops(&mut self) {
         let n = self.instrs.len();
-        let keep: Vec<bool> = (0..n)
-            .map(|i| match (self.instrs[i], self.jump_labels[i]) {
-                (Instr::Nop, _) => false,
-                (Instr::Jump(_), Some(l)) => self.labels[l as usize] != Some(i as u32 + 1),
-                _ => true,
-            })
-            .collect();
+        let starts = self.block_starts();
+        let mut keep = vec![true; n];
+        let mut prev_line = 0;
+        for i in 0..n {
+            if starts[i] {
+                prev_line = 0;
+            }
+            let line = self.locs[i].line;
+            match (self.instrs[i], self.jump_labels[i]) {
+                (Instr::Nop, _) => {
+                    let next_in_block = i + 1 < n && !starts[i + 1];
+                    let drop = if line == 0 || line == prev_line {
+                        true
+                    } else if next_in_block {
+                        let next = self.locs[i + 1].line;
+                        if next == 0 {
+                            self.locs[i + 1] = self.locs[i];
+                        }
+                        next == 0 || next == line
+                    } else {
+                        i + 1 < n && self.locs[i + 1].line == line
+                    };
+                    if drop {
+                        keep[i] = false;
+                        continue;
+                    }
+                }
+                (Instr::Jump(_), Some(l)) if self.labels[l as usize] == Some(i as u32 + 1) => {
+                    // A jump to the next instruction: its line goes with it unless the
+                    // next instruction has none.
+                    if i + 1 < n && self.locs[i + 1].line == 0 {
+                        self.locs[i + 1] = self.locs[i];
+                    }
+                    keep[i] = false;
+                    continue;
+                }
+                _ => {}
+            }
+            prev_line = line;
+        }
         if keep.iter().all(|k| *k) {
             return;
         }
@@ -371,6 +431,89 @@ impl Unit {
         self.locs.retain(|_| *it.next().unwrap_or(&true));
         let mut it = keep.iter();
         self.instr_handler.retain(|_| *it.next().unwrap_or(&true));
+    }
+
+    /// Gives the artificial instructions (emitted without a line, CPython's
+    /// `UNSET_LOC`) the line CPython 3.11's assembler gives them, which is what line
+    /// tracing reports (`propagate_line_numbers`, then `guarantee_lineno_for_exits`):
+    /// within a basic block each takes the location of the instruction before it; a
+    /// block reached from one place only (falling through or jumped to, exception edges
+    /// not counted) starts with the location its predecessor ended with; a block ending
+    /// in `RETURN_VALUE` still without a line takes the last line of the blocks before
+    /// it. Anything else keeps line 0, which tracing skips.
+    fn propagate_lines(&mut self) {
+        let n = self.instrs.len();
+        if n == 0 {
+            return;
+        }
+        let starts = self.block_starts();
+        let target = |u: &Unit, i: usize| -> Option<usize> {
+            u.jump_labels[i]
+                .and_then(|l| u.labels[l as usize])
+                .map(|t| t as usize)
+        };
+        let mut preds = vec![0u32; n + 1];
+        for i in 0..n {
+            if let Some(t) = target(self, i) {
+                preds[t.min(n)] += 1;
+            }
+            if starts[i + 1] && !self.instrs[i].is_terminator() {
+                preds[i + 1] += 1;
+            }
+        }
+        let mut i = 0;
+        while i < n {
+            let mut end = i + 1;
+            while end < n && !starts[end] {
+                end += 1;
+            }
+            let mut prev = Location::default();
+            for k in i..end {
+                if self.locs[k].line == 0 {
+                    self.locs[k] = prev;
+                } else {
+                    prev = self.locs[k];
+                }
+            }
+            let last = end - 1;
+            if end < n && !self.instrs[last].is_terminator() && preds[end] == 1 {
+                if self.locs[end].line == 0 {
+                    self.locs[end] = prev;
+                }
+            }
+            if let Some(t) = target(self, last)
+                && t < n
+                && preds[t] == 1
+                && self.locs[t].line == 0
+            {
+                self.locs[t] = prev;
+            }
+            i = end;
+        }
+        let mut line = Location {
+            line: self.firstlineno,
+            end_line: self.firstlineno,
+            col: 0,
+            end_col: 0,
+        };
+        let mut i = 0;
+        while i < n {
+            let mut end = i + 1;
+            while end < n && !starts[end] {
+                end += 1;
+            }
+            let last = end - 1;
+            if self.locs[last].line == 0 {
+                if self.instrs[last] == Instr::ReturnValue {
+                    for k in i..end {
+                        self.locs[k] = line;
+                    }
+                }
+            } else {
+                line = self.locs[last];
+            }
+            i = end;
+        }
     }
 }
 
