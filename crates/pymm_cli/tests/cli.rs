@@ -1273,3 +1273,61 @@ fn dash_m_tracebacks_start_in_runpy() {
     );
     assert!(out.stderr.ends_with("SyntaxError: '(' was never closed\n"));
 }
+
+/// `pymm -m memory_profiler script.py`: `@profile` without an import, one table per
+/// profiled function when the script ends, measured as resident set size. The figures
+/// are the machine's, so the test checks the table's shape, the occurrence counts and
+/// that the increments follow the allocations (a list of 2,000,000 pointers is 15.3 MiB).
+#[test]
+fn memory_profiler_module_profiles_a_script() {
+    let dir = TempDir::new("mprof");
+    dir.write(
+        "work.py",
+        "@profile\ndef work(n):\n    a = [1] * n\n    b = [2] * (2 * n)\n    del b\n    \
+         for i in range(3):\n        pass\n    return len(a)\n\n\nprint(work(10 ** 6))\n",
+    );
+    let out = pymm_in(
+        Some(dir.path()),
+        &["-m", "memory_profiler", "work.py"],
+        None,
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines[0], "1000000");
+    assert_eq!(lines[1], "Filename: work.py");
+    assert_eq!(
+        lines[3],
+        "Line #    Mem usage    Increment  Occurrences   Line Contents"
+    );
+    assert_eq!(lines[4], "=".repeat(61));
+    // Line number, memory, increment and occurrences of each measured line.
+    let row = |n: usize| -> (f64, f64, u32) {
+        let cols: Vec<&str> = lines[n].split_whitespace().collect();
+        assert_eq!(cols[2], "MiB", "{}", lines[n]);
+        (
+            cols[1].parse().unwrap(),
+            cols[3].parse().unwrap(),
+            cols[5].parse().unwrap(),
+        )
+    };
+    assert!(lines[5].ends_with("@profile"), "{}", lines[5]);
+    assert!(lines[6].trim_start().starts_with("2 ") && lines[6].ends_with("def work(n):"));
+    let (_, inc_a, occ) = row(7);
+    assert!((7.0..9.0).contains(&inc_a) && occ == 1, "{}", lines[7]);
+    let (_, inc_b, _) = row(8);
+    assert!((14.0..17.0).contains(&inc_b), "{}", lines[8]);
+    let (_, inc_del, _) = row(9);
+    assert!((-17.0..-14.0).contains(&inc_del), "{}", lines[9]);
+    assert_eq!(row(10).2, 4, "{}", lines[10]);
+    assert_eq!(row(11).2, 3, "{}", lines[11]);
+    assert_eq!(row(12).2, 1, "{}", lines[12]);
+    assert!(lines[12].ends_with("return len(a)"));
+    // Usage errors exit 2.
+    let out = pymm_in(Some(dir.path()), &["-m", "memory_profiler"], None);
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr.contains("A program to run must be provided"),
+        "{}",
+        out.stderr
+    );
+}

@@ -203,19 +203,21 @@ enum Stop {
 
 type StepErr = Stop;
 
-/// The eval breaker's work before an instruction: tracemalloc's location, then Ctrl-C
-/// (the `KeyboardInterrupt` that the instruction about to run raises).
+/// The eval breaker's work before an instruction: a line event for `sys.settrace`,
+/// tracemalloc's location, then Ctrl-C (the `KeyboardInterrupt` that the instruction
+/// about to run raises).
 #[cold]
 #[inline(never)]
 fn breaker(f: &mut Frame) -> Option<Exc> {
-    if crate::tracemalloc::TRACING.load(std::sync::atomic::Ordering::Relaxed) {
-        crate::tracemalloc::set_location(&f.co, f.pc);
-    }
     if f.trace.is_some()
         && crate::trace::tracing()
         && let Err(e) = crate::trace::line_event(f)
     {
         return Some(e);
+    }
+    // After the trace function, whose own frames moved tracemalloc's location.
+    if crate::tracemalloc::TRACING.load(std::sync::atomic::Ordering::Relaxed) {
+        crate::tracemalloc::set_location(&f.co, f.pc);
     }
     crate::state::take_interrupt()
 }

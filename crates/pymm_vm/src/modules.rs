@@ -102,6 +102,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("struct", include_str!("pylib/struct.py")),
     ("resource", include_str!("pylib/resource.py")),
     ("objgraph", include_str!("pylib/objgraph.py")),
+    ("memory_profiler", include_str!("pylib/memory_profiler.py")),
     ("linecache", include_str!("pylib/linecache.py")),
     (
         "_frozen_importlib",

@@ -56,6 +56,10 @@ struct State {
 thread_local! {
     static STATE: RefCell<State> = RefCell::new(State { nframes: 1, ..Default::default() });
     static REENTRANT: Cell<bool> = const { Cell::new(false) };
+    /// Set while `_get_traces` builds its result: new blocks are not recorded (the
+    /// result is a snapshot), but blocks freed meanwhile (a collection can run) still
+    /// leave the traces.
+    static SNAPSHOTTING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Publishes the running instruction of the frame at the current call depth (called
@@ -137,6 +141,7 @@ fn hook(ev: AllocEvent) {
         match ev {
             // Every Python allocation is in tracemalloc's default domain 0, whichever
             // pymm domain (PyMem or PyObject) it came from.
+            AllocEvent::Alloc { .. } if SNAPSHOTTING.with(Cell::get) => {}
             AllocEvent::Alloc { ptr, size, .. } => {
                 let (frames, total_nframe) = location(&mut s);
                 let trace = Trace {
@@ -262,8 +267,9 @@ fn frames_tuple(t: &Trace) -> R {
 fn get_traces(_args: &[ObjRef], _kw: &Kw) -> R {
     let traces: Vec<Trace> = STATE.with(|s| s.borrow().traces.values().cloned().collect());
     let mut out = Vec::with_capacity(traces.len());
-    // Building the result allocates: stop recording meanwhile so the list is a snapshot.
-    let was = REENTRANT.with(|r| r.replace(true));
+    // Building the result allocates: stop recording new blocks meanwhile so the list is
+    // a snapshot.
+    let was = SNAPSHOTTING.with(|r| r.replace(true));
     let r = (|| -> R<()> {
         for t in &traces {
             out.push(crate::seq::new_tuple(vec![
@@ -275,7 +281,7 @@ fn get_traces(_args: &[ObjRef], _kw: &Kw) -> R {
         }
         Ok(())
     })();
-    REENTRANT.with(|r| r.set(was));
+    SNAPSHOTTING.with(|r| r.set(was));
     r?;
     crate::seq::new_list(out)
 }
