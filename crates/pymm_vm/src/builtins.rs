@@ -2653,14 +2653,7 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                 "__name__" => Some(g.name.get()),
                 "__qualname__" => Some(g.qualname.get()),
                 "gi_running" => Some(pybool(g.running.get())),
-                "gi_frame" => Some(
-                    if g.frame.try_borrow().map(|f| f.is_some()).unwrap_or(true) {
-                        crate::str::new_str("<frame>")?
-                    } else {
-                        none()
-                    },
-                ),
-                _ => None,
+                _ => crate::genobj::frame_attr(obj, name)?,
             }
         }
         (Kind::Complex, "real") => Some(new_float(obj.downcast::<ComplexBody>().expect("c").0)?),

@@ -105,6 +105,7 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
         }
         return Ok(SendResult::Returned(none()));
     };
+    revive_frame_object(&frame);
     let first = frame.pc == 0
         || matches!(
             frame.co.instructions.get(frame.pc.wrapping_sub(1)),
@@ -312,6 +313,52 @@ fn is_suspended(g: Obj<'_>) -> bool {
             )
         })
     })
+}
+
+/// The generator attributes that look at its frame: `gi_frame` (the frame object of a
+/// generator that has not finished, with `f_locals` read at this moment; `None` once it
+/// finished, and while it runs, when pymm's frame is out of reach), `gi_yieldfrom` (the
+/// iterator a `yield from` suspended it in) and `gi_suspended`. `None` for other names.
+pub fn frame_attr(g: Obj<'_>, name: &str) -> R<Option<ObjRef>> {
+    if !matches!(name, "gi_frame" | "gi_yieldfrom" | "gi_suspended") {
+        return Ok(None);
+    }
+    let suspended = is_suspended(g);
+    let b = gen_body(g);
+    let Ok(mut slot) = b.frame.try_borrow_mut() else {
+        return Ok(Some(none()));
+    };
+    let frame = slot.as_deref_mut();
+    Ok(Some(match (name, frame) {
+        ("gi_suspended", _) => crate::state::pybool(suspended),
+        ("gi_yieldfrom", Some(f)) => delegate_of(f).map_or_else(none, |(d, _)| d),
+        ("gi_frame", Some(f)) => {
+            let fo = crate::traceback::frame_object(f)?;
+            if let Some(fb) = fo.as_obj().downcast::<crate::object::FrameBody>() {
+                fb.lasti.set(f.pc.saturating_sub(1) as u32);
+                // Suspended: its variables can be read (until it resumes).
+                *fb.fast.borrow_mut() = f.fast().to_vec();
+                fb.live.set(false);
+            }
+            fo
+        }
+        _ => none(),
+    }))
+}
+
+/// The frame object of a frame about to resume is live again: a snapshot of its
+/// variables taken while it was suspended is dropped.
+fn revive_frame_object(frame: &Frame) {
+    if let Some(fb) = frame
+        .frame_obj
+        .as_ref()
+        .and_then(|fo| fo.as_obj().downcast::<crate::object::FrameBody>())
+        && !fb.live.get()
+    {
+        fb.live.set(true);
+        let snapshot = std::mem::take(&mut *fb.fast.borrow_mut());
+        drop(snapshot);
+    }
 }
 
 /// `gen.close()`.
