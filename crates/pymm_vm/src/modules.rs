@@ -103,6 +103,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("resource", include_str!("pylib/resource.py")),
     ("objgraph", include_str!("pylib/objgraph.py")),
     ("memory_profiler", include_str!("pylib/memory_profiler.py")),
+    ("inspect", include_str!("pylib/inspect.py")),
     ("linecache", include_str!("pylib/linecache.py")),
     (
         "_frozen_importlib",

@@ -167,84 +167,6 @@ def _sample_call(f, args, kw, interval, backend, timestamps):
     return samples, returned
 
 
-def _block_lines(lines, start):
-    """The lines of the definition starting at line `start` (1-based) of `lines`:
-    its decorators, header and body up to the end of its last statement, as
-    ``inspect.getsourcelines`` finds them."""
-    i = start - 1
-    end = i
-    def_indent = None
-    body_indent = None
-    depth = 0
-    quote = None
-    in_body = False
-    while i < len(lines):
-        text = lines[i]
-        stripped = text.strip()
-        starts_logical = depth == 0 and quote is None
-        indent = len(text) - len(text.lstrip())
-        if starts_logical and stripped.startswith("#"):
-            # A comment indented at least as much as the body belongs to it.
-            if body_indent is not None and indent >= body_indent:
-                end = i
-            i += 1
-            continue
-        if starts_logical and stripped:
-            if def_indent is None:
-                if not stripped.startswith("@"):
-                    def_indent = indent
-            elif in_body and indent <= def_indent:
-                break
-            elif in_body and body_indent is None:
-                body_indent = indent
-        j = 0
-        code_seen = False
-        while j < len(text):
-            c = text[j]
-            if quote is not None:
-                if c == "\\":
-                    j += 2
-                    continue
-                if text.startswith(quote, j):
-                    j += len(quote)
-                    quote = None
-                    continue
-                j += 1
-                continue
-            if c == "#":
-                break
-            if c in "\"'":
-                q = text[j:j + 3]
-                quote = q if q in ('"""', "'''") else c
-                j += len(quote)
-                code_seen = True
-                continue
-            if c in "([{":
-                depth += 1
-            elif c in ")]}":
-                depth -= 1
-            if not c.isspace():
-                code_seen = True
-            j += 1
-        if quote is not None and len(quote) == 1:
-            quote = None
-        ends_logical = depth <= 0 and quote is None and not text.rstrip().endswith("\\")
-        if code_seen or (quote is not None):
-            end = i
-        if ends_logical and def_indent is not None and not in_body and code_seen:
-            header = text.split("#")[0].rstrip()
-            if header.endswith(":"):
-                in_body = True
-            else:
-                # A one-line definition: the body is on the header's line.
-                end = i
-                break
-        if ends_logical:
-            depth = 0
-        i += 1
-    return range(start, end + 2)
-
-
 class CodeMap(dict):
     """Per-line measurements of the profiled code objects: each maps to a dict of
     line number -> (increment, maximum memory, occurrences), shared with the code
@@ -260,14 +182,16 @@ class CodeMap(dict):
         if code in self:
             return
         if toplevel_code is None:
-            import linecache
+            import inspect
             filename = code.co_filename
-            lines = linecache.getlines(filename)
-            if not lines:
+            try:
+                sub_lines, start_line = inspect.getsourcelines(code)
+            except OSError:
                 print("ERROR: Could not find file " + filename)
                 return
             toplevel_code = code
-            self._toplevel.append((filename, code, _block_lines(lines, code.co_firstlineno)))
+            linenos = range(start_line, start_line + len(sub_lines))
+            self._toplevel.append((filename, code, linenos))
             self[code] = {}
         else:
             self[code] = self[toplevel_code]
