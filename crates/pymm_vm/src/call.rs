@@ -339,6 +339,20 @@ fn type_call(cls: &ObjRef, args: &[ObjRef], kw: &Kw) -> R {
     if let Some(sub) = oserror_subclass(cls, args) {
         return type_call(&sub, args, kw);
     }
+    if tb(cls.as_obj()).base_kind == Kind::BaseException
+        && crate::typeobj::is_subtype(
+            cls.as_obj(),
+            crate::exc::exc_type("BaseExceptionGroup").as_obj(),
+        )
+    {
+        // `BaseExceptionGroup_new`'s checks; BaseExceptionGroup of Exceptions only makes
+        // an ExceptionGroup.
+        let t = crate::seq::new_tuple_cloned(args)?;
+        let made = crate::exc::eg_helper("new_check", &[cls.clone(), t])?;
+        if !made.is(cls) {
+            return type_call(&made, args, kw);
+        }
+    }
     // A metaclass that defines __call__ in Python takes over instance creation.
     let meta = crate::typeobj::type_of(cls.as_obj());
     if tb(meta.as_obj()).is_heap

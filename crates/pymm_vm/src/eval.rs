@@ -151,7 +151,12 @@ fn handle_exception(f: &mut Frame, e: Exc, reraise: bool, pc: usize) -> Result<(
     if !reraise {
         set_context(&e);
     }
-    if !reraise || !crate::traceback::starts_at(&e.0, f) {
+    // A re-raise adds no entry for this frame when the exception already passed through
+    // it, nor to an exception that has no traceback at all (`except*`'s combined group:
+    // CPython's RERAISE adds none).
+    let fresh_reraise =
+        reraise && crate::exc::exc_body(e.0.as_obj()).is_some_and(|b| b.traceback.get().is_none());
+    if !reraise || (!fresh_reraise && !crate::traceback::starts_at(&e.0, f)) {
         add_traceback(&e, f, f.pc.saturating_sub(1).max(pc.min(f.pc)));
     }
     let e = if !reraise && f.trace.is_some() && crate::trace::tracing() {
@@ -218,6 +223,11 @@ fn breaker(f: &mut Frame) -> Option<Exc> {
     // After the trace function, whose own frames moved tracemalloc's location.
     if crate::tracemalloc::TRACING.load(std::sync::atomic::Ordering::Relaxed) {
         crate::tracemalloc::set_location(&f.co, f.pc);
+    }
+    // A NOP (`pass`, `try:`) never raises: CPython looks at pending signals at jumps and
+    // calls, so Ctrl-C in `while True: pass` is reported at the loop's line.
+    if matches!(code_body(&f.code).quick.get(f.pc), Some(Instr::Nop)) {
+        return None;
     }
     crate::state::take_interrupt()
 }
@@ -1233,6 +1243,33 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<(), StepErr> {
             let subj = pop!(f);
             let r = crate::builtins::match_class(&subj, &cls, n as usize, &kwn).r()?;
             f.slots.push(Some(r.unwrap_or_else(none)));
+        }
+        Instr::CheckEgMatch => {
+            // [exc, type] -> [exc, None] when nothing matches, else [rest, match], the
+            // match becoming the exception being handled.
+            let match_type = pop!(f);
+            let exc = pop!(f);
+            let r = crate::exc::eg_helper("check_eg_match", &[exc.clone(), match_type]).r()?;
+            let pair = crate::seq::tuple_items(r.as_obj()).to_vec();
+            let [matched, rest] = pair.as_slice() else {
+                return err(new_exc("SystemError", "bad CHECK_EG_MATCH result"));
+            };
+            if kind(matched.as_obj()) == Kind::NoneType {
+                f.slots.push(Some(exc));
+                f.slots.push(Some(matched.clone()));
+            } else {
+                f.slots.push(Some(rest.clone()));
+                f.slots.push(Some(matched.clone()));
+                if let Some(top) = rt().exc_info.borrow_mut().last_mut() {
+                    *top = Some(matched.clone());
+                }
+            }
+        }
+        Instr::PrepReraiseStar => {
+            let excs = pop!(f);
+            let orig = pop!(f);
+            let r = crate::exc::eg_helper("prep_reraise_star", &[orig, excs]).r()?;
+            f.slots.push(Some(r));
         }
         other => {
             return err(new_exc(

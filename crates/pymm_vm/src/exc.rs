@@ -122,8 +122,27 @@ pub fn init_exception_types() {
         rt().exc_types.borrow_mut().insert(name, t.clone());
         crate::dict::set_str(&rt().builtins, name, t);
     }
-    let eg = exc_type("Exception");
-    let _ = eg;
+    // `class ExceptionGroup(BaseExceptionGroup, Exception)`: its second base.
+    let (eg, beg, exc) = (
+        exc_type("ExceptionGroup"),
+        exc_type("BaseExceptionGroup"),
+        exc_type("Exception"),
+    );
+    let b = crate::typeobj::tb(eg.as_obj());
+    b.bases
+        .set(crate::seq::new_tuple(vec![beg.clone(), exc.clone()]).expect("out of memory"));
+    let mut mro = vec![eg.clone(), beg];
+    mro.extend(
+        crate::typeobj::tb(exc.as_obj())
+            .mro
+            .borrow()
+            .iter()
+            .cloned(),
+    );
+    b.mro
+        .set(mro)
+        .expect("out of memory building the built-in types");
+    crate::typeobj::add_subclass(&exc, &eg).expect("out of memory building the built-in types");
     crate::dict::set_str(&rt().builtins, "EnvironmentError", exc_type("OSError"));
     crate::dict::set_str(&rt().builtins, "IOError", exc_type("OSError"));
 }
@@ -442,6 +461,14 @@ pub fn matches(e: &ObjRef, cls: &str) -> bool {
     )
 }
 
+/// Calls `name(*args)` of `_pymm_eg`, the exception-group algorithms pymm writes in
+/// Python (split, the constructor's checks, `except*`'s instructions).
+pub fn eg_helper(name: &str, args: &[ObjRef]) -> R {
+    let m = crate::builtins::import_module("_pymm_eg")?;
+    let f = crate::typeobj::getattr(&m, &crate::str::intern(name))?;
+    crate::call::call(&f, args)
+}
+
 /// `str(exc)`.
 pub fn exc_str(e: &ObjRef) -> R<String> {
     let Some(b) = exc_body(e.as_obj()) else {
@@ -456,6 +483,19 @@ pub fn exc_str(e: &ObjRef) -> R<String> {
     }
     if matches(e, "SyntaxError") {
         return syntax_str(e);
+    }
+    if matches(e, "BaseExceptionGroup") {
+        // `BaseExceptionGroup_str`: "message (N sub-exceptions)".
+        let args = b.args.get();
+        let items = crate::seq::tuple_items(args.as_obj()).to_vec();
+        if let [message, excs] = items.as_slice() {
+            let n = crate::ops::len(excs)?;
+            let plural = if n > 1 { "s" } else { "" };
+            return Ok(format!(
+                "{} ({n} sub-exception{plural})",
+                crate::ops::str_of(message)?
+            ));
+        }
     }
     let args = b.args.get();
     let items = crate::seq::tuple_items(args.as_obj()).to_vec();
@@ -1019,28 +1059,173 @@ pub fn format_chain(e: &ObjRef, out: &mut TbText, seen: &mut Vec<usize>) {
 /// [`format_chain`] with `outer` frames above the last exception's traceback (the
 /// chained ones were caught inside the program, below those frames).
 fn format_chain_below(e: &ObjRef, outer: &str, out: &mut TbText, seen: &mut Vec<usize>) {
-    seen.push(e.as_obj().addr());
-    if let Some(b) = exc_body(e.as_obj()) {
-        if let Some(c) = b.cause.get() {
-            if !seen.contains(&c.as_obj().addr()) {
-                format_chain(&c, out, seen);
-                out.cut();
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            }
-        } else if let Some(c) = b.context.get()
-            && !b.suppress_context.get()
-            && !seen.contains(&c.as_obj().addr())
-        {
-            format_chain(&c, out, seen);
-            out.cut();
-            out.push_str(
-                "\nDuring handling of the above exception, another exception occurred:\n\n",
-            );
+    format_in_group(e, outer, &mut GroupCtx::default(), out, seen);
+}
+
+/// Where an exception is printed inside exception groups (CPython's
+/// `_ExceptionPrintContext`): each level of nesting indents by two columns and draws
+/// a `|` margin.
+#[derive(Default)]
+struct GroupCtx {
+    depth: usize,
+    need_close: bool,
+}
+
+/// `max_group_width` and `max_group_depth` of CPython's exception-group display.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl GroupCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Appends `text` with every line behind the context's indentation and margin.
+    fn emit(&self, text: &str, margin: char, out: &mut TbText) {
+        if text.is_empty() {
+            return;
+        }
+        out.cut();
+        if self.depth == 0 {
+            out.push_str(text);
+            return;
+        }
+        let prefix = format!("{}{margin} ", self.indent());
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
         }
     }
-    format_one_below(e, outer, out);
+}
+
+/// Formats `e` with its chain (`TracebackException.format`), drawing exception groups
+/// as CPython does: the group's traceback and message, then each sub-exception in a
+/// numbered frame, nested groups further in.
+fn format_in_group(
+    e: &ObjRef,
+    outer: &str,
+    ctx: &mut GroupCtx,
+    out: &mut TbText,
+    seen: &mut Vec<usize>,
+) {
+    seen.push(e.as_obj().addr());
+    if let Some(b) = exc_body(e.as_obj()) {
+        let chained = if let Some(c) = b.cause.get() {
+            Some((
+                c,
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            ))
+        } else if let Some(c) = b.context.get()
+            && !b.suppress_context.get()
+        {
+            Some((
+                c,
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            ))
+        } else {
+            None
+        };
+        if let Some((c, msg)) = chained
+            && !seen.contains(&c.as_obj().addr())
+        {
+            format_in_group(&c, "", ctx, out, seen);
+            ctx.emit(msg, '|', out);
+        }
+    }
+    let outer = if ctx.depth == 0 { outer } else { "" };
+    let excs = if matches(e, "BaseExceptionGroup") {
+        crate::typeobj::getattr_opt(e, &crate::str::intern("exceptions"))
+            .ok()
+            .flatten()
+            .map(|t| crate::seq::tuple_items(t.as_obj()).to_vec())
+    } else {
+        None
+    };
+    let mut one = TbText {
+        limit: out.limit,
+        ..TbText::default()
+    };
+    format_one_below(e, outer, &mut one);
+    let pieces = one.into_pieces();
+    let Some(excs) = excs else {
+        for p in &pieces {
+            ctx.emit(p, '|', out);
+        }
+        return;
+    };
+    if ctx.depth > MAX_GROUP_DEPTH {
+        ctx.emit(
+            &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+            '|',
+            out,
+        );
+        return;
+    }
+    let top = ctx.depth == 0;
+    if top {
+        ctx.depth += 1;
+    }
+    for p in &pieces {
+        match p.strip_prefix("Traceback (most recent call last):\n") {
+            Some(rest) => {
+                ctx.emit(
+                    "Exception Group Traceback (most recent call last):\n",
+                    if top { '+' } else { '|' },
+                    out,
+                );
+                ctx.emit(rest, '|', out);
+            }
+            None => ctx.emit(p, '|', out),
+        }
+    }
+    let n = if excs.len() <= MAX_GROUP_WIDTH {
+        excs.len()
+    } else {
+        MAX_GROUP_WIDTH + 1
+    };
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i + 1 == n;
+        if last {
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated {
+            "...".to_string()
+        } else {
+            (i + 1).to_string()
+        };
+        out.cut();
+        out.push_str(&format!(
+            "{}{}+---------------- {title} ----------------\n",
+            ctx.indent(),
+            if i == 0 { "+-" } else { "  " }
+        ));
+        ctx.depth += 1;
+        if truncated {
+            let remaining = excs.len() - MAX_GROUP_WIDTH;
+            let plural = if remaining > 1 { "s" } else { "" };
+            ctx.emit(
+                &format!("and {remaining} more exception{plural}\n"),
+                '|',
+                out,
+            );
+        } else {
+            format_in_group(&excs[i], "", ctx, out, seen);
+        }
+        if last && ctx.need_close {
+            out.cut();
+            out.push_str(&format!(
+                "{}+------------------------------------\n",
+                ctx.indent()
+            ));
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if top {
+        ctx.depth = 0;
+    }
 }
 
 /// `offer_suggestions_for_attribute_error`: the closest name in `dir(obj)`.

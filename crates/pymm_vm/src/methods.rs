@@ -2923,6 +2923,26 @@ fn exc_add_note(args: &[ObjRef], _kw: &Kw) -> R {
     Ok(none())
 }
 
+/// `BaseExceptionGroup.split(matcher)`, `.subgroup(matcher)`, `.derive(excs)`: one
+/// argument each, computed by `_pymm_eg`.
+fn eg_method(name: &str, args: &[ObjRef], kw: &Kw) -> R {
+    crate::call::no_kw(name, kw)?;
+    check_args(name, &args[1.min(args.len())..], 1, 1)?;
+    crate::exc::eg_helper(name, args)
+}
+
+fn eg_split(args: &[ObjRef], kw: &Kw) -> R {
+    eg_method("split", args, kw)
+}
+
+fn eg_subgroup(args: &[ObjRef], kw: &Kw) -> R {
+    eg_method("subgroup", args, kw)
+}
+
+fn eg_derive(args: &[ObjRef], kw: &Kw) -> R {
+    eg_method("derive", args, kw)
+}
+
 fn exc_str_m(args: &[ObjRef], _kw: &Kw) -> R {
     check_args("__str__", args, 1, 1)?;
     s(&crate::exc::exc_str(&args[0])?)
@@ -3646,6 +3666,10 @@ pub fn register_methods() {
     add_to(&be, "BaseException", "add_note", exc_add_note);
     add_to(&be, "BaseException", "__str__", exc_str_m);
     add_to(&be, "BaseException", "__repr__", exc_repr_m);
+    let beg = crate::exc::exc_type("BaseExceptionGroup");
+    add_to(&beg, "BaseExceptionGroup", "split", eg_split);
+    add_to(&beg, "BaseExceptionGroup", "subgroup", eg_subgroup);
+    add_to(&beg, "BaseExceptionGroup", "derive", eg_derive);
     add(K::Property, "property", "getter", property_getter);
     add(K::Property, "property", "setter", property_setter);
     add(K::Property, "property", "deleter", property_deleter);

@@ -104,6 +104,7 @@ const PYLIB: &[(&str, &str)] = &[
     ("objgraph", include_str!("pylib/objgraph.py")),
     ("memory_profiler", include_str!("pylib/memory_profiler.py")),
     ("inspect", include_str!("pylib/inspect.py")),
+    ("_pymm_eg", include_str!("pylib/_pymm_eg.py")),
     ("linecache", include_str!("pylib/linecache.py")),
     (
         "_frozen_importlib",

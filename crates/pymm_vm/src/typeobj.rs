@@ -1096,7 +1096,7 @@ fn add_type_descriptors(t: &ObjRef) -> R<bool> {
 
 /// `add_subclass`: `base.__subclasses__()` learns about `t` through a weak reference
 /// (the shared basic one) in a dict keyed by `t`'s address.
-fn add_subclass(base: &ObjRef, t: &ObjRef) -> R<()> {
+pub(crate) fn add_subclass(base: &ObjRef, t: &ObjRef) -> R<()> {
     let b = tb(base.as_obj());
     let d = match b.subclasses.get() {
         Some(d) => d,

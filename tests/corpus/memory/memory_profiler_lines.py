@@ -34,7 +34,7 @@ class Store:
     @profile(stream=report, backend="tracemalloc")
     def fill(self, n):
         for i in range(n):
-            self.items.append("item" * 500)
+            self.items.append("item" * 15000)
         return len(self.items)
 
 
@@ -64,7 +64,7 @@ def branches(flag):
 
 
 print(calls_helper())
-print(Store().fill(300))
+print(Store().fill(10))
 try:
     raises()
 except ValueError as e:
