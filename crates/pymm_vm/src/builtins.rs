@@ -2778,7 +2778,12 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                 "f_lineno" => Some(crate::int::from_i64(
                     crate::traceback::frame_lineno(f).into(),
                 )?),
-                "f_lasti" => Some(crate::int::from_i64(i64::from(f.lasti.get()) * 2)?),
+                // Before the first instruction (a `'call'` trace event): 0, CPython's
+                // RESUME.
+                "f_lasti" => Some(crate::int::from_i64(match f.lasti.get() {
+                    u32::MAX => 0,
+                    i => i64::from(i) * 2,
+                })?),
                 "f_trace" => Some(none()),
                 _ => None,
             }

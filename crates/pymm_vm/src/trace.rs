@@ -131,10 +131,7 @@ pub fn eval_traced(f: &mut Frame, throw: Option<crate::exc::Exc>) -> R<Exit> {
         Err(_) => none(),
     };
     let lasti = f.pc.saturating_sub(1) as u32;
-    match local_event(f, "return", value, lasti) {
-        Ok(()) => r,
-        Err(e) => Err(e),
-    }
+    local_event(f, "return", value, lasti).and(r)
 }
 
 /// The `'call'` event: the global trace function decides whether the frame is traced.
