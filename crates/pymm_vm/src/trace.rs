@@ -66,10 +66,10 @@ pub fn tracing() -> bool {
 
 /// `sys.settrace(func)`; `None` removes the trace function.
 pub fn sys_settrace(args: &[ObjRef], kw: &Kw) -> R {
-    crate::call::no_kw("settrace", kw)?;
+    crate::call::no_kw("sys.settrace", kw)?;
     let [func] = args else {
         return Err(crate::exc::type_error(format!(
-            "settrace() takes exactly one argument ({} given)",
+            "sys.settrace() takes exactly one argument ({} given)",
             args.len()
         )));
     };
@@ -79,7 +79,7 @@ pub fn sys_settrace(args: &[ObjRef], kw: &Kw) -> R {
 
 /// `sys.gettrace()`.
 pub fn sys_gettrace(args: &[ObjRef], kw: &Kw) -> R {
-    crate::call::no_kw("gettrace", kw)?;
+    crate::call::no_kw("sys.gettrace", kw)?;
     if !args.is_empty() {
         return Err(crate::exc::type_error(format!(
             "sys.gettrace() takes no arguments ({} given)",
