@@ -159,16 +159,12 @@ fn handle_exception(f: &mut Frame, e: Exc, reraise: bool, pc: usize) -> Result<(
     if !reraise || (!fresh_reraise && !crate::traceback::starts_at(&e.0, f)) {
         add_traceback(&e, f, f.pc.saturating_sub(1).max(pc.min(f.pc)));
     }
-    let e = if !reraise && f.trace.is_some() && crate::trace::tracing() {
-        let at = f.pc.saturating_sub(1) as u32;
-        match crate::trace::exception_event(f, &e.0, at) {
-            Ok(()) => e,
-            Err(t) => t,
-        }
-    } else {
-        e
-    };
     let at = f.pc.saturating_sub(1) as u32;
+    let e = if reraise {
+        e
+    } else {
+        crate::trace::with_exception_event(f, e, at)
+    };
     if f.co.handler_for(at).is_none() {
         f.slots.truncate(f.nlocals);
         return Err(e);

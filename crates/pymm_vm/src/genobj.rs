@@ -224,14 +224,7 @@ pub(crate) fn throw_into(frame: &mut Frame, e: Exc) -> R<Exit> {
     let at = frame.pc.saturating_sub(1) as u32;
     // Only memory can fail here; the traceback then lacks this entry.
     let _ = crate::traceback::here(&e.0, frame, at);
-    let e = if frame.trace.is_some() && crate::trace::tracing() {
-        match crate::trace::exception_event(frame, &e.0, at) {
-            Ok(()) => e,
-            Err(t) => t,
-        }
-    } else {
-        e
-    };
+    let e = crate::trace::with_exception_event(frame, e, at);
     crate::eval::jump_to_handler(frame, e, at)?;
     crate::eval::eval_loop(frame)
 }

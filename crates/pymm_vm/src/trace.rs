@@ -184,8 +184,20 @@ pub fn line_event(f: &mut Frame) -> R<()> {
     Ok(())
 }
 
-/// The `'exception'` event for exception `e` raised (or passing through) at `lasti`.
-pub fn exception_event(f: &mut Frame, e: &ObjRef, lasti: u32) -> R<()> {
+/// The `'exception'` event, when `f` is traced, for exception `e` raised in it (or
+/// passing through it) at `lasti`: the exception to go on with, the trace function's
+/// own if it raised one.
+pub fn with_exception_event(f: &mut Frame, e: crate::exc::Exc, lasti: u32) -> crate::exc::Exc {
+    if f.trace.is_none() || !tracing() {
+        return e;
+    }
+    match exception_event(f, &e.0, lasti) {
+        Ok(()) => e,
+        Err(t) => t,
+    }
+}
+
+fn exception_event(f: &mut Frame, e: &ObjRef, lasti: u32) -> R<()> {
     if f.trace.is_none() {
         return Ok(());
     }
