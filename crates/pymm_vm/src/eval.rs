@@ -1250,7 +1250,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<(), StepErr> {
             let [matched, rest] = pair.as_slice() else {
                 return err(new_exc("SystemError", "bad CHECK_EG_MATCH result"));
             };
-            if kind(matched.as_obj()) == Kind::NoneType {
+            if crate::state::is_none(matched) {
                 f.slots.push(Some(exc));
                 f.slots.push(Some(matched.clone()));
             } else {

@@ -7,7 +7,7 @@ use pymm_compiler::CodeObject;
 use pymm_mem::{Obj, ObjRef};
 
 use crate::object::*;
-use crate::state::rt;
+use crate::state::{is_none, rt};
 
 /// A raised exception (the exception instance).
 #[derive(Debug, Clone)]
@@ -622,10 +622,6 @@ fn attr(e: &ObjRef, name: &str) -> Option<ObjRef> {
     crate::typeobj::getattr_opt(e, &crate::str::intern(name))
         .ok()
         .flatten()
-}
-
-fn is_none(o: &ObjRef) -> bool {
-    kind(o.as_obj()) == Kind::NoneType
 }
 
 /// `PyLong_AsSsize_t`: the value of an int (bools included), else `None` (CPython

@@ -330,8 +330,7 @@ pub fn frame_attr(g: Obj<'_>, name: &str) -> R<Option<ObjRef>> {
             if let Some(fb) = fo.as_obj().downcast::<crate::object::FrameBody>() {
                 fb.lasti.set(f.pc.saturating_sub(1) as u32);
                 // Suspended: its variables can be read (until it resumes).
-                *fb.fast.borrow_mut() = f.fast().to_vec();
-                fb.live.set(false);
+                crate::traceback::show_locals(fb, f);
             }
             fo
         }
@@ -348,9 +347,7 @@ fn revive_frame_object(frame: &Frame) {
         .and_then(|fo| fo.as_obj().downcast::<crate::object::FrameBody>())
         && !fb.live.get()
     {
-        fb.live.set(true);
-        let snapshot = std::mem::take(&mut *fb.fast.borrow_mut());
-        drop(snapshot);
+        crate::traceback::hide_locals(fb);
     }
 }
 

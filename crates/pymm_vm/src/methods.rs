@@ -15,7 +15,7 @@ use crate::exc::{R, new_exc, type_error, value_error};
 use crate::iter::collect;
 use crate::object::*;
 use crate::ops::{eq_bool, float_val, hash, new_float, repr_of, str_of, truthy};
-use crate::state::{builtin_type, none, pybool};
+use crate::state::{builtin_type, is_none, none, pybool};
 use crate::typeobj::{obj_type_name, tb};
 
 fn int(v: i64) -> R {
@@ -34,10 +34,6 @@ fn ssize_or_neg(v: i64) -> R {
 
 fn s(v: &str) -> R {
     crate::str::new_str(v)
-}
-
-fn is_none(o: &ObjRef) -> bool {
-    kind(o.as_obj()) == Kind::NoneType
 }
 
 /// The receiver of a method descriptor, checked to be of kind `k` (or a subclass).

@@ -137,6 +137,12 @@ pub fn none() -> ObjRef {
     sg().none.clone()
 }
 
+/// Whether `o` is `None`.
+#[inline]
+pub fn is_none(o: &ObjRef) -> bool {
+    crate::object::kind(o.as_obj()) == crate::object::Kind::NoneType
+}
+
 /// `True` or `False`.
 #[inline]
 pub fn pybool(b: bool) -> ObjRef {

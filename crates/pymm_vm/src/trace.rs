@@ -31,8 +31,8 @@ use crate::call::Kw;
 use crate::eval::Exit;
 use crate::exc::R;
 use crate::frame::{Frame, code_body};
-use crate::object::{FrameBody, Kind, kind};
-use crate::state::none;
+use crate::object::FrameBody;
+use crate::state::{is_none, none};
 
 /// Whether a trace function is set (read by `recompute_eval_breaker`).
 pub static TRACE_SET: AtomicBool = AtomicBool::new(false);
@@ -52,10 +52,6 @@ pub struct FrameTrace {
     /// The instruction the last line check saw (`None` before the first one of a fresh
     /// call, whose line is always reported).
     prev: Option<usize>,
-}
-
-fn is_none(o: &ObjRef) -> bool {
-    kind(o.as_obj()) == Kind::NoneType
 }
 
 /// Whether events are being reported now.
@@ -198,9 +194,6 @@ pub fn with_exception_event(f: &mut Frame, e: crate::exc::Exc, lasti: u32) -> cr
 }
 
 fn exception_event(f: &mut Frame, e: &ObjRef, lasti: u32) -> R<()> {
-    if f.trace.is_none() {
-        return Ok(());
-    }
     let tb = crate::exc::exc_body(e.as_obj())
         .and_then(|b| b.traceback.get())
         .unwrap_or_else(none);
@@ -229,15 +222,12 @@ fn report(f: &mut Frame, func: &ObjRef, event: &str, arg: ObjRef, lasti: u32) ->
     let fo = crate::traceback::frame_object(f)?;
     let fb = fo.as_obj().downcast::<FrameBody>().expect("frame object");
     fb.lasti.set(lasti);
-    *fb.fast.borrow_mut() = f.fast().to_vec();
-    fb.live.set(false);
+    crate::traceback::show_locals(fb, f);
     let event = crate::str::intern(event);
     BUSY.with(|b| b.set(true));
     let r = crate::call::call(func, &[fo.clone(), event, arg]);
     BUSY.with(|b| b.set(false));
-    fb.live.set(true);
-    let snapshot = std::mem::take(&mut *fb.fast.borrow_mut());
-    drop(snapshot);
+    crate::traceback::hide_locals(fb);
     if r.is_err() {
         set(None);
         f.trace = None;

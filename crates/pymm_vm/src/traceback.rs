@@ -132,6 +132,21 @@ pub fn release(f: &mut Frame) {
     }
 }
 
+/// Lets the frame object of activation `f`, which is not running now (suspended, or
+/// showing a trace function its frame), read a snapshot of `f`'s variables through
+/// `f_locals`; [`hide_locals`] undoes it when the activation runs again.
+pub fn show_locals(fb: &FrameBody, f: &Frame) {
+    *fb.fast.borrow_mut() = f.fast().to_vec();
+    fb.live.set(false);
+}
+
+/// The frame object's activation runs again: its snapshot of the variables goes.
+pub fn hide_locals(fb: &FrameBody) {
+    fb.live.set(true);
+    let snapshot = std::mem::take(&mut *fb.fast.borrow_mut());
+    drop(snapshot);
+}
+
 /// `frame.f_lineno`.
 pub fn frame_lineno(fb: &FrameBody) -> i32 {
     line_of(&code_body(&fb.code).code, fb.lasti.get())

@@ -363,6 +363,22 @@ impl Unit {
         starts
     }
 
+    /// The basic blocks as index ranges, in order (`starts` from [`Unit::block_starts`]).
+    fn block_ranges(starts: &[bool]) -> Vec<std::ops::Range<usize>> {
+        let n = starts.len() - 1;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let mut end = i + 1;
+            while end < n && !starts[end] {
+                end += 1;
+            }
+            out.push(i..end);
+            i = end;
+        }
+        out
+    }
+
     /// Drops `NOP`s and jumps to the next instruction, remapping labels (CPython's
     /// `clean_basic_block` / `remove_redundant_jumps`). As in CPython, a `NOP` that is
     /// the only instruction of its line stays (line tracing reports the line: `try:`,
@@ -461,14 +477,11 @@ impl Unit {
                 preds[i + 1] += 1;
             }
         }
-        let mut i = 0;
-        while i < n {
-            let mut end = i + 1;
-            while end < n && !starts[end] {
-                end += 1;
-            }
+        let blocks = Self::block_ranges(&starts);
+        for b in &blocks {
+            let end = b.end;
             let mut prev = Location::default();
-            for k in i..end {
+            for k in b.clone() {
                 if self.locs[k].line == 0 {
                     self.locs[k] = prev;
                 } else {
@@ -488,7 +501,6 @@ impl Unit {
             {
                 self.locs[t] = prev;
             }
-            i = end;
         }
         let mut line = Location {
             line: self.firstlineno,
@@ -496,23 +508,17 @@ impl Unit {
             col: 0,
             end_col: 0,
         };
-        let mut i = 0;
-        while i < n {
-            let mut end = i + 1;
-            while end < n && !starts[end] {
-                end += 1;
-            }
-            let last = end - 1;
+        for b in &blocks {
+            let last = b.end - 1;
             if self.locs[last].line == 0 {
                 if self.instrs[last] == Instr::ReturnValue {
-                    for k in i..end {
+                    for k in b.clone() {
                         self.locs[k] = line;
                     }
                 }
             } else {
                 line = self.locs[last];
             }
-            i = end;
         }
     }
 }
