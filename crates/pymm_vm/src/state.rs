@@ -13,7 +13,8 @@ use crate::exc::{self, Exc};
 use crate::object::*;
 
 /// The Fx hash (rustc's): a fast hasher for the short identifier keys of the interned
-/// strings table, which is consulted on every special-method lookup by name.
+/// strings table, which is consulted on every special-method lookup by name, and of the
+/// exception classes by name (`exc::exc_type`, behind every `exc::matches`).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
@@ -183,7 +184,7 @@ pub struct Runtime {
     pub modules: ObjRef,
     pub interned: RefCell<HashMap<Box<str>, ObjRef, std::hash::BuildHasherDefault<FxHasher>>>,
     /// Exception types by name (built-in hierarchy).
-    pub exc_types: RefCell<HashMap<&'static str, ObjRef>>,
+    pub exc_types: RefCell<HashMap<&'static str, ObjRef, std::hash::BuildHasherDefault<FxHasher>>>,
     /// The handled exception of each active `except` block (`sys.exc_info()`).
     pub exc_info: RefCell<Vec<Option<ObjRef>>>,
     pub depth: Cell<usize>,
@@ -216,7 +217,7 @@ fn init_runtime() -> &'static Runtime {
                 builtins: crate::dict::new_dict(),
                 modules: crate::dict::new_dict(),
                 interned: RefCell::new(HashMap::default()),
-                exc_types: RefCell::new(HashMap::new()),
+                exc_types: RefCell::new(HashMap::default()),
                 exc_info: RefCell::new(Vec::new()),
                 depth: Cell::new(0),
                 recursion_limit: Cell::new(1000),
