@@ -5,7 +5,9 @@
 //! Arguments after `--` select workloads by name (default: all). Environment:
 //! `PYMM_BENCH_REPS` (default 3) runs per cell, the fastest is reported;
 //! `PYMM_BENCH_CLOCK=wall` times with the wall clock instead of the thread's CPU time;
-//! `PYMM_BENCH_TIMEOUT` (default 300) seconds per child.
+//! `PYMM_BENCH_TIMEOUT` (default 300) seconds per child; `PYMM_BENCH_UNMAP=inline` makes
+//! pymm_mem return freed arenas to the system on the collecting thread
+//! (`obmalloc::set_background_unmap(false)`), so the thread's CPU time includes `munmap`.
 
 use std::fmt::Write as _;
 use std::io::{Read, Write as _};
@@ -84,6 +86,9 @@ fn env_num(name: &str, default: usize) -> usize {
 
 /// Child mode: run one workload for one library on an 8 MiB-stack thread; print the outcome.
 fn child(lib: &str, w: &str) {
+    if std::env::var("PYMM_BENCH_UNMAP").is_ok_and(|v| v == "inline") {
+        pymm_mem::obmalloc::set_background_unmap(false);
+    }
     let (lib, w) = (lib.to_owned(), w.to_owned());
     let o = std::thread::Builder::new()
         .stack_size(8 << 20)

@@ -357,6 +357,12 @@ impl CodeObject {
             .filter(|e| e.start <= index && index < e.end)
     }
 
+    /// The number of variable slots of a frame running this code (CPython's
+    /// `co_nlocalsplus`): fast locals, then cells, then free variables.
+    pub fn nlocalsplus(&self) -> usize {
+        self.varnames.len() + self.deref_count()
+    }
+
     /// The number of deref slots (`cellvars.len() + freevars.len()`).
     pub fn deref_count(&self) -> usize {
         self.cellvars.len() + self.freevars.len()

@@ -2652,7 +2652,7 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
             match name {
                 "__name__" => Some(g.name.get()),
                 "__qualname__" => Some(g.qualname.get()),
-                "gi_running" => Some(pybool(g.running.get())),
+                "gi_running" => Some(pybool(crate::genobj::is_running(obj))),
                 _ => crate::genobj::frame_attr(obj, name)?,
             }
         }

@@ -58,7 +58,7 @@ fn name_error_in(f: &Frame, name: &str) -> Exc {
             .collect()
     };
     let mut found = None;
-    let local = match &f.locals {
+    let local = match f.locals() {
         Some(l) if crate::dict::is_dict(l.as_obj()) => keys(l),
         _ => f.co.varnames.iter().map(|n| n.to_string()).collect(),
     };
@@ -657,7 +657,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<(), StepErr> {
         Instr::LoadClassDeref(i) => {
             let name = deref_name(f, i as usize);
             let key = crate::str::intern(&name);
-            if let Some(l) = &f.locals
+            if let Some(l) = f.locals()
                 && let Some(v) = crate::ops::mapping_get(l, &key).r()?
             {
                 f.slots.push(Some(v));
@@ -694,7 +694,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<(), StepErr> {
         }
         Instr::LoadName(i) => {
             let name = code_body(&f.code).names[i as usize].clone();
-            if let Some(l) = &f.locals
+            if let Some(l) = f.locals()
                 && let Some(v) = crate::ops::mapping_get(l, &name).r()?
             {
                 f.slots.push(Some(v));
@@ -712,12 +712,12 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<(), StepErr> {
         Instr::StoreName(i) => {
             let v = pop!(f);
             let name = code_body(&f.code).names[i as usize].clone();
-            let l = f.locals.clone().unwrap_or_else(|| f.globals().clone());
+            let l = f.locals().cloned().unwrap_or_else(|| f.globals().clone());
             crate::ops::setitem(&l, name, v).r()?;
         }
         Instr::DeleteName(i) => {
             let name = code_body(&f.code).names[i as usize].clone();
-            let l = f.locals.clone().unwrap_or_else(|| f.globals().clone());
+            let l = f.locals().cloned().unwrap_or_else(|| f.globals().clone());
             if crate::dict::is_dict(l.as_obj()) {
                 if crate::dict::del(l.as_obj(), &name).r()?.is_none() {
                     return err(name_error_in(f, &f.co.names[i as usize]));
@@ -1136,7 +1136,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<(), StepErr> {
         Instr::ImportStar => {
             let m = pop!(f);
             let d = crate::typeobj::getattr(&m, &crate::str::intern("__dict__")).r()?;
-            let target = f.locals.clone().unwrap_or_else(|| f.globals().clone());
+            let target = f.locals().cloned().unwrap_or_else(|| f.globals().clone());
             // `__all__` lists the public names when the module defines it.
             match crate::dict::get_str(d.as_obj(), "__all__") {
                 Some(all) => {
@@ -1192,7 +1192,7 @@ fn step_cold(f: &mut Frame, instr: Instr) -> Result<(), StepErr> {
             }
         }
         Instr::SetupAnnotations => {
-            let l = f.locals.clone().unwrap_or_else(|| f.globals().clone());
+            let l = f.locals().cloned().unwrap_or_else(|| f.globals().clone());
             if crate::dict::get_str(l.as_obj(), "__annotations__").is_none() {
                 crate::dict::set_str(&l, "__annotations__", crate::dict::try_new_dict().r()?);
             }
@@ -1566,7 +1566,7 @@ fn getframe(f: &mut Frame, args: &[ObjRef], kw: &Kw) -> R {
 /// The frame's local namespace: the mapping of module and class bodies, or a snapshot of a
 /// function's variables (CPython's `locals()` in a function).
 pub fn frame_locals(f: &Frame) -> R {
-    if let Some(l) = &f.locals {
+    if let Some(l) = f.locals() {
         return Ok(l.clone());
     }
     crate::frame::fast_locals(&f.co, f.fast())

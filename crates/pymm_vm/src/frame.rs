@@ -15,12 +15,9 @@ use crate::object::*;
 pub struct Frame {
     pub code: ObjRef,
     pub co: Rc<CodeObject>,
-    /// The globals and builtins of a frame that runs no function (a module, `exec`):
-    /// it owns them. A function's frame borrows its function's, as CPython 3.11's
-    /// `_PyFrame_InitializeSpecials` does (so they are not counted once per call).
-    own_namespaces: Option<(ObjRef, ObjRef)>,
-    /// The locals mapping of module and class bodies.
-    pub locals: Option<ObjRef>,
+    /// The namespaces of module and class bodies and `exec` (see [`Namespaces`]);
+    /// `None` for a function's frame.
+    ns: Option<Box<Namespaces>>,
     pub func: Option<ObjRef>,
     /// CPython's `localsplus`: the fast locals, cells and free variables (the first
     /// `nlocals` slots), then the value stack (`None` is CPython's `NULL`). One buffer, so
@@ -29,12 +26,24 @@ pub struct Frame {
     /// How many of `slots` are variables.
     pub nlocals: usize,
     pub pc: usize,
-    /// The exception being handled when this generator frame was suspended.
-    pub exc_state: Vec<Option<ObjRef>>,
+    /// The exceptions being handled when this generator frame was suspended.
+    pub exc_state: Option<Box<Vec<Option<ObjRef>>>>,
     /// The activation's frame object, once one was needed ([`crate::traceback`]).
     pub frame_obj: Option<ObjRef>,
     /// Its local trace function and line state, when `sys.settrace` traces it.
     pub trace: Option<Box<crate::trace::FrameTrace>>,
+}
+
+/// What a frame that runs no function has beyond a function's frame, out of line so
+/// that a [`Frame`] (which a generator embeds) stays small.
+#[derive(Debug)]
+struct Namespaces {
+    /// The globals and builtins of a frame that runs no function (a module, `exec`):
+    /// it owns them. A function's frame borrows its function's, as CPython 3.11's
+    /// `_PyFrame_InitializeSpecials` does (so they are not counted once per call).
+    own: Option<(ObjRef, ObjRef)>,
+    /// The locals mapping of module and class bodies.
+    locals: Option<ObjRef>,
 }
 
 impl Frame {
@@ -97,16 +106,23 @@ impl Frame {
         slots.extend(args);
         slots.resize(n, None);
         slots.reserve(co.max_stackdepth as usize);
+        let ns = if own_namespaces.is_some() || locals.is_some() {
+            Some(Box::new(Namespaces {
+                own: own_namespaces,
+                locals,
+            }))
+        } else {
+            None
+        };
         Frame {
             code,
             co,
-            own_namespaces,
-            locals,
+            ns,
             func,
             slots,
             nlocals: n,
             pc: 0,
-            exc_state: Vec::new(),
+            exc_state: None,
             frame_obj: None,
             trace: None,
         }
@@ -118,10 +134,20 @@ impl Frame {
         &self.slots[..self.nlocals]
     }
 
+    fn own_namespaces(&self) -> Option<&(ObjRef, ObjRef)> {
+        self.ns.as_ref().and_then(|n| n.own.as_ref())
+    }
+
+    /// The locals mapping of module and class bodies (`None` in a function's frame).
+    #[inline]
+    pub fn locals(&self) -> Option<&ObjRef> {
+        self.ns.as_ref().and_then(|n| n.locals.as_ref())
+    }
+
     /// `f_globals`.
     #[inline]
     pub fn globals(&self) -> &ObjRef {
-        match (&self.own_namespaces, &self.func) {
+        match (self.own_namespaces(), &self.func) {
             (Some((g, _)), _) => g,
             (None, Some(f)) => &func_body(f).globals,
             (None, None) => unreachable!("a frame has namespaces or a function"),
@@ -131,7 +157,7 @@ impl Frame {
     /// `f_builtins`.
     #[inline]
     pub fn builtins(&self) -> &ObjRef {
-        match (&self.own_namespaces, &self.func) {
+        match (self.own_namespaces(), &self.func) {
             (Some((_, b)), _) => b,
             (None, Some(f)) => &func_body(f).builtins,
             (None, None) => unreachable!("a frame has namespaces or a function"),
@@ -139,22 +165,35 @@ impl Frame {
     }
 
     /// Visits every object the frame holds (`_PyFrame_Traverse`: the function and the
-    /// code, not the borrowed namespaces).
+    /// code, not the borrowed namespaces), in CPython's order: [`Frame::traverse_head`],
+    /// the slots, [`Frame::traverse_tail`].
     pub fn traverse(&self, v: &mut Visitor<'_>) {
-        v.visit(self.code.as_obj());
-        if let Some((g, b)) = &self.own_namespaces {
+        self.traverse_head(v);
+        for o in self.slots.iter().flatten() {
+            v.visit(o.as_obj());
+        }
+        self.traverse_tail(v);
+    }
+
+    /// The frame object, the namespaces of a frame that runs no function, the function
+    /// and the code.
+    pub fn traverse_head(&self, v: &mut Visitor<'_>) {
+        if let Some(o) = &self.frame_obj {
+            v.visit(o.as_obj());
+        }
+        if let Some((g, b)) = self.own_namespaces() {
             v.visit(g.as_obj());
             v.visit(b.as_obj());
         }
-        for o in self
-            .locals
-            .iter()
-            .chain(self.func.iter())
-            .chain(self.frame_obj.iter())
-        {
+        for o in self.locals().into_iter().chain(self.func.iter()) {
             v.visit(o.as_obj());
         }
-        for o in self.slots.iter().chain(self.exc_state.iter()).flatten() {
+        v.visit(self.code.as_obj());
+    }
+
+    /// The exceptions a suspended generator frame was handling.
+    pub fn traverse_tail(&self, v: &mut Visitor<'_>) {
+        for o in self.exc_state.iter().flat_map(|e| e.iter()).flatten() {
             v.visit(o.as_obj());
         }
     }
@@ -181,7 +220,13 @@ fn give_buffer(mut slots: Vec<Option<ObjRef>>) {
     // Release the references first (locals, then the value stack, as CPython clears
     // `localsplus`): their finalizers may call (and use the pool).
     slots.clear();
-    if slots.capacity() > 256 {
+    give_emptied_buffer(slots);
+}
+
+#[inline(always)]
+fn give_emptied_buffer(slots: Vec<Option<ObjRef>>) {
+    debug_assert!(slots.is_empty());
+    if slots.capacity() > 256 || slots.capacity() == 0 {
         return;
     }
     if let Ok(mut pool) = crate::state::rt().frame_buffers.try_borrow_mut()
@@ -199,6 +244,41 @@ impl Drop for Frame {
         give_buffer(std::mem::take(&mut self.slots));
     }
 }
+
+impl Frame {
+    /// Moves the slots (variables and value stack) into `items`, a suspended
+    /// generator's, and gives their buffer back to the pool; returns how many it moved.
+    /// A frame whose slots do not fit keeps them (`None`; the compiler's verifier
+    /// checks that the value stack never outgrows `max_stackdepth`, so this should not
+    /// happen).
+    #[inline]
+    pub fn detach_slots(&mut self, items: &[OptSlot]) -> Option<u32> {
+        let n = self.slots.len();
+        let dst = items.get(..n)?;
+        let mut slots = std::mem::take(&mut self.slots);
+        for (d, v) in dst.iter().zip(slots.drain(..)) {
+            // The items of a suspended generator are empty but for its frame's slots.
+            let old = d.0.replace(v);
+            debug_assert!(old.is_none());
+            std::mem::forget(old);
+        }
+        give_emptied_buffer(slots);
+        Some(n as u32)
+    }
+
+    /// Takes back the first `used` items [`Frame::detach_slots`] filled.
+    #[inline]
+    pub fn attach_slots(&mut self, items: &[OptSlot], used: u32) {
+        let mut slots = take_buffer();
+        slots.reserve(self.nlocals + self.co.max_stackdepth as usize);
+        slots.extend(items[..used as usize].iter().map(|i| i.0.take()));
+        let empty = std::mem::replace(&mut self.slots, slots);
+        debug_assert!(empty.capacity() == 0);
+        std::mem::forget(empty);
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<Frame>() == 96);
 
 /// A dict of the variables of `co` that have values in `fast` (fast locals, then cells,
 /// then free variables; `PyFrame_FastToLocals`): an argument captured by a cell shows

@@ -1,7 +1,7 @@
 //! Generators: a suspended frame in a GC object; `send`, `throw`, `close`, and the
 //! PEP 442 finalizer that closes a generator suspended inside `try`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use pymm_mem::{Obj, ObjRef};
 
@@ -13,24 +13,80 @@ use crate::state::none;
 
 /// Runs a generator function's prologue and returns the generator object.
 pub fn run_until_generator(mut frame: Frame, fb: &FunctionBody) -> R {
-    match crate::eval::eval(&mut frame)? {
+    // One call deeper, as the frame would run: the allocations below belong to the
+    // caller's line (tracemalloc skips CPython's frame still at RETURN_GENERATOR).
+    crate::state::enter_call()?;
+    let r = crate::eval::eval(&mut frame);
+    crate::state::leave_call();
+    match r? {
         Exit::Generator => {}
         Exit::Return(v) | Exit::Yield(v) => return Ok(v),
     }
-    let frame = pymm_mem::HeapBox::new(frame).map_err(|_| memory_error())?;
-    let g = ObjRef::new(
-        &GEN_T,
-        GenBody {
-            frame: RefCell::new(Some(frame)),
-            running: Default::default(),
-            name: Slot::new(fb.name.get()),
-            qualname: Slot::new(fb.qualname.get()),
-            weaklist: Default::default(),
-        },
-    )
-    .map_err(|_| memory_error())?;
+    let co = &frame.co;
+    let nitems = co.nlocalsplus() + co.max_stackdepth as usize;
+    let body = GenBody {
+        frame: RefCell::new(None),
+        used: Cell::new(SLOTS_ATTACHED),
+        nitems: u32::try_from(nitems).map_err(|_| memory_error())?,
+        name: Slot::new(fb.name.get()),
+        qualname: Slot::new(fb.qualname.get()),
+        weaklist: Default::default(),
+    };
+    let g = ObjRef::new_var(&GEN_T, body, (0..nitems).map(|_| OptSlot::new(None)))
+        .map_err(|_| memory_error())?;
+    {
+        let b = gen_body(g.as_obj());
+        let mut slot = b.frame.borrow_mut();
+        let frame = slot.insert(frame);
+        detach(gen_parts(g.as_obj()), frame);
+    }
     g.track();
     Ok(g)
+}
+
+/// A generator's body and items.
+type GenParts<'a> = (&'a GenBody, &'a [OptSlot]);
+
+fn gen_parts(g: Obj<'_>) -> GenParts<'_> {
+    (gen_body(g), GenBody::items(g))
+}
+
+/// Moves a suspended frame's slots into its generator's items.
+#[inline]
+fn detach((b, items): GenParts<'_>, frame: &mut Frame) {
+    b.used
+        .set(frame.detach_slots(items).unwrap_or(SLOTS_ATTACHED));
+}
+
+/// Gives a frame about to run (or be looked at) its slots back from the items.
+#[inline]
+fn attach((b, items): GenParts<'_>, frame: &mut Frame) {
+    let used = b.used.replace(SLOTS_ATTACHED);
+    if used != SLOTS_ATTACHED {
+        frame.attach_slots(items, used);
+    }
+}
+
+/// Whether generator `g` is running (its frame is borrowed by the resume in progress).
+pub fn is_running(g: Obj<'_>) -> bool {
+    gen_body(g).frame.try_borrow_mut().is_err()
+}
+
+/// Drops generator `g`'s frame and the slots it left in the items (`gen.close()` of a
+/// generator that has not started, and the collector's clear).
+pub fn discard_frame(g: Obj<'_>) {
+    let b = gen_body(g);
+    let frame = b.frame.try_borrow_mut().ok().and_then(|mut f| f.take());
+    if frame.is_none() {
+        return;
+    }
+    let used = b.used.replace(SLOTS_ATTACHED);
+    drop(frame);
+    if used != SLOTS_ATTACHED {
+        for s in &GenBody::items(g)[..used as usize] {
+            s.set(None);
+        }
+    }
 }
 
 /// What `send` produced.
@@ -94,18 +150,20 @@ fn throw_into_delegate(d: &ObjRef, e: &Exc) -> R<Option<ObjRef>> {
 
 /// Resumes generator `g`, pushing `value` (or raising `exc` inside it).
 pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResult> {
-    let b = gen_body(g.as_obj());
-    if b.running.get() {
+    let parts @ (b, _) = gen_parts(g.as_obj());
+    // The frame runs in place: the borrow marks the generator running.
+    let Ok(mut slot) = b.frame.try_borrow_mut() else {
         return Err(new_exc("ValueError", "generator already executing"));
-    }
-    let Some(mut frame) = b.frame.borrow_mut().take() else {
+    };
+    let Some(frame) = slot.as_mut() else {
         // An exhausted generator: throw() re-raises, anything else finishes at once.
         if let Some(e) = exc {
             return Err(e);
         }
         return Ok(SendResult::Returned(none()));
     };
-    revive_frame_object(&frame);
+    attach(parts, frame);
+    revive_frame_object(frame);
     let first = frame.pc == 0
         || matches!(
             frame.co.instructions.get(frame.pc.wrapping_sub(1)),
@@ -117,60 +175,57 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
             .as_ref()
             .is_some_and(|v| kind(v.as_obj()) != Kind::NoneType)
     {
-        *b.frame.borrow_mut() = Some(frame);
+        detach(parts, frame);
         return Err(crate::exc::type_error(
             "can't send non-None value to a just-started generator",
         ));
     }
     let mode = match exc {
         None => Mode::Send(value.unwrap_or_else(none)),
-        Some(e) => match delegate_of(&frame) {
+        Some(e) => match delegate_of(frame) {
             None => Mode::Throw(e),
             // throw()/close() while suspended in `yield from`: the delegate gets the
-            // exception first (CPython's `_gen_throw` with `yf`).
-            Some((d, target)) => {
-                b.running.set(true);
-                let r = throw_into_delegate(&d, &e);
-                b.running.set(false);
-                match r {
-                    Ok(Some(y)) => {
-                        *b.frame.borrow_mut() = Some(frame);
-                        return Ok(SendResult::Yielded(y));
-                    }
-                    // GeneratorExit: the delegate closed; raise it here.
-                    Ok(None) => {
-                        frame.slots.pop();
-                        Mode::Throw(e)
-                    }
-                    // The delegate returned: its value ends the `yield from`.
-                    Err(err) if crate::exc::matches(&err.0, "StopIteration") => {
-                        frame.slots.pop();
-                        frame.slots.push(Some(stop_value(&err)));
-                        frame.pc = target;
-                        Mode::Continue
-                    }
-                    Err(err) => {
-                        frame.slots.pop();
-                        Mode::Throw(err)
-                    }
+            // exception first (CPython's `_gen_throw` with `yf`), with this generator
+            // marked running.
+            Some((d, target)) => match throw_into_delegate(&d, &e) {
+                Ok(Some(y)) => {
+                    detach(parts, frame);
+                    return Ok(SendResult::Yielded(y));
                 }
-            }
+                // GeneratorExit: the delegate closed; raise it here.
+                Ok(None) => {
+                    frame.slots.pop();
+                    Mode::Throw(e)
+                }
+                // The delegate returned: its value ends the `yield from`.
+                Err(err) if crate::exc::matches(&err.0, "StopIteration") => {
+                    frame.slots.pop();
+                    frame.slots.push(Some(stop_value(&err)));
+                    frame.pc = target;
+                    Mode::Continue
+                }
+                Err(err) => {
+                    frame.slots.pop();
+                    Mode::Throw(err)
+                }
+            },
         },
     };
-    b.running.set(true);
     let rt = crate::state::rt();
     let saved_len = rt.exc_info.borrow().len();
-    rt.exc_info.borrow_mut().append(&mut frame.exc_state);
+    if let Some(mut saved) = frame.exc_state.take() {
+        rt.exc_info.borrow_mut().append(&mut saved);
+    }
     let r = match crate::state::enter_call() {
         Err(e) => Err(e),
         Ok(()) => {
             let r = match mode {
-                Mode::Throw(e) => raise_in(&mut frame, e),
+                Mode::Throw(e) => raise_in(frame, e),
                 Mode::Send(v) => {
                     frame.slots.push(Some(v));
-                    crate::eval::eval(&mut frame)
+                    crate::eval::eval(frame)
                 }
-                Mode::Continue => crate::eval::eval(&mut frame),
+                Mode::Continue => crate::eval::eval(frame),
             };
             crate::state::leave_call();
             r
@@ -178,26 +233,24 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
     };
     {
         let mut info = rt.exc_info.borrow_mut();
-        let at = saved_len.min(info.len());
-        let extra = info.split_off(at);
-        frame.exc_state = extra;
+        if info.len() > saved_len {
+            frame.exc_state = Some(Box::new(info.split_off(saved_len)));
+        }
     }
-    b.running.set(false);
+    if let Ok(Exit::Yield(v)) = r {
+        detach(parts, frame);
+        return Ok(SendResult::Yielded(v));
+    }
+    // Finished: the frame goes, outside the borrow (its variables' finalizers may look
+    // at the generator, which is exhausted by then).
+    let done = slot.take();
+    drop(slot);
+    drop(done);
     match r {
-        Ok(Exit::Yield(v)) => {
-            *b.frame.borrow_mut() = Some(frame);
-            Ok(SendResult::Yielded(v))
-        }
-        Ok(Exit::Return(v)) => {
-            drop(frame);
-            Ok(SendResult::Returned(v))
-        }
-        Ok(Exit::Generator) => {
-            drop(frame);
-            Ok(SendResult::Returned(none()))
-        }
+        Ok(Exit::Yield(_)) => unreachable!("handled above"),
+        Ok(Exit::Return(v)) => Ok(SendResult::Returned(v)),
+        Ok(Exit::Generator) => Ok(SendResult::Returned(none())),
         Err(e) => {
-            drop(frame);
             if crate::exc::matches(&e.0, "StopIteration") {
                 let re = new_exc("RuntimeError", "generator raised StopIteration");
                 if let Some(rb) = crate::exc::exc_body(re.0.as_obj()) {
@@ -317,25 +370,29 @@ pub fn frame_attr(g: Obj<'_>, name: &str) -> R<Option<ObjRef>> {
         return Ok(None);
     }
     let suspended = is_suspended(g);
-    let b = gen_body(g);
+    if name == "gi_suspended" {
+        return Ok(Some(crate::state::pybool(suspended)));
+    }
+    let parts @ (b, _) = gen_parts(g);
     let Ok(mut slot) = b.frame.try_borrow_mut() else {
         return Ok(Some(none()));
     };
-    let frame = slot.as_deref_mut();
-    Ok(Some(match (name, frame) {
-        ("gi_suspended", _) => crate::state::pybool(suspended),
-        ("gi_yieldfrom", Some(f)) => delegate_of(f).map_or_else(none, |(d, _)| d),
-        ("gi_frame", Some(f)) => {
-            let fo = crate::traceback::frame_object(f)?;
+    let Some(frame) = slot.as_mut() else {
+        return Ok(Some(none()));
+    };
+    attach(parts, frame);
+    let r = match name {
+        "gi_yieldfrom" => Ok(delegate_of(frame).map_or_else(none, |(d, _)| d)),
+        _ => crate::traceback::frame_object(frame).inspect(|fo| {
             if let Some(fb) = fo.as_obj().downcast::<crate::object::FrameBody>() {
-                fb.lasti.set(f.pc.saturating_sub(1) as u32);
+                fb.lasti.set(frame.pc.saturating_sub(1) as u32);
                 // Suspended: its variables can be read (until it resumes).
-                crate::traceback::show_locals(fb, f);
+                crate::traceback::show_locals(fb, frame);
             }
-            fo
-        }
-        _ => none(),
-    }))
+        }),
+    };
+    detach(parts, frame);
+    r.map(Some)
 }
 
 /// The frame object of a frame about to resume is live again: a snapshot of its
@@ -354,7 +411,7 @@ fn revive_frame_object(frame: &Frame) {
 /// `gen.close()`.
 pub fn close(g: &ObjRef) -> R<()> {
     if !is_suspended(g.as_obj()) {
-        drop(gen_body(g.as_obj()).frame.borrow_mut().take());
+        discard_frame(g.as_obj());
         return Ok(());
     }
     let e = crate::exc::new_exc_args("GeneratorExit", vec![]);

@@ -609,21 +609,8 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
             Kind::Object => 16,
             Kind::Function => 136,
             Kind::Method => 48,
-            Kind::Generator => {
-                // PyGenObject up to gi_iframe (96 bytes) plus the embedded frame:
-                // co_framesize = nlocalsplus + stack depth + 7 frame specials, in words.
-                let g = obj.downcast::<GenBody>().expect("generator");
-                let words = g.frame.try_borrow().ok().and_then(|f| {
-                    f.as_ref().map(|f| {
-                        f.co.varnames.len()
-                            + f.co.cellvars.len()
-                            + f.co.freevars.len()
-                            + f.co.max_stackdepth as usize
-                            + 7
-                    })
-                });
-                96 + 8 * words.unwrap_or(8)
-            }
+            // One block with the suspended frame's slots, sized as CPython's (`GenBody`).
+            Kind::Generator => obj.basic_size(),
             Kind::Cell => 24,
             Kind::Traceback => 40,
             Kind::Frame => {

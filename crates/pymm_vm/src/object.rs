@@ -710,18 +710,50 @@ pub struct ModuleBody {
 }
 impl Body for ModuleBody {}
 
-/// A generator: its suspended frame.
+/// A generator (`PyGenObject`): one block of CPython 3.11's size. CPython embeds the
+/// generator's `_PyInterpreterFrame` in it, variables and value stack included; pymm
+/// embeds its [`crate::frame::Frame`], which runs in place when the generator resumes,
+/// and keeps the frame's slots (variables, then value stack) in the trailing items
+/// while it is suspended, one item per `co_nlocalsplus + co_stacksize` slot. The body
+/// takes exactly the room of CPython's fixed part, so `sys.getsizeof` (which reports
+/// the block) is CPython's.
 #[derive(Debug)]
 pub struct GenBody {
-    /// The suspended frame, in a block of pymm's heap (CPython embeds it in the
-    /// generator object).
-    pub frame: RefCell<Option<pymm_mem::HeapBox<crate::frame::Frame>>>,
-    pub running: Cell<bool>,
+    /// The frame; `None` once it finished. Borrowed while the generator runs.
+    pub frame: RefCell<Option<crate::frame::Frame>>,
+    /// How many items hold the suspended frame's slots, or [`SLOTS_ATTACHED`].
+    pub used: Cell<u32>,
+    /// The number of trailing items.
+    pub nitems: u32,
     pub name: Slot,
     pub qualname: Slot,
     pub weaklist: WeakListHead,
 }
 impl Body for GenBody {}
+impl VarBody for GenBody {
+    type Item = OptSlot;
+    fn len(&self) -> usize {
+        self.nitems as usize
+    }
+}
+
+/// [`GenBody::used`] of a frame that has its slots (it is running, or they did not fit).
+pub const SLOTS_ATTACHED: u32 = u32::MAX;
+
+/// The bytes of a CPython 3.11 generator before its frame's variables (GC head,
+/// `PyGenObject` up to `gi_iframe`, `_PyInterpreterFrame` up to `localsplus`): its
+/// `sys.getsizeof` is this plus 8 per `co_nlocalsplus + co_stacksize` slot.
+const CPYTHON_GEN_FIXED: usize = 168;
+
+// Header, GC head and body: CPython's fixed part.
+const _: () = assert!(32 + std::mem::size_of::<GenBody>() == CPYTHON_GEN_FIXED);
+
+impl GenBody {
+    /// The items that hold a suspended frame's slots.
+    pub fn items(o: Obj<'_>) -> &[OptSlot] {
+        o.var_items::<GenBody>().unwrap_or(&[])
+    }
+}
 
 /// A class's shared keys (CPython 3.11's `ht_cached_keys`, a split-table keys object):
 /// the attribute names its instances store inline, by index, and `dk_usable`, the room
@@ -1330,22 +1362,32 @@ fn module_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
 }
 
 fn gen_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
+    // `gen_traverse`'s order: the code, the names, then the frame (not while it runs:
+    // the resume in progress holds it).
     if let Some(g) = o.downcast::<GenBody>() {
+        let frame = g.frame.try_borrow().ok();
+        let frame = frame.as_ref().and_then(|f| f.as_ref());
+        if let Some(f) = frame {
+            v.visit(f.code.as_obj());
+        }
         g.name.visit(v);
         g.qualname.visit(v);
-        if let Ok(f) = g.frame.try_borrow()
-            && let Some(f) = f.as_ref()
-        {
-            f.traverse(v);
+        if let Some(f) = frame {
+            f.traverse_head(v);
+            for s in f.slots.iter().flatten() {
+                v.visit(s.as_obj());
+            }
+            // A suspended frame's slots (the items are empty otherwise).
+            for s in GenBody::items(o) {
+                s.visit(v);
+            }
+            f.traverse_tail(v);
         }
     }
 }
 
 fn gen_clear(o: Obj<'_>) {
-    if let Some(g) = o.downcast::<GenBody>() {
-        let f = g.frame.try_borrow_mut().ok().and_then(|mut f| f.take());
-        drop(f);
-    }
+    crate::genobj::discard_frame(o);
 }
 
 fn gen_finalize(o: Obj<'_>) {
@@ -1590,7 +1632,7 @@ pub static CELL_T: TypeInfo = info!("cell", CellBody, Kind::Cell)
 pub static MODULE_T: TypeInfo = info!("module", ModuleBody, Kind::Module)
     .gc(module_traverse)
     .weakrefable(module_weaklist);
-pub static GEN_T: TypeInfo = info!("generator", GenBody, Kind::Generator)
+pub static GEN_T: TypeInfo = info!(var "generator", GenBody, Kind::Generator)
     .gc(gen_traverse)
     .clear(gen_clear)
     .finalize(gen_finalize)
