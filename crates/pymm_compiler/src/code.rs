@@ -357,6 +357,28 @@ impl CodeObject {
             .filter(|e| e.start <= index && index < e.end)
     }
 
+    /// The index of the first instruction past the prologue (cells made, free
+    /// variables copied, the generator returned): CPython's `_co_firsttraceable`, its
+    /// `RESUME`. Until a frame gets there, tracemalloc charges its allocations to the
+    /// caller (`_PyFrame_IsIncomplete`).
+    pub fn first_traceable(&self) -> usize {
+        let mut i = 0;
+        while let Some(ins) = self.instructions.get(i) {
+            match ins {
+                Instr::MakeCell(_) | Instr::CopyFreeVars(_) => i += 1,
+                Instr::ReturnGenerator => {
+                    i += 1;
+                    if matches!(self.instructions.get(i), Some(Instr::PopTop)) {
+                        i += 1;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        i
+    }
+
     /// The number of variable slots of a frame running this code (CPython's
     /// `co_nlocalsplus`): fast locals, then cells, then free variables.
     pub fn nlocalsplus(&self) -> usize {

@@ -1,8 +1,8 @@
 //! [`HeapBox`]: a `Box` whose block lives in pymm's private heap.
 //!
-//! An object's body has a fixed size; what it owns beyond that (a generator's
-//! suspended frame, for instance) would otherwise sit in the Rust heap, where
-//! `tracemalloc`, `sys.getallocatedblocks()` and the heap cap cannot see it.
+//! An object's body has a fixed size; what it owns beyond that would otherwise sit
+//! in the Rust heap, where `tracemalloc`, `sys.getallocatedblocks()` and the heap cap
+//! cannot see it.
 //! `HeapBox` allocates it from this thread's heap in the [`Domain::Mem`] domain
 //! instead, as CPython keeps such parts in `PyMem_Malloc` blocks.
 

@@ -14,8 +14,9 @@
 //! | [`ObjHeader`], [`GcHead`], [`PreHeader`] | the 16-byte object header (refcount, type), the 16-byte GC head of containers with CPython's flag packing, the managed-dict pre-header | `Include/object.h`, `Include/internal/pycore_gc.h`, `pycore_object.h` |
 //! | [`TypeInfo`] | per-type hooks: traverse, clear, finalize (PEP 442), legacy `tp_del`, weak-list offset, untrack hint | `Include/cpython/object.h` |
 //! | [`ObjRef`], [`Obj`] | strong and borrowed references; immediate deallocation when the count reaches zero, in `subtype_dealloc` order, with the trashcan so that freeing a 1,000,000-deep structure uses constant native stack | `Objects/object.c`, `Objects/typeobject.c` |
-//! | [`HeapBox`] | an owned value in a heap block (a generator's suspended frame), seen by the allocation hook and the block counts | `PyMem_Malloc` |
+//! | [`HeapBox`] | an owned value in a heap block, seen by the allocation hook and the block counts | `PyMem_Malloc` |
 //! | [`SetTable`] | a set's hash table with CPython's eight-slot `smalltable` inline in the object, a heap block past that | `Objects/setobject.c` |
+//! | [`SlotBuf`] | a frame's variables and value stack (`localsplus`): a system buffer for calls, a heap block for a generator's frame | `Include/internal/pycore_frame.h`, `Objects/genobject.c` |
 //! | [`HeapVec`], [`InlineValues`] | a container's item block (`ob_item`, a dict's tables) resized with `PyMem_Realloc`; an instance's values array (`PyDictValues`, sized by the class's shared keys) with its `__slots__` values | `Objects/listobject.c`, `Objects/dictobject.c` |
 //! | [`gc`] | the generational cycle collector: generations 0–2 plus the permanent one, thresholds (700, 10, 10), the 25% long-lived rule, `update_refs`/`subtract_refs`/`move_unreachable` (fused into two walks of the list in a full collection with nothing frozen, `untrack_tuples`/`untrack_dicts` folded into the second: same results, a third of CPython's list walks), finalizers run once, resurrection (CPython's second `deduce_unreachable` over the garbage is skipped when no finalizer, weakref callback or debug output ran, since nothing can have been resurrected), `tp_clear`, `DEBUG_SAVEALL`, uncollectable legacy finalizers, callbacks and per-generation stats, freeze, referrers and referents; where the references of the collected generation are scattered in memory (sampled per collection, or forced with [`gc::set_prefetch`]), both walks prefetch the objects they are about to visit and visit them a little later in the same order, which keeps every result and list order CPython's | `Modules/gcmodule.c` |
 //! | [`weakref`] | weak references with callbacks, cleared on death in CPython's order | `Objects/weakrefobject.c` |
@@ -78,6 +79,7 @@ mod preheader;
 pub mod process;
 mod runtime;
 mod settable;
+mod slotbuf;
 mod typeinfo;
 mod values;
 mod visit;
@@ -97,6 +99,7 @@ pub use runtime::{
     with_heap,
 };
 pub use settable::SetTable;
+pub use slotbuf::{Drain, Slot, SlotBuf};
 pub use typeinfo::{
     Body, BodyVTable, ClearFn, FinalizeFn, FreeListSpec, TraverseFn, TypeFlags, TypeInfo,
     UntrackHintFn, VarBody, WeakListFn,

@@ -2653,6 +2653,7 @@ pub fn builtin_attr(o: &ObjRef, name: &str) -> R<Option<ObjRef>> {
                 "__name__" => Some(g.name.get()),
                 "__qualname__" => Some(g.qualname.get()),
                 "gi_running" => Some(pybool(crate::genobj::is_running(obj))),
+                "gi_code" => Some(g.code.get()),
                 _ => crate::genobj::frame_attr(obj, name)?,
             }
         }

@@ -217,7 +217,10 @@ fn breaker(f: &mut Frame) -> Option<Exc> {
         return Some(e);
     }
     // After the trace function, whose own frames moved tracemalloc's location.
-    if crate::tracemalloc::TRACING.load(std::sync::atomic::Ordering::Relaxed) {
+    // A frame still in its prologue is not shown: its allocations are the caller's.
+    if crate::tracemalloc::TRACING.load(std::sync::atomic::Ordering::Relaxed)
+        && f.pc >= f.co.first_traceable()
+    {
         crate::tracemalloc::set_location(&f.co, f.pc);
     }
     // A NOP (`pass`, `try:`) never raises: CPython looks at pending signals at jumps and

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use pymm_compiler::{CodeFlags, CodeObject};
-use pymm_mem::{ObjRef, Visitor};
+use pymm_mem::{ObjRef, SlotBuf, Visitor};
 
 use crate::call::Kw;
 use crate::exc::{R, memory_error, type_error};
@@ -22,7 +22,7 @@ pub struct Frame {
     /// CPython's `localsplus`: the fast locals, cells and free variables (the first
     /// `nlocals` slots), then the value stack (`None` is CPython's `NULL`). One buffer, so
     /// that a call takes and gives back one.
-    pub slots: Vec<Option<ObjRef>>,
+    pub slots: SlotBuf,
     /// How many of `slots` are variables.
     pub nlocals: usize,
     pub pc: usize,
@@ -206,7 +206,7 @@ fn func_body(f: &ObjRef) -> &FunctionBody {
 }
 
 #[inline(always)]
-fn take_buffer() -> Vec<Option<ObjRef>> {
+fn take_buffer() -> SlotBuf {
     crate::state::rt()
         .frame_buffers
         .try_borrow_mut()
@@ -216,17 +216,12 @@ fn take_buffer() -> Vec<Option<ObjRef>> {
 }
 
 #[inline(always)]
-fn give_buffer(mut slots: Vec<Option<ObjRef>>) {
+fn give_buffer(mut slots: SlotBuf) {
     // Release the references first (locals, then the value stack, as CPython clears
     // `localsplus`): their finalizers may call (and use the pool).
     slots.clear();
-    give_emptied_buffer(slots);
-}
-
-#[inline(always)]
-fn give_emptied_buffer(slots: Vec<Option<ObjRef>>) {
-    debug_assert!(slots.is_empty());
-    if slots.capacity() > 256 || slots.capacity() == 0 {
+    // A generator's heap block goes back to the heap.
+    if slots.capacity() > 256 || slots.capacity() == 0 || slots.is_in_heap() {
         return;
     }
     if let Ok(mut pool) = crate::state::rt().frame_buffers.try_borrow_mut()
@@ -246,39 +241,19 @@ impl Drop for Frame {
 }
 
 impl Frame {
-    /// Moves the slots (variables and value stack) into `items`, a suspended
-    /// generator's, and gives their buffer back to the pool; returns how many it moved.
-    /// A frame whose slots do not fit keeps them (`None`; the compiler's verifier
-    /// checks that the value stack never outgrows `max_stackdepth`, so this should not
-    /// happen).
-    #[inline]
-    pub fn detach_slots(&mut self, items: &[OptSlot]) -> Option<u32> {
-        let n = self.slots.len();
-        let dst = items.get(..n)?;
-        let mut slots = std::mem::take(&mut self.slots);
-        for (d, v) in dst.iter().zip(slots.drain(..)) {
-            // The items of a suspended generator are empty but for its frame's slots.
-            let old = d.0.replace(v);
-            debug_assert!(old.is_none());
-            std::mem::forget(old);
-        }
-        give_emptied_buffer(slots);
-        Some(n as u32)
-    }
-
-    /// Takes back the first `used` items [`Frame::detach_slots`] filled.
-    #[inline]
-    pub fn attach_slots(&mut self, items: &[OptSlot], used: u32) {
-        let mut slots = take_buffer();
-        slots.reserve(self.nlocals + self.co.max_stackdepth as usize);
-        slots.extend(items[..used as usize].iter().map(|i| i.0.take()));
-        let empty = std::mem::replace(&mut self.slots, slots);
-        debug_assert!(empty.capacity() == 0);
-        std::mem::forget(empty);
+    /// Moves the slots into a block of this thread's heap with room for exactly the
+    /// code's variables and deepest value stack: a generator's frame, whose slots are
+    /// part of the generator's memory (CPython embeds them in the generator object).
+    pub fn move_slots_to_heap(&mut self) -> R<()> {
+        let n = self.co.nlocalsplus() + self.co.max_stackdepth as usize;
+        let mut heap = SlotBuf::in_heap(n).map_err(|_| memory_error())?;
+        heap.extend(self.slots.drain(0..));
+        give_buffer(std::mem::replace(&mut self.slots, heap));
+        Ok(())
     }
 }
 
-const _: () = assert!(std::mem::size_of::<Frame>() == 96);
+const _: () = assert!(std::mem::size_of::<Frame>() == 88);
 
 /// A dict of the variables of `co` that have values in `fast` (fast locals, then cells,
 /// then free variables; `PyFrame_FastToLocals`): an argument captured by a cell shows

@@ -1,7 +1,7 @@
 //! Generators: a suspended frame in a GC object; `send`, `throw`, `close`, and the
 //! PEP 442 finalizer that closes a generator suspended inside `try`.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use pymm_mem::{Obj, ObjRef};
 
@@ -22,49 +22,29 @@ pub fn run_until_generator(mut frame: Frame, fb: &FunctionBody) -> R {
         Exit::Generator => {}
         Exit::Return(v) | Exit::Yield(v) => return Ok(v),
     }
-    let co = &frame.co;
-    let nitems = co.nlocalsplus() + co.max_stackdepth as usize;
+    // The slots become a block of the heap of their own, the generator's (CPython
+    // allocates the generator with room for them).
+    frame.move_slots_to_heap()?;
     let body = GenBody {
-        frame: RefCell::new(None),
-        used: Cell::new(SLOTS_ATTACHED),
-        nitems: u32::try_from(nitems).map_err(|_| memory_error())?,
+        nslots: frame.slots.capacity(),
+        code: Slot::new(frame.code.clone()),
+        frame: RefCell::new(Some(frame)),
         name: Slot::new(fb.name.get()),
         qualname: Slot::new(fb.qualname.get()),
         weaklist: Default::default(),
     };
-    let g = ObjRef::new_var(&GEN_T, body, (0..nitems).map(|_| OptSlot::new(None)))
-        .map_err(|_| memory_error())?;
-    {
-        let b = gen_body(g.as_obj());
-        let mut slot = b.frame.borrow_mut();
-        let frame = slot.insert(frame);
-        detach(gen_parts(g.as_obj()), frame);
-    }
+    let g = ObjRef::new(&GEN_T, body).map_err(|_| memory_error())?;
     g.track();
     Ok(g)
 }
 
-/// A generator's body and items.
-type GenParts<'a> = (&'a GenBody, &'a [OptSlot]);
+/// The `pc` of a frame that finished, or that `close()` or the collector cleared.
+const FINISHED: usize = usize::MAX;
 
-fn gen_parts(g: Obj<'_>) -> GenParts<'_> {
-    (gen_body(g), GenBody::items(g))
-}
-
-/// Moves a suspended frame's slots into its generator's items.
-#[inline]
-fn detach((b, items): GenParts<'_>, frame: &mut Frame) {
-    b.used
-        .set(frame.detach_slots(items).unwrap_or(SLOTS_ATTACHED));
-}
-
-/// Gives a frame about to run (or be looked at) its slots back from the items.
-#[inline]
-fn attach((b, items): GenParts<'_>, frame: &mut Frame) {
-    let used = b.used.replace(SLOTS_ATTACHED);
-    if used != SLOTS_ATTACHED {
-        frame.attach_slots(items, used);
-    }
+/// Whether a generator's frame finished: it keeps only its code and its emptied slots
+/// block (which the generator keeps, as CPython keeps its one block).
+pub fn is_finished(f: &Frame) -> bool {
+    f.pc == FINISHED
 }
 
 /// Whether generator `g` is running (its frame is borrowed by the resume in progress).
@@ -72,20 +52,35 @@ pub fn is_running(g: Obj<'_>) -> bool {
     gen_body(g).frame.try_borrow_mut().is_err()
 }
 
-/// Drops generator `g`'s frame and the slots it left in the items (`gen.close()` of a
-/// generator that has not started, and the collector's clear).
+/// Ends the frame in `slot` (generator `b`'s, borrowed): what it holds is released
+/// after the borrow, so that the finalizers this runs see an exhausted generator.
+fn finish(b: &GenBody, mut slot: std::cell::RefMut<'_, Option<Frame>>) {
+    let Some(f) = slot.as_mut().filter(|f| !is_finished(f)) else {
+        return;
+    };
+    // A frame object someone holds takes the variables first (`take_ownership`).
+    crate::traceback::release(f);
+    let slots = std::mem::take(&mut f.slots);
+    let held = (f.func.take(), f.exc_state.take(), f.trace.take());
+    f.pc = FINISHED;
+    drop(slot);
+    drop(held);
+    let mut slots = slots;
+    slots.clear();
+    if let Ok(mut s) = b.frame.try_borrow_mut()
+        && let Some(f) = s.as_mut()
+        && f.slots.capacity() == 0
+    {
+        f.slots = slots;
+    }
+}
+
+/// Ends generator `g`'s frame unless it runs (`gen.close()` of a generator that has
+/// not started, and the collector's clear).
 pub fn discard_frame(g: Obj<'_>) {
     let b = gen_body(g);
-    let frame = b.frame.try_borrow_mut().ok().and_then(|mut f| f.take());
-    if frame.is_none() {
-        return;
-    }
-    let used = b.used.replace(SLOTS_ATTACHED);
-    drop(frame);
-    if used != SLOTS_ATTACHED {
-        for s in &GenBody::items(g)[..used as usize] {
-            s.set(None);
-        }
+    if let Ok(slot) = b.frame.try_borrow_mut() {
+        finish(b, slot);
     }
 }
 
@@ -150,19 +145,18 @@ fn throw_into_delegate(d: &ObjRef, e: &Exc) -> R<Option<ObjRef>> {
 
 /// Resumes generator `g`, pushing `value` (or raising `exc` inside it).
 pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResult> {
-    let parts @ (b, _) = gen_parts(g.as_obj());
+    let b = gen_body(g.as_obj());
     // The frame runs in place: the borrow marks the generator running.
     let Ok(mut slot) = b.frame.try_borrow_mut() else {
         return Err(new_exc("ValueError", "generator already executing"));
     };
-    let Some(frame) = slot.as_mut() else {
+    let Some(frame) = slot.as_mut().filter(|f| !is_finished(f)) else {
         // An exhausted generator: throw() re-raises, anything else finishes at once.
         if let Some(e) = exc {
             return Err(e);
         }
         return Ok(SendResult::Returned(none()));
     };
-    attach(parts, frame);
     revive_frame_object(frame);
     let first = frame.pc == 0
         || matches!(
@@ -175,7 +169,6 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
             .as_ref()
             .is_some_and(|v| kind(v.as_obj()) != Kind::NoneType)
     {
-        detach(parts, frame);
         return Err(crate::exc::type_error(
             "can't send non-None value to a just-started generator",
         ));
@@ -188,10 +181,7 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
             // exception first (CPython's `_gen_throw` with `yf`), with this generator
             // marked running.
             Some((d, target)) => match throw_into_delegate(&d, &e) {
-                Ok(Some(y)) => {
-                    detach(parts, frame);
-                    return Ok(SendResult::Yielded(y));
-                }
+                Ok(Some(y)) => return Ok(SendResult::Yielded(y)),
                 // GeneratorExit: the delegate closed; raise it here.
                 Ok(None) => {
                     frame.slots.pop();
@@ -238,14 +228,9 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
         }
     }
     if let Ok(Exit::Yield(v)) = r {
-        detach(parts, frame);
         return Ok(SendResult::Yielded(v));
     }
-    // Finished: the frame goes, outside the borrow (its variables' finalizers may look
-    // at the generator, which is exhausted by then).
-    let done = slot.take();
-    drop(slot);
-    drop(done);
+    finish(b, slot);
     match r {
         Ok(Exit::Yield(_)) => unreachable!("handled above"),
         Ok(Exit::Return(v)) => Ok(SendResult::Returned(v)),
@@ -353,10 +338,11 @@ pub fn throw(g: &ObjRef, e: Exc) -> R {
 fn is_suspended(g: Obj<'_>) -> bool {
     gen_body(g).frame.try_borrow().is_ok_and(|f| {
         f.as_ref().is_some_and(|f| {
-            !matches!(
-                f.co.instructions.get(f.pc.wrapping_sub(1)),
-                Some(pymm_compiler::Instr::ReturnGenerator)
-            )
+            !is_finished(f)
+                && !matches!(
+                    f.co.instructions.get(f.pc.wrapping_sub(1)),
+                    Some(pymm_compiler::Instr::ReturnGenerator)
+                )
         })
     })
 }
@@ -373,14 +359,12 @@ pub fn frame_attr(g: Obj<'_>, name: &str) -> R<Option<ObjRef>> {
     if name == "gi_suspended" {
         return Ok(Some(crate::state::pybool(suspended)));
     }
-    let parts @ (b, _) = gen_parts(g);
-    let Ok(mut slot) = b.frame.try_borrow_mut() else {
+    let Ok(mut slot) = gen_body(g).frame.try_borrow_mut() else {
         return Ok(Some(none()));
     };
-    let Some(frame) = slot.as_mut() else {
+    let Some(frame) = slot.as_mut().filter(|f| !is_finished(f)) else {
         return Ok(Some(none()));
     };
-    attach(parts, frame);
     let r = match name {
         "gi_yieldfrom" => Ok(delegate_of(frame).map_or_else(none, |(d, _)| d)),
         _ => crate::traceback::frame_object(frame).inspect(|fo| {
@@ -391,7 +375,6 @@ pub fn frame_attr(g: Obj<'_>, name: &str) -> R<Option<ObjRef>> {
             }
         }),
     };
-    detach(parts, frame);
     r.map(Some)
 }
 

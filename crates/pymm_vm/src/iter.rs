@@ -1048,7 +1048,7 @@ pub fn collect(o: &ObjRef) -> R<Vec<ObjRef>> {
 /// `UNPACK_SEQUENCE`: pushes exactly `n` items of `o` onto `stack`, last first. Exact
 /// tuples and lists go straight from their storage (CPython's `UNPACK_SEQUENCE_TUPLE`
 /// and `_LIST`); anything else is iterated.
-pub fn unpack_onto(o: &ObjRef, n: usize, stack: &mut Vec<Option<ObjRef>>) -> R<()> {
+pub fn unpack_onto(o: &ObjRef, n: usize, stack: &mut pymm_mem::SlotBuf) -> R<()> {
     let count_error = |got: usize| {
         crate::exc::value_error(if got > n {
             format!("too many values to unpack (expected {n})")

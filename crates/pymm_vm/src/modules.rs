@@ -609,8 +609,10 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
             Kind::Object => 16,
             Kind::Function => 136,
             Kind::Method => 48,
-            // One block with the suspended frame's slots, sized as CPython's (`GenBody`).
-            Kind::Generator => obj.basic_size(),
+            // The object and its frame's slots block: CPython's one block (`GenBody`).
+            Kind::Generator => {
+                obj.basic_size() + 8 * obj.downcast::<GenBody>().map_or(0, |g| g.nslots)
+            }
             Kind::Cell => 24,
             Kind::Traceback => 40,
             Kind::Frame => {

@@ -710,35 +710,28 @@ pub struct ModuleBody {
 }
 impl Body for ModuleBody {}
 
-/// A generator (`PyGenObject`): one block of CPython 3.11's size. CPython embeds the
-/// generator's `_PyInterpreterFrame` in it, variables and value stack included; pymm
+/// A generator (`PyGenObject`). CPython 3.11 embeds the generator's
+/// `_PyInterpreterFrame`, variables and value stack included, in one block. pymm
 /// embeds its [`crate::frame::Frame`], which runs in place when the generator resumes,
-/// and keeps the frame's slots (variables, then value stack) in the trailing items
-/// while it is suspended, one item per `co_nlocalsplus + co_stacksize` slot. The body
-/// takes exactly the room of CPython's fixed part, so `sys.getsizeof` (which reports
-/// the block) is CPython's.
+/// and the frame's slots (variables, then value stack) are a block of the heap of
+/// their own, one word per `co_nlocalsplus + co_stacksize` slot, that the generator
+/// keeps until it dies, as CPython keeps its block. Object and slots together take
+/// CPython's bytes: `sys.getsizeof` reports them.
 #[derive(Debug)]
 pub struct GenBody {
-    /// The frame; `None` once it finished. Borrowed while the generator runs.
+    /// The frame; borrowed while the generator runs. Once it finished (or the collector
+    /// cleared it) it keeps only its code and the emptied slots block
+    /// ([`crate::genobj`]); `None` only if the generator could not be set up.
     pub frame: RefCell<Option<crate::frame::Frame>>,
-    /// How many items hold the suspended frame's slots, or [`SLOTS_ATTACHED`].
-    pub used: Cell<u32>,
-    /// The number of trailing items.
-    pub nitems: u32,
+    /// The number of slots of the frame's block.
+    pub nslots: usize,
+    /// `gi_code`.
+    pub code: Slot,
     pub name: Slot,
     pub qualname: Slot,
     pub weaklist: WeakListHead,
 }
 impl Body for GenBody {}
-impl VarBody for GenBody {
-    type Item = OptSlot;
-    fn len(&self) -> usize {
-        self.nitems as usize
-    }
-}
-
-/// [`GenBody::used`] of a frame that has its slots (it is running, or they did not fit).
-pub const SLOTS_ATTACHED: u32 = u32::MAX;
 
 /// The bytes of a CPython 3.11 generator before its frame's variables (GC head,
 /// `PyGenObject` up to `gi_iframe`, `_PyInterpreterFrame` up to `localsplus`): its
@@ -747,13 +740,6 @@ const CPYTHON_GEN_FIXED: usize = 168;
 
 // Header, GC head and body: CPython's fixed part.
 const _: () = assert!(32 + std::mem::size_of::<GenBody>() == CPYTHON_GEN_FIXED);
-
-impl GenBody {
-    /// The items that hold a suspended frame's slots.
-    pub fn items(o: Obj<'_>) -> &[OptSlot] {
-        o.var_items::<GenBody>().unwrap_or(&[])
-    }
-}
 
 /// A class's shared keys (CPython 3.11's `ht_cached_keys`, a split-table keys object):
 /// the attribute names its instances store inline, by index, and `dk_usable`, the room
@@ -1365,23 +1351,14 @@ fn gen_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     // `gen_traverse`'s order: the code, the names, then the frame (not while it runs:
     // the resume in progress holds it).
     if let Some(g) = o.downcast::<GenBody>() {
-        let frame = g.frame.try_borrow().ok();
-        let frame = frame.as_ref().and_then(|f| f.as_ref());
-        if let Some(f) = frame {
-            v.visit(f.code.as_obj());
-        }
+        g.code.visit(v);
         g.name.visit(v);
         g.qualname.visit(v);
-        if let Some(f) = frame {
-            f.traverse_head(v);
-            for s in f.slots.iter().flatten() {
-                v.visit(s.as_obj());
-            }
-            // A suspended frame's slots (the items are empty otherwise).
-            for s in GenBody::items(o) {
-                s.visit(v);
-            }
-            f.traverse_tail(v);
+        if let Ok(f) = g.frame.try_borrow()
+            && let Some(f) = f.as_ref()
+            && !crate::genobj::is_finished(f)
+        {
+            f.traverse(v);
         }
     }
 }
@@ -1632,7 +1609,7 @@ pub static CELL_T: TypeInfo = info!("cell", CellBody, Kind::Cell)
 pub static MODULE_T: TypeInfo = info!("module", ModuleBody, Kind::Module)
     .gc(module_traverse)
     .weakrefable(module_weaklist);
-pub static GEN_T: TypeInfo = info!(var "generator", GenBody, Kind::Generator)
+pub static GEN_T: TypeInfo = info!("generator", GenBody, Kind::Generator)
     .gc(gen_traverse)
     .clear(gen_clear)
     .finalize(gen_finalize)

@@ -196,7 +196,7 @@ pub struct Runtime {
     pub main_spec: RefCell<Option<String>>,
     /// Spare slot buffers of frames: a call reuses one instead of asking the system
     /// allocator (they are empty when kept).
-    pub frame_buffers: RefCell<Vec<Vec<Option<ObjRef>>>>,
+    pub frame_buffers: RefCell<Vec<pymm_mem::SlotBuf>>,
 }
 
 /// The runtime of this thread, created on first use.

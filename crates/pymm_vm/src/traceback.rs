@@ -125,10 +125,9 @@ pub fn release(f: &mut Frame) {
     fb.live.set(false);
     fb.lasti.set(f.pc.saturating_sub(1) as u32);
     if fo.refcnt() > 1 {
-        let mut vars = std::mem::take(&mut f.slots);
         // Only the variables: a suspended generator's value stack goes with its frame.
-        vars.truncate(f.nlocals);
-        *fb.fast.borrow_mut() = vars;
+        f.slots.truncate(f.nlocals);
+        *fb.fast.borrow_mut() = f.slots.drain(0..).collect();
     }
 }
 

@@ -41,18 +41,15 @@ print("genexpr", sys.getsizeof(x for x in range(3)))
 print("genexpr 2", sys.getsizeof((x, y) for x in range(3) for y in range(x)))
 
 
-# One allocation per generator, of its getsizeof, at the line that creates it.
-def made(n):
-    return [wide(i, i, i) for i in range(n)]
-
-
+# tracemalloc charges a generator's getsizeof to the line that creates it.
+gens = [None] * 50
 tracemalloc.start()
-gens = made(50)
+for i in range(50): gens[i] = wide(i, i, i)
 snap = tracemalloc.take_snapshot()
 tracemalloc.stop()
-here = [t for t in snap.traces if t.traceback[0].lineno == made.__code__.co_firstlineno + 1]
-sizes = [t.size for t in here]
-print("one block each", sizes.count(sys.getsizeof(gens[0])))
+line = sys._getframe().f_lineno - 3
+here = sum(t.size for t in snap.traces if t.traceback[0].lineno == line)
+print("traced per generator", here // 50, sys.getsizeof(gens[0]))
 
 
 # The suspended frame's variables are the generator's references.
