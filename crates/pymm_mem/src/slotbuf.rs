@@ -26,19 +26,18 @@ use crate::runtime::rt;
 /// One slot: a reference, or nothing (CPython's `NULL`: an unbound variable).
 pub type Slot = Option<ObjRef>;
 
-/// Set in [`SlotBuf::cap`] when the buffer is a block of this thread's heap.
-const HEAP: u32 = 1 << 31;
-
 /// A frame's slots. Not `Send`: a heap buffer belongs to this thread's heap.
 pub struct SlotBuf {
     ptr: NonNull<Slot>,
-    len: u32,
-    /// The capacity in slots, with [`HEAP`] for a heap buffer.
+    len: usize,
+    /// The capacity in slots.
     cap: u32,
+    /// Whether the buffer is a block of this thread's heap.
+    heap: bool,
     _not_send: core::marker::PhantomData<*const ()>,
 }
 
-const _: () = assert!(size_of::<SlotBuf>() == 16);
+const _: () = assert!(size_of::<SlotBuf>() == 24);
 
 impl Default for SlotBuf {
     fn default() -> Self {
@@ -59,6 +58,7 @@ impl SlotBuf {
             ptr: NonNull::dangling(),
             len: 0,
             cap: 0,
+            heap: false,
             _not_send: core::marker::PhantomData,
         }
     }
@@ -77,15 +77,13 @@ impl SlotBuf {
             return Ok(SlotBuf::new());
         }
         let bytes = cap.saturating_mul(size_of::<Slot>());
-        let cap32 = u32::try_from(cap)
-            .ok()
-            .filter(|c| c & HEAP == 0)
-            .ok_or(AllocError { requested: bytes })?;
+        let cap32 = u32::try_from(cap).map_err(|_| AllocError { requested: bytes })?;
         let p = rt().malloc(bytes, Domain::Mem)?;
         Ok(SlotBuf {
             ptr: p.cast(),
             len: 0,
-            cap: cap32 | HEAP,
+            cap: cap32,
+            heap: true,
             _not_send: core::marker::PhantomData,
         })
     }
@@ -93,7 +91,7 @@ impl SlotBuf {
     /// The number of slots in use.
     #[inline(always)]
     pub fn len(&self) -> usize {
-        self.len as usize
+        self.len
     }
 
     /// Whether no slot is in use.
@@ -105,13 +103,13 @@ impl SlotBuf {
     /// The number of slots the buffer holds without growing.
     #[inline(always)]
     pub fn capacity(&self) -> usize {
-        (self.cap & !HEAP) as usize
+        self.cap as usize
     }
 
     /// Whether the buffer is a block of this thread's heap.
     #[inline]
     pub fn is_in_heap(&self) -> bool {
-        self.cap & HEAP != 0
+        self.heap
     }
 
     /// The bytes of the buffer's heap block (0 for a system buffer).
@@ -126,11 +124,11 @@ impl SlotBuf {
     /// Appends `v`.
     #[inline(always)]
     pub fn push(&mut self, v: Slot) {
-        if self.len as usize == self.capacity() {
+        if self.len == self.capacity() {
             self.grow(1);
         }
         // SAFETY: len < capacity after the check: the slot is in the buffer and unused.
-        unsafe { self.ptr.as_ptr().add(self.len as usize).write(v) };
+        unsafe { self.ptr.as_ptr().add(self.len).write(v) };
         self.len += 1;
     }
 
@@ -142,19 +140,23 @@ impl SlotBuf {
         }
         self.len -= 1;
         // SAFETY: the slot at the old last index is initialised; with len lowered it is
-        // read once and never again.
-        Some(unsafe { self.ptr.as_ptr().add(self.len as usize).read() })
+        // read once and never again. The hint (Vec's) tells the compiler that a push
+        // after this pop needs no room: the eval loop's pop, pop, push skips a check.
+        unsafe {
+            core::hint::assert_unchecked(self.len < self.capacity());
+            Some(self.ptr.as_ptr().add(self.len).read())
+        }
     }
 
     /// Drops the slots from `n` on, first to last (as `Vec::truncate`).
     #[inline]
     pub fn truncate(&mut self, n: usize) {
-        let old = self.len as usize;
+        let old = self.len;
         if n >= old {
             return;
         }
         // Lowered first: a finalizer the drops run cannot see the slots being dropped.
-        self.len = n as u32;
+        self.len = n;
         // SAFETY: slots n..old are initialised and, with len lowered, no longer owned by
         // the buffer's view; each is dropped once.
         unsafe {
@@ -174,7 +176,7 @@ impl SlotBuf {
     /// Makes room for `additional` more slots.
     #[inline]
     pub fn reserve(&mut self, additional: usize) {
-        if self.capacity() - (self.len as usize) < additional {
+        if self.capacity() - self.len < additional {
             self.grow(additional);
         }
     }
@@ -208,11 +210,11 @@ impl SlotBuf {
     /// If `at` is past the end.
     pub fn drain(&mut self, at: core::ops::RangeFrom<usize>) -> Drain<'_> {
         let at = at.start;
-        let end = self.len as usize;
+        let end = self.len;
         assert!(at <= end, "SlotBuf::drain: {at} is past the end ({end})");
         // Lowered first: if the iterator is leaked, the drained slots leak instead of
         // being dropped twice.
-        self.len = at as u32;
+        self.len = at;
         Drain {
             buf: self,
             next: at,
@@ -224,15 +226,12 @@ impl SlotBuf {
     #[cold]
     #[inline(never)]
     fn grow(&mut self, additional: usize) {
-        let len = self.len as usize;
+        let len = self.len;
         let need = len
             .checked_add(additional)
             .expect("SlotBuf: capacity overflow");
         let new_cap = need.max(self.capacity() * 2).max(4);
-        assert!(
-            new_cap < HEAP as usize,
-            "SlotBuf: capacity overflow ({new_cap} slots)"
-        );
+        let new_cap32 = u32::try_from(new_cap).expect("SlotBuf: capacity overflow");
         let layout = Layout::array::<Slot>(new_cap).expect("SlotBuf: capacity overflow");
         // SAFETY: the layout has a nonzero size (new_cap >= 4).
         let p = unsafe { std::alloc::alloc(layout) }.cast::<Slot>();
@@ -247,7 +246,8 @@ impl SlotBuf {
             self.free_buffer();
         }
         self.ptr = p;
-        self.cap = new_cap as u32;
+        self.cap = new_cap32;
+        self.heap = false;
     }
 
     /// Gives the buffer back, without dropping any slot.
@@ -277,7 +277,7 @@ impl Deref for SlotBuf {
     #[inline(always)]
     fn deref(&self) -> &[Slot] {
         // SAFETY: the first len slots are initialised; ptr is dangling only when len is 0.
-        unsafe { core::slice::from_raw_parts(self.ptr.as_ptr(), self.len as usize) }
+        unsafe { core::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
     }
 }
 
@@ -285,7 +285,7 @@ impl DerefMut for SlotBuf {
     #[inline(always)]
     fn deref_mut(&mut self) -> &mut [Slot] {
         // SAFETY: as in deref, and `&mut self` makes the borrow unique.
-        unsafe { core::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len as usize) }
+        unsafe { core::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
     }
 }
 

@@ -253,7 +253,7 @@ impl Frame {
     }
 }
 
-const _: () = assert!(std::mem::size_of::<Frame>() == 88);
+const _: () = assert!(std::mem::size_of::<Frame>() == 96);
 
 /// A dict of the variables of `co` that have values in `fast` (fast locals, then cells,
 /// then free variables; `PyFrame_FastToLocals`): an argument captured by a cell shows

@@ -26,7 +26,6 @@ pub fn run_until_generator(mut frame: Frame, fb: &FunctionBody) -> R {
     // allocates the generator with room for them).
     frame.move_slots_to_heap()?;
     let body = GenBody {
-        nslots: frame.slots.capacity(),
         code: Slot::new(frame.code.clone()),
         frame: RefCell::new(Some(frame)),
         name: Slot::new(fb.name.get()),

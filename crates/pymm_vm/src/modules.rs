@@ -611,7 +611,12 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
             Kind::Method => 48,
             // The object and its frame's slots block: CPython's one block (`GenBody`).
             Kind::Generator => {
-                obj.basic_size() + 8 * obj.downcast::<GenBody>().map_or(0, |g| g.nslots)
+                let slots = obj.downcast::<GenBody>().map_or(0, |g| {
+                    let code = g.code.get();
+                    let co = &crate::frame::code_body(&code).code;
+                    co.nlocalsplus() + co.max_stackdepth as usize
+                });
+                obj.basic_size() + 8 * slots
             }
             Kind::Cell => 24,
             Kind::Traceback => 40,

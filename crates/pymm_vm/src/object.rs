@@ -723,8 +723,6 @@ pub struct GenBody {
     /// cleared it) it keeps only its code and the emptied slots block
     /// ([`crate::genobj`]); `None` only if the generator could not be set up.
     pub frame: RefCell<Option<crate::frame::Frame>>,
-    /// The number of slots of the frame's block.
-    pub nslots: usize,
     /// `gi_code`.
     pub code: Slot,
     pub name: Slot,
