@@ -227,6 +227,7 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
         }
     }
     if let Ok(Exit::Yield(v)) = r {
+        suspend_frame_object(frame);
         return Ok(SendResult::Yielded(v));
     }
     finish(b, slot);
@@ -366,13 +367,8 @@ pub fn frame_attr(g: Obj<'_>, name: &str) -> R<Option<ObjRef>> {
     };
     let r = match name {
         "gi_yieldfrom" => Ok(delegate_of(frame).map_or_else(none, |(d, _)| d)),
-        _ => crate::traceback::frame_object(frame).inspect(|fo| {
-            if let Some(fb) = fo.as_obj().downcast::<crate::object::FrameBody>() {
-                fb.lasti.set(frame.pc.saturating_sub(1) as u32);
-                // Suspended: its variables can be read (until it resumes).
-                crate::traceback::show_locals(fb, frame);
-            }
-        }),
+        // Suspended: its variables can be read (until it resumes).
+        _ => crate::traceback::frame_object(frame).inspect(|_| suspend_frame_object(frame)),
     };
     r.map(Some)
 }
@@ -387,6 +383,20 @@ fn revive_frame_object(frame: &Frame) {
         && !fb.live.get()
     {
         crate::traceback::hide_locals(fb);
+    }
+}
+
+/// A frame that just yielded: its frame object, if it has one (`sys._getframe()` in the
+/// generator), shows the variables as they are now and where it stopped, as CPython's
+/// frame object of a suspended generator does.
+fn suspend_frame_object(frame: &Frame) {
+    if let Some(fb) = frame
+        .frame_obj
+        .as_ref()
+        .and_then(|fo| fo.as_obj().downcast::<crate::object::FrameBody>())
+    {
+        fb.lasti.set(frame.pc.saturating_sub(1) as u32);
+        crate::traceback::show_locals(fb, frame);
     }
 }
 
