@@ -2,9 +2,13 @@
 //! (`Include/internal/pycore_object.h`: `_PyObject_DictOrValuesPointer` sits at
 //! offset -24, the values pointer at -32... as `[values][dict][GC head][header]`).
 //!
-//! pymm_mem gives the space two optional strong-reference slots; the interpreter
-//! decides what they hold (the attribute values array and the materialised
-//! `__dict__`). They are released after the body when the object dies.
+//! The second word is an optional strong reference (the materialised `__dict__`). The
+//! first is CPython's values pointer: for types made with
+//! [`TypeInfo::preheader_inline`] an [`InlineValues`] block (an instance's attribute
+//! values, as CPython's), for the others a second optional reference whose meaning the
+//! interpreter decides. Both are released after the body when the object dies.
+//!
+//! [`TypeInfo::preheader_inline`]: crate::TypeInfo::preheader_inline
 
 use core::cell::Cell;
 use core::ptr::NonNull;
@@ -12,46 +16,74 @@ use core::ptr::NonNull;
 use crate::header::ObjHeader;
 use crate::object::{Obj, ObjRef};
 use crate::typeinfo::TypeFlags;
+use crate::values::InlineValues;
 use crate::weakref::WeakListHead;
 
-/// The two pre-header slots.
+/// The pre-header. Its first word is reached through [`Obj::preheader_values`] or
+/// [`Obj::inline_values`], whichever the object's type has.
 #[repr(C)]
-#[derive(Default)]
 pub struct PreHeader {
     /// CPython's values pointer (offset -32 from the object).
-    pub values: Cell<Option<ObjRef>>,
+    values: ValuesWord,
     /// CPython's dict pointer (offset -24 from the object).
     pub dict: Cell<Option<ObjRef>>,
 }
 
+/// The first word: which variant is live is a property of the object's type
+/// (`TypeFlags::PREHEADER_INLINE`), fixed for the object's life. Both variants are a
+/// nullable pointer, and null (the initial state) is empty in both.
+#[repr(C)]
+union ValuesWord {
+    object: core::mem::ManuallyDrop<Cell<Option<ObjRef>>>,
+    inline: core::mem::ManuallyDrop<InlineValues>,
+}
+
 const _: () = assert!(core::mem::size_of::<PreHeader>() == 16);
+const _: () = assert!(core::mem::size_of::<InlineValues>() == 8);
 
 impl PreHeader {
-    /// Whether both slots are empty, found without writing to them (a traversal that
-    /// moved the references out and back would dirty the cache line of every object it
-    /// visits).
+    const fn new() -> PreHeader {
+        PreHeader {
+            values: ValuesWord {
+                object: core::mem::ManuallyDrop::new(Cell::new(None)),
+            },
+            dict: Cell::new(None),
+        }
+    }
+
+    /// Whether the first word is null and the dict empty, found without writing to
+    /// them (a traversal that moved the references out and back would dirty the cache
+    /// line of every object it visits).
     #[inline]
     pub fn is_empty(&self) -> bool {
-        // SAFETY: the cells are not `Sync`, so only this thread reaches them, and no
-        // reference to their contents outlives this expression: nothing can change them
-        // while they are read.
-        unsafe { (*self.values.as_ptr()).is_none() && (*self.dict.as_ptr()).is_none() }
+        // SAFETY: both variants of the first word are one pointer, null when empty, so
+        // reading it as a raw pointer is valid whichever is live. The cells are not
+        // `Sync`, so only this thread reaches them, and no reference to their contents
+        // outlives this expression: nothing can change them while they are read.
+        unsafe {
+            (*(&raw const self.values).cast::<*const u8>()).is_null()
+                && (*self.dict.as_ptr()).is_none()
+        }
     }
 }
 
 impl core::fmt::Debug for PreHeader {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        let v = self.values.take();
         let d = self.dict.take();
         let r = f
             .debug_struct("PreHeader")
-            .field("values", &v)
+            .field("values_set", &!self.is_empty())
             .field("dict", &d)
             .finish();
-        self.values.set(v);
         self.dict.set(d);
         r
     }
+}
+
+fn is_inline(p: NonNull<ObjHeader>) -> bool {
+    crate::object::type_of(p)
+        .flags()
+        .contains(TypeFlags::PREHEADER_INLINE)
 }
 
 /// The bytes of a `PREHEADER_WEAKLIST` block in front of the pre-header: the list
@@ -86,7 +118,7 @@ pub(crate) fn init_slots(p: NonNull<ObjHeader>) {
     // SAFETY: the slots (and, with the flag, the list head) are in the freshly allocated
     // block and uninitialised; the block is 16-byte aligned, so both are aligned.
     unsafe {
-        slots_ptr(p).write(PreHeader::default());
+        slots_ptr(p).write(PreHeader::new());
         if has_weaklist_area(p) {
             weaklist_ptr(p).write(WeakListHead::new());
         }
@@ -107,20 +139,61 @@ pub(crate) fn preheader_weaklist(o: Obj<'_>) -> Option<&WeakListHead> {
 
 pub(crate) fn drop_slots(p: NonNull<ObjHeader>) {
     // SAFETY: the slots were initialised at allocation; moving the values out leaves
-    // `None`s behind, so a repeated call is harmless.
+    // empty ones behind, so a repeated call is harmless. The first word is used as the
+    // variant the type says is live.
     let slots = unsafe { &*slots_ptr(p) };
-    let values = slots.values.take();
-    let dict = slots.dict.take();
-    drop(values);
-    drop(dict);
+    if is_inline(p) {
+        // SAFETY: see above.
+        let values = unsafe { &slots.values.inline };
+        drop(values.take());
+    } else {
+        // SAFETY: see above.
+        drop(unsafe { &slots.values.object }.take());
+    }
+    drop(slots.dict.take());
 }
 
 impl<'a> Obj<'a> {
-    /// The pre-header slots, for objects of a type with a pre-header.
+    /// The pre-header, for objects of a type with a pre-header.
     pub fn preheader(self) -> Option<&'a PreHeader> {
         if self.type_info().flags().contains(TypeFlags::PREHEADER) {
             // SAFETY: the slots are initialised for the object's whole life.
             Some(unsafe { &*slots_ptr(self.ptr()) })
+        } else {
+            None
+        }
+    }
+
+    /// The pre-header's first word as an optional reference, for objects of a type
+    /// with a pre-header that is not [`TypeInfo::preheader_inline`].
+    ///
+    /// [`TypeInfo::preheader_inline`]: crate::TypeInfo::preheader_inline
+    #[inline]
+    pub fn preheader_values(self) -> Option<&'a Cell<Option<ObjRef>>> {
+        let flags = self.type_info().flags();
+        if flags.contains(TypeFlags::PREHEADER) && !flags.contains(TypeFlags::PREHEADER_INLINE) {
+            // SAFETY: initialised at allocation, for the object's whole life, with this
+            // variant (the type has no inline values).
+            Some(unsafe { &(*slots_ptr(self.ptr())).values.object })
+        } else {
+            None
+        }
+    }
+
+    /// The instance's attribute values block in the pre-header's first word, for
+    /// objects of a [`TypeInfo::preheader_inline`] type.
+    ///
+    /// [`TypeInfo::preheader_inline`]: crate::TypeInfo::preheader_inline
+    #[inline]
+    pub fn inline_values(self) -> Option<&'a InlineValues> {
+        if self
+            .type_info()
+            .flags()
+            .contains(TypeFlags::PREHEADER_INLINE)
+        {
+            // SAFETY: initialised at allocation (null: no block), for the object's
+            // whole life, with this variant (the type says so).
+            Some(unsafe { &(*slots_ptr(self.ptr())).values.inline })
         } else {
             None
         }

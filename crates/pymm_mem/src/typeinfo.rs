@@ -59,6 +59,9 @@ impl TypeFlags {
     /// for them (CPython appends `__weakref__` to the object; pymm's bodies are Rust
     /// types of fixed layout).
     pub(crate) const PREHEADER_WEAKLIST: TypeFlags = TypeFlags(1 << 8);
+    /// The pre-header's first word is an [`crate::InlineValues`] block
+    /// ([`TypeInfo::preheader_inline`]).
+    pub(crate) const PREHEADER_INLINE: TypeFlags = TypeFlags(1 << 9);
     /// Derived: objects die by giving their block back and nothing else: a short-path type
     /// without GC head, weak references or a body that needs dropping (floats, ints,
     /// strings). No code can run while one dies.
@@ -184,6 +187,11 @@ impl BodyVTable {
             drop: drop_var::<T>,
             needs_drop: core::mem::needs_drop::<T>() || core::mem::needs_drop::<T::Item>(),
         }
+    }
+
+    /// Whether the body is a `T`.
+    pub fn is<T: 'static>(&self) -> bool {
+        self.type_id == TypeId::of::<T>()
     }
 
     /// This vtable with another drop function (for bodies whose drop needs the object, not
@@ -363,6 +371,16 @@ impl TypeInfo {
     /// CPython 3.11's `Py_TPFLAGS_MANAGED_DICT` types have.
     pub const fn preheader(mut self) -> TypeInfo {
         self.flags = self.flags.union(TypeFlags::PREHEADER);
+        self.derive_flags()
+    }
+    /// [`TypeInfo::preheader`] whose first word is an [`crate::InlineValues`] block, as
+    /// CPython 3.11 keeps an instance's attribute values array there
+    /// ([`Obj::inline_values`](crate::Obj::inline_values)).
+    pub const fn preheader_inline(mut self) -> TypeInfo {
+        self.flags = self
+            .flags
+            .union(TypeFlags::PREHEADER)
+            .union(TypeFlags::PREHEADER_INLINE);
         self.derive_flags()
     }
     /// [`TypeInfo::preheader`], with a weak-list head in front of it: the objects can be

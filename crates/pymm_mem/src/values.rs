@@ -98,6 +98,29 @@ impl InlineValues {
         }
     }
 
+    /// Moves the storage out (a pre-header's values word giving it to a drop), leaving
+    /// none.
+    ///
+    /// # Panics
+    /// While [`InlineValues::visit`] walks the block for a visitor that runs code.
+    pub fn take(&self) -> InlineValues {
+        if let Some((_, len, _)) = self.header() {
+            self.check_unlocked(len);
+        }
+        InlineValues {
+            block: Cell::new(self.block.replace(core::ptr::null_mut())),
+        }
+    }
+
+    /// Gives `v`'s storage to this one, which has none (a new instance's pre-header).
+    ///
+    /// # Panics
+    /// If this one has storage.
+    pub fn install(&self, v: InlineValues) {
+        assert!(self.block.get().is_null(), "InlineValues::install: in use");
+        self.block.set(v.block.replace(core::ptr::null_mut()));
+    }
+
     /// Storage for `cap` values (at most 127, `MAX_VALUES`) and `nslots` slots, all
     /// empty. Nothing is allocated when both are 0.
     pub fn with_capacity(cap: usize, nslots: usize) -> Result<InlineValues, AllocError> {
@@ -376,7 +399,7 @@ impl InlineValues {
         }
         if !outer {
             // SAFETY: the header byte is in the block (which cannot have been freed:
-            // that needs `&mut self`).
+            // that needs `&mut self`, or `take`, which refuses while it is locked).
             unsafe { b.add(1).write(len & !LOCKED) };
         }
     }

@@ -159,10 +159,10 @@ pub const fn weakref_subtype_info(name: &'static str) -> TypeInfo {
 
 fn weakref_subtype_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
     weakref_traverse(o, v);
-    if let Some(p) = o.preheader()
+    if let (Some(p), Some(values)) = (o.preheader(), o.preheader_values())
         && !p.is_empty()
     {
-        for slot in [&p.values, &p.dict] {
+        for slot in [values, &p.dict] {
             let x = slot.take();
             v.visit_opt(x.as_ref());
             slot.set(x);
@@ -172,8 +172,8 @@ fn weakref_subtype_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
 
 fn weakref_subtype_clear(o: Obj<'_>) {
     weakref_clear(o);
-    if let Some(p) = o.preheader() {
-        drop(p.values.take());
+    if let (Some(p), Some(values)) = (o.preheader(), o.preheader_values()) {
+        drop(values.take());
         drop(p.dict.take());
     }
 }

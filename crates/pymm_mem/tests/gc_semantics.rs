@@ -575,3 +575,74 @@ fn weaklist_in_front_of_the_preheader() {
     gc::collect(2);
     assert_eq!(pymm_mem::allocated_blocks(), 0, "everything freed");
 }
+
+/// `TypeInfo::preheader_inline`: the pre-header's first word is an `InlineValues`
+/// block (an instance's values array, as CPython 3.11's managed-dict objects keep it),
+/// visited by the type's traverse, released with the object, and a cycle through it
+/// is collected.
+fn inline_traverse(o: pymm_mem::Obj<'_>, v: &mut pymm_mem::Visitor<'_>) {
+    if let Some(values) = o.inline_values() {
+        values.visit(v);
+    }
+}
+fn inline_clear(o: pymm_mem::Obj<'_>) {
+    if let Some(values) = o.inline_values() {
+        values.clear();
+    }
+}
+const INLINE: &TypeInfo = &TypeInfo::new("Inline", pymm_mem::BodyVTable::of::<Plain>())
+    .gc(inline_traverse)
+    .clear(inline_clear)
+    .preheader_inline();
+
+#[test]
+fn inline_values_in_the_preheader() {
+    clean();
+    let new_inline = |cap: usize| {
+        let o = ObjRef::new(
+            INLINE,
+            Plain {
+                refs: RefCell::new(Vec::new()),
+            },
+        )
+        .unwrap();
+        let values = o.as_obj().inline_values().expect("an inline type");
+        assert!(values.is_empty() && values.capacity() == 0);
+        values.install(pymm_mem::InlineValues::with_capacity(cap, 1).unwrap());
+        o.track();
+        o
+    };
+    let a = new_inline(3);
+    // The values block is a word of the pre-header, which has no other first word.
+    assert_eq!(
+        a.as_obj().allocated_size(),
+        16 + 16 + 16 + std::mem::size_of::<Plain>()
+    );
+    assert!(a.as_obj().preheader_values().is_none());
+    assert!(!a.as_obj().preheader().unwrap().is_empty());
+    let values = a.as_obj().inline_values().unwrap();
+    assert!(values.set(1, new_node(5)).unwrap().is_none());
+    assert!(values.set_slot(0, Some(new_node(6))).unwrap().is_none());
+    assert_eq!(values.order(), [1]);
+    drop(a);
+    // A cycle through the values block.
+    let b = new_inline(2);
+    let c = new_inline(2);
+    assert!(
+        b.as_obj()
+            .inline_values()
+            .unwrap()
+            .set(0, c.clone())
+            .is_ok()
+    );
+    assert!(
+        c.as_obj()
+            .inline_values()
+            .unwrap()
+            .set(1, b.clone())
+            .is_ok()
+    );
+    drop((b, c));
+    assert_eq!(gc::collect(2), 2);
+    assert_eq!(pymm_mem::allocated_blocks(), 0, "everything freed");
+}

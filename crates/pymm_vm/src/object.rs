@@ -898,20 +898,18 @@ impl Mro {
 }
 
 /// An instance of a class defined in Python whose solid base is `object`. CPython's
-/// basic size is 24 (header + `__weakref__`); the `__dict__` lives in the pre-header.
-/// With the GC head and the pre-header the whole object is one 64-byte block, as in
-/// CPython 3.11 (`sys.getsizeof` 56, rounded up to pymalloc's 16-byte classes).
+/// basic size is 24 (header + `__weakref__`); the pre-header holds the values array and
+/// the `__dict__`: with the GC head the object is 56 bytes, as in CPython 3.11. The
+/// values array ([`pymm_mem::Obj::inline_values`]: one value per key of the class's
+/// shared keys, until `__dict__` is asked for, when they move into a real dict in the
+/// pre-header) also holds the `__slots__` values, in one block of pymm's heap.
 #[derive(Debug, Default)]
 pub struct InstanceBody {
     pub weaklist: WeakListHead,
-    /// CPython 3.11's inline attribute values (one per key of the class's shared keys,
-    /// until `__dict__` is asked for: then they move into a real dict in the
-    /// pre-header), and the `__slots__` values, in one block of pymm's heap.
-    pub attrs: pymm_mem::InlineValues,
 }
 impl Body for InstanceBody {}
 
-const _: () = assert!(std::mem::size_of::<InstanceBody>() == 16);
+const _: () = assert!(std::mem::size_of::<InstanceBody>() == 8);
 
 /// An instance of a class whose `__slots__` (through its whole MRO) give it neither a
 /// `__dict__` nor a `__weakref__`: CPython's layout, the `N` slot values right after
@@ -1102,27 +1100,32 @@ pub fn view_which(o: Obj<'_>) -> u8 {
 // ---------------------------------------------------------------------------------------
 // Hooks
 
-/// Visits the pre-header slots of objects that have them. The `values` slot holds the
-/// attribute storage of an instance whose `__dict__` was never asked for: an untracked
-/// dict that stands for CPython 3.11's inline values array, so its contents count as
-/// the instance's own references (and `gc.collect()` finds one object per instance, as
-/// CPython does). The `dict` slot holds a materialised `__dict__`, a tracked object.
+/// Visits the pre-header of objects that have one: the instance's values array
+/// (`_PyObject_VisitInstanceAttributes`, with the `__slots__` values), or, for types
+/// without one, the untracked hidden table in the first word, whose contents count as
+/// the object's own references; then the materialised `__dict__`, a tracked object.
 #[inline(always)]
 fn visit_preheader(o: Obj<'_>, v: &mut Visitor<'_>) {
-    // Most instances keep their attributes inline: their slots are looked at, not
+    // Most objects keep their attributes inline: their slots are looked at, not
     // rewritten.
-    if let Some(p) = o.preheader()
-        && !p.is_empty()
-    {
-        let values = p.values.take();
-        if let Some(d) = &values
+    let Some(p) = o.preheader() else {
+        return;
+    };
+    if p.is_empty() {
+        return;
+    }
+    if let Some(values) = o.inline_values() {
+        values.visit(v);
+    } else if let Some(values) = o.preheader_values() {
+        let table = values.take();
+        if let Some(d) = &table
             && let Some(b) = d.as_obj().downcast::<DictBody>()
         {
             visit_dict_entries(b, v);
         }
-        p.values.set(values);
-        cell_visit(&p.dict, v);
+        values.set(table);
     }
+    cell_visit(&p.dict, v);
 }
 
 /// Traverse of instances of subclasses of `weakref.ref`: the callback, then the
@@ -1140,8 +1143,10 @@ pub fn weakref_sub_clear(o: Obj<'_>) {
 }
 
 fn clear_preheader(o: Obj<'_>) {
+    if let Some(values) = o.preheader_values() {
+        drop(values.take());
+    }
     if let Some(p) = o.preheader() {
-        drop(p.values.take());
         drop(p.dict.take());
     }
 }
@@ -1195,9 +1200,6 @@ pub fn may_be_tracked_obj(o: Obj<'_>) -> bool {
 /// CPython's `subtype_traverse` part for instances of classes defined in Python: the
 /// `__slots__` values, the instance dict (or inline values), then the type.
 fn visit_heap_part(o: Obj<'_>, v: &mut Visitor<'_>) {
-    if let Some(b) = o.downcast::<InstanceBody>() {
-        b.attrs.visit(v);
-    }
     visit_preheader(o, v);
     visit_type(o, v);
 }
@@ -1395,8 +1397,8 @@ fn instance_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
 /// `subtype_clear`: the `__slots__` values, the inline values by index, then the
 /// materialised dict.
 fn instance_clear(o: Obj<'_>) {
-    if let Some(b) = o.downcast::<InstanceBody>() {
-        b.attrs.clear();
+    if let Some(values) = o.inline_values() {
+        values.clear();
     }
     clear_preheader(o);
 }
@@ -1749,6 +1751,11 @@ pub fn heap_type_info_weak(
         ),
     };
     t = t.gc(trav).clear(clear);
+    // Instances whose body is an `InstanceBody` keep their values array in the
+    // pre-header, as CPython 3.11's managed-dict objects do.
+    if body_vtable_of(base).is::<InstanceBody>() {
+        t = t.preheader_inline();
+    }
     t = match weak {
         Some(w) if weakrefable => t.preheader().weakrefable(w),
         // A body without a weak-list head: the list goes in front of the pre-header.

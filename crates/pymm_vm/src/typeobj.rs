@@ -476,8 +476,8 @@ fn slot_value(o: Obj<'_>, i: usize) -> Option<ObjRef> {
     if let Some(slots) = crate::object::inline_slots(o) {
         return slots.get(i)?.get();
     }
-    match o.downcast::<InstanceBody>() {
-        Some(b) => b.attrs.slot(i),
+    match o.inline_values() {
+        Some(values) => values.slot(i),
         None => {
             let d = hidden_table(o, false)?;
             let name = slot_layout(o.type_object()?).get(i)?.clone();
@@ -496,15 +496,15 @@ fn hidden_table(o: Obj<'_>, create: bool) -> Option<ObjRef> {
     if kind(o) == Kind::Object {
         return None;
     }
-    let p = o.preheader()?;
-    if let Some(d) = cell_get(&p.values) {
+    let table = o.preheader_values()?;
+    if let Some(d) = cell_get(table) {
         return Some(d);
     }
     if !create {
         return None;
     }
     let d = crate::dict::new_dict();
-    p.values.set(Some(d.clone()));
+    table.set(Some(d.clone()));
     Some(d)
 }
 
@@ -522,8 +522,8 @@ fn set_slot_value(
             None => Err(v),
         };
     }
-    if let Some(b) = o.downcast::<InstanceBody>() {
-        return b.attrs.set_slot(i, v);
+    if let Some(values) = o.inline_values() {
+        return values.set_slot(i, v);
     }
     let name = match o.type_object().and_then(|t| slot_layout(t).get(i).cloned()) {
         Some(n) => n,
@@ -573,8 +573,8 @@ fn slot_count(o: Obj<'_>) -> usize {
     if let Some(slots) = crate::object::inline_slots(o) {
         return slots.len();
     }
-    match o.downcast::<InstanceBody>() {
-        Some(b) => b.attrs.slot_count(),
+    match o.inline_values() {
+        Some(values) => values.slot_count(),
         None if o.preheader().is_some()
             && !matches!(kind(o), Kind::Object | Kind::BaseException) =>
         {
@@ -602,7 +602,7 @@ pub fn load_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> R<Obj
         let v = if e.slot {
             slot_value(obj, i)
         } else if uses_inline_values(obj) {
-            obj.downcast::<InstanceBody>().and_then(|b| b.attrs.get(i))
+            obj.inline_values().and_then(|values| values.get(i))
         } else {
             None
         };
@@ -625,8 +625,8 @@ pub fn load_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef) -> R<Obj
         && uses_inline_values(obj)
         && let Some(i) = shared_key_index(obj, name, false)
         && obj
-            .downcast::<InstanceBody>()
-            .and_then(|b| b.attrs.get(i as usize))
+            .inline_values()
+            .and_then(|values| values.get(i as usize))
             .is_some_and(|x| x.is(&v))
     {
         entry_for(caches, t).set(cache_for(t, i as usize));
@@ -652,9 +652,9 @@ pub fn store_attr_cached(caches: &AttrCaches, o: &ObjRef, name: &ObjRef, v: ObjR
         }
         if !e.slot
             && uses_inline_values(obj)
-            && let Some(b) = obj.downcast::<InstanceBody>()
+            && let Some(values) = obj.inline_values()
         {
-            match b.attrs.set(i, v) {
+            match values.set(i, v) {
                 Ok(old) => {
                     drop(old);
                     return Ok(());
@@ -1538,15 +1538,13 @@ pub fn alloc_instance(cls: &ObjRef) -> R {
             } else {
                 0
             };
-            let attrs = pymm_mem::InlineValues::with_capacity(nvalues, nslots)
+            let values = pymm_mem::InlineValues::with_capacity(nvalues, nslots)
                 .map_err(|_| memory_error())?;
-            ObjRef::new(
-                info,
-                InstanceBody {
-                    weaklist: Default::default(),
-                    attrs,
-                },
-            )
+            ObjRef::new(info, InstanceBody::default()).inspect(|o| {
+                if let Some(slot) = o.as_obj().inline_values() {
+                    slot.install(values);
+                }
+            })
         }
         Kind::List => ObjRef::new(info, ListBody::default()),
         Kind::Dict => ObjRef::new(info, DictBody::default()),
@@ -1571,29 +1569,24 @@ pub fn alloc_instance(cls: &ObjRef) -> R {
     Ok(o)
 }
 
-/// The instance's attribute storage: its materialised `__dict__`, or else its inline
-/// values (an untracked dict, see `object::visit_preheader`), created on demand.
+/// The object's attribute dict, its `__dict__`; with `create`, made on demand (an
+/// instance with a values array moves its values into it, as `materialize_dict`).
 pub fn instance_dict(o: Obj<'_>, create: bool) -> Option<ObjRef> {
     let p = o.preheader()?;
     if let Some(d) = cell_get(&p.dict) {
         return Some(d);
     }
-    // Exceptions and instances of subclasses of other built-in types have a plain
-    // `__dict__` (tracked once it holds a container), as CPython's `tp_dictoffset`
-    // dict; their first slot is the `hidden_table`.
-    let in_values = kind(o) == Kind::Object;
-    if in_values && let Some(d) = cell_get(&p.values) {
-        return Some(d);
-    }
     if !create {
         return None;
     }
-    let d = crate::dict::new_dict();
-    if in_values {
-        p.values.set(Some(d.clone()));
-    } else {
-        p.dict.set(Some(d.clone()));
+    if o.inline_values().is_some() {
+        return materialize_dict(o);
     }
+    // Exceptions and instances of subclasses of other built-in types have a plain
+    // `__dict__` (tracked once it holds a container), as CPython's `tp_dictoffset`
+    // dict; their first word is the `hidden_table`.
+    let d = crate::dict::new_dict();
+    p.dict.set(Some(d.clone()));
     Some(d)
 }
 
@@ -1632,18 +1625,17 @@ fn shared_key_index(o: Obj<'_>, name: &ObjRef, add: bool) -> Option<u32> {
 /// Whether `o` keeps its attributes inline (an instance of a class defined in Python
 /// whose `__dict__` was never materialised).
 fn uses_inline_values(o: Obj<'_>) -> bool {
-    o.downcast::<InstanceBody>().is_some()
-        && o.preheader().is_some_and(|p| cell_get(&p.dict).is_none())
+    o.inline_values().is_some() && o.preheader().is_some_and(|p| cell_get(&p.dict).is_none())
 }
 
 /// An inline attribute value.
 fn inline_get(o: Obj<'_>, name: &ObjRef) -> Option<ObjRef> {
-    let b = o.downcast::<InstanceBody>()?;
-    if b.attrs.is_empty() {
+    let values = o.inline_values()?;
+    if values.is_empty() {
         return None;
     }
     let i = shared_key_index(o, name, false)?;
-    b.attrs.get(i as usize)
+    values.get(i as usize)
 }
 
 /// The instance's own attribute `name`: inline value or materialised dict entry.
@@ -1661,9 +1653,10 @@ pub fn instance_attr_names(o: Obj<'_>) -> Vec<ObjRef> {
             return Vec::new();
         };
         let keys = tb(t).shared_keys.borrow().names.clone();
-        let b = o.downcast::<InstanceBody>().expect("instance");
-        return b
-            .attrs
+        let Some(values) = o.inline_values() else {
+            return Vec::new();
+        };
+        return values
             .order()
             .into_iter()
             .filter_map(|k| keys.get(k).cloned())
@@ -1693,16 +1686,16 @@ fn inline_set(o: Obj<'_>, name: &ObjRef, v: Option<ObjRef>) -> Option<R<()>> {
     if !uses_inline_values(o) {
         return None;
     }
-    let b = o.downcast::<InstanceBody>()?;
+    let values = o.inline_values()?;
     let i = shared_key_index(o, name, v.is_some())? as usize;
     Some(match v {
         Some(v) => {
             // Out of room: the caller moves the values into a dict.
-            let old = b.attrs.set(i, v).ok()?;
+            let old = values.set(i, v).ok()?;
             drop(old);
             Ok(())
         }
-        None => match b.attrs.remove(i) {
+        None => match values.remove(i) {
             Some(old) => {
                 drop(old);
                 Ok(())
@@ -1722,16 +1715,16 @@ fn new_values_size(cls: Obj<'_>) -> usize {
     keys.names.len() + keys.usable
 }
 
-/// Whether `d` is `o`'s inline-values storage (which must stay untracked).
+/// Whether `d` is `o`'s hidden table (which must stay untracked).
 pub fn is_inline_values(o: Obj<'_>, d: &ObjRef) -> bool {
-    o.preheader()
-        .is_some_and(|p| cell_get(&p.values).is_some_and(|v| v.is(d)))
+    o.preheader_values()
+        .is_some_and(|table| cell_get(table).is_some_and(|v| v.is(d)))
 }
 
 /// `obj.__dict__`: materialises the dict (CPython 3.11 builds it from the inline values
 /// on first access); from then on it is a tracked object of its own.
 pub fn materialize_dict(o: Obj<'_>) -> Option<ObjRef> {
-    if kind(o) != Kind::Object {
+    if o.inline_values().is_none() {
         // A plain dict of its own (see `instance_dict`).
         return instance_dict(o, true);
     }
@@ -1739,11 +1732,11 @@ pub fn materialize_dict(o: Obj<'_>) -> Option<ObjRef> {
     if let Some(d) = cell_get(&p.dict) {
         return Some(d);
     }
-    let d = p.values.take().unwrap_or_else(crate::dict::new_dict);
+    let d = crate::dict::new_dict();
     // Inline values move into the dict, in insertion order.
-    if let (Some(b), Some(t)) = (o.downcast::<InstanceBody>(), o.type_object()) {
+    if let (Some(values), Some(t)) = (o.inline_values(), o.type_object()) {
         let keys = tb(t).shared_keys.borrow().names.clone();
-        for (k, v) in b.attrs.take_values() {
+        for (k, v) in values.take_values() {
             if let Some(name) = keys.get(k) {
                 let _ = crate::dict::set(d.as_obj(), name.clone(), v);
             }
