@@ -67,6 +67,16 @@ impl PreHeader {
     }
 }
 
+impl PreHeader {
+    /// Whether the dict slot is set, found without writing to it (see
+    /// [`PreHeader::is_empty`]).
+    #[inline]
+    pub fn has_dict(&self) -> bool {
+        // SAFETY: as in is_empty: a read of the cell by this thread, no reference kept.
+        unsafe { (*self.dict.as_ptr()).is_some() }
+    }
+}
+
 impl core::fmt::Debug for PreHeader {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         let d = self.dict.take();

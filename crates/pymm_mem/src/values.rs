@@ -366,7 +366,7 @@ impl InlineValues {
     /// Visits the set slots, then the set values by index (`traverse_slots`, then
     /// `_PyObject_VisitInstanceAttributes`). Locked meanwhile, when the visitor is a
     /// closure (the collector's own visits run no code that could change the block).
-    #[inline]
+    #[inline(always)]
     pub fn visit(&self, v: &mut Visitor<'_>) {
         let Some((cap, len, has_slots)) = self.header() else {
             return;

@@ -1200,7 +1200,17 @@ pub fn may_be_tracked_obj(o: Obj<'_>) -> bool {
 /// CPython's `subtype_traverse` part for instances of classes defined in Python: the
 /// `__slots__` values, the instance dict (or inline values), then the type.
 fn visit_heap_part(o: Obj<'_>, v: &mut Visitor<'_>) {
-    visit_preheader(o, v);
+    // Most are instances with their attributes in the values array.
+    if let Some(values) = o.inline_values() {
+        values.visit(v);
+        if let Some(p) = o.preheader()
+            && p.has_dict()
+        {
+            cell_visit(&p.dict, v);
+        }
+    } else {
+        visit_preheader(o, v);
+    }
     visit_type(o, v);
 }
 
