@@ -10,7 +10,9 @@
 //!
 //! `__slots__` values, which CPython stores inside the object itself, live in the same
 //! block here, after the values (a count word, then one pointer per slot), so that an
-//! instance body needs a single pointer for all of its attribute storage. The block
+//! instance needs a single pointer for all of its attribute storage: the pre-header's
+//! values word, where CPython keeps its values pointer
+//! ([`TypeInfo::preheader_inline`](crate::TypeInfo::preheader_inline)). The block
 //! is allocated once, when the instance is created, and never moves: its capacity is
 //! fixed, as CPython's values array is.
 //!

@@ -134,6 +134,17 @@ impl Frame {
         &self.slots[..self.nlocals]
     }
 
+    /// Moves the slots into a block of this thread's heap with room for exactly the
+    /// code's variables and deepest value stack: a generator's frame, whose slots are
+    /// part of the generator's memory (CPython embeds them in the generator object).
+    pub fn move_slots_to_heap(&mut self) -> R<()> {
+        let n = self.co.nlocalsplus() + self.co.max_stackdepth as usize;
+        let mut heap = SlotBuf::in_heap(n).map_err(|_| memory_error())?;
+        heap.extend(self.slots.drain(0..));
+        give_buffer(std::mem::replace(&mut self.slots, heap));
+        Ok(())
+    }
+
     fn own_namespaces(&self) -> Option<&(ObjRef, ObjRef)> {
         self.ns.as_ref().and_then(|n| n.own.as_ref())
     }
@@ -237,19 +248,6 @@ impl Drop for Frame {
             crate::traceback::release(self);
         }
         give_buffer(std::mem::take(&mut self.slots));
-    }
-}
-
-impl Frame {
-    /// Moves the slots into a block of this thread's heap with room for exactly the
-    /// code's variables and deepest value stack: a generator's frame, whose slots are
-    /// part of the generator's memory (CPython embeds them in the generator object).
-    pub fn move_slots_to_heap(&mut self) -> R<()> {
-        let n = self.co.nlocalsplus() + self.co.max_stackdepth as usize;
-        let mut heap = SlotBuf::in_heap(n).map_err(|_| memory_error())?;
-        heap.extend(self.slots.drain(0..));
-        give_buffer(std::mem::replace(&mut self.slots, heap));
-        Ok(())
     }
 }
 
