@@ -385,6 +385,12 @@ impl CodeObject {
         self.varnames.len() + self.deref_count()
     }
 
+    /// The number of slots a frame running this code needs: its variables and its
+    /// deepest value stack (`co_nlocalsplus + co_stacksize`).
+    pub fn frame_slots(&self) -> usize {
+        self.nlocalsplus() + self.max_stackdepth as usize
+    }
+
     /// The number of deref slots (`cellvars.len() + freevars.len()`).
     pub fn deref_count(&self) -> usize {
         self.cellvars.len() + self.freevars.len()

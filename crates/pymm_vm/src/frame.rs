@@ -138,8 +138,7 @@ impl Frame {
     /// code's variables and deepest value stack: a generator's frame, whose slots are
     /// part of the generator's memory (CPython embeds them in the generator object).
     pub fn move_slots_to_heap(&mut self) -> R<()> {
-        let n = self.co.nlocalsplus() + self.co.max_stackdepth as usize;
-        let mut heap = SlotBuf::in_heap(n).map_err(|_| memory_error())?;
+        let mut heap = SlotBuf::in_heap(self.co.frame_slots()).map_err(|_| memory_error())?;
         heap.extend(self.slots.drain(0..));
         give_buffer(std::mem::replace(&mut self.slots, heap));
         Ok(())

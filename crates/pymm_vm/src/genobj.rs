@@ -27,7 +27,7 @@ pub fn run_until_generator(mut frame: Frame, fb: &FunctionBody) -> R {
     frame.move_slots_to_heap()?;
     let body = GenBody {
         code: Slot::new(frame.code.clone()),
-        frame: RefCell::new(Some(frame)),
+        frame: RefCell::new(frame),
         name: Slot::new(fb.name.get()),
         qualname: Slot::new(fb.qualname.get()),
         weaklist: Default::default(),
@@ -53,21 +53,19 @@ pub fn is_running(g: Obj<'_>) -> bool {
 
 /// Ends the frame in `slot` (generator `b`'s, borrowed): what it holds is released
 /// after the borrow, so that the finalizers this runs see an exhausted generator.
-fn finish(b: &GenBody, mut slot: std::cell::RefMut<'_, Option<Frame>>) {
-    let Some(f) = slot.as_mut().filter(|f| !is_finished(f)) else {
+fn finish(b: &GenBody, mut f: std::cell::RefMut<'_, Frame>) {
+    if is_finished(&f) {
         return;
-    };
+    }
     // A frame object someone holds takes the variables first (`take_ownership`).
-    crate::traceback::release(f);
-    let slots = std::mem::take(&mut f.slots);
+    crate::traceback::release(&mut f);
+    let mut slots = std::mem::take(&mut f.slots);
     let held = (f.func.take(), f.exc_state.take(), f.trace.take());
     f.pc = FINISHED;
-    drop(slot);
+    drop(f);
     drop(held);
-    let mut slots = slots;
     slots.clear();
-    if let Ok(mut s) = b.frame.try_borrow_mut()
-        && let Some(f) = s.as_mut()
+    if let Ok(mut f) = b.frame.try_borrow_mut()
         && f.slots.capacity() == 0
     {
         f.slots = slots;
@@ -149,13 +147,14 @@ pub fn resume(g: &ObjRef, value: Option<ObjRef>, exc: Option<Exc>) -> R<SendResu
     let Ok(mut slot) = b.frame.try_borrow_mut() else {
         return Err(new_exc("ValueError", "generator already executing"));
     };
-    let Some(frame) = slot.as_mut().filter(|f| !is_finished(f)) else {
+    if is_finished(&slot) {
         // An exhausted generator: throw() re-raises, anything else finishes at once.
         if let Some(e) = exc {
             return Err(e);
         }
         return Ok(SendResult::Returned(none()));
-    };
+    }
+    let frame = &mut *slot;
     revive_frame_object(frame);
     let first = frame.pc == 0
         || matches!(
@@ -337,13 +336,11 @@ pub fn throw(g: &ObjRef, e: Exc) -> R {
 /// Whether the generator has started and not finished.
 fn is_suspended(g: Obj<'_>) -> bool {
     gen_body(g).frame.try_borrow().is_ok_and(|f| {
-        f.as_ref().is_some_and(|f| {
-            !is_finished(f)
-                && !matches!(
-                    f.co.instructions.get(f.pc.wrapping_sub(1)),
-                    Some(pymm_compiler::Instr::ReturnGenerator)
-                )
-        })
+        !is_finished(&f)
+            && !matches!(
+                f.co.instructions.get(f.pc.wrapping_sub(1)),
+                Some(pymm_compiler::Instr::ReturnGenerator)
+            )
     })
 }
 
@@ -359,12 +356,13 @@ pub fn frame_attr(g: Obj<'_>, name: &str) -> R<Option<ObjRef>> {
     if name == "gi_suspended" {
         return Ok(Some(crate::state::pybool(suspended)));
     }
-    let Ok(mut slot) = gen_body(g).frame.try_borrow_mut() else {
+    let Ok(mut frame) = gen_body(g).frame.try_borrow_mut() else {
         return Ok(Some(none()));
     };
-    let Some(frame) = slot.as_mut().filter(|f| !is_finished(f)) else {
+    if is_finished(&frame) {
         return Ok(Some(none()));
-    };
+    }
+    let frame = &mut *frame;
     let r = match name {
         "gi_yieldfrom" => Ok(delegate_of(frame).map_or_else(none, |(d, _)| d)),
         // Suspended: its variables can be read (until it resumes).

@@ -612,9 +612,7 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
             // The object and its frame's slots block: CPython's one block (`GenBody`).
             Kind::Generator => {
                 let slots = obj.downcast::<GenBody>().map_or(0, |g| {
-                    let code = g.code.get();
-                    let co = &crate::frame::code_body(&code).code;
-                    co.nlocalsplus() + co.max_stackdepth as usize
+                    crate::frame::code_body(&g.code.get()).code.frame_slots()
                 });
                 obj.basic_size() + 8 * slots
             }
@@ -625,12 +623,7 @@ pub fn basic_sizeof(o: &ObjRef) -> usize {
                 // interpreter frame's specials (72), and a word per variable and per
                 // value-stack slot of the code.
                 let f = obj.downcast::<FrameBody>().expect("frame");
-                let co = &crate::frame::code_body(&f.code).code;
-                let words = co.varnames.len()
-                    + co.cellvars.len()
-                    + co.freevars.len()
-                    + co.max_stackdepth as usize;
-                120 + 8 * words
+                120 + 8 * crate::frame::code_body(&f.code).code.frame_slots()
             }
             Kind::Code => 192,
             Kind::Module => 56,

@@ -721,8 +721,8 @@ impl Body for ModuleBody {}
 pub struct GenBody {
     /// The frame; borrowed while the generator runs. Once it finished (or the collector
     /// cleared it) it keeps only its code and the emptied slots block
-    /// ([`crate::genobj`]); `None` only if the generator could not be set up.
-    pub frame: RefCell<Option<crate::frame::Frame>>,
+    /// ([`crate::genobj`]).
+    pub frame: RefCell<crate::frame::Frame>,
     /// `gi_code`.
     pub code: Slot,
     pub name: Slot,
@@ -1106,26 +1106,26 @@ pub fn view_which(o: Obj<'_>) -> u8 {
 /// the object's own references; then the materialised `__dict__`, a tracked object.
 #[inline(always)]
 fn visit_preheader(o: Obj<'_>, v: &mut Visitor<'_>) {
-    // Most objects keep their attributes inline: their slots are looked at, not
-    // rewritten.
-    let Some(p) = o.preheader() else {
-        return;
-    };
-    if p.is_empty() {
-        return;
-    }
+    // Most are instances with their attributes in the values array.
     if let Some(values) = o.inline_values() {
         values.visit(v);
-    } else if let Some(values) = o.preheader_values() {
-        let table = values.take();
-        if let Some(d) = &table
+    } else if let Some(table) = o.preheader_values()
+        && o.preheader().is_some_and(|p| !p.is_empty())
+    {
+        let t = table.take();
+        if let Some(d) = &t
             && let Some(b) = d.as_obj().downcast::<DictBody>()
         {
             visit_dict_entries(b, v);
         }
-        values.set(table);
+        table.set(t);
     }
-    cell_visit(&p.dict, v);
+    // Most objects have no materialised dict: the slot is looked at, not rewritten.
+    if let Some(p) = o.preheader()
+        && p.has_dict()
+    {
+        cell_visit(&p.dict, v);
+    }
 }
 
 /// Traverse of instances of subclasses of `weakref.ref`: the callback, then the
@@ -1200,17 +1200,7 @@ pub fn may_be_tracked_obj(o: Obj<'_>) -> bool {
 /// CPython's `subtype_traverse` part for instances of classes defined in Python: the
 /// `__slots__` values, the instance dict (or inline values), then the type.
 fn visit_heap_part(o: Obj<'_>, v: &mut Visitor<'_>) {
-    // Most are instances with their attributes in the values array.
-    if let Some(values) = o.inline_values() {
-        values.visit(v);
-        if let Some(p) = o.preheader()
-            && p.has_dict()
-        {
-            cell_visit(&p.dict, v);
-        }
-    } else {
-        visit_preheader(o, v);
-    }
+    visit_preheader(o, v);
     visit_type(o, v);
 }
 
@@ -1365,8 +1355,7 @@ fn gen_traverse(o: Obj<'_>, v: &mut Visitor<'_>) {
         g.name.visit(v);
         g.qualname.visit(v);
         if let Ok(f) = g.frame.try_borrow()
-            && let Some(f) = f.as_ref()
-            && !crate::genobj::is_finished(f)
+            && !crate::genobj::is_finished(&f)
         {
             f.traverse(v);
         }

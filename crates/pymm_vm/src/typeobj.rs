@@ -1715,12 +1715,6 @@ fn new_values_size(cls: Obj<'_>) -> usize {
     keys.names.len() + keys.usable
 }
 
-/// Whether `d` is `o`'s hidden table (which must stay untracked).
-pub fn is_inline_values(o: Obj<'_>, d: &ObjRef) -> bool {
-    o.preheader_values()
-        .is_some_and(|table| cell_get(table).is_some_and(|v| v.is(d)))
-}
-
 /// `obj.__dict__`: materialises the dict (CPython 3.11 builds it from the inline values
 /// on first access); from then on it is a tracked object of its own.
 pub fn materialize_dict(o: Obj<'_>) -> Option<ObjRef> {
@@ -2363,7 +2357,6 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
             obj.downcast::<WrapperBody>().expect("wrapper"),
         )?),
         // Attributes the inline values cannot hold go to a materialised dict.
-        _ if has_dict(obj) && obj.downcast::<InstanceBody>().is_some() => materialize_dict(obj),
         _ if has_dict(obj) => instance_dict(obj, true),
         _ => None,
     };
@@ -2386,9 +2379,6 @@ pub fn generic_setattr(o: &ObjRef, name: &ObjRef, v: Option<ObjRef>) -> R<()> {
     match v {
         Some(v) => {
             crate::dict::set(d.as_obj(), name.clone(), v)?;
-            if d.as_obj().is_tracked() && is_inline_values(obj, &d) {
-                d.as_obj().untrack();
-            }
             Ok(())
         }
         None => match crate::dict::del(d.as_obj(), name)? {
