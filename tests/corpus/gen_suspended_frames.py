@@ -82,3 +82,18 @@ print(next(doomed))
 
 g = (i * i for i in range(4))
 print(g.gi_code.co_name, list(g), g.gi_code.co_name, g.gi_frame, g.gi_running)
+
+
+def closes_itself():
+    try:
+        yield 1
+    finally:
+        me_too.close()
+
+
+me_too = closes_itself()
+next(me_too)
+try:
+    me_too.close()
+except ValueError as e:
+    print("close inside close:", e, me_too.gi_frame)

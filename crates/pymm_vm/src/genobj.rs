@@ -400,6 +400,9 @@ fn suspend_frame_object(frame: &Frame) {
 
 /// `gen.close()`.
 pub fn close(g: &ObjRef) -> R<()> {
+    if is_running(g.as_obj()) {
+        return Err(new_exc("ValueError", "generator already executing"));
+    }
     if !is_suspended(g.as_obj()) {
         discard_frame(g.as_obj());
         return Ok(());
